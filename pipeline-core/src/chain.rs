@@ -1,0 +1,401 @@
+//! Chains of stages and the streaming runner.
+//!
+//! Every stage runs as its own tokio task; bounded channels connect them, so a slow writer
+//! slows the reader (backpressure). Inside a stage up to `jobs` documents are processed at
+//! once and emitted in input order (`buffered`). A document that fails becomes an error
+//! record in its place and the run continues.
+
+use std::collections::BTreeSet;
+use std::pin::Pin;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::task::{Context, Poll};
+use std::time::{Duration, Instant};
+
+use futures::{FutureExt, Stream, StreamExt};
+use tokio::sync::mpsc;
+
+use crate::stage::panic_message;
+use crate::{Cpu, Document, Failure, LayerName, Record, Stage, StageError, SyncStage};
+
+/// Why a chain could not be built.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ChainError {
+    /// A stage needs a layer no earlier stage provides.
+    #[error("stage `{stage}` requires layer `{layer}`, which no earlier stage provides (put a stage providing it before `{stage}`: {providers})")]
+    MissingLayer {
+        /// The stage.
+        stage: String,
+        /// The missing layer.
+        layer: String,
+        /// Stages known to provide it, if any.
+        providers: String,
+    },
+    /// `jobs` or `channel_capacity` is zero.
+    #[error("runner option `{0}` must be at least 1")]
+    Zero(&'static str),
+}
+
+/// Runner settings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RunnerOptions {
+    /// Capacity of the bounded channel after each stage.
+    pub channel_capacity: usize,
+    /// Documents processed at once inside each stage.
+    pub jobs: usize,
+}
+
+impl Default for RunnerOptions {
+    fn default() -> Self {
+        RunnerOptions {
+            channel_capacity: 64,
+            jobs: std::thread::available_parallelism().map_or(1, |n| n.get()),
+        }
+    }
+}
+
+/// Builds a [`Chain`], checking at build time that each stage's required layers are
+/// provided by an earlier stage.
+///
+/// ```
+/// use pipeline_core::{Chain, Document, LayerName, StageError, SyncStage};
+/// struct NeedsTokens;
+/// impl SyncStage for NeedsTokens {
+///     fn name(&self) -> &str { "needs_tokens" }
+///     fn requires(&self) -> Vec<LayerName> { vec![LayerName::TOKENS] }
+///     fn apply(&self, _: &mut Document) -> Result<(), StageError> { Ok(()) }
+/// }
+/// let err = Chain::builder().sync_stage(NeedsTokens).build().unwrap_err();
+/// assert!(err.to_string().contains("requires layer `tokens`"));
+/// ```
+#[derive(Default)]
+pub struct ChainBuilder {
+    stages: Vec<Arc<dyn Stage>>,
+    options: RunnerOptions,
+}
+
+impl ChainBuilder {
+    /// Appends an async stage.
+    pub fn stage(mut self, stage: impl Stage) -> Self {
+        self.stages.push(Arc::new(stage));
+        self
+    }
+
+    /// Appends a shared, already boxed stage.
+    pub fn stage_arc(mut self, stage: Arc<dyn Stage>) -> Self {
+        self.stages.push(stage);
+        self
+    }
+
+    /// Appends a synchronous stage, run on the blocking pool through [`Cpu`].
+    pub fn sync_stage(self, stage: impl SyncStage) -> Self {
+        self.stage(Cpu::new(stage))
+    }
+
+    /// Sets the runner options.
+    pub fn options(mut self, options: RunnerOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Sets the per-stage parallelism.
+    pub fn jobs(mut self, jobs: usize) -> Self {
+        self.options.jobs = jobs;
+        self
+    }
+
+    /// Sets the capacity of the channels between stages.
+    pub fn channel_capacity(mut self, capacity: usize) -> Self {
+        self.options.channel_capacity = capacity;
+        self
+    }
+
+    /// Checks the order of the stages and builds the chain.
+    pub fn build(self) -> Result<Chain, ChainError> {
+        if self.options.jobs == 0 {
+            return Err(ChainError::Zero("jobs"));
+        }
+        if self.options.channel_capacity == 0 {
+            return Err(ChainError::Zero("channel_capacity"));
+        }
+        let mut available: BTreeSet<LayerName> = BTreeSet::new();
+        for (i, stage) in self.stages.iter().enumerate() {
+            for layer in stage.requires() {
+                if !available.contains(&layer) {
+                    let providers: Vec<String> = self.stages[i + 1..]
+                        .iter()
+                        .filter(|s| s.provides().contains(&layer))
+                        .map(|s| format!("`{}`", s.name()))
+                        .collect();
+                    return Err(ChainError::MissingLayer {
+                        stage: stage.name().to_owned(),
+                        layer: layer.to_string(),
+                        providers: if providers.is_empty() {
+                            "none in this chain".to_owned()
+                        } else {
+                            providers.join(", ")
+                        },
+                    });
+                }
+            }
+            available.extend(stage.provides());
+        }
+        Ok(Chain {
+            stages: self.stages,
+            options: self.options,
+        })
+    }
+}
+
+/// An ordered, validated list of stages and the options to run them.
+///
+/// Run it on any stream of records with [`Chain::run`], or on one document with
+/// [`Chain::process`].
+///
+/// ```
+/// use futures::StreamExt;
+/// use pipeline_core::{Chain, Document, StageError, SyncStage};
+///
+/// struct Shout;
+/// impl SyncStage for Shout {
+///     fn name(&self) -> &str { "shout" }
+///     fn apply(&self, doc: &mut Document) -> Result<(), StageError> {
+///         let loud = doc.text().to_uppercase();
+///         doc.insert_field("loud", loud.into());
+///         Ok(())
+///     }
+/// }
+///
+/// # tokio::runtime::Runtime::new().unwrap().block_on(async {
+/// let chain = Chain::builder().sync_stage(Shout).jobs(2).build().unwrap();
+/// let docs = futures::stream::iter((0..3).map(|i| Ok(Document::new(i.to_string(), "hi"))));
+/// let mut run = chain.run(docs);
+/// let mut ids = Vec::new();
+/// while let Some(record) = run.next().await {
+///     ids.push(record.unwrap().id().to_owned());
+/// }
+/// assert_eq!(ids, ["0", "1", "2"]);
+/// assert_eq!(run.summary().documents, 3);
+/// # });
+/// ```
+#[derive(Clone)]
+pub struct Chain {
+    stages: Vec<Arc<dyn Stage>>,
+    options: RunnerOptions,
+}
+
+impl std::fmt::Debug for Chain {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Chain")
+            .field("stages", &self.stage_names())
+            .field("options", &self.options)
+            .finish()
+    }
+}
+
+/// Per-stage counters, shared by the stage tasks and the [`Run`] handle.
+#[derive(Debug)]
+struct StageStats {
+    name: String,
+    busy_nanos: AtomicU64,
+    failures: AtomicU64,
+}
+
+/// What a finished (or running) run did.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Summary {
+    /// Records emitted.
+    pub documents: u64,
+    /// Error records among them.
+    pub failures: u64,
+    /// Per stage: name, time spent processing documents (summed over parallel jobs), and
+    /// documents that failed there.
+    pub stages: Vec<StageSummary>,
+    /// Wall time from the start of the run to the last record.
+    pub elapsed: Duration,
+}
+
+/// One stage's share of a [`Summary`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StageSummary {
+    /// Stage name.
+    pub name: String,
+    /// Time spent in the stage, summed over documents.
+    pub busy: Duration,
+    /// Documents that failed in this stage.
+    pub failures: u64,
+}
+
+impl Chain {
+    /// Starts a builder.
+    pub fn builder() -> ChainBuilder {
+        ChainBuilder::default()
+    }
+
+    /// Names of the stages, in order.
+    pub fn stage_names(&self) -> Vec<String> {
+        self.stages.iter().map(|s| s.name().to_owned()).collect()
+    }
+
+    /// The runner options.
+    pub fn options(&self) -> RunnerOptions {
+        self.options
+    }
+
+    /// Processes one document through every stage, in this task, without channels.
+    pub async fn process(&self, mut doc: Document) -> Record {
+        for stage in &self.stages {
+            doc = run_one(stage.as_ref(), doc, None).await?;
+        }
+        Ok(doc)
+    }
+
+    /// Streams `input` through the chain. Must be called inside a tokio runtime; the
+    /// stage tasks start at once and stop when the input ends or the returned [`Run`] is
+    /// dropped.
+    pub fn run<S>(&self, input: S) -> Run
+    where
+        S: Stream<Item = Record> + Send + 'static,
+    {
+        let started = Instant::now();
+        let cap = self.options.channel_capacity;
+        let jobs = self.options.jobs;
+        let stats: Arc<Vec<StageStats>> = Arc::new(
+            self.stages
+                .iter()
+                .map(|s| StageStats {
+                    name: s.name().to_owned(),
+                    busy_nanos: AtomicU64::new(0),
+                    failures: AtomicU64::new(0),
+                })
+                .collect(),
+        );
+
+        let (tx, mut rx) = mpsc::channel::<Record>(cap);
+        tokio::spawn(async move {
+            let mut input = std::pin::pin!(input);
+            while let Some(record) = input.next().await {
+                if tx.send(record).await.is_err() {
+                    break;
+                }
+            }
+        });
+
+        for (index, stage) in self.stages.iter().enumerate() {
+            let (next_tx, next_rx) = mpsc::channel::<Record>(cap);
+            let stage = Arc::clone(stage);
+            let stats = Arc::clone(&stats);
+            let upstream = futures::stream::poll_fn(move |cx| rx.poll_recv(cx));
+            tokio::spawn(async move {
+                let processed = upstream
+                    .map(|record| {
+                        let stage = Arc::clone(&stage);
+                        let stats = Arc::clone(&stats);
+                        async move {
+                            let doc = record?;
+                            run_one(stage.as_ref(), doc, Some(&stats[index])).await
+                        }
+                    })
+                    .buffered(jobs);
+                let mut processed = std::pin::pin!(processed);
+                while let Some(record) = processed.next().await {
+                    if next_tx.send(record).await.is_err() {
+                        break;
+                    }
+                }
+            });
+            rx = next_rx;
+        }
+
+        Run {
+            rx,
+            stats,
+            started,
+            documents: 0,
+            failures: 0,
+            finished: None,
+        }
+    }
+}
+
+/// Runs one stage on one document, turning errors and panics into an error record.
+async fn run_one(stage: &dyn Stage, doc: Document, stats: Option<&StageStats>) -> Record {
+    let id = doc.id_arc();
+    let t = Instant::now();
+    let result = std::panic::AssertUnwindSafe(stage.process(doc))
+        .catch_unwind()
+        .await
+        .unwrap_or_else(|payload| Err(StageError::Panicked(panic_message(&*payload))));
+    if let Some(stats) = stats {
+        stats
+            .busy_nanos
+            .fetch_add(t.elapsed().as_nanos() as u64, Ordering::Relaxed);
+        if result.is_err() {
+            stats.failures.fetch_add(1, Ordering::Relaxed);
+        }
+    }
+    result.map_err(|e| Failure::new(id, stage.name(), e.kind(), error_chain(&e)))
+}
+
+/// An error and its sources on one line.
+fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut s = e.to_string();
+    let mut source = e.source();
+    while let Some(cause) = source {
+        s.push_str(": ");
+        s.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    s
+}
+
+/// A running chain: a stream of output records in input order, and its [`Summary`].
+pub struct Run {
+    rx: mpsc::Receiver<Record>,
+    stats: Arc<Vec<StageStats>>,
+    started: Instant,
+    documents: u64,
+    failures: u64,
+    finished: Option<Duration>,
+}
+
+impl Run {
+    /// What the run has done so far (everything, once the stream has ended).
+    pub fn summary(&self) -> Summary {
+        Summary {
+            documents: self.documents,
+            failures: self.failures,
+            stages: self
+                .stats
+                .iter()
+                .map(|s| StageSummary {
+                    name: s.name.clone(),
+                    busy: Duration::from_nanos(s.busy_nanos.load(Ordering::Relaxed)),
+                    failures: s.failures.load(Ordering::Relaxed),
+                })
+                .collect(),
+            elapsed: self.finished.unwrap_or_else(|| self.started.elapsed()),
+        }
+    }
+}
+
+impl Stream for Run {
+    type Item = Record;
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Record>> {
+        let this = &mut *self;
+        match this.rx.poll_recv(cx) {
+            Poll::Ready(Some(record)) => {
+                this.documents += 1;
+                this.failures += u64::from(record.is_err());
+                Poll::Ready(Some(record))
+            }
+            Poll::Ready(None) => {
+                this.finished.get_or_insert_with(|| this.started.elapsed());
+                Poll::Ready(None)
+            }
+            Poll::Pending => Poll::Pending,
+        }
+    }
+}

@@ -1,0 +1,204 @@
+//! The stage traits: [`Stage`] (async) and [`SyncStage`] (CPU-bound, lifted by [`Cpu`]).
+
+use std::sync::Arc;
+
+use async_trait::async_trait;
+
+use crate::{Document, LayerError, LayerName};
+
+/// Why a stage could not process one document.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum StageError {
+    /// The document lacks a layer the stage needs.
+    #[error("missing layer `{0}`")]
+    MissingLayer(LayerName),
+    /// The stage produced a layer that does not fit the text.
+    #[error(transparent)]
+    Layer(#[from] LayerError),
+    /// The stage panicked; the message is the panic payload.
+    #[error("stage panicked: {0}")]
+    Panicked(String),
+    /// Any other failure, with a machine-readable kind.
+    #[error("{message}")]
+    Other {
+        /// Short machine-readable kind, e.g. `timeout`.
+        kind: &'static str,
+        /// What happened.
+        message: String,
+    },
+}
+
+impl StageError {
+    /// The short kind written in the error record.
+    ///
+    /// ```
+    /// use pipeline_core::{LayerName, StageError};
+    /// assert_eq!(StageError::MissingLayer(LayerName::TOKENS).kind(), "missing_layer");
+    /// ```
+    pub fn kind(&self) -> &'static str {
+        match self {
+            StageError::MissingLayer(_) => "missing_layer",
+            StageError::Layer(_) => "invalid_layer",
+            StageError::Panicked(_) => "panic",
+            StageError::Other { kind, .. } => kind,
+        }
+    }
+}
+
+/// A processing step of a chain.
+///
+/// Most stages are CPU-bound and implement [`SyncStage`] instead; implement `Stage`
+/// directly for stages that wait on I/O (a web service, a database).
+///
+/// ```
+/// use async_trait::async_trait;
+/// use pipeline_core::{Document, LayerName, Stage, StageError};
+///
+/// struct Upper;
+/// #[async_trait]
+/// impl Stage for Upper {
+///     fn name(&self) -> &str { "noop" }
+///     async fn process(&self, doc: Document) -> Result<Document, StageError> { Ok(doc) }
+/// }
+/// # let rt = tokio::runtime::Runtime::new().unwrap();
+/// let doc = rt.block_on(Upper.process(Document::new("a", "x"))).unwrap();
+/// assert_eq!(doc.text(), "x");
+/// ```
+#[async_trait]
+pub trait Stage: Send + Sync + 'static {
+    /// The stage's name as used in `--stages` and config files.
+    fn name(&self) -> &str;
+
+    /// Layers that earlier stages must provide.
+    fn requires(&self) -> Vec<LayerName> {
+        Vec::new()
+    }
+
+    /// Layers this stage adds.
+    fn provides(&self) -> Vec<LayerName> {
+        Vec::new()
+    }
+
+    /// Processes one document.
+    async fn process(&self, doc: Document) -> Result<Document, StageError>;
+}
+
+/// A CPU-bound stage: a synchronous `apply` on one document.
+///
+/// Lift it into a [`Stage`] with [`Cpu`]; use it directly on a single document without
+/// any runtime.
+///
+/// ```
+/// use pipeline_core::{Document, SyncStage, StageError};
+///
+/// struct CountBytes;
+/// impl SyncStage for CountBytes {
+///     fn name(&self) -> &str { "count" }
+///     fn apply(&self, doc: &mut Document) -> Result<(), StageError> {
+///         let n = doc.text().len();
+///         doc.insert_field("bytes", n.into());
+///         Ok(())
+///     }
+/// }
+/// let mut doc = Document::new("a", "four");
+/// CountBytes.apply(&mut doc).unwrap();
+/// assert_eq!(doc.fields()["bytes"], 4);
+/// ```
+pub trait SyncStage: Send + Sync + 'static {
+    /// The stage's name.
+    fn name(&self) -> &str;
+
+    /// Layers that earlier stages must provide.
+    fn requires(&self) -> Vec<LayerName> {
+        Vec::new()
+    }
+
+    /// Layers this stage adds.
+    fn provides(&self) -> Vec<LayerName> {
+        Vec::new()
+    }
+
+    /// Processes one document in place.
+    fn apply(&self, doc: &mut Document) -> Result<(), StageError>;
+}
+
+/// Lifts a [`SyncStage`] into a [`Stage`]: each document runs on tokio's blocking pool, so
+/// CPU work never stalls the async runtime and runs on every core. A panic in `apply`
+/// becomes [`StageError::Panicked`] for that document only.
+///
+/// ```
+/// use pipeline_core::{Cpu, Document, Stage, SyncStage, StageError};
+/// struct Nop;
+/// impl SyncStage for Nop {
+///     fn name(&self) -> &str { "nop" }
+///     fn apply(&self, _: &mut Document) -> Result<(), StageError> { Ok(()) }
+/// }
+/// let stage = Cpu::new(Nop);
+/// # let rt = tokio::runtime::Runtime::new().unwrap();
+/// assert!(rt.block_on(stage.process(Document::new("a", "b"))).is_ok());
+/// ```
+pub struct Cpu<S> {
+    inner: Arc<S>,
+}
+
+impl<S: SyncStage> Cpu<S> {
+    /// Wraps a synchronous stage.
+    pub fn new(stage: S) -> Cpu<S> {
+        Cpu {
+            inner: Arc::new(stage),
+        }
+    }
+
+    /// The wrapped stage.
+    pub fn inner(&self) -> &S {
+        &self.inner
+    }
+}
+
+#[async_trait]
+impl<S: SyncStage> Stage for Cpu<S> {
+    fn name(&self) -> &str {
+        self.inner.name()
+    }
+
+    fn requires(&self) -> Vec<LayerName> {
+        self.inner.requires()
+    }
+
+    fn provides(&self) -> Vec<LayerName> {
+        self.inner.provides()
+    }
+
+    async fn process(&self, mut doc: Document) -> Result<Document, StageError> {
+        let stage = Arc::clone(&self.inner);
+        // Tiny documents are cheaper to process here than to hand to another thread.
+        if doc.text().len() < 256 {
+            return match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                stage.apply(&mut doc)
+            })) {
+                Ok(r) => r.map(|()| doc),
+                Err(payload) => Err(StageError::Panicked(panic_message(&*payload))),
+            };
+        }
+        match tokio::task::spawn_blocking(move || stage.apply(&mut doc).map(|()| doc)).await {
+            Ok(result) => result,
+            Err(e) if e.is_panic() => Err(StageError::Panicked(panic_message(&*e.into_panic()))),
+            Err(e) => Err(StageError::Other {
+                kind: "cancelled",
+                message: e.to_string(),
+            }),
+        }
+    }
+}
+
+/// The text of a panic payload.
+pub(crate) fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        (*s).to_owned()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "unknown panic payload".to_owned()
+    }
+}
