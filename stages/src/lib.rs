@@ -1,1 +1,60 @@
-pub fn x() {}
+//! # stages
+//!
+//! The built-in stages of nlpipe, one module each: [`lang`] (language identification),
+//! [`tokens`] (tokens and sentences), [`stems`] (Snowball stems). Each module holds its
+//! config type, its stage and its tests; [`registry`] registers them all for config files
+//! and the CLI.
+//!
+//! ```
+//! use pipeline_core::SyncStage;
+//! use stages::tokens::TokenStage;
+//! // a single stage on a &str, no runner needed
+//! let doc = stages::annotate("Pakistan and Russia held talks.", &[&TokenStage::default()]).unwrap();
+//! assert_eq!(doc.tokens().unwrap().len(), 6);
+//! ```
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+use pipeline_core::{Document, Registry, StageError, SyncStage};
+
+pub mod lang;
+pub mod stems;
+pub mod tokens;
+
+/// A registry of every built-in stage.
+///
+/// ```
+/// assert!(stages::registry().contains("tokens"));
+/// ```
+pub fn registry() -> Registry {
+    let mut r = Registry::new();
+    r.register_sync(
+        "lang",
+        "language identification (whatlang): ISO 639-1 code, name, script, confidence",
+        |c: lang::LangConfig| Ok(lang::LangStage::new(c)),
+    );
+    r.register_sync(
+        "tokens",
+        "tokens (word, number, punct, url, email, emoji…) and sentences, with byte offsets",
+        |c: tokens::TokenConfig| Ok(tokens::TokenStage::new(c)),
+    );
+    r.register_sync(
+        "stems",
+        "Snowball stems of the lowercased tokens, by the document's language (rust-stemmers)",
+        |c: stems::StemConfig| Ok(stems::StemStage::new(c)),
+    );
+    r
+}
+
+/// The default chain, in order: every built-in stage.
+pub const DEFAULT_CHAIN: &[&str] = &["lang", "tokens", "stems"];
+
+/// Runs synchronous stages, in order, on one text: the quickest way to use a stage
+/// without the runner.
+pub fn annotate(text: &str, stages: &[&dyn SyncStage]) -> Result<Document, StageError> {
+    let mut doc = Document::new("text", text);
+    for stage in stages {
+        stage.apply(&mut doc)?;
+    }
+    Ok(doc)
+}

@@ -1,0 +1,199 @@
+//! `stems`: Snowball stems for every token, by the document's language.
+//!
+//! Requires [`LayerName::TOKENS`]; provides [`LayerName::STEMS`] (the `stem` field of
+//! each token). The language is the `lang` layer's, else the input's `lang` field. Tokens
+//! are lowercased before stemming. Languages without a Snowball stemmer in
+//! `rust-stemmers` (and documents of unknown language) pass through untouched.
+//!
+//! Languages: Arabic, Danish, Dutch, English, Finnish, French, German, Greek, Hungarian,
+//! Italian, Norwegian (`no`, `nb`, `nn`), Portuguese, Romanian, Russian, Spanish, Swedish,
+//! Tamil, Turkish.
+//!
+//! ```toml
+//! [[stage]]
+//! type = "stems"
+//! ```
+//!
+//! ```
+//! use pipeline_core::{Document, SyncStage};
+//! use stages::{stems::StemStage, tokens::TokenStage};
+//! let mut doc = Document::new("a", "Talks continued");
+//! doc.set_lang_hint("en");
+//! TokenStage::default().apply(&mut doc).unwrap();
+//! StemStage::default().apply(&mut doc).unwrap();
+//! let stems: Vec<_> = doc.tokens().unwrap().iter().map(|t| t.stem.as_deref().unwrap()).collect();
+//! assert_eq!(stems, ["talk", "continu"]);
+//! ```
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use pipeline_core::{Document, LayerName, StageError, SyncStage};
+use rust_stemmers::{Algorithm, Stemmer};
+use serde::Deserialize;
+
+/// Options of the `stems` stage (none yet).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct StemConfig {}
+
+/// The `stems` stage.
+#[derive(Clone)]
+pub struct StemStage {
+    stemmers: Arc<HashMap<&'static str, Stemmer>>,
+}
+
+impl std::fmt::Debug for StemStage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StemStage").finish_non_exhaustive()
+    }
+}
+
+/// ISO 639-1 (and 639-3) codes of the languages with a stemmer.
+const ALGORITHMS: &[(&str, Algorithm)] = &[
+    ("ar", Algorithm::Arabic),
+    ("da", Algorithm::Danish),
+    ("nl", Algorithm::Dutch),
+    ("en", Algorithm::English),
+    ("fi", Algorithm::Finnish),
+    ("fr", Algorithm::French),
+    ("de", Algorithm::German),
+    ("el", Algorithm::Greek),
+    ("hu", Algorithm::Hungarian),
+    ("it", Algorithm::Italian),
+    ("no", Algorithm::Norwegian),
+    ("nb", Algorithm::Norwegian),
+    ("nn", Algorithm::Norwegian),
+    ("pt", Algorithm::Portuguese),
+    ("ro", Algorithm::Romanian),
+    ("ru", Algorithm::Russian),
+    ("es", Algorithm::Spanish),
+    ("sv", Algorithm::Swedish),
+    ("ta", Algorithm::Tamil),
+    ("tr", Algorithm::Turkish),
+];
+
+impl Default for StemStage {
+    fn default() -> Self {
+        StemStage::new(StemConfig::default())
+    }
+}
+
+impl StemStage {
+    /// Builds the stage with a stemmer for every supported language.
+    pub fn new(_config: StemConfig) -> StemStage {
+        let stemmers = ALGORITHMS
+            .iter()
+            .map(|&(code, alg)| (code, Stemmer::create(alg)))
+            .collect();
+        StemStage {
+            stemmers: Arc::new(stemmers),
+        }
+    }
+
+    /// The stemmer for a language code (ISO 639-1, or 639-3 for those listed), if any.
+    fn stemmer(&self, code: &str) -> Option<&Stemmer> {
+        let code = match code {
+            "eng" => "en",
+            "fra" => "fr",
+            "deu" => "de",
+            "spa" => "es",
+            "rus" => "ru",
+            other => other,
+        };
+        self.stemmers.get(code)
+    }
+
+    /// Stems one word in `lang`: lowercased, then Snowball. `None` when the language has
+    /// no stemmer.
+    ///
+    /// ```
+    /// use stages::stems::StemStage;
+    /// let stems = StemStage::default();
+    /// assert_eq!(stems.stem("fr", "Négociations").as_deref(), Some("négoci"));
+    /// assert_eq!(stems.stem("zh", "新闻"), None);
+    /// ```
+    pub fn stem(&self, lang: &str, word: &str) -> Option<String> {
+        let stemmer = self.stemmer(lang)?;
+        let lower = word.to_lowercase();
+        Some(stemmer.stem(&lower).into_owned())
+    }
+
+    /// Languages with a stemmer (ISO 639-1).
+    pub fn languages() -> impl Iterator<Item = &'static str> {
+        ALGORITHMS.iter().map(|a| a.0)
+    }
+}
+
+impl SyncStage for StemStage {
+    fn name(&self) -> &str {
+        "stems"
+    }
+
+    fn requires(&self) -> Vec<LayerName> {
+        vec![LayerName::TOKENS]
+    }
+
+    fn provides(&self) -> Vec<LayerName> {
+        vec![LayerName::STEMS]
+    }
+
+    fn apply(&self, doc: &mut Document) -> Result<(), StageError> {
+        let Some(code) = doc.lang_code() else {
+            return Ok(());
+        };
+        let Some(stemmer) = self.stemmer(code) else {
+            return Ok(());
+        };
+        let text: Arc<str> = Arc::from(doc.text());
+        let Some(tokens) = doc.tokens_mut() else {
+            return Err(StageError::MissingLayer(LayerName::TOKENS));
+        };
+        let mut lower = String::new();
+        for token in tokens.iter_mut() {
+            let word = token.span.slice(&text);
+            lower.clear();
+            if word.is_ascii() {
+                lower.push_str(word);
+                lower.make_ascii_lowercase();
+            } else {
+                lower.extend(word.chars().flat_map(char::to_lowercase));
+            }
+            token.stem = Some(stemmer.stem(&lower).into_owned());
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokens::TokenStage;
+
+    fn stems(lang: Option<&str>, text: &str) -> Vec<Option<String>> {
+        let mut doc = Document::new("t", text);
+        if let Some(l) = lang {
+            doc.set_lang_hint(l);
+        }
+        TokenStage::default().apply(&mut doc).unwrap();
+        StemStage::default().apply(&mut doc).unwrap();
+        doc.tokens().unwrap().iter().map(|t| t.stem.clone()).collect()
+    }
+
+    #[test]
+    fn lowercases_before_stemming() {
+        assert_eq!(stems(Some("en"), "Running"), [Some("run".to_owned())]);
+    }
+
+    #[test]
+    fn picks_the_stemmer_by_language() {
+        assert_eq!(stems(Some("de"), "Verhandlungen"), [Some("verhandl".to_owned())]);
+        assert_eq!(stems(Some("ru"), "переговоры"), [Some("переговор".to_owned())]);
+    }
+
+    #[test]
+    fn languages_without_stemmer_pass_through() {
+        assert_eq!(stems(Some("zh"), "新闻"), vec![None; stems(Some("zh"), "新闻").len()]);
+        assert!(stems(None, "talks").iter().all(Option::is_none));
+    }
+}
