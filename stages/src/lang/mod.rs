@@ -149,17 +149,31 @@ mod tests {
 
     #[test]
     fn detects_common_news_languages() {
-        assert_eq!(detect("Le ministre a déclaré que les négociations se poursuivraient demain.").code, "fr");
-        assert_eq!(detect("El ministro dijo que las negociaciones continuarían mañana por la tarde.").code, "es");
-        assert_eq!(detect("Министр заявил, что переговоры продолжатся завтра.").code, "ru");
-        assert_eq!(detect("وقال الوزير إن المفاوضات ستستمر غدا").script, "Arabic");
+        assert_eq!(
+            detect("Le ministre a déclaré que les négociations se poursuivraient demain.").code,
+            "fr"
+        );
+        assert_eq!(
+            detect("El ministro dijo que las negociaciones continuarían mañana por la tarde.").code,
+            "es"
+        );
+        assert_eq!(
+            detect("Министр заявил, что переговоры продолжатся завтра.").code,
+            "ru"
+        );
+        assert_eq!(
+            detect("وقال الوزير إن المفاوضات ستستمر غدا").script,
+            "Arabic"
+        );
     }
 
     #[test]
     fn input_hint_wins() {
         let mut doc = Document::new("a", "The minister said the talks would continue.");
         doc.set_lang_hint("fr");
-        LangStage::new(LangConfig::default()).apply(&mut doc).unwrap();
+        LangStage::new(LangConfig::default())
+            .apply(&mut doc)
+            .unwrap();
         let lang = doc.lang().unwrap();
         assert_eq!((lang.code.as_str(), lang.source.as_str()), ("fr", "input"));
         assert_eq!(lang.name, "French");

@@ -177,7 +177,11 @@ mod tests {
         }
         TokenStage::default().apply(&mut doc).unwrap();
         StemStage::default().apply(&mut doc).unwrap();
-        doc.tokens().unwrap().iter().map(|t| t.stem.clone()).collect()
+        doc.tokens()
+            .unwrap()
+            .iter()
+            .map(|t| t.stem.clone())
+            .collect()
     }
 
     #[test]
@@ -187,13 +191,22 @@ mod tests {
 
     #[test]
     fn picks_the_stemmer_by_language() {
-        assert_eq!(stems(Some("de"), "Verhandlungen"), [Some("verhandl".to_owned())]);
-        assert_eq!(stems(Some("ru"), "переговоры"), [Some("переговор".to_owned())]);
+        assert_eq!(
+            stems(Some("de"), "Verhandlungen"),
+            [Some("verhandl".to_owned())]
+        );
+        assert_eq!(
+            stems(Some("ru"), "переговоры"),
+            [Some("переговор".to_owned())]
+        );
     }
 
     #[test]
     fn languages_without_stemmer_pass_through() {
-        assert_eq!(stems(Some("zh"), "新闻"), vec![None; stems(Some("zh"), "新闻").len()]);
+        assert_eq!(
+            stems(Some("zh"), "新闻"),
+            vec![None; stems(Some("zh"), "新闻").len()]
+        );
         assert!(stems(None, "talks").iter().all(Option::is_none));
     }
 }

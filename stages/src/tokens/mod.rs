@@ -59,13 +59,15 @@ impl SyncStage for TokenStage {
 }
 
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "gov",
-    "sen", "rep", "st", "jr", "sr", "inc", "corp", "ltd", "co", "no", "vs", "etc", "jan", "feb",
-    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n",
-    "e.g", "i.e", "ret", "mt", "ft", "rev", "hon", "pres", "gov't", "dept", "est", "approx",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "gov", "sen",
+    "rep", "st", "jr", "sr", "inc", "corp", "ltd", "co", "no", "vs", "etc", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g",
+    "i.e", "ret", "mt", "ft", "rev", "hon", "pres", "gov't", "dept", "est", "approx",
 ];
 
-const CLITICS: &[&str] = &["n't", "n’t", "'s", "’s", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "'m", "’m"];
+const CLITICS: &[&str] = &[
+    "n't", "n’t", "'s", "’s", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "'m", "’m",
+];
 
 /// Splits `text` into tokens.
 ///
@@ -79,7 +81,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < text.len() {
-        let Some(c) = text[i..].chars().next() else { break };
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
         if c.is_whitespace() {
             i += c.len_utf8();
             continue;
@@ -89,8 +93,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             .find(char::is_whitespace)
             .map_or(text.len(), |e| i + e);
         let chunk = &text[i..chunk_end];
-        if chunk.starts_with("http://") || chunk.starts_with("https://") || chunk.starts_with("www.") {
-            let end = i + chunk.trim_end_matches(|c: char| ".,;:!?)\"'”’".contains(c)).len();
+        if chunk.starts_with("http://")
+            || chunk.starts_with("https://")
+            || chunk.starts_with("www.")
+        {
+            let end = i + chunk
+                .trim_end_matches(|c: char| ".,;:!?)\"'”’".contains(c))
+                .len();
             tokens.push(Token::new(Span::unchecked(i, end), TokenKind::Url));
             i = end;
             continue;
@@ -98,7 +107,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         if c.is_alphanumeric() {
             let mut end = i + c.len_utf8();
             loop {
-                let Some(n) = text[end..].chars().next() else { break };
+                let Some(n) = text[end..].chars().next() else {
+                    break;
+                };
                 if n.is_alphanumeric() || is_mark(n) {
                     end += n.len_utf8();
                     continue;
@@ -109,7 +120,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     let prev = text[..end].chars().next_back().unwrap_or(' ');
                     let ok = match (n, after) {
                         (',', Some(a)) => prev.is_ascii_digit() && a.is_ascii_digit(),
-                        ('.', Some(a)) => a.is_alphanumeric() && (prev.is_ascii_digit() || a.is_uppercase() || text[i..end].len() == 1 || text[i..end].contains('.')),
+                        ('.', Some(a)) => {
+                            a.is_alphanumeric()
+                                && (prev.is_ascii_digit()
+                                    || a.is_uppercase()
+                                    || text[i..end].len() == 1
+                                    || text[i..end].contains('.'))
+                        }
                         ('@' | '_', Some(a)) => a.is_alphanumeric(),
                         (_, Some(a)) => a.is_alphanumeric(),
                         _ => false,
@@ -143,7 +160,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             // contractions: split the clitic off as its own token
             if kind == TokenKind::Word {
                 let lower = word.to_lowercase();
-                if let Some(cl) = CLITICS.iter().find(|cl| lower.ends_with(*cl) && lower.len() > cl.len()) {
+                if let Some(cl) = CLITICS
+                    .iter()
+                    .find(|cl| lower.ends_with(*cl) && lower.len() > cl.len())
+                {
                     let split = end - cl.len();
                     if text.is_char_boundary(split) {
                         tokens.push(Token::new(Span::unchecked(i, split), kind));
@@ -167,8 +187,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         // emoji with modifiers and ZWJ sequences
         let kind = if is_emoji(c) {
             loop {
-                let Some(n) = text[end..].chars().next() else { break };
-                if n == '\u{200d}' || is_mark(n) || ('\u{1f3fb}'..='\u{1f3ff}').contains(&n) || n == '\u{fe0f}' {
+                let Some(n) = text[end..].chars().next() else {
+                    break;
+                };
+                if n == '\u{200d}'
+                    || is_mark(n)
+                    || ('\u{1f3fb}'..='\u{1f3ff}').contains(&n)
+                    || n == '\u{fe0f}'
+                {
                     end += n.len_utf8();
                     if n == '\u{200d}' {
                         if let Some(e) = text[end..].chars().next() {
@@ -194,7 +220,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 }
 
 fn is_mark(c: char) -> bool {
-    ('\u{300}'..='\u{36f}').contains(&c) || ('\u{900}'..='\u{d7f}').contains(&c) && !c.is_alphanumeric()
+    ('\u{300}'..='\u{36f}').contains(&c)
+        || ('\u{900}'..='\u{d7f}').contains(&c) && !c.is_alphanumeric()
 }
 
 fn is_emoji(c: char) -> bool {
@@ -202,11 +229,59 @@ fn is_emoji(c: char) -> bool {
 }
 
 fn is_unicode_punct(c: char) -> bool {
-    matches!(c, '“' | '”' | '‘' | '’' | '«' | '»' | '„' | '‚' | '‹' | '›' | '「' | '」' | '『' | '』' | '—' | '–' | '…' | '、' | '。' | '，' | '！' | '？' | '：' | '；' | '·' | '•')
+    matches!(
+        c,
+        '“' | '”'
+            | '‘'
+            | '’'
+            | '«'
+            | '»'
+            | '„'
+            | '‚'
+            | '‹'
+            | '›'
+            | '「'
+            | '」'
+            | '『'
+            | '』'
+            | '—'
+            | '–'
+            | '…'
+            | '、'
+            | '。'
+            | '，'
+            | '！'
+            | '？'
+            | '：'
+            | '；'
+            | '·'
+            | '•'
+    )
 }
 
 fn is_symbol(c: char) -> bool {
-    matches!(c, '$' | '€' | '£' | '¥' | '₹' | '+' | '<' | '=' | '>' | '^' | '`' | '|' | '~' | '©' | '®' | '°' | '§' | '±' | '×' | '÷')
+    matches!(
+        c,
+        '$' | '€'
+            | '£'
+            | '¥'
+            | '₹'
+            | '+'
+            | '<'
+            | '='
+            | '>'
+            | '^'
+            | '`'
+            | '|'
+            | '~'
+            | '©'
+            | '®'
+            | '°'
+            | '§'
+            | '±'
+            | '×'
+            | '÷'
+    )
 }
 
 /// Splits `text` into sentences, given its tokens.
@@ -220,7 +295,9 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         // a line break between the previous token and this one ends a sentence
         if let Some(s) = start {
             if text[last_end..tok.span.start].contains('\n') {
-                sentences.push(Sentence { span: Span::unchecked(s, last_end) });
+                sentences.push(Sentence {
+                    span: Span::unchecked(s, last_end),
+                });
                 start = None;
             }
         }
@@ -236,7 +313,9 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         let mut j = k;
         while let Some(n) = tokens.get(j) {
             let nt = n.span.slice(text);
-            if matches!(nt, "”" | "’" | "\"" | "'" | ")" | "]" | "»") && n.span.start == tokens[j - 1].span.end {
+            if matches!(nt, "”" | "’" | "\"" | "'" | ")" | "]" | "»")
+                && n.span.start == tokens[j - 1].span.end
+            {
                 j += 1;
             } else {
                 break;
@@ -251,14 +330,18 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         };
         if boundary {
             let end = tokens[j - 1].span.end;
-            sentences.push(Sentence { span: Span::unchecked(s, end) });
+            sentences.push(Sentence {
+                span: Span::unchecked(s, end),
+            });
             start = None;
             last_end = end;
             k = j;
         }
     }
     if let Some(s) = start {
-        sentences.push(Sentence { span: Span::unchecked(s, last_end) });
+        sentences.push(Sentence {
+            span: Span::unchecked(s, last_end),
+        });
     }
     sentences
 }
@@ -273,12 +356,18 @@ mod tests {
 
     fn sents(t: &str) -> Vec<&str> {
         let tokens = tokenize(t);
-        split_sentences(t, &tokens).iter().map(|s| s.span.slice(t)).collect()
+        split_sentences(t, &tokens)
+            .iter()
+            .map(|s| s.span.slice(t))
+            .collect()
     }
 
     #[test]
     fn splits_punctuation_and_keeps_numbers() {
-        assert_eq!(toks("In 2018, 1,100 troops."), ["In", "2018", ",", "1,100", "troops", "."]);
+        assert_eq!(
+            toks("In 2018, 1,100 troops."),
+            ["In", "2018", ",", "1,100", "troops", "."]
+        );
     }
 
     #[test]
@@ -291,6 +380,9 @@ mod tests {
 
     #[test]
     fn newline_ends_a_headline() {
-        assert_eq!(sents("Talks Resume\nThe minister spoke."), ["Talks Resume", "The minister spoke."]);
+        assert_eq!(
+            sents("Talks Resume\nThe minister spoke."),
+            ["Talks Resume", "The minister spoke."]
+        );
     }
 }

@@ -1,0 +1,416 @@
+//! Reading inputs into records: files, directories and stdin, in text, lines or JSON
+//! Lines mode. Reading runs on its own thread and feeds a bounded channel, so a slow chain
+//! slows the reader and memory stays flat however long the input is.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use pipeline_core::{Failure, InputOptions, Record};
+use tokio::sync::mpsc;
+
+use crate::args::InputMode;
+
+/// One input after directories are expanded.
+#[derive(Debug)]
+pub enum Source {
+    /// Standard input.
+    Stdin,
+    /// A file.
+    File(PathBuf),
+    /// A directory entry that could not be listed or read: becomes an error record.
+    Broken(Failure),
+}
+
+/// Why the inputs cannot be read at all (exit status 2).
+#[derive(Debug, thiserror::Error)]
+pub enum InputError {
+    /// An input named on the command line does not exist or cannot be read.
+    #[error("input {path}: {source}")]
+    Unreadable {
+        /// The path as given.
+        path: PathBuf,
+        /// The cause.
+        #[source]
+        source: io::Error,
+    },
+}
+
+/// Expands the command-line inputs: `-` is stdin, directories yield their `*.txt` and
+/// `*.jsonl` files recursively in sorted path order.
+pub fn expand(inputs: &[PathBuf]) -> Result<Vec<Source>, InputError> {
+    if inputs.is_empty() {
+        return Ok(vec![Source::Stdin]);
+    }
+    let mut sources = Vec::new();
+    for path in inputs {
+        if path.as_os_str() == "-" {
+            sources.push(Source::Stdin);
+            continue;
+        }
+        let meta = std::fs::metadata(path).map_err(|source| InputError::Unreadable {
+            path: path.clone(),
+            source,
+        })?;
+        if !meta.is_dir() {
+            File::open(path).map_err(|source| InputError::Unreadable {
+                path: path.clone(),
+                source,
+            })?;
+            sources.push(Source::File(path.clone()));
+            continue;
+        }
+        let walk = walkdir::WalkDir::new(path)
+            .follow_links(true)
+            .sort_by_file_name();
+        for entry in walk {
+            match entry {
+                Ok(e) if e.file_type().is_file() && wanted(e.path()) => {
+                    sources.push(Source::File(e.into_path()));
+                }
+                Ok(_) => {}
+                Err(err) => {
+                    let id = err
+                        .path()
+                        .map_or_else(|| path.display().to_string(), |p| p.display().to_string());
+                    let kind = if err.loop_ancestor().is_some() {
+                        "symlink_loop"
+                    } else {
+                        "unreadable"
+                    };
+                    sources.push(Source::Broken(Failure::new(
+                        id,
+                        "input",
+                        kind,
+                        err.to_string(),
+                    )));
+                }
+            }
+        }
+    }
+    Ok(sources)
+}
+
+fn wanted(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("txt" | "jsonl")
+    )
+}
+
+/// Settings of the reader.
+#[derive(Debug, Clone)]
+pub struct ReaderOptions {
+    /// Forced input mode, if any.
+    pub mode: Option<InputMode>,
+    /// Document parsing options.
+    pub doc: InputOptions,
+    /// Replace invalid UTF-8 instead of failing.
+    pub lossy: bool,
+}
+
+/// Reads every source in order and sends one record per document to `tx`. Stops early
+/// when the receiver is gone.
+pub fn read_all(sources: Vec<Source>, opts: &ReaderOptions, tx: &mpsc::Sender<Record>) {
+    for source in sources {
+        let keep_going = match source {
+            Source::Broken(f) => tx.blocking_send(Err(f)).is_ok(),
+            Source::Stdin => {
+                let stdin = io::stdin().lock();
+                read_source(
+                    "stdin",
+                    BufReader::with_capacity(1 << 16, stdin),
+                    None,
+                    opts,
+                    tx,
+                )
+            }
+            Source::File(path) => {
+                let name = path.display().to_string();
+                match File::open(&path) {
+                    Ok(file) => {
+                        let mode = opts.mode.or_else(|| {
+                            Some(if path.extension().is_some_and(|e| e == "jsonl") {
+                                InputMode::Jsonl
+                            } else {
+                                InputMode::Text
+                            })
+                        });
+                        read_source(
+                            &name,
+                            BufReader::with_capacity(1 << 16, file),
+                            mode,
+                            opts,
+                            tx,
+                        )
+                    }
+                    Err(e) => tx
+                        .blocking_send(Err(Failure::new(
+                            name,
+                            "input",
+                            "unreadable",
+                            e.to_string(),
+                        )))
+                        .is_ok(),
+                }
+            }
+        };
+        if !keep_going {
+            return;
+        }
+    }
+}
+
+/// Reads one source; returns false when the receiver is gone.
+fn read_source<R: BufRead>(
+    name: &str,
+    mut reader: R,
+    mode: Option<InputMode>,
+    opts: &ReaderOptions,
+    tx: &mpsc::Sender<Record>,
+) -> bool {
+    let mode = match mode.or(opts.mode) {
+        Some(m) => m,
+        None => match sniff(&mut reader) {
+            Ok(m) => m,
+            Err(e) => return send_io_error(tx, name, &e),
+        },
+    };
+    match mode {
+        InputMode::Text => {
+            let record = read_text(name, &mut reader, opts);
+            tx.blocking_send(record).is_ok()
+        }
+        InputMode::Lines | InputMode::Jsonl => {
+            let mut lines = LineReader::new(reader, opts.doc.max_doc_bytes);
+            let mut buf = Vec::new();
+            loop {
+                let line = match lines.next_line(&mut buf) {
+                    Ok(Some(line)) => line,
+                    Ok(None) => return true,
+                    Err(e) => {
+                        let id = format!("{name}:{}", lines.line_no + 1);
+                        return send_io_error(tx, &id, &e);
+                    }
+                };
+                let id = format!("{name}:{}", line.number);
+                let record = match line.too_long {
+                    Some(len) => Err(Failure::new(
+                        id,
+                        "input",
+                        "too_large",
+                        format!(
+                            "line is {len} bytes, more than --max-doc-bytes {}",
+                            opts.doc.max_doc_bytes
+                        ),
+                    )),
+                    None => {
+                        let bytes = if line.number == 1 {
+                            strip_bom(&buf)
+                        } else {
+                            &buf[..]
+                        };
+                        if bytes.iter().all(u8::is_ascii_whitespace) {
+                            continue;
+                        }
+                        match decode(bytes, opts.lossy) {
+                            Ok(text) => match mode {
+                                InputMode::Jsonl => opts.doc.json_document(&id, &text),
+                                _ => opts.doc.text_document(id, text.into_owned()),
+                            },
+                            Err(msg) => Err(Failure::new(id, "input", "invalid_utf8", msg)),
+                        }
+                    }
+                };
+                if tx.blocking_send(record).is_err() {
+                    return false;
+                }
+            }
+        }
+    }
+}
+
+fn send_io_error(tx: &mpsc::Sender<Record>, id: &str, e: &io::Error) -> bool {
+    tx.blocking_send(Err(Failure::new(
+        id.to_owned(),
+        "input",
+        "read_error",
+        e.to_string(),
+    )))
+    .is_ok()
+}
+
+/// Decides jsonl or text for stdin: jsonl when the first non-blank byte is `{`.
+fn sniff<R: BufRead>(reader: &mut R) -> io::Result<InputMode> {
+    let buf = reader.fill_buf()?;
+    let first = strip_bom(buf).iter().find(|b| !b.is_ascii_whitespace());
+    Ok(if first == Some(&b'{') {
+        InputMode::Jsonl
+    } else {
+        InputMode::Text
+    })
+}
+
+fn strip_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
+}
+
+fn decode(bytes: &[u8], lossy: bool) -> Result<std::borrow::Cow<'_, str>, String> {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(s.into()),
+        Err(_) if lossy => Ok(String::from_utf8_lossy(bytes)),
+        Err(e) => Err(format!(
+            "invalid UTF-8 at byte offset {} (use --lossy to replace)",
+            e.valid_up_to()
+        )),
+    }
+}
+
+/// Reads a whole source as one document, refusing (and skipping) more than the limit.
+fn read_text<R: BufRead>(name: &str, reader: &mut R, opts: &ReaderOptions) -> Record {
+    let max = opts.doc.max_doc_bytes;
+    let mut bytes = Vec::new();
+    let read = reader.by_ref().take(max as u64 + 1).read_to_end(&mut bytes);
+    if let Err(e) = read {
+        return Err(Failure::new(name, "input", "read_error", e.to_string()));
+    }
+    if bytes.len() > max {
+        let rest = io::copy(reader, &mut io::sink()).unwrap_or(0);
+        return Err(Failure::new(
+            name,
+            "input",
+            "too_large",
+            format!(
+                "document is {} bytes, more than --max-doc-bytes {max}",
+                bytes.len() as u64 + rest
+            ),
+        ));
+    }
+    let text = match decode(strip_bom(&bytes), opts.lossy) {
+        Ok(t) => t.into_owned(),
+        Err(msg) => return Err(Failure::new(name, "input", "invalid_utf8", msg)),
+    };
+    opts.doc.text_document(name, text)
+}
+
+/// One line read by [`LineReader`].
+struct Line {
+    /// 1-based line number.
+    number: usize,
+    /// Set (to the full length) when the line was longer than the limit; its bytes were
+    /// skipped, not kept.
+    too_long: Option<usize>,
+}
+
+/// Splits a stream at `\n`, `\r\n` and lone `\r`, keeping at most `max` bytes of a line
+/// in memory.
+struct LineReader<R> {
+    reader: R,
+    max: usize,
+    pending_cr: bool,
+    line_no: usize,
+}
+
+impl<R: BufRead> LineReader<R> {
+    fn new(reader: R, max: usize) -> Self {
+        LineReader {
+            reader,
+            max,
+            pending_cr: false,
+            line_no: 0,
+        }
+    }
+
+    fn next_line(&mut self, buf: &mut Vec<u8>) -> io::Result<Option<Line>> {
+        buf.clear();
+        let mut len = 0usize;
+        let mut started = false;
+        loop {
+            let available = match self.reader.fill_buf() {
+                Ok(b) => b,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            if available.is_empty() {
+                if !started {
+                    return Ok(None);
+                }
+                break;
+            }
+            if self.pending_cr {
+                self.pending_cr = false;
+                if available[0] == b'\n' {
+                    self.reader.consume(1);
+                    continue;
+                }
+            }
+            started = true;
+            match memchr::memchr2(b'\n', b'\r', available) {
+                Some(pos) => {
+                    if len + pos <= self.max {
+                        buf.extend_from_slice(&available[..pos]);
+                    }
+                    len += pos;
+                    self.pending_cr = available[pos] == b'\r';
+                    self.reader.consume(pos + 1);
+                    break;
+                }
+                None => {
+                    let n = available.len();
+                    if len + n <= self.max {
+                        buf.extend_from_slice(available);
+                    }
+                    len += n;
+                    self.reader.consume(n);
+                }
+            }
+        }
+        self.line_no += 1;
+        Ok(Some(Line {
+            number: self.line_no,
+            too_long: (len > self.max).then_some(len),
+        }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(input: &[u8], max: usize) -> Vec<(usize, String, Option<usize>)> {
+        let mut r = LineReader::new(BufReader::with_capacity(4, input), max);
+        let mut buf = Vec::new();
+        let mut out = Vec::new();
+        while let Some(l) = r.next_line(&mut buf).unwrap() {
+            out.push((
+                l.number,
+                String::from_utf8(buf.clone()).unwrap(),
+                l.too_long,
+            ));
+        }
+        out
+    }
+
+    #[test]
+    fn splits_lf_crlf_and_lone_cr() {
+        let got = lines(b"a\r\nbb\rccc\nd", 100);
+        let texts: Vec<&str> = got.iter().map(|l| l.1.as_str()).collect();
+        assert_eq!(texts, ["a", "bb", "ccc", "d"]);
+        assert_eq!(got[3].0, 4);
+    }
+
+    #[test]
+    fn long_lines_are_flagged_not_kept() {
+        let got = lines(b"short\nthis line is long\nok", 6);
+        assert_eq!(got[1].2, Some(17));
+        assert_eq!(got[1].1, "");
+        assert_eq!(got[2].1, "ok");
+    }
+
+    #[test]
+    fn invalid_utf8_names_the_offset() {
+        let err = decode(b"ab\xffcd", false).unwrap_err();
+        assert!(err.contains("byte offset 2"), "{err}");
+        assert_eq!(decode(b"ab\xffcd", true).unwrap(), "ab\u{fffd}cd");
+    }
+}
