@@ -17,6 +17,7 @@
 
 use pipeline_core::{Document, Registry, StageError, SyncStage};
 
+pub mod fault;
 pub mod lang;
 pub mod stems;
 pub mod tokens;
