@@ -1,5 +1,6 @@
 //! Bad input, faults and abuse, through the real binary: every input record is answered
 //! by exactly one output record, in order; the process never panics nor hangs.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
