@@ -25,14 +25,18 @@ use pipeline_core::{Document, Language, LayerName, StageError, SyncStage};
 use serde::Deserialize;
 
 mod codes;
+mod model;
+mod script;
 
 pub use codes::{iso639_1, language_name};
+use script::Script;
 
 /// Options of the `lang` stage.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct LangConfig {
-    /// Bytes of text examined (rounded down to a character boundary).
+    /// Bytes of text examined at most (rounded down to a character boundary). Scoring stops
+    /// earlier once one language leads clearly.
     pub max_bytes: usize,
 }
 
@@ -47,6 +51,19 @@ impl Default for LangConfig {
 pub struct LangStage {
     config: LangConfig,
 }
+
+/// Score units: the model stores `-ln p` in 1/8 nat.
+const UNIT: f64 = model::SCALE as f64;
+/// Score of a letter the language's model does not know at all (-14 nat).
+const FLOOR: i32 = -112;
+/// Penalty for backing off from a missing trigram to the bigram (-1 nat).
+const BACKOFF3: i32 = -8;
+/// Penalty for backing off from a missing bigram to the unigram (-1 nat).
+const BACKOFF2: i32 = -8;
+/// Stop reading once the leader is this far ahead of the runner-up (40 nat) ...
+const STOP_MARGIN: i32 = 320;
+/// ... checked every this many letters.
+const CHECK_EVERY: u32 = 64;
 
 impl LangStage {
     /// Builds the stage.
@@ -64,20 +81,159 @@ impl LangStage {
     /// ```
     pub fn detect(&self, text: &str) -> Language {
         let sample = prefix(text, self.config.max_bytes);
-        match whatlang::detect(sample) {
-            Some(info) => {
-                let code3 = info.lang().code();
-                Language {
-                    code: iso639_1(code3).unwrap_or(code3).to_owned(),
-                    name: info.lang().eng_name().to_owned(),
-                    script: info.script().name().to_owned(),
-                    confidence: round3(info.confidence()),
-                    reliable: info.is_reliable(),
-                    source: "detected".to_owned(),
+        let counts = script::Counts::of(sample);
+        let Some(dominant) = counts.dominant() else {
+            return undetermined(None);
+        };
+        let share = f64::from(counts.get(dominant)) / f64::from(counts.total().max(1));
+        let by_script = |code: &str, confidence: f64| detected(code, dominant, confidence, true);
+        match dominant {
+            Script::Latin | Script::Cyrillic | Script::Arabic | Script::Devanagari => {
+                ngram_detect(sample, dominant).unwrap_or_else(|| undetermined(Some(dominant)))
+            }
+            Script::Mandarin | Script::Hiragana | Script::Katakana => {
+                let kana = counts.get(Script::Hiragana) + counts.get(Script::Katakana);
+                let cjk = kana + counts.get(Script::Mandarin);
+                let share = f64::from(cjk) / f64::from(counts.total().max(1));
+                by_script(if kana > 0 { "ja" } else { "zh" }, share)
+            }
+            Script::Greek => by_script("el", share),
+            Script::Armenian => by_script("hy", share),
+            Script::Georgian => by_script("ka", share),
+            Script::Hebrew => by_script("he", share),
+            Script::Thai => by_script("th", share),
+            Script::Hangul => by_script("ko", share),
+            Script::Bengali => by_script("bn", share),
+            Script::Gurmukhi => by_script("pa", share),
+            Script::Gujarati => by_script("gu", share),
+            Script::Oriya => by_script("or", share),
+            Script::Tamil => by_script("ta", share),
+            Script::Telugu => by_script("te", share),
+            Script::Kannada => by_script("kn", share),
+            Script::Malayalam => by_script("ml", share),
+            Script::Sinhala => by_script("si", share),
+            Script::Myanmar => by_script("my", share),
+            Script::Khmer => by_script("km", share),
+            Script::Ethiopic => by_script("am", share),
+        }
+    }
+}
+
+/// The languages the n-gram model tells apart, by the script they are written in.
+fn script_of_language(code: &str) -> Option<Script> {
+    Some(match code {
+        "be" | "bg" | "kk" | "mk" | "mn" | "ru" | "sr" | "uk" => Script::Cyrillic,
+        "ar" | "fa" | "ur" => Script::Arabic,
+        "hi" | "mr" => Script::Devanagari,
+        "" => return None,
+        _ => Script::Latin,
+    })
+}
+
+/// Naive Bayes over letter trigrams (backing off to bigrams and letters) among the model's
+/// languages written in `script`; `None` when no letter of that script is scored.
+fn ngram_detect(sample: &str, script: Script) -> Option<Language> {
+    let model = model::model()?;
+    let codes = model.codes();
+    let mut candidate = [false; model::MAX_LANGS];
+    for (i, code) in codes.iter().enumerate() {
+        candidate[i] = script_of_language(code) == Some(script);
+    }
+    let mut totals = [0i32; model::MAX_LANGS];
+    let mut pos = [0i32; model::MAX_LANGS];
+    // the last two letters of the current word, and how many letters it has so far
+    let (mut p2, mut p1, mut len) = ('\0', '\0', 0usize);
+    let mut letters = 0u32;
+    let mut next_check = CHECK_EVERY;
+    let mut score =
+        |c: char, p1: char, p2: char, len: usize, totals: &mut [i32; model::MAX_LANGS]| {
+            pos.fill(FLOOR);
+            for e in model.lookup(&[c]).chunks_exact(2) {
+                pos[usize::from(e[0])] = BACKOFF3 + BACKOFF2 - i32::from(e[1]);
+            }
+            if len >= 1 {
+                for e in model.lookup(&[p1, c]).chunks_exact(2) {
+                    pos[usize::from(e[0])] = BACKOFF3 - i32::from(e[1]);
                 }
             }
-            None => undetermined(sample),
+            if len >= 2 {
+                for e in model.lookup(&[p2, p1, c]).chunks_exact(2) {
+                    pos[usize::from(e[0])] = -i32::from(e[1]);
+                }
+            }
+            for (t, p) in totals.iter_mut().zip(pos.iter()) {
+                *t += *p;
+            }
+        };
+    for ch in sample.chars() {
+        if script::of(ch) == Some(script) {
+            for c in ch.to_lowercase() {
+                score(c, p1, p2, len, &mut totals);
+                (p2, p1, len) = (p1, c, len + 1);
+                letters += 1;
+            }
+            continue;
         }
+        len = 0;
+        if letters >= next_check {
+            next_check = letters + CHECK_EVERY;
+            if let Some((_, best, second)) = leaders(&totals, &candidate) {
+                if best - second >= STOP_MARGIN {
+                    break;
+                }
+            }
+        }
+    }
+    if letters == 0 {
+        return None;
+    }
+    let (best_i, best, _) = leaders(&totals, &candidate)?;
+    // Posterior among the candidates, tempered (halved log-likelihoods) since letter
+    // n-grams are far from independent.
+    let mut z = 0.0;
+    for (i, t) in totals.iter().enumerate() {
+        if candidate[i] {
+            z += (f64::from(t - best) / UNIT * 0.5).exp();
+        }
+    }
+    let confidence = 1.0 / z;
+    let code = codes.get(best_i)?;
+    Some(detected(
+        code,
+        script,
+        confidence,
+        confidence >= 0.9 && letters >= 20,
+    ))
+}
+
+/// (index of the best candidate, its score, the runner-up's score).
+fn leaders(totals: &[i32], candidate: &[bool]) -> Option<(usize, i32, i32)> {
+    let mut best: Option<(usize, i32)> = None;
+    let mut second = i32::MIN;
+    for (i, &t) in totals.iter().enumerate() {
+        if !candidate.get(i).copied().unwrap_or(false) {
+            continue;
+        }
+        match best {
+            Some((_, b)) if t <= b => second = second.max(t),
+            Some((_, b)) => {
+                second = b;
+                best = Some((i, t));
+            }
+            None => best = Some((i, t)),
+        }
+    }
+    best.map(|(i, b)| (i, b, second))
+}
+
+fn detected(code: &str, script: Script, confidence: f64, reliable: bool) -> Language {
+    Language {
+        code: code.to_owned(),
+        name: language_name(code).unwrap_or("Unknown").to_owned(),
+        script: script.name().to_owned(),
+        confidence: round3(confidence),
+        reliable,
+        source: "detected".to_owned(),
     }
 }
 
@@ -85,12 +241,11 @@ fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
 }
 
-fn undetermined(sample: &str) -> Language {
+fn undetermined(script: Option<Script>) -> Language {
     Language {
         code: "und".to_owned(),
         name: "Undetermined".to_owned(),
-        script: whatlang::detect_script(sample)
-            .map_or_else(|| "Unknown".to_owned(), |s| s.name().to_owned()),
+        script: script.map_or("Unknown", Script::name).to_owned(),
         confidence: 0.0,
         reliable: false,
         source: "detected".to_owned(),
@@ -126,8 +281,10 @@ impl SyncStage for LangStage {
             Some(code) => Language {
                 code: code.to_owned(),
                 name: language_name(code).unwrap_or("Unknown").to_owned(),
-                script: whatlang::detect_script(prefix(doc.text(), self.config.max_bytes))
-                    .map_or_else(|| "Unknown".to_owned(), |s| s.name().to_owned()),
+                script: script::Counts::of(prefix(doc.text(), self.config.max_bytes))
+                    .dominant()
+                    .map_or("Unknown", Script::name)
+                    .to_owned(),
                 confidence: 1.0,
                 reliable: true,
                 source: "input".to_owned(),
@@ -165,6 +322,110 @@ mod tests {
             detect("وقال الوزير إن المفاوضات ستستمر غدا").script,
             "Arabic"
         );
+    }
+
+    #[test]
+    fn detects_languages_whatlang_lacked() {
+        let cases = [
+            (
+                "sw",
+                "Rais amesema kwamba mazungumzo yataendelea kesho asubuhi mjini.",
+            ),
+            (
+                "eu",
+                "Ministroak esan du bihar goizean negoziazioek jarraituko dutela.",
+            ),
+            (
+                "is",
+                "Ráðherrann sagði að viðræðurnar myndu halda áfram á morgun.",
+            ),
+            (
+                "ga",
+                "Dúirt an t-aire go leanfadh na cainteanna ar aghaidh amárach.",
+            ),
+            ("kk", "Министр келіссөздер ертең жалғасатынын айтты."),
+            ("mn", "Сайд хэлэлцээ маргааш үргэлжилнэ гэж мэдэгдлээ."),
+        ];
+        for (code, text) in cases {
+            assert_eq!(detect(text).code, code, "{text}");
+        }
+    }
+
+    #[test]
+    fn tells_close_languages_apart() {
+        let cases = [
+            (
+                "es",
+                "El gobierno anunció ayer que las elecciones se celebrarán en junio.",
+            ),
+            (
+                "pt",
+                "O governo anunciou ontem que as eleições serão realizadas em junho.",
+            ),
+            (
+                "cs",
+                "Vláda včera oznámila, že volby se uskuteční v červnu.",
+            ),
+            ("sk", "Vláda včera oznámila, že voľby sa uskutočnia v júni."),
+            (
+                "da",
+                "Regeringen meddelte i går, at valget bliver holdt i juni.",
+            ),
+            (
+                "sv",
+                "Regeringen meddelade i går att valet kommer att hållas i juni.",
+            ),
+        ];
+        for (code, text) in cases {
+            assert_eq!(detect(text).code, code, "{text}");
+        }
+    }
+
+    #[test]
+    fn scripts_with_one_language_are_decided_by_script() {
+        let el = detect("Ο υπουργός είπε ότι οι συνομιλίες θα συνεχιστούν αύριο.");
+        assert_eq!((el.code.as_str(), el.script.as_str()), ("el", "Greek"));
+        assert_eq!(detect("政府昨天宣布选举将于六月举行。").code, "zh");
+        assert_eq!(
+            detect("政府は昨日、選挙を六月に行うと発表した。").code,
+            "ja"
+        );
+        assert_eq!(
+            detect("정부는 어제 선거가 6월에 열린다고 발표했다.").code,
+            "ko"
+        );
+    }
+
+    #[test]
+    fn long_english_article_is_confident_and_reliable() {
+        let text = "The finance minister told reporters on Tuesday that the budget would be \
+                    presented to parliament next month, after weeks of talks with the unions. "
+            .repeat(40);
+        let lang = detect(&text);
+        assert_eq!((lang.code.as_str(), lang.script.as_str()), ("en", "Latin"));
+        assert!(lang.reliable && lang.confidence > 0.99, "{lang:?}");
+    }
+
+    #[test]
+    fn embedded_model_is_well_formed() {
+        let m = model::model().expect("the embedded model parses");
+        assert!(m.codes().len() >= 60);
+        let en = m
+            .codes()
+            .iter()
+            .position(|c| c == "en")
+            .expect("English is modelled") as u8;
+        // the builder and the reader hash n-grams alike: "the" is an English trigram
+        let the = m.lookup(&['t', 'h', 'e']);
+        assert!(the.chunks_exact(2).any(|e| e[0] == en));
+        assert!(m.lookup(&['ж', 'q', 'ж']).is_empty());
+    }
+
+    #[test]
+    fn never_panics_on_odd_text() {
+        for t in ["İİİ", "ǅ", "\u{0}\u{feff}", "a", "ﬀ ﬁ", "😀😀", "𝔘𝔫𝔦"] {
+            let _ = detect(t);
+        }
     }
 
     #[test]
