@@ -107,6 +107,38 @@ const LANGUAGES: &[(&str, &str)] = &[
     ("zulu", "zu"),
 ];
 
+/// Cost (in 1/SCALE nat) of a letter a language's model does not know at all.
+const FLOOR: u32 = 112;
+/// Extra cost of backing off from a missing bigram to the letter's frequency.
+const BACKOFF2: u32 = 8;
+/// Extra cost of backing off from a missing trigram to the bigram.
+const BACKOFF3: u32 = 8;
+/// Slot length byte marking a dense row.
+const DENSE: u32 = 255;
+
+/// The cost of the last letter of n-gram `k` in every language, as the `lang` stage scores it
+/// when `k` is the longest n-gram looked up at that position: the language's own `-ln p` for
+/// `k` if it has it, else (with the backoff cost) that of `k` without its first letter, down
+/// to `FLOOR`.
+fn position_cost(table: &HashMap<Vec<char>, Entries>, k: &[char], n_langs: usize) -> Vec<u8> {
+    let mut v = if k.len() == 1 {
+        vec![FLOOR as u8; n_langs]
+    } else {
+        position_cost(table, &k[1..], n_langs)
+    };
+    let penalty = match k.len() {
+        1 => BACKOFF3 + BACKOFF2,
+        2 => BACKOFF3,
+        _ => 0,
+    };
+    if let Some(list) = table.get(k) {
+        for &(l, q) in list {
+            v[usize::from(l)] = (u32::from(q) + penalty).min(255) as u8;
+        }
+    }
+    v
+}
+
 /// (language index, quantised `-ln p`) pairs of one n-gram.
 type Entries = Vec<(u8, u8)>;
 
@@ -217,23 +249,35 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         );
     }
 
-    // Open-addressing table: slots of (u32 fingerprint, u32 start<<8 | len), then entries.
+    // Open-addressing table: slots of (u32 fingerprint, u32 start<<8 | len), then the sparse
+    // entries, then the dense rows. An n-gram known to at least half the languages is stored
+    // as a dense row (no larger than its list) holding the cost of its last letter in every
+    // language with the backoff already applied; a sparse one as its list.
+    let n_langs = languages.len();
     let n_keys = table.len();
     let size = n_keys * 5 / 4 + 1;
     let mut slots = vec![(0u32, 0u32); size];
     let mut entries: Vec<u8> = Vec::new();
-    let mut keys: Vec<(Vec<char>, Entries)> = table.into_iter().collect();
+    let mut dense: Vec<u8> = Vec::new();
+    let mut keys: Vec<(&Vec<char>, &Entries)> = table.iter().collect();
     keys.sort();
-    for (k, mut list) in keys {
+    for (k, list) in keys {
+        let mut list = list.clone();
         list.sort();
-        let h = ngram_hash(&k);
+        let h = ngram_hash(k);
         let fp = (h as u32) | 1;
         let mut i = slot_of(h, size);
         while slots[i].0 != 0 {
             i = if i + 1 == size { 0 } else { i + 1 };
         }
+        if 2 * list.len() >= n_langs {
+            let row = dense.len() / n_langs;
+            dense.extend(position_cost(&table, k, n_langs));
+            slots[i] = (fp, ((row as u32) << 8) | DENSE);
+            continue;
+        }
         let start = entries.len() / 2;
-        if start >= 1 << 24 || list.len() > 255 {
+        if start >= 1 << 24 || list.len() >= DENSE as usize {
             return Err("model too large for the slot format".into());
         }
         slots[i] = (fp, ((start as u32) << 8) | list.len() as u32);
@@ -245,11 +289,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let mut buf: Vec<u8> = Vec::new();
     buf.extend_from_slice(b"NLPL");
-    buf.extend_from_slice(&1u32.to_le_bytes()); // format version
-    buf.extend_from_slice(&(languages.len() as u32).to_le_bytes());
-    buf.extend_from_slice(&(size as u32).to_le_bytes());
-    buf.extend_from_slice(&((entries.len() / 2) as u32).to_le_bytes());
-    buf.extend_from_slice(&(SCALE as u32).to_le_bytes());
+    let header = [
+        2, // format version
+        n_langs as u32,
+        size as u32,
+        (entries.len() / 2) as u32,
+        (dense.len() / n_langs) as u32,
+        SCALE as u32,
+        FLOOR,
+        BACKOFF2,
+        BACKOFF3,
+    ];
+    for x in header {
+        buf.extend_from_slice(&x.to_le_bytes());
+    }
     for (_, code) in &languages {
         let mut c = [0u8; 4];
         c[..code.len()].copy_from_slice(code.as_bytes());
@@ -260,10 +313,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         buf.extend_from_slice(&se.to_le_bytes());
     }
     buf.extend_from_slice(&entries);
+    buf.extend_from_slice(&dense);
     std::fs::write(&out, &buf)?;
     eprintln!(
-        "{n_keys} n-grams, {} entries, {} slots, {} bytes -> {}",
+        "{n_keys} n-grams, {} sparse entries, {} dense rows, {} slots, {} bytes -> {}",
         entries.len() / 2,
+        dense.len() / n_langs,
         size,
         buf.len(),
         out.display()

@@ -34,7 +34,7 @@
 //!    halved (letter n-grams are not independent, raw posteriors are overconfident);
 //!    `reliable` means confidence ≥ 0.9 on at least 20 letters.
 //!
-//! The model (`model.bin`, 3.3 MB, embedded with `include_bytes!` and read in place, so
+//! The model (`model.bin`, 3.1 MB, embedded with `include_bytes!` and read in place, so
 //! there is no load step and no start-up cost) holds the letter 1-, 2- and 3-gram
 //! log-probabilities of the 62 languages not told apart by script, derived from the
 //! n-gram models of the lingua-rs crates (Apache-2.0). How it is built and licensed:
@@ -47,7 +47,7 @@
 //! 276 MB (measured in the cargo registry), which would make `nlpipe` hundreds of MB and slow
 //! to build on our 2-core machines; restricting its language set would lose languages the
 //! issue asks for. Its low-accuracy mode scores trigrams only. Scoring lingua's own letter
-//! n-gram probabilities with backoff, pruned and quantised, keeps high accuracy in 3.3 MB,
+//! n-gram probabilities with backoff, pruned and quantised, keeps high accuracy in 3.1 MB,
 //! with no load step and no new runtime dependency.
 //!
 //! # Accuracy and speed
@@ -56,9 +56,11 @@
 //! test sentences, never used to build or tune the model): **0.956** accuracy, 0.957 macro.
 //! Weakest: bs 0.35 (read as hr), ms 0.36 (read as id), id 0.72, nb 0.73 (nn, da), ca 0.84,
 //! nn 0.86: close pairs that letter trigrams of one sentence cannot always tell apart.
-//! Speed (one core, `cargo bench -p benches --bench lang`): about 200 MB/s on an 8 KiB
-//! English article and 1.5 GB/s on 64 KiB (a prefix suffices), about 3.5 MB/s (25 µs) on a
-//! single 100-byte sentence.
+//! Speed (one core, `cargo bench -p benches --bench lang`): about 440 MiB/s on an 8 KiB
+//! English article and 3 GiB/s on 64 KiB (a prefix suffices), 270 MiB/s on German, 125 MiB/s
+//! on Russian, 10 MiB/s (9 µs) on a single 100-byte sentence. N-grams known to at least half
+//! the languages are stored as dense rows with the backoff precomputed, so most letters
+//! cost one lookup and one vector subtraction.
 //!
 //! # Failure
 //! Never fails and never panics: a text with no letters (empty, digits, symbols) gets code
@@ -82,6 +84,7 @@ mod model;
 mod script;
 
 pub use codes::{iso639_1, language_name};
+use model::Hit;
 use script::Script;
 
 /// Options of the `lang` stage.
@@ -107,12 +110,6 @@ pub struct LangStage {
 
 /// Score units: the model stores `-ln p` in 1/8 nat.
 const UNIT: f64 = model::SCALE as f64;
-/// Score of a letter the language's model does not know at all (-14 nat).
-const FLOOR: i32 = -112;
-/// Penalty for backing off from a missing trigram to the bigram (-1 nat).
-const BACKOFF3: i32 = -8;
-/// Penalty for backing off from a missing bigram to the unigram (-1 nat).
-const BACKOFF2: i32 = -8;
 /// Stop reading once the leader is this far ahead of the runner-up (40 nat) ...
 const STOP_MARGIN: i32 = 320;
 /// ... checked every this many letters.
@@ -192,36 +189,15 @@ fn ngram_detect(sample: &str, script: Script) -> Option<Language> {
     for (i, code) in codes.iter().enumerate() {
         candidate[i] = script_of_language(code) == Some(script);
     }
-    let mut totals = [0i32; model::MAX_LANGS];
-    let mut pos = [0i32; model::MAX_LANGS];
+    let mut scorer = Scorer::new(model);
     // the last two letters of the current word, and how many letters it has so far
     let (mut p2, mut p1, mut len) = ('\0', '\0', 0usize);
     let mut letters = 0u32;
     let mut next_check = CHECK_EVERY;
-    let mut score =
-        |c: char, p1: char, p2: char, len: usize, totals: &mut [i32; model::MAX_LANGS]| {
-            pos.fill(FLOOR);
-            for e in model.lookup(&[c]).chunks_exact(2) {
-                pos[usize::from(e[0])] = BACKOFF3 + BACKOFF2 - i32::from(e[1]);
-            }
-            if len >= 1 {
-                for e in model.lookup(&[p1, c]).chunks_exact(2) {
-                    pos[usize::from(e[0])] = BACKOFF3 - i32::from(e[1]);
-                }
-            }
-            if len >= 2 {
-                for e in model.lookup(&[p2, p1, c]).chunks_exact(2) {
-                    pos[usize::from(e[0])] = -i32::from(e[1]);
-                }
-            }
-            for (t, p) in totals.iter_mut().zip(pos.iter()) {
-                *t += *p;
-            }
-        };
     for ch in sample.chars() {
         if script::of(ch) == Some(script) {
             for c in ch.to_lowercase() {
-                score(c, p1, p2, len, &mut totals);
+                scorer.letter(p2, p1, c, len);
                 (p2, p1, len) = (p1, c, len + 1);
                 letters += 1;
             }
@@ -230,7 +206,7 @@ fn ngram_detect(sample: &str, script: Script) -> Option<Language> {
         len = 0;
         if letters >= next_check {
             next_check = letters + CHECK_EVERY;
-            if let Some((_, best, second)) = leaders(&totals, &candidate) {
+            if let Some((_, best, second)) = leaders(&scorer.totals, &candidate) {
                 if best - second >= STOP_MARGIN {
                     break;
                 }
@@ -240,7 +216,8 @@ fn ngram_detect(sample: &str, script: Script) -> Option<Language> {
     if letters == 0 {
         return None;
     }
-    let (best_i, best, _) = leaders(&totals, &candidate)?;
+    let totals = &scorer.totals;
+    let (best_i, best, _) = leaders(totals, &candidate)?;
     // Posterior among the candidates, tempered (halved log-likelihoods) since letter
     // n-grams are far from independent.
     let mut z = 0.0;
@@ -257,6 +234,89 @@ fn ngram_detect(sample: &str, script: Script) -> Option<Language> {
         confidence,
         confidence >= 0.9 && letters >= 20,
     ))
+}
+
+/// Log-likelihoods (in 1/8 nat) of the text so far in every language of the model.
+struct Scorer {
+    model: &'static model::Model,
+    n: usize,
+    totals: [i32; model::MAX_LANGS],
+    pos: [u8; model::MAX_LANGS],
+}
+
+impl Scorer {
+    fn new(model: &'static model::Model) -> Scorer {
+        Scorer {
+            model,
+            n: model.codes().len().min(model::MAX_LANGS),
+            totals: [0; model::MAX_LANGS],
+            pos: [0; model::MAX_LANGS],
+        }
+    }
+
+    /// Scores letter `c` after `p1` (and `p2` before it), `len` letters into its word: the
+    /// longest of the trigram, bigram and letter that a language's model has gives the cost
+    /// there, plus a backoff cost per order dropped, or the floor.
+    #[inline]
+    fn letter(&mut self, p2: char, p1: char, c: char, len: usize) {
+        let m = self.model;
+        let n = self.n;
+        let tri = if len >= 2 {
+            m.lookup(&[p2, p1, c])
+        } else {
+            Hit::Absent
+        };
+        if let Hit::Dense(row) = tri {
+            self.subtract_row(row);
+            return;
+        }
+        let bi = if len >= 1 {
+            m.lookup(&[p1, c])
+        } else {
+            Hit::Absent
+        };
+        let pos = &mut self.pos[..n];
+        match bi {
+            Hit::Dense(row) => pos.copy_from_slice(row),
+            Hit::Sparse(_) | Hit::Absent => {
+                match m.lookup(&[c]) {
+                    Hit::Dense(row) => pos.copy_from_slice(row),
+                    Hit::Sparse(list) => {
+                        pos.fill(m.floor);
+                        let cost = m.backoff3.saturating_add(m.backoff2);
+                        set_costs(pos, list, cost);
+                    }
+                    Hit::Absent => pos.fill(m.floor),
+                }
+                if let Hit::Sparse(list) = bi {
+                    set_costs(pos, list, m.backoff3);
+                }
+            }
+        }
+        if let Hit::Sparse(list) = tri {
+            set_costs(pos, list, 0);
+        }
+        for (t, &p) in self.totals[..n].iter_mut().zip(self.pos[..n].iter()) {
+            *t -= i32::from(p);
+        }
+    }
+
+    #[inline]
+    fn subtract_row(&mut self, row: &[u8]) {
+        for (t, &p) in self.totals[..self.n].iter_mut().zip(row) {
+            *t -= i32::from(p);
+        }
+    }
+}
+
+/// Sets the cost of each language in `list` (pairs of language index and cost) plus `extra`.
+#[inline]
+fn set_costs(pos: &mut [u8], list: &[u8], extra: u8) {
+    for e in list.chunks_exact(2) {
+        if let Some(p) = pos.get_mut(usize::from(e[0])) {
+            *p = e[1].saturating_add(extra);
+        }
+    }
 }
 
 /// (index of the best candidate, its score, the runner-up's score).
@@ -469,9 +529,12 @@ mod tests {
             .position(|c| c == "en")
             .expect("English is modelled") as u8;
         // the builder and the reader hash n-grams alike: "the" is an English trigram
-        let the = m.lookup(&['t', 'h', 'e']);
-        assert!(the.chunks_exact(2).any(|e| e[0] == en));
-        assert!(m.lookup(&['ж', 'q', 'ж']).is_empty());
+        match m.lookup(&['t', 'h', 'e']) {
+            Hit::Sparse(list) => assert!(list.chunks_exact(2).any(|e| e[0] == en)),
+            Hit::Dense(row) => assert!(row[usize::from(en)] < m.floor),
+            Hit::Absent => panic!("\"the\" is missing"),
+        }
+        assert!(matches!(m.lookup(&['ж', 'q', 'ж']), Hit::Absent));
     }
 
     #[test]

@@ -6,14 +6,18 @@
 //! | bytes | content |
 //! | --- | --- |
 //! | 4 | magic `NLPL` |
-//! | 4 × 5 | format version (1), language count `L`, slot count `S`, entry count `E`, scale `K` |
+//! | 4 × 9 | format version (2), language count `L`, slot count `S`, entry count `E`, dense row count `D`, scale `K`, floor, bigram and trigram backoff costs |
 //! | 4 × L | language codes, ASCII, zero padded |
 //! | 8 × S | open-addressing slots: `u32` fingerprint (0 = empty), `u32` `start << 8 \| len` |
-//! | 2 × E | entries: (`u8` language index, `u8` `round(-ln p × K)`) |
+//! | 2 × E | sparse entries: (`u8` language index, `u8` `round(-ln p × K)`) |
+//! | L × D | dense rows: one `u8` cost per language |
 //!
-//! A slot holds one n-gram (1–3 lowercase letters) and points at its entries, one per
-//! language whose model has it; `p` is the probability of the n-gram's last letter given the
-//! letters before it (for one letter, its frequency).
+//! A slot holds one n-gram (1–3 lowercase letters). A sparse one (`len < 255`) points at its
+//! entries, one per language whose model has it; `p` is the probability of the n-gram's last
+//! letter given the letters before it (for one letter, its frequency). An n-gram known to at
+//! least half the languages (`len == 255`) points at a dense row instead, which holds the
+//! cost of its last letter in every language with the backoff already applied, exactly as
+//! [`crate::lang`] would compute it from the sparse entries.
 
 use std::sync::OnceLock;
 
@@ -28,8 +32,28 @@ pub(crate) struct Model {
     codes: Vec<String>,
     slots: &'static [u8],
     entries: &'static [u8],
+    dense: &'static [u8],
     size: usize,
+    /// Cost of a letter a language's model does not know.
+    pub(crate) floor: u8,
+    /// Extra cost of backing off from a missing bigram to the letter's frequency.
+    pub(crate) backoff2: u8,
+    /// Extra cost of backing off from a missing trigram to the bigram.
+    pub(crate) backoff3: u8,
 }
+
+/// What the model holds for an n-gram.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Hit {
+    /// No language has it.
+    Absent,
+    /// (language index, `-ln p` × scale) pairs, flattened.
+    Sparse(&'static [u8]),
+    /// The cost of the position in every language, backoff included.
+    Dense(&'static [u8]),
+}
+
+const DENSE: usize = 255;
 
 /// Entries hold `-ln p` in units of `1 / SCALE` nat (the only scale this reader accepts).
 pub(crate) const SCALE: u32 = 8;
@@ -47,17 +71,21 @@ fn u32_at(b: &[u8], at: usize) -> Option<u32> {
 
 impl Model {
     fn parse(b: &'static [u8]) -> Option<Model> {
-        if b.get(..4)? != b"NLPL" || u32_at(b, 4)? != 1 {
+        if b.get(..4)? != b"NLPL" || u32_at(b, 4)? != 2 {
             return None;
         }
         let n = u32_at(b, 8)? as usize;
         let size = u32_at(b, 12)? as usize;
         let n_entries = u32_at(b, 16)? as usize;
-        let scale = u32_at(b, 20)?;
-        if n > MAX_LANGS || size == 0 || scale != SCALE {
+        let n_dense = u32_at(b, 20)? as usize;
+        let scale = u32_at(b, 24)?;
+        let floor = u8::try_from(u32_at(b, 28)?).ok()?;
+        let backoff2 = u8::try_from(u32_at(b, 32)?).ok()?;
+        let backoff3 = u8::try_from(u32_at(b, 36)?).ok()?;
+        if n == 0 || n > MAX_LANGS || size == 0 || scale != SCALE {
             return None;
         }
-        let mut at = 24;
+        let mut at = 40;
         let mut codes = Vec::with_capacity(n);
         for _ in 0..n {
             let raw = b.get(at..at + 4)?;
@@ -68,14 +96,20 @@ impl Model {
         let slots = b.get(at..at + 8 * size)?;
         at += 8 * size;
         let entries = b.get(at..at + 2 * n_entries)?;
-        if at + 2 * n_entries != b.len() {
+        at += 2 * n_entries;
+        let dense = b.get(at..at + n * n_dense)?;
+        if at + n * n_dense != b.len() {
             return None;
         }
         Some(Model {
             codes,
             slots,
             entries,
+            dense,
             size,
+            floor,
+            backoff2,
+            backoff3,
         })
     }
 
@@ -84,32 +118,37 @@ impl Model {
         &self.codes
     }
 
-    /// The entries of an n-gram: pairs of (language index, quantised `-ln p`), or an empty slice.
+    /// What the model holds for an n-gram.
     #[inline]
-    pub(crate) fn lookup(&self, chars: &[char]) -> &'static [u8] {
+    pub(crate) fn lookup(&self, chars: &[char]) -> Hit {
         let h = ngram_hash(chars);
         let fp = (h as u32) | 1;
         let mut i = ((u128::from(h) * self.size as u128) >> 64) as usize;
         for _ in 0..self.size {
             let at = i * 8;
             let Some(slot) = self.slots.get(at..at + 8) else {
-                return &[];
+                return Hit::Absent;
             };
             let f = u32::from_le_bytes([slot[0], slot[1], slot[2], slot[3]]);
             if f == 0 {
-                return &[];
+                return Hit::Absent;
             }
             if f == fp {
                 let se = u32::from_le_bytes([slot[4], slot[5], slot[6], slot[7]]) as usize;
                 let (start, len) = (se >> 8, se & 0xff);
-                return self
-                    .entries
-                    .get(2 * start..2 * (start + len))
-                    .unwrap_or(&[]);
+                let n = self.codes.len();
+                let hit = if len == DENSE {
+                    self.dense.get(n * start..n * (start + 1)).map(Hit::Dense)
+                } else {
+                    self.entries
+                        .get(2 * start..2 * (start + len))
+                        .map(Hit::Sparse)
+                };
+                return hit.unwrap_or(Hit::Absent);
             }
             i = if i + 1 == self.size { 0 } else { i + 1 };
         }
-        &[]
+        Hit::Absent
     }
 }
 
