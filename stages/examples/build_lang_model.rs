@@ -109,10 +109,8 @@ const LANGUAGES: &[(&str, &str)] = &[
 
 /// Cost (in 1/SCALE nat) of a letter a language's model does not know at all.
 const FLOOR: u32 = 112;
-/// Extra cost of backing off from a missing bigram to the letter's frequency.
-const BACKOFF2: u32 = 8;
-/// Extra cost of backing off from a missing trigram to the bigram.
-const BACKOFF3: u32 = 8;
+/// Extra cost of each order dropped when backing off (an n-gram missing, its tail used).
+const BACKOFF: u32 = 8;
 /// Slot length byte marking a dense row.
 const DENSE: u32 = 255;
 
@@ -126,11 +124,7 @@ fn position_cost(table: &HashMap<Vec<char>, Entries>, k: &[char], n_langs: usize
     } else {
         position_cost(table, &k[1..], n_langs)
     };
-    let penalty = match k.len() {
-        1 => BACKOFF3 + BACKOFF2,
-        2 => BACKOFF3,
-        _ => 0,
-    };
+    let penalty = (MAX_ORDER - k.len()) as u32 * BACKOFF;
     if let Some(list) = table.get(k) {
         for &(l, q) in list {
             v[usize::from(l)] = (u32::from(q) + penalty).min(255) as u8;
@@ -241,11 +235,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             }
         }
         eprintln!(
-            "{code}: {} unigrams, {} bigrams, {} trigrams (of {})",
-            kept[1],
-            kept[2],
-            kept[3],
-            by_order[3].len()
+            "{code}: kept {:?} n-grams of orders 1..={MAX_ORDER}",
+            &kept[1..=MAX_ORDER]
         );
     }
 
@@ -290,15 +281,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut buf: Vec<u8> = Vec::new();
     buf.extend_from_slice(b"NLPL");
     let header = [
-        2, // format version
+        3, // format version
         n_langs as u32,
         size as u32,
         (entries.len() / 2) as u32,
         (dense.len() / n_langs) as u32,
         SCALE as u32,
         FLOOR,
-        BACKOFF2,
-        BACKOFF3,
+        BACKOFF,
+        MAX_ORDER as u32,
     ];
     for x in header {
         buf.extend_from_slice(&x.to_le_bytes());

@@ -6,13 +6,13 @@
 //! | bytes | content |
 //! | --- | --- |
 //! | 4 | magic `NLPL` |
-//! | 4 × 9 | format version (2), language count `L`, slot count `S`, entry count `E`, dense row count `D`, scale `K`, floor, bigram and trigram backoff costs |
+//! | 4 × 9 | format version (3), language count `L`, slot count `S`, entry count `E`, dense row count `D`, scale `K`, floor cost, backoff cost per order, highest order `N` |
 //! | 4 × L | language codes, ASCII, zero padded |
 //! | 8 × S | open-addressing slots: `u32` fingerprint (0 = empty), `u32` `start << 8 \| len` |
 //! | 2 × E | sparse entries: (`u8` language index, `u8` `round(-ln p × K)`) |
 //! | L × D | dense rows: one `u8` cost per language |
 //!
-//! A slot holds one n-gram (1–3 lowercase letters). A sparse one (`len < 255`) points at its
+//! A slot holds one n-gram (1 to `N` lowercase letters). A sparse one (`len < 255`) points at its
 //! entries, one per language whose model has it; `p` is the probability of the n-gram's last
 //! letter given the letters before it (for one letter, its frequency). An n-gram known to at
 //! least half the languages (`len == 255`) points at a dense row instead, which holds the
@@ -22,6 +22,9 @@
 use std::sync::OnceLock;
 
 static MODEL_BYTES: &[u8] = include_bytes!("model.bin");
+
+/// Upper bound on the n-gram order the reader supports.
+pub(crate) const MAX_ORDER: usize = 5;
 
 /// Upper bound on the languages of the model (indices are `u8`).
 pub(crate) const MAX_LANGS: usize = 80;
@@ -36,10 +39,10 @@ pub(crate) struct Model {
     size: usize,
     /// Cost of a letter a language's model does not know.
     pub(crate) floor: u8,
-    /// Extra cost of backing off from a missing bigram to the letter's frequency.
-    pub(crate) backoff2: u8,
-    /// Extra cost of backing off from a missing trigram to the bigram.
-    pub(crate) backoff3: u8,
+    /// Extra cost of each order dropped when backing off.
+    pub(crate) backoff: u8,
+    /// Longest n-gram in the model (at most [`MAX_ORDER`]).
+    pub(crate) max_order: usize,
 }
 
 /// What the model holds for an n-gram.
@@ -71,7 +74,7 @@ fn u32_at(b: &[u8], at: usize) -> Option<u32> {
 
 impl Model {
     fn parse(b: &'static [u8]) -> Option<Model> {
-        if b.get(..4)? != b"NLPL" || u32_at(b, 4)? != 2 {
+        if b.get(..4)? != b"NLPL" || u32_at(b, 4)? != 3 {
             return None;
         }
         let n = u32_at(b, 8)? as usize;
@@ -80,9 +83,9 @@ impl Model {
         let n_dense = u32_at(b, 20)? as usize;
         let scale = u32_at(b, 24)?;
         let floor = u8::try_from(u32_at(b, 28)?).ok()?;
-        let backoff2 = u8::try_from(u32_at(b, 32)?).ok()?;
-        let backoff3 = u8::try_from(u32_at(b, 36)?).ok()?;
-        if n == 0 || n > MAX_LANGS || size == 0 || scale != SCALE {
+        let backoff = u8::try_from(u32_at(b, 32)?).ok()?;
+        let max_order = u32_at(b, 36)? as usize;
+        if n == 0 || n > MAX_LANGS || size == 0 || scale != SCALE || max_order > MAX_ORDER {
             return None;
         }
         let mut at = 40;
@@ -108,8 +111,8 @@ impl Model {
             dense,
             size,
             floor,
-            backoff2,
-            backoff3,
+            backoff,
+            max_order,
         })
     }
 
