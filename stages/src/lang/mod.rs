@@ -28,7 +28,8 @@
 //!    letter with `ln P(letter | two letters before)` from each language's letter trigram
 //!    model, backing off to the bigram and then the letter frequency (−1 nat per step), and
 //!    −14 nat for a letter the language never uses. Words do not cross non-letters; letters of
-//!    other scripts (a Latin name in Russian text) are skipped. Every 64 letters the stage
+//!    other scripts (a Latin name in Russian text) are skipped, and so are combining accents
+//!    (U+0300–U+036F) of decomposed text, without ending the word. Every 64 letters the stage
 //!    stops reading if the leader is 40 nat ahead, so a long article costs about as much as
 //!    its first sentences.
 //! 3. `confidence` is the posterior of the winner among the candidates with log-likelihoods
@@ -218,6 +219,10 @@ fn ngram_detect(sample: &str, script: Script) -> Option<Language> {
                 scorer.letter(&ctx, len);
                 letters += 1;
             }
+            continue;
+        }
+        if ('\u{300}'..='\u{36f}').contains(&ch) {
+            // a combining accent of decomposed (NFD) text: skipped, the word goes on
             continue;
         }
         len = 0;
@@ -573,6 +578,15 @@ mod tests {
         let short = LangStage::new(LangConfig { max_bytes: 60 }).detect(text);
         assert_eq!(short.code, "en");
         assert_eq!(detect(text).code, "de");
+    }
+
+    #[test]
+    fn decomposed_accents_do_not_split_words() {
+        let composed = "Le ministre a déclaré que les négociations se poursuivraient à Genève.";
+        let decomposed = "Le ministre a de\u{301}clare\u{301} que les ne\u{301}gociations se \
+                          poursuivraient a\u{300} Gene\u{300}ve.";
+        assert_eq!(detect(composed).code, "fr");
+        assert_eq!(detect(decomposed).code, "fr");
     }
 
     #[test]
