@@ -589,6 +589,19 @@ mod tests {
         assert_eq!(detect(decomposed).code, "fr");
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_text_gets_a_sane_answer(text in "\\PC{0,200}", max_bytes in 0usize..300) {
+            let stage = LangStage::new(LangConfig { max_bytes });
+            let lang = stage.detect(&text);
+            proptest::prop_assert!((0.0..=1.0).contains(&lang.confidence));
+            proptest::prop_assert!(!lang.code.is_empty() && !lang.name.is_empty());
+            let has_letters = script::Counts::of(prefix(&text, max_bytes)).total() > 0;
+            proptest::prop_assert_eq!(lang.code == "und", !has_letters);
+            proptest::prop_assert_eq!(stage.detect(&text), lang);
+        }
+    }
+
     #[test]
     fn input_hint_wins() {
         let mut doc = Document::new("a", "The minister said the talks would continue.");
