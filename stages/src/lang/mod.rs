@@ -63,9 +63,10 @@
 //! nn 0.86: close pairs that letter trigrams of one sentence cannot always tell apart.
 //! Adding each language's 8,000 most frequent 4-grams (the builder and reader handle any
 //! order up to 5) measured 0.962 but doubled the model to 6 MB, so it is not used.
-//! Speed (one core, `cargo bench -p benches --bench lang`): about 440 MiB/s on an 8 KiB
-//! English article and 3 GiB/s on 64 KiB (a prefix suffices), 270 MiB/s on German, 125 MiB/s
-//! on Russian, 10 MiB/s (9 µs) on a single 100-byte sentence. N-grams known to at least half
+//! Speed (one core, `cargo bench -p benches --bench lang`, on a shared 2-core machine):
+//! 370–440 MiB/s on an 8 KiB English article and over 3 GiB/s on 64 KiB (a prefix
+//! suffices), 270–400 MiB/s on German, 85–125 MiB/s on Russian, 10 MiB/s (8.5 µs) on one
+//! 100-byte sentence; whatlang did about 18 MB/s per article. N-grams known to at least half
 //! the languages are stored as dense rows with the backoff precomputed, so most letters
 //! cost one lookup and one vector subtraction.
 //!
