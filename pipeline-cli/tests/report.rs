@@ -270,3 +270,18 @@ fn ten_thousand_records_make_a_bounded_report() {
     assert!(small.contains("The first 3 of 10000 documents"));
     assert!(small.len() < html.len() / 3);
 }
+
+#[test]
+fn the_sample_renders_every_section() {
+    // the sample that docs/render-report.sh is shown with in docs/cli.md
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/report-sample.jsonl");
+    let dir = scratch("sample");
+    let html = report(&dir, &[sample.to_str().unwrap()], b"");
+    assert_self_contained(&html);
+    for id in ["quotes", "actors", "matrix", "documents", "problems"] {
+        assert!(html.contains(&format!(r#"<section id="{id}">"#)), "{id}");
+    }
+    assert!(html.contains("<b>8</b><span>quotes</span>"));
+    assert!(html.contains("Lena Okafor → Norland"));
+    assert!(html.contains("the tariffs &lt;b&gt;could&lt;/b&gt; spread"));
+}

@@ -240,7 +240,7 @@ fn actors_section(h: &mut String, agg: &Aggregate) {
             label: name,
             score: s.score(),
             note: format!(
-                "{}{} mentions in {} docs · +{} −{} ={}",
+                "{}{} mentions in {} docs · {} pos, {} neg, {} neu",
                 if s.kind.is_empty() {
                     String::new()
                 } else {

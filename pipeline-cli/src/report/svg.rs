@@ -7,7 +7,7 @@ use std::fmt::Write;
 use super::html::{escape, shorten};
 
 /// Width of the bar chart.
-const BAR_WIDTH: u32 = 960;
+const BAR_WIDTH: u32 = 1060;
 /// Right edge of the labels, and where the plot starts.
 const LABEL_END: u32 = 230;
 /// Half the width of the plot (a score of 1).
@@ -118,16 +118,25 @@ pub fn bar_chart(bars: &[Bar<'_>]) -> String {
 const CELL: u32 = 34;
 /// Width of the row labels.
 const ROW_LABELS: u32 = 200;
-/// Height of the (slanted) column labels.
+/// Most height of the (slanted) column labels.
 const COL_LABELS: u32 = 150;
+/// Room for the legend under the matrix.
+const LEGEND_WIDTH: u32 = 5 * 48 + 40;
 
 /// A heatmap: `rows` × `cols`, each cell a score and a tooltip, or empty.
 pub fn heatmap<F>(rows: &[&str], cols: &[&str], cell: F) -> String
 where
     F: Fn(usize, usize) -> Option<(f64, String)>,
 {
-    let width = ROW_LABELS + CELL * cols.len() as u32 + 120;
-    let height = COL_LABELS + CELL * rows.len() as u32 + 50;
+    // slanted labels need about 5 px of height per character, up to 24 characters
+    let longest = cols
+        .iter()
+        .map(|c| c.chars().count().min(25))
+        .max()
+        .unwrap_or(0) as u32;
+    let top = (longest * 5 + 24).min(COL_LABELS);
+    let width = (ROW_LABELS + CELL * cols.len() as u32 + 120).max(ROW_LABELS + LEGEND_WIDTH);
+    let height = top + CELL * rows.len() as u32 + 50;
     let mut s = String::new();
     let _ = write!(
         s,
@@ -135,7 +144,7 @@ where
     );
     for (j, col) in cols.iter().enumerate() {
         let x = ROW_LABELS + CELL * j as u32 + CELL / 2;
-        let y = COL_LABELS - 6;
+        let y = top - 6;
         let _ = write!(
             s,
             r#"<text class="label" transform="translate({x},{y}) rotate(-50)"><title>{}</title>{}</text>"#,
@@ -144,7 +153,7 @@ where
         );
     }
     for (i, row) in rows.iter().enumerate() {
-        let y = COL_LABELS + CELL * i as u32;
+        let y = top + CELL * i as u32;
         let _ = write!(
             s,
             r#"<text x="{}" y="{}" text-anchor="end" class="label"><title>{}</title>{}</text>"#,
@@ -180,7 +189,7 @@ where
         }
     }
     // legend
-    let ly = COL_LABELS + CELL * rows.len() as u32 + 16;
+    let ly = top + CELL * rows.len() as u32 + 16;
     for (k, v) in [-1.0, -0.5, 0.0, 0.5, 1.0].iter().enumerate() {
         let x = ROW_LABELS + 48 * k as u32;
         let _ = write!(
