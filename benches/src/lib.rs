@@ -122,9 +122,9 @@ fn sentence(rng: &mut Rng, out: &mut String) {
         5 => out.push_str(&format!(
             "{short} called the decision “{tone}” and said {country} would respond next week."
         )),
-        6 => out.push_str(&format!(
-            "Trade between the two countries rose 16% to $1.9 billion last year, officials said."
-        )),
+        6 => out.push_str(
+            "Trade between the two countries rose 16% to $1.9 billion last year, officials said.",
+        ),
         7 => out.push_str(&format!("{full} told the committee: “This is {tone}. Nobody here doubts it.”")),
         _ => out.push_str(&format!(
             "Analysts said the talks with {country} were {tone}, but warned that much could still change."
