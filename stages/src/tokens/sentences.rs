@@ -1,0 +1,212 @@
+//! The sentence splitter: decides, token by token, where sentences end.
+
+use pipeline_core::{Sentence, Span, Token};
+
+use super::chars::{is_closer, is_opener};
+use super::lexicon::{AbbrevClass, Lexicon};
+
+/// Splits `text` into sentences, given its tokens (as [`tokenize`](super::tokenize) made
+/// them).
+///
+/// A sentence ends after `.`, `!`, `?`, `…` (and their runs and CJK forms) when the next
+/// word does not start in lowercase, together with the closing quote marks and brackets
+/// stuck to that punctuation (`…issues.”`). A blank line always ends a sentence, and so
+/// does a single line break unless the next line continues the sentence (it starts in
+/// lowercase, or the line ends with a comma, a title such as `Gen.`, …), so headlines
+/// without a final period stand alone. The period of an abbreviation (`Gen.`, `U.S.`),
+/// kept inside its token by the tokenizer, does not end a sentence. A separator line
+/// such as `***` is a sentence of its own.
+///
+/// Each sentence runs from its first token's start to its last token's end.
+///
+/// ```
+/// use stages::tokens::{split_sentences, tokenize};
+/// let t = "Gen. Sharif met Mr. Khan in the U.S. capital. “It went well,” he said.\n\nNext";
+/// let sents: Vec<&str> = split_sentences(t, &tokenize(t)).iter().map(|s| s.span.slice(t)).collect();
+/// assert_eq!(sents, ["Gen. Sharif met Mr. Khan in the U.S. capital.", "“It went well,” he said.", "Next"]);
+/// ```
+pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
+    let lex = Lexicon::get();
+    let mut out = Vec::with_capacity(tokens.len() / 16 + 1);
+    let push = |out: &mut Vec<Sentence>, first: usize, last: usize| {
+        if let (Some(a), Some(b)) = (tokens.get(first), tokens.get(last)) {
+            out.push(Sentence {
+                span: Span::unchecked(a.span.start, b.span.end),
+            });
+        }
+    };
+    let mut start: Option<usize> = None;
+    let mut k = 0;
+    while k < tokens.len() {
+        let tok = &tokens[k];
+        if let (Some(s), Some(prev)) = (start, k.checked_sub(1).and_then(|p| tokens.get(p))) {
+            if line_break_ends(text, lex, prev, tok) {
+                push(&mut out, s, k - 1);
+                start = None;
+            }
+        }
+        let t = tok.span.slice(text);
+        if is_separator(t) {
+            if let Some(s) = start {
+                push(&mut out, s, k - 1);
+            }
+            push(&mut out, k, k);
+            start = None;
+            k += 1;
+            continue;
+        }
+        let s = *start.get_or_insert(k);
+        if !is_terminal(t) {
+            k += 1;
+            continue;
+        }
+        // closing quotes and brackets stuck to the final punctuation belong to the sentence
+        let mut j = k + 1;
+        while let Some(n) = tokens.get(j) {
+            let nt = n.span.slice(text);
+            let stuck = n.span.start == tokens[j - 1].span.end;
+            if stuck && single_char(nt).is_some_and(is_closer) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        if ends_here(text, tokens, k, j) {
+            push(&mut out, s, j - 1);
+            start = None;
+        }
+        k = j;
+    }
+    if let Some(s) = start {
+        push(&mut out, s, tokens.len() - 1);
+    }
+    out
+}
+
+fn single_char(t: &str) -> Option<char> {
+    let mut cs = t.chars();
+    match (cs.next(), cs.next()) {
+        (Some(c), None) => Some(c),
+        _ => None,
+    }
+}
+
+/// `.`, `!`, `?`, `…`, their runs (`...`, `?!`) and CJK, Arabic, Devanagari full stops.
+fn is_terminal(t: &str) -> bool {
+    !t.is_empty()
+        && t.chars().all(|c| {
+            matches!(
+                c,
+                '.' | '!'
+                    | '?'
+                    | '…'
+                    | '。'
+                    | '！'
+                    | '？'
+                    | '｡'
+                    | '؟'
+                    | '۔'
+                    | '।'
+                    | '॥'
+                    | '‼'
+                    | '⁇'
+                    | '⁈'
+                    | '⁉'
+            )
+        })
+}
+
+fn is_cjk_terminal(t: &str) -> bool {
+    t.chars().any(|c| matches!(c, '。' | '！' | '？' | '｡'))
+}
+
+/// `***`, `-----`, `=====`: a separator line.
+fn is_separator(t: &str) -> bool {
+    let b = t.as_bytes();
+    b.len() >= 3
+        && matches!(b[0], b'*' | b'=' | b'-' | b'_' | b'~' | b'#')
+        && b.iter().all(|&c| c == b[0])
+}
+
+/// Whether the sentence ends after the terminal punctuation at `k`, whose closing marks
+/// run up to `j` (exclusive).
+fn ends_here(text: &str, tokens: &[Token], k: usize, j: usize) -> bool {
+    let Some(next) = tokens.get(j) else {
+        return true;
+    };
+    let term = tokens[k].span.slice(text);
+    if is_cjk_terminal(term) {
+        return true;
+    }
+    let last_end = tokens[j - 1].span.end;
+    if next.span.start == last_end {
+        // "Yahoo!Mail", "?!": nothing separates them
+        return false;
+    }
+    // look past opening quotes and brackets: ‘“(The
+    let mut m = j;
+    while let Some(t) = tokens.get(m) {
+        if single_char(t.span.slice(text)).is_some_and(is_opener) {
+            m += 1;
+        } else {
+            break;
+        }
+    }
+    let Some(word) = tokens.get(m) else {
+        return true;
+    };
+    let w = word.span.slice(text);
+    let Some(first) = w.chars().next() else {
+        return true;
+    };
+    if first.is_lowercase() || is_terminal(w) {
+        return false;
+    }
+    if matches!(
+        first,
+        ',' | ';' | ':' | ')' | ']' | '}' | '-' | '–' | '—' | '%'
+    ) {
+        return false;
+    }
+    true
+}
+
+/// Whether a line break between `prev` and `tok` ends the sentence: always for a blank
+/// line; for a single break unless the next line obviously continues the sentence.
+fn line_break_ends(text: &str, lex: &Lexicon, prev: &Token, tok: &Token) -> bool {
+    let gap = text.get(prev.span.end..tok.span.start).unwrap_or("");
+    if gap.is_empty() {
+        return false;
+    }
+    let mut breaks = 0;
+    for c in gap.chars() {
+        match c {
+            '\n' | '\u{85}' | '\u{2028}' => breaks += 1,
+            '\u{2029}' => breaks += 2,
+            _ => {}
+        }
+    }
+    if breaks >= 2 {
+        return true;
+    }
+    if breaks == 0 {
+        return false;
+    }
+    let next = tok.span.slice(text);
+    if next.chars().next().is_some_and(|c| c.is_lowercase()) {
+        return false;
+    }
+    let p = prev.span.slice(text);
+    if matches!(
+        p,
+        "," | ";" | ":" | "(" | "[" | "-" | "–" | "—" | "&" | "/" | "“" | "‘"
+    ) {
+        return false;
+    }
+    if let Some(word) = p.strip_suffix('.') {
+        if lex.abbreviation(word) == Some(AbbrevClass::Title) {
+            return false;
+        }
+    }
+    true
+}
