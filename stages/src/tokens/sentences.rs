@@ -46,7 +46,14 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
             }
         }
         let t = tok.span.slice(text);
-        if is_separator(t) {
+        let spaced = |i: usize| {
+            let before = i == 0 || tokens[i - 1].span.end < tokens[i].span.start;
+            let after = tokens
+                .get(i + 1)
+                .map_or(true, |n| tokens[i].span.end < n.span.start);
+            before && after
+        };
+        if is_separator(t) && spaced(k) {
             if let Some(s) = start {
                 push(&mut out, s, k - 1);
             }
@@ -120,12 +127,10 @@ fn is_cjk_terminal(t: &str) -> bool {
     t.chars().any(|c| matches!(c, '。' | '！' | '？' | '｡'))
 }
 
-/// `***`, `-----`, `=====`: a separator line.
+/// `***`, `=====`, `____`: a separator line (between spaces).
 fn is_separator(t: &str) -> bool {
     let b = t.as_bytes();
-    b.len() >= 3
-        && matches!(b[0], b'*' | b'=' | b'-' | b'_' | b'~' | b'#')
-        && b.iter().all(|&c| c == b[0])
+    b.len() >= 3 && matches!(b[0], b'*' | b'=' | b'_' | b'~' | b'#') && b.iter().all(|&c| c == b[0])
 }
 
 /// Whether the sentence ends after the terminal punctuation at `k`, whose closing marks
@@ -159,14 +164,19 @@ fn ends_here(text: &str, tokens: &[Token], k: usize, j: usize) -> bool {
     let Some(first) = w.chars().next() else {
         return true;
     };
-    if first.is_lowercase() || is_terminal(w) {
+    if is_terminal(w)
+        || matches!(
+            first,
+            ',' | ';' | ':' | ')' | ']' | '}' | '-' | '–' | '—' | '%'
+        )
+    {
         return false;
     }
-    if matches!(
-        first,
-        ',' | ';' | ':' | ')' | ']' | '}' | '-' | '–' | '—' | '%'
-    ) {
-        return false;
+    if first.is_lowercase() {
+        // "…interested. jill said": informal text starts sentences in lowercase; but an
+        // ellipsis goes on ("wait ... and see"), and so does a quotation ("Why?” he asked)
+        let ellipsis = term.contains("..") || term.contains('…');
+        return !ellipsis && j == k + 1;
     }
     true
 }
