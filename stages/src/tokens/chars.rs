@@ -268,5 +268,9 @@ pub(crate) fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
+    if matches!(c, '\u{2000}'..='\u{206f}') {
+        // general punctuation (’ “ ” — …), the usual non-ASCII neighbour of a word
+        return false;
+    }
     (c.is_alphanumeric() && no_space(c).is_none()) || is_mark(c) || c == '\u{ad}'
 }

@@ -2,7 +2,34 @@
 //! data files next to this module.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// FNV-1a: the keys are a few ASCII bytes, where SipHash's setup dominates.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FastMap<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
+type FastSet = HashSet<String, BuildHasherDefault<Fnv>>;
 
 /// How an abbreviation's period behaves (see `abbreviations.txt`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,11 +48,13 @@ pub(crate) enum AbbrevClass {
 #[derive(Debug)]
 pub(crate) struct Lexicon {
     /// Case-sensitive entries (and their all-capitals forms).
-    exact: HashMap<String, AbbrevClass>,
+    exact: FastMap<AbbrevClass>,
     /// Entries written in lowercase, matched case-insensitively.
-    folded: HashMap<String, AbbrevClass>,
-    starters: HashSet<String>,
-    prefixes: HashSet<String>,
+    folded: FastMap<AbbrevClass>,
+    /// Length of the longest abbreviation: longer words are not looked up.
+    longest: usize,
+    starters: FastSet,
+    prefixes: FastSet,
 }
 
 const ABBREVIATIONS: &str = include_str!("abbreviations.txt");
@@ -43,8 +72,8 @@ fn entries(data: &str) -> impl Iterator<Item = &str> {
 
 impl Lexicon {
     fn load() -> Lexicon {
-        let mut exact = HashMap::new();
-        let mut folded = HashMap::new();
+        let mut exact = FastMap::default();
+        let mut folded = FastMap::default();
         let mut class = AbbrevClass::Other;
         for entry in entries(ABBREVIATIONS) {
             match entry {
@@ -61,7 +90,13 @@ impl Lexicon {
                 }
             }
         }
-        let mut starters = HashSet::new();
+        let longest = exact
+            .keys()
+            .chain(folded.keys())
+            .map(String::len)
+            .max()
+            .unwrap_or(0);
+        let mut starters = FastSet::default();
         for e in entries(STARTERS) {
             starters.insert(e.to_owned());
             starters.insert(e.to_uppercase());
@@ -70,6 +105,7 @@ impl Lexicon {
         Lexicon {
             exact,
             folded,
+            longest,
             starters,
             prefixes,
         }
@@ -83,7 +119,7 @@ impl Lexicon {
 
     /// The class of `word` (without its period) when it is a known abbreviation.
     pub(crate) fn abbreviation(&self, word: &str) -> Option<AbbrevClass> {
-        if word.len() > MAX_LEN || !word.is_ascii() {
+        if word.len() > self.longest.min(MAX_LEN) || !word.is_ascii() {
             return None;
         }
         if let Some(c) = self.exact.get(word) {

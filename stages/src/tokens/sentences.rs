@@ -37,13 +37,25 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     };
     let mut start: Option<usize> = None;
     let mut k = 0;
+    let bytes = text.as_bytes();
     while k < tokens.len() {
         let tok = &tokens[k];
         if let (Some(s), Some(prev)) = (start, k.checked_sub(1).and_then(|p| tokens.get(p))) {
-            if line_break_ends(text, lex, prev, tok) {
+            let gap = bytes.get(prev.span.end..tok.span.start).unwrap_or_default();
+            if gap.iter().any(|&b| b == b'\n' || b >= 0x80) && line_break_ends(text, lex, prev, tok)
+            {
                 push(&mut out, s, k - 1);
                 start = None;
             }
+        }
+        // fast path: a word or number neither ends a sentence nor separates
+        if bytes
+            .get(tok.span.start)
+            .is_some_and(u8::is_ascii_alphanumeric)
+        {
+            start.get_or_insert(k);
+            k += 1;
+            continue;
         }
         let t = tok.span.slice(text);
         let spaced = |i: usize| {
@@ -100,27 +112,32 @@ fn single_char(t: &str) -> Option<char> {
 
 /// `.`, `!`, `?`, `…`, their runs (`...`, `?!`) and CJK, Arabic, Devanagari full stops.
 fn is_terminal(t: &str) -> bool {
-    !t.is_empty()
-        && t.chars().all(|c| {
-            matches!(
-                c,
-                '.' | '!'
-                    | '?'
-                    | '…'
-                    | '。'
-                    | '！'
-                    | '？'
-                    | '｡'
-                    | '؟'
-                    | '۔'
-                    | '।'
-                    | '॥'
-                    | '‼'
-                    | '⁇'
-                    | '⁈'
-                    | '⁉'
-            )
-        })
+    let Some(&first) = t.as_bytes().first() else {
+        return false;
+    };
+    if first < 0x80 && !matches!(first, b'.' | b'!' | b'?') {
+        return false;
+    }
+    t.chars().all(|c| {
+        matches!(
+            c,
+            '.' | '!'
+                | '?'
+                | '…'
+                | '。'
+                | '！'
+                | '？'
+                | '｡'
+                | '؟'
+                | '۔'
+                | '।'
+                | '॥'
+                | '‼'
+                | '⁇'
+                | '⁈'
+                | '⁉'
+        )
+    })
 }
 
 fn is_cjk_terminal(t: &str) -> bool {
@@ -185,9 +202,6 @@ fn ends_here(text: &str, tokens: &[Token], k: usize, j: usize) -> bool {
 /// line; for a single break unless the next line obviously continues the sentence.
 fn line_break_ends(text: &str, lex: &Lexicon, prev: &Token, tok: &Token) -> bool {
     let gap = text.get(prev.span.end..tok.span.start).unwrap_or("");
-    if gap.is_empty() {
-        return false;
-    }
     let mut breaks = 0;
     for c in gap.chars() {
         match c {

@@ -30,6 +30,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         lex: Lexicon::get(),
         out: Vec::with_capacity(text.len() / 5 + 1),
         no_email_before: 0,
+        next_at: memchr::memchr(b'@', text.as_bytes()).unwrap_or(usize::MAX),
         open_single: false,
         newlines: 0,
     };
@@ -44,6 +45,8 @@ struct Tokenizer<'t> {
     out: Vec<Token>,
     /// No e-mail address starts before this offset (memo of failed look-aheads).
     no_email_before: usize,
+    /// Offset of the next `@` at or after the last e-mail test (`usize::MAX`: none).
+    next_at: usize,
     /// A single quote mark (‘ or a word-initial ') was opened and not yet closed.
     open_single: bool,
     /// Line breaks since the last token.
@@ -65,6 +68,9 @@ const EMOTICONS: &[&str] = &[
     ":-)", ":-(", ";-)", ":-D", ":-P", ":-p", ":'(", ":)", ":(", ";)", ":D", ":P", ":p", ":/",
     ":|", "<3", "^_^", "^^",
 ];
+
+/// Longest e-mail local part looked for (RFC 5321 allows 64 bytes).
+const MAX_LOCAL_PART: usize = 64;
 
 const ELISIONS: &[&str] = &["em", "til", "cause", "tis", "twas", "n", "bout", "round"];
 
@@ -123,6 +129,14 @@ impl<'t> Tokenizer<'t> {
     /// inner ZWJ/ZWNJ), stopping at whitespace-free scripts.
     fn alnum_run(&self, mut i: usize) -> usize {
         let n = self.b.len();
+        let ascii = self.b[i.min(n)..]
+            .iter()
+            .position(|c| !c.is_ascii_alphanumeric())
+            .unwrap_or(n - i.min(n));
+        i += ascii;
+        if self.b.get(i).map_or(true, |&c| c < 0x80) {
+            return i;
+        }
         while i < n {
             let c = self.b[i];
             if c < 0x80 {
@@ -174,7 +188,7 @@ impl<'t> Tokenizer<'t> {
     fn word(&mut self, start: usize) -> usize {
         let b = self.b;
         let first = b[start];
-        if first.is_ascii_alphabetic() {
+        if matches!(first, b'h' | b'H' | b'f' | b'F' | b'w' | b'W') {
             if let Some(end) = self.url_at(start) {
                 self.push(start, end, TokenKind::Url);
                 return end;
@@ -438,6 +452,13 @@ impl<'t> Tokenizer<'t> {
     /// An e-mail address (or `user@HOST` as in mail headers) starting at `start`.
     fn email_at(&mut self, start: usize) -> Option<usize> {
         let b = self.b;
+        if self.next_at < start {
+            self.next_at = memchr::memchr(b'@', &b[start..]).map_or(usize::MAX, |p| start + p);
+        }
+        // the local part would have to reach the next `@`; local parts are short
+        if self.next_at - start > MAX_LOCAL_PART {
+            return None;
+        }
         let is_local =
             |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'%' | b'+' | b'-');
         let mut q = start;
@@ -479,7 +500,7 @@ impl<'t> Tokenizer<'t> {
     fn ascii_punct(&mut self, start: usize) -> usize {
         let b = self.b;
         let c = b[start];
-        let at_chunk_start = start == 0 || self.char_before(start).is_some_and(char::is_whitespace);
+
         match c {
             b'\'' | b'`' => return self.ascii_quote(start),
             b'"' => {
@@ -510,7 +531,9 @@ impl<'t> Tokenizer<'t> {
             }
             _ => {}
         }
-        if at_chunk_start && matches!(c, b':' | b';' | b'<' | b'^') {
+        if matches!(c, b':' | b';' | b'<' | b'^')
+            && (start == 0 || self.char_before(start).is_some_and(char::is_whitespace))
+        {
             for e in EMOTICONS {
                 if b[start..].starts_with(e.as_bytes()) {
                     let end = start + e.len();
@@ -685,7 +708,7 @@ impl<'t> Tokenizer<'t> {
             }
             None => {}
         }
-        if ch.is_alphanumeric() {
+        if !is_punct(ch) && ch.is_alphanumeric() {
             return self.word(start);
         }
         if is_punct(ch) {
