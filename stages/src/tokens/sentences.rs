@@ -162,8 +162,10 @@ fn ends_here(text: &str, tokens: &[Token], k: usize, j: usize) -> bool {
     }
     let last_end = tokens[j - 1].span.end;
     if next.span.start == last_end {
-        // "Yahoo!Mail", "?!": nothing separates them
-        return false;
+        // "Yahoo!Mail": nothing separates them; but "said.The" lost its space
+        let glued = text.as_bytes().get(next.span.start..next.span.start + 2);
+        return term == "."
+            && glued.is_some_and(|g| g[0].is_ascii_uppercase() && g[1].is_ascii_lowercase());
     }
     // look past opening quotes and brackets: ‘“(The
     let mut m = j;

@@ -57,6 +57,33 @@ fn numbers_with_separators_and_currencies() {
 }
 
 #[test]
+fn units_glued_to_numbers_are_split_but_ordinals_stay() {
+    assert_eq!(
+        toks("A 375mm gun, 650k people at 5pm on the 19th in the 1980s."),
+        [
+            "A", "375", "mm", "gun", ",", "650", "k", "people", "at", "5", "pm", "on", "the",
+            "19th", "in", "the", "1980s", "."
+        ]
+    );
+}
+
+#[test]
+fn a_lost_space_after_a_period_still_ends_the_sentence() {
+    assert_eq!(
+        toks("he said.The talks"),
+        ["he", "said", ".", "The", "talks"]
+    );
+    assert_eq!(
+        sents("He left, he said.The talks went on."),
+        ["He left, he said.", "The talks went on."]
+    );
+    assert_eq!(
+        toks("see example.com and Newsfeed.Com"),
+        ["see", "example.com", "and", "Newsfeed.Com"]
+    );
+}
+
+#[test]
 fn dates_times_and_phone_numbers_stay_whole() {
     assert_eq!(
         toks("On 08/16/2000 at 12:05 call 853-3242 or 410-468-3798, not 13-17."),

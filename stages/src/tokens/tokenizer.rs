@@ -69,6 +69,12 @@ const EMOTICONS: &[&str] = &[
     ":|", "<3", "^_^", "^^",
 ];
 
+/// Units split off the number they are glued to (`375`, `mm`), as in UD English-EWT.
+const UNITS: &[&str] = &[
+    "k", "K", "mm", "cm", "km", "m", "kg", "mg", "g", "lb", "lbs", "oz", "ft", "mph", "kph", "am",
+    "pm", "AM", "PM", "GB", "MB", "TB", "KB", "kb", "GHz", "MHz", "Hz", "kW", "MW", "ml", "bn",
+];
+
 /// Longest e-mail local part looked for (RFC 5321 allows 64 bytes).
 const MAX_LOCAL_PART: usize = 64;
 
@@ -215,8 +221,9 @@ impl<'t> Tokenizer<'t> {
                 b'.' => {
                     self.is_alnum_at(next)
                         && !(b.get(next).is_some_and(u8::is_ascii_uppercase)
-                            && self.lex.abbreviation(&self.text[seg_start..end])
-                                == Some(AbbrevClass::Title))
+                            && (self.lex.abbreviation(&self.text[seg_start..end])
+                                == Some(AbbrevClass::Title)
+                                || self.missing_space(start, seg_start, end)))
                 }
                 b',' | b':' => self.digit_at(end - 1) && self.digit_at(next),
                 b'/' => {
@@ -257,11 +264,26 @@ impl<'t> Tokenizer<'t> {
         } else if matches!(b[end - 1], b's' | b'S') && end - start > 1 {
             end = self.possessive(end);
         }
-        let kind = if first.is_ascii_digit()
-            && !self.text[start..end]
-                .bytes()
-                .any(|c| c.is_ascii_alphabetic())
-        {
+        let letter = if first.is_ascii_digit() {
+            self.b[start..end].iter().position(u8::is_ascii_alphabetic)
+        } else {
+            None
+        };
+        if let Some(p) = letter {
+            // a number glued to its unit: 375mm, 650k, 5pm
+            let unit = &self.text[start + p..end];
+            if !dots
+                && b[start..start + p]
+                    .iter()
+                    .all(|c| c.is_ascii_digit() || matches!(c, b'.' | b','))
+                && UNITS.contains(&unit)
+            {
+                self.push(start, start + p, TokenKind::Number);
+                self.push(start + p, end, TokenKind::Word);
+                return end;
+            }
+        }
+        let kind = if first.is_ascii_digit() && letter.is_none() {
             TokenKind::Number
         } else if dots && self.looks_like_domain(seg_start, end) {
             TokenKind::Url
@@ -270,6 +292,16 @@ impl<'t> Tokenizer<'t> {
         };
         self.push(start, end, kind);
         end
+    }
+
+    /// `said.The`: a lowercase word, a period and a capitalised word with no space between
+    /// them are two sentences that lost their space, not a name like `example.Com`.
+    fn missing_space(&self, start: usize, seg_start: usize, dot: usize) -> bool {
+        let b = self.b;
+        seg_start == start
+            && dot - start >= 2
+            && b[start..dot].iter().all(u8::is_ascii_lowercase)
+            && b.get(dot + 2).is_some_and(u8::is_ascii_lowercase)
     }
 
     /// Whether the hyphen at `at` joins the segment `seg_start..at` to what follows.
