@@ -40,6 +40,9 @@ pub(crate) enum AbbrevClass {
     Number,
     /// A month; may end a sentence.
     Month,
+    /// Rarely followed by a name (`a.m.`, `etc.`): a capitalised word after it starts a
+    /// new sentence.
+    Final,
     /// Anything else; may end a sentence.
     Other,
 }
@@ -80,6 +83,7 @@ impl Lexicon {
                 "[title]" => class = AbbrevClass::Title,
                 "[number]" => class = AbbrevClass::Number,
                 "[month]" => class = AbbrevClass::Month,
+                "[final]" => class = AbbrevClass::Final,
                 "[other]" => class = AbbrevClass::Other,
                 e if e.chars().any(char::is_uppercase) => {
                     exact.entry(e.to_owned()).or_insert(class);

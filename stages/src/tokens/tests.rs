@@ -47,8 +47,8 @@ fn numbers_with_separators_and_currencies() {
     assert_eq!(
         toks("It cost $1.9 billion, up 16% from €2.5m; 3,40 in Berlin."),
         [
-            "It", "cost", "$", "1.9", "billion", ",", "up", "16", "%", "from", "€", "2.5m", ";",
-            "3,40", "in", "Berlin", "."
+            "It", "cost", "$", "1.9", "billion", ",", "up", "16", "%", "from", "€", "2.5", "m",
+            ";", "3,40", "in", "Berlin", "."
         ]
     );
     assert_eq!(kind_of("paid $1.9 now", "1.9"), TokenKind::Number);
@@ -302,6 +302,48 @@ fn apostrophe_or_closing_single_quote() {
     assert_eq!(
         toks("rock 'n' roll in the '90s with 'em"),
         ["rock", "'", "n", "'", "roll", "in", "the", "'90s", "with", "'em"]
+    );
+}
+
+#[test]
+fn possessive_inside_a_single_quotation() {
+    assert_eq!(
+        toks("He said: 'It's the players' fault.' Then ‘the Nations’ scope’ grew."),
+        [
+            "He",
+            "said",
+            ":",
+            "'",
+            "It's",
+            "the",
+            "players'",
+            "fault",
+            ".",
+            "'",
+            "Then",
+            "‘",
+            "the",
+            "Nations’",
+            "scope",
+            "’",
+            "grew",
+            "."
+        ]
+    );
+}
+
+#[test]
+fn clock_abbreviations_end_a_sentence_before_a_capital() {
+    assert_eq!(
+        sents("The council met at 3 p.m. Analysts expect a vote at 10 a.m. EST on Friday."),
+        [
+            "The council met at 3 p.m.",
+            "Analysts expect a vote at 10 a.m. EST on Friday."
+        ]
+    );
+    assert_eq!(
+        toks("at 3 p.m. Analysts"),
+        ["at", "3", "p.m", ".", "Analysts"]
     );
 }
 

@@ -75,6 +75,9 @@ const UNITS: &[&str] = &[
     "pm", "AM", "PM", "GB", "MB", "TB", "KB", "kb", "GHz", "MHz", "Hz", "kW", "MW", "ml", "bn",
 ];
 
+/// How far to look for the end of a single quotation (bytes).
+const QUOTE_LOOKAHEAD: usize = 200;
+
 /// Longest e-mail local part looked for (RFC 5321 allows 64 bytes).
 const MAX_LOCAL_PART: usize = 64;
 
@@ -272,10 +275,9 @@ impl<'t> Tokenizer<'t> {
         if let Some(p) = letter {
             // a number glued to its unit: 375mm, 650k, 5pm
             let unit = &self.text[start + p..end];
-            if !dots
-                && b[start..start + p]
-                    .iter()
-                    .all(|c| c.is_ascii_digit() || matches!(c, b'.' | b','))
+            if b[start..start + p]
+                .iter()
+                .all(|c| c.is_ascii_digit() || matches!(c, b'.' | b','))
                 && UNITS.contains(&unit)
             {
                 self.push(start, start + p, TokenKind::Number);
@@ -353,8 +355,15 @@ impl<'t> Tokenizer<'t> {
                     end
                 }
             }
+            AbbrevClass::Final => {
+                if self.ends_sentence_after(end + 1, true) {
+                    end
+                } else {
+                    end + 1
+                }
+            }
             AbbrevClass::Month | AbbrevClass::Other => {
-                if self.ends_sentence_after(end + 1) {
+                if self.ends_sentence_after(end + 1, false) {
                     end
                 } else {
                     end + 1
@@ -378,7 +387,7 @@ impl<'t> Tokenizer<'t> {
     /// True when a sentence most likely ends at `i` (just after an abbreviation's period):
     /// the text or paragraph ends, a line break is followed by a capital, or a usual
     /// sentence opener follows.
-    fn ends_sentence_after(&self, i: usize) -> bool {
+    fn ends_sentence_after(&self, i: usize, any_capital: bool) -> bool {
         let b = self.b;
         let mut j = i;
         let mut newline = false;
@@ -400,7 +409,10 @@ impl<'t> Tokenizer<'t> {
         if k == j {
             return false;
         }
-        if newline && b[j].is_ascii_uppercase() {
+        if (newline || any_capital)
+            && b[j].is_ascii_uppercase()
+            && (newline || b.get(j + 1).is_some_and(u8::is_ascii_lowercase))
+        {
             return true;
         }
         !self.is_alnum_at(k) && self.lex.is_starter(&self.text[j..k])
@@ -414,10 +426,43 @@ impl<'t> Tokenizer<'t> {
             Some(0xe2) if self.b[end..].starts_with("’".as_bytes()) => 3,
             _ => return end,
         };
-        if self.open_single || self.is_alnum_at(end + len) {
+        if self.is_alnum_at(end + len) {
+            return end;
+        }
+        if self.open_single && !self.closes_later(end + len) {
             return end;
         }
         end + len
+    }
+
+    /// Inside a single quotation, `s’` followed by a word is still a possessive when the
+    /// quotation closes a little further on (`‘the players’ fault.’`). Looks at most
+    /// [`QUOTE_LOOKAHEAD`] bytes ahead, so the tokenizer stays linear.
+    fn closes_later(&self, i: usize) -> bool {
+        let b = self.b;
+        // a possessive is followed by a space and a word
+        if !(b.get(i) == Some(&b' ') && self.is_letter_at(i + 1)) {
+            return false;
+        }
+        let stop = b.len().min(i + QUOTE_LOOKAHEAD);
+        let mut j = i + 1;
+        while j < stop {
+            let len = match b[j] {
+                b'\'' => 1,
+                0xe2 if b[j..].starts_with("’".as_bytes()) => 3,
+                b'\n' => return false,
+                _ => {
+                    j += 1;
+                    continue;
+                }
+            };
+            let after_word = j > 0 && !b[j - 1].is_ascii_whitespace();
+            if after_word && !self.is_alnum_at(j + len) {
+                return true;
+            }
+            j += len;
+        }
+        false
     }
 
     /// `alt.animals.cat` is a word; `example.com` a URL.
