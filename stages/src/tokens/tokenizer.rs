@@ -35,7 +35,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         newlines: 0,
     };
     t.run();
-    t.out
+    let mut out = t.out;
+    // the capacity guess is for prose; give back what a text of long tokens did not use
+    if out.capacity() > 2 * out.len() + 64 {
+        out.shrink_to_fit();
+    }
+    out
 }
 
 struct Tokenizer<'t> {
