@@ -1,8 +1,9 @@
 //! The tokenizer: one left-to-right pass, linear in the length of the text.
 //!
-//! Every look-ahead is either bounded (a few characters) or consumes what it reads, except
-//! the e-mail test, whose failures are remembered so that no stretch of text is read for
-//! it twice.
+//! Every look-ahead is bounded (a few characters, [`QUOTE_LOOKAHEAD`] bytes for a closing
+//! quote, [`MAX_LOCAL_PART`] bytes for an e-mail address, whose failures are also
+//! remembered) or consumes what it reads, so no stretch of text is read more than a
+//! constant number of times.
 
 use pipeline_core::{Span, Token, TokenKind};
 
@@ -69,6 +70,7 @@ fn run_class(b: u8) -> Option<u8> {
     }
 }
 
+/// Emoticons recognised at the start of a whitespace-delimited chunk.
 const EMOTICONS: &[&str] = &[
     ":-)", ":-(", ";-)", ":-D", ":-P", ":-p", ":'(", ":)", ":(", ";)", ":D", ":P", ":p", ":/",
     ":|", "<3", "^_^", "^^",
@@ -86,6 +88,7 @@ const QUOTE_LOOKAHEAD: usize = 200;
 /// Longest e-mail local part looked for (RFC 5321 allows 64 bytes).
 const MAX_LOCAL_PART: usize = 64;
 
+/// Words written with a leading apostrophe (`'em`, `’til`); `'90s`-style decades too.
 const ELISIONS: &[&str] = &["em", "til", "cause", "tis", "twas", "n", "bout", "round"];
 
 impl<'t> Tokenizer<'t> {
@@ -110,7 +113,7 @@ impl<'t> Tokenizer<'t> {
             if c < 0x80 {
                 if c.is_ascii_whitespace() || c == 0x0b {
                     if c == b'\n' {
-                        self.newlines += 1;
+                        self.newlines = self.newlines.saturating_add(1);
                         if self.newlines >= 2 {
                             self.open_single = false;
                         }
@@ -129,8 +132,12 @@ impl<'t> Tokenizer<'t> {
                 continue;
             };
             if ch.is_whitespace() {
-                if matches!(ch, '\u{2028}' | '\u{2029}' | '\u{85}') {
-                    self.newlines += 1;
+                if matches!(ch, '\u{2028}' | '\u{85}') {
+                    self.newlines = self.newlines.saturating_add(1);
+                }
+                if ch == '\u{2029}' || self.newlines >= 2 {
+                    // a paragraph ends: no single quotation stays open across it
+                    self.open_single = false;
                 }
                 i += ch.len_utf8();
                 continue;
@@ -634,6 +641,8 @@ impl<'t> Tokenizer<'t> {
         }
         let kind = if is_ascii_symbol(c) {
             TokenKind::Symbol
+        } else if c.is_ascii_control() {
+            TokenKind::Other
         } else {
             TokenKind::Punct
         };
