@@ -2,7 +2,7 @@
 
 use pipeline_core::{Sentence, Span, Token};
 
-use super::chars::{is_closer, is_opener};
+use super::chars::{is_closer, is_opener, is_quote};
 use super::lexicon::{AbbrevClass, Lexicon};
 
 /// Splits `text` into sentences, given its tokens (as [`tokenize`](super::tokenize) made
@@ -79,16 +79,10 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
             k += 1;
             continue;
         }
-        // closing quotes and brackets stuck to the final punctuation belong to the sentence
+        // closing quotes and brackets after the final punctuation belong to the sentence
         let mut j = k + 1;
-        while let Some(n) = tokens.get(j) {
-            let nt = n.span.slice(text);
-            let stuck = n.span.start == tokens[j - 1].span.end;
-            if stuck && single_char(nt).is_some_and(is_closer) {
-                j += 1;
-            } else {
-                break;
-            }
+        while closes(text, tokens, j) {
+            j += 1;
         }
         if ends_here(text, tokens, k, j) {
             push(&mut out, s, j - 1);
@@ -100,6 +94,31 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         push(&mut out, s, tokens.len() - 1);
     }
     out
+}
+
+/// Whether token `j`, right after a sentence's final punctuation (or a mark closing it),
+/// closes a quotation or a bracket: a closing bracket or any quote mark stuck to what is
+/// before it (`.”`, `!)`, German `.“`, Danish `.«`), or a quote mark set off by spaces on
+/// the same line and followed by a space (French `prêts. »`).
+fn closes(text: &str, tokens: &[Token], j: usize) -> bool {
+    let (Some(n), Some(prev)) = (tokens.get(j), j.checked_sub(1).and_then(|p| tokens.get(p)))
+    else {
+        return false;
+    };
+    let Some(c) = single_char(n.span.slice(text)) else {
+        return false;
+    };
+    if n.span.start == prev.span.end {
+        return is_closer(c) || is_quote(c);
+    }
+    let gap = text
+        .as_bytes()
+        .get(prev.span.end..n.span.start)
+        .unwrap_or_default();
+    let spaced_after = tokens
+        .get(j + 1)
+        .map_or(true, |m| m.span.start > n.span.end);
+    is_quote(c) && spaced_after && gap.len() <= 2 && gap.iter().all(|&b| b == b' ')
 }
 
 fn single_char(t: &str) -> Option<char> {

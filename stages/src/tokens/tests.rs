@@ -446,6 +446,27 @@ fn quote_ends_sentence_inside_marks() {
 }
 
 #[test]
+fn closing_quotes_of_other_languages_stay_with_their_sentence() {
+    assert_eq!(
+        sents("Il a dit : « Nous sommes prêts. » Il est parti."),
+        ["Il a dit : « Nous sommes prêts. »", "Il est parti."]
+    );
+    assert_eq!(
+        sents("Sie sagte: „Wir sind bereit.“ Dann ging sie. »Gut.« Ende."),
+        [
+            "Sie sagte: „Wir sind bereit.“",
+            "Dann ging sie.",
+            "»Gut.«",
+            "Ende."
+        ]
+    );
+    assert_eq!(
+        sents("He left.\" Then she came."),
+        ["He left.\"", "Then she came."]
+    );
+}
+
+#[test]
 fn question_inside_quotes_before_speaker_continues() {
     assert_eq!(
         sents("“Why now?” he asked. “Because!” she said."),
