@@ -78,7 +78,13 @@ pub use tokenizer::tokenize;
 use pipeline_core::{Document, LayerName, StageError, SyncStage};
 use serde::Deserialize;
 
-/// Options of the `tokens` stage (none yet).
+/// Options of the `tokens` stage (none yet: the `[[stage]]` table takes only its `type`).
+///
+/// ```
+/// let config = stages::tokens::TokenConfig::default();
+/// let stage = stages::tokens::TokenStage::new(config);
+/// # let _ = stage;
+/// ```
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct TokenConfig {}
