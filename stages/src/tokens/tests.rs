@@ -140,6 +140,10 @@ fn hyphenated_compounds_follow_ud_ewt() {
             "re-wording"
         ]
     );
+    assert_eq!(
+        toks("Zarb-e-Azb and co-operation"),
+        ["Zarb", "-", "e", "-", "Azb", "and", "co-operation"]
+    );
 }
 
 #[test]

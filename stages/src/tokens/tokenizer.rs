@@ -323,6 +323,10 @@ impl<'t> Tokenizer<'t> {
         let b = self.b;
         let seg = &b[seg_start..at];
         if self.is_letter_at(at + 1) {
+            // a prefix opens a compound: the "e" of "Zarb-e-Azb" is not one
+            if seg_start > 0 && b[seg_start - 1] == b'-' {
+                return false;
+            }
             return self
                 .text
                 .get(seg_start..at)
