@@ -47,6 +47,11 @@ pub fn registry() -> Registry {
     r
 }
 
+/// The README's examples, compiled and run as doctests.
+#[doc = include_str!("../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
+
 /// The default chain, in order: every built-in stage.
 pub const DEFAULT_CHAIN: &[&str] = &["lang", "tokens", "stems"];
 
