@@ -13,7 +13,7 @@ pub const DOC_TEXT_BYTES: usize = 20_000;
 /// Most characters of a quote shown in the table.
 const QUOTE_CHARS: usize = 400;
 /// Speakers listed in the speakers table.
-const TOP_SPEAKERS: usize = 25;
+const TOP_SPEAKERS: usize = 12;
 /// Most highlighted spans in one document.
 const MAX_SPANS: usize = 5_000;
 
@@ -101,6 +101,9 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .m{border-bottom:3px solid #999;padding-bottom:1px}
 .m.positive{border-color:var(--pos)}.m.negative{border-color:var(--neg)}
 .legend span{margin-right:14px}
+.scroll{max-height:560px;overflow:auto;border:1px solid #eee}
+.scroll th{top:0}
+table.narrow{width:auto;min-width:420px}
 .pill{display:inline-block;margin:2px 4px 2px 0;padding:1px 8px;border-radius:9px;font-size:12px;border:1px solid #ccc}
 .pill.positive{border-color:var(--pos);color:var(--pos)}.pill.negative{border-color:var(--neg);color:var(--neg)}
 "#;
@@ -178,7 +181,7 @@ fn quotes_section(h: &mut String, agg: &Aggregate) {
         kinds.join(", "),
         agg.unattributed
     );
-    h.push_str(r#"<h3>Most quoted speakers</h3><table><thead><tr><th>Speaker</th><th class="num">Quotes</th><th class="num">Documents</th></tr></thead><tbody>"#);
+    h.push_str(r#"<h3>Most quoted speakers</h3><table class="narrow"><thead><tr><th>Speaker</th><th class="num">Quotes</th><th class="num">Documents</th></tr></thead><tbody>"#);
     for (name, stat) in agg.top_speakers(TOP_SPEAKERS) {
         let _ = write!(
             h,
@@ -199,7 +202,7 @@ fn quotes_section(h: &mut String, agg: &Aggregate) {
             format!("All {shown} quotes, in input order.")
         }
     );
-    h.push_str(r#"<table><thead><tr><th>Speaker</th><th>Quote</th><th>Kind</th><th>Document</th></tr></thead><tbody>"#);
+    h.push_str(r#"<div class="scroll"><table><thead><tr><th>Speaker</th><th>Quote</th><th>Kind</th><th>Document</th></tr></thead><tbody>"#);
     for row in agg.quote_rows.values() {
         let speaker = match &row.speaker {
             Some(s) => escape(s),
@@ -218,7 +221,7 @@ fn quotes_section(h: &mut String, agg: &Aggregate) {
             doc_link(agg, row.seq, &row.doc),
         );
     }
-    h.push_str("</tbody></table></section>");
+    h.push_str("</tbody></table></div></section>");
 }
 
 fn actors_section(h: &mut String, agg: &Aggregate) {
@@ -578,5 +581,64 @@ m">cd</span><span class="m" title="m">&gt;ef</span>"#
         assert_eq!(prefix("héllo", 2), "h");
         assert_eq!(shorten("héllo", 2), "hé…");
         assert_eq!(shorten("hé", 2), "hé");
+    }
+
+    mod prop {
+        use proptest::prelude::*;
+
+        use crate::report::aggregate::{Aggregate, Limits};
+        use crate::report::model::{classify, ActorIn, DocView, Offsets, QuoteIn, SpeakerIn};
+        use pipeline_core::OffsetUnit;
+
+        fn off((s, e): (usize, usize)) -> Offsets {
+            Offsets {
+                start: Some(s),
+                end: Some(e),
+            }
+        }
+
+        proptest! {
+            /// Any text with any offsets renders without panicking, and nothing of the
+            /// text's markup survives unescaped.
+            #[test]
+            fn any_document_renders(
+                text in "[a-zé<>&\"' \n\u{0}-\u{7f}日本]{0,40}",
+                spans in proptest::collection::vec((0usize..60, 0usize..60), 0..10),
+                id in ".{0,8}",
+            ) {
+                let quotes = spans
+                    .chunks(2)
+                    .map(|c| QuoteIn {
+                        start: Some(c[0].0),
+                        end: Some(c[0].1),
+                        speaker: c.get(1).map(|&(s, e)| SpeakerIn {
+                            start: Some(s),
+                            end: Some(e),
+                            entity: Some(format!("<zz{id}>")),
+                            ..SpeakerIn::default()
+                        }),
+                        ..QuoteIn::default()
+                    })
+                    .collect();
+                let actors = vec![ActorIn {
+                    entity: "<x>".into(),
+                    mentions: spans.iter().copied().map(off).collect(),
+                    ..ActorIn::default()
+                }];
+                let mut agg = Aggregate::new(Limits { docs: 5, quotes: 5, actors: 5, problems: 5 });
+                agg.add_doc(1, DocView { id: id.clone(), text: Some(text.clone()), quotes, actors });
+                let html = super::render(&agg, &super::Page { title: "t" });
+                let raw_markup = html.contains("<x>") || html.contains('\u{0}');
+                let raw_id = html.contains("<zz");
+                prop_assert!(!raw_markup && !raw_id);
+            }
+
+            /// Any line is classified without panicking.
+            #[test]
+            fn any_line_is_classified(line in ".{0,80}") {
+                let _ = classify("p:1", &line, OffsetUnit::Chars);
+                let _ = classify("p:1", &format!("{{\"text\":\"{line}\",\"quotes\":[{{\"start\":3,\"end\":1}}]}}"), OffsetUnit::Chars);
+            }
+        }
     }
 }
