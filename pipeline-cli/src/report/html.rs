@@ -55,6 +55,15 @@ fn prefix(text: &str, max: usize) -> &str {
     &text[..end]
 }
 
+/// `1 doc`, `2 docs`.
+fn plural(n: u64, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
+    }
+}
+
 /// Page settings.
 #[derive(Debug)]
 pub struct Page<'a> {
@@ -243,14 +252,14 @@ fn actors_section(h: &mut String, agg: &Aggregate) {
             label: name,
             score: s.score(),
             note: format!(
-                "{}{} mentions in {} docs · {} pos, {} neg, {} neu",
+                "{}{} in {} · {} pos, {} neg, {} neu",
                 if s.kind.is_empty() {
                     String::new()
                 } else {
                     format!("{} · ", s.kind)
                 },
-                s.mentions,
-                s.docs,
+                plural(s.mentions, "mention"),
+                plural(s.docs, "doc"),
                 s.positive,
                 s.negative,
                 s.neutral
@@ -281,10 +290,10 @@ fn matrix_section(h: &mut String, agg: &Aggregate) {
         Some((
             score,
             format!(
-                "{r} → {c}: {} ({} mentions in {} docs)",
+                "{r} → {c}: {} ({} in {})",
                 signed(score),
-                p.weight,
-                p.docs
+                plural(p.weight.round() as u64, "mention"),
+                plural(p.docs, "doc")
             ),
         ))
     });

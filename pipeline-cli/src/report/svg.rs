@@ -28,7 +28,8 @@ pub struct Bar<'a> {
     pub note: String,
 }
 
-/// A diverging colour for a score: red below zero, blue above, white at zero.
+/// A diverging colour for a score: red below zero, blue above, white at zero; small
+/// scores are made a little stronger so that they stay visible.
 pub fn colour(score: f64) -> String {
     let s = if score.is_finite() {
         score.clamp(-1.0, 1.0)
@@ -40,7 +41,7 @@ pub fn colour(score: f64) -> String {
     } else {
         (178, 24, 43)
     };
-    let t = s.abs();
+    let t = s.abs().powf(0.7);
     let mix = |c: u8| (255.0 + (f64::from(c) - 255.0) * t).round() as u8;
     format!("#{:02x}{:02x}{:02x}", mix(r), mix(g), mix(b))
 }
