@@ -285,3 +285,18 @@ fn the_sample_renders_every_section() {
     assert!(html.contains("Lena Okafor → Norland"));
     assert!(html.contains("the tariffs &lt;b&gt;could&lt;/b&gt; spread"));
 }
+
+#[test]
+fn an_unwritable_report_exits_2_naming_it_and_leaves_nothing() {
+    let dir = scratch("unwritable");
+    let target = dir.join("missing-dir/report.html");
+    let line = format!("{}\n", analysed("x"));
+    let out = run(&["report", "-o", target.to_str().unwrap()], line.as_bytes());
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("missing-dir/report.html"), "{err}");
+    assert!(!dir.join("missing-dir").exists());
+    // -o is required
+    let out = run(&["report"], b"");
+    assert_eq!(out.status.code(), Some(2));
+}
