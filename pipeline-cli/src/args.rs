@@ -124,7 +124,8 @@ pub struct ReadArgs {
     #[arg(long, default_value = "id", value_name = "NAME")]
     pub id_field: String,
 
-    /// Offsets in the output (and in input `targets`): bytes or chars.
+    /// Offsets in the output (and in input `targets`): bytes or chars. For `report`: the
+    /// unit of the offsets in its input records.
     #[arg(long, value_enum, default_value = "bytes")]
     pub offsets: Offsets,
 

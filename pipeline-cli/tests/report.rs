@@ -300,3 +300,30 @@ fn an_unwritable_report_exits_2_naming_it_and_leaves_nothing() {
     let out = run(&["report"], b"");
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn analysed_records_and_documents_mix_in_input_order() {
+    let dir = scratch("mixed");
+    let mut input = String::new();
+    writeln!(
+        input,
+        "{}",
+        json!({"id": "plain-1", "text": "Talks resumed in Brask."})
+    )
+    .unwrap();
+    writeln!(input, "{}", analysed("analysed-2")).unwrap();
+    writeln!(
+        input,
+        "{}",
+        json!({"id": "plain-3", "text": "Rain is expected."})
+    )
+    .unwrap();
+    let html = report(&dir, &["--input", "jsonl"], input.as_bytes());
+    assert!(html.contains("<b>3</b><span>documents</span>"));
+    let pos = |id: &str| {
+        html.find(&format!(">{id}</a></h3>"))
+            .unwrap_or_else(|| panic!("{id}"))
+    };
+    assert!(pos("plain-1") < pos("analysed-2") && pos("analysed-2") < pos("plain-3"));
+    assert!(html.contains(r#"id="doc-2""#) && html.contains("Ines Carvalho"));
+}
