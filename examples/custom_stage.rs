@@ -66,7 +66,9 @@ impl SyncStage for KeywordStage {
     }
 
     fn apply(&self, doc: &mut Document) -> Result<(), StageError> {
-        let tokens = doc.tokens().ok_or(StageError::MissingLayer(LayerName::TOKENS))?;
+        let tokens = doc
+            .tokens()
+            .ok_or(StageError::MissingLayer(LayerName::TOKENS))?;
         // stem -> (count, first token)
         let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
         for (i, t) in tokens.iter().enumerate() {
@@ -99,7 +101,9 @@ impl SyncStage for KeywordStage {
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
-    let config_path = args.next().ok_or("usage: custom_stage CONFIG.toml FILE...")?;
+    let config_path = args
+        .next()
+        .ok_or("usage: custom_stage CONFIG.toml FILE...")?;
 
     // 1. register the stage beside the built-in ones
     let mut registry = stages::registry();
@@ -120,7 +124,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let docs: Vec<_> = args
         .map(|path| match std::fs::read_to_string(&path) {
             Ok(text) => opts.text_document(path, text),
-            Err(e) => Err(pipeline_core::Failure::new(path, "input", "unreadable", e.to_string())),
+            Err(e) => Err(pipeline_core::Failure::new(
+                path,
+                "input",
+                "unreadable",
+                e.to_string(),
+            )),
         })
         .collect();
     let runtime = tokio::runtime::Runtime::new()?;
@@ -129,7 +138,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let mut line = Vec::new();
         while let Some(record) = run.next().await {
             line.clear();
-            OutputOptions { no_text: true, ..OutputOptions::default() }.write_line(&record, &mut line);
+            OutputOptions {
+                no_text: true,
+                ..OutputOptions::default()
+            }
+            .write_line(&record, &mut line);
             print!("{}", String::from_utf8_lossy(&line));
         }
     });
