@@ -1,0 +1,931 @@
+//! Finding actors: gazetteer entities (countries with their names, demonyms, capitals and
+//! metonyms; international organisations; armed groups and institutions), people
+//! (capitalised name sequences, titles stripped, surnames and pronouns linked to the full
+//! name) and other organisations (capitalised sequences with an organisation word).
+
+// Index loops over parallel arrays (tokens, analysis, weights) read better here.
+#![allow(clippy::needless_range_loop)]
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use pipeline_core::{ActorKind, Quote, Span, Token, TokenKind};
+
+use super::lexicon::{data_lines, norm_word, word_hash};
+use super::model::IdMap;
+
+const COUNTRIES: &str = include_str!("data/countries.tsv");
+const ORGANISATIONS: &str = include_str!("data/organisations.tsv");
+const TITLES: &str = include_str!("data/titles.txt");
+
+/// How a gazetteer phrase refers to its entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Form {
+    Name,
+    Demonym,
+    Place,
+}
+
+#[derive(Debug)]
+struct Phrase {
+    /// Word hashes of the phrase's tokens.
+    hashes: Vec<u64>,
+    /// The phrase's first token as written (for case checks).
+    first: String,
+    entity: u32,
+    form: Form,
+}
+
+/// The gazetteers and word lists, parsed once.
+#[derive(Debug, Default)]
+pub(crate) struct Gazetteer {
+    entities: Vec<(String, ActorKind)>,
+    /// Phrases by the hash of their first token, longest first.
+    phrases: IdMap<Vec<Phrase>>,
+    titles: IdMap<()>,
+}
+
+/// Words after a demonym that make it a place name or language, not the country.
+const NOT_AFTER_DEMONYM: &[&str] = &[
+    "ocean",
+    "sea",
+    "subcontinent",
+    "peninsula",
+    "language",
+    "descent",
+    "origin",
+    "-born",
+    "american",
+];
+
+/// Role nouns after a demonym that make it a person's nationality.
+const PERSON_ROLES: &[&str] = &[
+    "counterpart",
+    "counterparts",
+    "president",
+    "minister",
+    "ministers",
+    "diplomat",
+    "diplomats",
+    "ambassador",
+    "envoy",
+    "leader",
+    "man",
+    "woman",
+    "national",
+    "nationals",
+    "citizen",
+    "citizens",
+    "journalist",
+    "journalists",
+    "student",
+    "students",
+    "businessman",
+    "writer",
+    "author",
+    "actor",
+    "singer",
+    "player",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "secretary",
+    "general",
+    "commander",
+    "prime",
+    "foreign",
+    "defense",
+    "defence",
+    "chief",
+    "army",
+];
+
+/// Capitalised words that are never part of a name.
+const STOP: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "as",
+    "after",
+    "before",
+    "during",
+    "but",
+    "and",
+    "or",
+    "if",
+    "when",
+    "while",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "our",
+    "their",
+    "his",
+    "her",
+    "its",
+    "there",
+    "here",
+    "what",
+    "which",
+    "who",
+    "why",
+    "how",
+    "so",
+    "also",
+    "both",
+    "each",
+    "all",
+    "some",
+    "many",
+    "most",
+    "such",
+    "no",
+    "not",
+    "yes",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "today",
+    "yesterday",
+    "however",
+    "meanwhile",
+    "according",
+    "since",
+    "from",
+    "to",
+    "by",
+    "of",
+    "about",
+    "under",
+    "over",
+    "than",
+    "then",
+    "thus",
+    "hence",
+    "therefore",
+    "furthermore",
+    "moreover",
+    "although",
+    "though",
+    "despite",
+    "because",
+    "my",
+    "your",
+    "me",
+    "us",
+    "them",
+    "him",
+    "one",
+    "two",
+    "three",
+    "first",
+    "second",
+    "new",
+    "north",
+    "south",
+    "east",
+    "west",
+    "central",
+    "western",
+    "eastern",
+    "northern",
+    "southern",
+    "islamic",
+    "state",
+    "national",
+    "international",
+];
+
+/// Words that make a capitalised sequence an organisation.
+const ORG_WORDS: &[&str] = &[
+    "ministry",
+    "committee",
+    "organization",
+    "organisation",
+    "council",
+    "institute",
+    "bank",
+    "party",
+    "army",
+    "navy",
+    "conference",
+    "university",
+    "department",
+    "office",
+    "agency",
+    "corporation",
+    "corp",
+    "inc",
+    "ltd",
+    "union",
+    "association",
+    "forum",
+    "commission",
+    "court",
+    "company",
+    "group",
+    "news",
+    "times",
+    "post",
+    "bureau",
+    "foundation",
+    "fund",
+    "forces",
+    "force",
+    "parliament",
+    "assembly",
+    "senate",
+    "congress",
+    "club",
+    "network",
+    "television",
+    "radio",
+    "press",
+    "media",
+    "airlines",
+    "school",
+    "college",
+    "center",
+    "centre",
+    "society",
+    "movement",
+    "front",
+    "brigade",
+    "police",
+    "guard",
+    "service",
+    "services",
+    "tribunal",
+    "authority",
+    "board",
+    "church",
+    "federation",
+    "league",
+    "alliance",
+    "coalition",
+];
+
+const CONNECTORS: &[&str] = &[
+    "bin", "bint", "ibn", "al", "el", "de", "da", "del", "della", "di", "van", "von", "der", "la",
+    "le", "du", "dos", "das",
+];
+
+const PRONOUNS: &[&str] = &["he", "she", "him", "his", "her"];
+
+/// Titles that make a single capitalised word a person's name (`Mr Takizaki`,
+/// `Gen. Sharif`, `President Putin`).
+const HONORIFICS: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "professor",
+    "sir",
+    "lord",
+    "lady",
+    "gen",
+    "general",
+    "lt",
+    "col",
+    "colonel",
+    "maj",
+    "major",
+    "capt",
+    "captain",
+    "sgt",
+    "adm",
+    "admiral",
+    "president",
+    "senator",
+    "sen",
+    "rep",
+    "gov",
+    "governor",
+    "minister",
+    "secretary",
+    "ambassador",
+    "chairman",
+    "judge",
+    "justice",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "sheikh",
+    "pope",
+    "emir",
+    "sultan",
+    "chancellor",
+    "mayor",
+    "premier",
+    "commander",
+    "counterpart",
+    "envoy",
+    "spokesman",
+    "adviser",
+    "advisor",
+    "speaker",
+    "leader",
+];
+
+/// Plural phrases that refer to the two countries last mentioned.
+const BILATERAL_NOUNS: &[&str] = &["countries", "sides", "nations", "states", "governments"];
+
+impl Gazetteer {
+    /// The built-in gazetteer, parsed on first use.
+    pub(crate) fn builtin() -> &'static Gazetteer {
+        static GAZ: OnceLock<Gazetteer> = OnceLock::new();
+        GAZ.get_or_init(|| Gazetteer::parse(COUNTRIES, ORGANISATIONS, TITLES))
+    }
+
+    fn parse(countries: &str, orgs: &str, titles: &str) -> Gazetteer {
+        let mut g = Gazetteer::default();
+        for line in data_lines(countries) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let Some(name) = cols.first().map(|s| s.trim()).filter(|s| !s.is_empty()) else {
+                continue;
+            };
+            let id = g.entities.len() as u32;
+            g.entities.push((name.to_owned(), ActorKind::Country));
+            g.add(name, id, Form::Name);
+            let list = |i: usize| {
+                cols.get(i)
+                    .into_iter()
+                    .flat_map(|c| c.split('|'))
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+            };
+            for a in list(1) {
+                g.add(a, id, Form::Name);
+            }
+            for d in list(2) {
+                g.add(d, id, Form::Demonym);
+                if d.ends_with('n') || d.ends_with('i') {
+                    g.add(&format!("{d}s"), id, Form::Demonym);
+                }
+            }
+            for c in list(3).chain(list(4)) {
+                g.add(c, id, Form::Place);
+            }
+        }
+        for line in data_lines(orgs) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let Some(name) = cols.first().map(|s| s.trim()).filter(|s| !s.is_empty()) else {
+                continue;
+            };
+            let kind = match cols.get(1).map(|s| s.trim()) {
+                Some("international") => ActorKind::International,
+                _ => ActorKind::Organisation,
+            };
+            let id = g.entities.len() as u32;
+            g.entities.push((name.to_owned(), kind));
+            g.add(name, id, Form::Name);
+            for a in cols.get(2).into_iter().flat_map(|c| c.split('|')) {
+                let a = a.trim();
+                if !a.is_empty() {
+                    g.add(a, id, Form::Name);
+                }
+            }
+        }
+        for line in data_lines(titles) {
+            for w in line.split_whitespace() {
+                g.titles.insert(word_hash(w), ());
+            }
+        }
+        for list in g.phrases.values_mut() {
+            list.sort_by_key(|p| std::cmp::Reverse(p.hashes.len()));
+        }
+        g
+    }
+
+    fn add(&mut self, phrase: &str, entity: u32, form: Form) {
+        let toks = crate::tokens::tokenize(phrase);
+        let hashes: Vec<u64> = toks
+            .iter()
+            .map(|t| word_hash(t.span.slice(phrase)))
+            .collect();
+        let Some(&h0) = hashes.first() else { return };
+        let first = toks[0].span.slice(phrase).to_owned();
+        let list = self.phrases.entry(h0).or_default();
+        // the first entity listed keeps an ambiguous phrase (e.g. "Congolese")
+        if list.iter().any(|p| p.hashes == hashes) {
+            return;
+        }
+        list.push(Phrase {
+            hashes,
+            first,
+            entity,
+            form,
+        });
+    }
+
+    fn is_title(&self, word: &str) -> bool {
+        let w = word.trim_end_matches('.');
+        self.titles.contains_key(&word_hash(w))
+    }
+}
+
+/// True when `text` may stand for a phrase whose first token is `first`: acronyms must
+/// match exactly, capitalised phrases need a capital.
+fn case_ok(first: &str, text: &str) -> bool {
+    let letters = first.chars().filter(|c| c.is_alphabetic()).count();
+    let upper = first.chars().filter(|c| c.is_uppercase()).count();
+    if letters >= 2 && upper == letters {
+        return text == first;
+    }
+    match first.chars().next() {
+        Some(c) if c.is_uppercase() => text.chars().next().is_some_and(char::is_uppercase),
+        _ => true,
+    }
+}
+
+/// One mention found in a document.
+#[derive(Debug, Clone)]
+pub(crate) struct Found {
+    pub(crate) span: Span,
+    /// Index into the actor list.
+    pub(crate) actor: usize,
+}
+
+/// The actors of a document and their mentions (unsorted).
+#[derive(Debug, Default)]
+pub(crate) struct FoundActors {
+    pub(crate) actors: Vec<(String, ActorKind)>,
+    pub(crate) mentions: Vec<Found>,
+}
+
+fn is_cap(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_initial(w: &str) -> bool {
+    let mut c = w.chars();
+    matches!((c.next(), c.next(), c.next()), (Some(a), Some('.'), None) if a.is_uppercase())
+}
+
+/// Finds the actors of a document. `sentences` are token index ranges.
+pub(crate) fn find(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[(usize, usize)],
+    quotes: Option<&[Quote]>,
+    gaz: &Gazetteer,
+) -> FoundActors {
+    let n = tokens.len();
+    let word = |i: usize| tokens[i].span.slice(text);
+    let hashes: Vec<u64> = tokens
+        .iter()
+        .map(|t| word_hash(t.span.slice(text)))
+        .collect();
+    let mut used = vec![false; n];
+    let mut out = FoundActors::default();
+    let mut actor_of_entity: HashMap<u32, usize> = HashMap::new();
+    let mut add_entity = |out: &mut FoundActors, e: u32, span: Span| {
+        let idx = *actor_of_entity.entry(e).or_insert_with(|| {
+            out.actors.push(gaz.entities[e as usize].clone());
+            out.actors.len() - 1
+        });
+        out.mentions.push(Found { span, actor: idx });
+    };
+    // lowercase vocabulary of the document: words written in lowercase are not names
+    let mut lower: IdMap<()> = IdMap::default();
+    for (i, t) in tokens.iter().enumerate() {
+        if t.kind == TokenKind::Word && !is_cap(word(i)) {
+            lower.insert(hashes[i], ());
+        }
+    }
+    // 1. gazetteer phrases
+    let mut i = 0;
+    while i < n {
+        let mut matched = 0;
+        if let Some(list) = gaz.phrases.get(&hashes[i]) {
+            for p in list {
+                let len = p.hashes.len();
+                if i + len > n || hashes[i..i + len] != p.hashes[..] || !case_ok(&p.first, word(i))
+                {
+                    continue;
+                }
+                let span = Span::unchecked(tokens[i].span.start, tokens[i + len - 1].span.end);
+                if p.form == Form::Demonym && demonym_is_modifier(text, tokens, i + len, gaz) {
+                    // a nationality: part of the person's mention context, not the country
+                    for u in &mut used[i..i + len] {
+                        *u = true;
+                    }
+                    matched = len;
+                    break;
+                }
+                for u in &mut used[i..i + len] {
+                    *u = true;
+                }
+                add_entity(&mut out, p.entity, span);
+                matched = len;
+                break;
+            }
+        }
+        if matched == 0 && tokens[i].kind == TokenKind::Word && word(i).contains('-') {
+            // hyphenated compounds: Russia-Pakistan, ISIS-affiliated, U.S.-Pakistan
+            let w = word(i);
+            let base = tokens[i].span.start;
+            let mut off = 0;
+            for part in w.split('-') {
+                let h = word_hash(part);
+                if let Some(p) = gaz.phrases.get(&h).and_then(|l| {
+                    l.iter()
+                        .find(|p| p.hashes.len() == 1 && case_ok(&p.first, part))
+                }) {
+                    if !part.is_empty() {
+                        add_entity(
+                            &mut out,
+                            p.entity,
+                            Span::unchecked(base + off, base + off + part.len()),
+                        );
+                        used[i] = true;
+                    }
+                }
+                off += part.len() + 1;
+            }
+        }
+        i += matched.max(1);
+    }
+    // 2. people and other organisations: capitalised runs
+    let mut people: Vec<Person> = Vec::new();
+    let mut singles: Vec<(usize, bool)> = Vec::new(); // (token, after a title)
+    let mut person_mentions: Vec<(Span, usize, usize)> = Vec::new(); // span, person, token
+    for &(s, e) in sentences {
+        let words = (s..e)
+            .filter(|&k| tokens[k].kind == TokenKind::Word)
+            .count();
+        let caps = (s..e)
+            .filter(|&k| tokens[k].kind == TokenKind::Word && is_cap(word(k)))
+            .count();
+        let headline = words >= 2 && caps * 10 >= words * 6;
+        let mut k = s;
+        while k < e {
+            if used[k] || tokens[k].kind != TokenKind::Word || !is_cap(word(k)) {
+                k += 1;
+                continue;
+            }
+            // the run
+            let start = k;
+            let mut end = k;
+            while end < e && !used[end] {
+                let w = word(end);
+                let tok_ok = tokens[end].kind == TokenKind::Word
+                    && (is_cap(w) || is_initial(w))
+                    && !w.contains('’')
+                    && !w.contains('\'');
+                let conn = CONNECTORS.contains(&norm_word(w).as_str())
+                    && end + 1 < e
+                    && is_cap(word(end + 1))
+                    && end > start;
+                if tok_ok || conn {
+                    end += 1;
+                } else {
+                    break;
+                }
+            }
+            k = end.max(start + 1);
+            // strip titles and stop words in front
+            let mut a = start;
+            let mut titled = false;
+            while a < end {
+                let w = word(a);
+                if gaz.is_title(w) {
+                    titled = true;
+                    a += 1;
+                } else if STOP.contains(&norm_word(w).as_str()) {
+                    a += 1;
+                } else {
+                    break;
+                }
+            }
+            // a title right before the run (lowercase: "the defense secretary Hussain")
+            if a == start && start > s && gaz.is_title(word(start - 1)) {
+                titled = true;
+            }
+            // a single name needs an honorific or a personal title right before it
+            let honorific = a > start || a > s;
+            titled = titled
+                && honorific
+                && HONORIFICS.contains(&norm_word(word(a - 1).trim_end_matches('.')).as_str());
+            if a >= end {
+                continue;
+            }
+            let run: Vec<usize> = (a..end).collect();
+            let org = (start..end).any(|j| ORG_WORDS.contains(&norm_word(word(j)).as_str()));
+            if org {
+                // organisations: keep the run after leading stop words
+                let mut b = start;
+                while b < end && STOP.contains(&norm_word(word(b)).as_str()) {
+                    b += 1;
+                }
+                if b + 1 < end && end - b <= 6 && !headline {
+                    let span = Span::unchecked(tokens[b].span.start, tokens[end - 1].span.end);
+                    let name = span.slice(text).to_owned();
+                    let idx = match out.actors.iter().position(|(n, _)| *n == name) {
+                        Some(i) => i,
+                        None => {
+                            out.actors.push((name, ActorKind::Organisation));
+                            out.actors.len() - 1
+                        }
+                    };
+                    out.mentions.push(Found { span, actor: idx });
+                }
+                continue;
+            }
+            let namelike = |j: usize| {
+                let w = word(j);
+                is_initial(w)
+                    || CONNECTORS.contains(&norm_word(w).as_str())
+                    || (!lower.contains_key(&hashes[j])
+                        && !STOP.contains(&norm_word(w).as_str())
+                        && !gaz.is_title(w))
+            };
+            if run.len() >= 2 && run.len() <= 4 && !headline && run.iter().all(|&j| namelike(j)) {
+                let span = Span::unchecked(tokens[a].span.start, tokens[end - 1].span.end);
+                let p = add_person(&mut people, span.slice(text));
+                person_mentions.push((span, p, a));
+            } else if run.len() == 1 && namelike(a) {
+                singles.push((a, titled));
+            }
+        }
+    }
+    // quote speakers: their entities are names too
+    if let Some(quotes) = quotes {
+        for q in quotes {
+            if let Some(sp) = &q.speaker {
+                let words = norm_name(&sp.entity, gaz);
+                if words.len() >= 2 {
+                    add_person(&mut people, &words.join(" "));
+                }
+            }
+        }
+    }
+    // merge names that are the tail of a longer one ("Hilal Hussain" → "Mian Hilal Hussain")
+    let canon: Vec<usize> = (0..people.len())
+        .map(|i| {
+            let me = &people[i].words;
+            (0..people.len())
+                .filter(|&j| people[j].words.len() > me.len() && people[j].words.ends_with(me))
+                .max_by_key(|&j| people[j].words.len())
+                .unwrap_or(i)
+        })
+        .collect();
+    // person actors
+    let mut person_actor: Vec<Option<usize>> = vec![None; people.len()];
+    let actor_for = |out: &mut FoundActors, person_actor: &mut Vec<Option<usize>>, p: usize| {
+        let c = canon.get(p).copied().unwrap_or(p);
+        if let Some(a) = person_actor.get(c).copied().flatten() {
+            return a;
+        }
+        out.actors
+            .push((people[c].display.clone(), ActorKind::Person));
+        let a = out.actors.len() - 1;
+        if let Some(slot) = person_actor.get_mut(c) {
+            *slot = Some(a);
+        }
+        a
+    };
+    // (span, actor, token) of every person mention, for pronouns
+    let mut timeline: Vec<(usize, usize)> = Vec::new();
+    for (span, p, tok) in person_mentions {
+        let a = actor_for(&mut out, &mut person_actor, p);
+        out.mentions.push(Found { span, actor: a });
+        timeline.push((tok, a));
+    }
+    // single names: surnames of a known person, or titled names
+    let mut single_actor: HashMap<String, usize> = HashMap::new();
+    for (tok, titled) in singles {
+        let w = norm_word(word(tok));
+        let owner = people
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.words.last() == Some(&w))
+            .map(|(i, _)| i)
+            .min_by_key(|&i| {
+                // the nearest full mention before this one, else the first
+                timeline
+                    .iter()
+                    .filter(|(t, a)| *t < tok && Some(*a) == person_actor[canon[i]])
+                    .map(|(t, _)| tok - t)
+                    .min()
+                    .unwrap_or(usize::MAX)
+            });
+        let a = match owner {
+            Some(p) => actor_for(&mut out, &mut person_actor, p),
+            None if titled => *single_actor.entry(w.clone()).or_insert_with(|| {
+                out.actors.push((word(tok).to_owned(), ActorKind::Person));
+                out.actors.len() - 1
+            }),
+            None => continue,
+        };
+        out.mentions.push(Found {
+            span: tokens[tok].span,
+            actor: a,
+        });
+        timeline.push((tok, a));
+    }
+    // speaker mentions from the quotes layer
+    if let Some(quotes) = quotes {
+        for q in quotes {
+            let Some(sp) = &q.speaker else { continue };
+            let words = norm_name(&sp.entity, gaz);
+            let Some(p) = people.iter().position(|p| p.words == words) else {
+                continue;
+            };
+            let a = actor_for(&mut out, &mut person_actor, p);
+            if !out.mentions.iter().any(|m| m.span.overlaps(&sp.span)) {
+                out.mentions.push(Found {
+                    span: sp.span,
+                    actor: a,
+                });
+                let tok = tokens.partition_point(|t| t.span.end <= sp.span.start);
+                timeline.push((tok, a));
+            }
+        }
+    }
+    // "the two countries", "both sides": the two countries last mentioned
+    let mut countries: Vec<(usize, usize)> = out
+        .mentions
+        .iter()
+        .filter(|m| matches!(out.actors.get(m.actor), Some((_, ActorKind::Country))))
+        .map(|m| (m.span.start, m.actor))
+        .collect();
+    countries.sort_unstable();
+    for i in 1..n {
+        let w = norm_word(word(i));
+        if !BILATERAL_NOUNS.contains(&w.as_str()) {
+            continue;
+        }
+        let prev = norm_word(word(i - 1));
+        let prev2 = if i >= 2 {
+            norm_word(word(i - 2))
+        } else {
+            String::new()
+        };
+        let first = match (prev2.as_str(), prev.as_str()) {
+            ("the" | "both", "two") => i - 1,
+            (_, "both") => i - 1,
+            ("both", "the") => i - 2,
+            _ => continue,
+        };
+        let at = tokens[first].span.start;
+        let k = countries.partition_point(|c| c.0 < at);
+        let mut pair: Vec<usize> = Vec::with_capacity(2);
+        for &(_, a) in countries[..k].iter().rev().take(64) {
+            if !pair.contains(&a) {
+                pair.push(a);
+                if pair.len() == 2 {
+                    break;
+                }
+            }
+        }
+        if pair.len() == 2 {
+            let span = Span::unchecked(at, tokens[i].span.end);
+            for a in pair {
+                out.mentions.push(Found { span, actor: a });
+            }
+        }
+    }
+    // pronouns: the most recent person mentioned in this or the two previous sentences
+    timeline.sort_unstable();
+    let sent_of = |tok: usize| sentences.partition_point(|r| r.1 <= tok);
+    let mut t = 0;
+    let mut last: Option<(usize, usize)> = None;
+    for i in 0..n {
+        while t < timeline.len() && timeline[t].0 < i {
+            last = Some(timeline[t]);
+            t += 1;
+        }
+        if tokens[i].kind != TokenKind::Word || word(i).len() > 3 {
+            continue;
+        }
+        if !PRONOUNS.contains(&norm_word(word(i)).as_str()) {
+            continue;
+        }
+        if let Some((lt, a)) = last {
+            if sent_of(i).saturating_sub(sent_of(lt)) <= 2
+                && !out
+                    .mentions
+                    .iter()
+                    .rev()
+                    .take(8)
+                    .any(|m| m.span.overlaps(&tokens[i].span))
+            {
+                out.mentions.push(Found {
+                    span: tokens[i].span,
+                    actor: a,
+                });
+            }
+        }
+    }
+    out
+}
+
+#[derive(Debug)]
+struct Person {
+    /// Normalised words of the name.
+    words: Vec<String>,
+    /// The name as written.
+    display: String,
+}
+
+fn add_person(people: &mut Vec<Person>, name: &str) -> usize {
+    let words: Vec<String> = name.split_whitespace().map(norm_word).collect();
+    if let Some(i) = people.iter().position(|p| p.words == words) {
+        return i;
+    }
+    people.push(Person {
+        words,
+        display: name.split_whitespace().collect::<Vec<_>>().join(" "),
+    });
+    people.len() - 1
+}
+
+/// The words of a name, normalised, without titles.
+fn norm_name(name: &str, gaz: &Gazetteer) -> Vec<String> {
+    name.split_whitespace()
+        .filter(|w| !gaz.is_title(w))
+        .map(|w| norm_word(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// True when the demonym ending before token `next` modifies a person ("Pakistani
+/// Defense Secretary Mian Hilal Hussain", "his Russian counterpart") or is part of a
+/// place name ("Indian Ocean").
+fn demonym_is_modifier(text: &str, tokens: &[Token], next: usize, gaz: &Gazetteer) -> bool {
+    let Some(t) = tokens.get(next) else {
+        return false;
+    };
+    let w = norm_word(t.span.slice(text));
+    if NOT_AFTER_DEMONYM.contains(&w.as_str()) || PERSON_ROLES.contains(&w.as_str()) {
+        // "Russian Army" is the country's institution; "Russian army chief" a person
+        if w == "army" || w == "defense" || w == "defence" || w == "foreign" {
+            return role_follows(text, tokens, next, gaz);
+        }
+        return true;
+    }
+    // demonym + titles + a capitalised name
+    role_follows(text, tokens, next, gaz)
+}
+
+fn role_follows(text: &str, tokens: &[Token], mut k: usize, gaz: &Gazetteer) -> bool {
+    let mut titles = 0;
+    while let Some(t) = tokens.get(k) {
+        let w = t.span.slice(text);
+        if gaz.is_title(w) || PERSON_ROLES.contains(&norm_word(w).as_str()) {
+            titles += 1;
+            k += 1;
+            if titles > 6 {
+                return false;
+            }
+            continue;
+        }
+        break;
+    }
+    let next_is_name = tokens
+        .get(k)
+        .is_some_and(|t| t.kind == TokenKind::Word && is_cap(t.span.slice(text)));
+    // a role word alone ("counterpart", "president") or a name after titles
+    if titles > 0 {
+        let last = norm_word(tokens[k - 1].span.slice(text));
+        let person_noun = PERSON_ROLES.contains(&last.as_str())
+            && !matches!(last.as_str(), "army" | "defense" | "defence" | "foreign");
+        return next_is_name || person_noun;
+    }
+    // directly a name: "Russian Vladimir Putin" is rare; capitalised non-title words
+    // after a demonym are usually an institution ("Russian Federation")
+    false
+}
