@@ -589,7 +589,13 @@ pub(crate) fn find(
         let caps = (s..e)
             .filter(|&k| tokens[k].kind == TokenKind::Word && is_cap(word(k)))
             .count();
-        let headline = words >= 2 && caps * 10 >= words * 6;
+        let ends_like_prose = e > s
+            && matches!(
+                word(e - 1),
+                "." | "!" | "?" | "\"" | "”" | "’" | ":" | ";" | "," | ")"
+            );
+        let headline =
+            words >= 2 && (caps * 10 >= words * 6 && !ends_like_prose || caps * 100 >= words * 85);
         let mut k = s;
         while k < e {
             if used[k] || tokens[k].kind != TokenKind::Word || !is_cap(word(k)) {
@@ -685,7 +691,7 @@ pub(crate) fn find(
     if let Some(quotes) = quotes {
         for q in quotes {
             if let Some(sp) = &q.speaker {
-                let words = norm_name(&sp.entity, gaz);
+                let words = name_words(&sp.entity, gaz);
                 if words.len() >= 2 {
                     add_person(&mut people, &words.join(" "));
                 }
@@ -873,13 +879,18 @@ fn add_person(people: &mut Vec<Person>, name: &str) -> usize {
     people.len() - 1
 }
 
-/// The words of a name, normalised, without titles.
-fn norm_name(name: &str, gaz: &Gazetteer) -> Vec<String> {
+/// The words of a name as written, without titles and stray punctuation.
+fn name_words<'n>(name: &'n str, gaz: &Gazetteer) -> Vec<&'n str> {
     name.split_whitespace()
         .filter(|w| !gaz.is_title(w))
-        .map(|w| norm_word(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
         .filter(|w| !w.is_empty())
         .collect()
+}
+
+/// The words of a name, normalised, without titles.
+fn norm_name(name: &str, gaz: &Gazetteer) -> Vec<String> {
+    name_words(name, gaz).into_iter().map(norm_word).collect()
 }
 
 /// True when the demonym ending before token `next` modifies a person ("Pakistani

@@ -317,3 +317,222 @@ fn build_actors(
     out.sort_by_key(|a| a.mentions.first().map(|m| m.span.start));
     out
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::tokens::TokenStage;
+    use pipeline_core::{QuoteKind, Speaker, Target};
+    use proptest::prelude::*;
+
+    fn span_of(text: &str, w: &str) -> Span {
+        let s = text.find(w).unwrap();
+        Span::new(text, s, s + w.len()).unwrap()
+    }
+
+    /// Scores the given words of `text` as targets.
+    fn targets(text: &str, words: &[&str]) -> Vec<TargetSentiment> {
+        let mut doc = Document::new("t", text);
+        doc.set_targets(
+            words
+                .iter()
+                .map(|w| Target {
+                    span: span_of(text, w),
+                    sentiment: None,
+                })
+                .collect(),
+        )
+        .unwrap();
+        TokenStage::default().apply(&mut doc).unwrap();
+        SentimentStage::default().apply(&mut doc).unwrap();
+        doc.targets()
+            .unwrap()
+            .iter()
+            .map(|t| t.sentiment.clone().unwrap())
+            .collect()
+    }
+
+    fn one(text: &str, w: &str) -> TargetSentiment {
+        targets(text, &[w]).remove(0)
+    }
+
+    fn actors(doc: &mut Document) -> Vec<Actor> {
+        TokenStage::default().apply(doc).unwrap();
+        SentimentStage::default().apply(doc).unwrap();
+        doc.actors().unwrap().to_vec()
+    }
+
+    fn actors_of(text: &str) -> Vec<Actor> {
+        actors(&mut Document::new("t", text))
+    }
+
+    #[test]
+    fn negation_flips_the_sentiment_word() {
+        let plain = one("Officials said Okafor was honest and reliable.", "Okafor");
+        let negated = one(
+            "Officials said Okafor was not honest and not reliable.",
+            "Okafor",
+        );
+        assert_eq!(plain.label, Polarity::Positive, "{plain:?}");
+        assert!(negated.score < plain.score, "{negated:?} vs {plain:?}");
+        assert_ne!(negated.label, Polarity::Positive, "{negated:?}");
+        let never = one("Voters never trusted Okafor.", "Okafor");
+        let always = one("Voters always trusted Okafor.", "Okafor");
+        assert!(never.score < always.score, "{never:?} vs {always:?}");
+    }
+
+    #[test]
+    fn contrast_weighs_the_clause_after_but() {
+        let good_last = one(
+            "Lindqvist made a few mistakes, but she proved an excellent and admired leader.",
+            "Lindqvist",
+        );
+        let bad_last = one(
+            "Lindqvist proved an excellent and admired leader, but she made terrible mistakes.",
+            "Lindqvist",
+        );
+        assert!(
+            good_last.score > bad_last.score,
+            "{good_last:?} vs {bad_last:?}"
+        );
+    }
+
+    #[test]
+    fn two_targets_of_opposite_polarity_in_one_sentence() {
+        let r = targets(
+            "Critics slammed Haldane for the disastrous failure, but fans praised Moreau for a brilliant win.",
+            &["Haldane", "Moreau"],
+        );
+        assert_eq!(r[0].label, Polarity::Negative, "{r:?}");
+        assert_eq!(r[1].label, Polarity::Positive, "{r:?}");
+    }
+
+    #[test]
+    fn metonyms_and_demonyms_resolve_to_their_country() {
+        let text = "Moscow signed the accord. The Kremlin said Russian troops would leave. \
+                    Washington and the U.S. Senate welcomed it; American officials agreed.";
+        let a = actors_of(text);
+        let russia = a.iter().find(|x| x.entity == "Russia").unwrap();
+        let texts: Vec<&str> = russia.mentions.iter().map(|m| m.span.slice(text)).collect();
+        assert_eq!(texts, ["Moscow", "Kremlin", "Russian"]);
+        assert_eq!(russia.kind, pipeline_core::ActorKind::Country);
+        let us = a.iter().find(|x| x.entity == "United States").unwrap();
+        let texts: Vec<&str> = us.mentions.iter().map(|m| m.span.slice(text)).collect();
+        assert_eq!(texts, ["Washington", "American"]);
+        // "U.S. Senate" is the Senate, an organisation of its own
+        assert!(a.iter().any(|x| x.entity == "Senate"));
+    }
+
+    #[test]
+    fn nationality_of_a_person_is_not_a_country_mention() {
+        let text = "Pakistani Defense Secretary Amir Latif Qadri visited the fair. \
+                    Qadri said the Pakistani Army is strong. He left on Monday.";
+        let a = actors_of(text);
+        let person = a.iter().find(|x| x.entity == "Amir Latif Qadri").unwrap();
+        let texts: Vec<&str> = person.mentions.iter().map(|m| m.span.slice(text)).collect();
+        assert_eq!(texts, ["Amir Latif Qadri", "Qadri", "He"]);
+        let pakistan = a.iter().find(|x| x.entity == "Pakistan").unwrap();
+        assert_eq!(pakistan.mentions.len(), 1, "only the Pakistani Army");
+        assert_eq!(pakistan.mentions[0].span.slice(text), "Pakistani");
+    }
+
+    #[test]
+    fn international_organisations_and_hyphenated_compounds() {
+        let text = "NATO and the United Nations condemned ISIS-affiliated groups. \
+                    Russia-Pakistan ties grew.";
+        let a = actors_of(text);
+        for e in ["NATO", "United Nations", "ISIS", "Russia", "Pakistan"] {
+            assert!(a.iter().any(|x| x.entity == e), "{e} missing: {a:?}");
+        }
+        let isis = a.iter().find(|x| x.entity == "ISIS").unwrap();
+        assert_eq!(isis.mentions[0].span.slice(text), "ISIS");
+        assert_eq!(isis.kind, pipeline_core::ActorKind::Organisation);
+    }
+
+    #[test]
+    fn by_source_groups_quoted_mentions_by_speaker() {
+        let text = "Officials met in Geneva. \u{201c}We deeply admire Japan and its wonderful, \
+                    generous people,\u{201d} Tanaka said. Japan was also criticised by Reyes.";
+        let mut doc = Document::new("t", text);
+        let q = span_of(
+            text,
+            "We deeply admire Japan and its wonderful, generous people,",
+        );
+        doc.set_quotes(vec![Quote {
+            span: q,
+            kind: QuoteKind::Direct,
+            speaker: Some(Speaker {
+                span: span_of(text, "Tanaka"),
+                entity: "Hiro Tanaka".to_owned(),
+            }),
+            cue: Some(span_of(text, "said")),
+            confidence: 0.9,
+        }])
+        .unwrap();
+        let a = actors(&mut doc);
+        let japan = a.iter().find(|x| x.entity == "Japan").unwrap();
+        assert_eq!(japan.mentions.len(), 2);
+        assert_eq!(japan.by_source.len(), 1, "{japan:?}");
+        let src = &japan.by_source[0];
+        assert_eq!(src.source, "Hiro Tanaka");
+        assert_eq!(src.mentions, 1);
+        assert_eq!(src.label, Polarity::Positive, "{src:?}");
+        // the speaker's canonical name is the quotes stage's entity
+        let tanaka = a.iter().find(|x| x.entity == "Hiro Tanaka").unwrap();
+        assert_eq!(tanaka.mentions[0].span.slice(text), "Tanaka");
+    }
+
+    #[test]
+    fn no_tokens_is_a_missing_layer_error() {
+        let mut doc = Document::new("t", "Russia");
+        let err = SentimentStage::default().apply(&mut doc).unwrap_err();
+        assert_eq!(err.kind(), "missing_layer");
+    }
+
+    #[test]
+    fn mixed_scripts_and_odd_targets_do_not_panic() {
+        let text = "«Москва» 東京 — \u{5d0}\u{5d1} “Zoë praised Paris” ’ \u{201c}";
+        let mut doc = Document::new("t", text);
+        doc.set_targets(vec![
+            Target {
+                span: Span::new(text, 0, 0).unwrap(),
+                sentiment: None,
+            },
+            Target {
+                span: Span::new(text, text.len(), text.len()).unwrap(),
+                sentiment: None,
+            },
+        ])
+        .unwrap();
+        let a = actors(&mut doc);
+        assert!(a.iter().any(|x| x.entity == "France"));
+        assert!(doc.targets().unwrap().iter().all(|t| t.sentiment.is_some()));
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics_and_spans_fit(s in "\\PC{0,80}", t in 0usize..100, u in 0usize..100) {
+            let mut doc = Document::new("p", s.as_str());
+            let (a, b) = (t.min(u).min(s.len()), t.max(u).min(s.len()));
+            if s.is_char_boundary(a) && s.is_char_boundary(b) {
+                doc.set_targets(vec![Target { span: Span::new(&s, a, b).unwrap(), sentiment: None }]).unwrap();
+            }
+            TokenStage::default().apply(&mut doc).unwrap();
+            SentimentStage::default().apply(&mut doc).unwrap();
+            for actor in doc.actors().unwrap() {
+                prop_assert!((-1.0..=1.0).contains(&actor.sentiment.score));
+                for m in &actor.mentions {
+                    prop_assert!(m.span.check(&s).is_ok());
+                }
+            }
+            let again = {
+                let mut d = Document::new("p", s.as_str());
+                TokenStage::default().apply(&mut d).unwrap();
+                SentimentStage::default().apply(&mut d).unwrap();
+                d.actors().unwrap().to_vec()
+            };
+            prop_assert_eq!(doc.actors().unwrap(), &again[..]);
+        }
+    }
+}

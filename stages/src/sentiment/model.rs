@@ -156,6 +156,10 @@ pub(crate) struct Analysis {
     pub(crate) sents: Vec<(usize, usize)>,
     /// Nearest entity token at or left of `i` in its sentence.
     left_ent: Vec<u32>,
+    /// Nearest entity token that is not a pronoun, at or left of `i` in its sentence.
+    left_name: Vec<u32>,
+    /// Nearest entity token that is not a pronoun, at or right of `i`.
+    right_name: Vec<u32>,
     /// Nearest entity token at or right of `i` in its sentence.
     right_ent: Vec<u32>,
 }
@@ -347,20 +351,30 @@ impl Analysis {
         // nearest entity tokens, per sentence
         let mut left_ent = vec![NONE; n];
         let mut right_ent = vec![NONE; n];
+        let mut left_name = vec![NONE; n];
+        let mut right_name = vec![NONE; n];
         for &(s, e) in &ranges {
-            let mut last = NONE;
+            let (mut last, mut last_name) = (NONE, NONE);
             for i in s..e {
                 if toks[i].entity {
                     last = i as u32;
+                    if !toks[i].pronoun {
+                        last_name = i as u32;
+                    }
                 }
                 left_ent[i] = last;
+                left_name[i] = last_name;
             }
-            last = NONE;
+            (last, last_name) = (NONE, NONE);
             for i in (s..e).rev() {
                 if toks[i].entity {
                     last = i as u32;
+                    if !toks[i].pronoun {
+                        last_name = i as u32;
+                    }
                 }
                 right_ent[i] = last;
+                right_name[i] = last_name;
             }
         }
         Analysis {
@@ -368,6 +382,8 @@ impl Analysis {
             sents,
             left_ent,
             right_ent,
+            left_name,
+            right_name,
         }
     }
 
@@ -465,9 +481,9 @@ impl Analysis {
                     let c = c as usize;
                     match (i >= c, a >= c) {
                         (true, true) => 1.5,
-                        (false, false) => 1.0,
+                        (false, false) => 0.8,
                         (false, true) => 0.5,
-                        (true, false) => 0.8,
+                        (true, false) => 1.2,
                     }
                 }
             };
@@ -518,13 +534,20 @@ impl Analysis {
 
     /// Distance from token `i` to the nearest candidate entity outside `[a, b)` in its
     /// sentence, `usize::MAX` when there is none.
+    /// A pronoun may refer to a named target, so it competes only with pronoun targets.
     fn other_distance(&self, i: usize, a: usize, b: usize) -> usize {
+        let pronoun_target = b == a + 1 && self.toks[a].pronoun;
+        let (left, right) = if pronoun_target {
+            (&self.left_ent, &self.right_ent)
+        } else {
+            (&self.left_name, &self.right_name)
+        };
         let mut best = usize::MAX;
-        let l = self.left_ent[i];
+        let l = left[i];
         if l != NONE {
             let l = l as usize;
             let l = if l >= a && l < b {
-                a.checked_sub(1).map_or(NONE, |x| self.left_ent[x]) as usize
+                a.checked_sub(1).map_or(NONE, |x| left[x]) as usize
             } else {
                 l
             };
@@ -532,11 +555,11 @@ impl Analysis {
                 best = best.min(i - l);
             }
         }
-        let r = self.right_ent[i];
+        let r = right[i];
         if r != NONE {
             let r = r as usize;
             let r = if r >= a && r < b {
-                self.right_ent.get(b).map_or(NONE, |x| *x) as usize
+                right.get(b).map_or(NONE, |x| *x) as usize
             } else {
                 r
             };
