@@ -120,7 +120,7 @@ impl Default for SentimentConfig {
 /// use pipeline_core::{Document, Polarity, Span, SyncStage, Target};
 /// use stages::{sentiment::SentimentStage, tokens::TokenStage};
 ///
-/// let text = "Critics slammed Smith, but fans praised Jones.";
+/// let text = "Critics slammed Smith for the disastrous failure, but fans praised Jones for a brilliant win.";
 /// let mut doc = Document::new("d", text);
 /// let span = |w: &str| { let s = text.find(w).unwrap(); Span::new(text, s, s + w.len()).unwrap() };
 /// doc.set_targets(vec![
