@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 use pipeline_core::{ActorKind, Quote, Span, Token, TokenKind};
 
-use super::lexicon::{data_lines, norm_word, word_hash};
+use super::lexicon::{data_lines, fnv, norm_word, word_hash};
 use super::model::IdMap;
 
 const COUNTRIES: &str = include_str!("data/countries.tsv");
@@ -42,7 +42,31 @@ pub(crate) struct Gazetteer {
     entities: Vec<(String, ActorKind)>,
     /// Phrases by the hash of their first token, longest first.
     phrases: IdMap<Vec<Phrase>>,
-    titles: IdMap<()>,
+    /// Word classes (`STOP`, `TITLE`…) by word hash, for titles also with a final period.
+    classes: IdMap<u16>,
+}
+
+const C_STOP: u16 = 1;
+const C_CONN: u16 = 2;
+const C_PRON: u16 = 4;
+const C_HON: u16 = 8;
+const C_ORG: u16 = 16;
+const C_ROLE: u16 = 32;
+const C_NOTDEM: u16 = 64;
+const C_BILAT: u16 = 128;
+const C_TITLE: u16 = 256;
+
+const H_THE: u64 = fnv("the");
+const H_BOTH: u64 = fnv("both");
+const H_TWO: u64 = fnv("two");
+const H_ARMY: u64 = fnv("army");
+const H_DEFENSE: u64 = fnv("defense");
+const H_DEFENCE: u64 = fnv("defence");
+const H_FOREIGN: u64 = fnv("foreign");
+
+/// Role words that are institutions when nothing personal follows them.
+fn institutional(h: u64) -> bool {
+    h == H_ARMY || h == H_DEFENSE || h == H_DEFENCE || h == H_FOREIGN
 }
 
 /// Words after a demonym that make it a place name or language, not the country.
@@ -420,7 +444,21 @@ impl Gazetteer {
         }
         for line in data_lines(titles) {
             for w in line.split_whitespace() {
-                g.titles.insert(word_hash(w), ());
+                g.class(w, C_TITLE);
+            }
+        }
+        for (list, c) in [
+            (STOP, C_STOP),
+            (CONNECTORS, C_CONN),
+            (PRONOUNS, C_PRON),
+            (HONORIFICS, C_HON),
+            (ORG_WORDS, C_ORG),
+            (PERSON_ROLES, C_ROLE),
+            (NOT_AFTER_DEMONYM, C_NOTDEM),
+            (BILATERAL_NOUNS, C_BILAT),
+        ] {
+            for w in list {
+                g.class(w, c);
             }
         }
         for list in g.phrases.values_mut() {
@@ -450,9 +488,23 @@ impl Gazetteer {
         });
     }
 
+    fn class(&mut self, word: &str, c: u16) {
+        *self.classes.entry(word_hash(word)).or_default() |= c;
+        if c == C_TITLE || c == C_HON {
+            *self
+                .classes
+                .entry(word_hash(&format!("{word}.")))
+                .or_default() |= c;
+        }
+    }
+
+    /// The classes of a word hash.
+    fn classes(&self, h: u64) -> u16 {
+        self.classes.get(&h).copied().unwrap_or(0)
+    }
+
     fn is_title(&self, word: &str) -> bool {
-        let w = word.trim_end_matches('.');
-        self.titles.contains_key(&word_hash(w))
+        self.classes(word_hash(word)) & C_TITLE != 0
     }
 }
 
@@ -498,21 +550,20 @@ fn is_initial(w: &str) -> bool {
 pub(crate) fn find(
     text: &str,
     tokens: &[Token],
+    hashes: &[u64],
     sentences: &[(usize, usize)],
     quotes: Option<&[Quote]>,
     gaz: &Gazetteer,
 ) -> FoundActors {
     let n = tokens.len();
     let word = |i: usize| tokens[i].span.slice(text);
-    let hashes: Vec<u64> = tokens
-        .iter()
-        .map(|t| word_hash(t.span.slice(text)))
-        .collect();
+    let cls: Vec<u16> = hashes.iter().map(|h| gaz.classes(*h)).collect();
+    let has = |i: usize, c: u16| cls.get(i).is_some_and(|x| x & c != 0);
     let mut used = vec![false; n];
     let mut out = FoundActors::default();
-    let mut actor_of_entity: HashMap<u32, usize> = HashMap::new();
+    let mut actor_of_entity: IdMap<usize> = IdMap::default();
     let mut add_entity = |out: &mut FoundActors, e: u32, span: Span| {
-        let idx = *actor_of_entity.entry(e).or_insert_with(|| {
+        let idx = *actor_of_entity.entry(u64::from(e)).or_insert_with(|| {
             out.actors.push(gaz.entities[e as usize].clone());
             out.actors.len() - 1
         });
@@ -537,7 +588,9 @@ pub(crate) fn find(
                     continue;
                 }
                 let span = Span::unchecked(tokens[i].span.start, tokens[i + len - 1].span.end);
-                if p.form == Form::Demonym && demonym_is_modifier(text, tokens, i + len, gaz) {
+                if p.form == Form::Demonym
+                    && demonym_is_modifier(tokens, text, &cls, hashes, i + len)
+                {
                     // a nationality: part of the person's mention context, not the country
                     for u in &mut used[i..i + len] {
                         *u = true;
@@ -579,7 +632,7 @@ pub(crate) fn find(
         i += matched.max(1);
     }
     // 2. people and other organisations: capitalised runs
-    let mut people: Vec<Person> = Vec::new();
+    let mut people = People::default();
     let mut singles: Vec<(usize, bool)> = Vec::new(); // (token, after a title)
     let mut person_mentions: Vec<(Span, usize, usize)> = Vec::new(); // span, person, token
     for &(s, e) in sentences {
@@ -611,10 +664,7 @@ pub(crate) fn find(
                     && (is_cap(w) || is_initial(w))
                     && !w.contains('’')
                     && !w.contains('\'');
-                let conn = CONNECTORS.contains(&norm_word(w).as_str())
-                    && end + 1 < e
-                    && is_cap(word(end + 1))
-                    && end > start;
+                let conn = has(end, C_CONN) && end + 1 < e && is_cap(word(end + 1)) && end > start;
                 if tok_ok || conn {
                     end += 1;
                 } else {
@@ -626,34 +676,31 @@ pub(crate) fn find(
             let mut a = start;
             let mut titled = false;
             while a < end {
-                let w = word(a);
-                if gaz.is_title(w) {
+                if has(a, C_TITLE) {
                     titled = true;
                     a += 1;
-                } else if STOP.contains(&norm_word(w).as_str()) {
+                } else if has(a, C_STOP) {
                     a += 1;
                 } else {
                     break;
                 }
             }
             // a title right before the run (lowercase: "the defense secretary Hussain")
-            if a == start && start > s && gaz.is_title(word(start - 1)) {
+            if a == start && start > s && has(start - 1, C_TITLE) {
                 titled = true;
             }
             // a single name needs an honorific or a personal title right before it
             let honorific = a > start || a > s;
-            titled = titled
-                && honorific
-                && HONORIFICS.contains(&norm_word(word(a - 1).trim_end_matches('.')).as_str());
+            titled = titled && honorific && has(a - 1, C_HON);
             if a >= end {
                 continue;
             }
             let run: Vec<usize> = (a..end).collect();
-            let org = (start..end).any(|j| ORG_WORDS.contains(&norm_word(word(j)).as_str()));
+            let org = (start..end).any(|j| has(j, C_ORG));
             if org {
                 // organisations: keep the run after leading stop words
                 let mut b = start;
-                while b < end && STOP.contains(&norm_word(word(b)).as_str()) {
+                while b < end && has(b, C_STOP) {
                     b += 1;
                 }
                 if b + 1 < end && end - b <= 6 && !headline {
@@ -673,10 +720,8 @@ pub(crate) fn find(
             let namelike = |j: usize| {
                 let w = word(j);
                 is_initial(w)
-                    || CONNECTORS.contains(&norm_word(w).as_str())
-                    || (!lower.contains_key(&hashes[j])
-                        && !STOP.contains(&norm_word(w).as_str())
-                        && !gaz.is_title(w))
+                    || has(j, C_CONN)
+                    || (!lower.contains_key(&hashes[j]) && !has(j, C_STOP | C_TITLE))
             };
             if run.len() >= 2 && run.len() <= 4 && !headline && run.iter().all(|&j| namelike(j)) {
                 let span = Span::unchecked(tokens[a].span.start, tokens[end - 1].span.end);
@@ -699,24 +744,42 @@ pub(crate) fn find(
         }
     }
     // merge names that are the tail of a longer one ("Hilal Hussain" → "Mian Hilal Hussain")
-    let canon: Vec<usize> = (0..people.len())
-        .map(|i| {
-            let me = &people[i].words;
-            (0..people.len())
-                .filter(|&j| people[j].words.len() > me.len() && people[j].words.ends_with(me))
-                .max_by_key(|&j| people[j].words.len())
-                .unwrap_or(i)
-        })
+    let mut longest: HashMap<&[String], usize> = HashMap::new();
+    for (j, p) in people.list.iter().enumerate() {
+        for k in 0..p.words.len().min(6) {
+            let suffix = &p.words[k..];
+            let e = longest.entry(suffix).or_insert(j);
+            if people.list[*e].words.len() < p.words.len() {
+                *e = j;
+            }
+        }
+    }
+    let canon: Vec<usize> = (0..people.list.len())
+        .map(|i| longest.get(&people.list[i].words[..]).copied().unwrap_or(i))
         .collect();
+    // first person of each surname, and full mentions by surname in text order
+    let mut by_surname: HashMap<&str, Surname> = HashMap::new();
+    for (j, p) in people.list.iter().enumerate() {
+        if let Some(last) = p.words.last() {
+            by_surname.entry(last.as_str()).or_insert((j, Vec::new()));
+        }
+    }
+    for &(_, p, tok) in &person_mentions {
+        if let Some(last) = people.list[p].words.last() {
+            if let Some(e) = by_surname.get_mut(last.as_str()) {
+                e.1.push((tok, p));
+            }
+        }
+    }
     // person actors
-    let mut person_actor: Vec<Option<usize>> = vec![None; people.len()];
+    let mut person_actor: Vec<Option<usize>> = vec![None; people.list.len()];
     let actor_for = |out: &mut FoundActors, person_actor: &mut Vec<Option<usize>>, p: usize| {
         let c = canon.get(p).copied().unwrap_or(p);
         if let Some(a) = person_actor.get(c).copied().flatten() {
             return a;
         }
         out.actors
-            .push((people[c].display.clone(), ActorKind::Person));
+            .push((people.list[c].display.clone(), ActorKind::Person));
         let a = out.actors.len() - 1;
         if let Some(slot) = person_actor.get_mut(c) {
             *slot = Some(a);
@@ -734,20 +797,14 @@ pub(crate) fn find(
     let mut single_actor: HashMap<String, usize> = HashMap::new();
     for (tok, titled) in singles {
         let w = norm_word(word(tok));
-        let owner = people
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| p.words.last() == Some(&w))
-            .map(|(i, _)| i)
-            .min_by_key(|&i| {
-                // the nearest full mention before this one, else the first
-                timeline
-                    .iter()
-                    .filter(|(t, a)| *t < tok && Some(*a) == person_actor[canon[i]])
-                    .map(|(t, _)| tok - t)
-                    .min()
-                    .unwrap_or(usize::MAX)
-            });
+        // the nearest full mention before this one, else the first person of that name
+        let owner = by_surname.get(w.as_str()).map(|(first, seen)| {
+            let k = seen.partition_point(|x| x.0 < tok);
+            match k.checked_sub(1) {
+                Some(k) => seen[k].1,
+                None => seen.first().map_or(*first, |x| x.1),
+            }
+        });
         let a = match owner {
             Some(p) => actor_for(&mut out, &mut person_actor, p),
             None if titled => *single_actor.entry(w.clone()).or_insert_with(|| {
@@ -767,7 +824,7 @@ pub(crate) fn find(
         for q in quotes {
             let Some(sp) = &q.speaker else { continue };
             let words = norm_name(&sp.entity, gaz);
-            let Some(p) = people.iter().position(|p| p.words == words) else {
+            let Some(&p) = people.index.get(&words) else {
                 continue;
             };
             let a = actor_for(&mut out, &mut person_actor, p);
@@ -790,21 +847,17 @@ pub(crate) fn find(
         .collect();
     countries.sort_unstable();
     for i in 1..n {
-        let w = norm_word(word(i));
-        if !BILATERAL_NOUNS.contains(&w.as_str()) {
+        if !has(i, C_BILAT) {
             continue;
         }
-        let prev = norm_word(word(i - 1));
-        let prev2 = if i >= 2 {
-            norm_word(word(i - 2))
+        let prev = hashes[i - 1];
+        let prev2 = if i >= 2 { hashes[i - 2] } else { 0 };
+        let first = if prev == H_TWO && (prev2 == H_THE || prev2 == H_BOTH) || prev == H_BOTH {
+            i - 1
+        } else if prev2 == H_BOTH && prev == H_THE {
+            i - 2
         } else {
-            String::new()
-        };
-        let first = match (prev2.as_str(), prev.as_str()) {
-            ("the" | "both", "two") => i - 1,
-            (_, "both") => i - 1,
-            ("both", "the") => i - 2,
-            _ => continue,
+            continue;
         };
         let at = tokens[first].span.start;
         let k = countries.partition_point(|c| c.0 < at);
@@ -834,10 +887,7 @@ pub(crate) fn find(
             last = Some(timeline[t]);
             t += 1;
         }
-        if tokens[i].kind != TokenKind::Word || word(i).len() > 3 {
-            continue;
-        }
-        if !PRONOUNS.contains(&norm_word(word(i)).as_str()) {
+        if !has(i, C_PRON) {
             continue;
         }
         if let Some((lt, a)) = last {
@@ -859,6 +909,10 @@ pub(crate) fn find(
     out
 }
 
+/// The first person with a surname, and that surname's full mentions as
+/// `(token, person)` in text order.
+type Surname = (usize, Vec<(usize, usize)>);
+
 #[derive(Debug)]
 struct Person {
     /// Normalised words of the name.
@@ -867,16 +921,23 @@ struct Person {
     display: String,
 }
 
-fn add_person(people: &mut Vec<Person>, name: &str) -> usize {
+#[derive(Debug, Default)]
+struct People {
+    list: Vec<Person>,
+    index: HashMap<Vec<String>, usize>,
+}
+
+fn add_person(people: &mut People, name: &str) -> usize {
     let words: Vec<String> = name.split_whitespace().map(norm_word).collect();
-    if let Some(i) = people.iter().position(|p| p.words == words) {
+    if let Some(&i) = people.index.get(&words) {
         return i;
     }
-    people.push(Person {
-        words,
+    people.list.push(Person {
+        words: words.clone(),
         display: name.split_whitespace().collect::<Vec<_>>().join(" "),
     });
-    people.len() - 1
+    people.index.insert(words, people.list.len() - 1);
+    people.list.len() - 1
 }
 
 /// The words of a name as written, without titles and stray punctuation.
@@ -896,27 +957,31 @@ fn norm_name(name: &str, gaz: &Gazetteer) -> Vec<String> {
 /// True when the demonym ending before token `next` modifies a person ("Pakistani
 /// Defense Secretary Mian Hilal Hussain", "his Russian counterpart") or is part of a
 /// place name ("Indian Ocean").
-fn demonym_is_modifier(text: &str, tokens: &[Token], next: usize, gaz: &Gazetteer) -> bool {
-    let Some(t) = tokens.get(next) else {
+fn demonym_is_modifier(
+    tokens: &[Token],
+    text: &str,
+    cls: &[u16],
+    hashes: &[u64],
+    next: usize,
+) -> bool {
+    let Some(&c) = cls.get(next) else {
         return false;
     };
-    let w = norm_word(t.span.slice(text));
-    if NOT_AFTER_DEMONYM.contains(&w.as_str()) || PERSON_ROLES.contains(&w.as_str()) {
+    if c & (C_NOTDEM | C_ROLE) != 0 {
         // "Russian Army" is the country's institution; "Russian army chief" a person
-        if w == "army" || w == "defense" || w == "defence" || w == "foreign" {
-            return role_follows(text, tokens, next, gaz);
+        if institutional(hashes[next]) {
+            return role_follows(tokens, text, cls, hashes, next);
         }
         return true;
     }
     // demonym + titles + a capitalised name
-    role_follows(text, tokens, next, gaz)
+    role_follows(tokens, text, cls, hashes, next)
 }
 
-fn role_follows(text: &str, tokens: &[Token], mut k: usize, gaz: &Gazetteer) -> bool {
+fn role_follows(tokens: &[Token], text: &str, cls: &[u16], hashes: &[u64], mut k: usize) -> bool {
     let mut titles = 0;
-    while let Some(t) = tokens.get(k) {
-        let w = t.span.slice(text);
-        if gaz.is_title(w) || PERSON_ROLES.contains(&norm_word(w).as_str()) {
+    while let Some(&c) = cls.get(k) {
+        if c & (C_TITLE | C_ROLE) != 0 {
             titles += 1;
             k += 1;
             if titles > 6 {
@@ -926,17 +991,16 @@ fn role_follows(text: &str, tokens: &[Token], mut k: usize, gaz: &Gazetteer) -> 
         }
         break;
     }
+    if titles == 0 {
+        // capitalised non-title words right after a demonym are usually an institution
+        // ("Russian Federation"); "Russian Vladimir Putin" is rare
+        return false;
+    }
     let next_is_name = tokens
         .get(k)
         .is_some_and(|t| t.kind == TokenKind::Word && is_cap(t.span.slice(text)));
     // a role word alone ("counterpart", "president") or a name after titles
-    if titles > 0 {
-        let last = norm_word(tokens[k - 1].span.slice(text));
-        let person_noun = PERSON_ROLES.contains(&last.as_str())
-            && !matches!(last.as_str(), "army" | "defense" | "defence" | "foreign");
-        return next_is_name || person_noun;
-    }
-    // directly a name: "Russian Vladimir Putin" is rare; capitalised non-title words
-    // after a demonym are usually an institution ("Russian Federation")
-    false
+    let last = k - 1;
+    let person_noun = cls[last] & C_ROLE != 0 && !institutional(hashes[last]);
+    next_is_name || person_noun
 }

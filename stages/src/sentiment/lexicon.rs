@@ -1,8 +1,9 @@
 //! The sentiment lexicon and the modifier words (negators, intensifiers, contrast), parsed
 //! once from the data files under `data/`.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use super::model::IdMap;
 
 /// What a modifier word does to the sentiment words after it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -17,11 +18,21 @@ pub(crate) enum Modifier {
     ContrastClause,
 }
 
-/// Word scores in `[-3, 3]` and modifiers, keyed by [`word_hash`].
+/// What the lexicon knows about one word.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(crate) struct Entry {
+    /// Score in `[-3, 3]`, 0 when not a sentiment word.
+    pub(crate) score: f32,
+    pub(crate) modifier: Option<Modifier>,
+    /// Word-class bits set by [`Lexicon::with_flags`].
+    pub(crate) flags: u8,
+}
+
+/// Word scores in `[-3, 3]`, modifiers and word classes, keyed by [`word_hash`]: one
+/// probe per token.
 #[derive(Debug, Default)]
 pub(crate) struct Lexicon {
-    words: HashMap<u64, f32>,
-    modifiers: HashMap<u64, Modifier>,
+    entries: IdMap<Entry>,
 }
 
 const LEXICON: &str = include_str!("data/lexicon.tsv");
@@ -31,7 +42,11 @@ impl Lexicon {
     /// The built-in lexicon, parsed on first use.
     pub(crate) fn builtin() -> &'static Lexicon {
         static LEX: OnceLock<Lexicon> = OnceLock::new();
-        LEX.get_or_init(|| Lexicon::parse(LEXICON, MODIFIERS))
+        LEX.get_or_init(|| {
+            Lexicon::parse(LEXICON, MODIFIERS)
+                .with_flags(super::model::PRONOUNS, super::model::F_PRONOUN)
+                .with_flags(super::model::SPEECH, super::model::F_SPEECH)
+        })
     }
 
     /// Parses the two files; malformed lines are skipped.
@@ -41,7 +56,19 @@ impl Lexicon {
             let mut cols = line.split('\t');
             if let (Some(w), Some(v)) = (cols.next(), cols.next()) {
                 if let Ok(v) = v.trim().parse::<f32>() {
-                    lex.words.insert(word_hash(w.trim()), v.clamp(-4.0, 4.0));
+                    let w = w.trim();
+                    let v = v.clamp(-4.0, 4.0);
+                    // inflected forms, so a lookup is a single probe; listed words win
+                    for suffix in ["s", "es", "ed", "d", "ing", "ly", "ness"] {
+                        if w.len() >= 3 {
+                            let e = lex.entries.entry(word_hash(&format!("{w}{suffix}")));
+                            let e = e.or_default();
+                            if e.score == 0.0 {
+                                e.score = v;
+                            }
+                        }
+                    }
+                    lex.entries.entry(word_hash(w)).or_default().score = v;
                 }
             }
         }
@@ -60,34 +87,22 @@ impl Lexicon {
                 "contrast_clause" => Modifier::ContrastClause,
                 _ => continue,
             };
-            lex.modifiers.insert(word_hash(w.trim()), m);
+            lex.entries.entry(word_hash(w.trim())).or_default().modifier = Some(m);
         }
         lex
     }
 
-    /// The score of a word in `[-3, 3]`, trying a few English inflections when the word
-    /// itself is unknown; 0 for unknown words.
-    pub(crate) fn score(&self, word: &str, hash: u64) -> f32 {
-        if let Some(v) = self.words.get(&hash) {
-            return *v;
+    /// Marks `words` with the class bits `flag`.
+    pub(crate) fn with_flags(mut self, words: &[&str], flag: u8) -> Lexicon {
+        for w in words {
+            self.entries.entry(word_hash(w)).or_default().flags |= flag;
         }
-        if word.len() < 5 || !word.is_ascii() {
-            return 0.0;
-        }
-        for suffix in ["s", "es", "ed", "d", "ing", "ly", "ness"] {
-            let n = word.len() - suffix.len();
-            if word.len() > suffix.len() + 2 && word[n..].eq_ignore_ascii_case(suffix) {
-                if let Some(v) = self.words.get(&word_hash(&word[..n])) {
-                    return *v;
-                }
-            }
-        }
-        0.0
+        self
     }
 
-    /// The modifier a word is, if any.
-    pub(crate) fn modifier(&self, hash: u64) -> Option<Modifier> {
-        self.modifiers.get(&hash).copied()
+    /// Everything known about a word.
+    pub(crate) fn entry(&self, hash: u64) -> Entry {
+        self.entries.get(&hash).copied().unwrap_or_default()
     }
 }
 
@@ -163,11 +178,11 @@ mod tests {
     #[test]
     fn builtin_lexicon_has_scores_and_modifiers() {
         let lex = Lexicon::builtin();
-        assert!(lex.score("praised", word_hash("praised")) > 0.0);
-        assert!(lex.score("Threats", word_hash("Threats")) < 0.0);
-        assert!(lex.score("slammed", word_hash("slammed")) < 0.0);
+        assert!(lex.entry(word_hash("praised")).score > 0.0);
+        assert!(lex.entry(word_hash("Threats")).score < 0.0);
+        assert!(lex.entry(word_hash("slammed")).score < 0.0);
         assert!(matches!(
-            lex.modifier(word_hash("never")),
+            lex.entry(word_hash("never")).modifier,
             Some(Modifier::Negator(_))
         ));
     }

@@ -203,7 +203,15 @@ impl SyncStage for SentimentStage {
                 .collect()
         });
         let actors = if self.config.actors {
-            let found = actors::find(text, tokens, &an.sents, doc.quotes(), Gazetteer::builtin());
+            let hashes: Vec<u64> = an.toks.iter().map(|t| t.hash).collect();
+            let found = actors::find(
+                text,
+                tokens,
+                &hashes,
+                &an.sents,
+                doc.quotes(),
+                Gazetteer::builtin(),
+            );
             Some(build_actors(
                 found,
                 doc.quotes(),

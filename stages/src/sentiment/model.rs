@@ -65,10 +65,15 @@ const H_TARGET: u64 = fnv("<t>");
 const H_NUM: u64 = fnv("<num>");
 const H_NEG_PREFIX: u64 = fnv("¬");
 
-const PRONOUNS: &[&str] = &[
+/// Lexicon flag of pronouns.
+pub(crate) const F_PRONOUN: u8 = 1;
+/// Lexicon flag of speech verbs.
+pub(crate) const F_SPEECH: u8 = 2;
+
+pub(crate) const PRONOUNS: &[&str] = &[
     "he", "she", "him", "her", "his", "hers", "they", "them", "their", "himself", "herself",
 ];
-const SPEECH: &[&str] = &[
+pub(crate) const SPEECH: &[&str] = &[
     "said",
     "says",
     "say",
@@ -126,6 +131,8 @@ pub(crate) struct TokInfo {
     pub(crate) feat: u64,
     /// Hash of the plain normal form.
     pub(crate) hash: u64,
+    /// Its modifier role, if any.
+    pub(crate) modifier: Option<Modifier>,
     /// Lexicon score after intensifiers and negation.
     pub(crate) pol: f32,
     /// Weight of its clause (`although`, `despite` clauses weigh less).
@@ -156,6 +163,8 @@ pub(crate) struct Analysis {
     pub(crate) sents: Vec<(usize, usize)>,
     /// Nearest entity token at or left of `i` in its sentence.
     left_ent: Vec<u32>,
+    /// The model's sentence bag logits, per sentence (filled on first use).
+    bag_cache: std::cell::RefCell<Vec<Option<[f32; 3]>>>,
     /// Nearest entity token that is not a pronoun, at or left of `i` in its sentence.
     left_name: Vec<u32>,
     /// Nearest entity token that is not a pronoun, at or right of `i`.
@@ -261,18 +270,16 @@ impl Analysis {
                 continue;
             }
             info.word = true;
-            info.pol = lex.score(w, info.hash);
-            match lex.modifier(info.hash) {
+            let entry = lex.entry(info.hash);
+            info.pol = entry.score;
+            info.modifier = entry.modifier;
+            match entry.modifier {
                 Some(Modifier::Negator(_)) => info.negator = true,
                 Some(Modifier::ContrastAfter | Modifier::ContrastClause) => info.boundary = true,
                 _ => {}
             }
-            let lower_ok = w.len() <= 8;
-            if lower_ok {
-                let l = norm_word(w);
-                info.pronoun = PRONOUNS.contains(&l.as_str());
-                info.speech = SPEECH.contains(&l.as_str());
-            }
+            info.pronoun = entry.flags & F_PRONOUN != 0;
+            info.speech = entry.flags & F_SPEECH != 0;
             info.entity = info.pronoun || first.is_uppercase();
         }
         // per sentence: negation scope, intensifiers, contrast weights, first-word entities
@@ -291,8 +298,7 @@ impl Analysis {
             let mut intens = 1.0f32;
             let mut contrast_at = None;
             for i in s..e {
-                let hash = toks[i].hash;
-                let modifier = lex.modifier(hash);
+                let modifier = toks[i].modifier;
                 if toks[i].boundary {
                     scope = 0;
                 }
@@ -336,7 +342,7 @@ impl Analysis {
             }
             let mut i = s;
             while i < e {
-                if matches!(lex.modifier(toks[i].hash), Some(Modifier::ContrastClause)) {
+                if matches!(toks[i].modifier, Some(Modifier::ContrastClause)) {
                     let mut j = i + 1;
                     while j < e && !(toks[j].boundary && j > i + 1) {
                         toks[j].weight *= 0.5;
@@ -384,6 +390,7 @@ impl Analysis {
             right_ent,
             left_name,
             right_name,
+            bag_cache: std::cell::RefCell::default(),
         }
     }
 
@@ -429,33 +436,13 @@ impl Analysis {
             return 0.0;
         }
         let (s, e) = self.context(a, b);
+        sink.bag(self, s, e, a, b);
         let mut rule = 0.0f32;
-        let mut prev = None;
-        let mut in_target_done = false;
         let mut negators = 0;
-        for i in s..e {
+        for i in (s..a).chain(b..e) {
             let t = &self.toks[i];
-            // bigrams over the sequence with the target collapsed to <t>
-            let h = if i >= a && i < b {
-                if in_target_done {
-                    continue;
-                }
-                in_target_done = true;
-                H_TARGET
-            } else {
-                t.feat
-            };
-            if let Some(p) = prev {
-                sink.sparse(key2(TPL_B, p, h), &|| {
-                    format!("B|{} {}", self.name(p), self.name(h))
-                });
-            }
-            prev = Some(h);
-            if h == H_TARGET {
-                continue;
-            }
+            let h = t.feat;
             negators += t.negator as u32;
-            sink.sparse(key1(TPL_S, h), &|| format!("S|{}", self.name(h)));
             let (side, d) = if i < a { (0, a - i) } else { (4, i + 1 - b) };
             let bucket = side
                 + match d {
@@ -530,6 +517,34 @@ impl Analysis {
         }
         sink.dense(&dense);
         rule
+    }
+
+    /// The sentence bag: `S|w` for every word outside the target and `B|w1 w2` bigrams
+    /// over the sentence with the target collapsed to `<t>`.
+    pub(crate) fn emit_bag<S: Sink + ?Sized>(
+        &self,
+        s: usize,
+        e: usize,
+        a: usize,
+        b: usize,
+        sink: &mut S,
+    ) {
+        let mut prev = None;
+        for i in s..e {
+            if i > a && i < b {
+                continue;
+            }
+            let h = if i == a { H_TARGET } else { self.toks[i].feat };
+            if let Some(p) = prev {
+                sink.sparse(key2(TPL_B, p, h), &|| {
+                    format!("B|{} {}", self.name(p), self.name(h))
+                });
+            }
+            prev = Some(h);
+            if i != a {
+                sink.sparse(key1(TPL_S, h), &|| format!("S|{}", self.name(h)));
+            }
+        }
     }
 
     /// Distance from token `i` to the nearest candidate entity outside `[a, b)` in its
@@ -623,6 +638,11 @@ pub(crate) trait Sink {
     fn sparse(&mut self, key: u64, name: &dyn Fn() -> String);
     /// The dense features, once per target.
     fn dense(&mut self, values: &[f32; DENSE.len()]);
+    /// The sentence bag of context `[s, e)` around target `[a, b)` (see
+    /// [`Analysis::emit_bag`]); a sink may compute it faster.
+    fn bag(&mut self, an: &Analysis, s: usize, e: usize, a: usize, b: usize) {
+        an.emit_bag(s, e, a, b, self);
+    }
 }
 
 /// A hasher for keys that are already well mixed.
@@ -736,12 +756,69 @@ struct Logits<'m> {
     z: [f32; 3],
 }
 
-impl Sink for Logits<'_> {
-    fn sparse(&mut self, key: u64, _name: &dyn Fn() -> String) {
+impl Logits<'_> {
+    fn add(&mut self, key: u64, sign: f32) {
         if let Some(w) = self.model.sparse.get(&key) {
             for c in 0..3 {
-                self.z[c] += w[c];
+                self.z[c] += sign * w[c];
             }
+        }
+    }
+}
+
+impl Sink for Logits<'_> {
+    fn sparse(&mut self, key: u64, _name: &dyn Fn() -> String) {
+        self.add(key, 1.0);
+    }
+
+    /// The bag of the whole sentence is computed once and cached; each target then
+    /// takes out its own words and the bigrams touching them and adds the `<t>` bigrams.
+    /// Equal to [`Analysis::emit_bag`] up to float rounding.
+    fn bag(&mut self, an: &Analysis, s: usize, e: usize, a: usize, b: usize) {
+        let sent = an.toks[a].sent;
+        let cached = an.sents.get(sent as usize) == Some(&(s, e)) && b <= e;
+        if !cached {
+            an.emit_bag(s, e, a, b, self);
+            return;
+        }
+        let total = {
+            let mut cache = an.bag_cache.borrow_mut();
+            if cache.len() != an.sents.len() {
+                *cache = vec![None; an.sents.len()];
+            }
+            match cache[sent as usize] {
+                Some(t) => t,
+                None => {
+                    let mut z = Logits {
+                        model: self.model,
+                        z: [0.0; 3],
+                    };
+                    for i in s..e {
+                        let h = an.toks[i].feat;
+                        z.add(key1(TPL_S, h), 1.0);
+                        if i + 1 < e {
+                            z.add(key2(TPL_B, h, an.toks[i + 1].feat), 1.0);
+                        }
+                    }
+                    cache[sent as usize] = Some(z.z);
+                    z.z
+                }
+            }
+        };
+        for c in 0..3 {
+            self.z[c] += total[c];
+        }
+        for i in a..b {
+            self.add(key1(TPL_S, an.toks[i].feat), -1.0);
+        }
+        for i in a.saturating_sub(1).max(s)..b.min(e - 1) {
+            self.add(key2(TPL_B, an.toks[i].feat, an.toks[i + 1].feat), -1.0);
+        }
+        if a > s {
+            self.add(key2(TPL_B, an.toks[a - 1].feat, H_TARGET), 1.0);
+        }
+        if b < e {
+            self.add(key2(TPL_B, H_TARGET, an.toks[b].feat), 1.0);
         }
     }
     fn dense(&mut self, values: &[f32; DENSE.len()]) {
