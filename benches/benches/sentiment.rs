@@ -59,7 +59,7 @@ fn article(seed: usize, bytes: usize) -> String {
         k = k
             .wrapping_mul(6364136223846793005)
             .wrapping_add(1442695040888963407);
-        let pick = |n: usize, shift: u32| (k >> shift) as usize % n;
+        let pick = |n: usize, shift: u32| (k >> shift) % n;
         let (c1, d1, cap1) = COUNTRIES[pick(COUNTRIES.len(), 33)];
         let (c2, d2, cap2) = COUNTRIES[pick(COUNTRIES.len(), 40)];
         let s = TEMPLATES[pick(TEMPLATES.len(), 47)]

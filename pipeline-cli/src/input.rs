@@ -349,6 +349,8 @@ impl<R: BufRead> LineReader<R> {
                 Some(pos) => {
                     if len + pos <= self.max {
                         buf.extend_from_slice(&available[..pos]);
+                    } else {
+                        buf.clear();
                     }
                     len += pos;
                     self.pending_cr = available[pos] == b'\r';
@@ -359,6 +361,8 @@ impl<R: BufRead> LineReader<R> {
                     let n = available.len();
                     if len + n <= self.max {
                         buf.extend_from_slice(available);
+                    } else {
+                        buf.clear();
                     }
                     len += n;
                     self.reader.consume(n);

@@ -76,6 +76,7 @@ const CLITICS: &[&str] = &[
 /// let toks: Vec<&str> = stages::tokens::tokenize(t).iter().map(|x| x.span.slice(t)).collect();
 /// assert_eq!(toks, ["$", "1.9", "billion", ",", "16", "%", "—", "see", "https://example.org/x", "."]);
 /// ```
+#[allow(clippy::while_let_loop)]
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
     let bytes = text.as_bytes();
