@@ -61,6 +61,9 @@ fn main() -> ExitCode {
         if let Ok(v) = std::env::var("LR") {
             opts.learning_rate = v.parse().map_err(|_| "LR")?;
         }
+        if std::env::var("NO_AVERAGE").is_ok() {
+            opts.average = false;
+        }
         if let Ok(v) = std::env::var("MIN_COUNT") {
             opts.min_count = v.parse().map_err(|_| "MIN_COUNT")?;
         }

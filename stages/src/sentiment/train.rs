@@ -64,6 +64,9 @@ pub struct TrainOptions {
     pub min_count: u32,
     /// Seed of the shuffles.
     pub seed: u64,
+    /// Write the mean of the weights after each epoch of the second half of training
+    /// (less variance than the last weights).
+    pub average: bool,
 }
 
 impl Default for TrainOptions {
@@ -74,6 +77,7 @@ impl Default for TrainOptions {
             l2: 1e-3,
             min_count: 2,
             seed: 20_211_123,
+            average: true,
         }
     }
 }
@@ -185,7 +189,10 @@ pub fn train(examples: &[Example], opts: &TrainOptions) -> String {
     let mut gd = [[1e-6f32; 3]; DENSE.len()];
     let mut order: Vec<usize> = (0..rows.len()).collect();
     let mut rng = opts.seed | 1;
-    for _ in 0..opts.epochs {
+    let mut w_sum = vec![[0f32; 3]; keys.len()];
+    let mut wd_sum = [[0f32; 3]; DENSE.len()];
+    let mut n_sum = 0f32;
+    for epoch in 0..opts.epochs {
         for i in (1..order.len()).rev() {
             rng ^= rng << 13;
             rng ^= rng >> 7;
@@ -229,6 +236,23 @@ pub fn train(examples: &[Example], opts: &TrainOptions) -> String {
                 }
             }
         }
+        if opts.average && epoch * 2 >= opts.epochs {
+            for (acc, v) in w_sum.iter_mut().zip(&w) {
+                for c in 0..3 {
+                    acc[c] += v[c];
+                }
+            }
+            for (acc, v) in wd_sum.iter_mut().zip(&wd) {
+                for c in 0..3 {
+                    acc[c] += v[c];
+                }
+            }
+            n_sum += 1.0;
+        }
+    }
+    if n_sum > 0.0 {
+        w = w_sum.into_iter().map(|v| v.map(|x| x / n_sum)).collect();
+        wd = wd_sum.map(|v| v.map(|x| x / n_sum));
     }
     // write
     let mut out = String::new();
