@@ -316,6 +316,7 @@ const ORG_WORDS: &[&str] = &[
     "league",
     "alliance",
     "coalition",
+    "operation",
 ];
 
 const CONNECTORS: &[&str] = &[
@@ -692,11 +693,21 @@ pub(crate) fn find(
             // a single name needs an honorific or a personal title right before it
             let honorific = a > start || a > s;
             titled = titled && honorific && has(a - 1, C_HON);
+            // a title inside the run starts the name: "Chief of Army Staff Gen. Raheel Sharif"
+            let mut org_from = start;
+            if let Some(h) = (a..end.saturating_sub(1)).rev().find(|&j| has(j, C_HON)) {
+                a = h + 1;
+                titled = true;
+                org_from = a;
+            }
+            if a > start && has(a - 1, C_HON) {
+                org_from = a;
+            }
             if a >= end {
                 continue;
             }
             let run: Vec<usize> = (a..end).collect();
-            let org = (start..end).any(|j| has(j, C_ORG));
+            let org = (org_from..end).any(|j| has(j, C_ORG));
             if org {
                 // organisations: keep the run after leading stop words
                 let mut b = start;
@@ -721,7 +732,9 @@ pub(crate) fn find(
                 let w = word(j);
                 is_initial(w)
                     || has(j, C_CONN)
-                    || (!lower.contains_key(&hashes[j]) && !has(j, C_STOP | C_TITLE))
+                    || (!w.bytes().any(|c| c.is_ascii_digit())
+                        && !lower.contains_key(&hashes[j])
+                        && !has(j, C_STOP | C_TITLE))
             };
             if run.len() >= 2 && run.len() <= 4 && !headline && run.iter().all(|&j| namelike(j)) {
                 let span = Span::unchecked(tokens[a].span.start, tokens[end - 1].span.end);
