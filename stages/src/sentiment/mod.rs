@@ -446,6 +446,17 @@ mod tests {
     }
 
     #[test]
+    fn title_inside_a_capitalised_run_starts_the_name() {
+        let text = "Chief of Navy Staff Adm. Tomas Herrera met reporters. \
+                    Later, Herrera said the fleet was ready.";
+        let a = actors_of(text);
+        let p = a.iter().find(|x| x.entity == "Tomas Herrera").unwrap();
+        assert_eq!(p.kind, pipeline_core::ActorKind::Person);
+        assert_eq!(p.mentions.len(), 2);
+        assert!(!a.iter().any(|x| x.entity.contains("Staff")), "{a:?}");
+    }
+
+    #[test]
     fn international_organisations_and_hyphenated_compounds() {
         let text = "NATO and the United Nations condemned ISIS-affiliated groups. \
                     Russia-Pakistan ties grew.";
