@@ -175,6 +175,9 @@ pub(crate) struct Analysis {
 
 const NONE: u32 = u32::MAX;
 
+/// Tokens of context used on each side of a target.
+const MAX_CONTEXT: usize = 400;
+
 impl Analysis {
     /// Analyses the tokens of `text`; linear in the number of tokens.
     pub(crate) fn new(
@@ -423,7 +426,11 @@ impl Analysis {
             .get(sa as usize)
             .map_or(a.saturating_sub(15), |r| r.0);
         let e = self.sents.get(sb as usize).map_or((b + 15).min(n), |r| r.1);
-        (s.min(a), e.max(b).min(n))
+        // at most MAX_CONTEXT tokens each side, so a mention costs O(1) even in a
+        // document that is one endless sentence
+        let s = s.min(a).max(a.saturating_sub(MAX_CONTEXT));
+        let e = e.max(b).min(n).min(b.saturating_add(MAX_CONTEXT));
+        (s, e.max(b).min(n))
     }
 
     /// Extracts the features of target tokens `[a, b)` into `sink`; returns the rule score.

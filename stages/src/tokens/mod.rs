@@ -89,15 +89,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             i += c.len_utf8();
             continue;
         }
-        // URLs and e-mail addresses: a whitespace-delimited chunk that looks like one.
-        let chunk_end = text[i..]
-            .find(char::is_whitespace)
-            .map_or(text.len(), |e| i + e);
-        let chunk = &text[i..chunk_end];
-        if chunk.starts_with("http://")
-            || chunk.starts_with("https://")
-            || chunk.starts_with("www.")
-        {
+        // URLs: from the scheme (or www.) to the next whitespace, minus final punctuation
+        let rest = &text[i..];
+        if rest.starts_with("http://") || rest.starts_with("https://") || rest.starts_with("www.") {
+            let chunk = rest.split(char::is_whitespace).next().unwrap_or(rest);
             let end = i + chunk
                 .trim_end_matches(|c: char| ".,;:!?)\"'”’".contains(c))
                 .len();
