@@ -552,12 +552,15 @@ pub(crate) fn find(
     text: &str,
     tokens: &[Token],
     hashes: &[u64],
+    poss: &[u8],
     sentences: &[(usize, usize)],
     quotes: Option<&[Quote]>,
     gaz: &Gazetteer,
 ) -> FoundActors {
     let n = tokens.len();
     let word = |i: usize| tokens[i].span.slice(text);
+    // the end of token `i` without a possessive suffix
+    let end_of = |i: usize| tokens[i].span.end - usize::from(poss.get(i).copied().unwrap_or(0));
     let cls: Vec<u16> = hashes.iter().map(|h| gaz.classes(*h)).collect();
     let has = |i: usize, c: u16| cls.get(i).is_some_and(|x| x & c != 0);
     let mut used = vec![false; n];
@@ -588,7 +591,7 @@ pub(crate) fn find(
                 {
                     continue;
                 }
-                let span = Span::unchecked(tokens[i].span.start, tokens[i + len - 1].span.end);
+                let span = Span::unchecked(tokens[i].span.start, end_of(i + len - 1));
                 if p.form == Form::Demonym
                     && demonym_is_modifier(tokens, text, &cls, hashes, i + len)
                 {
@@ -663,11 +666,15 @@ pub(crate) fn find(
                 let w = word(end);
                 let tok_ok = tokens[end].kind == TokenKind::Word
                     && (is_cap(w) || is_initial(w))
-                    && !w.contains('’')
-                    && !w.contains('\'');
+                    && (poss.get(end).is_some_and(|p| *p > 0)
+                        || !w.contains('’') && !w.contains('\''));
                 let conn = has(end, C_CONN) && end + 1 < e && is_cap(word(end + 1)) && end > start;
                 if tok_ok || conn {
                     end += 1;
+                    // a possessive ends the name: "Hussain’s army"
+                    if poss.get(end - 1).is_some_and(|p| *p > 0) {
+                        break;
+                    }
                 } else {
                     break;
                 }
@@ -715,7 +722,7 @@ pub(crate) fn find(
                     b += 1;
                 }
                 if b + 1 < end && end - b <= 6 && !headline {
-                    let span = Span::unchecked(tokens[b].span.start, tokens[end - 1].span.end);
+                    let span = Span::unchecked(tokens[b].span.start, end_of(end - 1));
                     let name = span.slice(text).to_owned();
                     let idx = match out.actors.iter().position(|(n, _)| *n == name) {
                         Some(i) => i,
@@ -737,7 +744,7 @@ pub(crate) fn find(
                         && !has(j, C_STOP | C_TITLE))
             };
             if run.len() >= 2 && run.len() <= 4 && !headline && run.iter().all(|&j| namelike(j)) {
-                let span = Span::unchecked(tokens[a].span.start, tokens[end - 1].span.end);
+                let span = Span::unchecked(tokens[a].span.start, end_of(end - 1));
                 let p = add_person(&mut people, span.slice(text));
                 person_mentions.push((span, p, a));
             } else if run.len() == 1 && namelike(a) {
@@ -809,7 +816,7 @@ pub(crate) fn find(
     // single names: surnames of a known person, or titled names
     let mut single_actor: HashMap<String, usize> = HashMap::new();
     for (tok, titled) in singles {
-        let w = norm_word(word(tok));
+        let w = norm_word(&word(tok)[..end_of(tok) - tokens[tok].span.start]);
         // the nearest full mention before this one, else the first person of that name
         let owner = by_surname.get(w.as_str()).map(|(first, seen)| {
             let k = seen.partition_point(|x| x.0 < tok);
@@ -821,13 +828,16 @@ pub(crate) fn find(
         let a = match owner {
             Some(p) => actor_for(&mut out, &mut person_actor, p),
             None if titled => *single_actor.entry(w.clone()).or_insert_with(|| {
-                out.actors.push((word(tok).to_owned(), ActorKind::Person));
+                out.actors.push((
+                    word(tok)[..end_of(tok) - tokens[tok].span.start].to_owned(),
+                    ActorKind::Person,
+                ));
                 out.actors.len() - 1
             }),
             None => continue,
         };
         out.mentions.push(Found {
-            span: tokens[tok].span,
+            span: Span::unchecked(tokens[tok].span.start, end_of(tok)),
             actor: a,
         });
         timeline.push((tok, a));

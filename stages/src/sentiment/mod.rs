@@ -203,11 +203,13 @@ impl SyncStage for SentimentStage {
                 .collect()
         });
         let actors = if self.config.actors {
-            let hashes: Vec<u64> = an.toks.iter().map(|t| t.hash).collect();
+            let hashes: Vec<u64> = an.toks.iter().map(|t| t.base).collect();
+            let poss: Vec<u8> = an.toks.iter().map(|t| t.poss).collect();
             let found = actors::find(
                 text,
                 tokens,
                 &hashes,
+                &poss,
                 &an.sents,
                 doc.quotes(),
                 Gazetteer::builtin(),
@@ -500,6 +502,46 @@ mod tests {
         // the speaker's canonical name is the quotes stage's entity
         let tanaka = a.iter().find(|x| x.entity == "Hiro Tanaka").unwrap();
         assert_eq!(tanaka.mentions[0].span.slice(text), "Tanaka");
+    }
+
+    #[test]
+    fn whole_contractions_and_possessives_are_understood() {
+        // a tokenizer that keeps "didn’t" and "Pakistan’s" whole
+        let text = "Voters didn’t trust Pakistan’s envoy Omar Farid’s plan.";
+        let mut doc = Document::new("t", text);
+        let mut tokens = Vec::new();
+        let mut at = 0;
+        for w in text[..text.len() - 1].split(' ') {
+            let s = text[at..].find(w).unwrap() + at;
+            tokens.push(pipeline_core::Token::new(
+                Span::new(text, s, s + w.len()).unwrap(),
+                pipeline_core::TokenKind::Word,
+            ));
+            at = s + w.len();
+        }
+        tokens.push(pipeline_core::Token::new(
+            Span::new(text, text.len() - 1, text.len()).unwrap(),
+            pipeline_core::TokenKind::Punct,
+        ));
+        doc.set_tokens(tokens).unwrap();
+        doc.set_sentences(vec![pipeline_core::Sentence {
+            span: Span::new(text, 0, text.len()).unwrap(),
+        }])
+        .unwrap();
+        SentimentStage::default().apply(&mut doc).unwrap();
+        let a = doc.actors().unwrap();
+        let pk = a.iter().find(|x| x.entity == "Pakistan").unwrap();
+        assert_eq!(pk.mentions[0].span.slice(text), "Pakistan");
+        let farid = a.iter().find(|x| x.entity == "Omar Farid").unwrap();
+        assert_eq!(farid.mentions[0].span.slice(text), "Omar Farid");
+        let an = Analysis::new(
+            text,
+            doc.tokens().unwrap(),
+            doc.sentences().unwrap(),
+            Lexicon::builtin(),
+        );
+        assert!(an.toks[1].negator, "didn’t negates");
+        assert!(an.toks[2].negated, "trust is negated");
     }
 
     #[test]

@@ -124,6 +124,32 @@ fn key_of_name(name: &str) -> Option<u64> {
     }
 }
 
+/// Byte length of a possessive suffix (`'s`, `’s`, or a final `'`/`’` after `s`) on a
+/// word of at least two letters before it, else 0.
+pub(crate) fn possessive_len(w: &str) -> usize {
+    for suffix in ["'s", "’s", "'S", "’S"] {
+        if let Some(stem) = w.strip_suffix(suffix) {
+            if stem.chars().count() >= 2 && !stem.ends_with(['\'', '’']) {
+                return suffix.len();
+            }
+        }
+    }
+    for suffix in ["s'", "s’"] {
+        if w.ends_with(suffix) && w.chars().count() >= 4 {
+            return suffix.len() - 1;
+        }
+    }
+    0
+}
+
+/// `didn't`, `can’t`, `won't`: a contraction with a negation, kept as one token.
+fn is_negated_auxiliary(w: &str) -> bool {
+    let w = w.as_bytes();
+    let n = w.len();
+    (n > 3 && (w[n - 3..].eq_ignore_ascii_case(b"n't")))
+        || (n > 5 && w[n - 5] | 0x20 == b'n' && &w[n - 4..] == "’t".as_bytes())
+}
+
 /// What the analysis knows about one token.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct TokInfo {
@@ -131,6 +157,11 @@ pub(crate) struct TokInfo {
     pub(crate) feat: u64,
     /// Hash of the plain normal form.
     pub(crate) hash: u64,
+    /// Hash of the word without a possessive `'s` / `’s` / `'` (for gazetteers and the
+    /// lexicon): tokenizers that keep `Pakistan’s` whole still match `Pakistan`.
+    pub(crate) base: u64,
+    /// Bytes of that possessive suffix, 0 when none.
+    pub(crate) poss: u8,
     /// Its modifier role, if any.
     pub(crate) modifier: Option<Modifier>,
     /// Lexicon score after intensifiers and negation.
@@ -233,6 +264,14 @@ impl Analysis {
                 word_hash(w)
             };
             info.feat = info.hash;
+            info.base = info.hash;
+            if tok.kind == TokenKind::Word {
+                let suffix = possessive_len(w);
+                if suffix > 0 {
+                    info.poss = suffix as u8;
+                    info.base = word_hash(&w[..w.len() - suffix]);
+                }
+            }
             let first = w.chars().next().unwrap_or(' ');
             match w {
                 "“" | "«" => {
@@ -273,7 +312,11 @@ impl Analysis {
                 continue;
             }
             info.word = true;
-            let entry = lex.entry(info.hash);
+            let mut entry = lex.entry(info.base);
+            if entry.modifier.is_none() && is_negated_auxiliary(w) {
+                // tokenizers that keep contractions whole: didn’t, can't, won’t
+                entry.modifier = Some(Modifier::Negator(-0.74));
+            }
             info.pol = entry.score;
             info.modifier = entry.modifier;
             match entry.modifier {
