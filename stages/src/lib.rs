@@ -1,7 +1,7 @@
 //! # stages
 //!
 //! The built-in stages of nlpipe, one module each: [`lang`] (language identification),
-//! [`tokens`] (tokens and sentences), [`stems`] (Snowball stems). Each module holds its
+//! [`tokens`] (tokens and sentences), [`stems`] (Snowball stems), [`quotes`] (who said what). Each module holds its
 //! config type, its stage and its tests; [`registry`] registers them all for config files
 //! and the CLI.
 //!
@@ -18,6 +18,7 @@
 use pipeline_core::{Document, Registry, StageError, SyncStage};
 
 pub mod lang;
+pub mod quotes;
 pub mod stems;
 pub mod tokens;
 
@@ -43,11 +44,16 @@ pub fn registry() -> Registry {
         "Snowball stems of the lowercased tokens, by the document's language (rust-stemmers)",
         |c: stems::StemConfig| Ok(stems::StemStage::new(c)),
     );
+    r.register_sync(
+        "quotes",
+        "direct, partial and indirect quotations with their speaker (one entity) and cue",
+        |c: quotes::QuoteConfig| Ok(quotes::QuoteStage::new(c)),
+    );
     r
 }
 
 /// The default chain, in order: every built-in stage.
-pub const DEFAULT_CHAIN: &[&str] = &["lang", "tokens", "stems"];
+pub const DEFAULT_CHAIN: &[&str] = &["lang", "tokens", "stems", "quotes"];
 
 /// Runs synchronous stages, in order, on one text: the quickest way to use a stage
 /// without the runner.
