@@ -758,6 +758,12 @@ impl<'a> Analyzer<'a> {
                         return None;
                     }
                     if self.p(c) == ',' {
+                        // `A top strategist, John Weaver, tells …`: the name in between
+                        if let Some(np) = self.np_after(c + 1, j - 1) {
+                            if np.kind == NpKind::Name && np.e == j - 1 {
+                                return Some(np);
+                            }
+                        }
                         if let Some(np) = self.np_core_before(c, lo) {
                             if np.kind != NpKind::Desc || self.has(np.e - 1, class::ROLE) {
                                 return Some(np);
@@ -850,8 +856,25 @@ impl<'a> Analyzer<'a> {
     /// `Hussain said` / `Hussain, who …, told` / `the officer said` from `start`: the
     /// speaker and the cue token.
     fn subject_then_cue(&self, start: usize, hi: usize) -> Option<(Np, usize)> {
-        let np = self.np_after(start, hi)?;
+        let mut np = self.np_after(start, hi)?;
         let mut k = np.e;
+        // `the Zionist Union Party’s Nachman Shai told`
+        if matches!(self.word(k), "’s" | "'s") {
+            if let Some(owner) = self.np_after(k + 1, hi) {
+                np = owner;
+                k = np.e;
+            }
+        }
+        // `a welcome message on the website reads`
+        if self.has(k, class::STOP) && !self.has(k, class::CUE) && np.kind != NpKind::Pron {
+            let mut j = k + 1;
+            while j < hi && j < k + 7 && self.t[j].word && !self.is_cue_word(j) {
+                j += 1;
+            }
+            if j < hi && j < k + 7 && self.is_cue_word(j) && !self.in_quote(j) {
+                return Some((np, j));
+            }
+        }
         if self.p(k) == ',' || self.p(k) == '(' {
             let close = if self.p(k) == ',' { ',' } else { ')' };
             let mut j = k + 1;
@@ -964,6 +987,9 @@ impl<'a> Analyzer<'a> {
             return;
         }
         let lo = self.sent_range(c).0.min(c);
+        if j == q.open && self.words_after_close(&q) {
+            return; // `says “…” despite …`: a fragment of reported speech
+        }
         if self.is_cue_word(c) && self.t[c].cls & class::NOUN == 0 {
             if let Some(np) = self.np_before(c, lo) {
                 let conf = conf_of(np.kind, 0.93);
@@ -1009,6 +1035,12 @@ impl<'a> Analyzer<'a> {
                 }
             }
         }
+    }
+
+    /// Whether words follow the closing mark before the sentence ends.
+    fn words_after_close(&self, q: &QSpan) -> bool {
+        let (_, hi) = self.sent_range(q.close);
+        (q.close + 1..hi).any(|j| self.t[j].word && !self.in_quote(j))
     }
 
     /// A source phrase (`according to X`) starting at token `i`: its speaker and the
@@ -1101,17 +1133,32 @@ impl<'a> Analyzer<'a> {
         (e > s).then_some((s, e))
     }
 
+    /// The speaker of a participle after a comma (`…, adding that …`, `…, calling him
+    /// “…”`): the previous attribution's speaker in the sentence, else the sentence's
+    /// subject.
+    fn clause_subject(&self, c: usize, lo: usize) -> Option<Np> {
+        if c <= lo || self.p(c - 1) != ',' || !self.word(c).ends_with("ing") {
+            return None;
+        }
+        let sent = self.t.get(c)?.sent;
+        let prev = self
+            .attrs
+            .iter()
+            .rev()
+            .filter_map(|a| a.np)
+            .find(|n| self.t[n.s].sent == sent && n.s < c);
+        if prev.is_some() {
+            return prev;
+        }
+        let np = self.np_after(lo, c)?;
+        (np.kind != NpKind::Desc || self.has(np.e - 1, class::ROLE | class::GROUP)).then_some(np)
+    }
+
     fn verb_clause(&mut self, c: usize, lo: usize, hi: usize) {
         let tk = self.t[c];
         let np = self.np_before(c, lo);
         // `…, adding that …` takes the speaker of the sentence's previous attribution
-        let np = np.or_else(|| {
-            (c > lo && self.p(c - 1) == ',')
-                .then(|| self.attrs.last().copied())
-                .flatten()
-                .filter(|a| a.np.is_some_and(|n| self.t[n.s].sent == tk.sent))
-                .and_then(|a| a.np)
-        });
+        let np = np.or_else(|| self.clause_subject(c, lo));
         let Some(np) = np else {
             // inversion at the end: `…, said Hussain.`
             if c > lo && self.p(c - 1) == ',' {
@@ -1388,6 +1435,7 @@ impl<'a> Analyzer<'a> {
                     self.word(k).ends_with("ing") || (k > lo && self.word(k - 1).ends_with("ing"));
                 let np = self
                     .np_before(k, lo)
+                    .or_else(|| self.clause_subject(k, lo))
                     .or_else(|| gerund.then(|| self.nearest_name(k, lo)).flatten());
                 let Some(np) = np else { return };
                 // the reported words: after the verb (and its `that`) to the clause end
@@ -1465,7 +1513,7 @@ impl<'a> Analyzer<'a> {
             // only the attribution between the two quotes, or a new paragraph that opens
             // with the quote
             let between = (pq.close + 1..q.open).filter(|&j| self.t[j].word).count();
-            if (!same_para && !opens_para) || (same_para && between > 12) {
+            if (!same_para && !opens_para) || (same_para && between > 25) {
                 continue;
             }
             if !same_para
