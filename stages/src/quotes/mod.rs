@@ -234,6 +234,8 @@ pub(crate) struct Attr {
     /// Continues the previous direct quote of the same speaker (one quotation
     /// interrupted by its attribution, or carried on in the next paragraph).
     pub join: bool,
+    /// Inherited its speaker but stays a quote of its own.
+    pub sep: bool,
 }
 
 const NONE: u32 = u32::MAX;
@@ -287,7 +289,7 @@ impl<'a> Analyzer<'a> {
         marks: &'a Lexicons,
         config: &'a QuoteConfig,
     ) -> Analyzer<'a> {
-        let mut t = Vec::with_capacity(tokens.len());
+        let mut t: Vec<Tk> = Vec::with_capacity(tokens.len());
         let mut lower = String::new();
         let mut para = 0u32;
         let mut prev_end = 0usize;
@@ -335,6 +337,16 @@ impl<'a> Analyzer<'a> {
             } else {
                 '\0'
             };
+            // `''` (two apostrophes, as some papers print quotation marks): one `"`
+            if p == '\'' {
+                if let Some(prev) = t.last_mut() {
+                    if prev.p == '\'' && prev.e == s && prev.para == para {
+                        prev.e = e;
+                        prev.p = '"';
+                        continue;
+                    }
+                }
+            }
             t.push(Tk {
                 s,
                 e,
@@ -615,6 +627,7 @@ impl<'a> Analyzer<'a> {
             cue,
             conf,
             join: false,
+            sep: false,
         });
     }
 
@@ -646,10 +659,14 @@ impl<'a> Analyzer<'a> {
 
     fn is_name_word(&self, i: usize) -> bool {
         self.t.get(i).is_some_and(|t| {
+            let sent_start = self.sents.get(t.sent as usize).is_some_and(|s| s.0 == i);
+            // a capitalised cue word is a name (`the Post`) except at a sentence start
+            let cue = t.cls & class::CUE != 0 && sent_start;
             t.cap
                 && t.word
                 && !self.in_quote(i)
-                && t.cls & (class::CUE | class::STOP | class::PRON | class::DET | class::THAT) == 0
+                && !cue
+                && t.cls & (class::STOP | class::PRON | class::DET | class::THAT) == 0
         }) || (self.has(i, class::TITLE) && self.t[i].cap)
     }
 
@@ -714,10 +731,8 @@ impl<'a> Analyzer<'a> {
                     kind: NpKind::Desc,
                 });
             }
-            if !tj.word
-                || tj.cls & (class::STOP | class::CUE | class::THAT) != 0
-                || self.in_quote(j)
-            {
+            let cue = tj.cls & class::CUE != 0 && !tj.cap;
+            if !tj.word || cue || tj.cls & (class::STOP | class::THAT) != 0 || self.in_quote(j) {
                 break;
             }
             k -= 1;
@@ -826,9 +841,11 @@ impl<'a> Analyzer<'a> {
             let mut k = start + 1;
             while k < hi && k < start + 7 {
                 let Some(tj) = self.t.get(k) else { break };
+                let cue = tj.cls & class::CUE != 0 && !tj.cap;
                 if !tj.word
                     || self.in_quote(k)
-                    || tj.cls & (class::STOP | class::CUE | class::THAT | class::FILLER) != 0
+                    || cue
+                    || tj.cls & (class::STOP | class::THAT | class::FILLER) != 0
                 {
                     break;
                 }
@@ -1317,6 +1334,7 @@ impl<'a> Analyzer<'a> {
                     cue: Some(cue),
                     conf,
                     join: false,
+                    sep: false,
                 });
             }
             return;
@@ -1379,6 +1397,7 @@ impl<'a> Analyzer<'a> {
             cue: Some(cue),
             conf,
             join: false,
+            sep: false,
         });
     }
 
@@ -1530,7 +1549,7 @@ impl<'a> Analyzer<'a> {
                 (src.conf - 0.1).max(0.3),
             );
             if let Some(last) = self.attrs.last_mut() {
-                last.join = true;
+                last.join = same_para;
             }
         }
     }

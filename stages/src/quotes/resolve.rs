@@ -227,7 +227,7 @@ pub(crate) fn resolve(a: &Analyzer) -> Vec<Quote> {
             let same_cue = at.cue.is_some() && at.cue == prev.cue;
             if prev.kind == QuoteKind::Direct
                 && at.kind == QuoteKind::Direct
-                && (at.join || same_cue)
+                && (at.join || (same_cue && !at.sep))
                 && at.cs >= prev.ce
             {
                 prev.ce = at.ce;

@@ -37,3 +37,28 @@ fn direct_speaker_after() {
     assert_eq!(q[0].1, "We will not give up,");
     assert_eq!(q[0].3, "Jane Doe");
 }
+
+#[test]
+fn dbg_possessive() {
+    let t = "\"Dr. Carson invited both Bob\" the Post's Steven Ginsberg responded.";
+    let mut doc = Document::new("t", t);
+    TokenStage::default().apply(&mut doc).unwrap();
+    let st = QuoteStage::default();
+    let lex = st.lex.get(Some("en"));
+    let cfg = QuoteConfig::default();
+    let mut a = Analyzer::new(
+        t,
+        doc.tokens().unwrap(),
+        doc.sentences().unwrap(),
+        lex,
+        &st.lex,
+        &cfg,
+    );
+    a.pair_marks();
+    eprintln!("quotes {:?}", a.quotes);
+    for (i, tk) in a.t.iter().enumerate() {
+        eprintln!("{i} {:?} {:?}", a.word(i), tk);
+    }
+    eprintln!("{:?}", a.subject_then_cue(7, 13));
+    eprintln!("{:?}", a.np_after(7, 13));
+}
