@@ -769,9 +769,6 @@ impl<'a> Analyzer<'a> {
                     if self.in_quote(c) || matches!(self.p(c), '.' | ';' | ':') {
                         return None;
                     }
-                    if self.has(c, class::CUE) && self.t[c].cls & class::NOUN == 0 {
-                        return None;
-                    }
                     if self.p(c) == ',' {
                         // `A top strategist, John Weaver, tells …`: the name in between
                         if let Some(np) = self.np_after(c + 1, j - 1) {
@@ -1418,6 +1415,46 @@ impl<'a> Analyzer<'a> {
         if q.dash || q.open == 0 {
             return;
         }
+        if self.embedded_cue(qi) || self.qdone[qi] {
+            return;
+        }
+        // no speech verb: the sentence's subject and verb (`Rubio bemoaned the climate in
+        // which people “literally hate each other”`)
+        let (lo, hi) = self.sent_range(q.open);
+        // titles (`“Gifted Hands”`) and one-word scare quotes are not statements
+        let words: Vec<usize> = (q.open + 1..q.close).filter(|&j| self.t[j].word).collect();
+        let title_case = words
+            .iter()
+            .all(|&j| self.t[j].cap || self.has(j, class::CONN | class::STOP));
+        if words.len() < 2 || title_case {
+            return;
+        }
+        if let Some((np, v)) = self.sentence_subject(lo, q.open) {
+            let w = self.word(v);
+            let verbish = self.has(v, class::CUE)
+                || w.ends_with("ed")
+                || (w.ends_with('s') && !w.ends_with("ss"));
+            if !verbish {
+                return;
+            }
+            let start = if self.has(v + 1, class::THAT) {
+                v + 2
+            } else {
+                v + 1
+            };
+            if start <= q.open && q.open - start < 30 {
+                let end = self.clause_end(start, hi.max(q.close + 1)).max(q.close + 1);
+                if let Some((cs, ce)) = self.bytes(start, end) {
+                    self.qdone[qi] = true;
+                    self.push_partial(cs, ce, np, (v, v + 1), conf_of(np.kind, 0.5));
+                }
+            }
+        }
+    }
+
+    /// [`Self::embedded`] with a cue word before the quote; true when it decided.
+    fn embedded_cue(&mut self, qi: usize) -> bool {
+        let q = self.quotes[qi];
         let (lo, _) = self.sent_range(q.open);
         let floor = q.open.saturating_sub(40).max(lo);
         let mut k = q.open;
@@ -1443,7 +1480,7 @@ impl<'a> Analyzer<'a> {
                 if by {
                     if let Some(np) = self.np_core_before(m, k + 1) {
                         self.push_quote(qi, QuoteKind::Partial, Some(np), Some((k, k + 1)), 0.7);
-                        return;
+                        return true;
                     }
                 }
                 continue;
@@ -1456,7 +1493,7 @@ impl<'a> Analyzer<'a> {
                     .np_before(k, lo)
                     .or_else(|| self.clause_subject(k, lo))
                     .or_else(|| gerund.then(|| self.nearest_name(k, lo)).flatten());
-                let Some(np) = np else { return };
+                let Some(np) = np else { return true };
                 // the reported words: after the verb (and its `that`) to the clause end
                 let (_, hi) = self.sent_range(q.open);
                 let mut start = k + 1;
@@ -1470,9 +1507,42 @@ impl<'a> Analyzer<'a> {
                     self.cue_used[k] = true;
                     self.push_partial(cs, ce, np, (k, k + 1), conf);
                 }
-                return;
+                return true;
             }
         }
+        false
+    }
+
+    /// The subject at the start of the sentence `lo..`, after a leading connective or an
+    /// introductory phrase (`In April, Trump …`), and the token after it (its verb).
+    fn sentence_subject(&self, lo: usize, hi: usize) -> Option<(Np, usize)> {
+        let mut s = lo;
+        if self.has(s, class::STOP | class::FILLER) || self.t.get(s).is_some_and(|t| !t.word) {
+            let comma = (s..hi.min(s + 10)).find(|&j| self.p(j) == ',');
+            s = match comma {
+                Some(c) => c + 1,
+                None => s + 1,
+            };
+        }
+        let np = match self.np_after(s, hi) {
+            Some(np) => np,
+            // `Several said …`, `Many argue …`
+            None if self.has(s, class::DET) && self.t[s].word => Np {
+                s,
+                e: s + 1,
+                kind: NpKind::Desc,
+            },
+            None => return None,
+        };
+        let mut v = np.e;
+        let mut skipped = 0;
+        while v < hi && self.has(v, class::FILLER) && skipped < 3 {
+            v += 1;
+            skipped += 1;
+        }
+        let tv = self.t.get(v)?;
+        (v < hi && tv.word && !tv.cap && tv.cls & (class::STOP | class::DET | class::PRON) == 0)
+            .then_some((np, v))
     }
 
     /// The closest name or pronoun before `k` in its sentence (at most 14 tokens back).
