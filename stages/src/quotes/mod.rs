@@ -1120,6 +1120,22 @@ impl<'a> Analyzer<'a> {
                 end = k;
                 break;
             }
+            // `… and said …`, `… and threatening …`, `…, before adding …`
+            let conj = matches!(self.word(k), "and" | "but") && !self.in_quote(k);
+            if conj && k > from + 2 && self.is_cue_word(k + 1) && !self.t[k + 1].cap {
+                end = k;
+                break;
+            }
+            if self.p(k) == ','
+                && k > from + 2
+                && matches!(
+                    self.word(k + 1),
+                    "before" | "while" | "although" | "though" | "because" | "whereas"
+                )
+            {
+                end = k;
+                break;
+            }
             k += 1;
         }
         // a quote that opens inside the content and closes past the sentence
@@ -1582,10 +1598,11 @@ impl<'a> Analyzer<'a> {
             let last = q.close.saturating_sub(1);
             let ends = matches!(self.p(last), '.' | '?' | '!' | ',') || self.word(last) == "...";
             let words = (q.open + 1..q.close).filter(|&j| self.t[j].word).count();
-            if !ends || words < 4 {
+            let para = self.t[q.open].para;
+            let same_para_prev = qi > 0 && self.t[self.quotes[qi - 1].close].para == para;
+            if words == 0 || (!same_para_prev && (!ends || words < 4)) {
                 continue;
             }
-            let para = self.t[q.open].para;
             // the previous quote in this paragraph or the one before
             let prev = (0..qi).rev().find(|&p| self.qdone[p]).and_then(|p| {
                 let pq = self.quotes[p];
