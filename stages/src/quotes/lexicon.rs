@@ -32,10 +32,34 @@ pub(crate) mod class {
     pub const CUE: u32 = SPEECH | TELL | BELIEF;
 }
 
+/// A small fast hasher (FNV-1a) for the word lists: keys are short words we wrote.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+
 /// One language's lexicon.
 #[derive(Debug, Default)]
 pub(crate) struct Lexicon {
-    words: HashMap<String, u32>,
+    words: FastMap<String, u32>,
     /// Multi-word source phrases, each as lowercased words.
     pub phrases: Vec<Vec<String>>,
     /// Whether paragraphs opening with a dash are dialogue lines.

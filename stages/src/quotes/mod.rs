@@ -240,6 +240,9 @@ pub(crate) struct Attr {
 
 const NONE: u32 = u32::MAX;
 
+/// The longest stretch of tokens any search looks at, on either side of its start.
+const WINDOW: usize = 160;
+
 pub(crate) struct Analyzer<'a> {
     pub text: &'a str,
     pub t: Vec<Tk>,
@@ -256,6 +259,10 @@ pub(crate) struct Analyzer<'a> {
     /// Per token: used as a cue already.
     cue_used: Vec<bool>,
     pub attrs: Vec<Attr>,
+    /// Per quote: the attribution made for it, or NONE.
+    qattr: Vec<u32>,
+    /// Per sentence: the speakers attributed in it so far.
+    sent_speakers: std::collections::HashMap<u32, Vec<Np>>,
 }
 
 fn is_quote_char(c: char) -> bool {
@@ -327,9 +334,14 @@ impl<'a> Analyzer<'a> {
             let first = word.chars().next().unwrap_or(' ');
             let is_word = matches!(tok.kind, TokenKind::Word | TokenKind::Number);
             let mut cls = 0;
-            if is_word || word.len() <= 3 {
+            if (is_word || word.len() <= 3) && word.len() <= 24 {
                 lower.clear();
-                lower.extend(word.chars().flat_map(char::to_lowercase));
+                if word.is_ascii() {
+                    lower.push_str(word);
+                    lower.make_ascii_lowercase();
+                } else {
+                    lower.extend(word.chars().flat_map(char::to_lowercase));
+                }
                 cls = lex.classes(&lower);
             }
             let p = if !is_word && word.chars().count() == 1 {
@@ -380,6 +392,8 @@ impl<'a> Analyzer<'a> {
             qdone: Vec::new(),
             cue_used: vec![false; n],
             attrs: Vec::new(),
+            qattr: Vec::new(),
+            sent_speakers: std::collections::HashMap::new(),
         }
     }
 
@@ -398,12 +412,17 @@ impl<'a> Analyzer<'a> {
         self.t.get(i).map_or('\0', |t| t.p)
     }
 
+    /// The token range of the sentence holding token `i`, clamped to a window of
+    /// [`WINDOW`] tokens on each side so that no search is ever longer than that (a text
+    /// without sentence punctuation is one huge "sentence").
     fn sent_range(&self, i: usize) -> (usize, usize) {
-        self.t
+        let (lo, hi) = self
+            .t
             .get(i)
             .and_then(|t| self.sents.get(t.sent as usize))
             .copied()
-            .unwrap_or((i, i + 1))
+            .unwrap_or((i, i + 1));
+        (lo.max(i.saturating_sub(WINDOW)), hi.min(i + WINDOW))
     }
 
     fn in_quote(&self, i: usize) -> bool {
@@ -414,6 +433,7 @@ impl<'a> Analyzer<'a> {
         self.pair_marks();
         self.dialogue_dashes();
         self.qdone = vec![false; self.quotes.len()];
+        self.qattr = vec![NONE; self.quotes.len()];
         for qi in 0..self.quotes.len() {
             self.direct(qi);
         }
@@ -451,7 +471,10 @@ impl<'a> Analyzer<'a> {
         for i in 0..n {
             let tk = self.t[i];
             if i > 0 && tk.para != self.t[i - 1].para {
-                carried = open_d.take();
+                // a quote left open by a paragraph that ends a sentence may continue
+                let ends = matches!(self.t[i - 1].p, '.' | '?' | '!' | '…' | ':' | ',')
+                    || self.word(i - 1).ends_with("...");
+                carried = open_d.take().filter(|_| ends);
                 open_s = None;
             }
             let c = tk.p;
@@ -598,6 +621,16 @@ impl<'a> Analyzer<'a> {
         (cs + lead, (ce - trail).max(cs + lead))
     }
 
+    /// Records an attribution (and its speaker, for later participles in its sentence).
+    fn add_attr(&mut self, at: Attr) {
+        if let Some(np) = at.np {
+            if let Some(t) = self.t.get(np.s) {
+                self.sent_speakers.entry(t.sent).or_default().push(np);
+            }
+        }
+        self.attrs.push(at);
+    }
+
     fn push_quote(
         &mut self,
         qi: usize,
@@ -614,12 +647,13 @@ impl<'a> Analyzer<'a> {
             return;
         }
         self.qdone[qi] = true;
+        self.qattr[qi] = self.attrs.len() as u32;
         if let Some((a, b)) = cue {
             for k in a..b.min(self.cue_used.len()) {
                 self.cue_used[k] = true;
             }
         }
-        self.attrs.push(Attr {
+        self.add_attr(Attr {
             cs,
             ce,
             kind,
@@ -1172,11 +1206,9 @@ impl<'a> Analyzer<'a> {
         }
         let sent = self.t.get(c)?.sent;
         let prev = self
-            .attrs
-            .iter()
-            .rev()
-            .filter_map(|a| a.np)
-            .find(|n| self.t[n.s].sent == sent && n.s < c);
+            .sent_speakers
+            .get(&sent)
+            .and_then(|v| v.iter().rev().find(|n| n.s < c).copied());
         if prev.is_some() {
             return prev;
         }
@@ -1339,7 +1371,7 @@ impl<'a> Analyzer<'a> {
         }
         if inside.is_empty() {
             if let Some((cs, ce)) = self.bytes(a, b) {
-                self.attrs.push(Attr {
+                self.add_attr(Attr {
                     cs,
                     ce,
                     kind: QuoteKind::Indirect,
@@ -1402,7 +1434,7 @@ impl<'a> Analyzer<'a> {
 
     fn push_partial(&mut self, cs: usize, ce: usize, np: Np, cue: (usize, usize), conf: f32) {
         // strip a leading `that`
-        self.attrs.push(Attr {
+        self.add_attr(Attr {
             cs,
             ce,
             kind: QuoteKind::Partial,
@@ -1429,6 +1461,12 @@ impl<'a> Analyzer<'a> {
     fn embedded(&mut self, qi: usize) {
         let q = self.quotes[qi];
         if q.dash || q.open == 0 {
+            return;
+        }
+        // titles (`“War and Peace”`) are not statements
+        let words = || (q.open + 1..q.close).filter(|&j| self.t[j].word);
+        let title_case = words().all(|j| self.t[j].cap || self.has(j, class::CONN | class::STOP));
+        if title_case && words().nth(1).is_some() {
             return;
         }
         if self.embedded_cue(qi) || self.qdone[qi] {
@@ -1603,15 +1641,13 @@ impl<'a> Analyzer<'a> {
             if words == 0 || (!same_para_prev && (!ends || words < 4)) {
                 continue;
             }
-            // the previous quote in this paragraph or the one before
-            let prev = (0..qi).rev().find(|&p| self.qdone[p]).and_then(|p| {
-                let pq = self.quotes[p];
-                let gap_ok = self.t[pq.close].para + 1 >= para;
-                gap_ok.then_some(pq)
-            });
-            let Some(pq) = prev else { continue };
-            let (pcs, _) = self.qcontent(&pq);
-            let Some(src) = self.attrs.iter().rev().find(|a| a.cs == pcs).copied() else {
+            // the previous quote, attributed, in this paragraph or the one before
+            let Some(p) = qi.checked_sub(1) else { continue };
+            let pq = self.quotes[p];
+            if !self.qdone[p] || self.t[pq.close].para + 1 < para || q.open > pq.close + 80 {
+                continue;
+            }
+            let Some(src) = self.attrs.get(self.qattr[p] as usize).copied() else {
                 continue;
             };
             let same_para = self.t[pq.close].para == para;

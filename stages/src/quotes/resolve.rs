@@ -29,6 +29,8 @@ struct Index {
     people: Vec<Person>,
     by_key: HashMap<String, usize>,
     by_last: HashMap<String, Vec<usize>>,
+    /// Every mention of a full name, as (token position, person), in text order.
+    timeline: Vec<(usize, usize)>,
 }
 
 fn title_key(w: &str) -> String {
@@ -43,8 +45,9 @@ fn title_key(w: &str) -> String {
 /// without leading office words and connectors (`Adviser … on Foreign Affairs Sartaj
 /// Aziz` → `Sartaj Aziz`); a run without a title stays whole, minus a leading `the`.
 fn split_name(a: &Analyzer, s: usize, e: usize) -> (Vec<usize>, Vec<usize>) {
+    // determiners go, capitalised or not (`The United Nations` → `United Nations`)
     let toks: Vec<usize> = (s..e)
-        .filter(|&k| (a.t[k].cap || a.t[k].cls & class::DET == 0) && a.t[k].word)
+        .filter(|&k| a.t[k].cls & class::DET == 0 && a.t[k].word)
         .collect();
     let last_title = toks.iter().rposition(|&k| {
         a.t[k].cls & class::TITLE != 0 && a.word(k) != "General" || is_abbrev_title(a, k)
@@ -152,6 +155,7 @@ impl Index {
         };
         let p = &mut self.people[id];
         p.mentions.push(pos);
+        self.timeline.push((pos, id));
         for &t in titles {
             let k = title_key(a.word(t));
             if !p.titles.contains(&k) {
@@ -282,13 +286,12 @@ fn entity(
                     return Some(p.clone());
                 }
                 // the latest full name mentioned before
-                let best = idx
-                    .people
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(id, p)| idx.last_before(id, np.s).map(|pos| (pos, &p.display)))
-                    .max_by_key(|(pos, _)| *pos);
-                return Some(best.map_or_else(|| a.word(np.s).to_owned(), |(_, d)| d.clone()));
+                let i = idx.timeline.partition_point(|&(pos, _)| pos < np.s);
+                let best = i
+                    .checked_sub(1)
+                    .and_then(|i| idx.timeline.get(i))
+                    .map(|&(_, id)| idx.people[id].display.clone());
+                return Some(best.unwrap_or_else(|| a.word(np.s).to_owned()));
             }
             if matches!(
                 w.as_str(),
@@ -317,7 +320,22 @@ fn entity(
             }
             Some(display)
         }
-        NpKind::Desc => desc_entity(a, np, last_person, last_other, &text_of),
+        NpKind::Desc => {
+            // `le ministre Jean Dupont`, `the Foreign Office`: the name at its end
+            let mut k = np.e;
+            while k > np.s && a.t[k - 1].cap && a.t[k - 1].word {
+                k -= 1;
+            }
+            if k < np.e && k > np.s {
+                let name = Np {
+                    s: k.saturating_sub(1).max(np.s),
+                    e: np.e,
+                    kind: NpKind::Name,
+                };
+                return entity(a, idx, name, last_person, last_other);
+            }
+            desc_entity(a, np, last_person, last_other, &text_of)
+        }
     }
 }
 
