@@ -53,10 +53,13 @@ pub fn expand(inputs: &[PathBuf]) -> Result<Vec<Source>, InputError> {
             source,
         })?;
         if !meta.is_dir() {
-            File::open(path).map_err(|source| InputError::Unreadable {
-                path: path.clone(),
-                source,
-            })?;
+            // a FIFO or device would block here until its writer opens it: check files only
+            if meta.is_file() {
+                File::open(path).map_err(|source| InputError::Unreadable {
+                    path: path.clone(),
+                    source,
+                })?;
+            }
             sources.push(Source::File(path.clone()));
             continue;
         }
@@ -98,6 +101,9 @@ fn wanted(path: &Path) -> bool {
     )
 }
 
+/// The name (and id) of standard input.
+const STDIN: &str = "stdin";
+
 /// Settings of the reader.
 #[derive(Debug, Clone)]
 pub struct ReaderOptions {
@@ -118,7 +124,7 @@ pub fn read_all(sources: Vec<Source>, opts: &ReaderOptions, tx: &mpsc::Sender<Re
             Source::Stdin => {
                 let stdin = io::stdin().lock();
                 read_source(
-                    "stdin",
+                    STDIN,
                     BufReader::with_capacity(1 << 16, stdin),
                     None,
                     opts,
@@ -177,10 +183,11 @@ fn read_source<R: BufRead>(
         },
     };
     match mode {
-        InputMode::Text => {
-            let record = read_text(name, &mut reader, opts);
-            tx.blocking_send(record).is_ok()
-        }
+        InputMode::Text => match read_text(name, &mut reader, opts) {
+            // an empty stdin holds no document at all (an empty file is an empty document)
+            Ok(doc) if name == STDIN && doc.text().is_empty() => true,
+            record => tx.blocking_send(record).is_ok(),
+        },
         InputMode::Lines | InputMode::Jsonl => {
             let mut lines = LineReader::new(reader, opts.doc.max_doc_bytes);
             let mut buf = Vec::new();

@@ -78,8 +78,17 @@ fn error_chain(e: &dyn std::error::Error) -> String {
     s.replace('\n', " ")
 }
 
+/// The built-in stages, plus the `fault` testing stage when `NLPIPE_FAULT_STAGE=1`.
+fn registry() -> pipeline_core::Registry {
+    let mut registry = stages::registry();
+    if std::env::var_os("NLPIPE_FAULT_STAGE").is_some_and(|v| v == "1") {
+        stages::fault::register(&mut registry);
+    }
+    registry
+}
+
 fn list_stages() {
-    let registry = stages::registry();
+    let registry = registry();
     let width = registry.list().map(|(n, _)| n.len()).max().unwrap_or(0);
     for (name, summary) in registry.list() {
         println!("{name:width$}  {summary}");
@@ -87,7 +96,7 @@ fn list_stages() {
 }
 
 fn build_chain(args: &RunArgs) -> Result<Chain, CliError> {
-    let registry = stages::registry();
+    let registry = registry();
     let mut base = RunnerOptions::default();
     if let Some(cap) = args.channel_capacity {
         base.channel_capacity = cap;

@@ -1,4 +1,5 @@
 //! Behaviour of the real `nlpipe` binary.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -156,6 +156,17 @@ impl Document {
         &self.text
     }
 
+    /// The text, cheaply clonable: lets a stage read the text while it mutates a layer.
+    ///
+    /// ```
+    /// use pipeline_core::Document;
+    /// let doc = Document::new("a", "shared");
+    /// assert_eq!(&*doc.text_arc(), "shared");
+    /// ```
+    pub fn text_arc(&self) -> Arc<str> {
+        Arc::clone(&self.text)
+    }
+
     /// The input's other fields, passed through to the output unchanged.
     pub fn fields(&self) -> &Map<String, Value> {
         &self.fields

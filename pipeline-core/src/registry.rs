@@ -150,9 +150,7 @@ impl Registry {
         F: Fn(C) -> Result<S, String> + Send + Sync + 'static,
     {
         let factory: StageFactory = Arc::new(move |options: toml::Table| {
-            let config: C = toml::Value::Table(options)
-                .try_into()
-                .map_err(|e: toml::de::Error| e.message().trim().to_owned())?;
+            let config: C = deserialize(options)?;
             let stage = build(config)?;
             Ok(Arc::new(Cpu::new(stage)) as Arc<dyn Stage>)
         });
@@ -239,8 +237,9 @@ impl Registry {
         src: &str,
         base: RunnerOptions,
     ) -> Result<(Chain, RunnerSection), ConfigError> {
-        let file: ConfigFile =
+        let table: toml::Table =
             toml::from_str(src).map_err(|e| ConfigError::Syntax(one_line(&e.to_string())))?;
+        let file: ConfigFile = deserialize(table).map_err(ConfigError::Syntax)?;
         if file.stage.is_empty() {
             return Err(ConfigError::Empty(self.valid()));
         }
@@ -259,6 +258,20 @@ impl Registry {
         }
         Ok((builder.build()?, file.runner))
     }
+}
+
+/// Deserialises a TOML table into `T`, naming the offending key in the error
+/// (`max_bytes: invalid type: string "ten", expected usize`).
+fn deserialize<T: DeserializeOwned>(table: toml::Table) -> Result<T, String> {
+    serde_path_to_error::deserialize(toml::Value::Table(table)).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner().message().trim().to_owned();
+        if path == "." || inner.contains(&format!("`{path}`")) {
+            inner
+        } else {
+            format!("{path}: {inner}")
+        }
+    })
 }
 
 /// Squeezes a multi-line message (toml's, with a source excerpt) onto one line.

@@ -17,6 +17,7 @@
 
 use pipeline_core::{Document, Registry, StageError, SyncStage};
 
+pub mod fault;
 pub mod lang;
 pub mod quotes;
 pub mod stems;
@@ -31,7 +32,7 @@ pub fn registry() -> Registry {
     let mut r = Registry::new();
     r.register_sync(
         "lang",
-        "language identification (whatlang): ISO 639-1 code, name, script, confidence",
+        "language identification (letter n-grams, 75 languages): ISO 639-1 code, name, script, confidence",
         |c: lang::LangConfig| Ok(lang::LangStage::new(c)),
     );
     r.register_sync(
@@ -51,6 +52,11 @@ pub fn registry() -> Registry {
     );
     r
 }
+
+/// The README's examples, compiled and run as doctests.
+#[doc = include_str!("../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
 
 /// The default chain, in order: every built-in stage.
 pub const DEFAULT_CHAIN: &[&str] = &["lang", "tokens", "stems", "quotes"];

@@ -1,6 +1,7 @@
 //! Conformance of every registered stage: alone (after the stages it requires), inside
 //! the default chain, and under property tests — no panic, every span inside the text on
 //! character boundaries, deterministic output.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use pipeline_core::{Chain, Document, OutputOptions, RunnerOptions};
 use proptest::prelude::*;

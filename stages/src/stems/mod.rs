@@ -25,8 +25,11 @@
 //! assert_eq!(stems, ["talk", "continu"]);
 //! ```
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
 
 use pipeline_core::{Document, LayerName, StageError, SyncStage};
 use rust_stemmers::{Algorithm, Stemmer};
@@ -40,7 +43,16 @@ pub struct StemConfig {}
 /// The `stems` stage.
 #[derive(Clone)]
 pub struct StemStage {
-    stemmers: Arc<HashMap<&'static str, Stemmer>>,
+    stemmers: Arc<HashMap<&'static str, (usize, Stemmer)>>,
+}
+
+/// Most frequent words per thread and language: the lowercased word → its stem. News
+/// text repeats a small vocabulary, so most tokens skip the Snowball run.
+const CACHE_WORDS: usize = 32 * 1024;
+
+thread_local! {
+    static CACHE: RefCell<Vec<FxHashMap<Box<str>, Box<str>>>> =
+        RefCell::new((0..ALGORITHMS.len()).map(|_| FxHashMap::default()).collect());
 }
 
 impl std::fmt::Debug for StemStage {
@@ -84,7 +96,8 @@ impl StemStage {
     pub fn new(_config: StemConfig) -> StemStage {
         let stemmers = ALGORITHMS
             .iter()
-            .map(|&(code, alg)| (code, Stemmer::create(alg)))
+            .enumerate()
+            .map(|(i, &(code, alg))| (code, (i, Stemmer::create(alg))))
             .collect();
         StemStage {
             stemmers: Arc::new(stemmers),
@@ -92,7 +105,7 @@ impl StemStage {
     }
 
     /// The stemmer for a language code (ISO 639-1, or 639-3 for those listed), if any.
-    fn stemmer(&self, code: &str) -> Option<&Stemmer> {
+    fn stemmer(&self, code: &str) -> Option<&(usize, Stemmer)> {
         let code = match code {
             "eng" => "en",
             "fra" => "fr",
@@ -114,7 +127,7 @@ impl StemStage {
     /// assert_eq!(stems.stem("zh", "新闻"), None);
     /// ```
     pub fn stem(&self, lang: &str, word: &str) -> Option<String> {
-        let stemmer = self.stemmer(lang)?;
+        let (_, stemmer) = self.stemmer(lang)?;
         let lower = word.to_lowercase();
         Some(stemmer.stem(&lower).into_owned())
     }
@@ -142,25 +155,40 @@ impl SyncStage for StemStage {
         let Some(code) = doc.lang_code() else {
             return Ok(());
         };
-        let Some(stemmer) = self.stemmer(code) else {
+        let Some(&(index, ref stemmer)) = self.stemmer(code) else {
             return Ok(());
         };
-        let text: Arc<str> = Arc::from(doc.text());
+        let text = doc.text_arc();
         let Some(tokens) = doc.tokens_mut() else {
             return Err(StageError::MissingLayer(LayerName::TOKENS));
         };
-        let mut lower = String::new();
-        for token in tokens.iter_mut() {
-            let word = token.span.slice(&text);
-            lower.clear();
-            if word.is_ascii() {
-                lower.push_str(word);
-                lower.make_ascii_lowercase();
-            } else {
-                lower.extend(word.chars().flat_map(char::to_lowercase));
+        CACHE.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            let cache = &mut cache[index];
+            let mut lower = String::new();
+            for token in tokens.iter_mut() {
+                let word = token.span.slice(&text);
+                lower.clear();
+                if word.is_ascii() {
+                    lower.push_str(word);
+                    lower.make_ascii_lowercase();
+                } else {
+                    lower.extend(word.chars().flat_map(char::to_lowercase));
+                }
+                let stem = match cache.get(lower.as_str()) {
+                    Some(stem) => String::from(&**stem),
+                    None => {
+                        let stem = stemmer.stem(&lower).into_owned();
+                        if cache.len() >= CACHE_WORDS {
+                            cache.clear();
+                        }
+                        cache.insert(lower.as_str().into(), stem.as_str().into());
+                        stem
+                    }
+                };
+                token.stem = Some(stem);
             }
-            token.stem = Some(stemmer.stem(&lower).into_owned());
-        }
+        });
         Ok(())
     }
 }
