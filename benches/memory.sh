@@ -16,7 +16,7 @@ echo "streaming $gb GiB of generated JSON Lines through: nlpipe ${args[*]}"
     bash -c "$gen 0 4096 | head -c $bytes | $bin ${args[*]} --input jsonl > /dev/null" 2>&1 | tail -1
 echo "one 50 MB document over --max-doc-bytes (refused):"
 /usr/bin/time -f "peak RSS %M KiB, %e s wall" \
-    bash -c "python3 -c 'import sys; sys.stdout.write(\"word \" * 10_000_000)' | $bin ${args[*]} --input text > /dev/null" 2>&1 | tail -1
+    bash -c "python3 -c 'import sys; sys.stdout.write(\"word \" * 10_000_000)' | $bin ${args[*]} --input text > /dev/null; true" 2>&1 | tail -1
 echo "one 50 MB document processed (--max-doc-bytes 60000000):"
 /usr/bin/time -f "peak RSS %M KiB, %e s wall" \
     bash -c "python3 -c 'import sys; sys.stdout.write(\"Talks went well. \" * 3_000_000)' | $bin ${args[*]} --input text --max-doc-bytes 60000000 > /dev/null" 2>&1 | tail -1

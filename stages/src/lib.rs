@@ -1,7 +1,8 @@
 //! # stages
 //!
 //! The built-in stages of nlpipe, one module each: [`lang`] (language identification),
-//! [`tokens`] (tokens and sentences), [`stems`] (Snowball stems), [`sentiment`] (actors and targeted sentiment). Each module holds its
+//! [`tokens`] (tokens and sentences), [`stems`] (Snowball stems), [`quotes`] (who said
+//! what), [`sentiment`] (actors and targeted sentiment). Each module holds its
 //! config type, its stage and its tests; [`registry`] registers them all for config files
 //! and the CLI.
 //!
@@ -19,6 +20,7 @@ use pipeline_core::{Document, Registry, StageError, SyncStage};
 
 pub mod fault;
 pub mod lang;
+pub mod quotes;
 pub mod sentiment;
 pub mod stems;
 pub mod tokens;
@@ -46,6 +48,11 @@ pub fn registry() -> Registry {
         |c: stems::StemConfig| Ok(stems::StemStage::new(c)),
     );
     r.register_sync(
+        "quotes",
+        "direct, partial and indirect quotations with their speaker (one entity) and cue",
+        |c: quotes::QuoteConfig| Ok(quotes::QuoteStage::new(c)),
+    );
+    r.register_sync(
         "sentiment",
         "actors (countries, organisations, people) with targeted sentiment, by source; scores input targets",
         |c: sentiment::SentimentConfig| Ok(sentiment::SentimentStage::new(c)),
@@ -59,7 +66,7 @@ pub fn registry() -> Registry {
 pub struct ReadmeDoctests;
 
 /// The default chain, in order: every built-in stage.
-pub const DEFAULT_CHAIN: &[&str] = &["lang", "tokens", "stems", "sentiment"];
+pub const DEFAULT_CHAIN: &[&str] = &["lang", "tokens", "stems", "quotes", "sentiment"];
 
 /// Runs synchronous stages, in order, on one text: the quickest way to use a stage
 /// without the runner.

@@ -1,0 +1,185 @@
+//! The word lists of the `quotes` stage, parsed once from the data files under `data/`.
+//!
+//! See `data/README.md` for what each file holds.
+
+use std::collections::HashMap;
+
+/// Word classes, as bit flags (one word can belong to several classes).
+pub(crate) mod class {
+    pub const SPEECH: u32 = 1;
+    pub const TELL: u32 = 1 << 1;
+    pub const BELIEF: u32 = 1 << 2;
+    pub const NOUN: u32 = 1 << 3;
+    pub const PRON: u32 = 1 << 4;
+    pub const TITLE: u32 = 1 << 5;
+    pub const ROLE: u32 = 1 << 6;
+    pub const GROUP: u32 = 1 << 7;
+    pub const DET: u32 = 1 << 8;
+    pub const FILLER: u32 = 1 << 9;
+    pub const APPOS: u32 = 1 << 10;
+    pub const CONN: u32 = 1 << 11;
+    pub const STOP: u32 = 1 << 12;
+    pub const TIME: u32 = 1 << 13;
+    /// First word of a multi-word source phrase (`according`).
+    pub const PHRASE: u32 = 1 << 14;
+    /// `that` (or its equivalent) introducing a reported clause.
+    pub const THAT: u32 = 1 << 15;
+    /// Verbs that may take a clause without `that`.
+    pub const BARE: u32 = 1 << 16;
+    /// Words of office names dropped with a title before a name.
+    pub const OFFICE: u32 = 1 << 17;
+    /// Any verb cue.
+    pub const CUE: u32 = SPEECH | TELL | BELIEF;
+}
+
+/// A small fast hasher (FNV-1a) for the word lists: keys are short words we wrote.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+
+/// One language's lexicon.
+#[derive(Debug, Default)]
+pub(crate) struct Lexicon {
+    words: FastMap<String, u32>,
+    /// Multi-word source phrases, each as lowercased words.
+    pub phrases: Vec<Vec<String>>,
+    /// Whether paragraphs opening with a dash are dialogue lines.
+    pub dialogue_dash: bool,
+}
+
+impl Lexicon {
+    /// The classes of a lowercased word (0 when unknown).
+    pub fn classes(&self, lower: &str) -> u32 {
+        self.words.get(lower).copied().unwrap_or(0)
+    }
+
+    fn parse(data: &str, phrases: &str, lang: &str) -> Lexicon {
+        let mut lex = Lexicon::default();
+        for line in data.lines() {
+            let line = line.split('#').next().unwrap_or("").trim();
+            let Some((cls, words)) = line.split_once(':') else {
+                continue;
+            };
+            let bit = match cls.trim() {
+                "speech" => class::SPEECH,
+                "tell" => class::TELL,
+                "belief" => class::BELIEF,
+                "noun" => class::NOUN,
+                "pron" => class::PRON,
+                "title" => class::TITLE,
+                "role" => class::ROLE,
+                "group" => class::GROUP,
+                "det" => class::DET,
+                "filler" => class::FILLER,
+                "appos" => class::APPOS,
+                "conn" => class::CONN,
+                "stop" => class::STOP,
+                "time" => class::TIME,
+                "bare" => class::BARE,
+                "office" => class::OFFICE,
+                _ => 0,
+            };
+            for w in words.split_whitespace() {
+                *lex.words.entry(w.to_lowercase()).or_insert(0) |= bit;
+            }
+        }
+        for w in ["that", "que", "dass", "qu'", "qu’"] {
+            *lex.words.entry(w.to_owned()).or_insert(0) |= class::THAT;
+        }
+        for line in phrases.lines() {
+            let line = line.split('#').next().unwrap_or("").trim();
+            let Some(("before", words)) = line.split_once(':').map(|(a, b)| (a.trim(), b)) else {
+                continue;
+            };
+            let words: Vec<String> = words.split_whitespace().map(str::to_lowercase).collect();
+            if let Some(first) = words.first() {
+                *lex.words.entry(first.clone()).or_insert(0) |= class::PHRASE;
+                lex.phrases.push(words);
+            }
+        }
+        // longest phrases first, so `as per the statement by` wins over `as per`
+        lex.phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        lex.dialogue_dash = matches!(lang, "fr" | "es" | "it" | "pt");
+        lex
+    }
+}
+
+const LANGS: &[(&str, &str)] = &[
+    ("en", include_str!("data/en.txt")),
+    ("fr", include_str!("data/fr.txt")),
+    ("de", include_str!("data/de.txt")),
+    ("es", include_str!("data/es.txt")),
+];
+const PHRASES: &str = include_str!("data/phrases.txt");
+const MARKS: &str = include_str!("data/marks.txt");
+
+/// Every language's lexicon and the quotation marks.
+#[derive(Debug)]
+pub(crate) struct Lexicons {
+    langs: Vec<(&'static str, Lexicon)>,
+    /// Opening mark → (is double, closers).
+    pub marks: HashMap<char, (bool, Vec<char>)>,
+}
+
+impl Lexicons {
+    pub fn load() -> Lexicons {
+        let langs = LANGS
+            .iter()
+            .map(|&(code, data)| (code, Lexicon::parse(data, PHRASES, code)))
+            .collect();
+        let mut marks: HashMap<char, (bool, Vec<char>)> = HashMap::new();
+        for line in MARKS.lines() {
+            let line = line.split('#').next().unwrap_or("").trim();
+            let Some((kind, chars)) = line.split_once(':') else {
+                continue;
+            };
+            let mut it = chars.split_whitespace().filter_map(|w| w.chars().next());
+            if let Some(open) = it.next() {
+                marks
+                    .entry(open)
+                    .or_insert((kind.trim() == "double", Vec::new()))
+                    .1
+                    .extend(it);
+            }
+        }
+        Lexicons { langs, marks }
+    }
+
+    /// The lexicon for a language code; English for unknown languages.
+    pub fn get(&self, code: Option<&str>) -> &Lexicon {
+        let code = match code {
+            Some("fra") => "fr",
+            Some("deu") => "de",
+            Some("spa") => "es",
+            Some(c) => c,
+            None => "en",
+        };
+        self.langs
+            .iter()
+            .find(|(c, _)| *c == code)
+            .or_else(|| self.langs.first())
+            .map(|(_, l)| l)
+            .unwrap_or(&EMPTY)
+    }
+}
+
+static EMPTY: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(Lexicon::default);

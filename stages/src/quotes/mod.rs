@@ -1,0 +1,1725 @@
+//! `quotes`: who said what — direct, partial and indirect quotations with their speaker,
+//! resolved to one entity, and their cue.
+//!
+//! Requires [`LayerName::TOKENS`] and [`LayerName::SENTENCES`] (the `tokens` stage); uses
+//! the `lang` layer (or the input's `lang` field) when present. Provides
+//! [`LayerName::QUOTES`].
+//!
+//! What it finds:
+//! - **direct** quotes in every mark style (`“ ”`, `" "`, `‘ ’`, `« »`, `„ “`, `» «`,
+//!   `「 」`, and dialogue dashes in French and Spanish), with the speaker before or after
+//!   (`“…,” Hussain said.` / `“…,” said Hussain.` / `Hussain said: “…”`), appositives and
+//!   relative clauses between speaker and verb, multi-paragraph quotes (a paragraph that
+//!   leaves a quote open continues in the next paragraph that reopens it);
+//! - **partial** quotes: quoted fragments inside reported speech (`X emphasized that
+//!   Pakistan “…” and considers it “…”` gives one partial quote per coordinated fragment,
+//!   spanning the reported words that carry it);
+//! - **indirect** speech without marks: `X said (that) …`, `…, X said.`, `X told Y that …`,
+//!   `according to X, …`, `as per the statement by X, …`, `…, X has told Sputnik.`
+//!
+//! Speakers are names (with titles, or the surname alone later on), pronouns,
+//! descriptions (`the officer`, `the officials`) and organisations or metonyms (`the Foreign
+//! Office`, `Islamabad`, `Dawn`). Each resolves to one entity, named by the fullest name
+//! the document uses for it, titles stripped (`Mian Hilal Hussain`). A surname shared by
+//! two people resolves by title, then by the most recent mention (`Gen. Sharif` is the
+//! general). Pronouns and role descriptions resolve to the most recent person speaker.
+//!
+//! Quotation marks that are not speech (scare quotes, titles, headlines, apostrophes) get
+//! no speaker and are left out of the layer (set `unattributed = true` to keep them, with
+//! a `null` speaker).
+//!
+//! What counts as an attribution (measured against PolNeAR, which annotates every
+//! attribution): statements made by speaking or writing — speech verbs (`said`, `told`,
+//! `tweeted`, `argued`, `warned`…), source phrases (`according to`) and statement nouns
+//! with their author (`a statement by X that “…”`) — plus quoted fragments whose source
+//! is the subject of their sentence. Thoughts and beliefs (`X believes that …`) are
+//! extracted only with `beliefs = true`: they are off by default because they report a
+//! state of mind, not a statement one can quote. Nominal attributions without a verb
+//! (`X's critique of the economy`), perceptions (`polls show`) and intentions (`X wants
+//! …`) are not extracted.
+//!
+//! Spans: a direct quote covers its words without the marks; a quotation interrupted by
+//! its attribution (`“A,” he said, “B.”`) or continued in the next paragraph without a
+//! new attribution is one quote over all its parts. A partial quote covers the reported
+//! words that carry the fragment (`… emphasized that [Pakistan “holds …”]`), one quote
+//! per coordinated fragment; an indirect quote covers the reported clause.
+//!
+//! Languages: English (all patterns); French, German and Spanish direct quotes with their
+//! marks and common speech verbs. Every word list lives in a data file under
+//! `src/quotes/data/` (see its README); other languages fall back to the English lists.
+//!
+//! ```toml
+//! [[stage]]
+//! type = "quotes"
+//! beliefs = false        # also extract `X believes/thinks that …` as indirect quotes
+//! unattributed = false   # keep quotations without a speaker (speaker = null)
+//! min_confidence = 0.0   # drop quotes below this confidence
+//! ```
+//!
+//! Failure: a document without tokens or sentences is a [`StageError::MissingLayer`]
+//! error. Any text is otherwise accepted: unbalanced or stray quotation marks are dropped
+//! at the end of their paragraph, and the stage never panics. Time is linear in the
+//! number of tokens.
+//!
+//! ```
+//! use stages::{quotes::QuoteStage, tokens::TokenStage};
+//! let text = "“We want peace,” Defense Secretary Mian Hilal Hussain said. \
+//!             “It matters,” Hussain added.";
+//! let doc = stages::annotate(text, &[&TokenStage::default(), &QuoteStage::default()]).unwrap();
+//! let quotes = doc.quotes().unwrap();
+//! assert_eq!(quotes.len(), 2);
+//! assert_eq!(quotes[0].span.slice(text), "We want peace,");
+//! assert_eq!(quotes[1].speaker.as_ref().unwrap().entity, "Mian Hilal Hussain");
+//! ```
+
+mod lexicon;
+mod resolve;
+
+use std::sync::Arc;
+
+use pipeline_core::{
+    Document, LayerName, Quote, QuoteKind, StageError, SyncStage, Token, TokenKind,
+};
+use serde::Deserialize;
+
+use lexicon::{class, Lexicon, Lexicons};
+
+/// Options of the `quotes` stage.
+///
+/// ```
+/// use stages::quotes::{QuoteConfig, QuoteStage};
+/// let config = QuoteConfig { beliefs: true, ..QuoteConfig::default() };
+/// let stage = QuoteStage::new(config);
+/// # let _ = stage;
+/// ```
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct QuoteConfig {
+    /// Also extract thoughts and beliefs (`X believes that …`) as indirect quotes.
+    pub beliefs: bool,
+    /// Keep quotations that have no speaker (scare quotes, titles), with a `null` speaker.
+    pub unattributed: bool,
+    /// Quotes below this confidence are dropped.
+    pub min_confidence: f32,
+}
+
+impl Default for QuoteConfig {
+    fn default() -> Self {
+        QuoteConfig {
+            beliefs: false,
+            unattributed: false,
+            min_confidence: 0.0,
+        }
+    }
+}
+
+/// The `quotes` stage. Building it parses the word lists once; cloning is cheap.
+///
+/// ```
+/// use pipeline_core::SyncStage;
+/// let stage = stages::quotes::QuoteStage::default();
+/// assert_eq!(stage.name(), "quotes");
+/// ```
+#[derive(Debug, Clone)]
+pub struct QuoteStage {
+    config: QuoteConfig,
+    lex: Arc<Lexicons>,
+}
+
+impl Default for QuoteStage {
+    fn default() -> Self {
+        QuoteStage::new(QuoteConfig::default())
+    }
+}
+
+impl QuoteStage {
+    /// Builds the stage.
+    pub fn new(config: QuoteConfig) -> QuoteStage {
+        QuoteStage {
+            config,
+            lex: Arc::new(Lexicons::load()),
+        }
+    }
+
+    /// Finds the quotes of a text, given its tokens and sentences, for a language code.
+    ///
+    /// ```
+    /// use stages::{quotes::QuoteStage, tokens};
+    /// let text = "According to Dawn, the talks failed.";
+    /// let toks = tokens::tokenize(text);
+    /// let sents = tokens::split_sentences(text, &toks);
+    /// let q = QuoteStage::default().find(text, &toks, &sents, Some("en"));
+    /// assert_eq!(q[0].span.slice(text), "the talks failed.");
+    /// assert_eq!(q[0].speaker.as_ref().unwrap().entity, "Dawn");
+    /// ```
+    pub fn find(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        sentences: &[pipeline_core::Sentence],
+        lang: Option<&str>,
+    ) -> Vec<Quote> {
+        let lex = self.lex.get(lang);
+        let mut a = Analyzer::new(text, tokens, sentences, lex, &self.lex, &self.config);
+        a.run();
+        let mut out = resolve::resolve(&a);
+        out.retain(|q| q.confidence >= self.config.min_confidence);
+        out
+    }
+}
+
+impl SyncStage for QuoteStage {
+    fn name(&self) -> &str {
+        "quotes"
+    }
+
+    fn requires(&self) -> Vec<LayerName> {
+        vec![LayerName::TOKENS, LayerName::SENTENCES]
+    }
+
+    fn provides(&self) -> Vec<LayerName> {
+        vec![LayerName::QUOTES]
+    }
+
+    fn apply(&self, doc: &mut Document) -> Result<(), StageError> {
+        let tokens = doc
+            .tokens()
+            .ok_or(StageError::MissingLayer(LayerName::TOKENS))?;
+        let sentences = doc
+            .sentences()
+            .ok_or(StageError::MissingLayer(LayerName::SENTENCES))?;
+        let quotes = self.find(doc.text(), tokens, sentences, doc.lang_code());
+        doc.set_quotes(quotes)?;
+        Ok(())
+    }
+}
+
+/// A token as the analyzer sees it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Tk {
+    pub s: usize,
+    pub e: usize,
+    pub cls: u32,
+    /// Starts with an uppercase letter.
+    pub cap: bool,
+    /// A word or number.
+    pub word: bool,
+    pub number: bool,
+    /// The character of a one-character punctuation token, else `'\0'`.
+    pub p: char,
+    pub para: u32,
+    pub sent: u32,
+}
+
+/// A paired quotation: token indices of its marks and the content between them.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct QSpan {
+    pub open: usize,
+    pub close: usize,
+    pub double: bool,
+    /// A dialogue line (dash) rather than a pair of marks.
+    pub dash: bool,
+}
+
+/// What a speaker mention is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NpKind {
+    Name,
+    Pron,
+    Desc,
+}
+
+/// A speaker mention: tokens `s..e`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Np {
+    pub s: usize,
+    pub e: usize,
+    pub kind: NpKind,
+}
+
+/// One attribution found: content bytes, kind, speaker mention, cue token range.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Attr {
+    pub cs: usize,
+    pub ce: usize,
+    pub kind: QuoteKind,
+    pub np: Option<Np>,
+    pub cue: Option<(usize, usize)>,
+    pub conf: f32,
+    /// Continues the previous direct quote of the same speaker (one quotation
+    /// interrupted by its attribution, or carried on in the next paragraph).
+    pub join: bool,
+    /// Inherited its speaker but stays a quote of its own.
+    pub sep: bool,
+}
+
+const NONE: u32 = u32::MAX;
+
+/// The longest stretch of tokens any search looks at, on either side of its start.
+const WINDOW: usize = 160;
+
+pub(crate) struct Analyzer<'a> {
+    pub text: &'a str,
+    pub t: Vec<Tk>,
+    pub lex: &'a Lexicon,
+    marks: &'a Lexicons,
+    config: &'a QuoteConfig,
+    /// Sentence token ranges.
+    sents: Vec<(usize, usize)>,
+    pub quotes: Vec<QSpan>,
+    /// Per token: the quote it lies inside (strictly between the marks), or NONE.
+    inq: Vec<u32>,
+    /// Per quote: attributed already.
+    qdone: Vec<bool>,
+    /// Per token: used as a cue already.
+    cue_used: Vec<bool>,
+    pub attrs: Vec<Attr>,
+    /// Per quote: the attribution made for it, or NONE.
+    qattr: Vec<u32>,
+    /// Per sentence: the speakers attributed in it so far.
+    sent_speakers: std::collections::HashMap<u32, Vec<Np>>,
+}
+
+fn is_quote_char(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '«'
+            | '»'
+            | '„'
+            | '‚'
+            | '‹'
+            | '›'
+            | '‟'
+            | '「'
+            | '」'
+            | '『'
+            | '』'
+    )
+}
+
+impl<'a> Analyzer<'a> {
+    fn new(
+        text: &'a str,
+        tokens: &[Token],
+        sentences: &[pipeline_core::Sentence],
+        lex: &'a Lexicon,
+        marks: &'a Lexicons,
+        config: &'a QuoteConfig,
+    ) -> Analyzer<'a> {
+        let mut t: Vec<Tk> = Vec::with_capacity(tokens.len());
+        let mut lower = String::new();
+        let mut para = 0u32;
+        let mut prev_end = 0usize;
+        let mut si = 0usize;
+        let mut sents = Vec::with_capacity(sentences.len());
+        let mut cur_sent: Option<(u32, usize)> = None;
+        for tok in tokens {
+            let (s, e) = (tok.span.start, tok.span.end);
+            let Some(word) = text.get(s..e) else { continue };
+            if s < prev_end {
+                continue; // overlapping or unordered tokens: skip
+            }
+            if text.get(prev_end..s).is_some_and(|gap| gap.contains('\n')) && !t.is_empty() {
+                para += 1;
+            }
+            prev_end = e;
+            // the sentence holding this token
+            while si < sentences.len() && sentences[si].span.end <= s {
+                si += 1;
+            }
+            let sent = if si < sentences.len() && sentences[si].span.start <= s {
+                si as u32
+            } else {
+                NONE
+            };
+            let idx = t.len();
+            match cur_sent {
+                Some((cs, _)) if cs == sent && sent != NONE => {}
+                Some((_, start)) => {
+                    sents.push((start, idx));
+                    cur_sent = Some((sent, idx));
+                }
+                None => cur_sent = Some((sent, idx)),
+            }
+            let first = word.chars().next().unwrap_or(' ');
+            let is_word = matches!(tok.kind, TokenKind::Word | TokenKind::Number);
+            let mut cls = 0;
+            if (is_word || word.len() <= 3) && word.len() <= 24 {
+                lower.clear();
+                if word.is_ascii() {
+                    lower.push_str(word);
+                    lower.make_ascii_lowercase();
+                } else {
+                    lower.extend(word.chars().flat_map(char::to_lowercase));
+                }
+                cls = lex.classes(&lower);
+            }
+            let p = if !is_word && word.chars().count() == 1 {
+                first
+            } else {
+                '\0'
+            };
+            // `''` (two apostrophes, as some papers print quotation marks): one `"`
+            if p == '\'' {
+                if let Some(prev) = t.last_mut() {
+                    if prev.p == '\'' && prev.e == s && prev.para == para {
+                        prev.e = e;
+                        prev.p = '"';
+                        continue;
+                    }
+                }
+            }
+            t.push(Tk {
+                s,
+                e,
+                cls,
+                cap: first.is_uppercase(),
+                word: is_word,
+                number: tok.kind == TokenKind::Number,
+                p,
+                para,
+                sent: 0,
+            });
+        }
+        if let Some((_, start)) = cur_sent {
+            sents.push((start, t.len()));
+        }
+        for (i, &(a, b)) in sents.iter().enumerate() {
+            for tk in &mut t[a..b] {
+                tk.sent = i as u32;
+            }
+        }
+        let n = t.len();
+        Analyzer {
+            text,
+            t,
+            lex,
+            marks,
+            config,
+            sents,
+            quotes: Vec::new(),
+            inq: vec![NONE; n],
+            qdone: Vec::new(),
+            cue_used: vec![false; n],
+            attrs: Vec::new(),
+            qattr: Vec::new(),
+            sent_speakers: std::collections::HashMap::new(),
+        }
+    }
+
+    pub fn word(&self, i: usize) -> &'a str {
+        self.t
+            .get(i)
+            .and_then(|t| self.text.get(t.s..t.e))
+            .unwrap_or("")
+    }
+
+    fn has(&self, i: usize, c: u32) -> bool {
+        self.t.get(i).is_some_and(|t| t.cls & c != 0)
+    }
+
+    fn p(&self, i: usize) -> char {
+        self.t.get(i).map_or('\0', |t| t.p)
+    }
+
+    /// The token range of the sentence holding token `i`, clamped to a window of
+    /// [`WINDOW`] tokens on each side so that no search is ever longer than that (a text
+    /// without sentence punctuation is one huge "sentence").
+    fn sent_range(&self, i: usize) -> (usize, usize) {
+        let (lo, hi) = self
+            .t
+            .get(i)
+            .and_then(|t| self.sents.get(t.sent as usize))
+            .copied()
+            .unwrap_or((i, i + 1));
+        (lo.max(i.saturating_sub(WINDOW)), hi.min(i + WINDOW))
+    }
+
+    fn in_quote(&self, i: usize) -> bool {
+        self.inq.get(i).is_some_and(|&q| q != NONE)
+    }
+
+    fn run(&mut self) {
+        self.pair_marks();
+        self.dialogue_dashes();
+        self.qdone = vec![false; self.quotes.len()];
+        self.qattr = vec![NONE; self.quotes.len()];
+        for qi in 0..self.quotes.len() {
+            self.direct(qi);
+        }
+        self.indirect();
+        for qi in 0..self.quotes.len() {
+            if !self.qdone[qi] {
+                self.embedded(qi);
+            }
+        }
+        self.inherit();
+        if self.config.unattributed {
+            for qi in 0..self.quotes.len() {
+                if !self.qdone[qi] {
+                    let q = self.quotes[qi];
+                    self.push_quote(qi, QuoteKind::Direct, None, None, 0.3);
+                    let _ = q;
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- quotation marks
+
+    /// Pairs quotation marks, paragraph by paragraph, in one pass.
+    fn pair_marks(&mut self) {
+        #[derive(Clone, Copy)]
+        struct Open {
+            c: char,
+            start: usize,
+        }
+        let n = self.t.len();
+        let mut open_d: Option<Open> = None;
+        let mut open_s: Option<Open> = None;
+        let mut carried: Option<Open> = None;
+        for i in 0..n {
+            let tk = self.t[i];
+            if i > 0 && tk.para != self.t[i - 1].para {
+                // a quote left open by a paragraph that ends a sentence may continue
+                let ends = matches!(self.t[i - 1].p, '.' | '?' | '!' | '…' | ':' | ',')
+                    || self.word(i - 1).ends_with("...");
+                carried = open_d.take().filter(|_| ends);
+                open_s = None;
+            }
+            let c = tk.p;
+            if c == '\0' || !is_quote_char(c) {
+                carried = None;
+                continue;
+            }
+            let before = self.text[..tk.s].chars().next_back();
+            let after = self.text[tk.e..].chars().next();
+            let space_before = before.map_or(true, |b| b.is_whitespace() || "([{—–-".contains(b));
+            let alnum_after = after.is_some_and(char::is_alphanumeric);
+            let alnum_before = before.is_some_and(char::is_alphanumeric);
+            let double = self
+                .marks
+                .marks
+                .get(&c)
+                .map(|m| m.0)
+                .unwrap_or(matches!(c, '”' | '"' | '»' | '«' | '“' | '」' | '』'));
+            if double {
+                // a paragraph that reopens a quote left open continues it
+                if let Some(o) = carried.take() {
+                    if self.opens(c) {
+                        open_d = Some(Open { c, start: o.start });
+                        continue;
+                    }
+                }
+                if let Some(o) = open_d {
+                    let closes = self.marks.marks.get(&o.c).is_some_and(|m| m.1.contains(&c));
+                    let straight_open = c == '"' && space_before && alnum_after && o.c != '"';
+                    if closes && !straight_open {
+                        self.quotes.push(QSpan {
+                            open: o.start,
+                            close: i,
+                            double: true,
+                            dash: false,
+                        });
+                        open_d = None;
+                        open_s = None;
+                        continue;
+                    }
+                }
+                if self.opens(c) && !(c == '"' && !space_before && !alnum_after) {
+                    open_d = Some(Open { c, start: i });
+                    open_s = None;
+                }
+                continue;
+            }
+            carried = None;
+            if open_d.is_some() {
+                continue; // nested single quotes are part of the outer quote
+            }
+            // single marks: apostrophes never open; a closer must follow a non-space
+            let can_close = !space_before && !alnum_after;
+            if let Some(o) = open_s {
+                let closes = self.marks.marks.get(&o.c).is_some_and(|m| m.1.contains(&c));
+                if closes && can_close {
+                    self.quotes.push(QSpan {
+                        open: o.start,
+                        close: i,
+                        double: false,
+                        dash: false,
+                    });
+                    open_s = None;
+                    continue;
+                }
+            }
+            let can_open = space_before && (alnum_after || after.is_some_and(|a| a == '['));
+            if can_open && self.opens(c) && !alnum_before {
+                open_s = Some(Open { c, start: i });
+            }
+        }
+        self.quotes.sort_by_key(|q| q.open);
+        for (qi, q) in self.quotes.iter().enumerate() {
+            for k in q.open + 1..q.close.min(n) {
+                self.inq[k] = qi as u32;
+            }
+        }
+    }
+
+    fn opens(&self, c: char) -> bool {
+        self.marks.marks.contains_key(&c)
+    }
+
+    /// French and Spanish dialogue lines: a paragraph opening with a dash.
+    fn dialogue_dashes(&mut self) {
+        if !self.lex.dialogue_dash {
+            return;
+        }
+        let n = self.t.len();
+        let mut i = 0;
+        while i < n {
+            let starts_para = i == 0 || self.t[i].para != self.t[i - 1].para;
+            if starts_para && matches!(self.p(i), '—' | '–') && !self.in_quote(i) {
+                let para = self.t[i].para;
+                let mut j = i + 1;
+                // the line runs to the next dash, to `, <verb>`, or to the paragraph end
+                while j < n && self.t[j].para == para {
+                    if matches!(self.p(j), '—' | '–') {
+                        break;
+                    }
+                    if self.p(j) == ',' && self.is_cue_word(j + 1) {
+                        break;
+                    }
+                    j += 1;
+                }
+                if j > i + 1 {
+                    let qi = self.quotes.len() as u32;
+                    for k in i + 1..j {
+                        if self.inq[k] == NONE {
+                            self.inq[k] = qi;
+                        }
+                    }
+                    self.quotes.push(QSpan {
+                        open: i,
+                        close: j,
+                        double: true,
+                        dash: true,
+                    });
+                }
+                i = j.max(i + 1);
+                continue;
+            }
+            i += 1;
+        }
+    }
+
+    /// Content bytes of a quote (between its marks, or the dialogue line).
+    fn qcontent(&self, q: &QSpan) -> (usize, usize) {
+        let cs = self.t.get(q.open).map_or(0, |t| t.e);
+        let ce = if q.close < self.t.len() {
+            self.t[q.close].s
+        } else {
+            self.t.last().map_or(cs, |t| t.e)
+        };
+        let ce = if q.dash && self.p(q.close) == ',' {
+            self.t[q.close].s
+        } else {
+            ce
+        };
+        // dialogue lines: content is the words, not the spaces
+        let slice = self.text.get(cs..ce).unwrap_or("");
+        let lead = slice.len() - slice.trim_start().len();
+        let trail = slice.len() - slice.trim_end().len();
+        (cs + lead, (ce - trail).max(cs + lead))
+    }
+
+    /// Records an attribution (and its speaker, for later participles in its sentence).
+    fn add_attr(&mut self, at: Attr) {
+        if let Some(np) = at.np {
+            if let Some(t) = self.t.get(np.s) {
+                self.sent_speakers.entry(t.sent).or_default().push(np);
+            }
+        }
+        self.attrs.push(at);
+    }
+
+    fn push_quote(
+        &mut self,
+        qi: usize,
+        kind: QuoteKind,
+        np: Option<Np>,
+        cue: Option<(usize, usize)>,
+        conf: f32,
+    ) {
+        let Some(q) = self.quotes.get(qi).copied() else {
+            return;
+        };
+        let (cs, ce) = self.qcontent(&q);
+        if ce <= cs {
+            return;
+        }
+        self.qdone[qi] = true;
+        self.qattr[qi] = self.attrs.len() as u32;
+        if let Some((a, b)) = cue {
+            for k in a..b.min(self.cue_used.len()) {
+                self.cue_used[k] = true;
+            }
+        }
+        self.add_attr(Attr {
+            cs,
+            ce,
+            kind,
+            np,
+            cue,
+            conf,
+            join: false,
+            sep: false,
+        });
+    }
+
+    // ---------------------------------------------------------------- speaker mentions
+
+    fn is_cue_word(&self, i: usize) -> bool {
+        let Some(t) = self.t.get(i) else { return false };
+        if t.cls & (class::SPEECH | class::TELL) != 0 {
+            return true;
+        }
+        // French `dit-il`, `a-t-il`
+        self.split_cue(i).is_some()
+    }
+
+    /// A hyphenated verb+pronoun token such as `dit-il`: the pronoun's byte range.
+    fn split_cue(&self, i: usize) -> Option<(usize, usize)> {
+        let t = self.t.get(i)?;
+        let w = self.word(i);
+        let dash = w.rfind('-')?;
+        let (verb, pron) = (&w[..dash], &w[dash + 1..]);
+        let verb = verb.trim_end_matches("-t");
+        let vl = verb.to_lowercase();
+        let pl = pron.to_lowercase();
+        let vc = self.lex.classes(&vl);
+        let pc = self.lex.classes(&pl);
+        (vc & (class::SPEECH | class::TELL | class::FILLER) != 0 && pc & class::PRON != 0)
+            .then(|| (t.s + dash + 1, t.e))
+    }
+
+    fn is_name_word(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|t| {
+            let sent_start = self.sents.get(t.sent as usize).is_some_and(|s| s.0 == i);
+            // a capitalised cue word is a name (`the Post`) except at a sentence start
+            let cue = t.cls & class::CUE != 0 && sent_start;
+            t.cap
+                && t.word
+                && !self.in_quote(i)
+                && !cue
+                && t.cls & (class::STOP | class::PRON | class::DET | class::THAT) == 0
+        }) || (self.has(i, class::TITLE) && self.t[i].cap)
+    }
+
+    /// A mention that ends right before token `end` (exclusive), not before `lo`.
+    fn np_core_before(&self, end: usize, lo: usize) -> Option<Np> {
+        if end <= lo || end == 0 {
+            return None;
+        }
+        let t = end - 1;
+        let tk = self.t.get(t)?;
+        if self.in_quote(t) || !tk.word {
+            return None;
+        }
+        if tk.cls & class::PRON != 0 {
+            return Some(Np {
+                s: t,
+                e: end,
+                kind: NpKind::Pron,
+            });
+        }
+        if self.is_name_word(t) {
+            let mut k = t;
+            while k > lo {
+                if self.is_name_word(k - 1) {
+                    k -= 1;
+                } else if k >= lo + 2
+                    && self.has(k - 1, class::CONN)
+                    && !self.t[k - 1].cap
+                    && self.is_name_word(k - 2)
+                {
+                    k -= 2;
+                } else {
+                    break;
+                }
+            }
+            // `the Foreign Office`
+            if k > lo && self.has(k - 1, class::DET) && !self.t[k - 1].cap {
+                k -= 1;
+            }
+            let kind = if (k..end).all(|j| self.has(j, class::TITLE | class::DET)) {
+                NpKind::Desc
+            } else {
+                NpKind::Name
+            };
+            return Some(Np { s: k, e: end, kind });
+        }
+        if tk.cls & (class::STOP | class::CUE | class::FILLER | class::DET | class::THAT) != 0
+            || tk.number
+        {
+            return None;
+        }
+        // a description: a determiner and up to five words
+        let mut k = t;
+        let floor = t.saturating_sub(5).max(lo);
+        while k > floor {
+            let j = k - 1;
+            let Some(tj) = self.t.get(j) else { break };
+            if tj.cls & class::DET != 0 {
+                return Some(Np {
+                    s: j,
+                    e: end,
+                    kind: NpKind::Desc,
+                });
+            }
+            let cue = tj.cls & class::CUE != 0 && !tj.cap;
+            if !tj.word || cue || tj.cls & (class::STOP | class::THAT) != 0 || self.in_quote(j) {
+                break;
+            }
+            k -= 1;
+        }
+        if tk.cls & class::GROUP != 0 {
+            return Some(Np {
+                s: k.max(t),
+                e: end,
+                kind: NpKind::Desc,
+            });
+        }
+        None
+    }
+
+    /// The speaker before a cue at `cue`: skips fillers, an appositive or relative clause,
+    /// a parenthesis.
+    fn np_before(&self, cue: usize, lo: usize) -> Option<Np> {
+        let mut j = cue;
+        let mut skipped = 0;
+        while j > lo && self.has(j - 1, class::FILLER) && !self.t[j - 1].cap && skipped < 3 {
+            j -= 1;
+            skipped += 1;
+        }
+        if j <= lo {
+            return None;
+        }
+        match self.p(j - 1) {
+            ',' => {
+                // `Hussain, who is also a general, told` — the comma that opens it
+                let floor = j.saturating_sub(45).max(lo);
+                let mut c = j - 1;
+                while c > floor {
+                    c -= 1;
+                    if self.in_quote(c) || matches!(self.p(c), '.' | ';' | ':') {
+                        return None;
+                    }
+                    if self.p(c) == ',' {
+                        // `A top strategist, John Weaver, tells …`: the name in between
+                        if let Some(np) = self.np_after(c + 1, j - 1) {
+                            if np.kind == NpKind::Name && np.e == j - 1 {
+                                return Some(np);
+                            }
+                        }
+                        if let Some(np) = self.np_core_before(c, lo) {
+                            if np.kind != NpKind::Desc || self.has(np.e - 1, class::ROLE) {
+                                return Some(np);
+                            }
+                        }
+                    }
+                }
+                None
+            }
+            ')' => {
+                let floor = j.saturating_sub(30).max(lo);
+                let mut c = j - 1;
+                while c > floor {
+                    c -= 1;
+                    if self.p(c) == '(' {
+                        return self.np_core_before(c, lo);
+                    }
+                }
+                None
+            }
+            _ => self.np_core_before(j, lo),
+        }
+    }
+
+    /// A mention starting at `start`, not past `hi`.
+    fn np_after(&self, start: usize, hi: usize) -> Option<Np> {
+        let tk = self.t.get(start)?;
+        if start >= hi || self.in_quote(start) || !tk.word {
+            return None;
+        }
+        if tk.cls & class::PRON != 0 {
+            return Some(Np {
+                s: start,
+                e: start + 1,
+                kind: NpKind::Pron,
+            });
+        }
+        if self.is_name_word(start) {
+            let mut k = start + 1;
+            while k < hi {
+                if self.is_name_word(k) {
+                    k += 1;
+                } else if k + 1 < hi
+                    && self.has(k, class::CONN)
+                    && !self.t[k].cap
+                    && self.is_name_word(k + 1)
+                {
+                    k += 2;
+                } else {
+                    break;
+                }
+            }
+            return Some(Np {
+                s: start,
+                e: k,
+                kind: NpKind::Name,
+            });
+        }
+        if tk.cls & class::DET != 0 {
+            let mut k = start + 1;
+            while k < hi && k < start + 7 {
+                let Some(tj) = self.t.get(k) else { break };
+                let cue = tj.cls & class::CUE != 0 && !tj.cap;
+                if !tj.word
+                    || self.in_quote(k)
+                    || cue
+                    || tj.cls & (class::STOP | class::THAT | class::FILLER) != 0
+                {
+                    break;
+                }
+                k += 1;
+            }
+            if k > start + 1 {
+                return Some(Np {
+                    s: start,
+                    e: k,
+                    kind: NpKind::Desc,
+                });
+            }
+            return None;
+        }
+        if tk.cls & class::GROUP != 0 {
+            return Some(Np {
+                s: start,
+                e: start + 1,
+                kind: NpKind::Desc,
+            });
+        }
+        None
+    }
+
+    /// `Hussain said` / `Hussain, who …, told` / `the officer said` from `start`: the
+    /// speaker and the cue token.
+    fn subject_then_cue(&self, start: usize, hi: usize) -> Option<(Np, usize)> {
+        let mut np = self.np_after(start, hi)?;
+        let mut k = np.e;
+        // `the Zionist Union Party’s Nachman Shai told`
+        if matches!(self.word(k), "’s" | "'s") {
+            if let Some(owner) = self.np_after(k + 1, hi) {
+                np = owner;
+                k = np.e;
+            }
+        }
+        // `a welcome message on the website reads`
+        if self.has(k, class::STOP) && !self.has(k, class::CUE) && np.kind != NpKind::Pron {
+            let mut j = k + 1;
+            while j < hi && j < k + 7 && self.t[j].word && !self.is_cue_word(j) {
+                j += 1;
+            }
+            if j < hi && j < k + 7 && self.is_cue_word(j) && !self.in_quote(j) {
+                return Some((np, j));
+            }
+        }
+        if self.p(k) == ',' || self.p(k) == '(' {
+            let close = if self.p(k) == ',' { ',' } else { ')' };
+            let mut j = k + 1;
+            while j < hi && j < k + 45 {
+                if self.p(j) == close || matches!(self.p(j), '.' | ';') || self.in_quote(j) {
+                    break;
+                }
+                j += 1;
+            }
+            if self.p(j) != close {
+                return None;
+            }
+            k = j + 1;
+        }
+        let mut skipped = 0;
+        while k < hi && self.has(k, class::FILLER) && skipped < 3 {
+            k += 1;
+            skipped += 1;
+        }
+        (k < hi && self.is_cue_word(k) && !self.in_quote(k)).then_some((np, k))
+    }
+
+    // ---------------------------------------------------------------- direct quotes
+
+    fn para_end(&self, i: usize) -> usize {
+        let Some(p) = self.t.get(i).map(|t| t.para) else {
+            return i;
+        };
+        let mut j = i;
+        while j < self.t.len() && self.t[j].para == p && j < i + 80 {
+            j += 1;
+        }
+        j
+    }
+
+    /// A quote attributed right after its closing mark or right before its opening mark.
+    fn direct(&mut self, qi: usize) {
+        let q = self.quotes[qi];
+        let n = self.t.len();
+        let last = q.close.saturating_sub(1);
+        let ended = matches!(self.p(last), '.') && q.close > q.open + 1;
+        // after: `“…,” Hussain said` / `“…,” said Hussain` / `“…”, according to X`
+        let mut j = q.close + usize::from(!q.dash);
+        if q.dash && self.p(q.close) == ',' {
+            j = q.close + 1;
+        }
+        let hi = self.para_end(j.min(n.saturating_sub(1)));
+        while j < hi && matches!(self.p(j), ',' | '—' | '–') {
+            j += 1;
+        }
+        let lower_next = self.t.get(j).is_some_and(|t| !t.cap);
+        if j < hi && (!ended || lower_next) {
+            let (sa, sb) = self.sent_range(j);
+            let hi = hi.min(sb.max(j + 1) + 40);
+            let _ = sa;
+            if let Some(pr) = self.split_cue(j) {
+                let (s, e) = (self.t[j].s, pr.0);
+                let _ = (s, e);
+                self.push_quote(
+                    qi,
+                    QuoteKind::Direct,
+                    Some(Np {
+                        s: j,
+                        e: j + 1,
+                        kind: NpKind::Pron,
+                    }),
+                    Some((j, j + 1)),
+                    0.85,
+                );
+                return;
+            }
+            let mut c = j;
+            if self.has(c, class::FILLER) && self.is_cue_word(c + 1) {
+                c += 1;
+            }
+            if self.is_cue_word(c) {
+                // `dit-il`, `a-t-il déclaré` split by the tokenizer
+                let mut a = c + 1;
+                if self.p(a) == '-' {
+                    a += 1;
+                    if self.word(a) == "t" && self.p(a + 1) == '-' {
+                        a += 2;
+                    }
+                }
+                if let Some(np) = self.np_after(a, hi) {
+                    let conf = conf_of(np.kind, 0.95);
+                    self.push_quote(qi, QuoteKind::Direct, Some(np), Some((c, c + 1)), conf);
+                    return;
+                }
+            }
+            if let Some((np, c)) = self.subject_then_cue(j, hi) {
+                let conf = conf_of(np.kind, 0.95);
+                self.push_quote(qi, QuoteKind::Direct, Some(np), Some((c, c + 1)), conf);
+                return;
+            }
+            if let Some((np, cue)) = self.phrase_at(j, hi) {
+                self.push_quote(qi, QuoteKind::Direct, Some(np), Some(cue), 0.85);
+                return;
+            }
+        }
+        // before: `Hussain said: “…”` / `said Hussain, “…”`
+        if q.dash || q.open == 0 {
+            return;
+        }
+        let mut j = q.open;
+        if matches!(self.p(j - 1), ':' | ',') {
+            j -= 1;
+        }
+        let cross = self.t[j - 1].para != self.t[q.open].para;
+        if cross && self.p(j) != ':' {
+            return;
+        }
+        if j == 0 {
+            return;
+        }
+        let c = j - 1;
+        if self.in_quote(c) {
+            return;
+        }
+        let lo = self.sent_range(c).0.min(c);
+        if j == q.open && self.words_after_close(&q) {
+            return; // `says “…” despite …`: a fragment of reported speech
+        }
+        if self.is_cue_word(c) && self.t[c].cls & class::NOUN == 0 {
+            if let Some(np) = self.np_before(c, lo) {
+                let conf = conf_of(np.kind, 0.93);
+                self.push_quote(qi, QuoteKind::Direct, Some(np), Some((c, c + 1)), conf);
+                return;
+            }
+            if let Some(np) = self.np_after(c + 1, j) {
+                let conf = conf_of(np.kind, 0.9);
+                self.push_quote(qi, QuoteKind::Direct, Some(np), Some((c, c + 1)), conf);
+                return;
+            }
+        }
+        // `said Hussain: “…”` / `Hussain told reporters: “…”`
+        if self.p(j) == ':' || self.p(j) == ',' {
+            let floor = c.saturating_sub(8).max(lo);
+            let mut k = c;
+            while k > floor {
+                k -= 1;
+                if self.is_cue_word(k) && !self.in_quote(k) {
+                    if let Some(np) = self.np_before(k, lo) {
+                        let conf = conf_of(np.kind, 0.88);
+                        self.push_quote(qi, QuoteKind::Direct, Some(np), Some((k, k + 1)), conf);
+                        return;
+                    }
+                    if let Some(np) = self.np_after(k + 1, j) {
+                        let conf = conf_of(np.kind, 0.88);
+                        self.push_quote(qi, QuoteKind::Direct, Some(np), Some((k, k + 1)), conf);
+                        return;
+                    }
+                    break;
+                }
+                if let Some((np, cue)) = self.phrase_at(k, j) {
+                    self.push_quote(qi, QuoteKind::Direct, Some(np), Some(cue), 0.85);
+                    return;
+                }
+            }
+        }
+        // `Trump: “…”` / `The headline reads: “…”`: the sentence's subject
+        if self.p(j) == ':' {
+            if let Some(np) = self.np_after(lo, j) {
+                if np.kind != NpKind::Pron || np.s == lo {
+                    self.push_quote(qi, QuoteKind::Direct, Some(np), Some((j, j + 1)), 0.6);
+                }
+            }
+        }
+    }
+
+    /// Whether words follow the closing mark before the sentence ends.
+    fn words_after_close(&self, q: &QSpan) -> bool {
+        let (_, hi) = self.sent_range(q.close);
+        (q.close + 1..hi).any(|j| self.t[j].word && !self.in_quote(j))
+    }
+
+    /// A source phrase (`according to X`) starting at token `i`: its speaker and the
+    /// phrase's token range.
+    fn phrase_at(&self, i: usize, hi: usize) -> Option<(Np, (usize, usize))> {
+        if !self.has(i, class::PHRASE) {
+            return None;
+        }
+        let mut lower = String::new();
+        'phrases: for ph in &self.lex.phrases {
+            for (k, w) in ph.iter().enumerate() {
+                let word = self.word(i + k);
+                lower.clear();
+                lower.extend(word.chars().flat_map(char::to_lowercase));
+                if lower != *w || i + k >= hi {
+                    continue 'phrases;
+                }
+            }
+            let end = i + ph.len();
+            let np = self.np_after(end, hi)?;
+            return Some((np, (i, end)));
+        }
+        None
+    }
+
+    // ---------------------------------------------------------------- indirect speech
+
+    fn indirect(&mut self) {
+        let n = self.t.len();
+        let mut i = 0;
+        while i < n {
+            if self.in_quote(i) || self.cue_used[i] {
+                i += 1;
+                continue;
+            }
+            let (lo, hi) = self.sent_range(i);
+            if let Some((np, cue)) = self.phrase_at(i, hi) {
+                self.phrase_clause(np, cue, lo, hi);
+                i = cue.1;
+                continue;
+            }
+            let tk = self.t[i];
+            let verb = tk.cls & (class::SPEECH | class::TELL) != 0
+                || (self.config.beliefs && tk.cls & class::BELIEF != 0);
+            if verb && tk.word && !tk.cap {
+                self.verb_clause(i, lo, hi);
+            }
+            i += 1;
+        }
+    }
+
+    /// Content after `from` to the end of the sentence, cut before `, adding …` and
+    /// stretched to the end of a quote that opens inside it.
+    fn clause_end(&self, from: usize, hi: usize) -> usize {
+        let mut k = from;
+        let mut end = hi;
+        while k < hi {
+            if self.p(k) == ',' && (self.is_cue_word(k + 1) && !self.t[k + 1].cap) {
+                end = k;
+                break;
+            }
+            if self.p(k) == ',' && self.has(k + 1, class::PHRASE) {
+                end = k;
+                break;
+            }
+            // `… and said …`, `… and threatening …`, `…, before adding …`
+            let conj = matches!(self.word(k), "and" | "but") && !self.in_quote(k);
+            if conj && k > from + 2 && self.is_cue_word(k + 1) && !self.t[k + 1].cap {
+                end = k;
+                break;
+            }
+            if self.p(k) == ','
+                && k > from + 2
+                && matches!(
+                    self.word(k + 1),
+                    "before" | "while" | "although" | "though" | "because" | "whereas"
+                )
+            {
+                end = k;
+                break;
+            }
+            k += 1;
+        }
+        // a quote that opens inside the content and closes past the sentence
+        if end == hi && hi > from {
+            let last = hi - 1;
+            if let Some(&qi) = self.inq.get(last) {
+                if qi != NONE {
+                    if let Some(q) = self.quotes.get(qi as usize) {
+                        if q.open >= from && !q.dash {
+                            end = end.max(q.close + 1);
+                        }
+                    }
+                }
+            }
+        }
+        end
+    }
+
+    fn bytes(&self, a: usize, b: usize) -> Option<(usize, usize)> {
+        if b <= a {
+            return None;
+        }
+        let s = self.t.get(a)?.s;
+        let e = self.t.get(b - 1)?.e;
+        (e > s).then_some((s, e))
+    }
+
+    /// The speaker of a participle after a comma (`…, adding that …`, `…, calling him
+    /// “…”`): the previous attribution's speaker in the sentence, else the sentence's
+    /// subject.
+    fn clause_subject(&self, c: usize, lo: usize) -> Option<Np> {
+        if c <= lo || self.p(c - 1) != ',' || !self.word(c).ends_with("ing") {
+            return None;
+        }
+        let sent = self.t.get(c)?.sent;
+        let prev = self
+            .sent_speakers
+            .get(&sent)
+            .and_then(|v| v.iter().rev().find(|n| n.s < c).copied());
+        if prev.is_some() {
+            return prev;
+        }
+        let np = self.np_after(lo, c)?;
+        (np.kind != NpKind::Desc || self.has(np.e - 1, class::ROLE | class::GROUP)).then_some(np)
+    }
+
+    fn verb_clause(&mut self, c: usize, lo: usize, hi: usize) {
+        let tk = self.t[c];
+        let np = self.np_before(c, lo);
+        // `…, adding that …` takes the speaker of the sentence's previous attribution
+        let np = np.or_else(|| self.clause_subject(c, lo));
+        let Some(np) = np else {
+            // inversion at the end: `…, said Hussain.`
+            if c > lo && self.p(c - 1) == ',' {
+                if let Some(np) = self.np_after(c + 1, hi) {
+                    let after = np.e;
+                    if after >= hi || matches!(self.p(after), '.' | '!' | '?') {
+                        self.emit_clause(lo, c - 1, np, (c, c + 1), 0.75);
+                    }
+                }
+            }
+            return;
+        };
+        if np.s > lo
+            && matches!(
+                self.word(np.s - 1).to_lowercase().as_str(),
+                "what" | "as" | "how"
+            )
+        {
+            return;
+        }
+        // the complement: skip the addressee and time words up to `that`
+        let mut k = c + 1;
+        let mut that = None;
+        let limit = (c + 9).min(hi);
+        while k < limit {
+            if self.has(k, class::THAT) && !self.in_quote(k) {
+                that = Some(k);
+                break;
+            }
+            if !self.t[k].word || self.has(k, class::CUE) {
+                break;
+            }
+            k += 1;
+        }
+        if let Some(th) = that {
+            let end = self.clause_end(th + 1, hi);
+            let conf = conf_of(np.kind, 0.8);
+            self.emit_clause(th + 1, end, np, (c, c + 1), conf);
+            return;
+        }
+        // `…, X said.` / `…, X has told Sputnik.`
+        let mut after = c + 1;
+        if tk.cls & class::TELL != 0 {
+            if let Some(obj) = self.np_after(after, hi) {
+                after = obj.e;
+            }
+        }
+        while after < hi && self.has(after, class::TIME) {
+            after += 1;
+        }
+        let at_end = after >= hi || matches!(self.p(after), '.' | '!' | '?');
+        let before_comma = np.s > lo && self.p(np.s - 1) == ',';
+        if at_end && before_comma {
+            let conf = conf_of(np.kind, 0.78);
+            self.emit_clause(lo, np.s - 1, np, (c, c + 1), conf);
+            return;
+        }
+        // `X said the talks failed` (verbs that take a bare clause)
+        if tk.cls & class::BARE == 0 {
+            return;
+        }
+        let mut k = c + 1;
+        if tk.cls & class::TELL != 0 {
+            match self.np_after(k, hi) {
+                Some(obj) if self.t[obj.s].cls & class::PRON == 0 || obj.e < hi => k = obj.e,
+                _ => return,
+            }
+            if tk.cls & class::TELL != 0 {
+                return; // `told Y` without `that`: an order or a topic, not a statement
+            }
+        }
+        if matches!(self.p(k), ',' | ':') {
+            k += 1;
+        }
+        let Some(first) = self.t.get(k) else { return };
+        if k >= hi || self.in_quote(k) {
+            return;
+        }
+        let clause_start = first.cls & (class::PRON | class::DET) != 0
+            || (first.cap && first.word)
+            || is_quote_char(first.p);
+        if !clause_start || self.has(k, class::STOP) {
+            return;
+        }
+        let end = self.clause_end(k, hi);
+        if end < k + 3 {
+            return;
+        }
+        let conf = conf_of(np.kind, 0.72);
+        self.emit_clause(k, end, np, (c, c + 1), conf);
+    }
+
+    /// `according to X, …` at the start, or `…, according to X.` at the end.
+    fn phrase_clause(&mut self, np: Np, cue: (usize, usize), lo: usize, hi: usize) {
+        let mut k = np.e;
+        // `as per the statement by Mr. X (Foreign Minister, Pakistan) during a meeting …,`
+        let fronted = cue.0 == lo
+            || (cue.0 > lo && matches!(self.p(cue.0 - 1), ',' | '“' | '"'))
+                && self.p(cue.0 - 1) != ',';
+        if fronted {
+            while k < hi {
+                if self.p(k) == '(' {
+                    while k < hi && self.p(k) != ')' {
+                        k += 1;
+                    }
+                }
+                if self.p(k) == ',' && !self.t.get(k + 1).is_some_and(|t| t.number) {
+                    break;
+                }
+                k += 1;
+            }
+            if k + 1 < hi {
+                let end = self.clause_end(k + 1, hi);
+                self.emit_clause(k + 1, end, np, cue, conf_of(np.kind, 0.82));
+            }
+        } else if cue.0 > lo && self.p(cue.0 - 1) == ',' {
+            self.emit_clause(lo, cue.0 - 1, np, cue, conf_of(np.kind, 0.8));
+        }
+    }
+
+    /// Emits reported content `a..b` (tokens): indirect, or partial quotes when it holds
+    /// quoted fragments, or the direct quote it wholly is.
+    fn emit_clause(&mut self, a: usize, b: usize, np: Np, cue: (usize, usize), conf: f32) {
+        let b = b.min(self.t.len());
+        if b < a + 2 {
+            return;
+        }
+        // quotes inside
+        let mut inside: Vec<usize> = Vec::new();
+        let mut k = a;
+        while k < b {
+            if let Some(qi) = self.quote_opening_at(k) {
+                let q = self.quotes[qi];
+                if q.close < b + 1 {
+                    if self.qdone[qi] {
+                        // already attributed: the clause stops before it
+                        return self.emit_clause(a, k, np, cue, conf);
+                    }
+                    inside.push(qi);
+                    k = q.close + 1;
+                    continue;
+                }
+            }
+            k += 1;
+        }
+        for k in cue.0..cue.1.min(self.cue_used.len()) {
+            self.cue_used[k] = true;
+        }
+        if inside.is_empty() {
+            if let Some((cs, ce)) = self.bytes(a, b) {
+                self.add_attr(Attr {
+                    cs,
+                    ce,
+                    kind: QuoteKind::Indirect,
+                    np: Some(np),
+                    cue: Some(cue),
+                    conf,
+                    join: false,
+                    sep: false,
+                });
+            }
+            return;
+        }
+        // the whole content is one quote: direct
+        if inside.len() == 1 {
+            let q = self.quotes[inside[0]];
+            let lead = (a..q.open).all(|j| !self.t[j].word);
+            let trail = (q.close + 1..b).all(|j| !self.t[j].word);
+            if lead && trail {
+                self.push_quote(
+                    inside[0],
+                    QuoteKind::Direct,
+                    Some(np),
+                    Some(cue),
+                    conf + 0.1,
+                );
+                return;
+            }
+        }
+        // partial: one segment per coordinated fragment
+        let mut seg_start = a;
+        for (n, &qi) in inside.iter().enumerate() {
+            let q = self.quotes[qi];
+            self.qdone[qi] = true;
+            let next = inside.get(n + 1).map(|&x| self.quotes[x]);
+            let seg_end = match next {
+                Some(nq) => {
+                    let gap = q.close + 1..nq.open;
+                    let conj = gap
+                        .clone()
+                        .find(|&j| matches!(self.word(j), "and" | "but" | "et" | "und" | "y"));
+                    match conj {
+                        Some(cj) => {
+                            let end = q.close + 1;
+                            if let Some((cs, ce)) = self.bytes(seg_start, end) {
+                                self.push_partial(cs, ce, np, cue, conf);
+                            }
+                            seg_start = cj + 1;
+                            continue;
+                        }
+                        None => continue,
+                    }
+                }
+                None => b,
+            };
+            if let Some((cs, ce)) = self.bytes(seg_start, seg_end) {
+                self.push_partial(cs, ce, np, cue, conf);
+            }
+        }
+    }
+
+    fn push_partial(&mut self, cs: usize, ce: usize, np: Np, cue: (usize, usize), conf: f32) {
+        // strip a leading `that`
+        self.add_attr(Attr {
+            cs,
+            ce,
+            kind: QuoteKind::Partial,
+            np: Some(np),
+            cue: Some(cue),
+            conf,
+            join: false,
+            sep: false,
+        });
+    }
+
+    fn quote_opening_at(&self, k: usize) -> Option<usize> {
+        let qi = self.inq.get(k + 1).copied()?;
+        if qi == NONE {
+            return None;
+        }
+        let q = self.quotes.get(qi as usize)?;
+        (q.open == k && !q.dash).then_some(qi as usize)
+    }
+
+    // ---------------------------------------------------------------- embedded fragments
+
+    /// A quote inside a sentence whose cue comes earlier: a partial quote.
+    fn embedded(&mut self, qi: usize) {
+        let q = self.quotes[qi];
+        if q.dash || q.open == 0 {
+            return;
+        }
+        // titles (`“War and Peace”`) are not statements
+        let words = || (q.open + 1..q.close).filter(|&j| self.t[j].word);
+        let title_case =
+            words().all(|j| self.t[j].cap || self.has(j, class::CONN | class::STOP | class::DET));
+        if title_case && words().nth(1).is_some() {
+            return;
+        }
+        if self.embedded_cue(qi) || self.qdone[qi] {
+            return;
+        }
+        // no speech verb: the sentence's subject and verb (`Rubio bemoaned the climate in
+        // which people “literally hate each other”`)
+        let (lo, hi) = self.sent_range(q.open);
+        // titles (`“Gifted Hands”`) and one-word scare quotes are not statements
+        let words: Vec<usize> = (q.open + 1..q.close).filter(|&j| self.t[j].word).collect();
+        let title_case = words
+            .iter()
+            .all(|&j| self.t[j].cap || self.has(j, class::CONN | class::STOP));
+        if words.len() < 2 || title_case {
+            return;
+        }
+        if let Some((np, v)) = self.sentence_subject(lo, q.open) {
+            let w = self.word(v);
+            let verbish = self.has(v, class::CUE)
+                || w.ends_with("ed")
+                || (w.ends_with('s') && !w.ends_with("ss"));
+            if !verbish {
+                return;
+            }
+            let start = if self.has(v + 1, class::THAT) {
+                v + 2
+            } else {
+                v + 1
+            };
+            if start <= q.open && q.open - start < 30 {
+                let end = self.clause_end(start, hi.max(q.close + 1)).max(q.close + 1);
+                if let Some((cs, ce)) = self.bytes(start, end) {
+                    self.qdone[qi] = true;
+                    self.push_partial(cs, ce, np, (v, v + 1), conf_of(np.kind, 0.5));
+                }
+            }
+        }
+    }
+
+    /// [`Self::embedded`] with a cue word before the quote; true when it decided.
+    fn embedded_cue(&mut self, qi: usize) -> bool {
+        let q = self.quotes[qi];
+        let (lo, _) = self.sent_range(q.open);
+        let floor = q.open.saturating_sub(40).max(lo);
+        let mut k = q.open;
+        while k > floor {
+            k -= 1;
+            if self.in_quote(k) {
+                continue;
+            }
+            let tk = self.t[k];
+            if tk.cls & class::NOUN != 0 && !tk.cap {
+                // `a statement … by X that …“…”`: the name closest before the clause
+                let mut m = q.open;
+                let mut by = false;
+                for j in k + 1..q.open {
+                    if self.word(j) == "by" {
+                        by = true;
+                    }
+                    if by && self.has(j, class::THAT) {
+                        m = j;
+                        break;
+                    }
+                }
+                if by {
+                    if let Some(np) = self.np_core_before(m, k + 1) {
+                        self.push_quote(qi, QuoteKind::Partial, Some(np), Some((k, k + 1)), 0.7);
+                        return true;
+                    }
+                }
+                continue;
+            }
+            let verb = tk.cls & (class::SPEECH | class::TELL | class::BELIEF) != 0;
+            if verb && tk.word && !tk.cap {
+                let gerund =
+                    self.word(k).ends_with("ing") || (k > lo && self.word(k - 1).ends_with("ing"));
+                let np = self
+                    .np_before(k, lo)
+                    .or_else(|| self.clause_subject(k, lo))
+                    .or_else(|| gerund.then(|| self.nearest_name(k, lo)).flatten());
+                let Some(np) = np else { return true };
+                // the reported words: after the verb (and its `that`) to the clause end
+                let (_, hi) = self.sent_range(q.open);
+                let mut start = k + 1;
+                if let Some(th) = (k + 1..q.open.min(k + 9)).find(|&j| self.has(j, class::THAT)) {
+                    start = th + 1;
+                }
+                let end = self.clause_end(start, hi.max(q.close + 1)).max(q.close + 1);
+                let conf = conf_of(np.kind, 0.7);
+                if let Some((cs, ce)) = self.bytes(start, end) {
+                    self.qdone[qi] = true;
+                    self.cue_used[k] = true;
+                    self.push_partial(cs, ce, np, (k, k + 1), conf);
+                }
+                return true;
+            }
+        }
+        false
+    }
+
+    /// The subject at the start of the sentence `lo..`, after a leading connective or an
+    /// introductory phrase (`In April, Trump …`), and the token after it (its verb).
+    fn sentence_subject(&self, lo: usize, hi: usize) -> Option<(Np, usize)> {
+        let mut s = lo;
+        if self.has(s, class::STOP | class::FILLER) || self.t.get(s).is_some_and(|t| !t.word) {
+            let comma = (s..hi.min(s + 10)).find(|&j| self.p(j) == ',');
+            s = match comma {
+                Some(c) => c + 1,
+                None => s + 1,
+            };
+        }
+        let np = match self.np_after(s, hi) {
+            Some(np) => np,
+            // `Several said …`, `Many argue …`
+            None if self.has(s, class::DET) && self.t[s].word => Np {
+                s,
+                e: s + 1,
+                kind: NpKind::Desc,
+            },
+            None => return None,
+        };
+        let mut v = np.e;
+        let mut skipped = 0;
+        while v < hi && self.has(v, class::FILLER) && skipped < 3 {
+            v += 1;
+            skipped += 1;
+        }
+        let tv = self.t.get(v)?;
+        (v < hi && tv.word && !tv.cap && tv.cls & (class::STOP | class::DET | class::PRON) == 0)
+            .then_some((np, v))
+    }
+
+    /// The closest name or pronoun before `k` in its sentence (at most 14 tokens back).
+    fn nearest_name(&self, k: usize, lo: usize) -> Option<Np> {
+        let floor = k.saturating_sub(14).max(lo);
+        let mut j = k;
+        while j > floor {
+            if self.in_quote(j - 1) {
+                return None;
+            }
+            if self.has(j - 1, class::PRON) || self.is_name_word(j - 1) {
+                let np = self.np_core_before(j, lo)?;
+                // `Vladimir Putin welcoming …`: a person's name, not a sentence-initial word
+                if np.kind == NpKind::Pron || np.e - np.s >= 2 {
+                    return Some(np);
+                }
+                return None;
+            }
+            j -= 1;
+        }
+        None
+    }
+
+    /// A full-sentence quote next to an attributed one takes its speaker
+    /// (`“A,” he said. “B.”`).
+    fn inherit(&mut self) {
+        let nq = self.quotes.len();
+        for qi in 0..nq {
+            if self.qdone[qi] {
+                continue;
+            }
+            let q = self.quotes[qi];
+            if !q.double || q.dash {
+                continue;
+            }
+            // a sentence or more: opens a sentence and ends with sentence punctuation
+            let last = q.close.saturating_sub(1);
+            let ends = matches!(self.p(last), '.' | '?' | '!' | ',') || self.word(last) == "...";
+            let words = (q.open + 1..q.close).filter(|&j| self.t[j].word).count();
+            let para = self.t[q.open].para;
+            let same_para_prev = qi > 0 && self.t[self.quotes[qi - 1].close].para == para;
+            if words == 0 || (!same_para_prev && (!ends || words < 4)) {
+                continue;
+            }
+            // the previous quote, attributed, in this paragraph or the one before (past
+            // at most two short unattributed ones, such as a title)
+            let Some(mut p) = qi.checked_sub(1) else {
+                continue;
+            };
+            for _ in 0..2 {
+                let pq = self.quotes[p];
+                let short = pq.close < pq.open + 8;
+                if self.qdone[p] || !short || p == 0 {
+                    break;
+                }
+                p -= 1;
+            }
+            let pq = self.quotes[p];
+            if !self.qdone[p] || self.t[pq.close].para + 1 < para || q.open > pq.close + 80 {
+                continue;
+            }
+            let Some(src) = self.attrs.get(self.qattr[p] as usize).copied() else {
+                continue;
+            };
+            let same_para = self.t[pq.close].para == para;
+            let opens_para = q.open == 0 || self.t[q.open - 1].para != para;
+            // only the attribution between the two quotes, or a new paragraph that opens
+            // with the quote
+            let between = (pq.close + 1..q.open).filter(|&j| self.t[j].word).count();
+            if (!same_para && !opens_para) || (same_para && between > 25) {
+                continue;
+            }
+            if !same_para
+                && (pq.close + 1..q.open)
+                    .any(|j| self.t[j].para != self.t[pq.close].para && self.t[j].para != para)
+            {
+                continue;
+            }
+            self.push_quote(
+                qi,
+                QuoteKind::Direct,
+                src.np,
+                src.cue,
+                (src.conf - 0.1).max(0.3),
+            );
+            if let Some(last) = self.attrs.last_mut() {
+                last.join = same_para;
+            }
+        }
+    }
+}
+
+fn conf_of(kind: NpKind, base: f32) -> f32 {
+    match kind {
+        NpKind::Name => base,
+        NpKind::Pron => base - 0.07,
+        NpKind::Desc => base - 0.05,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,372 @@
+//! Speaker resolution: every mention to one entity, named by the fullest name the
+//! document uses for it (titles stripped).
+//!
+//! Names are indexed once per document (every run of capitalised words). A mention of
+//! two or more words resolves to the longest indexed name ending with it; a single word
+//! (a surname) to an indexed full name ending with it, preferring one that carried the
+//! same title (`Gen.`), then the most recently mentioned. Pronouns (`he`, `she`) and role
+//! descriptions (`the officer`) resolve to the most recent person speaker.
+
+use std::collections::HashMap;
+
+use pipeline_core::{Quote, QuoteKind, Span, Speaker};
+
+use super::lexicon::class;
+use super::{Analyzer, Np, NpKind};
+
+/// A full name seen in the document.
+#[derive(Debug)]
+struct Person {
+    display: String,
+    lower: Vec<String>,
+    titles: Vec<String>,
+    /// Token positions of its mentions, increasing.
+    mentions: Vec<usize>,
+}
+
+#[derive(Default)]
+struct Index {
+    people: Vec<Person>,
+    by_key: HashMap<String, usize>,
+    by_last: HashMap<String, Vec<usize>>,
+    /// Every mention of a full name, as (token position, person), in text order.
+    timeline: Vec<(usize, usize)>,
+}
+
+fn title_key(w: &str) -> String {
+    w.trim_matches('.')
+        .chars()
+        .flat_map(char::to_lowercase)
+        .take(3)
+        .collect()
+}
+
+/// Splits a name run into (titles, name tokens): the name is what follows the last title,
+/// without leading office words and connectors (`Adviser … on Foreign Affairs Sartaj
+/// Aziz` → `Sartaj Aziz`); a run without a title stays whole, minus a leading `the`.
+fn split_name(a: &Analyzer, s: usize, e: usize) -> (Vec<usize>, Vec<usize>) {
+    // determiners go, capitalised or not (`The United Nations` → `United Nations`)
+    let toks: Vec<usize> = (s..e)
+        .filter(|&k| a.t[k].cls & class::DET == 0 && a.t[k].word)
+        .collect();
+    let last_title = toks.iter().rposition(|&k| {
+        a.t[k].cls & class::TITLE != 0 && a.word(k) != "General" || is_abbrev_title(a, k)
+    });
+    match last_title {
+        Some(p) => {
+            let mut tail: Vec<usize> = toks[p + 1..].to_vec();
+            while tail
+                .first()
+                .is_some_and(|&k| a.t[k].cls & (class::OFFICE | class::CONN) != 0 || !a.t[k].cap)
+            {
+                tail.remove(0);
+            }
+            if tail.is_empty() {
+                (Vec::new(), toks)
+            } else {
+                // titles: every title word before the name
+                let titles = toks[..=p]
+                    .iter()
+                    .copied()
+                    .filter(|&k| a.t[k].cls & class::TITLE != 0)
+                    .collect();
+                (titles, tail)
+            }
+        }
+        None => (Vec::new(), toks),
+    }
+}
+
+fn is_abbrev_title(a: &Analyzer, k: usize) -> bool {
+    a.t[k].cls & class::TITLE != 0 && a.word(k).ends_with('.')
+}
+
+fn join(a: &Analyzer, toks: &[usize]) -> String {
+    let mut s = String::new();
+    for &k in toks {
+        if !s.is_empty() {
+            s.push(' ');
+        }
+        s.push_str(a.word(k));
+    }
+    s
+}
+
+fn lower(a: &Analyzer, k: usize) -> String {
+    a.word(k).chars().flat_map(char::to_lowercase).collect()
+}
+
+impl Index {
+    fn build(a: &Analyzer) -> Index {
+        let mut idx = Index::default();
+        let n = a.t.len();
+        let mut i = 0;
+        while i < n {
+            if !(a.t[i].cap && a.t[i].word) {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < n {
+                let t = a.t[j];
+                if t.cap && t.word {
+                    j += 1;
+                } else if t.cls & class::CONN != 0 && !t.cap && j + 1 < n && a.t[j + 1].cap {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            if j - i >= 2 {
+                let (titles, name) = split_name(a, i, j);
+                if name.len() >= 2
+                    && name
+                        .iter()
+                        .all(|&k| a.t[k].cls & (class::STOP | class::PRON | class::CUE) == 0)
+                {
+                    idx.add(a, &titles, &name);
+                }
+            }
+            i = j;
+        }
+        idx
+    }
+
+    fn add(&mut self, a: &Analyzer, titles: &[usize], name: &[usize]) {
+        let lower_toks: Vec<String> = name.iter().map(|&k| lower(a, k)).collect();
+        let key = lower_toks.join(" ");
+        let pos = name.last().copied().unwrap_or(0);
+        let id = match self.by_key.get(&key) {
+            Some(&id) => id,
+            None => {
+                let id = self.people.len();
+                self.people.push(Person {
+                    display: join(a, name),
+                    lower: lower_toks.clone(),
+                    titles: Vec::new(),
+                    mentions: Vec::new(),
+                });
+                self.by_key.insert(key, id);
+                if let Some(last) = lower_toks.last() {
+                    self.by_last.entry(last.clone()).or_default().push(id);
+                }
+                id
+            }
+        };
+        let p = &mut self.people[id];
+        p.mentions.push(pos);
+        self.timeline.push((pos, id));
+        for &t in titles {
+            let k = title_key(a.word(t));
+            if !p.titles.contains(&k) {
+                p.titles.push(k);
+            }
+        }
+    }
+
+    /// The most recent mention of person `id` before token `pos`.
+    fn last_before(&self, id: usize, pos: usize) -> Option<usize> {
+        let m = &self.people[id].mentions;
+        let i = m.partition_point(|&x| x < pos);
+        i.checked_sub(1).map(|i| m[i])
+    }
+
+    /// The canonical person for name tokens (lowercase) with titles, at `pos`.
+    fn lookup(&self, name: &[String], titles: &[String], pos: usize) -> Option<usize> {
+        let last = name.last()?;
+        let cands: Vec<usize> = self
+            .by_last
+            .get(last)?
+            .iter()
+            .copied()
+            .filter(|&id| {
+                let p = &self.people[id].lower;
+                p.len() >= name.len() && p[p.len() - name.len()..] == *name
+            })
+            .collect();
+        if cands.is_empty() {
+            return None;
+        }
+        // two people named alike: a shared title decides, then the latest mention
+        let titled: Vec<usize> = cands
+            .iter()
+            .copied()
+            .filter(|&id| titles.iter().any(|t| self.people[id].titles.contains(t)))
+            .collect();
+        let pool = if titled.is_empty() { &cands } else { &titled };
+        if name.len() >= 2 {
+            // the longest name ending with these words, ties to the earliest
+            return pool
+                .iter()
+                .copied()
+                .max_by_key(|&id| (self.people[id].lower.len(), std::cmp::Reverse(id)));
+        }
+        pool.iter().copied().max_by_key(|&id| {
+            (
+                self.last_before(id, pos).map_or(0, |p| p + 1),
+                self.people[id].lower.len(),
+            )
+        })
+    }
+}
+
+fn is_person_pronoun(w: &str) -> bool {
+    matches!(
+        w,
+        "he" | "she" | "il" | "elle" | "er" | "él" | "ella" | "i" | "je" | "ich" | "yo"
+    )
+}
+
+/// Resolves every attribution's speaker and builds the quote layer.
+pub(crate) fn resolve(a: &Analyzer) -> Vec<Quote> {
+    let idx = Index::build(a);
+    let mut attrs = a.attrs.clone();
+    attrs.sort_by_key(|x| (x.cs, x.ce));
+    attrs.dedup_by_key(|x| (x.cs, x.ce));
+    // one quotation interrupted by its attribution (`“A,” he said, “B.”`) or continued
+    // without a new one: a single quote over all its parts
+    let mut merged: Vec<super::Attr> = Vec::with_capacity(attrs.len());
+    for at in attrs {
+        if let Some(prev) = merged.last_mut() {
+            let same_cue = at.cue.is_some() && at.cue == prev.cue;
+            if prev.kind == QuoteKind::Direct
+                && at.kind == QuoteKind::Direct
+                && (at.join || (same_cue && !at.sep))
+                && at.cs >= prev.ce
+            {
+                prev.ce = at.ce;
+                continue;
+            }
+        }
+        merged.push(at);
+    }
+    let attrs = merged;
+    let mut last_person: Option<(String, usize)> = None;
+    let mut last_other: Option<String> = None;
+    let mut out = Vec::with_capacity(attrs.len());
+    for at in &attrs {
+        let speaker = at.np.and_then(|np| {
+            let entity = entity(a, &idx, np, &mut last_person, &mut last_other)?;
+            let s = a.t.get(np.s)?.s;
+            let e = a.t.get(np.e.checked_sub(1)?)?.e;
+            Some(Speaker {
+                span: Span::unchecked(s, e),
+                entity,
+            })
+        });
+        let cue = at.cue.and_then(|(c0, c1)| {
+            let s = a.t.get(c0)?.s;
+            let e = a.t.get(c1.checked_sub(1)?)?.e;
+            Some(Span::unchecked(s, e))
+        });
+        out.push(Quote {
+            span: Span::unchecked(at.cs, at.ce),
+            kind: at.kind,
+            speaker,
+            cue,
+            confidence: at.conf.clamp(0.0, 1.0),
+        });
+    }
+    out
+}
+
+fn entity(
+    a: &Analyzer,
+    idx: &Index,
+    np: Np,
+    last_person: &mut Option<(String, usize)>,
+    last_other: &mut Option<String>,
+) -> Option<String> {
+    let text_of = |s: usize, e: usize| -> String { join(a, &(s..e).collect::<Vec<_>>()) };
+    match np.kind {
+        NpKind::Pron => {
+            let w = lower(a, np.s);
+            if is_person_pronoun(&w) {
+                if let Some((p, _)) = last_person {
+                    return Some(p.clone());
+                }
+                // the latest full name mentioned before
+                let i = idx.timeline.partition_point(|&(pos, _)| pos < np.s);
+                let best = i
+                    .checked_sub(1)
+                    .and_then(|i| idx.timeline.get(i))
+                    .map(|&(_, id)| idx.people[id].display.clone());
+                return Some(best.unwrap_or_else(|| a.word(np.s).to_owned()));
+            }
+            if matches!(
+                w.as_str(),
+                "they" | "it" | "ils" | "elles" | "sie" | "ellos" | "ellas"
+            ) {
+                if let Some(o) = last_other {
+                    return Some(o.clone());
+                }
+            }
+            Some(a.word(np.s).to_owned())
+        }
+        NpKind::Name => {
+            let (titles, name) = split_name(a, np.s, np.e);
+            if name.is_empty() {
+                return desc_entity(a, np, last_person, last_other, &text_of);
+            }
+            let lname: Vec<String> = name.iter().map(|&k| lower(a, k)).collect();
+            let ltitles: Vec<String> = titles.iter().map(|&k| title_key(a.word(k))).collect();
+            let found = idx.lookup(&lname, &ltitles, np.s);
+            let display = found.map_or_else(|| join(a, &name), |id| idx.people[id].display.clone());
+            let person = found.is_some() || !titles.is_empty();
+            if person {
+                *last_person = Some((display.clone(), np.s));
+            } else {
+                *last_other = Some(display.clone());
+            }
+            Some(display)
+        }
+        NpKind::Desc => {
+            // `le ministre Jean Dupont`, `the Foreign Office`: the name at its end
+            let mut k = np.e;
+            while k > np.s && a.t[k - 1].cap && a.t[k - 1].word {
+                k -= 1;
+            }
+            if k < np.e && k > np.s {
+                let name = Np {
+                    s: k.saturating_sub(1).max(np.s),
+                    e: np.e,
+                    kind: NpKind::Name,
+                };
+                return entity(a, idx, name, last_person, last_other);
+            }
+            desc_entity(a, np, last_person, last_other, &text_of)
+        }
+    }
+}
+
+fn desc_entity(
+    a: &Analyzer,
+    np: Np,
+    last_person: &mut Option<(String, usize)>,
+    last_other: &mut Option<String>,
+    text_of: &dyn Fn(usize, usize) -> String,
+) -> Option<String> {
+    let head = np.e.checked_sub(1)?;
+    let singular_role = a.t[head].cls & class::ROLE != 0 && !a.word(head).ends_with('s');
+    let det_the = matches!(
+        lower(a, np.s).as_str(),
+        "the" | "le" | "la" | "der" | "die" | "el"
+    );
+    if singular_role && det_the {
+        if let Some((p, _)) = last_person {
+            return Some(p.clone());
+        }
+    }
+    // `the Foreign Office` → `Foreign Office`; `the officials` → `officials`
+    let s = if a.t[np.s].cls & class::DET != 0 && det_the {
+        np.s + 1
+    } else {
+        np.s
+    };
+    let d = text_of(s, np.e);
+    if d.is_empty() {
+        return None;
+    }
+    *last_other = Some(d.clone());
+    Some(d)
+}

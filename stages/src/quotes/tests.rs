@@ -1,0 +1,305 @@
+use super::*;
+use crate::tokens::TokenStage;
+
+fn run(text: &str) -> Vec<Quote> {
+    run_lang(text, "en")
+}
+
+fn run_lang(text: &str, lang: &str) -> Vec<Quote> {
+    let mut doc = Document::new("t", text);
+    doc.set_lang_hint(lang);
+    TokenStage::default().apply(&mut doc).unwrap();
+    QuoteStage::default().apply(&mut doc).unwrap();
+    doc.quotes().unwrap().to_vec()
+}
+
+/// (kind, content, speaker mention, entity) of every quote.
+fn show(text: &str, qs: &[Quote]) -> Vec<(QuoteKind, String, String, String)> {
+    qs.iter()
+        .map(|q| {
+            let (m, e) = q
+                .speaker
+                .as_ref()
+                .map_or((String::new(), String::new()), |s| {
+                    (s.span.slice(text).to_owned(), s.entity.clone())
+                });
+            (q.kind, q.span.slice(text).to_owned(), m, e)
+        })
+        .collect()
+}
+
+#[test]
+fn direct_speaker_after() {
+    let t = "“We will not give up,” Ambassador Jane Doe said.";
+    let q = show(t, &run(t));
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].0, QuoteKind::Direct);
+    assert_eq!(q[0].1, "We will not give up,");
+    assert_eq!(q[0].3, "Jane Doe");
+}
+
+fn one(text: &str) -> (QuoteKind, String, String, String) {
+    let q = show(text, &run(text));
+    assert_eq!(q.len(), 1, "{q:?}");
+    q.into_iter().next().unwrap()
+}
+
+#[test]
+fn direct_speaker_after_inverted() {
+    let t = "“The harbour will reopen in spring,” said Port Director Lena Okafor.";
+    let q = one(t);
+    assert_eq!(q.1, "The harbour will reopen in spring,");
+    assert_eq!(q.2, "Port Director Lena Okafor");
+    assert_eq!(q.3, "Lena Okafor");
+}
+
+#[test]
+fn direct_speaker_before_with_colon() {
+    let t = "Okafor said: “We expect the first ships in April.”";
+    let q = one(t);
+    assert_eq!(
+        (q.0, q.1.as_str(), q.3.as_str()),
+        (
+            QuoteKind::Direct,
+            "We expect the first ships in April.",
+            "Okafor"
+        )
+    );
+}
+
+#[test]
+fn direct_any_verb_form_and_straight_marks() {
+    for verb in [
+        "says",
+        "added",
+        "has warned",
+        "told reporters",
+        "explained on Monday",
+    ] {
+        let t = format!("\"Prices will fall,\" Okafor {verb}.");
+        let q = one(&t);
+        assert_eq!(q.1, "Prices will fall,", "{verb}");
+        assert_eq!(q.3, "Okafor", "{verb}");
+    }
+}
+
+#[test]
+fn appositive_and_relative_clause_between_speaker_and_verb() {
+    let t = "“There is always room for more trade,” Okafor, who is also a former naval officer, told the agency.";
+    assert_eq!(one(t).2, "Okafor");
+    let t = "“We will wait,” Okafor, the port director, said.";
+    assert_eq!(one(t).2, "Okafor");
+}
+
+#[test]
+fn partial_fragments_inside_reported_speech() {
+    let t = "Okafor stressed that the port “respects every shipping line” and considers it “a reliable partner.”";
+    let q = show(t, &run(t));
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert!(q
+        .iter()
+        .all(|x| x.0 == QuoteKind::Partial && x.3 == "Okafor"));
+    assert!(q[0].1.contains("respects every shipping line"));
+    assert!(q[1].1.contains("a reliable partner."));
+    assert!(!q[1].1.contains("respects"));
+}
+
+#[test]
+fn indirect_said_that_and_bare() {
+    let q = one("The minister said that the tariffs would be lifted next month.");
+    assert_eq!(
+        (q.0, q.1.as_str(), q.2.as_str()),
+        (
+            QuoteKind::Indirect,
+            "the tariffs would be lifted next month.",
+            "The minister"
+        )
+    );
+    let q = one("Okafor said the tariffs would be lifted next month.");
+    assert_eq!(q.1, "the tariffs would be lifted next month.");
+}
+
+#[test]
+fn indirect_clause_then_speaker() {
+    let t = "The tariffs will be lifted next month, the officials said.";
+    let q = one(t);
+    assert_eq!(
+        (q.1.as_str(), q.2.as_str(), q.3.as_str()),
+        (
+            "The tariffs will be lifted next month",
+            "the officials",
+            "officials"
+        )
+    );
+    let t = "Lagos wants closer ties with Accra, Trade Secretary Musa Bello has told the agency.";
+    let q = one(t);
+    assert_eq!(
+        (q.1.as_str(), q.3.as_str()),
+        ("Lagos wants closer ties with Accra", "Musa Bello")
+    );
+}
+
+#[test]
+fn indirect_told_someone_that() {
+    let t = "Bello told his hosts in Accra that the navy would not take sides.";
+    let q = one(t);
+    assert_eq!(
+        (q.1.as_str(), q.3.as_str()),
+        ("the navy would not take sides.", "Bello")
+    );
+}
+
+#[test]
+fn indirect_according_to_and_as_per() {
+    let q = one("According to Reuters, the deal is worth two billion dollars.");
+    assert_eq!(
+        (q.1.as_str(), q.3.as_str()),
+        ("the deal is worth two billion dollars.", "Reuters")
+    );
+    let q = one("The deal is worth two billion dollars, according to the ministry.");
+    assert_eq!(q.1, "The deal is worth two billion dollars");
+    let t = "As per the statement by Mr. Musa Bello (Trade Secretary) during a visit in May, 2021, the port will expand.";
+    let q = one(t);
+    assert_eq!(
+        (q.1.as_str(), q.3.as_str()),
+        ("the port will expand.", "Musa Bello")
+    );
+}
+
+#[test]
+fn participle_takes_the_sentence_speaker() {
+    let t =
+        "“The talks went well,” the Foreign Office said, adding that a second round would follow.";
+    let q = show(t, &run(t));
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].0, QuoteKind::Indirect);
+    assert_eq!(q[1].1, "a second round would follow.");
+    assert_eq!(q[1].3, "Foreign Office");
+}
+
+#[test]
+fn multi_paragraph_quote_is_one_quote() {
+    let t = "“We will build the bridge.\n\n“And we will finish it on time,” Okafor said.";
+    let q = one(t);
+    assert!(
+        q.1.starts_with("We will build") && q.1.ends_with("on time,"),
+        "{q:?}"
+    );
+    assert_eq!(q.3, "Okafor");
+}
+
+#[test]
+fn surname_pronoun_and_description_resolve_to_the_full_name() {
+    let t = "Port Director Lena Okafor opened the terminal.\n\n“It is ready,” Okafor said.\n\n“It is safe,” she said.\n\n“It is big,” the director said.";
+    let q = show(t, &run(t));
+    assert_eq!(q.len(), 3, "{q:?}");
+    assert!(q.iter().all(|x| x.3 == "Lena Okafor"), "{q:?}");
+    assert_eq!(q[1].2, "she");
+}
+
+#[test]
+fn organisations_and_metonyms_are_speakers() {
+    let q = one("“Talks will resume,” the Foreign Office said.");
+    assert_eq!(q.3, "Foreign Office");
+    let q = one("According to Islamabad, the corridor could be extended.");
+    assert_eq!(q.3, "Islamabad");
+}
+
+#[test]
+fn same_surname_people_do_not_merge() {
+    let t = "Prime Minister Nawaz Sharif met envoys. Army chief Gen. Raheel Sharif flew to Washington.\n\nGen. Sharif added that the army would not discriminate between militants.\n\n“We are united,” Nawaz Sharif said.";
+    let q = show(t, &run(t));
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].3, "Raheel Sharif");
+    assert_eq!(q[1].3, "Nawaz Sharif");
+}
+
+#[test]
+fn scare_quotes_titles_and_apostrophes_get_no_speaker() {
+    let t = "The pipeline is known as the ‘flagship venture’ in both capitals. The United Nations’ scope was discussed. He read “War and Peace” twice.";
+    assert!(run(t).is_empty(), "{:?}", show(t, &run(t)));
+    let stage = QuoteStage::new(QuoteConfig {
+        unattributed: true,
+        ..QuoteConfig::default()
+    });
+    let mut doc = Document::new("t", t);
+    TokenStage::default().apply(&mut doc).unwrap();
+    stage.apply(&mut doc).unwrap();
+    let qs = doc.quotes().unwrap();
+    assert!(!qs.is_empty() && qs.iter().all(|q| q.speaker.is_none()));
+}
+
+#[test]
+fn unbalanced_marks_recover_at_the_next_paragraph() {
+    let t = "He called it “a story that never closes\n\n“Prices will fall,” Okafor said.";
+    let q = show(t, &run(t));
+    assert!(
+        q.iter()
+            .any(|x| x.1 == "Prices will fall," && x.3 == "Okafor"),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn many_unbalanced_marks_are_linear_and_harmless() {
+    let t = "“ ‘ \" « „ ".repeat(20_000);
+    let _ = run(&t);
+    // spaced: the tokenizer is slow on long runs of punctuation without spaces
+    let t = "“ ".repeat(100_000);
+    assert!(run(&t).is_empty());
+}
+
+#[test]
+fn confidence_is_in_range() {
+    let t = "“Prices will fall,” Okafor said. He said the port was ready. According to him, it is.";
+    for q in run(t) {
+        assert!((0.0..=1.0).contains(&q.confidence));
+    }
+}
+
+#[test]
+fn french_german_spanish_direct_quotes() {
+    let t = "« Nous allons signer l'accord », a déclaré le ministre Jean Dupont.";
+    let q = show(t, &run_lang(t, "fr"));
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "Nous allons signer l'accord");
+    assert_eq!(
+        q[0].3,
+        "ministre Jean Dupont"
+            .split(' ')
+            .skip(1)
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
+    let t = "„Wir werden das Abkommen unterzeichnen“, sagte Ministerin Anna Schmidt.";
+    let q = show(t, &run_lang(t, "de"));
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "Wir werden das Abkommen unterzeichnen");
+    assert_eq!(q[0].3, "Anna Schmidt");
+    let t = "«Vamos a firmar el acuerdo», dijo el ministro Juan Pérez.";
+    let q = show(t, &run_lang(t, "es"));
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "Vamos a firmar el acuerdo");
+}
+
+#[test]
+fn dialogue_dashes_in_spanish_and_french() {
+    let t = "—Vamos a firmar mañana —dijo Pedro.";
+    let q = show(t, &run_lang(t, "es"));
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "Vamos a firmar mañana");
+    assert_eq!(q[0].3, "Pedro");
+    let t = "— Nous signerons demain, dit-il.";
+    let q = show(t, &run_lang(t, "fr"));
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "Nous signerons demain");
+}
+
+#[test]
+fn missing_layers_are_an_error() {
+    let mut doc = Document::new("t", "text");
+    assert!(matches!(
+        QuoteStage::default().apply(&mut doc),
+        Err(StageError::MissingLayer(_))
+    ));
+}
