@@ -7,6 +7,8 @@
 
 mod args;
 mod input;
+#[cfg(feature = "nats")]
+mod nats;
 mod output;
 
 use std::io::IsTerminal;
@@ -43,6 +45,9 @@ enum CliError {
     Input(#[from] input::InputError),
     #[error("cannot start the runtime: {0}")]
     Runtime(#[source] std::io::Error),
+    #[cfg(feature = "nats")]
+    #[error(transparent)]
+    Nats(#[from] nats::NatsError),
 }
 
 fn main() -> ExitCode {
@@ -53,6 +58,12 @@ fn main() -> ExitCode {
             Ok(ExitCode::SUCCESS)
         }
         Command::Run(args) => run(args),
+        #[cfg(feature = "nats")]
+        Command::Publish(args) => nats::publish(args),
+        #[cfg(feature = "nats")]
+        Command::Worker(args) => nats::worker(args),
+        #[cfg(feature = "nats")]
+        Command::Collect(args) => nats::collect(args),
     };
     match result {
         Ok(code) => code,
