@@ -103,7 +103,7 @@ async fn connect(opts: &NatsOptions) -> Result<async_nats::Client, NatsError> {
         .connection_timeout(Duration::from_secs(5))
         .event_callback(|event| async move {
             match event {
-                async_nats::Event::Connected => eprintln!("nlpipe: nats: reconnected"),
+                async_nats::Event::Connected => eprintln!("nlpipe: nats: connected"),
                 async_nats::Event::Disconnected => eprintln!("nlpipe: nats: disconnected"),
                 _ => {}
             }
