@@ -19,6 +19,9 @@ pub struct Cli {
 pub enum Command {
     /// Stream documents through the chain and write JSON Lines to stdout.
     Run(RunArgs),
+    /// Write a self-contained HTML report: who said what, actors and their sentiment,
+    /// who speaks about whom, and documents with their quotes and mentions highlighted.
+    Report(ReportArgs),
     /// List the available stages, one line each.
     Stages,
     /// Publish documents to a NATS JetStream work-queue stream (feature `nats`).
@@ -55,18 +58,67 @@ pub enum Offsets {
 /// `nlpipe run` options.
 #[derive(Debug, clap::Args)]
 pub struct RunArgs {
+    /// What to read and how.
+    #[command(flatten)]
+    pub read: ReadArgs,
+
+    /// Which chain to run.
+    #[command(flatten)]
+    pub chain: ChainArgs,
+
+    /// Leave `text` out of the output records.
+    #[arg(long)]
+    pub no_text: bool,
+
+    /// Print a summary (documents, failures, time per stage) to stderr at the end.
+    #[arg(long)]
+    pub summary: bool,
+
+    /// Never show a progress bar, even on a terminal.
+    #[arg(long)]
+    pub no_progress: bool,
+}
+
+/// `nlpipe report` options.
+#[derive(Debug, clap::Args)]
+pub struct ReportArgs {
+    /// What to read and how: nlpipe's JSON Lines output, or documents (which are run
+    /// through the chain first).
+    #[command(flatten)]
+    pub read: ReadArgs,
+
+    /// The chain run on documents that hold no quotes or actors yet.
+    #[command(flatten)]
+    pub chain: ChainArgs,
+
+    /// The HTML file to write (`-` for stdout).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+
+    /// How many documents are shown in full with their highlights (the first ones read).
+    #[arg(long, default_value_t = 100, value_name = "N")]
+    pub docs: usize,
+
+    /// How many quotes the "who said what" table lists (the first ones read).
+    #[arg(long, default_value_t = 500, value_name = "N")]
+    pub quotes: usize,
+
+    /// How many actors the bar chart and the matrix show (the most mentioned).
+    #[arg(long, default_value_t = 30, value_name = "N")]
+    pub actors: usize,
+
+    /// A title for the report.
+    #[arg(long, default_value = "nlpipe report", value_name = "TEXT")]
+    pub title: String,
+}
+
+/// Inputs and how they are read into documents (shared by `run` and `report`).
+#[derive(Debug, clap::Args)]
+pub struct ReadArgs {
     /// Files, directories (their *.txt and *.jsonl files, recursively, in sorted path
     /// order) or `-` for stdin. None means stdin.
     #[arg(value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
-
-    /// The chain, in order (default: every built-in stage).
-    #[arg(long, value_delimiter = ',', value_name = "a,b,c")]
-    pub stages: Option<Vec<String>>,
-
-    /// A TOML file describing the chain and each stage's options; overrides --stages.
-    #[arg(long, value_name = "FILE")]
-    pub config: Option<PathBuf>,
 
     /// How inputs are split into documents (default: jsonl for *.jsonl, text otherwise;
     /// for stdin, jsonl when its first non-blank byte is `{`).
@@ -81,17 +133,30 @@ pub struct RunArgs {
     #[arg(long, default_value = "id", value_name = "NAME")]
     pub id_field: String,
 
-    /// Offsets in the output (and in input `targets`): bytes or chars.
+    /// Offsets in the output (and in input `targets`): bytes or chars. For `report`: the
+    /// unit of the offsets in its input records.
     #[arg(long, value_enum, default_value = "bytes")]
     pub offsets: Offsets,
-
-    /// Leave `text` out of the output records.
-    #[arg(long)]
-    pub no_text: bool,
 
     /// Larger documents become error records.
     #[arg(long, default_value_t = 16 << 20, value_name = "N")]
     pub max_doc_bytes: usize,
+
+    /// Replace invalid UTF-8 with U+FFFD instead of making an error record.
+    #[arg(long)]
+    pub lossy: bool,
+}
+
+/// The chain and how it runs (shared by `run` and `report`).
+#[derive(Debug, clap::Args)]
+pub struct ChainArgs {
+    /// The chain, in order (default: every built-in stage).
+    #[arg(long, value_delimiter = ',', value_name = "a,b,c")]
+    pub stages: Option<Vec<String>>,
+
+    /// A TOML file describing the chain and each stage's options; overrides --stages.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 
     /// Documents processed in parallel per stage (default: number of cores).
     #[arg(long, value_name = "N")]
@@ -100,16 +165,4 @@ pub struct RunArgs {
     /// Capacity of the bounded channels between stages.
     #[arg(long, value_name = "N")]
     pub channel_capacity: Option<usize>,
-
-    /// Replace invalid UTF-8 with U+FFFD instead of making an error record.
-    #[arg(long)]
-    pub lossy: bool,
-
-    /// Print a summary (documents, failures, time per stage) to stderr at the end.
-    #[arg(long)]
-    pub summary: bool,
-
-    /// Never show a progress bar, even on a terminal.
-    #[arg(long)]
-    pub no_progress: bool,
 }

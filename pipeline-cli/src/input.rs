@@ -115,12 +115,47 @@ pub struct ReaderOptions {
     pub lossy: bool,
 }
 
-/// Reads every source in order and sends one record per document to `tx`. Stops early
+/// Turns what the reader finds into the items it sends, one per document: `run` sends
+/// [`Record`]s (see the implementation for [`InputOptions`]); `report` also recognises
+/// records that already hold quotes and actors.
+pub trait Parse {
+    /// What the reader sends.
+    type Item: Send;
+    /// A plain-text document: a whole file, all of stdin, or one line in lines mode.
+    fn text(&self, id: String, text: String) -> Self::Item;
+    /// One JSON Lines record; `position_id` (`path:line`) names it when it has no id.
+    fn json(&self, position_id: &str, line: &str) -> Self::Item;
+    /// Something that could not be read (an unreadable file, invalid UTF-8, too large…).
+    fn failure(&self, failure: Failure) -> Self::Item;
+}
+
+impl Parse for InputOptions {
+    type Item = Record;
+
+    fn text(&self, id: String, text: String) -> Record {
+        self.text_document(id, text)
+    }
+
+    fn json(&self, position_id: &str, line: &str) -> Record {
+        self.json_document(position_id, line)
+    }
+
+    fn failure(&self, failure: Failure) -> Record {
+        Err(failure)
+    }
+}
+
+/// Reads every source in order and sends one item per document to `tx`. Stops early
 /// when the receiver is gone.
-pub fn read_all(sources: Vec<Source>, opts: &ReaderOptions, tx: &mpsc::Sender<Record>) {
+pub fn read_all<P: Parse>(
+    sources: Vec<Source>,
+    opts: &ReaderOptions,
+    parser: &P,
+    tx: &mpsc::Sender<P::Item>,
+) {
     for source in sources {
         let keep_going = match source {
-            Source::Broken(f) => tx.blocking_send(Err(f)).is_ok(),
+            Source::Broken(f) => tx.blocking_send(parser.failure(f)).is_ok(),
             Source::Stdin => {
                 let stdin = io::stdin().lock();
                 read_source(
@@ -128,6 +163,7 @@ pub fn read_all(sources: Vec<Source>, opts: &ReaderOptions, tx: &mpsc::Sender<Re
                     BufReader::with_capacity(1 << 16, stdin),
                     None,
                     opts,
+                    parser,
                     tx,
                 )
             }
@@ -147,11 +183,12 @@ pub fn read_all(sources: Vec<Source>, opts: &ReaderOptions, tx: &mpsc::Sender<Re
                             BufReader::with_capacity(1 << 16, file),
                             mode,
                             opts,
+                            parser,
                             tx,
                         )
                     }
                     Err(e) => tx
-                        .blocking_send(Err(Failure::new(
+                        .blocking_send(parser.failure(Failure::new(
                             name,
                             "input",
                             "unreadable",
@@ -168,25 +205,27 @@ pub fn read_all(sources: Vec<Source>, opts: &ReaderOptions, tx: &mpsc::Sender<Re
 }
 
 /// Reads one source; returns false when the receiver is gone.
-fn read_source<R: BufRead>(
+fn read_source<R: BufRead, P: Parse>(
     name: &str,
     mut reader: R,
     mode: Option<InputMode>,
     opts: &ReaderOptions,
-    tx: &mpsc::Sender<Record>,
+    parser: &P,
+    tx: &mpsc::Sender<P::Item>,
 ) -> bool {
     let mode = match mode.or(opts.mode) {
         Some(m) => m,
         None => match sniff(&mut reader) {
             Ok(m) => m,
-            Err(e) => return send_io_error(tx, name, &e),
+            Err(e) => return send_io_error(parser, tx, name, &e),
         },
     };
     match mode {
         InputMode::Text => match read_text(name, &mut reader, opts) {
             // an empty stdin holds no document at all (an empty file is an empty document)
-            Ok(doc) if name == STDIN && doc.text().is_empty() => true,
-            record => tx.blocking_send(record).is_ok(),
+            Ok(text) if name == STDIN && text.is_empty() => true,
+            Ok(text) => tx.blocking_send(parser.text(name.to_owned(), text)).is_ok(),
+            Err(f) => tx.blocking_send(parser.failure(f)).is_ok(),
         },
         InputMode::Lines | InputMode::Jsonl => {
             let mut lines = LineReader::new(reader, opts.doc.max_doc_bytes);
@@ -197,12 +236,12 @@ fn read_source<R: BufRead>(
                     Ok(None) => return true,
                     Err(e) => {
                         let id = format!("{name}:{}", lines.line_no + 1);
-                        return send_io_error(tx, &id, &e);
+                        return send_io_error(parser, tx, &id, &e);
                     }
                 };
                 let id = format!("{name}:{}", line.number);
-                let record = match line.too_long {
-                    Some(len) => Err(Failure::new(
+                let item = match line.too_long {
+                    Some(len) => parser.failure(Failure::new(
                         id,
                         "input",
                         "too_large",
@@ -222,14 +261,16 @@ fn read_source<R: BufRead>(
                         }
                         match decode(bytes, opts.lossy) {
                             Ok(text) => match mode {
-                                InputMode::Jsonl => opts.doc.json_document(&id, &text),
-                                _ => opts.doc.text_document(id, text.into_owned()),
+                                InputMode::Jsonl => parser.json(&id, &text),
+                                _ => parser.text(id, text.into_owned()),
                             },
-                            Err(msg) => Err(Failure::new(id, "input", "invalid_utf8", msg)),
+                            Err(msg) => {
+                                parser.failure(Failure::new(id, "input", "invalid_utf8", msg))
+                            }
                         }
                     }
                 };
-                if tx.blocking_send(record).is_err() {
+                if tx.blocking_send(item).is_err() {
                     return false;
                 }
             }
@@ -237,8 +278,13 @@ fn read_source<R: BufRead>(
     }
 }
 
-fn send_io_error(tx: &mpsc::Sender<Record>, id: &str, e: &io::Error) -> bool {
-    tx.blocking_send(Err(Failure::new(
+fn send_io_error<P: Parse>(
+    parser: &P,
+    tx: &mpsc::Sender<P::Item>,
+    id: &str,
+    e: &io::Error,
+) -> bool {
+    tx.blocking_send(parser.failure(Failure::new(
         id.to_owned(),
         "input",
         "read_error",
@@ -273,8 +319,13 @@ fn decode(bytes: &[u8], lossy: bool) -> Result<std::borrow::Cow<'_, str>, String
     }
 }
 
-/// Reads a whole source as one document, refusing (and skipping) more than the limit.
-fn read_text<R: BufRead>(name: &str, reader: &mut R, opts: &ReaderOptions) -> Record {
+/// Reads a whole source as one document's text, refusing (and skipping) more than the
+/// limit.
+fn read_text<R: BufRead>(
+    name: &str,
+    reader: &mut R,
+    opts: &ReaderOptions,
+) -> Result<String, Failure> {
     let max = opts.doc.max_doc_bytes;
     let mut bytes = Vec::new();
     let read = reader.by_ref().take(max as u64 + 1).read_to_end(&mut bytes);
@@ -293,11 +344,10 @@ fn read_text<R: BufRead>(name: &str, reader: &mut R, opts: &ReaderOptions) -> Re
             ),
         ));
     }
-    let text = match decode(strip_bom(&bytes), opts.lossy) {
-        Ok(t) => t.into_owned(),
-        Err(msg) => return Err(Failure::new(name, "input", "invalid_utf8", msg)),
-    };
-    opts.doc.text_document(name, text)
+    match decode(strip_bom(&bytes), opts.lossy) {
+        Ok(t) => Ok(t.into_owned()),
+        Err(msg) => Err(Failure::new(name, "input", "invalid_utf8", msg)),
+    }
 }
 
 /// One line read by [`LineReader`].

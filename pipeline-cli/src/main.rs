@@ -10,6 +10,7 @@ mod input;
 #[cfg(feature = "nats")]
 mod nats;
 mod output;
+mod report;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -22,7 +23,7 @@ use futures::StreamExt;
 use pipeline_core::{Chain, ConfigError, InputOptions, OffsetUnit, OutputOptions, RunnerOptions};
 use tokio::sync::{mpsc, Notify};
 
-use args::{Cli, Command, Offsets, RunArgs};
+use args::{ChainArgs, Cli, Command, Offsets, ReadArgs, RunArgs};
 
 /// Errors that stop the run before it starts (exit status 2).
 #[derive(Debug, thiserror::Error)]
@@ -45,6 +46,14 @@ enum CliError {
     Input(#[from] input::InputError),
     #[error("cannot start the runtime: {0}")]
     Runtime(#[source] std::io::Error),
+    #[error("cannot start the reader thread: {0}")]
+    Reader(#[source] std::io::Error),
+    #[error("report {path}: {source}")]
+    Report {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
     #[cfg(feature = "nats")]
     #[error(transparent)]
     Nats(#[from] nats::NatsError),
@@ -58,6 +67,7 @@ fn main() -> ExitCode {
             Ok(ExitCode::SUCCESS)
         }
         Command::Run(args) => run(args),
+        Command::Report(args) => report::report(&args),
         #[cfg(feature = "nats")]
         Command::Publish(args) => nats::publish(args),
         #[cfg(feature = "nats")]
@@ -106,7 +116,7 @@ fn list_stages() {
     }
 }
 
-fn build_chain(args: &RunArgs) -> Result<Chain, CliError> {
+fn build_chain(args: &ChainArgs) -> Result<Chain, CliError> {
     let registry = registry();
     let mut base = RunnerOptions::default();
     if let Some(cap) = args.channel_capacity {
@@ -171,33 +181,68 @@ fn rebuild_with_jobs(
 /// Which signal stopped the run, if any: 0 none, else the signal number.
 static SIGNAL: AtomicU8 = AtomicU8::new(0);
 
-fn run(args: RunArgs) -> Result<ExitCode, CliError> {
-    let chain = build_chain(&args)?;
-    let sources = input::expand(&args.inputs)?;
-    let offsets = match args.offsets {
+/// The unit of offsets asked for.
+fn offset_unit(offsets: Offsets) -> OffsetUnit {
+    match offsets {
         Offsets::Bytes => OffsetUnit::Bytes,
         Offsets::Chars => OffsetUnit::Chars,
-    };
-    let reader_opts = input::ReaderOptions {
+    }
+}
+
+/// The expanded inputs and the reader's settings (shared by `run` and `report`).
+fn reader(args: &ReadArgs) -> Result<(Vec<input::Source>, input::ReaderOptions), CliError> {
+    let sources = input::expand(&args.inputs)?;
+    let opts = input::ReaderOptions {
         mode: args.input,
         doc: InputOptions {
             text_field: args.text_field.clone(),
             id_field: args.id_field.clone(),
-            offsets,
+            offsets: offset_unit(args.offsets),
             max_doc_bytes: args.max_doc_bytes,
         },
         lossy: args.lossy,
     };
-    let out_opts = OutputOptions {
-        offsets,
-        no_text: args.no_text,
-    };
-    let jobs = chain.options().jobs;
-    let runtime = tokio::runtime::Builder::new_multi_thread()
+    Ok((sources, opts))
+}
+
+/// A multi-threaded runtime with `jobs` workers.
+fn runtime(jobs: usize) -> Result<tokio::runtime::Runtime, CliError> {
+    tokio::runtime::Builder::new_multi_thread()
         .worker_threads(jobs.clamp(1, 64))
         .enable_all()
         .build()
-        .map_err(CliError::Runtime)?;
+        .map_err(CliError::Runtime)
+}
+
+/// Starts the reader thread: it sends `parser`'s items for every document of `sources`
+/// into a channel of `capacity` items.
+fn spawn_reader<P>(
+    sources: Vec<input::Source>,
+    opts: input::ReaderOptions,
+    parser: P,
+    capacity: usize,
+) -> Result<mpsc::Receiver<P::Item>, CliError>
+where
+    P: input::Parse + Send + 'static,
+    P::Item: 'static,
+{
+    let (tx, rx) = mpsc::channel(capacity.max(1));
+    std::thread::Builder::new()
+        .name("nlpipe-reader".into())
+        .spawn(move || input::read_all(sources, &opts, &parser, &tx))
+        .map_err(CliError::Reader)?;
+    Ok(rx)
+}
+
+fn run(args: RunArgs) -> Result<ExitCode, CliError> {
+    let chain = build_chain(&args.chain)?;
+    let (sources, reader_opts) = reader(&args.read)?;
+    let out_opts = OutputOptions {
+        offsets: offset_unit(args.read.offsets),
+        no_text: args.no_text,
+    };
+    let jobs = chain.options().jobs;
+    let runtime = runtime(jobs)?;
     let progress =
         (!args.no_progress && std::io::stderr().is_terminal()).then(output::progress_bar);
     let summary_wanted = args.summary;
@@ -206,11 +251,19 @@ fn run(args: RunArgs) -> Result<ExitCode, CliError> {
         let shutdown = Arc::new(Notify::new());
         spawn_signal_listener(Arc::clone(&shutdown));
 
-        let (tx, mut rx) = mpsc::channel(chain.options().channel_capacity);
-        std::thread::Builder::new()
-            .name("nlpipe-reader".into())
-            .spawn(move || input::read_all(sources, &reader_opts, &tx))
-            .expect("spawning the reader thread");
+        let parser = reader_opts.doc.clone();
+        let mut rx = match spawn_reader(
+            sources,
+            reader_opts,
+            parser,
+            chain.options().channel_capacity,
+        ) {
+            Ok(rx) => rx,
+            Err(e) => {
+                eprintln!("nlpipe: {}", error_chain(&e));
+                return ExitCode::from(2);
+            }
+        };
         let stop = Arc::clone(&shutdown);
         let records = futures::stream::poll_fn(move |cx| rx.poll_recv(cx))
             .take_until(async move { stop.notified().await });

@@ -31,10 +31,15 @@ fn cli_doc_examples_run() {
             continue;
         }
         // redirections write into a scratch directory, not the repository
-        let command = line.replace(
-            "> articles.jsonl",
-            &format!("> {}/articles.jsonl", scratch.display()),
-        );
+        let command = line
+            .replace(
+                "> articles.jsonl",
+                &format!("> {}/articles.jsonl", scratch.display()),
+            )
+            .replace(
+                "-o report.html",
+                &format!("-o {}/report.html", scratch.display()),
+            );
         let out = Command::new("sh")
             .arg("-c")
             .arg(&command)

@@ -123,9 +123,11 @@ pub trait SyncStage: Send + Sync + 'static {
     fn apply(&self, doc: &mut Document) -> Result<(), StageError>;
 }
 
-/// Lifts a [`SyncStage`] into a [`Stage`]: each document runs on tokio's blocking pool, so
-/// CPU work never stalls the async runtime and runs on every core. A panic in `apply`
-/// becomes [`StageError::Panicked`] for that document only.
+/// Lifts a [`SyncStage`] into a [`Stage`], deciding where the CPU work runs: tiny
+/// documents (< 256 bytes) in place, ordinary ones as tasks spread over the runtime's
+/// worker threads (every core), documents of 64 KiB and more on tokio's blocking pool so
+/// they never hold a worker for long. A panic in `apply` becomes
+/// [`StageError::Panicked`] for that document only.
 ///
 /// ```
 /// use pipeline_core::{Cpu, Document, Stage, SyncStage, StageError};
@@ -181,7 +183,15 @@ impl<S: SyncStage> Stage for Cpu<S> {
                 Err(payload) => Err(StageError::Panicked(panic_message(&*payload))),
             };
         }
-        match tokio::task::spawn_blocking(move || stage.apply(&mut doc).map(|()| doc)).await {
+        // Ordinary documents run as tasks on the runtime's worker threads: a cheap hand-off
+        // that spreads them over every core. Big ones go to the blocking pool so they
+        // never hold a worker (and the tasks moving records along) for long.
+        let result = if doc.text().len() < BLOCKING_POOL_BYTES {
+            tokio::task::spawn(async move { stage.apply(&mut doc).map(|()| doc) }).await
+        } else {
+            tokio::task::spawn_blocking(move || stage.apply(&mut doc).map(|()| doc)).await
+        };
+        match result {
             Ok(result) => result,
             Err(e) if e.is_panic() => Err(StageError::Panicked(panic_message(&*e.into_panic()))),
             Err(e) => Err(StageError::Other {
@@ -191,6 +201,9 @@ impl<S: SyncStage> Stage for Cpu<S> {
         }
     }
 }
+
+/// Documents at least this long run on tokio's blocking pool.
+const BLOCKING_POOL_BYTES: usize = 64 * 1024;
 
 /// The text of a panic payload.
 pub(crate) fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {

@@ -1,7 +1,7 @@
 //! # stages
 //!
 //! The built-in stages of nlpipe, one module each: [`lang`] (language identification),
-//! [`tokens`] (tokens and sentences), [`stems`] (Snowball stems). Each module holds its
+//! [`tokens`] (tokens and sentences), [`stems`] (Snowball stems), [`sentiment`] (actors and targeted sentiment). Each module holds its
 //! config type, its stage and its tests; [`registry`] registers them all for config files
 //! and the CLI.
 //!
@@ -19,6 +19,7 @@ use pipeline_core::{Document, Registry, StageError, SyncStage};
 
 pub mod fault;
 pub mod lang;
+pub mod sentiment;
 pub mod stems;
 pub mod tokens;
 
@@ -44,6 +45,11 @@ pub fn registry() -> Registry {
         "Snowball stems of the lowercased tokens, by the document's language (rust-stemmers)",
         |c: stems::StemConfig| Ok(stems::StemStage::new(c)),
     );
+    r.register_sync(
+        "sentiment",
+        "actors (countries, organisations, people) with targeted sentiment, by source; scores input targets",
+        |c: sentiment::SentimentConfig| Ok(sentiment::SentimentStage::new(c)),
+    );
     r
 }
 
@@ -53,7 +59,7 @@ pub fn registry() -> Registry {
 pub struct ReadmeDoctests;
 
 /// The default chain, in order: every built-in stage.
-pub const DEFAULT_CHAIN: &[&str] = &["lang", "tokens", "stems"];
+pub const DEFAULT_CHAIN: &[&str] = &["lang", "tokens", "stems", "sentiment"];
 
 /// Runs synchronous stages, in order, on one text: the quickest way to use a stage
 /// without the runner.

@@ -184,8 +184,10 @@ fn stages_handle_edge_cases() {
 }
 
 #[test]
-fn long_document_is_processed_off_the_async_threads() {
-    // > 256 bytes goes through the blocking pool
-    let text = "The defence secretary said talks with Russia would go on. ".repeat(50);
-    assert_eq!(conform(&text), Ok(()));
+fn every_scheduling_path_of_the_cpu_adapter() {
+    // < 256 bytes in place, then worker tasks, then >= 64 KiB on the blocking pool
+    for reps in [2, 50, 1200] {
+        let text = "The defence secretary said talks with Russia would go on. ".repeat(reps);
+        assert_eq!(conform(&text), Ok(()), "{} bytes", text.len());
+    }
 }

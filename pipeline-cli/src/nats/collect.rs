@@ -33,7 +33,7 @@ pub struct CollectArgs {
 
 /// Runs `nlpipe collect`.
 pub fn collect(args: CollectArgs) -> Result<ExitCode, crate::CliError> {
-    let runtime = super::runtime(2).map_err(crate::CliError::Runtime)?;
+    let runtime = crate::runtime(2)?;
     let result = runtime.block_on(async move {
         let client = super::connect(&args.nats).await?;
         let js = jetstream::new(client);

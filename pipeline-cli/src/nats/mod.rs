@@ -12,7 +12,6 @@ mod collect;
 mod publish;
 mod worker;
 
-use std::path::PathBuf;
 use std::time::Duration;
 
 use async_nats::jetstream::{self, stream};
@@ -211,23 +210,4 @@ fn stop_signal() -> watch::Receiver<bool> {
 /// Waits until `stop` turns true.
 async fn stopped(stop: &mut watch::Receiver<bool>) {
     let _ = stop.wait_for(|s| *s).await;
-}
-
-/// A multi-threaded runtime with `threads` workers.
-fn runtime(threads: usize) -> std::io::Result<tokio::runtime::Runtime> {
-    tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(threads.clamp(1, 64))
-        .enable_all()
-        .build()
-}
-
-/// Rejects positional inputs on commands that read from NATS.
-fn no_inputs(inputs: &[PathBuf], command: &str) -> Result<(), NatsError> {
-    if inputs.is_empty() {
-        Ok(())
-    } else {
-        Err(NatsError::Usage(format!(
-            "`nlpipe {command}` reads from NATS and takes no INPUT"
-        )))
-    }
 }

@@ -1,18 +1,15 @@
 //! `nlpipe publish`: read documents exactly like `nlpipe run` and put each on the
 //! documents stream as one JSON message, `Nats-Msg-Id` = document id.
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use async_nats::jetstream::{self, message::PublishMessage};
 use futures::stream::FuturesUnordered;
 use futures::StreamExt;
-use pipeline_core::{InputOptions, OffsetUnit, OutputOptions, Record};
-use tokio::sync::mpsc;
+use pipeline_core::OutputOptions;
 
 use super::{NatsError, NatsOptions, RECORD_HEADER};
-use crate::args::{InputMode, Offsets};
-use crate::input;
+use crate::args::ReadArgs;
 
 /// Publishes in flight (awaiting their stream acknowledgement) at most.
 const MAX_PENDING: usize = 512;
@@ -28,63 +25,23 @@ pub struct PublishArgs {
     #[arg(long, value_name = "DOCS")]
     pub stream: String,
 
-    /// Files, directories or `-`, read exactly as by `nlpipe run`. None means stdin.
-    #[arg(value_name = "INPUT")]
-    pub inputs: Vec<PathBuf>,
-
-    /// How inputs are split into documents (as for `nlpipe run`).
-    #[arg(long, value_enum)]
-    pub input: Option<InputMode>,
-
-    /// JSON field holding the text.
-    #[arg(long, default_value = "text", value_name = "NAME")]
-    pub text_field: String,
-
-    /// JSON field holding the id.
-    #[arg(long, default_value = "id", value_name = "NAME")]
-    pub id_field: String,
-
-    /// Unit of offsets in input `targets` (messages always carry byte offsets).
-    #[arg(long, value_enum, default_value = "bytes")]
-    pub offsets: Offsets,
-
-    /// Larger documents become error records.
-    #[arg(long, default_value_t = 16 << 20, value_name = "N")]
-    pub max_doc_bytes: usize,
-
-    /// Replace invalid UTF-8 with U+FFFD instead of making an error record.
-    #[arg(long)]
-    pub lossy: bool,
+    /// Inputs and how they are read, exactly as for `nlpipe run` (messages always carry
+    /// byte offsets).
+    #[command(flatten)]
+    pub read: ReadArgs,
 }
 
 /// Runs `nlpipe publish`; prints a one-line count to stderr.
 pub fn publish(args: PublishArgs) -> Result<ExitCode, crate::CliError> {
-    let sources = input::expand(&args.inputs)?;
-    let reader_opts = input::ReaderOptions {
-        mode: args.input,
-        doc: InputOptions {
-            text_field: args.text_field.clone(),
-            id_field: args.id_field.clone(),
-            offsets: match args.offsets {
-                Offsets::Bytes => OffsetUnit::Bytes,
-                Offsets::Chars => OffsetUnit::Chars,
-            },
-            max_doc_bytes: args.max_doc_bytes,
-        },
-        lossy: args.lossy,
-    };
-    let runtime = super::runtime(2).map_err(crate::CliError::Runtime)?;
+    let (sources, reader_opts) = crate::reader(&args.read)?;
+    let runtime = crate::runtime(2)?;
     let result = runtime.block_on(async move {
         let client = super::connect(&args.nats).await?;
         let js = jetstream::new(client);
         super::docs_stream(&js, &args.stream, &args.nats).await?;
 
-        let (tx, mut rx) = mpsc::channel::<Record>(256);
-        std::thread::Builder::new()
-            .name("nlpipe-reader".into())
-            .spawn(move || input::read_all(sources, &reader_opts, &tx))
-            .map_err(|e| NatsError::Usage(format!("cannot start the reader thread: {e}")))?;
-
+        let parser = reader_opts.doc.clone();
+        let mut rx = crate::spawn_reader(sources, reader_opts, parser, 256)?;
         let out = OutputOptions::default();
         let mut pending = FuturesUnordered::new();
         let (mut sent, mut duplicates, mut errors) = (0u64, 0u64, 0u64);
@@ -119,10 +76,10 @@ pub fn publish(args: PublishArgs) -> Result<ExitCode, crate::CliError> {
             "nlpipe: published {sent} records to {} ({duplicates} duplicates dropped, {errors} error records)",
             args.stream
         );
-        Ok::<_, NatsError>(ExitCode::SUCCESS)
+        Ok::<_, crate::CliError>(ExitCode::SUCCESS)
     });
     runtime.shutdown_background();
-    Ok(result?)
+    result
 }
 
 /// Publishes one message with `Nats-Msg-Id` = `id` and waits for the stream to store it,
@@ -135,7 +92,9 @@ pub(super) async fn publish_one(
     payload: bytes::Bytes,
 ) -> Result<bool, NatsError> {
     let result = super::retry(|| {
-        let mut msg = PublishMessage::build().payload(payload.clone()).message_id(&id);
+        let mut msg = PublishMessage::build()
+            .payload(payload.clone())
+            .message_id(&id);
         if is_error {
             msg = msg.header(RECORD_HEADER, "error");
         }

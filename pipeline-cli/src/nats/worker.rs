@@ -8,13 +8,13 @@ use std::time::Duration;
 
 use async_nats::jetstream::{self, consumer};
 use futures::StreamExt;
-use pipeline_core::{Failure, InputOptions, OffsetUnit, OutputOptions, Record};
+use pipeline_core::{Failure, InputOptions, OutputOptions, Record};
 use serde_json::Value;
 use tokio::sync::{mpsc, OwnedSemaphorePermit, Semaphore};
 use tokio::task::JoinSet;
 
 use super::{NatsError, NatsOptions, RECORD_HEADER};
-use crate::args::{Offsets, RunArgs};
+use crate::args::{ChainArgs, Offsets};
 
 /// `nlpipe worker` options.
 #[derive(Debug, clap::Args)]
@@ -51,28 +51,36 @@ pub struct WorkerArgs {
     #[arg(long, value_name = "N", default_value_t = 4096)]
     pub max_ack_pending: i64,
 
-    /// The chain and output options, as for `nlpipe run` (no INPUT).
+    /// The chain, as for `nlpipe run`.
     #[command(flatten)]
-    pub run: RunArgs,
+    pub chain: ChainArgs,
+
+    /// Offsets in the results: bytes or chars.
+    #[arg(long, value_enum, default_value = "bytes")]
+    pub offsets: Offsets,
+
+    /// Leave `text` out of the results.
+    #[arg(long)]
+    pub no_text: bool,
+
+    /// Larger documents become error records.
+    #[arg(long, default_value_t = 16 << 20, value_name = "N")]
+    pub max_doc_bytes: usize,
 }
 
 /// Runs `nlpipe worker` until SIGINT/SIGTERM: then it stops pulling, finishes and
 /// acknowledges what it holds, and exits 0.
 pub fn worker(args: WorkerArgs) -> Result<ExitCode, crate::CliError> {
-    super::no_inputs(&args.run.inputs, "worker")?;
-    let chain = crate::build_chain(&args.run)?;
+    let chain = crate::build_chain(&args.chain)?;
     let out = OutputOptions {
-        offsets: match args.run.offsets {
-            Offsets::Bytes => OffsetUnit::Bytes,
-            Offsets::Chars => OffsetUnit::Chars,
-        },
-        no_text: args.run.no_text,
+        offsets: crate::offset_unit(args.offsets),
+        no_text: args.no_text,
     };
     let doc_opts = InputOptions {
-        max_doc_bytes: args.run.max_doc_bytes,
+        max_doc_bytes: args.max_doc_bytes,
         ..InputOptions::default()
     };
-    let runtime = super::runtime(chain.options().jobs).map_err(crate::CliError::Runtime)?;
+    let runtime = crate::runtime(chain.options().jobs)?;
     let result = runtime.block_on(async move {
         let client = super::connect(&args.nats).await?;
         let js = jetstream::new(client);

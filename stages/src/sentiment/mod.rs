@@ -1,0 +1,599 @@
+//! `sentiment`: who the text talks about, and how it speaks of them.
+//!
+//! Requires [`LayerName::TOKENS`] and [`LayerName::SENTENCES`]; reads
+//! [`LayerName::QUOTES`] when an earlier stage provided it (it works without it);
+//! provides [`LayerName::ACTORS`] and [`LayerName::TARGETS`].
+//!
+//! **Actors.** Countries are found with a gazetteer of every UN member state (and a few
+//! non-members) listing each one's names, demonyms, capital and metonyms: `Russia`,
+//! `Russian`, `Russians`, `Moscow` and `the Kremlin` are all mentions of `Russia`;
+//! `U.S.`, `Washington` and `the White House` of `United States`. International
+//! organisations, armed groups and well-known institutions come from a second gazetteer
+//! (`United Nations`/`UN`, `NATO`, `SCO`, `ISIS`/`Islamic State`, `Taliban`…). Hyphenated
+//! compounds count for each part (`Russia-Pakistan`, `ISIS-affiliated`). People are
+//! capitalised name sequences with titles stripped (`Pakistani Defense Secretary Mian
+//! Hilal Hussain` → `Mian Hilal Hussain`); a surname alone (`Hussain`) and a pronoun
+//! (`he`, `his`, `her`…, within two sentences) are linked to the person's fullest name;
+//! the canonical name agrees with the `quotes` stage's speaker entities, whose speaker
+//! mentions are added to that person. Other capitalised sequences holding an
+//! organisation word (`Ministry`, `Council`, `Party`…) are organisations.
+//!
+//! *Nationality is not a mention of the country*: a demonym followed by a title or role
+//! and a name (`Pakistani Defense Secretary Mian Hilal Hussain`, `Russian President
+//! Vladimir Putin`), or by a person noun (`his Russian counterpart`, `a Pakistani
+//! journalist`), describes that person and is not counted for the country; the words
+//! around it count toward the person. A demonym before an institution (`the Russian
+//! Army`, `Russian defense hardware`, `the Pakistani military`) is a mention of the
+//! country. A country's own name is always a mention (`Pakistan's ambassador`).
+//!
+//! **Scoring.** Each mention (and each input target) is scored from its sentence by a
+//! linear model (see `model.rs`): words by their position relative to the target,
+//! bigrams, negation scope (`not`, `never`, `no longer`, `n't`: three words), and dense
+//! lexicon features: sentiment words with intensifiers (`very`, `deeply`) and damping
+//! (`slightly`), contrast (`but`, `however`: the clause after weighs more; `although`,
+//! `despite`: their clause weighs less), distance to the mention, and whether each
+//! sentiment word is nearer to this target or to another candidate entity in the
+//! sentence. The score is P(positive) − P(negative), in `[-1, 1]`; the label is the most
+//! probable class. An actor's score is the mean over its mentions, with counts of
+//! positive, negative and neutral mentions; `by_source` groups the mentions inside
+//! quotes by the quote's speaker entity.
+//!
+//! **Targets.** When the input has `targets`, those exact spans are scored and returned
+//! in `targets`, in order.
+//!
+//! **Data.** Lexicon, modifiers, gazetteers and model weights are files under
+//! `data/` (see its README), parsed once per process. The model is trained by
+//! `cargo run -p stages --example train_sentiment --release` (see [`train`]).
+//!
+//! Languages: English. Documents in other languages get actors from the gazetteers only
+//! where names coincide, and mostly neutral scores.
+//!
+//! ```toml
+//! [[stage]]
+//! type = "sentiment"
+//! neutral_band = 0.05   # |actor score| at or below this is labelled neutral
+//! actors = true         # find actors (false: only score input targets)
+//! ```
+//!
+//! Failure: a document without tokens or sentences fails with
+//! [`StageError::MissingLayer`]; nothing else fails. Any text (empty, huge, any script)
+//! is processed in time linear in its tokens; a target that covers no token is scored
+//! from the nearest token.
+//!
+//! ```
+//! use pipeline_core::{Polarity, SyncStage};
+//! use stages::{sentiment::SentimentStage, tokens::TokenStage};
+//!
+//! let doc = stages::annotate(
+//!     "Moscow praised the talks. The Kremlin called the deal a great success.",
+//!     &[&TokenStage::default(), &SentimentStage::default()],
+//! ).unwrap();
+//! let russia = doc.actors().unwrap().iter().find(|a| a.entity == "Russia").unwrap();
+//! assert_eq!(russia.mentions.len(), 2);
+//! assert_eq!(russia.sentiment.label, Polarity::Positive);
+//! ```
+
+mod actors;
+mod lexicon;
+mod model;
+pub mod train;
+
+use pipeline_core::{
+    Actor, Document, LayerName, Mention, Polarity, Quote, Sentiment, SourceSentiment, Span,
+    StageError, SyncStage, TargetSentiment,
+};
+use serde::Deserialize;
+
+use actors::Gazetteer;
+use lexicon::Lexicon;
+use model::{Analysis, Model};
+
+/// Options of the `sentiment` stage.
+///
+/// ```
+/// use stages::sentiment::SentimentConfig;
+/// let c = SentimentConfig::default();
+/// assert!(c.actors);
+/// assert_eq!(c.neutral_band, 0.05);
+/// ```
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SentimentConfig {
+    /// An actor whose mean score lies within `±neutral_band` is labelled neutral.
+    pub neutral_band: f32,
+    /// Find actors; `false` only scores the input's targets.
+    pub actors: bool,
+}
+
+impl Default for SentimentConfig {
+    fn default() -> Self {
+        SentimentConfig {
+            neutral_band: 0.05,
+            actors: true,
+        }
+    }
+}
+
+/// The `sentiment` stage: actors with their sentiment, and sentiment of input targets.
+///
+/// ```
+/// use pipeline_core::{Document, Polarity, Span, SyncStage, Target};
+/// use stages::{sentiment::SentimentStage, tokens::TokenStage};
+///
+/// let text = "Critics slammed Smith for the disastrous failure, but fans praised Jones for a brilliant win.";
+/// let mut doc = Document::new("d", text);
+/// let span = |w: &str| { let s = text.find(w).unwrap(); Span::new(text, s, s + w.len()).unwrap() };
+/// doc.set_targets(vec![
+///     Target { span: span("Smith"), sentiment: None },
+///     Target { span: span("Jones"), sentiment: None },
+/// ]).unwrap();
+/// TokenStage::default().apply(&mut doc).unwrap();
+/// SentimentStage::default().apply(&mut doc).unwrap();
+/// let labels: Vec<Polarity> = doc.targets().unwrap().iter()
+///     .map(|t| t.sentiment.as_ref().unwrap().label).collect();
+/// assert_eq!(labels, [Polarity::Negative, Polarity::Positive]);
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct SentimentStage {
+    config: SentimentConfig,
+}
+
+impl SentimentStage {
+    /// Builds the stage; lexicons, gazetteers and the model are parsed once per process,
+    /// on first use.
+    pub fn new(config: SentimentConfig) -> SentimentStage {
+        SentimentStage { config }
+    }
+}
+
+fn label(score: f32, band: f32) -> Polarity {
+    if score > band {
+        Polarity::Positive
+    } else if score < -band {
+        Polarity::Negative
+    } else {
+        Polarity::Neutral
+    }
+}
+
+fn class_label(class: i8) -> Polarity {
+    match class {
+        1 => Polarity::Positive,
+        -1 => Polarity::Negative,
+        _ => Polarity::Neutral,
+    }
+}
+
+impl SyncStage for SentimentStage {
+    fn name(&self) -> &str {
+        "sentiment"
+    }
+
+    fn requires(&self) -> Vec<LayerName> {
+        vec![LayerName::TOKENS, LayerName::SENTENCES]
+    }
+
+    fn provides(&self) -> Vec<LayerName> {
+        vec![LayerName::ACTORS, LayerName::TARGETS]
+    }
+
+    fn apply(&self, doc: &mut Document) -> Result<(), StageError> {
+        let text = doc.text();
+        let tokens = doc
+            .tokens()
+            .ok_or(StageError::MissingLayer(LayerName::TOKENS))?;
+        let sentences = doc
+            .sentences()
+            .ok_or(StageError::MissingLayer(LayerName::SENTENCES))?;
+        let model = Model::builtin();
+        let an = Analysis::new(text, tokens, sentences, Lexicon::builtin());
+        let score = |span: Span| match Analysis::token_range(tokens, span) {
+            Some((a, b)) => model.score(&an, a, b),
+            None => (0.0, 0),
+        };
+        let targets: Option<Vec<TargetSentiment>> = doc.targets().map(|ts| {
+            ts.iter()
+                .map(|t| {
+                    let (s, c) = score(t.span);
+                    TargetSentiment {
+                        score: s,
+                        label: class_label(c),
+                    }
+                })
+                .collect()
+        });
+        let actors = if self.config.actors {
+            let hashes: Vec<u64> = an.toks.iter().map(|t| t.base).collect();
+            let poss: Vec<u8> = an.toks.iter().map(|t| t.poss).collect();
+            let found = actors::find(
+                text,
+                tokens,
+                &hashes,
+                &poss,
+                &an.sents,
+                doc.quotes(),
+                Gazetteer::builtin(),
+            );
+            Some(build_actors(
+                found,
+                doc.quotes(),
+                &score,
+                self.config.neutral_band,
+            ))
+        } else {
+            None
+        };
+        if let Some(actors) = actors {
+            doc.set_actors(actors)?;
+        }
+        if let (Some(results), Some(ts)) = (targets, doc.targets_mut()) {
+            for (t, r) in ts.iter_mut().zip(results) {
+                t.sentiment = Some(r);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Scores every mention and aggregates per actor and per quote speaker.
+fn build_actors(
+    found: actors::FoundActors,
+    quotes: Option<&[Quote]>,
+    score: &dyn Fn(Span) -> (f32, i8),
+    band: f32,
+) -> Vec<Actor> {
+    let mut per: Vec<Vec<Span>> = vec![Vec::new(); found.actors.len()];
+    for m in &found.mentions {
+        if let Some(v) = per.get_mut(m.actor) {
+            v.push(m.span);
+        }
+    }
+    // quotes by start, for by_source
+    let mut qs: Vec<&Quote> = quotes
+        .unwrap_or(&[])
+        .iter()
+        .filter(|q| q.speaker.is_some())
+        .collect();
+    qs.sort_by_key(|q| (q.span.start, q.span.end));
+    let quote_of = |span: Span| -> Option<&Quote> {
+        let i = qs.partition_point(|q| q.span.start <= span.start);
+        qs[..i]
+            .iter()
+            .rev()
+            .take(4)
+            .find(|q| q.span.contains(&span))
+            .copied()
+    };
+    let mut out: Vec<Actor> = Vec::new();
+    for ((entity, kind), mut spans) in found.actors.into_iter().zip(per) {
+        if spans.is_empty() {
+            continue;
+        }
+        spans.sort_unstable();
+        spans.dedup_by(|b, a| a.overlaps(b));
+        let mut mentions = Vec::with_capacity(spans.len());
+        let (mut pos, mut neg, mut neu) = (0u32, 0u32, 0u32);
+        let mut total = 0.0f32;
+        let mut sources: Vec<(String, f32, u32)> = Vec::new();
+        for span in spans {
+            let (s, c) = score(span);
+            match c {
+                1 => pos += 1,
+                -1 => neg += 1,
+                _ => neu += 1,
+            }
+            total += s;
+            if let Some(sp) = quote_of(span).and_then(|q| q.speaker.as_ref()) {
+                match sources.iter_mut().find(|x| x.0 == sp.entity) {
+                    Some(x) => {
+                        x.1 += s;
+                        x.2 += 1;
+                    }
+                    None => sources.push((sp.entity.clone(), s, 1)),
+                }
+            }
+            mentions.push(Mention {
+                span,
+                score: Some(s),
+            });
+        }
+        let n = mentions.len() as f32;
+        let mean = (total / n).clamp(-1.0, 1.0);
+        out.push(Actor {
+            entity,
+            kind,
+            mentions,
+            sentiment: Sentiment {
+                score: mean,
+                label: label(mean, band),
+                positive: pos,
+                negative: neg,
+                neutral: neu,
+            },
+            by_source: sources
+                .into_iter()
+                .map(|(source, s, k)| {
+                    let m = (s / k as f32).clamp(-1.0, 1.0);
+                    SourceSentiment {
+                        source,
+                        score: m,
+                        label: label(m, band),
+                        mentions: k,
+                    }
+                })
+                .collect(),
+        });
+    }
+    out.sort_by_key(|a| a.mentions.first().map(|m| m.span.start));
+    out
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::tokens::TokenStage;
+    use pipeline_core::{QuoteKind, Speaker, Target};
+    use proptest::prelude::*;
+
+    fn span_of(text: &str, w: &str) -> Span {
+        let s = text.find(w).unwrap();
+        Span::new(text, s, s + w.len()).unwrap()
+    }
+
+    /// Scores the given words of `text` as targets.
+    fn targets(text: &str, words: &[&str]) -> Vec<TargetSentiment> {
+        let mut doc = Document::new("t", text);
+        doc.set_targets(
+            words
+                .iter()
+                .map(|w| Target {
+                    span: span_of(text, w),
+                    sentiment: None,
+                })
+                .collect(),
+        )
+        .unwrap();
+        TokenStage::default().apply(&mut doc).unwrap();
+        SentimentStage::default().apply(&mut doc).unwrap();
+        doc.targets()
+            .unwrap()
+            .iter()
+            .map(|t| t.sentiment.clone().unwrap())
+            .collect()
+    }
+
+    fn one(text: &str, w: &str) -> TargetSentiment {
+        targets(text, &[w]).remove(0)
+    }
+
+    fn actors(doc: &mut Document) -> Vec<Actor> {
+        TokenStage::default().apply(doc).unwrap();
+        SentimentStage::default().apply(doc).unwrap();
+        doc.actors().unwrap().to_vec()
+    }
+
+    fn actors_of(text: &str) -> Vec<Actor> {
+        actors(&mut Document::new("t", text))
+    }
+
+    #[test]
+    fn negation_flips_the_sentiment_word() {
+        let plain = one("Officials said Okafor was honest and reliable.", "Okafor");
+        let negated = one(
+            "Officials said Okafor was not honest and not reliable.",
+            "Okafor",
+        );
+        assert_eq!(plain.label, Polarity::Positive, "{plain:?}");
+        assert!(negated.score < plain.score, "{negated:?} vs {plain:?}");
+        assert_ne!(negated.label, Polarity::Positive, "{negated:?}");
+        let never = one("Voters never trusted Okafor.", "Okafor");
+        let always = one("Voters always trusted Okafor.", "Okafor");
+        assert!(never.score < always.score, "{never:?} vs {always:?}");
+    }
+
+    #[test]
+    fn contrast_weighs_the_clause_after_but() {
+        let good_last = one(
+            "Lindqvist made a few mistakes, but she proved an excellent and admired leader.",
+            "Lindqvist",
+        );
+        let bad_last = one(
+            "Lindqvist proved an excellent and admired leader, but she made terrible mistakes.",
+            "Lindqvist",
+        );
+        assert!(
+            good_last.score > bad_last.score,
+            "{good_last:?} vs {bad_last:?}"
+        );
+    }
+
+    #[test]
+    fn two_targets_of_opposite_polarity_in_one_sentence() {
+        let r = targets(
+            "Critics slammed Haldane for the disastrous failure, but fans praised Moreau for a brilliant win.",
+            &["Haldane", "Moreau"],
+        );
+        assert_eq!(r[0].label, Polarity::Negative, "{r:?}");
+        assert_eq!(r[1].label, Polarity::Positive, "{r:?}");
+    }
+
+    #[test]
+    fn metonyms_and_demonyms_resolve_to_their_country() {
+        let text = "Moscow signed the accord. The Kremlin said Russian troops would leave. \
+                    Washington and the U.S. Senate welcomed it; American officials agreed.";
+        let a = actors_of(text);
+        let russia = a.iter().find(|x| x.entity == "Russia").unwrap();
+        let texts: Vec<&str> = russia.mentions.iter().map(|m| m.span.slice(text)).collect();
+        assert_eq!(texts, ["Moscow", "Kremlin", "Russian"]);
+        assert_eq!(russia.kind, pipeline_core::ActorKind::Country);
+        let us = a.iter().find(|x| x.entity == "United States").unwrap();
+        let texts: Vec<&str> = us.mentions.iter().map(|m| m.span.slice(text)).collect();
+        assert_eq!(texts, ["Washington", "American"]);
+        // "U.S. Senate" is the Senate, an organisation of its own
+        assert!(a.iter().any(|x| x.entity == "Senate"));
+    }
+
+    #[test]
+    fn nationality_of_a_person_is_not_a_country_mention() {
+        let text = "Pakistani Defense Secretary Amir Latif Qadri visited the fair. \
+                    Qadri said the Pakistani Army is strong. He left on Monday.";
+        let a = actors_of(text);
+        let person = a.iter().find(|x| x.entity == "Amir Latif Qadri").unwrap();
+        let texts: Vec<&str> = person.mentions.iter().map(|m| m.span.slice(text)).collect();
+        assert_eq!(texts, ["Amir Latif Qadri", "Qadri", "He"]);
+        let pakistan = a.iter().find(|x| x.entity == "Pakistan").unwrap();
+        assert_eq!(pakistan.mentions.len(), 1, "only the Pakistani Army");
+        assert_eq!(pakistan.mentions[0].span.slice(text), "Pakistani");
+    }
+
+    #[test]
+    fn title_inside_a_capitalised_run_starts_the_name() {
+        let text = "Chief of Navy Staff Adm. Tomas Herrera met reporters. \
+                    Later, Herrera said the fleet was ready.";
+        let a = actors_of(text);
+        let p = a.iter().find(|x| x.entity == "Tomas Herrera").unwrap();
+        assert_eq!(p.kind, pipeline_core::ActorKind::Person);
+        assert_eq!(p.mentions.len(), 2);
+        assert!(!a.iter().any(|x| x.entity.contains("Staff")), "{a:?}");
+    }
+
+    #[test]
+    fn international_organisations_and_hyphenated_compounds() {
+        let text = "NATO and the United Nations condemned ISIS-affiliated groups. \
+                    Russia-Pakistan ties grew.";
+        let a = actors_of(text);
+        for e in ["NATO", "United Nations", "ISIS", "Russia", "Pakistan"] {
+            assert!(a.iter().any(|x| x.entity == e), "{e} missing: {a:?}");
+        }
+        let isis = a.iter().find(|x| x.entity == "ISIS").unwrap();
+        assert_eq!(isis.mentions[0].span.slice(text), "ISIS");
+        assert_eq!(isis.kind, pipeline_core::ActorKind::Organisation);
+    }
+
+    #[test]
+    fn by_source_groups_quoted_mentions_by_speaker() {
+        let text = "Officials met in Geneva. \u{201c}We deeply admire Japan and its wonderful, \
+                    generous people,\u{201d} Tanaka said. Japan was also criticised by Reyes.";
+        let mut doc = Document::new("t", text);
+        let q = span_of(
+            text,
+            "We deeply admire Japan and its wonderful, generous people,",
+        );
+        doc.set_quotes(vec![Quote {
+            span: q,
+            kind: QuoteKind::Direct,
+            speaker: Some(Speaker {
+                span: span_of(text, "Tanaka"),
+                entity: "Hiro Tanaka".to_owned(),
+            }),
+            cue: Some(span_of(text, "said")),
+            confidence: 0.9,
+        }])
+        .unwrap();
+        let a = actors(&mut doc);
+        let japan = a.iter().find(|x| x.entity == "Japan").unwrap();
+        assert_eq!(japan.mentions.len(), 2);
+        assert_eq!(japan.by_source.len(), 1, "{japan:?}");
+        let src = &japan.by_source[0];
+        assert_eq!(src.source, "Hiro Tanaka");
+        assert_eq!(src.mentions, 1);
+        assert_eq!(src.label, Polarity::Positive, "{src:?}");
+        // the speaker's canonical name is the quotes stage's entity
+        let tanaka = a.iter().find(|x| x.entity == "Hiro Tanaka").unwrap();
+        assert_eq!(tanaka.mentions[0].span.slice(text), "Tanaka");
+    }
+
+    #[test]
+    fn whole_contractions_and_possessives_are_understood() {
+        // a tokenizer that keeps "didn’t" and "Pakistan’s" whole
+        let text = "Voters didn’t trust Pakistan’s envoy Omar Farid’s plan.";
+        let mut doc = Document::new("t", text);
+        let mut tokens = Vec::new();
+        let mut at = 0;
+        for w in text[..text.len() - 1].split(' ') {
+            let s = text[at..].find(w).unwrap() + at;
+            tokens.push(pipeline_core::Token::new(
+                Span::new(text, s, s + w.len()).unwrap(),
+                pipeline_core::TokenKind::Word,
+            ));
+            at = s + w.len();
+        }
+        tokens.push(pipeline_core::Token::new(
+            Span::new(text, text.len() - 1, text.len()).unwrap(),
+            pipeline_core::TokenKind::Punct,
+        ));
+        doc.set_tokens(tokens).unwrap();
+        doc.set_sentences(vec![pipeline_core::Sentence {
+            span: Span::new(text, 0, text.len()).unwrap(),
+        }])
+        .unwrap();
+        SentimentStage::default().apply(&mut doc).unwrap();
+        let a = doc.actors().unwrap();
+        let pk = a.iter().find(|x| x.entity == "Pakistan").unwrap();
+        assert_eq!(pk.mentions[0].span.slice(text), "Pakistan");
+        let farid = a.iter().find(|x| x.entity == "Omar Farid").unwrap();
+        assert_eq!(farid.mentions[0].span.slice(text), "Omar Farid");
+        let an = Analysis::new(
+            text,
+            doc.tokens().unwrap(),
+            doc.sentences().unwrap(),
+            Lexicon::builtin(),
+        );
+        assert!(an.toks[1].negator, "didn’t negates");
+        assert!(an.toks[2].negated, "trust is negated");
+    }
+
+    #[test]
+    fn no_tokens_is_a_missing_layer_error() {
+        let mut doc = Document::new("t", "Russia");
+        let err = SentimentStage::default().apply(&mut doc).unwrap_err();
+        assert_eq!(err.kind(), "missing_layer");
+    }
+
+    #[test]
+    fn mixed_scripts_and_odd_targets_do_not_panic() {
+        let text = "«Москва» 東京 — \u{5d0}\u{5d1} “Zoë praised Paris” ’ \u{201c}";
+        let mut doc = Document::new("t", text);
+        doc.set_targets(vec![
+            Target {
+                span: Span::new(text, 0, 0).unwrap(),
+                sentiment: None,
+            },
+            Target {
+                span: Span::new(text, text.len(), text.len()).unwrap(),
+                sentiment: None,
+            },
+        ])
+        .unwrap();
+        let a = actors(&mut doc);
+        assert!(a.iter().any(|x| x.entity == "France"));
+        assert!(doc.targets().unwrap().iter().all(|t| t.sentiment.is_some()));
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics_and_spans_fit(s in "\\PC{0,80}", t in 0usize..100, u in 0usize..100) {
+            let mut doc = Document::new("p", s.as_str());
+            let (a, b) = (t.min(u).min(s.len()), t.max(u).min(s.len()));
+            if s.is_char_boundary(a) && s.is_char_boundary(b) {
+                doc.set_targets(vec![Target { span: Span::new(&s, a, b).unwrap(), sentiment: None }]).unwrap();
+            }
+            TokenStage::default().apply(&mut doc).unwrap();
+            SentimentStage::default().apply(&mut doc).unwrap();
+            for actor in doc.actors().unwrap() {
+                prop_assert!((-1.0..=1.0).contains(&actor.sentiment.score));
+                for m in &actor.mentions {
+                    prop_assert!(m.span.check(&s).is_ok());
+                }
+            }
+            let again = {
+                let mut d = Document::new("p", s.as_str());
+                TokenStage::default().apply(&mut d).unwrap();
+                SentimentStage::default().apply(&mut d).unwrap();
+                d.actors().unwrap().to_vec()
+            };
+            prop_assert_eq!(doc.actors().unwrap(), &again[..]);
+        }
+    }
+}

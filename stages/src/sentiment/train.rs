@@ -1,0 +1,330 @@
+//! Training the targeted-sentiment model: multinomial logistic regression fitted with
+//! AdaGrad over the features of [`model`](super::model), deterministic (fixed order,
+//! fixed-seed shuffles, sorted output).
+//!
+//! The committed weights (`stages/src/sentiment/data/model.tsv`) are written by
+//!
+//! ```text
+//! cargo run -p stages --example train_sentiment --release -- \
+//!     ../shared/eval/data/newsmtsc_train.jsonl stages/src/sentiment/data/model.tsv
+//! ```
+//!
+//! from the NewsMTSC training split only (MIT licence).
+//!
+//! ```
+//! use stages::sentiment::train::{evaluate, train, Example, TrainOptions};
+//! let ex = |t: &str, w: &str, p| {
+//!     let start = t.find(w).unwrap();
+//!     Example { text: t.to_owned(), start, end: start + w.len(), polarity: p }
+//! };
+//! let data = vec![
+//!     ex("Critics slammed Smith for the failure.", "Smith", -1),
+//!     ex("Fans praised Jones for the great win.", "Jones", 1),
+//!     ex("Brown spoke on Tuesday in Ohio.", "Brown", 0),
+//! ];
+//! let opts = TrainOptions { min_count: 1, ..TrainOptions::default() };
+//! let model = train(&data, &opts);
+//! assert!(evaluate(&model, &data).accuracy > 0.6);
+//! ```
+
+// Index loops over parallel arrays (tokens, analysis, weights) read better here.
+#![allow(clippy::needless_range_loop)]
+
+use std::collections::HashMap;
+
+use pipeline_core::{Document, SyncStage};
+
+use super::lexicon::Lexicon;
+use super::model::{register_names, Analysis, Model, Sink, DENSE};
+use crate::tokens::TokenStage;
+
+/// One training or evaluation example.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Example {
+    /// The text (usually one sentence).
+    pub text: String,
+    /// Byte offset of the target's start.
+    pub start: usize,
+    /// Byte offset of the target's end.
+    pub end: usize,
+    /// Gold polarity: -1, 0 or 1.
+    pub polarity: i8,
+}
+
+/// Training hyper-parameters.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrainOptions {
+    /// Passes over the data.
+    pub epochs: usize,
+    /// AdaGrad learning rate.
+    pub learning_rate: f32,
+    /// L2 penalty, applied to the weights an example touches.
+    pub l2: f32,
+    /// Sparse features seen in fewer examples are dropped.
+    pub min_count: u32,
+    /// Seed of the shuffles.
+    pub seed: u64,
+    /// Write the mean of the weights after each epoch of the second half of training
+    /// (less variance than the last weights).
+    pub average: bool,
+}
+
+impl Default for TrainOptions {
+    fn default() -> Self {
+        TrainOptions {
+            epochs: 20,
+            learning_rate: 0.03,
+            l2: 1e-3,
+            min_count: 2,
+            seed: 20_211_123,
+            average: true,
+        }
+    }
+}
+
+/// Figures of a model on labelled examples.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Evaluation {
+    /// Macro F1 over the three classes.
+    pub macro_f1: f64,
+    /// Accuracy.
+    pub accuracy: f64,
+    /// Confusion counts `[gold][predicted]`, classes in the order -1, 0, 1.
+    pub confusion: [[u32; 3]; 3],
+}
+
+#[derive(Default)]
+struct Collect {
+    sparse: Vec<u64>,
+    names: Vec<(u64, String)>,
+    dense: [f32; DENSE.len()],
+    want_names: bool,
+}
+
+impl Sink for Collect {
+    fn sparse(&mut self, key: u64, name: &dyn Fn() -> String) {
+        self.sparse.push(key);
+        if self.want_names {
+            self.names.push((key, name()));
+        }
+    }
+    fn dense(&mut self, values: &[f32; DENSE.len()]) {
+        self.dense = *values;
+    }
+}
+
+/// Tokenises an example and finds its target tokens.
+fn analyse(ex: &Example) -> Option<(Analysis, usize, usize, Document)> {
+    let mut doc = Document::new("train", ex.text.as_str());
+    TokenStage::default().apply(&mut doc).ok()?;
+    let tokens = doc.tokens()?;
+    let span = pipeline_core::Span::new(doc.text(), ex.start, ex.end).ok()?;
+    let (a, b) = Analysis::token_range(tokens, span)?;
+    let an = Analysis::new(
+        doc.text(),
+        tokens,
+        doc.sentences().unwrap_or(&[]),
+        Lexicon::builtin(),
+    );
+    Some((an, a, b, doc))
+}
+
+/// Trains a model and returns it as a model file.
+pub fn train(examples: &[Example], opts: &TrainOptions) -> String {
+    // features
+    let mut data: Vec<(Vec<u64>, [f32; DENSE.len()], usize)> = Vec::new();
+    let mut names: HashMap<u64, String> = HashMap::new();
+    let mut counts: HashMap<u64, u32> = HashMap::new();
+    for ex in examples {
+        let Some((an, a, b, doc)) = analyse(ex) else {
+            continue;
+        };
+        register_names(doc.text(), doc.tokens().unwrap_or(&[]));
+        let mut sink = Collect {
+            want_names: true,
+            ..Collect::default()
+        };
+        an.features(a, b, &mut sink);
+        let mut seen = sink.sparse.clone();
+        seen.sort_unstable();
+        seen.dedup();
+        for k in seen {
+            *counts.entry(k).or_default() += 1;
+        }
+        for (k, n) in sink.names {
+            names.entry(k).or_insert(n);
+        }
+        let class = (ex.polarity.clamp(-1, 1) + 1) as usize;
+        data.push((sink.sparse, sink.dense, class));
+    }
+    // index kept features
+    let mut keys: Vec<u64> = counts
+        .iter()
+        .filter(|(_, c)| **c >= opts.min_count)
+        .map(|(k, _)| *k)
+        .collect();
+    keys.sort_unstable_by(|x, y| names.get(x).cmp(&names.get(y)).then(x.cmp(y)));
+    let index: HashMap<u64, usize> = keys.iter().enumerate().map(|(i, k)| (*k, i)).collect();
+    let rows: Vec<(Vec<usize>, [f32; DENSE.len()], usize)> = data
+        .into_iter()
+        .map(|(s, d, c)| {
+            (
+                s.iter().filter_map(|k| index.get(k).copied()).collect(),
+                d,
+                c,
+            )
+        })
+        .collect();
+    // class weights for macro F1
+    let mut per_class = [0f32; 3];
+    for r in &rows {
+        per_class[r.2] += 1.0;
+    }
+    let total: f32 = per_class.iter().sum();
+    let cw = per_class.map(|c| if c > 0.0 { total / (3.0 * c) } else { 1.0 });
+    // AdaGrad
+    let mut w = vec![[0f32; 3]; keys.len()];
+    let mut g2 = vec![[1e-6f32; 3]; keys.len()];
+    let mut wd = [[0f32; 3]; DENSE.len()];
+    let mut gd = [[1e-6f32; 3]; DENSE.len()];
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    let mut rng = opts.seed | 1;
+    let mut w_sum = vec![[0f32; 3]; keys.len()];
+    let mut wd_sum = [[0f32; 3]; DENSE.len()];
+    let mut n_sum = 0f32;
+    for epoch in 0..opts.epochs {
+        for i in (1..order.len()).rev() {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            order.swap(i, (rng % (i as u64 + 1)) as usize);
+        }
+        for &r in &order {
+            let (feats, dense, class) = &rows[r];
+            let mut z = [0f32; 3];
+            for &f in feats {
+                for c in 0..3 {
+                    z[c] += w[f][c];
+                }
+            }
+            for (v, wv) in dense.iter().zip(&wd) {
+                for c in 0..3 {
+                    z[c] += v * wv[c];
+                }
+            }
+            let m = z[0].max(z[1]).max(z[2]);
+            let e = z.map(|v| (v - m).exp());
+            let s = e[0] + e[1] + e[2];
+            let g: [f32; 3] =
+                std::array::from_fn(|c| (e[c] / s - f32::from(c == *class)) * cw[*class]);
+            for &f in feats {
+                for c in 0..3 {
+                    let grad = g[c] + opts.l2 * w[f][c];
+                    g2[f][c] += grad * grad;
+                    w[f][c] -= opts.learning_rate * grad / g2[f][c].sqrt();
+                }
+            }
+            for (j, v) in dense.iter().enumerate() {
+                if *v == 0.0 {
+                    continue;
+                }
+                for c in 0..3 {
+                    let reg = if j == 0 { 0.0 } else { opts.l2 * wd[j][c] };
+                    let grad = g[c] * v + reg;
+                    gd[j][c] += grad * grad;
+                    wd[j][c] -= opts.learning_rate * grad / gd[j][c].sqrt();
+                }
+            }
+        }
+        if opts.average && epoch * 2 >= opts.epochs {
+            for (acc, v) in w_sum.iter_mut().zip(&w) {
+                for c in 0..3 {
+                    acc[c] += v[c];
+                }
+            }
+            for (acc, v) in wd_sum.iter_mut().zip(&wd) {
+                for c in 0..3 {
+                    acc[c] += v[c];
+                }
+            }
+            n_sum += 1.0;
+        }
+    }
+    if n_sum > 0.0 {
+        w = w_sum.into_iter().map(|v| v.map(|x| x / n_sum)).collect();
+        wd = wd_sum.map(|v| v.map(|x| x / n_sum));
+    }
+    // write
+    let mut out = String::new();
+    out.push_str("# nlpipe targeted-sentiment model: multinomial logistic regression\n");
+    out.push_str("# feature<TAB>w_negative<TAB>w_neutral<TAB>w_positive\n");
+    out.push_str(&format!(
+        "# trained on {} examples, {} sparse features; options {:?}\n",
+        rows.len(),
+        keys.len(),
+        opts
+    ));
+    for (j, name) in DENSE.iter().enumerate() {
+        let v = wd[j];
+        out.push_str(&format!(
+            "D|{name}\t{:.4}\t{:.4}\t{:.4}\n",
+            v[0], v[1], v[2]
+        ));
+    }
+    for (k, v) in keys.iter().zip(&w) {
+        if v.iter().all(|x| x.abs() < 0.002) {
+            continue;
+        }
+        let Some(name) = names.get(k) else { continue };
+        out.push_str(&format!("{name}\t{:.3}\t{:.3}\t{:.3}\n", v[0], v[1], v[2]));
+    }
+    out
+}
+
+/// Scores examples with a model file and compares with their gold polarity.
+pub fn evaluate(model: &str, examples: &[Example]) -> Evaluation {
+    let model = Model::parse(model);
+    let mut confusion = [[0u32; 3]; 3];
+    for ex in examples {
+        let pred = match analyse(ex) {
+            Some((an, a, b, _)) => model.score(&an, a, b).1,
+            None => 0,
+        };
+        let g = (ex.polarity.clamp(-1, 1) + 1) as usize;
+        confusion[g][(pred + 1) as usize] += 1;
+    }
+    let mut f1s = 0.0;
+    for c in 0..3 {
+        let tp = f64::from(confusion[c][c]);
+        let fp: f64 = (0..3)
+            .filter(|&g| g != c)
+            .map(|g| f64::from(confusion[g][c]))
+            .sum();
+        let fneg: f64 = (0..3)
+            .filter(|&p| p != c)
+            .map(|p| f64::from(confusion[c][p]))
+            .sum();
+        let p = if tp + fp > 0.0 { tp / (tp + fp) } else { 0.0 };
+        let r = if tp + fneg > 0.0 {
+            tp / (tp + fneg)
+        } else {
+            0.0
+        };
+        f1s += if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
+    }
+    let n: u32 = confusion.iter().flatten().sum();
+    let ok: u32 = (0..3).map(|c| confusion[c][c]).sum();
+    Evaluation {
+        macro_f1: f1s / 3.0,
+        accuracy: if n > 0 {
+            f64::from(ok) / f64::from(n)
+        } else {
+            0.0
+        },
+        confusion,
+    }
+}
