@@ -24,6 +24,15 @@ pub enum Command {
     Report(ReportArgs),
     /// List the available stages, one line each.
     Stages,
+    /// Publish documents to a NATS JetStream work-queue stream (feature `nats`).
+    #[cfg(feature = "nats")]
+    Publish(crate::nats::PublishArgs),
+    /// Run the chain on documents from a NATS stream, publishing results (feature `nats`).
+    #[cfg(feature = "nats")]
+    Worker(crate::nats::WorkerArgs),
+    /// Write the results from a NATS stream as JSON Lines (feature `nats`).
+    #[cfg(feature = "nats")]
+    Collect(crate::nats::CollectArgs),
 }
 
 /// How input files are split into documents.

@@ -7,6 +7,8 @@
 
 mod args;
 mod input;
+#[cfg(feature = "nats")]
+mod nats;
 mod output;
 mod report;
 
@@ -52,6 +54,9 @@ enum CliError {
         #[source]
         source: std::io::Error,
     },
+    #[cfg(feature = "nats")]
+    #[error(transparent)]
+    Nats(#[from] nats::NatsError),
 }
 
 fn main() -> ExitCode {
@@ -63,6 +68,12 @@ fn main() -> ExitCode {
         }
         Command::Run(args) => run(args),
         Command::Report(args) => report::report(&args),
+        #[cfg(feature = "nats")]
+        Command::Publish(args) => nats::publish(args),
+        #[cfg(feature = "nats")]
+        Command::Worker(args) => nats::worker(args),
+        #[cfg(feature = "nats")]
+        Command::Collect(args) => nats::collect(args),
     };
     match result {
         Ok(code) => code,

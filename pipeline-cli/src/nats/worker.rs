@@ -1,0 +1,300 @@
+//! `nlpipe worker`: pull documents from a durable consumer, run the chain, publish each
+//! result (or error record) with `Nats-Msg-Id` = id, and acknowledge the input only after
+//! that publish is confirmed.
+
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Duration;
+
+use async_nats::jetstream::{self, consumer};
+use futures::StreamExt;
+use pipeline_core::{Failure, InputOptions, OutputOptions, Record};
+use serde_json::Value;
+use tokio::sync::{mpsc, OwnedSemaphorePermit, Semaphore};
+use tokio::task::JoinSet;
+
+use super::{NatsError, NatsOptions, RECORD_HEADER};
+use crate::args::{ChainArgs, Offsets};
+
+/// `nlpipe worker` options.
+#[derive(Debug, clap::Args)]
+pub struct WorkerArgs {
+    /// Connection and stream settings.
+    #[command(flatten)]
+    pub nats: NatsOptions,
+
+    /// The documents stream (created if missing).
+    #[arg(long, value_name = "DOCS")]
+    pub stream: String,
+
+    /// The durable consumer shared by all workers (created if missing).
+    #[arg(long, value_name = "NAME")]
+    pub consumer: String,
+
+    /// The results stream and subject (created if missing).
+    #[arg(long, value_name = "RESULTS")]
+    pub results: String,
+
+    /// Documents held by this worker at once (pulled, not yet acknowledged).
+    #[arg(long, value_name = "N", default_value_t = 256)]
+    pub in_flight: usize,
+
+    /// Consumer setting: seconds before an unacknowledged document is redelivered.
+    #[arg(long, value_name = "SECS", default_value_t = 30)]
+    pub ack_wait: u64,
+
+    /// Consumer setting: deliveries of one document at most.
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub max_deliver: i64,
+
+    /// Consumer setting: unacknowledged documents over all workers at most.
+    #[arg(long, value_name = "N", default_value_t = 4096)]
+    pub max_ack_pending: i64,
+
+    /// The chain, as for `nlpipe run`.
+    #[command(flatten)]
+    pub chain: ChainArgs,
+
+    /// Offsets in the results: bytes or chars.
+    #[arg(long, value_enum, default_value = "bytes")]
+    pub offsets: Offsets,
+
+    /// Leave `text` out of the results.
+    #[arg(long)]
+    pub no_text: bool,
+
+    /// Larger documents become error records.
+    #[arg(long, default_value_t = 16 << 20, value_name = "N")]
+    pub max_doc_bytes: usize,
+}
+
+/// Runs `nlpipe worker` until SIGINT/SIGTERM: then it stops pulling, finishes and
+/// acknowledges what it holds, and exits 0.
+pub fn worker(args: WorkerArgs) -> Result<ExitCode, crate::CliError> {
+    let chain = crate::build_chain(&args.chain)?;
+    let out = OutputOptions {
+        offsets: crate::offset_unit(args.offsets),
+        no_text: args.no_text,
+    };
+    let doc_opts = InputOptions {
+        max_doc_bytes: args.max_doc_bytes,
+        ..InputOptions::default()
+    };
+    let runtime = crate::runtime(chain.options().jobs)?;
+    let result = runtime.block_on(async move {
+        let client = super::connect(&args.nats).await?;
+        let js = jetstream::new(client);
+        let docs = super::docs_stream(&js, &args.stream, &args.nats).await?;
+        super::results_stream(&js, &args.results, &args.nats).await?;
+        let config = consumer::pull::Config {
+            durable_name: Some(args.consumer.clone()),
+            ack_policy: consumer::AckPolicy::Explicit,
+            ack_wait: Duration::from_secs(args.ack_wait),
+            max_deliver: args.max_deliver,
+            max_ack_pending: args.max_ack_pending,
+            ..Default::default()
+        };
+        let consumer: consumer::PullConsumer =
+            super::retry(|| docs.get_or_create_consumer(&args.consumer, config.clone()))
+                .await
+                .map_err(|source| NatsError::Setup {
+                    what: "consumer",
+                    name: args.consumer.clone(),
+                    source,
+                })?;
+
+        let in_flight = args.in_flight.max(1);
+        let permits = Arc::new(Semaphore::new(in_flight));
+        let (record_tx, mut record_rx) = mpsc::channel::<Record>(in_flight);
+        let (msg_tx, mut msg_rx) =
+            mpsc::unbounded_channel::<(jetstream::Message, OwnedSemaphorePermit)>();
+        let stop = super::stop_signal();
+        let batch = in_flight.min(256);
+        let stream_name = args.stream.clone();
+        let puller = tokio::spawn(pull(
+            consumer,
+            batch,
+            Arc::clone(&permits),
+            stop,
+            doc_opts,
+            stream_name,
+            record_tx,
+            msg_tx,
+        ));
+
+        let records = futures::stream::poll_fn(move |cx| record_rx.poll_recv(cx));
+        let mut run = chain.run(records);
+        let mut tasks = JoinSet::new();
+        let mut failed: Option<NatsError> = None;
+        while let Some(record) = run.next().await {
+            // the chain keeps input order: this record belongs to the oldest message
+            let Some((msg, permit)) = msg_rx.recv().await else {
+                break;
+            };
+            let (id, is_error) = match &record {
+                Ok(doc) => (doc.id().to_owned(), false),
+                Err(f) => (f.id.to_string(), true),
+            };
+            let mut line = Vec::new();
+            out.write_line(&record, &mut line);
+            line.pop();
+            let js = js.clone();
+            let subject = args.results.clone();
+            tasks.spawn(async move {
+                let done = deliver(&js, &subject, id, is_error, line.into(), &msg).await;
+                drop(permit);
+                done
+            });
+            while let Some(joined) = tasks.try_join_next() {
+                if let Ok(Err(e)) = joined {
+                    eprintln!("nlpipe: worker: {}", crate::error_chain(&e));
+                    failed.get_or_insert(e);
+                }
+            }
+        }
+        while let Some(joined) = tasks.join_next().await {
+            if let Ok(Err(e)) = joined {
+                eprintln!("nlpipe: worker: {}", crate::error_chain(&e));
+                failed.get_or_insert(e);
+            }
+        }
+        match puller.await {
+            Ok(Err(e)) => return Err(e),
+            Err(e) => return Err(NatsError::Usage(format!("puller task failed: {e}"))),
+            Ok(Ok(())) => {}
+        }
+        // an unpublished result leaves its input unacknowledged: it is redelivered later
+        match failed {
+            Some(_) => Ok(ExitCode::from(1)),
+            None => Ok(ExitCode::SUCCESS),
+        }
+    });
+    runtime.shutdown_background();
+    Ok(result?)
+}
+
+/// Pulls messages while permits are free, feeding the chain and the ack queue in the
+/// same order; stops at the stop signal.
+#[allow(clippy::too_many_arguments)]
+async fn pull(
+    consumer: consumer::PullConsumer,
+    batch: usize,
+    permits: Arc<Semaphore>,
+    mut stop: tokio::sync::watch::Receiver<bool>,
+    doc_opts: InputOptions,
+    stream_name: String,
+    record_tx: mpsc::Sender<Record>,
+    msg_tx: mpsc::UnboundedSender<(jetstream::Message, OwnedSemaphorePermit)>,
+) -> Result<(), NatsError> {
+    let mut messages = None;
+    loop {
+        let permit = tokio::select! {
+            p = Arc::clone(&permits).acquire_owned() => match p {
+                Ok(p) => p,
+                Err(_) => return Ok(()),
+            },
+            _ = super::stopped(&mut stop) => return Ok(()),
+        };
+        let msg = loop {
+            let stream = match &mut messages {
+                Some(s) => s,
+                None => {
+                    let fresh = super::retry(|| async {
+                        consumer
+                            .stream()
+                            .max_messages_per_batch(batch)
+                            .heartbeat(Duration::from_secs(5))
+                            .messages()
+                            .await
+                    });
+                    let fresh = tokio::select! {
+                        s = fresh => s.map_err(|source| NatsError::Consume {
+                            name: stream_name.clone(),
+                            source,
+                        })?,
+                        _ = super::stopped(&mut stop) => return Ok(()),
+                    };
+                    messages.insert(fresh)
+                }
+            };
+            let next = tokio::select! {
+                m = stream.next() => m,
+                _ = super::stopped(&mut stop) => return Ok(()),
+            };
+            match next {
+                Some(Ok(msg)) => break msg,
+                Some(Err(e)) => {
+                    // missed heartbeats during a reconnect or server restart: keep going
+                    eprintln!("nlpipe: worker: pulling from {stream_name}: {e}");
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                }
+                None => messages = None,
+            }
+        };
+        let record = to_record(&msg, &doc_opts, &stream_name);
+        if msg_tx.send((msg, permit)).is_err() || record_tx.send(record).await.is_err() {
+            return Ok(());
+        }
+    }
+}
+
+/// The document (or passed-through error record) a message carries.
+fn to_record(msg: &jetstream::Message, opts: &InputOptions, stream: &str) -> Record {
+    let position = match msg.info() {
+        Ok(info) => format!("{stream}:{}", info.stream_sequence),
+        Err(_) => format!("{stream}:?"),
+    };
+    let text = match std::str::from_utf8(&msg.payload) {
+        Ok(t) => t,
+        Err(e) => {
+            return Err(Failure::new(
+                position,
+                "input",
+                "invalid_utf8",
+                e.to_string(),
+            ))
+        }
+    };
+    let is_error = msg
+        .headers
+        .as_ref()
+        .and_then(|h| h.get(RECORD_HEADER))
+        .is_some_and(|v| v.as_str() == "error");
+    if is_error {
+        return Err(failure_from_json(&position, text));
+    }
+    opts.json_document(&position, text)
+}
+
+/// Rebuilds an error record published by `nlpipe publish`.
+fn failure_from_json(position: &str, text: &str) -> Failure {
+    let value: Value = serde_json::from_str(text).unwrap_or(Value::Null);
+    let get = |v: &Value, k: &str| v.get(k).and_then(Value::as_str).map(str::to_owned);
+    let id = get(&value, "id").unwrap_or_else(|| position.to_owned());
+    let err = value.get("error").cloned().unwrap_or(Value::Null);
+    Failure::new(
+        id,
+        get(&err, "stage").unwrap_or_else(|| "input".into()),
+        get(&err, "kind").unwrap_or_else(|| "unknown".into()),
+        get(&err, "message").unwrap_or_default(),
+    )
+}
+
+/// Publishes one result and, once the stream confirmed it, acknowledges the input.
+async fn deliver(
+    js: &jetstream::Context,
+    subject: &str,
+    id: String,
+    is_error: bool,
+    payload: bytes::Bytes,
+    msg: &jetstream::Message,
+) -> Result<(), NatsError> {
+    super::publish::publish_one(js, subject, id.clone(), is_error, payload).await?;
+    super::retry(|| msg.double_ack())
+        .await
+        .map_err(|source| NatsError::Publish {
+            id: format!("ack of {id}"),
+            subject: subject.to_owned(),
+            source,
+        })
+}
