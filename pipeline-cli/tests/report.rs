@@ -3,41 +3,12 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::fmt::Write as _;
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::path::Path;
 
 use serde_json::json;
 
-fn nlpipe() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_nlpipe"))
-}
-
-/// A scratch directory unique to one test.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("nlpipe-report-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    dir
-}
-
-fn run(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = nlpipe()
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("nlpipe starts");
-    let mut input = child.stdin.take().expect("stdin");
-    let data = stdin.to_vec();
-    let feeder = std::thread::spawn(move || {
-        let _ = input.write_all(&data);
-    });
-    let out = child.wait_with_output().expect("nlpipe finishes");
-    feeder.join().expect("feeder");
-    out
-}
+mod common;
+use common::{run_with_stdin as run, scratch};
 
 /// Runs `nlpipe report` with `args` and returns the HTML it wrote.
 fn report(dir: &Path, args: &[&str], stdin: &[u8]) -> String {
