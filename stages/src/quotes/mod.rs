@@ -1324,7 +1324,8 @@ impl<'a> Analyzer<'a> {
         }
         let clause_start = first.cls & (class::PRON | class::DET) != 0
             || (first.cap && first.word)
-            || is_quote_char(first.p);
+            || is_quote_char(first.p)
+            || self.bare_subject(k);
         if !clause_start || self.has(k, class::STOP) {
             return;
         }
@@ -1334,6 +1335,50 @@ impl<'a> Analyzer<'a> {
         }
         let conf = conf_of(np.kind, 0.72);
         self.emit_clause(k, end, np, (c, c + 1), conf);
+    }
+
+    /// A clause opening with a bare lowercase subject: a contracted pronoun (`it’s`,
+    /// `they’re`) or a noun followed by a finite verb (`history has shown …`, `allies
+    /// wanted …`).
+    fn bare_subject(&self, k: usize) -> bool {
+        let Some(first) = self.t.get(k) else {
+            return false;
+        };
+        if !first.word || first.cap || self.has(k, class::STOP | class::TIME | class::CUE) {
+            return false;
+        }
+        let w = self.word(k);
+        if let Some((head, _)) = w.split_once(['’', '\'']) {
+            return self.lex.classes(head) & class::PRON != 0;
+        }
+        let Some(next) = self.t.get(k + 1) else {
+            return false;
+        };
+        if !next.word || next.cap {
+            return false;
+        }
+        let v = self.word(k + 1);
+        matches!(
+            v,
+            "has"
+                | "had"
+                | "have"
+                | "is"
+                | "was"
+                | "are"
+                | "were"
+                | "will"
+                | "would"
+                | "could"
+                | "can"
+                | "should"
+                | "must"
+                | "did"
+                | "does"
+                | "do"
+                | "may"
+                | "might"
+        ) || (v.ends_with("ed") && v.len() > 3)
     }
 
     /// `according to X, …` at the start, or `…, according to X.` at the end.
