@@ -452,6 +452,7 @@ impl<'a> Analyzer<'a> {
         for qi in 0..self.quotes.len() {
             self.direct(qi);
         }
+        self.headline();
         self.indirect();
         for qi in 0..self.quotes.len() {
             if !self.qdone[qi] {
@@ -1106,6 +1107,38 @@ impl<'a> Analyzer<'a> {
                 }
             }
         }
+    }
+
+    /// A headline that names its source before a colon (`Vole: Tax Plan ‘Will Fail’`):
+    /// what follows the colon is the source's statement, partial when it holds a quote.
+    fn headline(&mut self) {
+        let n = self.t.len();
+        let hi = (0..n).find(|&j| self.t[j].para != 0).unwrap_or(n);
+        let Some(c) = (1..hi.min(8)).find(|&j| self.p(j) == ':') else {
+            return;
+        };
+        let mut end = hi;
+        while end > c + 1 && matches!(self.p(end - 1), '.' | ',' | ';') {
+            end -= 1;
+        }
+        // `Poll: …?` and all-caps labels (`BREAKING: …`) are not statements
+        if end < c + 4 || self.p(end - 1) == '?' {
+            return;
+        }
+        let label = (0..c).any(|j| {
+            let w = self.word(j);
+            self.t[j].word && w.chars().count() > 1 && !w.chars().any(char::is_lowercase)
+        });
+        if label || self.has(0, class::DET | class::STOP) {
+            return;
+        }
+        let Some(np) = self.np_after(0, c) else {
+            return;
+        };
+        if np.kind != NpKind::Name || np.e != c {
+            return;
+        }
+        self.emit_clause(c + 1, end, np, (c, c + 1), 0.6);
     }
 
     /// Whether words follow the closing mark before the sentence ends.

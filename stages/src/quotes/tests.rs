@@ -327,3 +327,27 @@ fn bare_clause_needs_a_verb_after_a_lowercase_word() {
     let t = "Vole said history has shown the way.";
     assert_eq!(one(t).1, "history has shown the way.");
 }
+
+#[test]
+fn headline_source_before_colon() {
+    let t =
+        "Ann Vole: Tax Plan ‘Will Ruin Farmers’ by Spring.\n\nSenator Ann Vole spoke on Monday.";
+    let q = one(t);
+    assert_eq!(q.0, QuoteKind::Partial);
+    assert_eq!(q.1, "Tax Plan ‘Will Ruin Farmers’ by Spring");
+    assert_eq!(q.3, "Ann Vole");
+    let t = "Vole: The tax plan will ruin farmers.\n\nThe senator spoke on Monday.";
+    assert_eq!(one(t).0, QuoteKind::Indirect);
+    assert_eq!(one(t).1, "The tax plan will ruin farmers");
+}
+
+#[test]
+fn headline_labels_and_questions_are_not_sources() {
+    for t in [
+        "BREAKING: Tax Plan ‘Will Ruin Farmers’ by Spring.\n\nMore soon.",
+        "The Latest: Tax Plan ‘Will Ruin Farmers’ by Spring.\n\nMore soon.",
+        "Ann Vole: Reformer or ‘Career Politician’ at heart?\n\nMore soon.",
+    ] {
+        assert!(run(t).is_empty(), "{t}");
+    }
+}
