@@ -452,6 +452,7 @@ impl<'a> Analyzer<'a> {
         for qi in 0..self.quotes.len() {
             self.direct(qi);
         }
+        self.headline();
         self.indirect();
         for qi in 0..self.quotes.len() {
             if !self.qdone[qi] {
@@ -1108,6 +1109,38 @@ impl<'a> Analyzer<'a> {
         }
     }
 
+    /// A headline that names its source before a colon (`Vole: Tax Plan ‘Will Fail’`):
+    /// what follows the colon is the source's statement, partial when it holds a quote.
+    fn headline(&mut self) {
+        let n = self.t.len();
+        let hi = (0..n).find(|&j| self.t[j].para != 0).unwrap_or(n);
+        let Some(c) = (1..hi.min(8)).find(|&j| self.p(j) == ':') else {
+            return;
+        };
+        let mut end = hi;
+        while end > c + 1 && matches!(self.p(end - 1), '.' | ',' | ';') {
+            end -= 1;
+        }
+        // `Poll: …?` and all-caps labels (`BREAKING: …`) are not statements
+        if end < c + 4 || self.p(end - 1) == '?' {
+            return;
+        }
+        let label = (0..c).any(|j| {
+            let w = self.word(j);
+            self.t[j].word && w.chars().count() > 1 && !w.chars().any(char::is_lowercase)
+        });
+        if label || self.has(0, class::DET | class::STOP) {
+            return;
+        }
+        let Some(np) = self.np_after(0, c) else {
+            return;
+        };
+        if np.kind != NpKind::Name || np.e != c {
+            return;
+        }
+        self.emit_clause(c + 1, end, np, (c, c + 1), 0.6);
+    }
+
     /// Whether words follow the closing mark before the sentence ends.
     fn words_after_close(&self, q: &QSpan) -> bool {
         let (_, hi) = self.sent_range(q.close);
@@ -1324,7 +1357,8 @@ impl<'a> Analyzer<'a> {
         }
         let clause_start = first.cls & (class::PRON | class::DET) != 0
             || (first.cap && first.word)
-            || is_quote_char(first.p);
+            || is_quote_char(first.p)
+            || self.bare_subject(k);
         if !clause_start || self.has(k, class::STOP) {
             return;
         }
@@ -1334,6 +1368,50 @@ impl<'a> Analyzer<'a> {
         }
         let conf = conf_of(np.kind, 0.72);
         self.emit_clause(k, end, np, (c, c + 1), conf);
+    }
+
+    /// A clause opening with a bare lowercase subject: a contracted pronoun (`it’s`,
+    /// `they’re`) or a noun followed by a finite verb (`history has shown …`, `allies
+    /// wanted …`).
+    fn bare_subject(&self, k: usize) -> bool {
+        let Some(first) = self.t.get(k) else {
+            return false;
+        };
+        if !first.word || first.cap || self.has(k, class::STOP | class::TIME | class::CUE) {
+            return false;
+        }
+        let w = self.word(k);
+        if let Some((head, _)) = w.split_once(['’', '\'']) {
+            return self.lex.classes(head) & class::PRON != 0;
+        }
+        let Some(next) = self.t.get(k + 1) else {
+            return false;
+        };
+        if !next.word || next.cap {
+            return false;
+        }
+        let v = self.word(k + 1);
+        matches!(
+            v,
+            "has"
+                | "had"
+                | "have"
+                | "is"
+                | "was"
+                | "are"
+                | "were"
+                | "will"
+                | "would"
+                | "could"
+                | "can"
+                | "should"
+                | "must"
+                | "did"
+                | "does"
+                | "do"
+                | "may"
+                | "might"
+        ) || (v.ends_with("ed") && v.len() > 3)
     }
 
     /// `according to X, …` at the start, or `…, according to X.` at the end.

@@ -303,3 +303,51 @@ fn missing_layers_are_an_error() {
         Err(StageError::MissingLayer(_))
     ));
 }
+
+#[test]
+fn bare_clause_with_lowercase_subject_carries_partial() {
+    let t = "Senator Ann Vole said history has proved the need for a “firm hand” in such wars.";
+    let q = one(t);
+    assert_eq!(q.0, QuoteKind::Partial);
+    assert_eq!(
+        q.1,
+        "history has proved the need for a “firm hand” in such wars."
+    );
+    assert_eq!(q.3, "Ann Vole");
+    let t = "Vole said it’s naive to hope that “the sea will protect us.”";
+    assert_eq!(one(t).0, QuoteKind::Partial);
+    let t = "Vole said farmers wanted “fair prices” this year.";
+    assert_eq!(one(t).1, "farmers wanted “fair prices” this year.");
+}
+
+#[test]
+fn bare_clause_needs_a_verb_after_a_lowercase_word() {
+    let t = "Vole said goodbye to the old guard on Friday.";
+    assert!(run(t).is_empty());
+    let t = "Vole said history has shown the way.";
+    assert_eq!(one(t).1, "history has shown the way.");
+}
+
+#[test]
+fn headline_source_before_colon() {
+    let t =
+        "Ann Vole: Tax Plan ‘Will Ruin Farmers’ by Spring.\n\nSenator Ann Vole spoke on Monday.";
+    let q = one(t);
+    assert_eq!(q.0, QuoteKind::Partial);
+    assert_eq!(q.1, "Tax Plan ‘Will Ruin Farmers’ by Spring");
+    assert_eq!(q.3, "Ann Vole");
+    let t = "Vole: The tax plan will ruin farmers.\n\nThe senator spoke on Monday.";
+    assert_eq!(one(t).0, QuoteKind::Indirect);
+    assert_eq!(one(t).1, "The tax plan will ruin farmers");
+}
+
+#[test]
+fn headline_labels_and_questions_are_not_sources() {
+    for t in [
+        "BREAKING: Tax Plan ‘Will Ruin Farmers’ by Spring.\n\nMore soon.",
+        "The Latest: Tax Plan ‘Will Ruin Farmers’ by Spring.\n\nMore soon.",
+        "Ann Vole: Reformer or ‘Career Politician’ at heart?\n\nMore soon.",
+    ] {
+        assert!(run(t).is_empty(), "{t}");
+    }
+}
