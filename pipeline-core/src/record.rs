@@ -259,24 +259,26 @@ impl OutputOptions {
     /// assert_eq!(String::from_utf8(out).unwrap(), "{\"id\":\"x\"}\n");
     /// ```
     pub fn write_line(&self, record: &Record, out: &mut Vec<u8>) {
+        let start = out.len();
         let result = match record {
             Ok(doc) => {
+                // a token is written in about 60 bytes: reserve once instead of doubling
+                let tokens = doc.tokens().map_or(0, <[_]>::len);
+                out.reserve(doc.text().len() + 64 * tokens + 256);
                 let map = (self.offsets == OffsetUnit::Chars).then(|| OffsetMap::new(doc.text()));
-                serde_json::to_writer(
-                    &mut *out,
-                    &DocView {
-                        doc,
-                        opts: self,
-                        map: map.as_ref(),
-                    },
-                )
+                DocView {
+                    doc,
+                    opts: self,
+                    map: map.as_ref(),
+                }
+                .write(out)
             }
             Err(f) => serde_json::to_writer(&mut *out, &FailureView(f)),
         };
         if let Err(e) = result {
             // Serialising our own types into memory cannot fail but for non-finite floats
             // in a third-party layer; say so instead of writing a torn line.
-            out.clear();
+            out.truncate(start);
             let id = match record {
                 Ok(d) => d.id_arc(),
                 Err(f) => Arc::clone(&f.id),
@@ -362,13 +364,16 @@ impl<'a> DocView<'a> {
     }
 }
 
-impl<'a> Serialize for DocView<'a> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+impl<'a> DocView<'a> {
+    /// Writes the document as one JSON object. Keys are written as they are, the token and
+    /// sentence arrays (the bulk of a line) by hand; every other value through serde.
+    fn write(&self, out: &mut Vec<u8>) -> serde_json::Result<()> {
         let doc: &'a Document = self.doc;
-        let mut m = s.serialize_map(None)?;
-        m.serialize_entry("id", doc.id())?;
+        out.extend_from_slice(b"{\"id\":");
+        json::write_str(out, doc.id());
         if !self.opts.no_text {
-            m.serialize_entry("text", doc.text())?;
+            out.extend_from_slice(b",\"text\":");
+            json::write_str(out, doc.text());
         }
         for (k, v) in doc.fields() {
             let overwritten = match k.as_str() {
@@ -384,34 +389,57 @@ impl<'a> Serialize for DocView<'a> {
                 other => doc.extensions().contains_key(other),
             };
             if !overwritten {
-                m.serialize_entry(k, v)?;
+                json::key(out, k);
+                serde_json::to_writer(&mut *out, v)?;
             }
         }
         if let Some(lang) = doc.lang() {
-            m.serialize_entry("lang", lang)?;
+            out.extend_from_slice(b",\"lang\":");
+            serde_json::to_writer(&mut *out, lang)?;
         }
         if let Some(sentences) = doc.sentences() {
-            m.serialize_entry(
-                "sentences",
-                &Seq(sentences, |x: &'a crate::Sentence| {
-                    let (start, end) = self.bare(x.span);
-                    Bare { start, end }
-                }),
-            )?;
+            out.extend_from_slice(b",\"sentences\":[");
+            for (i, x) in sentences.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                let (start, end) = self.bare(x.span);
+                out.extend_from_slice(b"{\"start\":");
+                json::write_uint(out, start);
+                out.extend_from_slice(b",\"end\":");
+                json::write_uint(out, end);
+                out.push(b'}');
+            }
+            out.push(b']');
         }
         if let Some(tokens) = doc.tokens() {
-            m.serialize_entry(
-                "tokens",
-                &Seq(tokens, |t: &'a crate::Token| TokenOut {
-                    span: self.span(t.span),
-                    kind: t.kind.as_str(),
-                    stem: t.stem.as_deref(),
-                }),
-            )?;
+            out.extend_from_slice(b",\"tokens\":[");
+            let text = doc.text();
+            for (i, t) in tokens.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                out.extend_from_slice(b"{\"start\":");
+                json::write_uint(out, self.off(t.span.start));
+                out.extend_from_slice(b",\"end\":");
+                json::write_uint(out, self.off(t.span.end));
+                out.extend_from_slice(b",\"text\":");
+                json::write_str(out, t.span.slice(text));
+                out.extend_from_slice(b",\"kind\":\"");
+                out.extend_from_slice(t.kind.as_str().as_bytes());
+                out.push(b'"');
+                if let Some(stem) = &t.stem {
+                    out.extend_from_slice(b",\"stem\":");
+                    json::write_str(out, stem);
+                }
+                out.push(b'}');
+            }
+            out.push(b']');
         }
         if let Some(quotes) = doc.quotes() {
-            m.serialize_entry(
-                "quotes",
+            out.extend_from_slice(b",\"quotes\":");
+            serde_json::to_writer(
+                &mut *out,
                 &Seq(quotes, |q: &'a crate::Quote| QuoteOut {
                     span: self.span(q.span),
                     kind: q.kind,
@@ -425,8 +453,9 @@ impl<'a> Serialize for DocView<'a> {
             )?;
         }
         if let Some(actors) = doc.actors() {
-            m.serialize_entry(
-                "actors",
+            out.extend_from_slice(b",\"actors\":");
+            serde_json::to_writer(
+                &mut *out,
                 &Seq(actors, |a: &'a crate::Actor| ActorOut {
                     entity: &a.entity,
                     kind: a.kind,
@@ -445,8 +474,9 @@ impl<'a> Serialize for DocView<'a> {
         }
         if let Some(targets) = doc.targets() {
             if targets.iter().any(|t| t.sentiment.is_some()) {
-                m.serialize_entry(
-                    "targets",
+                out.extend_from_slice(b",\"targets\":");
+                serde_json::to_writer(
+                    &mut *out,
                     &Seq(targets, |t: &'a Target| TargetOut {
                         span: self.span(t.span),
                         sentiment: t.sentiment.as_ref(),
@@ -455,13 +485,65 @@ impl<'a> Serialize for DocView<'a> {
             }
         }
         for (name, value) in doc.extensions() {
+            json::key(out, name);
             if self.map.is_some() {
-                m.serialize_entry(name, &self.convert_value(value))?;
+                serde_json::to_writer(&mut *out, &self.convert_value(value))?;
             } else {
-                m.serialize_entry(name, value)?;
+                serde_json::to_writer(&mut *out, value)?;
             }
         }
-        m.end()
+        out.push(b'}');
+        Ok(())
+    }
+}
+
+/// The few JSON primitives the hand-written part of the writer needs, byte for byte what
+/// serde_json writes.
+mod json {
+    /// `,"key":`
+    pub(super) fn key(out: &mut Vec<u8>, key: &str) {
+        out.push(b',');
+        write_str(out, key);
+        out.push(b':');
+    }
+
+    /// A non-negative integer.
+    pub(super) fn write_uint(out: &mut Vec<u8>, n: usize) {
+        let mut buf = itoa::Buffer::new();
+        out.extend_from_slice(buf.format(n).as_bytes());
+    }
+
+    /// A string, quoted and escaped as serde_json does (`\"`, `\\`, short escapes for
+    /// `\b \f \n \r \t`, `\u00XX` for other control characters).
+    pub(super) fn write_str(out: &mut Vec<u8>, s: &str) {
+        out.reserve(s.len() + 2);
+        out.push(b'"');
+        let bytes = s.as_bytes();
+        let mut from = 0;
+        for (i, &b) in bytes.iter().enumerate() {
+            if b >= 0x20 && b != b'"' && b != b'\\' {
+                continue;
+            }
+            out.extend_from_slice(&bytes[from..i]);
+            from = i + 1;
+            match b {
+                b'"' => out.extend_from_slice(b"\\\""),
+                b'\\' => out.extend_from_slice(b"\\\\"),
+                b'\n' => out.extend_from_slice(b"\\n"),
+                b'\r' => out.extend_from_slice(b"\\r"),
+                b'\t' => out.extend_from_slice(b"\\t"),
+                0x08 => out.extend_from_slice(b"\\b"),
+                0x0c => out.extend_from_slice(b"\\f"),
+                _ => {
+                    const HEX: &[u8; 16] = b"0123456789abcdef";
+                    out.extend_from_slice(b"\\u00");
+                    out.push(HEX[usize::from(b >> 4)]);
+                    out.push(HEX[usize::from(b & 0xf)]);
+                }
+            }
+        }
+        out.extend_from_slice(&bytes[from..]);
+        out.push(b'"');
     }
 }
 
@@ -480,21 +562,6 @@ where
         }
         seq.end()
     }
-}
-
-#[derive(Serialize)]
-struct Bare {
-    start: usize,
-    end: usize,
-}
-
-#[derive(Serialize)]
-struct TokenOut<'a> {
-    #[serde(flatten)]
-    span: SpanOut<'a>,
-    kind: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    stem: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -636,5 +703,26 @@ mod tests {
         assert_eq!(v["id"], "stdin:17");
         assert_eq!(v["error"]["kind"], "invalid_json");
         assert_eq!(v["error"]["stage"], "input");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn hand_written_strings_are_what_serde_json_writes(s in "\\PC*|[\\x00-\\x7f]{0,40}") {
+            let mut out = Vec::new();
+            json::write_str(&mut out, &s);
+            proptest::prop_assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string(&s).unwrap());
+        }
+    }
+
+    #[test]
+    fn appends_to_what_is_already_written() {
+        let doc = Document::new("x", "text");
+        let mut out = b"{\"id\":\"before\"}\n".to_vec();
+        OutputOptions::default().write_line(&Ok(doc), &mut out);
+        let text = String::from_utf8(out).unwrap();
+        assert!(
+            text.starts_with("{\"id\":\"before\"}\n{\"id\":\"x\""),
+            "{text}"
+        );
     }
 }
