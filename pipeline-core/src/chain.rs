@@ -1,11 +1,17 @@
 //! Chains of stages and the streaming runner.
 //!
-//! Every stage runs as its own tokio task; bounded channels connect them, so a slow writer
-//! slows the reader (backpressure). Inside a stage up to `jobs` documents are processed at
-//! once and emitted in input order (`buffered`). A document that fails becomes an error
-//! record in its place and the run continues.
+//! The stages are grouped into segments: a run of consecutive synchronous stages (those
+//! whose [`Stage::as_sync`] is `Some`, such as every [`Cpu`]-wrapped [`SyncStage`]) is one
+//! segment, applied back to back to each document in one task, so a document stays on one
+//! core and is handed over once, not once per stage; an asynchronous stage is a segment of
+//! its own. Every segment runs as its own tokio task; bounded channels connect them, so a
+//! slow writer slows the reader (backpressure). Inside a segment up to `jobs` documents are
+//! processed at once (as many more may wait, done, for an earlier one) and emitted in input
+//! order (`buffered`). A document that fails becomes an error record in its place, naming
+//! the stage, and the run continues.
 
 use std::collections::BTreeSet;
+use std::ops::Range;
 use std::pin::Pin;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
@@ -13,9 +19,9 @@ use std::task::{Context, Poll};
 use std::time::{Duration, Instant};
 
 use futures::{FutureExt, Stream, StreamExt};
-use tokio::sync::mpsc;
+use tokio::sync::{mpsc, Semaphore};
 
-use crate::stage::panic_message;
+use crate::stage::{apply_caught, on_cpu, panic_message};
 use crate::{Cpu, Document, Failure, LayerName, Record, Stage, StageError, SyncStage};
 
 /// Why a chain could not be built.
@@ -40,9 +46,9 @@ pub enum ChainError {
 /// Runner settings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RunnerOptions {
-    /// Capacity of the bounded channel after each stage.
+    /// Capacity of the bounded channel after each segment of stages.
     pub channel_capacity: usize,
-    /// Documents processed at once inside each stage.
+    /// Documents processed at once inside each segment of stages (see the module docs).
     pub jobs: usize,
 }
 
@@ -99,7 +105,7 @@ impl ChainBuilder {
         self
     }
 
-    /// Sets the per-stage parallelism.
+    /// Sets how many documents each segment of stages processes at once.
     pub fn jobs(mut self, jobs: usize) -> Self {
         self.options.jobs = jobs;
         self
@@ -142,7 +148,7 @@ impl ChainBuilder {
             available.extend(stage.provides());
         }
         Ok(Chain {
-            stages: self.stages,
+            stages: self.stages.into(),
             options: self.options,
         })
     }
@@ -181,7 +187,7 @@ impl ChainBuilder {
 /// ```
 #[derive(Clone)]
 pub struct Chain {
-    stages: Vec<Arc<dyn Stage>>,
+    stages: Arc<[Arc<dyn Stage>]>,
     options: RunnerOptions,
 }
 
@@ -245,7 +251,7 @@ impl Chain {
 
     /// Processes one document through every stage, in this task, without channels.
     pub async fn process(&self, mut doc: Document) -> Record {
-        for stage in &self.stages {
+        for stage in self.stages.iter() {
             doc = run_one(stage.as_ref(), doc, None).await?;
         }
         Ok(doc)
@@ -282,29 +288,50 @@ impl Chain {
             }
         });
 
-        for (index, stage) in self.stages.iter().enumerate() {
+        for segment in segments(&self.stages) {
             let (next_tx, next_rx) = mpsc::channel::<Record>(cap);
-            let stage = Arc::clone(stage);
+            let stages = Arc::clone(&self.stages);
             let stats = Arc::clone(&stats);
             let upstream = futures::stream::poll_fn(move |cx| rx.poll_recv(cx));
-            tokio::spawn(async move {
-                let processed = upstream
-                    .map(|record| {
-                        let stage = Arc::clone(&stage);
-                        let stats = Arc::clone(&stats);
-                        async move {
-                            let doc = record?;
-                            run_one(stage.as_ref(), doc, Some(&stats[index])).await
-                        }
-                    })
-                    .buffered(jobs);
-                let mut processed = std::pin::pin!(processed);
-                while let Some(record) = processed.next().await {
-                    if next_tx.send(record).await.is_err() {
-                        break;
-                    }
+            match segment {
+                Segment::Async(index) => {
+                    let processed = upstream
+                        .map(move |record| {
+                            let stage = Arc::clone(&stages[index]);
+                            let stats = Arc::clone(&stats);
+                            async move {
+                                let doc = record?;
+                                run_one(stage.as_ref(), doc, Some(&stats[index])).await
+                            }
+                        })
+                        .buffered(jobs);
+                    tokio::spawn(forward(processed, next_tx));
                 }
-            });
+                Segment::Sync(range) => {
+                    // up to `jobs` documents run at once; as many more may wait, finished,
+                    // for an earlier one, so a slow document does not idle the other cores
+                    let permits = Arc::new(Semaphore::new(jobs));
+                    let processed = upstream
+                        .map(move |record| {
+                            let stages = Arc::clone(&stages);
+                            let stats = Arc::clone(&stats);
+                            let permits = Arc::clone(&permits);
+                            let range = range.clone();
+                            async move {
+                                let doc = record?;
+                                let id = doc.id_arc();
+                                let len = doc.text().len();
+                                let work = move || apply_all(&stages, range, doc, &stats);
+                                let _permit = permits.acquire_owned().await;
+                                on_cpu(len, work).await.unwrap_or_else(|e| {
+                                    Err(Failure::new(id, "runner", "cancelled", e.to_string()))
+                                })
+                            }
+                        })
+                        .buffered(2 * jobs);
+                    tokio::spawn(forward(processed, next_tx));
+                }
+            }
             rx = next_rx;
         }
 
@@ -317,6 +344,79 @@ impl Chain {
             finished: None,
         }
     }
+}
+
+/// Stages that run as one unit: consecutive synchronous stages back to back in one task
+/// per document (the document stays on one core, one hand-off instead of one per stage),
+/// an asynchronous stage alone.
+enum Segment {
+    Sync(Range<usize>),
+    Async(usize),
+}
+
+/// Groups the chain's stages into [`Segment`]s.
+fn segments(stages: &[Arc<dyn Stage>]) -> Vec<Segment> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < stages.len() {
+        if stages[i].as_sync().is_none() {
+            out.push(Segment::Async(i));
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < stages.len() && stages[i].as_sync().is_some() {
+            i += 1;
+        }
+        out.push(Segment::Sync(start..i));
+    }
+    out
+}
+
+/// Sends every record of `processed` on, until the receiver is gone.
+async fn forward(processed: impl Stream<Item = Record>, tx: mpsc::Sender<Record>) {
+    let mut processed = std::pin::pin!(processed);
+    while let Some(record) = processed.next().await {
+        if tx.send(record).await.is_err() {
+            break;
+        }
+    }
+}
+
+/// Applies the synchronous stages `range` of `stages` to `doc` in turn, in this thread;
+/// the first error or panic becomes the document's error record.
+fn apply_all(
+    stages: &[Arc<dyn Stage>],
+    range: Range<usize>,
+    mut doc: Document,
+    stats: &[StageStats],
+) -> Record {
+    for index in range {
+        let stage = &stages[index];
+        let Some(sync) = stage.as_sync() else {
+            return Err(Failure::new(
+                doc.id_arc(),
+                stage.name(),
+                "internal",
+                "stage is not synchronous",
+            ));
+        };
+        let t = Instant::now();
+        let result = apply_caught(sync, &mut doc);
+        let stat = &stats[index];
+        stat.busy_nanos
+            .fetch_add(t.elapsed().as_nanos() as u64, Ordering::Relaxed);
+        if let Err(e) = result {
+            stat.failures.fetch_add(1, Ordering::Relaxed);
+            return Err(Failure::new(
+                doc.id_arc(),
+                stage.name(),
+                e.kind(),
+                error_chain(&e),
+            ));
+        }
+    }
+    Ok(doc)
 }
 
 /// Runs one stage on one document, turning errors and panics into an error record.

@@ -82,6 +82,23 @@ pub trait Stage: Send + Sync + 'static {
 
     /// Processes one document.
     async fn process(&self, doc: Document) -> Result<Document, StageError>;
+
+    /// The synchronous core of this stage, if it is a CPU-bound one ([`Cpu`] returns the
+    /// [`SyncStage`] it wraps). The runner then calls `apply` itself, running consecutive
+    /// synchronous stages back to back in one task per document.
+    ///
+    /// ```
+    /// use pipeline_core::{Cpu, Document, Stage, StageError, SyncStage};
+    /// struct Nop;
+    /// impl SyncStage for Nop {
+    ///     fn name(&self) -> &str { "nop" }
+    ///     fn apply(&self, _: &mut Document) -> Result<(), StageError> { Ok(()) }
+    /// }
+    /// assert_eq!(Cpu::new(Nop).as_sync().map(|s| s.name()), Some("nop"));
+    /// ```
+    fn as_sync(&self) -> Option<&dyn SyncStage> {
+        None
+    }
 }
 
 /// A CPU-bound stage: a synchronous `apply` on one document.
@@ -174,36 +191,54 @@ impl<S: SyncStage> Stage for Cpu<S> {
 
     async fn process(&self, mut doc: Document) -> Result<Document, StageError> {
         let stage = Arc::clone(&self.inner);
-        // Tiny documents are cheaper to process here than to hand to another thread.
-        if doc.text().len() < 256 {
-            return match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                stage.apply(&mut doc)
-            })) {
-                Ok(r) => r.map(|()| doc),
-                Err(payload) => Err(StageError::Panicked(panic_message(&*payload))),
-            };
-        }
-        // Ordinary documents run as tasks on the runtime's worker threads: a cheap hand-off
-        // that spreads them over every core. Big ones go to the blocking pool so they
-        // never hold a worker (and the tasks moving records along) for long.
-        let result = if doc.text().len() < BLOCKING_POOL_BYTES {
-            tokio::task::spawn(async move { stage.apply(&mut doc).map(|()| doc) }).await
-        } else {
-            tokio::task::spawn_blocking(move || stage.apply(&mut doc).map(|()| doc)).await
-        };
+        let result = on_cpu(doc.text().len(), move || {
+            apply_caught(&*stage, &mut doc).map(|()| doc)
+        })
+        .await;
         match result {
             Ok(result) => result,
-            Err(e) if e.is_panic() => Err(StageError::Panicked(panic_message(&*e.into_panic()))),
             Err(e) => Err(StageError::Other {
                 kind: "cancelled",
                 message: e.to_string(),
             }),
         }
     }
+
+    fn as_sync(&self) -> Option<&dyn SyncStage> {
+        Some(&*self.inner)
+    }
 }
+
+/// Documents shorter than this are processed in the calling task: cheaper than a hand-off.
+const INLINE_BYTES: usize = 256;
 
 /// Documents at least this long run on tokio's blocking pool.
 const BLOCKING_POOL_BYTES: usize = 64 * 1024;
+
+/// Runs CPU work on one document of `len` bytes where it is cheapest: tiny documents in
+/// the calling task, ordinary ones as a task on the runtime's worker threads (a cheap
+/// hand-off that spreads them over every core), big ones on the blocking pool so they never
+/// hold a worker (and the tasks moving records along) for long. `work` must not panic
+/// (wrap it in [`apply_caught`]); the error is a cancelled task.
+pub(crate) async fn on_cpu<T, F>(len: usize, work: F) -> Result<T, tokio::task::JoinError>
+where
+    F: FnOnce() -> T + Send + 'static,
+    T: Send + 'static,
+{
+    if len < INLINE_BYTES {
+        Ok(work())
+    } else if len < BLOCKING_POOL_BYTES {
+        tokio::task::spawn(async move { work() }).await
+    } else {
+        tokio::task::spawn_blocking(work).await
+    }
+}
+
+/// `stage.apply(doc)`, a panic turned into [`StageError::Panicked`].
+pub(crate) fn apply_caught(stage: &dyn SyncStage, doc: &mut Document) -> Result<(), StageError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| stage.apply(doc)))
+        .unwrap_or_else(|payload| Err(StageError::Panicked(panic_message(&*payload))))
+}
 
 /// The text of a panic payload.
 pub(crate) fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
