@@ -22,7 +22,8 @@ fn runtime(threads: usize) -> tokio::runtime::Runtime {
 }
 
 /// Each stage alone: the prefix of the default chain before it runs once, outside the
-/// measurement; then only this stage's work is timed.
+/// measurement; then only this stage's synchronous core (`SyncStage::apply`, no runner, no
+/// thread hand-off) is timed.
 fn bench_stages(c: &mut Criterion) {
     let registry = stages::registry();
     let rt = runtime(1);
@@ -50,12 +51,13 @@ fn bench_stages(c: &mut Criterion) {
                 None => Document::new("b", text.as_str()),
             };
             group.throughput(Throughput::Bytes(text.len() as u64));
+            let core = stage.as_sync().expect("built-in stages are synchronous");
             group.bench_with_input(BenchmarkId::from_parameter(input), &doc, |b, doc| {
                 b.iter_batched(
                     || doc.clone(),
-                    |d| {
-                        rt.block_on(stage.process(black_box(d)))
-                            .expect("stage runs")
+                    |mut d| {
+                        core.apply(black_box(&mut d)).expect("stage runs");
+                        d
                     },
                     criterion::BatchSize::SmallInput,
                 )
