@@ -1047,11 +1047,11 @@ impl<'a> Analyzer<'a> {
         if matches!(self.p(j - 1), ':' | ',') {
             j -= 1;
         }
-        let cross = self.t[j - 1].para != self.t[q.open].para;
-        if cross && self.p(j) != ':' {
+        if j == 0 {
             return;
         }
-        if j == 0 {
+        let cross = self.t[j - 1].para != self.t[q.open].para;
+        if cross && self.p(j) != ':' {
             return;
         }
         let c = j - 1;

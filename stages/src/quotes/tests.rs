@@ -351,3 +351,11 @@ fn headline_labels_and_questions_are_not_sources() {
         assert!(run(t).is_empty(), "{t}");
     }
 }
+
+#[test]
+fn a_quote_opening_right_after_a_leading_comma_does_not_panic() {
+    for t in [", »«", ",“x”", ": “Yes,” he said."] {
+        let _ = run(t);
+        let _ = run_lang(t, "fr");
+    }
+}
