@@ -7,6 +7,7 @@
 
 use std::borrow::Cow;
 use std::fmt;
+use std::sync::Arc;
 
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
@@ -162,9 +163,9 @@ pub struct Token {
     /// What kind of token it is.
     pub kind: TokenKind,
     /// The stem of the lowercased token, when the stems stage ran and the language has
-    /// a stemmer.
+    /// a stemmer. Shared (`Arc<str>`): the many tokens with one stem hold one string.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub stem: Option<String>,
+    pub stem: Option<Arc<str>>,
 }
 
 impl Token {

@@ -51,7 +51,7 @@ pub struct StemStage {
 const CACHE_WORDS: usize = 32 * 1024;
 
 thread_local! {
-    static CACHE: RefCell<Vec<FxHashMap<Box<str>, Box<str>>>> =
+    static CACHE: RefCell<Vec<FxHashMap<Box<str>, Arc<str>>>> =
         RefCell::new((0..ALGORITHMS.len()).map(|_| FxHashMap::default()).collect());
 }
 
@@ -176,13 +176,13 @@ impl SyncStage for StemStage {
                     lower.extend(word.chars().flat_map(char::to_lowercase));
                 }
                 let stem = match cache.get(lower.as_str()) {
-                    Some(stem) => String::from(&**stem),
+                    Some(stem) => Arc::clone(stem),
                     None => {
-                        let stem = stemmer.stem(&lower).into_owned();
+                        let stem: Arc<str> = stemmer.stem(&lower).into();
                         if cache.len() >= CACHE_WORDS {
                             cache.clear();
                         }
-                        cache.insert(lower.as_str().into(), stem.as_str().into());
+                        cache.insert(lower.as_str().into(), Arc::clone(&stem));
                         stem
                     }
                 };
@@ -208,7 +208,7 @@ mod tests {
         doc.tokens()
             .unwrap()
             .iter()
-            .map(|t| t.stem.clone())
+            .map(|t| t.stem.as_deref().map(str::to_owned))
             .collect()
     }
 
