@@ -20,7 +20,9 @@ use std::sync::Arc;
 
 use clap::Parser;
 use futures::StreamExt;
-use pipeline_core::{Chain, ConfigError, InputOptions, OffsetUnit, OutputOptions, RunnerOptions};
+use pipeline_core::{
+    Chain, ConfigError, Document, Failure, InputOptions, OffsetUnit, OutputOptions, RunnerOptions,
+};
 use tokio::sync::{mpsc, Notify};
 
 use args::{ChainArgs, Cli, Command, Offsets, ReadArgs, RunArgs};
@@ -272,19 +274,24 @@ fn run(args: RunArgs) -> Result<ExitCode, CliError> {
         let mut run = chain.run(records);
         let mut lines = (&mut run)
             .map(|record| async move {
-                if record.as_ref().map_or(0, |d| d.text().len()) < 4096 {
+                let len = record.as_ref().map_or(0, |d| d.text().len());
+                let id = record
+                    .as_ref()
+                    .map_or_else(|f| Arc::clone(&f.id), Document::id_arc);
+                let failed = record.is_err();
+                pipeline_core::on_cpu(len, move || {
                     let mut line = Vec::new();
                     out_opts.write_line(&record, &mut line);
-                    (record.is_err(), line)
-                } else {
-                    tokio::task::spawn_blocking(move || {
-                        let mut line = Vec::new();
-                        out_opts.write_line(&record, &mut line);
-                        (record.is_err(), line)
-                    })
-                    .await
-                    .unwrap_or_else(|e| (true, format!("{{\"error\":\"{e}\"}}\n").into_bytes()))
-                }
+                    line
+                })
+                .await
+                .map(|line| (failed, line))
+                .unwrap_or_else(|e| {
+                    let f = Failure::new(id, "output", "panic", e.to_string());
+                    let mut line = Vec::new();
+                    out_opts.write_line(&Err(f), &mut line);
+                    (true, line)
+                })
             })
             .buffered(jobs);
         let mut failures = 0u64;

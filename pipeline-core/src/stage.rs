@@ -217,10 +217,20 @@ const BLOCKING_POOL_BYTES: usize = 64 * 1024;
 
 /// Runs CPU work on one document of `len` bytes where it is cheapest: tiny documents in
 /// the calling task, ordinary ones as a task on the runtime's worker threads (a cheap
-/// hand-off that spreads them over every core), big ones on the blocking pool so they never
-/// hold a worker (and the tasks moving records along) for long. `work` must not panic
-/// (wrap it in [`apply_caught`]); the error is a cancelled task.
-pub(crate) async fn on_cpu<T, F>(len: usize, work: F) -> Result<T, tokio::task::JoinError>
+/// hand-off that spreads them over every core), big ones (64 KiB and more) on the blocking
+/// pool so they never hold a worker (and the tasks moving records along) for long. This is
+/// the policy of [`Cpu`] and of the runner, for code that does its own per-document work
+/// (the CLI serialises output lines with it). `work` should not panic (wrap a stage in
+/// [`Cpu`]); the error is a task that panicked or was cancelled.
+///
+/// ```
+/// # tokio::runtime::Runtime::new().unwrap().block_on(async {
+/// let text = "x".repeat(1000);
+/// let n = pipeline_core::on_cpu(text.len(), move || text.len()).await.unwrap();
+/// assert_eq!(n, 1000);
+/// # });
+/// ```
+pub async fn on_cpu<T, F>(len: usize, work: F) -> Result<T, tokio::task::JoinError>
 where
     F: FnOnce() -> T + Send + 'static,
     T: Send + 'static,
