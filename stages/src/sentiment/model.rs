@@ -184,6 +184,12 @@ pub(crate) struct TokInfo {
     pub(crate) quote: bool,
     /// Index of its sentence, `u32::MAX` outside every sentence.
     pub(crate) sent: u32,
+    /// The gazetteer's word classes of `base`.
+    pub(crate) classes: u16,
+    /// A gazetteer phrase starts with `base`.
+    pub(crate) phrase: bool,
+    /// Its first character is uppercase.
+    pub(crate) cap: bool,
 }
 
 /// A document's tokens, analysed once for every target in it.
@@ -196,6 +202,9 @@ pub(crate) struct Analysis {
     left_ent: Vec<u32>,
     /// The model's sentence bag logits, per sentence (filled on first use).
     bag_cache: std::cell::RefCell<Vec<Option<[f32; 3]>>>,
+    /// The model's weights of position features by token and bucket (see
+    /// [`PosMemo`]), filled on first use.
+    pos_memo: std::cell::RefCell<PosMemo>,
     /// Nearest entity token that is not a pronoun, at or left of `i` in its sentence.
     left_name: Vec<u32>,
     /// Nearest entity token that is not a pronoun, at or right of `i`.
@@ -253,7 +262,7 @@ impl Analysis {
             let info = &mut toks[i];
             if text
                 .get(prev_end..tok.span.start)
-                .is_some_and(|g| g.contains('\n'))
+                .is_some_and(|g| g.as_bytes().contains(&b'\n'))
             {
                 quote_open = None;
             }
@@ -272,7 +281,11 @@ impl Analysis {
                     info.base = word_hash(&w[..w.len() - suffix]);
                 }
             }
+            let mut entry = lex.entry(info.base);
+            info.classes = entry.classes;
+            info.phrase = entry.phrase;
             let first = w.chars().next().unwrap_or(' ');
+            info.cap = first.is_uppercase();
             match w {
                 "“" | "«" => {
                     quote_open = Some('“');
@@ -312,7 +325,6 @@ impl Analysis {
                 continue;
             }
             info.word = true;
-            let mut entry = lex.entry(info.base);
             if entry.modifier.is_none() && is_negated_auxiliary(w) {
                 // tokenizers that keep contractions whole: didn’t, can't, won’t
                 entry.modifier = Some(Modifier::Negator(-0.74));
@@ -326,7 +338,7 @@ impl Analysis {
             }
             info.pronoun = entry.flags & F_PRONOUN != 0;
             info.speech = entry.flags & F_SPEECH != 0;
-            info.entity = info.pronoun || first.is_uppercase();
+            info.entity = info.pronoun || info.cap;
         }
         // per sentence: negation scope, intensifiers, contrast weights, first-word entities
         let ranges: Vec<(usize, usize)> = if sents.is_empty() {
@@ -437,6 +449,7 @@ impl Analysis {
             left_name,
             right_name,
             bag_cache: std::cell::RefCell::default(),
+            pos_memo: std::cell::RefCell::default(),
         }
     }
 
@@ -491,7 +504,6 @@ impl Analysis {
         let mut negators = 0;
         for i in (s..a).chain(b..e) {
             let t = &self.toks[i];
-            let h = t.feat;
             negators += t.negator as u32;
             let (side, d) = if i < a { (0, a - i) } else { (4, i + 1 - b) };
             let bucket = side
@@ -501,9 +513,7 @@ impl Analysis {
                     4..=7 => 2,
                     _ => 3,
                 };
-            sink.sparse(key1(TPL_POS[bucket], h), &|| {
-                format!("{}|{}", POSITIONS[bucket], self.name(h))
-            });
+            sink.position(self, i, bucket);
             if t.pol == 0.0 {
                 continue;
             }
@@ -688,6 +698,14 @@ pub(crate) trait Sink {
     fn sparse(&mut self, key: u64, name: &dyn Fn() -> String);
     /// The dense features, once per target.
     fn dense(&mut self, values: &[f32; DENSE.len()]);
+    /// The position feature `L1..L4|w` / `R1..R4|w` (`bucket` 0..8) of token `i`; a
+    /// sink may memoise it per token and bucket.
+    fn position(&mut self, an: &Analysis, i: usize, bucket: usize) {
+        let h = an.toks[i].feat;
+        self.sparse(key1(TPL_POS[bucket], h), &|| {
+            format!("{}|{}", POSITIONS[bucket], an.name(h))
+        });
+    }
     /// The sentence bag of context `[s, e)` around target `[a, b)` (see
     /// [`Analysis::emit_bag`]); a sink may compute it faster.
     fn bag(&mut self, an: &Analysis, s: usize, e: usize, a: usize, b: usize) {
@@ -806,6 +824,45 @@ struct Logits<'m> {
     z: [f32; 3],
 }
 
+/// A direct-mapped memo of position-feature weights, keyed by `token * 8 + bucket`:
+/// the mentions of one sentence share most of their context tokens, so each weight is
+/// looked up in the model once instead of once per mention.
+#[derive(Debug, Default)]
+pub(crate) struct PosMemo {
+    /// `(key << 1 | present, weights)`; `u32::MAX` is an empty slot.
+    slots: Vec<(u32, [f32; 3])>,
+}
+
+/// Most slots of a [`PosMemo`]: a few sentences of context.
+const POS_MEMO_MAX: usize = 4096;
+
+impl PosMemo {
+    /// The model's weights of feature `key`, through the memo at `slot_key`.
+    fn get(&mut self, tokens: usize, slot_key: usize, model: &Model, key: u64) -> Option<[f32; 3]> {
+        if slot_key >= (u32::MAX >> 1) as usize {
+            return model.sparse.get(&key).copied();
+        }
+        if self.slots.is_empty() {
+            let size = tokens
+                .saturating_mul(8)
+                .next_power_of_two()
+                .min(POS_MEMO_MAX);
+            self.slots = vec![(u32::MAX, [0.0; 3]); size];
+        }
+        let mask = self.slots.len() - 1;
+        let slot = &mut self.slots[slot_key & mask];
+        if slot.0 != u32::MAX && (slot.0 >> 1) as usize == slot_key {
+            return (slot.0 & 1 == 1).then_some(slot.1);
+        }
+        let w = model.sparse.get(&key).copied();
+        *slot = (
+            (slot_key as u32) << 1 | w.is_some() as u32,
+            w.unwrap_or_default(),
+        );
+        w
+    }
+}
+
 impl Logits<'_> {
     fn add(&mut self, key: u64, sign: f32) {
         if let Some(w) = self.model.sparse.get(&key) {
@@ -871,6 +928,21 @@ impl Sink for Logits<'_> {
             self.add(key2(TPL_B, H_TARGET, an.toks[b].feat), 1.0);
         }
     }
+    fn position(&mut self, an: &Analysis, i: usize, bucket: usize) {
+        let key = key1(TPL_POS[bucket], an.toks[i].feat);
+        let w = an.pos_memo.borrow_mut().get(
+            an.toks.len(),
+            i.saturating_mul(8).saturating_add(bucket),
+            self.model,
+            key,
+        );
+        if let Some(w) = w {
+            for c in 0..3 {
+                self.z[c] += w[c];
+            }
+        }
+    }
+
     fn dense(&mut self, values: &[f32; DENSE.len()]) {
         for (v, w) in values.iter().zip(&self.model.dense) {
             for c in 0..3 {
