@@ -734,10 +734,75 @@ impl std::hash::Hasher for IdHasher {
 /// A map keyed by mixed hashes.
 pub(crate) type IdMap<V> = HashMap<u64, V, std::hash::BuildHasherDefault<IdHasher>>;
 
+/// Sparse weights by feature key: open addressing with linear probing over a table at
+/// most half full; keys are already well mixed, so their low bits are the slot.
+#[derive(Debug, Default)]
+struct Weights {
+    /// `(key, weights)`; key 0 marks an empty slot (the weights of key 0 are `zero`).
+    slots: Vec<(u64, [f32; 3])>,
+    zero: Option<[f32; 3]>,
+    len: usize,
+}
+
+impl Weights {
+    /// The weights of `key`, if the model has it.
+    #[inline]
+    fn get(&self, key: u64) -> Option<&[f32; 3]> {
+        if key == 0 {
+            return self.zero.as_ref();
+        }
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut i = key as usize & mask;
+        loop {
+            let slot = self.slots.get(i)?;
+            if slot.0 == key {
+                return Some(&slot.1);
+            }
+            if slot.0 == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Sets the weights of `key` (replacing earlier ones).
+    fn insert(&mut self, key: u64, w: [f32; 3]) {
+        if key == 0 {
+            self.zero = Some(w);
+            return;
+        }
+        if (self.len + 1) * 2 > self.slots.len() {
+            let old = std::mem::take(&mut self.slots);
+            self.slots = vec![(0, [0.0; 3]); (old.len() * 2).max(64)];
+            self.len = 0;
+            for (k, v) in old {
+                if k != 0 {
+                    self.insert(k, v);
+                }
+            }
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = key as usize & mask;
+        loop {
+            let slot = &mut self.slots[i];
+            if slot.0 == key {
+                slot.1 = w;
+                return;
+            }
+            if slot.0 == 0 {
+                *slot = (key, w);
+                self.len += 1;
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
 /// The weights of the linear model, one per class (negative, neutral, positive).
 #[derive(Debug, Default)]
 pub(crate) struct Model {
-    sparse: IdMap<[f32; 3]>,
+    sparse: Weights,
     dense: [[f32; 3]; DENSE.len()],
     trained: bool,
 }
@@ -837,10 +902,16 @@ pub(crate) struct PosMemo {
 const POS_MEMO_MAX: usize = 4096;
 
 impl PosMemo {
-    /// The model's weights of feature `key`, through the memo at `slot_key`.
-    fn get(&mut self, tokens: usize, slot_key: usize, model: &Model, key: u64) -> Option<[f32; 3]> {
+    /// The weights `lookup` finds, through the memo at `slot_key`.
+    #[inline]
+    fn get(
+        &mut self,
+        tokens: usize,
+        slot_key: usize,
+        lookup: impl FnOnce() -> Option<[f32; 3]>,
+    ) -> Option<[f32; 3]> {
         if slot_key >= (u32::MAX >> 1) as usize {
-            return model.sparse.get(&key).copied();
+            return lookup();
         }
         if self.slots.is_empty() {
             let size = tokens
@@ -854,7 +925,7 @@ impl PosMemo {
         if slot.0 != u32::MAX && (slot.0 >> 1) as usize == slot_key {
             return (slot.0 & 1 == 1).then_some(slot.1);
         }
-        let w = model.sparse.get(&key).copied();
+        let w = lookup();
         *slot = (
             (slot_key as u32) << 1 | w.is_some() as u32,
             w.unwrap_or_default(),
@@ -865,7 +936,7 @@ impl PosMemo {
 
 impl Logits<'_> {
     fn add(&mut self, key: u64, sign: f32) {
-        if let Some(w) = self.model.sparse.get(&key) {
+        if let Some(w) = self.model.sparse.get(key) {
             for c in 0..3 {
                 self.z[c] += sign * w[c];
             }
@@ -929,13 +1000,16 @@ impl Sink for Logits<'_> {
         }
     }
     fn position(&mut self, an: &Analysis, i: usize, bucket: usize) {
-        let key = key1(TPL_POS[bucket], an.toks[i].feat);
-        let w = an.pos_memo.borrow_mut().get(
-            an.toks.len(),
-            i.saturating_mul(8).saturating_add(bucket),
-            self.model,
-            key,
-        );
+        let model = self.model;
+        let w = an
+            .pos_memo
+            .borrow_mut()
+            .get(an.toks.len(), i * 8 + bucket, || {
+                model
+                    .sparse
+                    .get(key1(TPL_POS[bucket], an.toks[i].feat))
+                    .copied()
+            });
         if let Some(w) = w {
             for c in 0..3 {
                 self.z[c] += w[c];
