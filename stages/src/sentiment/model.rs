@@ -17,7 +17,7 @@ use std::sync::OnceLock;
 
 use pipeline_core::{Sentence, Span, Token, TokenKind};
 
-use super::lexicon::{data_lines, fnv, norm_word, word_hash, Lexicon, Modifier};
+use super::lexicon::{fnv, norm_word, word_hash, Lexicon, Modifier};
 
 /// Names of the dense features, in weight order.
 pub(crate) const DENSE: &[&str] = &[
@@ -765,6 +765,20 @@ impl Weights {
         }
     }
 
+    /// Makes room for `n` keys without growing.
+    fn reserve(&mut self, n: usize) {
+        let want = (self.len + n).saturating_mul(2).next_power_of_two().max(64);
+        if want > self.slots.len() {
+            let old = std::mem::replace(&mut self.slots, vec![(0, [0.0; 3]); want]);
+            self.len = 0;
+            for (k, v) in old {
+                if k != 0 {
+                    self.insert(k, v);
+                }
+            }
+        }
+    }
+
     /// Sets the weights of `key` (replacing earlier ones).
     fn insert(&mut self, key: u64, w: [f32; 3]) {
         if key == 0 {
@@ -772,14 +786,7 @@ impl Weights {
             return;
         }
         if (self.len + 1) * 2 > self.slots.len() {
-            let old = std::mem::take(&mut self.slots);
-            self.slots = vec![(0, [0.0; 3]); (old.len() * 2).max(64)];
-            self.len = 0;
-            for (k, v) in old {
-                if k != 0 {
-                    self.insert(k, v);
-                }
-            }
+            self.reserve(self.len + 1);
         }
         let mask = self.slots.len() - 1;
         let mut i = key as usize & mask;
@@ -820,13 +827,14 @@ impl Model {
     /// are named `D|name`. Malformed lines are skipped.
     pub(crate) fn parse(src: &str) -> Model {
         let mut model = Model::default();
-        for line in data_lines(src) {
-            let mut cols = line.split('\t');
+        model.sparse.reserve(src.len() / 32);
+        for line in data_lines_fast(src) {
+            let mut cols = Columns { line, at: 0 };
             let Some(name) = cols.next() else { continue };
             let mut w = [0.0f32; 3];
             let mut ok = true;
             for x in &mut w {
-                match cols.next().map(str::parse::<f32>) {
+                match cols.next().map(parse_f32) {
                     Some(Ok(v)) if v.is_finite() => *x = v,
                     _ => ok = false,
                 }
@@ -875,6 +883,79 @@ impl Model {
         };
         ((p[2] - p[0]).clamp(-1.0, 1.0), label)
     }
+}
+
+/// `data_lines` of a large file: the same lines, split with `memchr`.
+fn data_lines_fast(src: &str) -> impl Iterator<Item = &str> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < src.len() {
+            let end = memchr::memchr(b'\n', &src.as_bytes()[at..]).map_or(src.len(), |i| at + i);
+            let line = src.get(at..end).unwrap_or("").trim_end_matches('\r');
+            at = end + 1;
+            if !line.trim().is_empty() && !line.starts_with('#') {
+                return Some(line);
+            }
+        }
+        None
+    })
+}
+
+/// The tab-separated columns of a line, like `line.split('\t')`.
+struct Columns<'a> {
+    line: &'a str,
+    /// Start of the next column; past the end when done.
+    at: usize,
+}
+
+impl<'a> Iterator for Columns<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        if self.at > self.line.len() {
+            return None;
+        }
+        let rest = self.line.get(self.at..)?;
+        let end = memchr::memchr(b'\t', rest.as_bytes()).unwrap_or(rest.len());
+        self.at += end + 1;
+        rest.get(..end)
+    }
+}
+
+/// Exact powers of ten in `f32`.
+const POW10: [f32; 11] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10];
+
+/// `s.parse::<f32>()`, with a fast path for plain decimals (`-0.1234`): a mantissa below
+/// 2^24 and at most ten decimals are exact in `f32`, so one division rounds correctly
+/// and gives the same value as the standard parser.
+fn parse_f32(s: &str) -> Result<f32, std::num::ParseFloatError> {
+    let b = s.as_bytes();
+    let (neg, digits) = match b.first() {
+        Some(b'-') => (true, &b[1..]),
+        _ => (false, b),
+    };
+    let mut m: u32 = 0;
+    let mut n = 0;
+    let mut frac: Option<usize> = None;
+    for &c in digits {
+        match c {
+            b'0'..=b'9' if m < 1 << 24 => {
+                m = m * 10 + u32::from(c - b'0');
+                n += 1;
+                if let Some(f) = &mut frac {
+                    *f += 1;
+                }
+            }
+            b'.' if frac.is_none() => frac = Some(0),
+            _ => return s.parse(),
+        }
+    }
+    let k = frac.unwrap_or(0);
+    if n == 0 || m >= 1 << 24 || k >= POW10.len() {
+        return s.parse();
+    }
+    let v = m as f32 / POW10[k];
+    Ok(if neg { -v } else { v })
 }
 
 fn softmax(z: [f32; 3]) -> [f32; 3] {
@@ -1045,4 +1126,95 @@ pub(crate) fn register_names(text: &str, tokens: &[Token]) {
             }
         }
     });
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::sentiment::lexicon::data_lines;
+
+    #[test]
+    fn fast_float_parse_equals_the_standard_one() {
+        let mut cases: Vec<String> = [
+            "0",
+            "-0",
+            "-0.000",
+            "0.0001",
+            "1.",
+            ".5",
+            "-.5",
+            ".",
+            "-",
+            "",
+            "+1",
+            "1e3",
+            "1.5E-2",
+            "inf",
+            "-inf",
+            "NaN",
+            "0.1.2",
+            "--1",
+            "16777215",
+            "16777216",
+            "16777217",
+            "123456789",
+            "0.00000000001",
+            "9.999999",
+            "-3.4028235e38",
+            " 1",
+            "1 ",
+            "0x10",
+            "١",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        // every weight as the trainer writes them, and a spread of other decimals
+        let mut x: u64 = 7;
+        for _ in 0..20_000 {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let v = ((x >> 11) as f64 / (1u64 << 53) as f64 - 0.5) * 20.0;
+            let p = (x >> 3) as usize % 9;
+            cases.push(format!("{v:.p$}"));
+        }
+        for s in &cases {
+            let (a, b) = (parse_f32(s), s.parse::<f32>());
+            match (a, b) {
+                (Ok(a), Ok(b)) => assert_eq!(a.to_bits(), b.to_bits(), "{s}"),
+                (Err(_), Err(_)) => {}
+                (a, b) => panic!("{s}: {a:?} vs {b:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn fast_lines_and_columns_equal_the_plain_ones() {
+        let src = "# c\r\n\r\nS|a\t1\t2\t3\r\r\n \nB|a b\t\t-1\n\tx\ny\t\nlast\t1";
+        let fast: Vec<&str> = data_lines_fast(src).collect();
+        let plain: Vec<&str> = data_lines(src).collect();
+        assert_eq!(fast, plain);
+        for line in plain {
+            let cols: Vec<&str> = Columns { line, at: 0 }.collect();
+            assert_eq!(cols, line.split('\t').collect::<Vec<_>>(), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn builtin_model_parses_like_the_plain_parser() {
+        let model = Model::builtin();
+        let mut n = 0;
+        for line in data_lines(MODEL) {
+            let mut cols = line.split('\t');
+            let name = cols.next().unwrap();
+            let w: Vec<f32> = cols.map(|c| c.parse().unwrap()).collect();
+            if let Some(k) = key_of_name(name).filter(|_| !name.starts_with("D|")) {
+                assert_eq!(model.sparse.get(k).unwrap()[..], w[..], "{name}");
+                n += 1;
+            }
+        }
+        assert_eq!(n, model.sparse.len);
+    }
 }
