@@ -635,7 +635,7 @@ pub(crate) fn find(
                 break;
             }
         }
-        if matched == 0 && tokens[i].kind == TokenKind::Word && word(i).as_bytes().contains(&b'-') {
+        if matched == 0 && tokens[i].kind == TokenKind::Word && toks[i].hyphen {
             // hyphenated compounds: Russia-Pakistan, ISIS-affiliated, U.S.-Pakistan
             let w = word(i);
             let base = tokens[i].span.start;

@@ -156,14 +156,20 @@ pub(crate) fn word_hash(word: &str) -> u64 {
 
 /// Like [`word_hash`], continuing a hash (used for prefixed forms).
 #[inline]
-pub(crate) fn word_hash_from(mut h: u64, word: &str) -> u64 {
-    if word.is_ascii() {
-        for &b in word.as_bytes() {
-            h ^= u64::from(b.to_ascii_lowercase());
-            h = h.wrapping_mul(FNV_PRIME);
+pub(crate) fn word_hash_from(h: u64, word: &str) -> u64 {
+    let mut a = h;
+    for &b in word.as_bytes() {
+        if b >= 0x80 {
+            return word_hash_unicode(h, word);
         }
-        return h;
+        a ^= u64::from(b.to_ascii_lowercase());
+        a = a.wrapping_mul(FNV_PRIME);
     }
+    a
+}
+
+/// [`word_hash_from`] of a word that is not ASCII.
+fn word_hash_unicode(mut h: u64, word: &str) -> u64 {
     let mut buf = [0u8; 4];
     for c in word.chars() {
         let c = if c == '’' || c == '‘' { '\'' } else { c };

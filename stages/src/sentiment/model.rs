@@ -190,6 +190,8 @@ pub(crate) struct TokInfo {
     pub(crate) phrase: bool,
     /// Its first character is uppercase.
     pub(crate) cap: bool,
+    /// It holds a hyphen `-`.
+    pub(crate) hyphen: bool,
 }
 
 /// A document's tokens, analysed once for every target in it.
@@ -286,38 +288,44 @@ impl Analysis {
             info.phrase = entry.phrase;
             let first = w.chars().next().unwrap_or(' ');
             info.cap = first.is_uppercase();
-            match w {
-                "“" | "«" => {
-                    quote_open = Some('“');
-                    info.boundary = true;
-                    continue;
+            info.hyphen = w.as_bytes().contains(&b'-');
+            // the quote marks and clause punctuation below all start with a symbol
+            if !first.is_alphanumeric() {
+                match w {
+                    "“" | "«" => {
+                        quote_open = Some('“');
+                        info.boundary = true;
+                        continue;
+                    }
+                    "”" | "»" => {
+                        quote_open = None;
+                        info.boundary = true;
+                        continue;
+                    }
+                    "\"" => {
+                        quote_open = if quote_open.is_some() {
+                            None
+                        } else {
+                            Some('"')
+                        };
+                        info.boundary = true;
+                        continue;
+                    }
+                    "‘" => {
+                        quote_open = Some('‘');
+                        continue;
+                    }
+                    "’" | "'" if quote_open == Some('‘') => {
+                        quote_open = None;
+                        continue;
+                    }
+                    _ => {}
                 }
-                "”" | "»" => {
-                    quote_open = None;
-                    info.boundary = true;
-                    continue;
-                }
-                "\"" => {
-                    quote_open = if quote_open.is_some() {
-                        None
-                    } else {
-                        Some('"')
-                    };
-                    info.boundary = true;
-                    continue;
-                }
-                "‘" => {
-                    quote_open = Some('‘');
-                    continue;
-                }
-                "’" | "'" if quote_open == Some('‘') => {
-                    quote_open = None;
-                    continue;
-                }
-                _ => {}
             }
             info.quote = quote_open.is_some();
-            if matches!(w, "," | ";" | ":" | "(" | ")" | "—" | "–" | "-" | "--") {
+            if !first.is_alphanumeric()
+                && matches!(w, "," | ";" | ":" | "(" | ")" | "—" | "–" | "-" | "--")
+            {
                 info.boundary = true;
                 continue;
             }
