@@ -553,7 +553,7 @@ fn is_cap(w: &str) -> bool {
 /// True when `w` holds `'` or `’`.
 fn has_apostrophe(w: &str) -> bool {
     if w.is_ascii() {
-        w.as_bytes().contains(&b'\'')
+        w.bytes().any(|c| c == b'\'')
     } else {
         w.contains(['’', '\''])
     }

@@ -264,7 +264,7 @@ impl Analysis {
             let info = &mut toks[i];
             if text
                 .get(prev_end..tok.span.start)
-                .is_some_and(|g| g.as_bytes().contains(&b'\n'))
+                .is_some_and(|g| g.bytes().any(|c| c == b'\n'))
             {
                 quote_open = None;
             }
@@ -288,7 +288,7 @@ impl Analysis {
             info.phrase = entry.phrase;
             let first = w.chars().next().unwrap_or(' ');
             info.cap = first.is_uppercase();
-            info.hyphen = w.as_bytes().contains(&b'-');
+            info.hyphen = w.bytes().any(|c| c == b'-');
             // the quote marks and clause punctuation below all start with a symbol
             if !first.is_alphanumeric() {
                 match w {
