@@ -204,9 +204,6 @@ pub(crate) struct Analysis {
     left_ent: Vec<u32>,
     /// The model's sentence bag logits, per sentence (filled on first use).
     bag_cache: std::cell::RefCell<Vec<Option<[f32; 3]>>>,
-    /// The model's weights of position features by token and bucket (see
-    /// [`PosMemo`]), filled on first use.
-    pos_memo: std::cell::RefCell<PosMemo>,
     /// Nearest entity token that is not a pronoun, at or left of `i` in its sentence.
     left_name: Vec<u32>,
     /// Nearest entity token that is not a pronoun, at or right of `i`.
@@ -457,7 +454,6 @@ impl Analysis {
             left_name,
             right_name,
             bag_cache: std::cell::RefCell::default(),
-            pos_memo: std::cell::RefCell::default(),
         }
     }
 
@@ -521,7 +517,9 @@ impl Analysis {
                     4..=7 => 2,
                     _ => 3,
                 };
-            sink.position(self, i, bucket);
+            sink.sparse(key1(TPL_POS[bucket], t.feat), &|| {
+                format!("{}|{}", POSITIONS[bucket], self.name(t.feat))
+            });
             if t.pol == 0.0 {
                 continue;
             }
@@ -706,14 +704,6 @@ pub(crate) trait Sink {
     fn sparse(&mut self, key: u64, name: &dyn Fn() -> String);
     /// The dense features, once per target.
     fn dense(&mut self, values: &[f32; DENSE.len()]);
-    /// The position feature `L1..L4|w` / `R1..R4|w` (`bucket` 0..8) of token `i`; a
-    /// sink may memoise it per token and bucket.
-    fn position(&mut self, an: &Analysis, i: usize, bucket: usize) {
-        let h = an.toks[i].feat;
-        self.sparse(key1(TPL_POS[bucket], h), &|| {
-            format!("{}|{}", POSITIONS[bucket], an.name(h))
-        });
-    }
     /// The sentence bag of context `[s, e)` around target `[a, b)` (see
     /// [`Analysis::emit_bag`]); a sink may compute it faster.
     fn bag(&mut self, an: &Analysis, s: usize, e: usize, a: usize, b: usize) {
@@ -978,51 +968,6 @@ struct Logits<'m> {
     z: [f32; 3],
 }
 
-/// A direct-mapped memo of position-feature weights, keyed by `token * 8 + bucket`:
-/// the mentions of one sentence share most of their context tokens, so each weight is
-/// looked up in the model once instead of once per mention.
-#[derive(Debug, Default)]
-pub(crate) struct PosMemo {
-    /// `(key << 1 | present, weights)`; `u32::MAX` is an empty slot.
-    slots: Vec<(u32, [f32; 3])>,
-}
-
-/// Most slots of a [`PosMemo`]: a few sentences of context.
-const POS_MEMO_MAX: usize = 4096;
-
-impl PosMemo {
-    /// The weights `lookup` finds, through the memo at `slot_key`.
-    #[inline]
-    fn get(
-        &mut self,
-        tokens: usize,
-        slot_key: usize,
-        lookup: impl FnOnce() -> Option<[f32; 3]>,
-    ) -> Option<[f32; 3]> {
-        if slot_key >= (u32::MAX >> 1) as usize {
-            return lookup();
-        }
-        if self.slots.is_empty() {
-            let size = tokens
-                .saturating_mul(8)
-                .next_power_of_two()
-                .min(POS_MEMO_MAX);
-            self.slots = vec![(u32::MAX, [0.0; 3]); size];
-        }
-        let mask = self.slots.len() - 1;
-        let slot = &mut self.slots[slot_key & mask];
-        if slot.0 != u32::MAX && (slot.0 >> 1) as usize == slot_key {
-            return (slot.0 & 1 == 1).then_some(slot.1);
-        }
-        let w = lookup();
-        *slot = (
-            (slot_key as u32) << 1 | w.is_some() as u32,
-            w.unwrap_or_default(),
-        );
-        w
-    }
-}
-
 impl Logits<'_> {
     fn add(&mut self, key: u64, sign: f32) {
         if let Some(w) = self.model.sparse.get(key) {
@@ -1088,24 +1033,6 @@ impl Sink for Logits<'_> {
             self.add(key2(TPL_B, H_TARGET, an.toks[b].feat), 1.0);
         }
     }
-    fn position(&mut self, an: &Analysis, i: usize, bucket: usize) {
-        let model = self.model;
-        let w = an
-            .pos_memo
-            .borrow_mut()
-            .get(an.toks.len(), i * 8 + bucket, || {
-                model
-                    .sparse
-                    .get(key1(TPL_POS[bucket], an.toks[i].feat))
-                    .copied()
-            });
-        if let Some(w) = w {
-            for c in 0..3 {
-                self.z[c] += w[c];
-            }
-        }
-    }
-
     fn dense(&mut self, values: &[f32; DENSE.len()]) {
         for (v, w) in values.iter().zip(&self.model.dense) {
             for c in 0..3 {
