@@ -736,7 +736,7 @@ pub(crate) fn find(
             if a >= end {
                 continue;
             }
-            let run: Vec<usize> = (a..end).collect();
+            let run = a..end;
             let org = (org_from..end).any(|j| has(j, C_ORG));
             if org {
                 // organisations: keep the run after leading stop words
@@ -766,7 +766,7 @@ pub(crate) fn find(
                         && !lower.contains_key(&hashes[j])
                         && !has(j, C_STOP | C_TITLE))
             };
-            if run.len() >= 2 && run.len() <= 4 && !headline && run.iter().all(|&j| namelike(j)) {
+            if run.len() >= 2 && run.len() <= 4 && !headline && run.clone().all(namelike) {
                 let span = Span::unchecked(tokens[a].span.start, end_of(end - 1));
                 let p = add_person(&mut people, span.slice(text));
                 person_mentions.push((span, p, a));

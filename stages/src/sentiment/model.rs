@@ -287,7 +287,7 @@ impl Analysis {
             info.cap = first.is_uppercase();
             info.hyphen = w.bytes().any(|c| c == b'-');
             // the quote marks and clause punctuation below all start with a symbol
-            if !first.is_alphanumeric() {
+            if !first.is_ascii_alphanumeric() {
                 match w {
                     "“" | "«" => {
                         quote_open = Some('“');
@@ -320,7 +320,7 @@ impl Analysis {
                 }
             }
             info.quote = quote_open.is_some();
-            if !first.is_alphanumeric()
+            if !first.is_ascii_alphanumeric()
                 && matches!(w, "," | ";" | ":" | "(" | ")" | "—" | "–" | "-" | "--")
             {
                 info.boundary = true;
