@@ -114,13 +114,21 @@ fn key2(tpl: u64, h1: u64, h2: u64) -> u64 {
 
 /// The key of a feature name as written in the model file (`TPL|w` or `TPL|w1 w2`).
 fn key_of_name(name: &str) -> Option<u64> {
-    let (tpl, rest) = name.split_once('|')?;
-    let tpl = fnv(tpl);
-    let mut parts = rest.split(' ');
-    let a = part_hash(parts.next()?);
-    match parts.next() {
-        None => Some(key1(tpl, a)),
-        Some(b) => Some(key2(tpl, a, part_hash(b))),
+    // byte scans: `|` and ` ` are ASCII, so every cut is a char boundary
+    let bar = name.bytes().position(|b| b == b'|')?;
+    let tpl = fnv(name.get(..bar)?);
+    let rest = name.get(bar + 1..)?;
+    match rest.bytes().position(|b| b == b' ') {
+        None => Some(key1(tpl, part_hash(rest))),
+        Some(sp) => {
+            let a = part_hash(rest.get(..sp)?);
+            let second = rest.get(sp + 1..)?;
+            let end = second
+                .bytes()
+                .position(|b| b == b' ')
+                .unwrap_or(second.len());
+            Some(key2(tpl, a, part_hash(second.get(..end)?)))
+        }
     }
 }
 
@@ -914,7 +922,7 @@ impl<'a> Iterator for Columns<'a> {
             return None;
         }
         let rest = self.line.get(self.at..)?;
-        let end = memchr::memchr(b'\t', rest.as_bytes()).unwrap_or(rest.len());
+        let end = rest.bytes().position(|b| b == b'\t').unwrap_or(rest.len());
         self.at += end + 1;
         rest.get(..end)
     }
@@ -1134,6 +1142,44 @@ mod tests {
         for line in plain {
             let cols: Vec<&str> = Columns { line, at: 0 }.collect();
             assert_eq!(cols, line.split('\t').collect::<Vec<_>>(), "{line:?}");
+        }
+    }
+
+    /// The key of a feature name as the plain string functions compute it.
+    fn plain_key_of_name(name: &str) -> Option<u64> {
+        let (tpl, rest) = name.split_once('|')?;
+        let tpl = fnv(tpl);
+        let mut parts = rest.split(' ');
+        let a = part_hash(parts.next()?);
+        match parts.next() {
+            None => Some(key1(tpl, a)),
+            Some(b) => Some(key2(tpl, a, part_hash(b))),
+        }
+    }
+
+    #[test]
+    fn key_of_name_equals_the_plain_split() {
+        for name in [
+            "",
+            "|",
+            "S|",
+            "S|a",
+            "B|a b",
+            "B|a b c",
+            "B| b",
+            "B|a ",
+            "B|¬a <t>",
+            "L1|¬",
+            "x",
+            "a|b|c",
+            "T|Zürich",
+            "B|a  b",
+        ] {
+            assert_eq!(key_of_name(name), plain_key_of_name(name), "{name:?}");
+        }
+        for line in data_lines(MODEL) {
+            let name = line.split('\t').next().unwrap();
+            assert_eq!(key_of_name(name), plain_key_of_name(name), "{name:?}");
         }
     }
 
