@@ -6,13 +6,13 @@
 // Index loops over parallel arrays (tokens, analysis, weights) read better here.
 #![allow(clippy::needless_range_loop)]
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use pipeline_core::{ActorKind, Quote, Span, Token, TokenKind};
+use rustc_hash::FxHashMap;
 
-use super::lexicon::{data_lines, fnv, norm_word, word_hash};
-use super::model::IdMap;
+use super::lexicon::{data_lines, fnv, word_hash};
+use super::model::{IdMap, TokInfo};
 
 const COUNTRIES: &str = include_str!("data/countries.tsv");
 const ORGANISATIONS: &str = include_str!("data/organisations.tsv");
@@ -499,6 +499,14 @@ impl Gazetteer {
         }
     }
 
+    /// Every word the gazetteer knows: `(word hash, classes, starts a phrase)`.
+    pub(crate) fn vocabulary(&self) -> impl Iterator<Item = (u64, u16, bool)> + '_ {
+        self.classes
+            .iter()
+            .map(|(&h, &c)| (h, c, false))
+            .chain(self.phrases.keys().map(|&h| (h, 0, true)))
+    }
+
     /// The classes of a word hash.
     fn classes(&self, h: u64) -> u16 {
         self.classes.get(&h).copied().unwrap_or(0)
@@ -542,6 +550,15 @@ fn is_cap(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// True when `w` holds `'` or `’`.
+fn has_apostrophe(w: &str) -> bool {
+    if w.is_ascii() {
+        w.bytes().any(|c| c == b'\'')
+    } else {
+        w.contains(['’', '\''])
+    }
+}
+
 fn is_initial(w: &str) -> bool {
     let mut c = w.chars();
     matches!((c.next(), c.next(), c.next()), (Some(a), Some('.'), None) if a.is_uppercase())
@@ -551,17 +568,21 @@ fn is_initial(w: &str) -> bool {
 pub(crate) fn find(
     text: &str,
     tokens: &[Token],
-    hashes: &[u64],
-    poss: &[u8],
+    toks: &[TokInfo],
     sentences: &[(usize, usize)],
     quotes: Option<&[Quote]>,
     gaz: &Gazetteer,
 ) -> FoundActors {
     let n = tokens.len();
+    let hashes: Vec<u64> = toks.iter().map(|t| t.base).collect();
+    let hashes = &hashes[..];
     let word = |i: usize| tokens[i].span.slice(text);
+    let poss = |i: usize| toks.get(i).map_or(0, |t| t.poss);
     // the end of token `i` without a possessive suffix
-    let end_of = |i: usize| tokens[i].span.end - usize::from(poss.get(i).copied().unwrap_or(0));
-    let cls: Vec<u16> = hashes.iter().map(|h| gaz.classes(*h)).collect();
+    let end_of = |i: usize| tokens[i].span.end - usize::from(poss(i));
+    // first character uppercase
+    let cap = |i: usize| toks.get(i).is_some_and(|t| t.cap);
+    let cls: Vec<u16> = toks.iter().map(|t| t.classes).collect();
     let has = |i: usize, c: u16| cls.get(i).is_some_and(|x| x & c != 0);
     let mut used = vec![false; n];
     let mut out = FoundActors::default();
@@ -574,9 +595,9 @@ pub(crate) fn find(
         out.mentions.push(Found { span, actor: idx });
     };
     // lowercase vocabulary of the document: words written in lowercase are not names
-    let mut lower: IdMap<()> = IdMap::default();
+    let mut lower: IdMap<()> = IdMap::with_capacity_and_hasher(n, Default::default());
     for (i, t) in tokens.iter().enumerate() {
-        if t.kind == TokenKind::Word && !is_cap(word(i)) {
+        if t.kind == TokenKind::Word && !cap(i) {
             lower.insert(hashes[i], ());
         }
     }
@@ -584,7 +605,11 @@ pub(crate) fn find(
     let mut i = 0;
     while i < n {
         let mut matched = 0;
-        if let Some(list) = gaz.phrases.get(&hashes[i]) {
+        if let Some(list) = toks[i]
+            .phrase
+            .then(|| gaz.phrases.get(&hashes[i]))
+            .flatten()
+        {
             for p in list {
                 let len = p.hashes.len();
                 if i + len > n || hashes[i..i + len] != p.hashes[..] || !case_ok(&p.first, word(i))
@@ -610,7 +635,7 @@ pub(crate) fn find(
                 break;
             }
         }
-        if matched == 0 && tokens[i].kind == TokenKind::Word && word(i).contains('-') {
+        if matched == 0 && tokens[i].kind == TokenKind::Word && toks[i].hyphen {
             // hyphenated compounds: Russia-Pakistan, ISIS-affiliated, U.S.-Pakistan
             let w = word(i);
             let base = tokens[i].span.start;
@@ -644,7 +669,7 @@ pub(crate) fn find(
             .filter(|&k| tokens[k].kind == TokenKind::Word)
             .count();
         let caps = (s..e)
-            .filter(|&k| tokens[k].kind == TokenKind::Word && is_cap(word(k)))
+            .filter(|&k| tokens[k].kind == TokenKind::Word && cap(k))
             .count();
         let ends_like_prose = e > s
             && matches!(
@@ -655,7 +680,7 @@ pub(crate) fn find(
             words >= 2 && (caps * 10 >= words * 6 && !ends_like_prose || caps * 100 >= words * 85);
         let mut k = s;
         while k < e {
-            if used[k] || tokens[k].kind != TokenKind::Word || !is_cap(word(k)) {
+            if used[k] || tokens[k].kind != TokenKind::Word || !cap(k) {
                 k += 1;
                 continue;
             }
@@ -663,16 +688,14 @@ pub(crate) fn find(
             let start = k;
             let mut end = k;
             while end < e && !used[end] {
-                let w = word(end);
                 let tok_ok = tokens[end].kind == TokenKind::Word
-                    && (is_cap(w) || is_initial(w))
-                    && (poss.get(end).is_some_and(|p| *p > 0)
-                        || !w.contains('’') && !w.contains('\''));
-                let conn = has(end, C_CONN) && end + 1 < e && is_cap(word(end + 1)) && end > start;
+                    && (cap(end) || is_initial(word(end)))
+                    && (poss(end) > 0 || !has_apostrophe(word(end)));
+                let conn = has(end, C_CONN) && end + 1 < e && cap(end + 1) && end > start;
                 if tok_ok || conn {
                     end += 1;
                     // a possessive ends the name: "Hussain’s army"
-                    if poss.get(end - 1).is_some_and(|p| *p > 0) {
+                    if poss(end - 1) > 0 {
                         break;
                     }
                 } else {
@@ -713,7 +736,7 @@ pub(crate) fn find(
             if a >= end {
                 continue;
             }
-            let run: Vec<usize> = (a..end).collect();
+            let run = a..end;
             let org = (org_from..end).any(|j| has(j, C_ORG));
             if org {
                 // organisations: keep the run after leading stop words
@@ -743,7 +766,7 @@ pub(crate) fn find(
                         && !lower.contains_key(&hashes[j])
                         && !has(j, C_STOP | C_TITLE))
             };
-            if run.len() >= 2 && run.len() <= 4 && !headline && run.iter().all(|&j| namelike(j)) {
+            if run.len() >= 2 && run.len() <= 4 && !headline && run.clone().all(namelike) {
                 let span = Span::unchecked(tokens[a].span.start, end_of(end - 1));
                 let p = add_person(&mut people, span.slice(text));
                 person_mentions.push((span, p, a));
@@ -764,7 +787,7 @@ pub(crate) fn find(
         }
     }
     // merge names that are the tail of a longer one ("Hilal Hussain" → "Mian Hilal Hussain")
-    let mut longest: HashMap<&[String], usize> = HashMap::new();
+    let mut longest: FxHashMap<&[u64], usize> = FxHashMap::default();
     for (j, p) in people.list.iter().enumerate() {
         for k in 0..p.words.len().min(6) {
             let suffix = &p.words[k..];
@@ -778,15 +801,15 @@ pub(crate) fn find(
         .map(|i| longest.get(&people.list[i].words[..]).copied().unwrap_or(i))
         .collect();
     // first person of each surname, and full mentions by surname in text order
-    let mut by_surname: HashMap<&str, Surname> = HashMap::new();
+    let mut by_surname: IdMap<Surname> = IdMap::default();
     for (j, p) in people.list.iter().enumerate() {
-        if let Some(last) = p.words.last() {
-            by_surname.entry(last.as_str()).or_insert((j, Vec::new()));
+        if let Some(&last) = p.words.last() {
+            by_surname.entry(last).or_insert((j, Vec::new()));
         }
     }
     for &(_, p, tok) in &person_mentions {
-        if let Some(last) = people.list[p].words.last() {
-            if let Some(e) = by_surname.get_mut(last.as_str()) {
+        if let Some(&last) = people.list[p].words.last() {
+            if let Some(e) = by_surname.get_mut(&last) {
                 e.1.push((tok, p));
             }
         }
@@ -814,11 +837,11 @@ pub(crate) fn find(
         timeline.push((tok, a));
     }
     // single names: surnames of a known person, or titled names
-    let mut single_actor: HashMap<String, usize> = HashMap::new();
+    let mut single_actor: IdMap<usize> = IdMap::default();
     for (tok, titled) in singles {
-        let w = norm_word(&word(tok)[..end_of(tok) - tokens[tok].span.start]);
+        let w = word_hash(&word(tok)[..end_of(tok) - tokens[tok].span.start]);
         // the nearest full mention before this one, else the first person of that name
-        let owner = by_surname.get(w.as_str()).map(|(first, seen)| {
+        let owner = by_surname.get(&w).map(|(first, seen)| {
             let k = seen.partition_point(|x| x.0 < tok);
             match k.checked_sub(1) {
                 Some(k) => seen[k].1,
@@ -827,7 +850,7 @@ pub(crate) fn find(
         });
         let a = match owner {
             Some(p) => actor_for(&mut out, &mut person_actor, p),
-            None if titled => *single_actor.entry(w.clone()).or_insert_with(|| {
+            None if titled => *single_actor.entry(w).or_insert_with(|| {
                 out.actors.push((
                     word(tok)[..end_of(tok) - tokens[tok].span.start].to_owned(),
                     ActorKind::Person,
@@ -844,6 +867,7 @@ pub(crate) fn find(
     }
     // speaker mentions from the quotes layer
     if let Some(quotes) = quotes {
+        let mut taken = SpanSet::default();
         for q in quotes {
             let Some(sp) = &q.speaker else { continue };
             let words = norm_name(&sp.entity, gaz);
@@ -851,7 +875,11 @@ pub(crate) fn find(
                 continue;
             };
             let a = actor_for(&mut out, &mut person_actor, p);
-            if !out.mentions.iter().any(|m| m.span.overlaps(&sp.span)) {
+            if taken.spans.is_empty() {
+                taken = SpanSet::new(out.mentions.iter().map(|m| m.span));
+            }
+            if !taken.overlaps(sp.span) {
+                taken.insert(sp.span);
                 out.mentions.push(Found {
                     span: sp.span,
                     actor: a,
@@ -932,14 +960,53 @@ pub(crate) fn find(
     out
 }
 
+/// Spans sorted by start, for overlap queries in `O(log n)` plus the spans that may
+/// reach the query.
+#[derive(Debug, Default)]
+struct SpanSet {
+    /// Sorted by `(start, end)`.
+    spans: Vec<Span>,
+    /// The greatest length of a span in `spans`.
+    longest: usize,
+}
+
+impl SpanSet {
+    fn new(spans: impl Iterator<Item = Span>) -> SpanSet {
+        let mut spans: Vec<Span> = spans.collect();
+        spans.sort_unstable_by_key(|s| (s.start, s.end));
+        let longest = spans.iter().map(|s| s.end - s.start).max().unwrap_or(0);
+        // never empty once built, so the caller builds it only once
+        spans.push(Span::unchecked(usize::MAX, usize::MAX));
+        SpanSet { spans, longest }
+    }
+
+    /// True when a span of the set overlaps `span`.
+    fn overlaps(&self, span: Span) -> bool {
+        let i = self.spans.partition_point(|s| s.start < span.end);
+        self.spans[..i]
+            .iter()
+            .rev()
+            .take_while(|s| s.start.saturating_add(self.longest) > span.start)
+            .any(|s| s.overlaps(&span))
+    }
+
+    fn insert(&mut self, span: Span) {
+        let i = self
+            .spans
+            .partition_point(|s| (s.start, s.end) < (span.start, span.end));
+        self.spans.insert(i, span);
+        self.longest = self.longest.max(span.end - span.start);
+    }
+}
+
 /// The first person with a surname, and that surname's full mentions as
 /// `(token, person)` in text order.
 type Surname = (usize, Vec<(usize, usize)>);
 
 #[derive(Debug)]
 struct Person {
-    /// Normalised words of the name.
-    words: Vec<String>,
+    /// Hashes of the normalised words of the name ([`word_hash`]).
+    words: Vec<u64>,
     /// The name as written.
     display: String,
 }
@@ -947,11 +1014,11 @@ struct Person {
 #[derive(Debug, Default)]
 struct People {
     list: Vec<Person>,
-    index: HashMap<Vec<String>, usize>,
+    index: FxHashMap<Vec<u64>, usize>,
 }
 
 fn add_person(people: &mut People, name: &str) -> usize {
-    let words: Vec<String> = name.split_whitespace().map(norm_word).collect();
+    let words: Vec<u64> = name.split_whitespace().map(word_hash).collect();
     if let Some(&i) = people.index.get(&words) {
         return i;
     }
@@ -972,9 +1039,9 @@ fn name_words<'n>(name: &'n str, gaz: &Gazetteer) -> Vec<&'n str> {
         .collect()
 }
 
-/// The words of a name, normalised, without titles.
-fn norm_name(name: &str, gaz: &Gazetteer) -> Vec<String> {
-    name_words(name, gaz).into_iter().map(norm_word).collect()
+/// The hashes of the words of a name, normalised, without titles.
+fn norm_name(name: &str, gaz: &Gazetteer) -> Vec<u64> {
+    name_words(name, gaz).into_iter().map(word_hash).collect()
 }
 
 /// True when the demonym ending before token `next` modifies a person ("Pakistani

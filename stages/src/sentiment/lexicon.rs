@@ -26,6 +26,10 @@ pub(crate) struct Entry {
     pub(crate) modifier: Option<Modifier>,
     /// Word-class bits set by [`Lexicon::with_flags`].
     pub(crate) flags: u8,
+    /// The gazetteer's word classes (see `actors`), set by [`Lexicon::with_classes`].
+    pub(crate) classes: u16,
+    /// A gazetteer phrase starts with this word.
+    pub(crate) phrase: bool,
 }
 
 /// Word scores in `[-3, 3]`, modifiers and word classes, keyed by [`word_hash`]: one
@@ -46,6 +50,7 @@ impl Lexicon {
             Lexicon::parse(LEXICON, MODIFIERS)
                 .with_flags(super::model::PRONOUNS, super::model::F_PRONOUN)
                 .with_flags(super::model::SPEECH, super::model::F_SPEECH)
+                .with_classes(super::actors::Gazetteer::builtin().vocabulary())
         })
     }
 
@@ -100,6 +105,17 @@ impl Lexicon {
         self
     }
 
+    /// Adds the gazetteer's `(word hash, classes, starts a phrase)`, so one probe per
+    /// token answers the lexicon and the gazetteer.
+    pub(crate) fn with_classes(mut self, words: impl Iterator<Item = (u64, u16, bool)>) -> Lexicon {
+        for (h, classes, phrase) in words {
+            let e = self.entries.entry(h).or_default();
+            e.classes |= classes;
+            e.phrase |= phrase;
+        }
+        self
+    }
+
     /// Everything known about a word.
     pub(crate) fn entry(&self, hash: u64) -> Entry {
         self.entries.get(&hash).copied().unwrap_or_default()
@@ -133,18 +149,27 @@ pub(crate) const fn fnv(s: &str) -> u64 {
 }
 
 /// The hash of a word's normal form ([`norm_word`]) without allocating.
+#[inline]
 pub(crate) fn word_hash(word: &str) -> u64 {
     word_hash_from(FNV_OFFSET, word)
 }
 
 /// Like [`word_hash`], continuing a hash (used for prefixed forms).
-pub(crate) fn word_hash_from(mut h: u64, word: &str) -> u64 {
-    if word.is_ascii() {
-        for b in word.bytes() {
-            h = fnv_continue(h, &[b.to_ascii_lowercase()]);
+#[inline]
+pub(crate) fn word_hash_from(h: u64, word: &str) -> u64 {
+    let mut a = h;
+    for &b in word.as_bytes() {
+        if b >= 0x80 {
+            return word_hash_unicode(h, word);
         }
-        return h;
+        a ^= u64::from(b.to_ascii_lowercase());
+        a = a.wrapping_mul(FNV_PRIME);
     }
+    a
+}
+
+/// [`word_hash_from`] of a word that is not ASCII.
+fn word_hash_unicode(mut h: u64, word: &str) -> u64 {
     let mut buf = [0u8; 4];
     for c in word.chars() {
         let c = if c == '’' || c == '‘' { '\'' } else { c };

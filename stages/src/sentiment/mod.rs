@@ -203,13 +203,10 @@ impl SyncStage for SentimentStage {
                 .collect()
         });
         let actors = if self.config.actors {
-            let hashes: Vec<u64> = an.toks.iter().map(|t| t.base).collect();
-            let poss: Vec<u8> = an.toks.iter().map(|t| t.poss).collect();
             let found = actors::find(
                 text,
                 tokens,
-                &hashes,
-                &poss,
+                &an.toks,
                 &an.sents,
                 doc.quotes(),
                 Gazetteer::builtin(),

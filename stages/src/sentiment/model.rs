@@ -17,7 +17,7 @@ use std::sync::OnceLock;
 
 use pipeline_core::{Sentence, Span, Token, TokenKind};
 
-use super::lexicon::{data_lines, fnv, norm_word, word_hash, Lexicon, Modifier};
+use super::lexicon::{fnv, norm_word, word_hash, Lexicon, Modifier};
 
 /// Names of the dense features, in weight order.
 pub(crate) const DENSE: &[&str] = &[
@@ -114,13 +114,21 @@ fn key2(tpl: u64, h1: u64, h2: u64) -> u64 {
 
 /// The key of a feature name as written in the model file (`TPL|w` or `TPL|w1 w2`).
 fn key_of_name(name: &str) -> Option<u64> {
-    let (tpl, rest) = name.split_once('|')?;
-    let tpl = fnv(tpl);
-    let mut parts = rest.split(' ');
-    let a = part_hash(parts.next()?);
-    match parts.next() {
-        None => Some(key1(tpl, a)),
-        Some(b) => Some(key2(tpl, a, part_hash(b))),
+    // byte scans: `|` and ` ` are ASCII, so every cut is a char boundary
+    let bar = name.bytes().position(|b| b == b'|')?;
+    let tpl = fnv(name.get(..bar)?);
+    let rest = name.get(bar + 1..)?;
+    match rest.bytes().position(|b| b == b' ') {
+        None => Some(key1(tpl, part_hash(rest))),
+        Some(sp) => {
+            let a = part_hash(rest.get(..sp)?);
+            let second = rest.get(sp + 1..)?;
+            let end = second
+                .bytes()
+                .position(|b| b == b' ')
+                .unwrap_or(second.len());
+            Some(key2(tpl, a, part_hash(second.get(..end)?)))
+        }
     }
 }
 
@@ -184,6 +192,14 @@ pub(crate) struct TokInfo {
     pub(crate) quote: bool,
     /// Index of its sentence, `u32::MAX` outside every sentence.
     pub(crate) sent: u32,
+    /// The gazetteer's word classes of `base`.
+    pub(crate) classes: u16,
+    /// A gazetteer phrase starts with `base`.
+    pub(crate) phrase: bool,
+    /// Its first character is uppercase.
+    pub(crate) cap: bool,
+    /// It holds a hyphen `-`.
+    pub(crate) hyphen: bool,
 }
 
 /// A document's tokens, analysed once for every target in it.
@@ -253,7 +269,7 @@ impl Analysis {
             let info = &mut toks[i];
             if text
                 .get(prev_end..tok.span.start)
-                .is_some_and(|g| g.contains('\n'))
+                .is_some_and(|g| g.bytes().any(|c| c == b'\n'))
             {
                 quote_open = None;
             }
@@ -272,39 +288,49 @@ impl Analysis {
                     info.base = word_hash(&w[..w.len() - suffix]);
                 }
             }
+            let mut entry = lex.entry(info.base);
+            info.classes = entry.classes;
+            info.phrase = entry.phrase;
             let first = w.chars().next().unwrap_or(' ');
-            match w {
-                "“" | "«" => {
-                    quote_open = Some('“');
-                    info.boundary = true;
-                    continue;
+            info.cap = first.is_uppercase();
+            info.hyphen = w.bytes().any(|c| c == b'-');
+            // the quote marks and clause punctuation below all start with a symbol
+            if !first.is_ascii_alphanumeric() {
+                match w {
+                    "“" | "«" => {
+                        quote_open = Some('“');
+                        info.boundary = true;
+                        continue;
+                    }
+                    "”" | "»" => {
+                        quote_open = None;
+                        info.boundary = true;
+                        continue;
+                    }
+                    "\"" => {
+                        quote_open = if quote_open.is_some() {
+                            None
+                        } else {
+                            Some('"')
+                        };
+                        info.boundary = true;
+                        continue;
+                    }
+                    "‘" => {
+                        quote_open = Some('‘');
+                        continue;
+                    }
+                    "’" | "'" if quote_open == Some('‘') => {
+                        quote_open = None;
+                        continue;
+                    }
+                    _ => {}
                 }
-                "”" | "»" => {
-                    quote_open = None;
-                    info.boundary = true;
-                    continue;
-                }
-                "\"" => {
-                    quote_open = if quote_open.is_some() {
-                        None
-                    } else {
-                        Some('"')
-                    };
-                    info.boundary = true;
-                    continue;
-                }
-                "‘" => {
-                    quote_open = Some('‘');
-                    continue;
-                }
-                "’" | "'" if quote_open == Some('‘') => {
-                    quote_open = None;
-                    continue;
-                }
-                _ => {}
             }
             info.quote = quote_open.is_some();
-            if matches!(w, "," | ";" | ":" | "(" | ")" | "—" | "–" | "-" | "--") {
+            if !first.is_ascii_alphanumeric()
+                && matches!(w, "," | ";" | ":" | "(" | ")" | "—" | "–" | "-" | "--")
+            {
                 info.boundary = true;
                 continue;
             }
@@ -312,7 +338,6 @@ impl Analysis {
                 continue;
             }
             info.word = true;
-            let mut entry = lex.entry(info.base);
             if entry.modifier.is_none() && is_negated_auxiliary(w) {
                 // tokenizers that keep contractions whole: didn’t, can't, won’t
                 entry.modifier = Some(Modifier::Negator(-0.74));
@@ -326,7 +351,7 @@ impl Analysis {
             }
             info.pronoun = entry.flags & F_PRONOUN != 0;
             info.speech = entry.flags & F_SPEECH != 0;
-            info.entity = info.pronoun || first.is_uppercase();
+            info.entity = info.pronoun || info.cap;
         }
         // per sentence: negation scope, intensifiers, contrast weights, first-word entities
         let ranges: Vec<(usize, usize)> = if sents.is_empty() {
@@ -491,7 +516,6 @@ impl Analysis {
         let mut negators = 0;
         for i in (s..a).chain(b..e) {
             let t = &self.toks[i];
-            let h = t.feat;
             negators += t.negator as u32;
             let (side, d) = if i < a { (0, a - i) } else { (4, i + 1 - b) };
             let bucket = side
@@ -501,8 +525,8 @@ impl Analysis {
                     4..=7 => 2,
                     _ => 3,
                 };
-            sink.sparse(key1(TPL_POS[bucket], h), &|| {
-                format!("{}|{}", POSITIONS[bucket], self.name(h))
+            sink.sparse(key1(TPL_POS[bucket], t.feat), &|| {
+                format!("{}|{}", POSITIONS[bucket], self.name(t.feat))
             });
             if t.pol == 0.0 {
                 continue;
@@ -716,10 +740,82 @@ impl std::hash::Hasher for IdHasher {
 /// A map keyed by mixed hashes.
 pub(crate) type IdMap<V> = HashMap<u64, V, std::hash::BuildHasherDefault<IdHasher>>;
 
+/// Sparse weights by feature key: open addressing with linear probing over a table at
+/// most half full; keys are already well mixed, so their low bits are the slot.
+#[derive(Debug, Default)]
+struct Weights {
+    /// `(key, weights)`; key 0 marks an empty slot (the weights of key 0 are `zero`).
+    slots: Vec<(u64, [f32; 3])>,
+    zero: Option<[f32; 3]>,
+    len: usize,
+}
+
+impl Weights {
+    /// The weights of `key`, if the model has it.
+    #[inline]
+    fn get(&self, key: u64) -> Option<&[f32; 3]> {
+        if key == 0 {
+            return self.zero.as_ref();
+        }
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut i = key as usize & mask;
+        loop {
+            let slot = self.slots.get(i)?;
+            if slot.0 == key {
+                return Some(&slot.1);
+            }
+            if slot.0 == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Makes room for `n` keys without growing.
+    fn reserve(&mut self, n: usize) {
+        let want = (self.len + n).saturating_mul(2).next_power_of_two().max(64);
+        if want > self.slots.len() {
+            let old = std::mem::replace(&mut self.slots, vec![(0, [0.0; 3]); want]);
+            self.len = 0;
+            for (k, v) in old {
+                if k != 0 {
+                    self.insert(k, v);
+                }
+            }
+        }
+    }
+
+    /// Sets the weights of `key` (replacing earlier ones).
+    fn insert(&mut self, key: u64, w: [f32; 3]) {
+        if key == 0 {
+            self.zero = Some(w);
+            return;
+        }
+        if (self.len + 1) * 2 > self.slots.len() {
+            self.reserve(self.len + 1);
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = key as usize & mask;
+        loop {
+            let slot = &mut self.slots[i];
+            if slot.0 == key {
+                slot.1 = w;
+                return;
+            }
+            if slot.0 == 0 {
+                *slot = (key, w);
+                self.len += 1;
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
 /// The weights of the linear model, one per class (negative, neutral, positive).
 #[derive(Debug, Default)]
 pub(crate) struct Model {
-    sparse: IdMap<[f32; 3]>,
+    sparse: Weights,
     dense: [[f32; 3]; DENSE.len()],
     trained: bool,
 }
@@ -737,13 +833,14 @@ impl Model {
     /// are named `D|name`. Malformed lines are skipped.
     pub(crate) fn parse(src: &str) -> Model {
         let mut model = Model::default();
-        for line in data_lines(src) {
-            let mut cols = line.split('\t');
+        model.sparse.reserve(src.len() / 32);
+        for line in data_lines_fast(src) {
+            let mut cols = Columns { line, at: 0 };
             let Some(name) = cols.next() else { continue };
             let mut w = [0.0f32; 3];
             let mut ok = true;
             for x in &mut w {
-                match cols.next().map(str::parse::<f32>) {
+                match cols.next().map(parse_f32) {
                     Some(Ok(v)) if v.is_finite() => *x = v,
                     _ => ok = false,
                 }
@@ -794,6 +891,79 @@ impl Model {
     }
 }
 
+/// `data_lines` of a large file: the same lines, split with `memchr`.
+fn data_lines_fast(src: &str) -> impl Iterator<Item = &str> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < src.len() {
+            let end = memchr::memchr(b'\n', &src.as_bytes()[at..]).map_or(src.len(), |i| at + i);
+            let line = src.get(at..end).unwrap_or("").trim_end_matches('\r');
+            at = end + 1;
+            if !line.trim().is_empty() && !line.starts_with('#') {
+                return Some(line);
+            }
+        }
+        None
+    })
+}
+
+/// The tab-separated columns of a line, like `line.split('\t')`.
+struct Columns<'a> {
+    line: &'a str,
+    /// Start of the next column; past the end when done.
+    at: usize,
+}
+
+impl<'a> Iterator for Columns<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        if self.at > self.line.len() {
+            return None;
+        }
+        let rest = self.line.get(self.at..)?;
+        let end = rest.bytes().position(|b| b == b'\t').unwrap_or(rest.len());
+        self.at += end + 1;
+        rest.get(..end)
+    }
+}
+
+/// Exact powers of ten in `f32`.
+const POW10: [f32; 11] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10];
+
+/// `s.parse::<f32>()`, with a fast path for plain decimals (`-0.1234`): a mantissa below
+/// 2^24 and at most ten decimals are exact in `f32`, so one division rounds correctly
+/// and gives the same value as the standard parser.
+fn parse_f32(s: &str) -> Result<f32, std::num::ParseFloatError> {
+    let b = s.as_bytes();
+    let (neg, digits) = match b.first() {
+        Some(b'-') => (true, &b[1..]),
+        _ => (false, b),
+    };
+    let mut m: u32 = 0;
+    let mut n = 0;
+    let mut frac: Option<usize> = None;
+    for &c in digits {
+        match c {
+            b'0'..=b'9' if m < 1 << 24 => {
+                m = m * 10 + u32::from(c - b'0');
+                n += 1;
+                if let Some(f) = &mut frac {
+                    *f += 1;
+                }
+            }
+            b'.' if frac.is_none() => frac = Some(0),
+            _ => return s.parse(),
+        }
+    }
+    let k = frac.unwrap_or(0);
+    if n == 0 || m >= 1 << 24 || k >= POW10.len() {
+        return s.parse();
+    }
+    let v = m as f32 / POW10[k];
+    Ok(if neg { -v } else { v })
+}
+
 fn softmax(z: [f32; 3]) -> [f32; 3] {
     let m = z[0].max(z[1]).max(z[2]);
     let e = z.map(|v| (v - m).exp());
@@ -808,7 +978,7 @@ struct Logits<'m> {
 
 impl Logits<'_> {
     fn add(&mut self, key: u64, sign: f32) {
-        if let Some(w) = self.model.sparse.get(&key) {
+        if let Some(w) = self.model.sparse.get(key) {
             for c in 0..3 {
                 self.z[c] += sign * w[c];
             }
@@ -899,4 +1069,133 @@ pub(crate) fn register_names(text: &str, tokens: &[Token]) {
             }
         }
     });
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::sentiment::lexicon::data_lines;
+
+    #[test]
+    fn fast_float_parse_equals_the_standard_one() {
+        let mut cases: Vec<String> = [
+            "0",
+            "-0",
+            "-0.000",
+            "0.0001",
+            "1.",
+            ".5",
+            "-.5",
+            ".",
+            "-",
+            "",
+            "+1",
+            "1e3",
+            "1.5E-2",
+            "inf",
+            "-inf",
+            "NaN",
+            "0.1.2",
+            "--1",
+            "16777215",
+            "16777216",
+            "16777217",
+            "123456789",
+            "0.00000000001",
+            "9.999999",
+            "-3.4028235e38",
+            " 1",
+            "1 ",
+            "0x10",
+            "١",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        // every weight as the trainer writes them, and a spread of other decimals
+        let mut x: u64 = 7;
+        for _ in 0..20_000 {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let v = ((x >> 11) as f64 / (1u64 << 53) as f64 - 0.5) * 20.0;
+            let p = (x >> 3) as usize % 9;
+            cases.push(format!("{v:.p$}"));
+        }
+        for s in &cases {
+            let (a, b) = (parse_f32(s), s.parse::<f32>());
+            match (a, b) {
+                (Ok(a), Ok(b)) => assert_eq!(a.to_bits(), b.to_bits(), "{s}"),
+                (Err(_), Err(_)) => {}
+                (a, b) => panic!("{s}: {a:?} vs {b:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn fast_lines_and_columns_equal_the_plain_ones() {
+        let src = "# c\r\n\r\nS|a\t1\t2\t3\r\r\n \nB|a b\t\t-1\n\tx\ny\t\nlast\t1";
+        let fast: Vec<&str> = data_lines_fast(src).collect();
+        let plain: Vec<&str> = data_lines(src).collect();
+        assert_eq!(fast, plain);
+        for line in plain {
+            let cols: Vec<&str> = Columns { line, at: 0 }.collect();
+            assert_eq!(cols, line.split('\t').collect::<Vec<_>>(), "{line:?}");
+        }
+    }
+
+    /// The key of a feature name as the plain string functions compute it.
+    fn plain_key_of_name(name: &str) -> Option<u64> {
+        let (tpl, rest) = name.split_once('|')?;
+        let tpl = fnv(tpl);
+        let mut parts = rest.split(' ');
+        let a = part_hash(parts.next()?);
+        match parts.next() {
+            None => Some(key1(tpl, a)),
+            Some(b) => Some(key2(tpl, a, part_hash(b))),
+        }
+    }
+
+    #[test]
+    fn key_of_name_equals_the_plain_split() {
+        for name in [
+            "",
+            "|",
+            "S|",
+            "S|a",
+            "B|a b",
+            "B|a b c",
+            "B| b",
+            "B|a ",
+            "B|¬a <t>",
+            "L1|¬",
+            "x",
+            "a|b|c",
+            "T|Zürich",
+            "B|a  b",
+        ] {
+            assert_eq!(key_of_name(name), plain_key_of_name(name), "{name:?}");
+        }
+        for line in data_lines(MODEL) {
+            let name = line.split('\t').next().unwrap();
+            assert_eq!(key_of_name(name), plain_key_of_name(name), "{name:?}");
+        }
+    }
+
+    #[test]
+    fn builtin_model_parses_like_the_plain_parser() {
+        let model = Model::builtin();
+        let mut n = 0;
+        for line in data_lines(MODEL) {
+            let mut cols = line.split('\t');
+            let name = cols.next().unwrap();
+            let w: Vec<f32> = cols.map(|c| c.parse().unwrap()).collect();
+            if let Some(k) = key_of_name(name).filter(|_| !name.starts_with("D|")) {
+                assert_eq!(model.sparse.get(k).unwrap()[..], w[..], "{name}");
+                n += 1;
+            }
+        }
+        assert_eq!(n, model.sparse.len);
+    }
 }
