@@ -187,7 +187,7 @@ impl SyncStage for SentimentStage {
             .ok_or(StageError::MissingLayer(LayerName::SENTENCES))?;
         let model = Model::builtin();
         let an = Analysis::new(text, tokens, sentences, Lexicon::builtin());
-        let score = |span: Span| match Analysis::token_range(tokens, span) {
+        let score = |span: Span| match an.token_range_in(tokens, span) {
             Some((a, b)) => model.score(&an, a, b),
             None => (0.0, 0),
         };

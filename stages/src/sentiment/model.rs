@@ -61,6 +61,18 @@ const TPL_POS: [u64; 8] = [
     fnv("R3"),
     fnv("R4"),
 ];
+/// Templates of the folded features `POS|w` + `S|w` (see [`Model::parse`]); no model
+/// file names them.
+const TPL_POS_S: [u64; 8] = [
+    fnv("L1+S"),
+    fnv("L2+S"),
+    fnv("L3+S"),
+    fnv("L4+S"),
+    fnv("R1+S"),
+    fnv("R2+S"),
+    fnv("R3+S"),
+    fnv("R4+S"),
+];
 const H_TARGET: u64 = fnv("<t>");
 const H_NUM: u64 = fnv("<num>");
 const H_NEG_PREFIX: u64 = fnv("¬");
@@ -135,6 +147,10 @@ fn key_of_name(name: &str) -> Option<u64> {
 /// Byte length of a possessive suffix (`'s`, `’s`, or a final `'`/`’` after `s`) on a
 /// word of at least two letters before it, else 0.
 pub(crate) fn possessive_len(w: &str) -> usize {
+    // every suffix below ends in `s`, `S`, `'` or `’` (whose last byte is 0x99)
+    if !matches!(w.as_bytes().last(), Some(b's' | b'S' | b'\'' | 0x99)) {
+        return 0;
+    }
     for suffix in ["'s", "’s", "'S", "’S"] {
         if let Some(stem) = w.strip_suffix(suffix) {
             if stem.chars().count() >= 2 && !stem.ends_with(['\'', '’']) {
@@ -198,7 +214,7 @@ pub(crate) struct TokInfo {
     pub(crate) phrase: bool,
     /// Its first character is uppercase.
     pub(crate) cap: bool,
-    /// It holds a hyphen `-`.
+    /// A word token holding a hyphen `-`.
     pub(crate) hyphen: bool,
 }
 
@@ -218,7 +234,13 @@ pub(crate) struct Analysis {
     right_name: Vec<u32>,
     /// Nearest entity token at or right of `i` in its sentence.
     right_ent: Vec<u32>,
+    /// Per block of `1 << BLOCK_BITS` bytes of the text, the first token ending after
+    /// its start (and one more entry for the end).
+    block_first: Vec<u32>,
 }
+
+/// Bytes per block of [`Analysis::token_range_in`]'s index.
+const BLOCK_BITS: usize = 6;
 
 const NONE: u32 = u32::MAX;
 
@@ -293,7 +315,7 @@ impl Analysis {
             info.phrase = entry.phrase;
             let first = w.chars().next().unwrap_or(' ');
             info.cap = first.is_uppercase();
-            info.hyphen = w.bytes().any(|c| c == b'-');
+            info.hyphen = tok.kind == TokenKind::Word && w.bytes().any(|c| c == b'-');
             // the quote marks and clause punctuation below all start with a symbol
             if !first.is_ascii_alphanumeric() {
                 match w {
@@ -454,9 +476,21 @@ impl Analysis {
                 right_name[i] = last_name;
             }
         }
+        // first token ending after the start of each block of bytes (token ends ascend)
+        let blocks = (text.len() >> BLOCK_BITS) + 2;
+        let mut block_first = Vec::with_capacity(blocks);
+        let mut t = 0;
+        for j in 0..blocks {
+            let at = j << BLOCK_BITS;
+            while t < n && tokens[t].span.end <= at {
+                t += 1;
+            }
+            block_first.push(t as u32);
+        }
         Analysis {
             toks,
             sents,
+            block_first,
             left_ent,
             right_ent,
             left_name,
@@ -468,10 +502,32 @@ impl Analysis {
     /// Token index range `[a, b)` covering `span`, if any token overlaps it (else the
     /// nearest token).
     pub(crate) fn token_range(tokens: &[Token], span: Span) -> Option<(usize, usize)> {
+        Self::token_range_from(
+            tokens,
+            span,
+            tokens.partition_point(|t| t.span.end <= span.start),
+        )
+    }
+
+    /// [`Analysis::token_range`] of the tokens this analysis was built from: the block
+    /// index narrows the binary search to the tokens ending in `span.start`'s block.
+    pub(crate) fn token_range_in(&self, tokens: &[Token], span: Span) -> Option<(usize, usize)> {
+        let j = span.start >> BLOCK_BITS;
+        let a = match (self.block_first.get(j), self.block_first.get(j + 1)) {
+            (Some(&lo), Some(&hi)) if tokens.len() == self.toks.len() => {
+                let (lo, hi) = (lo as usize, hi as usize);
+                lo + tokens[lo..hi].partition_point(|t| t.span.end <= span.start)
+            }
+            _ => tokens.partition_point(|t| t.span.end <= span.start),
+        };
+        Self::token_range_from(tokens, span, a)
+    }
+
+    /// The range from `a`, the first token ending after `span.start`.
+    fn token_range_from(tokens: &[Token], span: Span, a: usize) -> Option<(usize, usize)> {
         if tokens.is_empty() {
             return None;
         }
-        let a = tokens.partition_point(|t| t.span.end <= span.start);
         let mut b = a;
         while b < tokens.len() && tokens[b].span.start < span.end.max(span.start + 1) {
             b += 1;
@@ -525,9 +581,7 @@ impl Analysis {
                     4..=7 => 2,
                     _ => 3,
                 };
-            sink.sparse(key1(TPL_POS[bucket], t.feat), &|| {
-                format!("{}|{}", POSITIONS[bucket], self.name(t.feat))
-            });
+            sink.position(self, bucket, t.feat);
             if t.pol == 0.0 {
                 continue;
             }
@@ -698,6 +752,13 @@ pub(crate) fn neg_hash(h: u64) -> u64 {
     mix(h ^ H_NEG_PREFIX)
 }
 
+/// `TPL|w` with a single word `w` (no space): `(TPL, w)`.
+fn single_word(name: &str) -> Option<(&str, &str)> {
+    let bar = name.bytes().position(|b| b == b'|')?;
+    let (tpl, rest) = (name.get(..bar)?, name.get(bar + 1..)?);
+    (!rest.bytes().any(|b| b == b' ')).then_some((tpl, rest))
+}
+
 /// The hash of one word of a feature name: `¬word` is negation-marked.
 fn part_hash(p: &str) -> u64 {
     match p.strip_prefix('¬') {
@@ -710,6 +771,13 @@ fn part_hash(p: &str) -> u64 {
 pub(crate) trait Sink {
     /// A sparse binary feature; `name` builds its readable name (training only).
     fn sparse(&mut self, key: u64, name: &dyn Fn() -> String);
+    /// The position feature of context token `feat` in distance bucket `bucket` (the
+    /// sparse feature `POS|w`, see [`POSITIONS`]).
+    fn position(&mut self, an: &Analysis, bucket: usize, feat: u64) {
+        self.sparse(key1(TPL_POS[bucket], feat), &|| {
+            format!("{}|{}", POSITIONS[bucket], an.name(feat))
+        });
+    }
     /// The dense features, once per target.
     fn dense(&mut self, values: &[f32; DENSE.len()]);
     /// The sentence bag of context `[s, e)` around target `[a, b)` (see
@@ -741,14 +809,24 @@ impl std::hash::Hasher for IdHasher {
 pub(crate) type IdMap<V> = HashMap<u64, V, std::hash::BuildHasherDefault<IdHasher>>;
 
 /// Sparse weights by feature key: open addressing with linear probing over a table at
-/// most half full; keys are already well mixed, so their low bits are the slot.
+/// most half full; keys are already well mixed, so their low bits are the slot. Keys and
+/// weights are separate arrays, and a bit filter (one bit per key, far smaller than the
+/// table, so it stays in cache) answers most lookups of absent keys without touching the
+/// table: most features of a text are not in the model.
 #[derive(Debug, Default)]
 struct Weights {
-    /// `(key, weights)`; key 0 marks an empty slot (the weights of key 0 are `zero`).
-    slots: Vec<(u64, [f32; 3])>,
+    /// Key per slot; 0 marks an empty slot (the weights of key 0 are `zero`).
+    keys: Vec<u64>,
+    /// Weights per slot.
+    vals: Vec<[f32; 3]>,
+    /// Bit `(key >> FILTER_SHIFT) & filter_mask` is set for every key in the table.
+    filter: Vec<u64>,
     zero: Option<[f32; 3]>,
     len: usize,
 }
+
+/// The filter's bits come from the high half of the key (the slot uses the low bits).
+const FILTER_SHIFT: u32 = 32;
 
 impl Weights {
     /// The weights of `key`, if the model has it.
@@ -757,14 +835,18 @@ impl Weights {
         if key == 0 {
             return self.zero.as_ref();
         }
-        let mask = self.slots.len().wrapping_sub(1);
+        let bit = (key >> FILTER_SHIFT) as usize & (self.filter.len() * 64).wrapping_sub(1);
+        if self.filter.get(bit / 64)? & (1 << (bit % 64)) == 0 {
+            return None;
+        }
+        let mask = self.keys.len().wrapping_sub(1);
         let mut i = key as usize & mask;
         loop {
-            let slot = self.slots.get(i)?;
-            if slot.0 == key {
-                return Some(&slot.1);
+            let k = *self.keys.get(i)?;
+            if k == key {
+                return self.vals.get(i);
             }
-            if slot.0 == 0 {
+            if k == 0 {
                 return None;
             }
             i = (i + 1) & mask;
@@ -774,10 +856,13 @@ impl Weights {
     /// Makes room for `n` keys without growing.
     fn reserve(&mut self, n: usize) {
         let want = (self.len + n).saturating_mul(2).next_power_of_two().max(64);
-        if want > self.slots.len() {
-            let old = std::mem::replace(&mut self.slots, vec![(0, [0.0; 3]); want]);
+        if want > self.keys.len() {
+            let old_keys = std::mem::replace(&mut self.keys, vec![0; want]);
+            let old_vals = std::mem::replace(&mut self.vals, vec![[0.0; 3]; want]);
+            // 16 filter bits per slot: about 1 in 32 absent keys passes
+            self.filter = vec![0; want * 16 / 64];
             self.len = 0;
-            for (k, v) in old {
+            for (k, v) in old_keys.into_iter().zip(old_vals) {
                 if k != 0 {
                     self.insert(k, v);
                 }
@@ -791,19 +876,21 @@ impl Weights {
             self.zero = Some(w);
             return;
         }
-        if (self.len + 1) * 2 > self.slots.len() {
+        if (self.len + 1) * 2 > self.keys.len() {
             self.reserve(self.len + 1);
         }
-        let mask = self.slots.len() - 1;
+        let bit = (key >> FILTER_SHIFT) as usize & (self.filter.len() * 64 - 1);
+        self.filter[bit / 64] |= 1 << (bit % 64);
+        let mask = self.keys.len() - 1;
         let mut i = key as usize & mask;
         loop {
-            let slot = &mut self.slots[i];
-            if slot.0 == key {
-                slot.1 = w;
+            if self.keys[i] == key {
+                self.vals[i] = w;
                 return;
             }
-            if slot.0 == 0 {
-                *slot = (key, w);
+            if self.keys[i] == 0 {
+                self.keys[i] = key;
+                self.vals[i] = w;
                 self.len += 1;
                 return;
             }
@@ -831,9 +918,16 @@ impl Model {
 
     /// Parses a model file: `name<TAB>w_neg<TAB>w_neu<TAB>w_pos` per line; dense features
     /// are named `D|name`. Malformed lines are skipped.
+    ///
+    /// Every context token of a target fires both its bag feature `S|w` and one position
+    /// feature `POS|w`, so the two are folded into one weight per `(POS, w)`: one lookup
+    /// per context token instead of two.
     pub(crate) fn parse(src: &str) -> Model {
         let mut model = Model::default();
         model.sparse.reserve(src.len() / 32);
+        // `S|w` by word hash, `POS|w` by (bucket, word hash); folded after the loop
+        let mut bag: IdMap<[f32; 3]> = IdMap::default();
+        let mut pos: Vec<(usize, u64, [f32; 3])> = Vec::new();
         for line in data_lines_fast(src) {
             let mut cols = Columns { line, at: 0 };
             let Some(name) = cols.next() else { continue };
@@ -853,10 +947,41 @@ impl Model {
                     model.dense[i] = w;
                     model.trained = true;
                 }
+            } else if let Some((tpl, word)) = single_word(name) {
+                if tpl == "S" {
+                    bag.insert(part_hash(word), w);
+                } else if let Some(b) = POSITIONS.iter().position(|p| *p == tpl) {
+                    pos.push((b, part_hash(word), w));
+                } else if let Some(k) = key_of_name(name) {
+                    model.sparse.insert(k, w);
+                }
+                model.trained = true;
             } else if let Some(k) = key_of_name(name) {
                 model.sparse.insert(k, w);
                 model.trained = true;
             }
+        }
+        // later lines replace earlier ones, as in the table
+        let mut folded: IdMap<[f32; 3]> = IdMap::default();
+        for (&h, w) in &bag {
+            for tpl in TPL_POS_S {
+                folded.insert(key1(tpl, h), *w);
+            }
+        }
+        let mut seen: IdMap<[f32; 3]> = IdMap::default();
+        for (b, h, w) in pos {
+            seen.insert(key1(TPL_POS_S[b], h), w);
+        }
+        for (k, w) in seen {
+            let f = folded.entry(k).or_insert([0.0; 3]);
+            for c in 0..3 {
+                f[c] += w[c];
+            }
+        }
+        model.sparse.reserve(folded.len());
+        // insertion order decides nothing: keys are distinct
+        for (k, w) in folded {
+            model.sparse.insert(k, w);
         }
         model
     }
@@ -991,14 +1116,31 @@ impl Sink for Logits<'_> {
         self.add(key, 1.0);
     }
 
-    /// The bag of the whole sentence is computed once and cached; each target then
-    /// takes out its own words and the bigrams touching them and adds the `<t>` bigrams.
-    /// Equal to [`Analysis::emit_bag`] up to float rounding.
+    /// The folded weight of `POS|w` and the token's bag feature `S|w` (which
+    /// [`Logits::bag`] therefore leaves out).
+    fn position(&mut self, _an: &Analysis, bucket: usize, feat: u64) {
+        self.add(key1(TPL_POS_S[bucket], feat), 1.0);
+    }
+
+    /// The bigrams of the bag (its words `S|w` come with their position features, see
+    /// [`Model::parse`]). The bigrams of the whole sentence are summed once and cached;
+    /// each target then takes out the bigrams touching its words and adds the `<t>`
+    /// bigrams. Equal to the bigrams of [`Analysis::emit_bag`] up to float rounding.
     fn bag(&mut self, an: &Analysis, s: usize, e: usize, a: usize, b: usize) {
         let sent = an.toks[a].sent;
         let cached = an.sents.get(sent as usize) == Some(&(s, e)) && b <= e;
         if !cached {
-            an.emit_bag(s, e, a, b, self);
+            let mut prev = None;
+            for i in s..e {
+                if i > a && i < b {
+                    continue;
+                }
+                let h = if i == a { H_TARGET } else { an.toks[i].feat };
+                if let Some(p) = prev {
+                    self.add(key2(TPL_B, p, h), 1.0);
+                }
+                prev = Some(h);
+            }
             return;
         }
         let total = {
@@ -1013,12 +1155,8 @@ impl Sink for Logits<'_> {
                         model: self.model,
                         z: [0.0; 3],
                     };
-                    for i in s..e {
-                        let h = an.toks[i].feat;
-                        z.add(key1(TPL_S, h), 1.0);
-                        if i + 1 < e {
-                            z.add(key2(TPL_B, h, an.toks[i + 1].feat), 1.0);
-                        }
+                    for i in s..e.saturating_sub(1) {
+                        z.add(key2(TPL_B, an.toks[i].feat, an.toks[i + 1].feat), 1.0);
                     }
                     cache[sent as usize] = Some(z.z);
                     z.z
@@ -1027,9 +1165,6 @@ impl Sink for Logits<'_> {
         };
         for c in 0..3 {
             self.z[c] += total[c];
-        }
-        for i in a..b {
-            self.add(key1(TPL_S, an.toks[i].feat), -1.0);
         }
         for i in a.saturating_sub(1).max(s)..b.min(e - 1) {
             self.add(key2(TPL_B, an.toks[i].feat, an.toks[i + 1].feat), -1.0);
@@ -1186,16 +1321,118 @@ mod tests {
     #[test]
     fn builtin_model_parses_like_the_plain_parser() {
         let model = Model::builtin();
+        let (mut bag, mut pos) = (HashMap::new(), HashMap::new());
         let mut n = 0;
         for line in data_lines(MODEL) {
             let mut cols = line.split('\t');
             let name = cols.next().unwrap();
             let w: Vec<f32> = cols.map(|c| c.parse().unwrap()).collect();
-            if let Some(k) = key_of_name(name).filter(|_| !name.starts_with("D|")) {
-                assert_eq!(model.sparse.get(k).unwrap()[..], w[..], "{name}");
+            let w = [w[0], w[1], w[2]];
+            let (tpl, word) = name.split_once('|').unwrap();
+            if tpl == "D" {
+                continue;
+            }
+            if !word.contains(' ') && tpl == "S" {
+                bag.insert(part_hash(word), w);
+            } else if let (false, Some(b)) =
+                (word.contains(' '), POSITIONS.iter().position(|p| *p == tpl))
+            {
+                pos.insert((b, part_hash(word)), w);
+            } else {
+                let k = key_of_name(name).unwrap();
+                assert_eq!(model.sparse.get(k).unwrap(), &w, "{name}");
                 n += 1;
             }
         }
-        assert_eq!(n, model.sparse.len);
+        // folded: POS|w + S|w for every word with either
+        let mut folded = HashMap::new();
+        for (&h, w) in &bag {
+            for b in 0..8 {
+                folded.insert((b, h), *w);
+            }
+        }
+        for (&(b, h), w) in &pos {
+            let f = folded.entry((b, h)).or_insert([0.0; 3]);
+            for c in 0..3 {
+                f[c] += w[c];
+            }
+        }
+        for (&(b, h), w) in &folded {
+            assert_eq!(model.sparse.get(key1(TPL_POS_S[b], h)).unwrap(), w);
+            assert!(model.sparse.get(key1(TPL_POS[b], h)).is_none());
+            assert!(model.sparse.get(key1(TPL_S, h)).is_none());
+        }
+        assert_eq!(n + folded.len(), model.sparse.len);
+        // absent keys stay absent
+        for h in 0..1000u64 {
+            assert!(model.sparse.get(key1(TPL_T, mix(h))).is_none());
+        }
+    }
+
+    /// The logits with folded features equal those of the plain features
+    /// ([`Analysis::emit_bag`] and `POS|w` looked up one by one).
+    #[test]
+    fn folded_scores_equal_the_plain_features() {
+        struct Plain<'m> {
+            sparse: HashMap<u64, [f32; 3]>,
+            dense: &'m [[f32; 3]; DENSE.len()],
+            z: [f32; 3],
+        }
+        impl Sink for Plain<'_> {
+            fn sparse(&mut self, key: u64, _name: &dyn Fn() -> String) {
+                if let Some(w) = self.sparse.get(&key) {
+                    for c in 0..3 {
+                        self.z[c] += w[c];
+                    }
+                }
+            }
+            fn dense(&mut self, values: &[f32; DENSE.len()]) {
+                for (v, w) in values.iter().zip(self.dense) {
+                    for c in 0..3 {
+                        self.z[c] += v * w[c];
+                    }
+                }
+            }
+        }
+        let model = Model::builtin();
+        let mut sparse = HashMap::new();
+        for line in data_lines(MODEL) {
+            let mut cols = line.split('\t');
+            let name = cols.next().unwrap();
+            let w: Vec<f32> = cols.map(|c| c.parse().unwrap()).collect();
+            if let Some(k) = key_of_name(name).filter(|_| !name.starts_with("D|")) {
+                sparse.insert(k, [w[0], w[1], w[2]]);
+            }
+        }
+        let text = "Critics in Moscow slammed Smith for the disastrous failure, but fans \
+                    praised Jones for a brilliant win. He did not deny it. The deal was \
+                    never good for Pakistan, although India welcomed it warmly.";
+        let mut doc = pipeline_core::Document::new("t", text);
+        pipeline_core::SyncStage::apply(&crate::tokens::TokenStage::default(), &mut doc).unwrap();
+        let tokens = doc.tokens().unwrap();
+        let an = Analysis::new(text, tokens, doc.sentences().unwrap(), Lexicon::builtin());
+        let mut scored = 0;
+        for a in 0..tokens.len() {
+            for b in a + 1..(a + 3).min(tokens.len()) {
+                let mut plain = Plain {
+                    sparse: sparse.clone(),
+                    dense: &model.dense,
+                    z: [0.0; 3],
+                };
+                an.features(a, b, &mut plain);
+                let mut fast = Logits { model, z: [0.0; 3] };
+                an.features(a, b, &mut fast);
+                for c in 0..3 {
+                    assert!(
+                        (plain.z[c] - fast.z[c]).abs() < 1e-3,
+                        "{a}..{b}: {plain:?} {fast:?}",
+                        plain = plain.z,
+                        fast = fast.z
+                    );
+                }
+                scored += 1;
+            }
+        }
+        assert!(scored > 50);
     }
 }
