@@ -32,6 +32,8 @@ struct Phrase {
     hashes: Vec<u64>,
     /// The phrase's first token as written (for case checks).
     first: String,
+    /// How the first token's case must match, from [`Case::of`] of `first`.
+    case: Case,
     entity: u32,
     form: Form,
 }
@@ -483,6 +485,7 @@ impl Gazetteer {
         }
         list.push(Phrase {
             hashes,
+            case: Case::of(&first),
             first,
             entity,
             form,
@@ -519,6 +522,43 @@ impl Gazetteer {
 
 /// True when `text` may stand for a phrase whose first token is `first`: acronyms must
 /// match exactly, capitalised phrases need a capital.
+/// How a token's case must match a gazetteer form, decided once per form: an
+/// all-capitals form (`NATO`, `UN`) only matches itself; a capitalised one any
+/// capitalised token.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Case {
+    /// All capitals (at least two letters): the text must be exactly the form.
+    Exact,
+    /// Capitalised: the text must start with an uppercase letter.
+    Upper,
+    /// Anything goes.
+    Any,
+}
+
+impl Case {
+    fn of(first: &str) -> Case {
+        let letters = first.chars().filter(|c| c.is_alphabetic()).count();
+        let upper = first.chars().filter(|c| c.is_uppercase()).count();
+        if letters >= 2 && upper == letters {
+            Case::Exact
+        } else if first.chars().next().is_some_and(char::is_uppercase) {
+            Case::Upper
+        } else {
+            Case::Any
+        }
+    }
+}
+
+/// Whether `text` may be the phrase's first token, by case.
+fn phrase_case_ok(p: &Phrase, text: &str) -> bool {
+    match p.case {
+        Case::Exact => text == p.first,
+        Case::Upper => text.chars().next().is_some_and(char::is_uppercase),
+        Case::Any => true,
+    }
+}
+
+#[cfg(test)]
 fn case_ok(first: &str, text: &str) -> bool {
     let letters = first.chars().filter(|c| c.is_alphabetic()).count();
     let upper = first.chars().filter(|c| c.is_uppercase()).count();
@@ -612,7 +652,7 @@ pub(crate) fn find(
         {
             for p in list {
                 let len = p.hashes.len();
-                if i + len > n || hashes[i..i + len] != p.hashes[..] || !case_ok(&p.first, word(i))
+                if i + len > n || hashes[i..i + len] != p.hashes[..] || !phrase_case_ok(p, word(i))
                 {
                     continue;
                 }
@@ -644,7 +684,7 @@ pub(crate) fn find(
                 let h = word_hash(part);
                 if let Some(p) = gaz.phrases.get(&h).and_then(|l| {
                     l.iter()
-                        .find(|p| p.hashes.len() == 1 && case_ok(&p.first, part))
+                        .find(|p| p.hashes.len() == 1 && phrase_case_ok(p, part))
                 }) {
                     if !part.is_empty() {
                         add_entity(
@@ -1093,4 +1133,33 @@ fn role_follows(tokens: &[Token], text: &str, cls: &[u16], hashes: &[u64], mut k
     let last = k - 1;
     let person_noun = cls[last] & C_ROLE != 0 && !institutional(hashes[last]);
     next_is_name || person_noun
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod case_tests {
+    use super::*;
+
+    #[test]
+    fn phrase_case_equals_the_plain_check() {
+        let gaz = Gazetteer::builtin();
+        let texts = [
+            "UN", "Un", "un", "NATO", "Nato", "russia", "Russia", "RUSSIA", "", "É",
+        ];
+        let mut n = 0;
+        for list in gaz.phrases.values() {
+            for p in list {
+                for t in texts.iter().copied().chain([p.first.as_str()]) {
+                    assert_eq!(
+                        phrase_case_ok(p, t),
+                        case_ok(&p.first, t),
+                        "{} {t}",
+                        p.first
+                    );
+                    n += 1;
+                }
+            }
+        }
+        assert!(n > 100);
+    }
 }

@@ -1102,6 +1102,7 @@ struct Logits<'m> {
 }
 
 impl Logits<'_> {
+    #[inline]
     fn add(&mut self, key: u64, sign: f32) {
         if let Some(w) = self.model.sparse.get(key) {
             for c in 0..3 {
@@ -1118,6 +1119,7 @@ impl Sink for Logits<'_> {
 
     /// The folded weight of `POS|w` and the token's bag feature `S|w` (which
     /// [`Logits::bag`] therefore leaves out).
+    #[inline]
     fn position(&mut self, _an: &Analysis, bucket: usize, feat: u64) {
         self.add(key1(TPL_POS_S[bucket], feat), 1.0);
     }
