@@ -28,6 +28,10 @@ pub(crate) mod class {
     pub const BARE: u32 = 1 << 16;
     /// Words of office names dropped with a title before a name.
     pub const OFFICE: u32 = 1 << 17;
+    /// Nouns of a person's job that stand before a name (`pollster Frank Luntz`).
+    pub const AGENT: u32 = 1 << 18;
+    /// Verbs that name or label an object with a quoted word (`called it “a disgrace”`).
+    pub const LABEL: u32 = 1 << 19;
     /// Any verb cue.
     pub const CUE: u32 = SPEECH | TELL | BELIEF;
 }
@@ -96,6 +100,8 @@ impl Lexicon {
                 "time" => class::TIME,
                 "bare" => class::BARE,
                 "office" => class::OFFICE,
+                "agent" => class::AGENT,
+                "label" => class::LABEL,
                 _ => 0,
             };
             for w in words.split_whitespace() {

@@ -720,6 +720,79 @@ impl<'a> Analyzer<'a> {
         }) || (self.has(i, class::TITLE) && self.t[i].cap)
     }
 
+    /// A hyphen joining two name words (`Lopez-Cantera`) at token `k`.
+    fn name_hyphen(&self, k: usize) -> bool {
+        self.p(k) == '-'
+            && k > 0
+            && self.t.get(k + 1).is_some_and(|n| n.s == self.t[k].e)
+            && self.t[k - 1].e == self.t[k].s
+            && self.is_name_word(k + 1)
+    }
+
+    /// The end of the run of name words starting at the name word `start` (connectors and
+    /// hyphens inside), not past `hi`.
+    fn name_run_end(&self, start: usize, hi: usize) -> usize {
+        let mut k = start + 1;
+        while k < hi {
+            if self.is_name_word(k) {
+                k += 1;
+            } else if k + 1 < hi
+                && ((self.has(k, class::CONN) && !self.t[k].cap && self.is_name_word(k + 1))
+                    || self.name_hyphen(k))
+            {
+                k += 2;
+            } else {
+                break;
+            }
+        }
+        k
+    }
+
+    /// A lowercase word that may modify a name (`former`, `pollster`, `chief executive`).
+    fn modifier_word(&self, k: usize) -> bool {
+        self.t.get(k).is_some_and(|t| {
+            t.word
+                && !t.cap
+                && !t.number
+                && !self.in_quote(k)
+                && t.cls
+                    & (class::STOP
+                        | class::CUE
+                        | class::THAT
+                        | class::FILLER
+                        | class::PRON
+                        | class::DET
+                        | class::TIME
+                        | class::PHRASE)
+                    == 0
+        })
+    }
+
+    /// From `k`: up to four lowercase modifiers (and names between them, as in `former
+    /// Obama adviser`), then a name: the end of that name.
+    fn premodified_name(&self, k: usize, hi: usize) -> Option<usize> {
+        let mut j = k;
+        let mut mods = 0;
+        while j < hi && self.modifier_word(j) {
+            j += 1;
+            mods += 1;
+            if mods > 4 {
+                return None;
+            }
+            if j < hi && self.is_name_word(j) {
+                let e = self.name_run_end(j, hi);
+                if e < hi && self.modifier_word(e) {
+                    j = e;
+                    continue;
+                }
+                // the word before the name is a person's job, not a verb (`Trump beat Bush`)
+                let job = class::AGENT | class::TITLE | class::ROLE;
+                return self.has(j - 1, job).then_some(e);
+            }
+        }
+        None
+    }
+
     /// A mention that ends right before token `end` (exclusive), not before `lo`.
     fn np_core_before(&self, end: usize, lo: usize) -> Option<Np> {
         if end <= lo || end == 0 {
@@ -743,8 +816,8 @@ impl<'a> Analyzer<'a> {
                 if self.is_name_word(k - 1) {
                     k -= 1;
                 } else if k >= lo + 2
-                    && self.has(k - 1, class::CONN)
-                    && !self.t[k - 1].cap
+                    && ((self.has(k - 1, class::CONN) && !self.t[k - 1].cap)
+                        || self.name_hyphen(k - 1))
                     && self.is_name_word(k - 2)
                 {
                     k -= 2;
@@ -864,24 +937,27 @@ impl<'a> Analyzer<'a> {
             });
         }
         if self.is_name_word(start) {
-            let mut k = start + 1;
-            while k < hi {
-                if self.is_name_word(k) {
-                    k += 1;
-                } else if k + 1 < hi
-                    && self.has(k, class::CONN)
-                    && !self.t[k].cap
-                    && self.is_name_word(k + 1)
-                {
-                    k += 2;
-                } else {
-                    break;
-                }
+            let k = self.name_run_end(start, hi);
+            // `Former Obama spokesman Robert Gibbs`: lowercase modifiers, then the name
+            if let Some(e) = self.premodified_name(k, hi) {
+                return Some(Np {
+                    s: start,
+                    e,
+                    kind: NpKind::Desc,
+                });
             }
             return Some(Np {
                 s: start,
                 e: k,
                 kind: NpKind::Name,
+            });
+        }
+        // `former tech executive Carly Fiorina`, `pollster Frank Luntz`
+        if let Some(e) = self.premodified_name(start, hi) {
+            return Some(Np {
+                s: start,
+                e,
+                kind: NpKind::Desc,
             });
         }
         if tk.cls & class::DET != 0 {

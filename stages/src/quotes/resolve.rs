@@ -47,7 +47,7 @@ fn title_key(w: &str) -> String {
 fn split_name(a: &Analyzer, s: usize, e: usize) -> (Vec<usize>, Vec<usize>) {
     // determiners go, capitalised or not (`The United Nations` → `United Nations`)
     let toks: Vec<usize> = (s..e)
-        .filter(|&k| a.t[k].cls & class::DET == 0 && a.t[k].word)
+        .filter(|&k| a.t[k].cls & class::DET == 0 && (a.t[k].word || name_hyphen(a, k)))
         .collect();
     let last_title = toks.iter().rposition(|&k| {
         a.t[k].cls & class::TITLE != 0 && a.word(k) != "General" || is_abbrev_title(a, k)
@@ -81,13 +81,27 @@ fn is_abbrev_title(a: &Analyzer, k: usize) -> bool {
     a.t[k].cls & class::TITLE != 0 && a.word(k).ends_with('.')
 }
 
+/// A hyphen inside a name (`Lopez-Cantera`): no space on either side, words around.
+fn name_hyphen(a: &Analyzer, k: usize) -> bool {
+    a.t[k].p == '-'
+        && k > 0
+        && k + 1 < a.t.len()
+        && a.t[k - 1].e == a.t[k].s
+        && a.t[k + 1].s == a.t[k].e
+        && a.t[k - 1].cap
+        && a.t[k + 1].cap
+}
+
+/// The words of tokens, spaced as in the text (`Lopez-Cantera` stays one word).
 fn join(a: &Analyzer, toks: &[usize]) -> String {
     let mut s = String::new();
+    let mut prev: Option<usize> = None;
     for &k in toks {
-        if !s.is_empty() {
+        if prev.is_some_and(|p| a.t[p].e != a.t[k].s) {
             s.push(' ');
         }
         s.push_str(a.word(k));
+        prev = Some(k);
     }
     s
 }
@@ -111,7 +125,9 @@ impl Index {
                 let t = a.t[j];
                 if t.cap && t.word {
                     j += 1;
-                } else if t.cls & class::CONN != 0 && !t.cap && j + 1 < n && a.t[j + 1].cap {
+                } else if (t.cls & class::CONN != 0 && !t.cap && j + 1 < n && a.t[j + 1].cap)
+                    || name_hyphen(a, j)
+                {
                     j += 2;
                 } else {
                     break;
@@ -323,12 +339,14 @@ fn entity(
         NpKind::Desc => {
             // `le ministre Jean Dupont`, `the Foreign Office`: the name at its end
             let mut k = np.e;
-            while k > np.s && a.t[k - 1].cap && a.t[k - 1].word {
+            while k > np.s && (a.t[k - 1].cap && a.t[k - 1].word || name_hyphen(a, k - 1)) {
                 k -= 1;
             }
             if k < np.e && k > np.s {
+                // with the title right before it (`le ministre Jean Dupont`)
+                let titled = a.t[k - 1].cls & class::TITLE != 0;
                 let name = Np {
-                    s: k.saturating_sub(1).max(np.s),
+                    s: if titled { k - 1 } else { k },
                     e: np.e,
                     kind: NpKind::Name,
                 };

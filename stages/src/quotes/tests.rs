@@ -351,3 +351,39 @@ fn headline_labels_and_questions_are_not_sources() {
         assert!(run(t).is_empty(), "{t}");
     }
 }
+
+#[test]
+fn speaker_with_lowercase_job_before_name() {
+    let t = "“The ferry will run all winter,” said former harbour director Ines Marlowe.";
+    let q = one(t);
+    assert_eq!(q.2, "former harbour director Ines Marlowe");
+    assert_eq!(q.3, "Ines Marlowe");
+    let t = "“Prices will fall,” chief economist Tomas Vell said on Monday.";
+    let q = one(t);
+    assert_eq!(q.2, "chief economist Tomas Vell");
+    assert_eq!(q.3, "Tomas Vell");
+}
+
+#[test]
+fn no_speaker_through_a_verb_before_a_name() {
+    // `beat` is not a job: the speaker is not `Dunmore beat Ames`
+    let t = "Dunmore beat Ames in the vote, said: “It was close.”";
+    let q = show(t, &run(t));
+    assert!(q.iter().all(|x| x.2 != "Dunmore beat Ames"), "{q:?}");
+}
+
+#[test]
+fn hyphenated_surname() {
+    let t = "“We are ready,” Garcia-Lindqvist said when asked about the bridge.";
+    let q = one(t);
+    assert_eq!(q.2, "Garcia-Lindqvist");
+    assert_eq!(q.3, "Garcia-Lindqvist");
+}
+
+#[test]
+fn mixed_curly_and_straight_marks_pair() {
+    let t = "“The roads are closed,\" Mayor Ruth Adeyemi said.";
+    let q = one(t);
+    assert_eq!(q.1, "The roads are closed,");
+    assert_eq!(q.3, "Ruth Adeyemi");
+}
