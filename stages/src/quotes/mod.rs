@@ -785,12 +785,32 @@ impl<'a> Analyzer<'a> {
                     j = e;
                     continue;
                 }
-                // the word before the name is a person's job, not a verb (`Trump beat Bush`)
+                // the word before the name is a person's job, not a verb (`Trump beat Bush`),
+                // or the name opens with a title (`campaign Chairman John Podesta`)
                 let job = class::AGENT | class::TITLE | class::ROLE;
-                return self.has(j - 1, job).then_some(e);
+                return (self.has(j - 1, job)
+                    || self.has(j, class::TITLE)
+                    || self.agent_suffix(j - 1))
+                .then_some(e);
             }
         }
         None
+    }
+
+    /// A job noun by its ending (`screenwriter`, `strategist`): the endings are `agent`
+    /// entries written `-er`, `-ist`….
+    fn agent_suffix(&self, k: usize) -> bool {
+        let w = self.word(k);
+        if w.len() < 6 || !w.is_ascii() {
+            return false;
+        }
+        let mut key = String::with_capacity(5);
+        (2..=4).any(|n| {
+            key.clear();
+            key.push('-');
+            key.push_str(&w[w.len() - n..]);
+            self.lex.classes(&key) & class::AGENT != 0
+        })
     }
 
     /// A mention that ends right before token `end` (exclusive), not before `lo`.
@@ -960,6 +980,20 @@ impl<'a> Analyzer<'a> {
                 kind: NpKind::Desc,
             });
         }
+        // `federal prosecutors`, `senior administration officials`
+        if !tk.cap && tk.cls & class::GROUP == 0 {
+            let mut k = start;
+            while k < hi && k < start + 3 && self.modifier_word(k) && !self.has(k, class::GROUP) {
+                k += 1;
+            }
+            if k > start && k < hi && self.has(k, class::GROUP) && !self.t[k].cap {
+                return Some(Np {
+                    s: start,
+                    e: k + 1,
+                    kind: NpKind::Desc,
+                });
+            }
+        }
         if tk.cls & class::DET != 0 {
             let mut k = start + 1;
             while k < hi && k < start + 7 {
@@ -1066,7 +1100,13 @@ impl<'a> Analyzer<'a> {
             j += 1;
         }
         let lower_next = self.t.get(j).is_some_and(|t| !t.cap);
-        if j < hi && (!ended || lower_next) {
+        // `“… missing.” Trump said.`: a sentence of its own that only attributes
+        let same_para = self
+            .t
+            .get(j)
+            .is_some_and(|t| t.para == self.t[q.close.min(n - 1)].para);
+        let attributes = ended && !lower_next && same_para && self.bare_attribution(j, hi);
+        if j < hi && (!ended || lower_next || attributes) {
             let (sa, sb) = self.sent_range(j);
             let hi = hi.min(sb.max(j + 1) + 40);
             let _ = sa;
@@ -1183,6 +1223,20 @@ impl<'a> Analyzer<'a> {
                 }
             }
         }
+    }
+
+    /// `Trump said.` / `Trump said Tuesday.` at `j`: a speaker and its cue, and nothing
+    /// else in the sentence.
+    fn bare_attribution(&self, j: usize, hi: usize) -> bool {
+        let Some((_, c)) = self.subject_then_cue(j, hi) else {
+            return false;
+        };
+        // `said.`, `said Tuesday.`: nothing else follows in the sentence
+        let mut next = c + 1;
+        while next < hi && next < c + 3 && self.has(next, class::TIME) {
+            next += 1;
+        }
+        self.p(next) == '.'
     }
 
     /// A headline that names its source before a colon (`Vole: Tax Plan ‘Will Fail’`):

@@ -387,3 +387,34 @@ fn mixed_curly_and_straight_marks_pair() {
     assert_eq!(q.1, "The roads are closed,");
     assert_eq!(q.3, "Ruth Adeyemi");
 }
+
+#[test]
+fn speaker_group_with_modifier() {
+    let t = "“The filing is late,” federal prosecutors wrote on Friday.";
+    let q = one(t);
+    assert_eq!(q.2, "federal prosecutors");
+}
+
+#[test]
+fn speaker_job_by_its_ending() {
+    let t = "“The script is done,” screenwriter Alma Ruiz wrote.";
+    let q = one(t);
+    assert_eq!(q.2, "screenwriter Alma Ruiz");
+    assert_eq!(q.3, "Alma Ruiz");
+}
+
+#[test]
+fn full_sentence_quote_then_attribution_sentence() {
+    let t = "The hall went quiet. “We will rebuild the bridge by May.” Okafor said.";
+    let q = one(t);
+    assert_eq!(q.1, "We will rebuild the bridge by May.");
+    assert_eq!(q.2, "Okafor");
+    // a new sentence that goes on is not an attribution of the quote before it
+    let t = "The hall went quiet. “We will rebuild the bridge by May.” Okafor said, “Thank you.”";
+    let q = show(t, &run(t));
+    assert!(
+        q.iter()
+            .all(|x| x.1 != "We will rebuild the bridge by May."),
+        "{q:?}"
+    );
+}
