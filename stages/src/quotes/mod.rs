@@ -1084,6 +1084,38 @@ impl<'a> Analyzer<'a> {
         j
     }
 
+    /// A quote attributed after its closing mark: direct, or partial when it closes a
+    /// sentence that opens with words of the writer (`The bill’s failure was
+    /// “heartbreaking,” she said.`): the partial quote spans those words and the fragment.
+    fn push_after(&mut self, qi: usize, np: Np, cue: (usize, usize), conf: f32) {
+        let q = self.quotes[qi];
+        let (lo, _) = self.sent_range(q.open);
+        let mut s = q.open;
+        while s > lo {
+            let j = s - 1;
+            let tk = self.t[j];
+            let stop = self.in_quote(j)
+                || matches!(tk.p, ':' | ';' | '.' | '?' | '!')
+                || is_quote_char(tk.p)
+                || tk.cls & class::CUE != 0
+                || self.has(j, class::PHRASE);
+            if stop || tk.para != self.t[q.open].para || q.open - j > 30 {
+                break;
+            }
+            s = j;
+        }
+        // the sentence must start there, and words of the writer must come before the mark
+        let starts = s == lo || (s > 0 && matches!(self.p(s - 1), '.' | '?' | '!'));
+        let words = (s..q.open).filter(|&j| self.t[j].word).count();
+        self.push_quote(qi, QuoteKind::Direct, Some(np), Some(cue), conf);
+        if starts && words > 0 && !q.dash {
+            if let (Some(at), Some(first)) = (self.attrs.last_mut(), self.t.get(s)) {
+                at.kind = QuoteKind::Partial;
+                at.cs = first.s;
+            }
+        }
+    }
+
     /// A quote attributed right after its closing mark or right before its opening mark.
     fn direct(&mut self, qi: usize) {
         let q = self.quotes[qi];
@@ -1141,17 +1173,17 @@ impl<'a> Analyzer<'a> {
                 }
                 if let Some(np) = self.np_after(a, hi) {
                     let conf = conf_of(np.kind, 0.95);
-                    self.push_quote(qi, QuoteKind::Direct, Some(np), Some((c, c + 1)), conf);
+                    self.push_after(qi, np, (c, c + 1), conf);
                     return;
                 }
             }
             if let Some((np, c)) = self.subject_then_cue(j, hi) {
                 let conf = conf_of(np.kind, 0.95);
-                self.push_quote(qi, QuoteKind::Direct, Some(np), Some((c, c + 1)), conf);
+                self.push_after(qi, np, (c, c + 1), conf);
                 return;
             }
             if let Some((np, cue)) = self.phrase_at(j, hi) {
-                self.push_quote(qi, QuoteKind::Direct, Some(np), Some(cue), 0.85);
+                self.push_after(qi, np, cue, 0.85);
                 return;
             }
         }

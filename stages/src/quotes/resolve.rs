@@ -245,7 +245,11 @@ pub(crate) fn resolve(a: &Analyzer) -> Vec<Quote> {
     for at in attrs {
         if let Some(prev) = merged.last_mut() {
             let same_cue = at.cue.is_some() && at.cue == prev.cue;
-            if prev.kind == QuoteKind::Direct
+            // (a partial quote that closes its sentence carries on into the quote after
+            // its attribution: `The plan “works,” she said. “It really does.”`)
+            let carries =
+                prev.kind == QuoteKind::Direct || (prev.kind == QuoteKind::Partial && at.join);
+            if carries
                 && at.kind == QuoteKind::Direct
                 && (at.join || (same_cue && !at.sep))
                 && at.cs >= prev.ce
