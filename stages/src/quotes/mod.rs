@@ -867,7 +867,8 @@ impl<'a> Analyzer<'a> {
         while k > floor {
             let j = k - 1;
             let Some(tj) = self.t.get(j) else { break };
-            if tj.cls & class::DET != 0 {
+            // `the officials`, `46 percent`
+            if tj.cls & class::DET != 0 || (tj.number && j + 1 < end) {
                 return Some(Np {
                     s: j,
                     e: end,
@@ -1439,6 +1440,18 @@ impl<'a> Analyzer<'a> {
         let np = self.np_before(c, lo);
         // `…, adding that …` takes the speaker of the sentence's previous attribution
         let np = np.or_else(|| self.clause_subject(c, lo));
+        // `She paid it back, but said …`: the subject of a coordinated verb
+        let np = np.or_else(|| {
+            let coord = c > lo + 1 && matches!(self.word(c - 1), "and" | "but");
+            coord
+                .then(|| self.sentence_subject(lo, c - 1))
+                .flatten()
+                .map(|(np, _)| np)
+                .filter(|np| {
+                    np.kind != NpKind::Desc
+                        || self.has(np.e - 1, class::ROLE | class::GROUP | class::AGENT)
+                })
+        });
         let Some(np) = np else {
             // inversion at the end: `…, said Hussain.`
             if c > lo && self.p(c - 1) == ',' {
@@ -1517,9 +1530,20 @@ impl<'a> Analyzer<'a> {
         if k >= hi || self.in_quote(k) {
             return;
         }
+        // a lowercase noun or a number opens a clause too (`said company leaders had …`,
+        // `said 46 percent of …`); adverbs, prepositions and object pronouns do not
+        let plain = first.word
+            && !first.cap
+            && first.cls & (class::FILLER | class::TIME | class::CUE | class::THAT) == 0
+            && !self.word(k).ends_with("ly")
+            && !matches!(
+                self.word(k),
+                "him" | "her" | "them" | "me" | "us" | "so" | "yes" | "no"
+            );
         let clause_start = first.cls & (class::PRON | class::DET) != 0
             || (first.cap && first.word)
             || is_quote_char(first.p)
+            || plain
             || self.bare_subject(k);
         if !clause_start || self.has(k, class::STOP) {
             return;
@@ -1552,7 +1576,12 @@ impl<'a> Analyzer<'a> {
         if !next.word || next.cap {
             return false;
         }
-        let v = self.word(k + 1);
+        self.finite(k + 1)
+    }
+
+    /// A finite verb form at `k`: an auxiliary, a modal or a past tense in `-ed`.
+    fn finite(&self, k: usize) -> bool {
+        let v = self.word(k);
         matches!(
             v,
             "has"

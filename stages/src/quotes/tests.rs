@@ -418,3 +418,30 @@ fn full_sentence_quote_then_attribution_sentence() {
         "{q:?}"
     );
 }
+
+#[test]
+fn indirect_bare_clause_opening_with_a_noun() {
+    let t = "The mayor said harbour fees would rise in spring.";
+    let q = one(t);
+    assert_eq!(q.0, QuoteKind::Indirect);
+    assert_eq!(q.1, "harbour fees would rise in spring.");
+    assert_eq!(q.2, "The mayor");
+    // an adverb or an object pronoun does not open a clause
+    let t = "The mayor said quietly goodbye to them.";
+    assert!(run(t).is_empty());
+}
+
+#[test]
+fn indirect_with_coordinated_verb() {
+    let t = "Okafor paid the fine, but said the ruling was unfair to the port.";
+    let q = one(t);
+    assert_eq!(q.1, "the ruling was unfair to the port.");
+    assert_eq!(q.2, "Okafor");
+}
+
+#[test]
+fn indirect_with_a_share_as_speaker() {
+    let t = "In the survey, 46 percent said they would take the ferry.";
+    let q = one(t);
+    assert_eq!(q.2, "46 percent");
+}
