@@ -32,6 +32,11 @@ pub(crate) mod class {
     pub const AGENT: u32 = 1 << 18;
     /// Verbs that name or label an object with a quoted word (`called it “a disgrace”`).
     pub const LABEL: u32 = 1 << 19;
+    /// Speech acts and stances whose object is what is attributed (`accused him of …`,
+    /// `endorsed Clinton`).
+    pub const ACT: u32 = 1 << 20;
+    /// Verbs of asking, whose clause opens with `whether`, `if`, `why`….
+    pub const ASK: u32 = 1 << 21;
     /// Any verb cue.
     pub const CUE: u32 = SPEECH | TELL | BELIEF;
 }
@@ -102,6 +107,8 @@ impl Lexicon {
                 "office" => class::OFFICE,
                 "agent" => class::AGENT,
                 "label" => class::LABEL,
+                "act" => class::ACT,
+                "ask" => class::ASK,
                 _ => 0,
             };
             for w in words.split_whitespace() {

@@ -1350,7 +1350,7 @@ impl<'a> Analyzer<'a> {
                 continue;
             }
             let tk = self.t[i];
-            let verb = tk.cls & (class::SPEECH | class::TELL) != 0
+            let verb = tk.cls & (class::SPEECH | class::TELL | class::ACT | class::LABEL) != 0
                 || (self.config.beliefs && tk.cls & class::BELIEF != 0);
             if verb && tk.word && !tk.cap {
                 self.verb_clause(i, lo, hi);
@@ -1464,6 +1464,10 @@ impl<'a> Analyzer<'a> {
             }
             return;
         };
+        // `called it “a disgrace”`, `what he calls the “crooked” process`
+        if tk.cls & class::LABEL != 0 && self.label_clause(c, np, lo, hi) {
+            return;
+        }
         if np.s > lo
             && matches!(
                 self.word(np.s - 1).to_lowercase().as_str(),
@@ -1509,8 +1513,23 @@ impl<'a> Analyzer<'a> {
             self.emit_clause(lo, np.s - 1, np, (c, c + 1), conf);
             return;
         }
+        // `asked whether …`
+        let wh = matches!(
+            self.word(c + 1),
+            "whether" | "if" | "why" | "how" | "what" | "when" | "where" | "who"
+        );
+        if tk.cls & class::ASK != 0 && wh {
+            let end = self.clause_end(c + 1, hi);
+            if end > c + 3 {
+                self.emit_clause(c + 1, end, np, (c, c + 1), conf_of(np.kind, 0.7));
+            }
+            return;
+        }
         // `X said the talks failed` (verbs that take a bare clause)
         if tk.cls & class::BARE == 0 {
+            if tk.cls & (class::ACT | class::LABEL) != 0 {
+                self.object_clause(c, np, hi);
+            }
             return;
         }
         let mut k = c + 1;
@@ -1554,6 +1573,95 @@ impl<'a> Analyzer<'a> {
         }
         let conf = conf_of(np.kind, 0.72);
         self.emit_clause(k, end, np, (c, c + 1), conf);
+    }
+
+    /// A label verb with a quoted label in its object: one partial quote from the verb's
+    /// object (or from `what`/`which`/`whom` before the speaker) to the label's end, with
+    /// coordinated labels (`“illegals” and “thugs”`) and the head noun after it
+    /// after it (`what she calls her “breaking barriers” agenda`). True when it emitted.
+    fn label_clause(&mut self, c: usize, np: Np, lo: usize, hi: usize) -> bool {
+        let person = np.kind != NpKind::Desc
+            || self.has(np.e - 1, class::ROLE | class::GROUP | class::AGENT);
+        if !person {
+            return false;
+        }
+        let mut k = c + 1;
+        if self.word(k) == "for" || self.word(k) == "on" {
+            return false;
+        }
+        let end = self.clause_end(k, hi).min(k + 25);
+        let Some(first) = (k..end).find_map(|j| self.quote_opening_at(j)) else {
+            return false;
+        };
+        let mut q = self.quotes[first];
+        if self.qdone[first] {
+            return false;
+        }
+        let mut last = q.close;
+        self.qdone[first] = true;
+        // `“illegals” and “thugs”`, `“weak,” “disappointing”`
+        loop {
+            let mut j = last + 1;
+            while j < hi && (matches!(self.p(j), ',') || matches!(self.word(j), "and" | "or")) {
+                j += 1;
+            }
+            match self.quote_opening_at(j) {
+                Some(n) if j > last + 1 && !self.qdone[n] && self.quotes[n].close < hi => {
+                    q = self.quotes[n];
+                    self.qdone[n] = true;
+                    last = q.close;
+                }
+                _ => break,
+            }
+        }
+        let mut e = last + 1;
+        while e < hi && e < last + 2 && self.modifier_word(e) && !self.has(e, class::AGENT) {
+            e += 1;
+        }
+        if e > last + 1 && !(e >= hi || !self.t[e].word || self.has(e, class::STOP)) {
+            e = last + 1;
+        }
+        let rel = np.s > lo && matches!(self.word(np.s - 1), "what" | "which" | "whom");
+        if rel {
+            k = np.s - 1;
+        }
+        self.cue_used[c] = true;
+        if let Some((cs, ce)) = self.bytes(k, e) {
+            self.push_partial(cs, ce, np, (c, c + 1), conf_of(np.kind, 0.6));
+        }
+        true
+    }
+
+    /// A speech act's object to the clause end (`accused [him of lying]`, `called for [a
+    /// recount]`); a label verb only with a quoted label (`called [it “a disgrace”]`).
+    fn object_clause(&mut self, c: usize, np: Np, hi: usize) {
+        let tk = self.t[c];
+        let mut k = c + 1;
+        while k < hi && self.has(k, class::TIME) {
+            k += 1;
+        }
+        // `called for …` (not `called on X`, a visit)
+        let particle = self.word(k) == "for";
+        let act = tk.cls & class::ACT != 0 || particle;
+        if particle {
+            k += 1;
+        }
+        let Some(first) = self.t.get(k) else { return };
+        if k >= hi || !(first.word || is_quote_char(first.p)) || self.in_quote(k) {
+            return;
+        }
+        if first.cls & (class::STOP | class::THAT) != 0 && !particle {
+            return;
+        }
+        let end = self.clause_end(k, hi);
+        if end <= k {
+            return;
+        }
+        let quoted = (k..end).any(|j| self.quote_opening_at(j).is_some());
+        if !act && !quoted {
+            return;
+        }
+        self.emit_clause(k, end, np, (c, c + 1), conf_of(np.kind, 0.6));
     }
 
     /// A clause opening with a bare lowercase subject: a contracted pronoun (`it’s`,

@@ -445,3 +445,53 @@ fn indirect_with_a_share_as_speaker() {
     let q = one(t);
     assert_eq!(q.2, "46 percent");
 }
+
+#[test]
+fn speech_act_with_its_object() {
+    let t = "Senator Ann Vole accused the port authority of hiding the costs.";
+    let q = one(t);
+    assert_eq!(q.0, QuoteKind::Indirect);
+    assert_eq!(q.1, "the port authority of hiding the costs.");
+    assert_eq!(q.3, "Ann Vole");
+    let t = "The union called for a recount of the ballots.";
+    assert_eq!(one(t).1, "a recount of the ballots.");
+}
+
+#[test]
+fn label_verb_needs_a_quoted_label() {
+    let t = "Okafor called the bridge plan “a waste of money” on Monday.";
+    let q = one(t);
+    assert_eq!(q.0, QuoteKind::Partial);
+    assert!(
+        q.1.starts_with("the bridge plan “a waste of money”"),
+        "{q:?}"
+    );
+    // without a quote, `called` is not an attribution; `called on` is a visit
+    assert!(run("Okafor called the mayor twice.").is_empty());
+    assert!(run("Okafor called on the mayor in Lagos.").is_empty());
+}
+
+#[test]
+fn stances_are_not_statements() {
+    assert!(run("The senator supports the new port tax.").is_empty());
+}
+
+#[test]
+fn asked_whether() {
+    let t = "A reporter asked whether the ferry would run in winter.";
+    let q = one(t);
+    assert_eq!(q.1, "whether the ferry would run in winter.");
+    assert_eq!(q.2, "A reporter");
+}
+
+#[test]
+fn label_with_coordinated_labels_and_relative_pronoun() {
+    let t = "Vole called the new tolls “unfair” and “greedy” in a speech.";
+    let q = one(t);
+    assert_eq!(q.0, QuoteKind::Partial);
+    assert_eq!(q.1, "the new tolls “unfair” and “greedy”");
+    let t = "The levy, which Okafor had called a “tax on sailors,” was dropped.";
+    let q = one(t);
+    assert_eq!(q.1, "which Okafor had called a “tax on sailors,”");
+    assert_eq!(q.2, "Okafor");
+}
