@@ -29,14 +29,20 @@
 //! a `null` speaker).
 //!
 //! What counts as an attribution (measured against PolNeAR, which annotates every
-//! attribution): statements made by speaking or writing — speech verbs (`said`, `told`,
-//! `tweeted`, `argued`, `warned`…), source phrases (`according to`) and statement nouns
-//! with their author (`a statement by X that “…”`) — plus quoted fragments whose source
-//! is the subject of their sentence. Thoughts and beliefs (`X believes that …`) are
-//! extracted only with `beliefs = true`: they are off by default because they report a
-//! state of mind, not a statement one can quote. Nominal attributions without a verb
-//! (`X's critique of the economy`), perceptions (`polls show`) and intentions (`X wants
-//! …`) are not extracted.
+//! attribution, and the seed articles, which annotate speech only):
+//! - extracted: statements made by speaking or writing — speech verbs (`said`, `told`,
+//!   `tweeted`, `argued`, `warned`…), source phrases (`according to`) and statement nouns
+//!   with their author (`a statement by X that “…”`); speech acts with their object
+//!   (`accused him of …`, `urged …`, `endorsed Clinton`, `announced his candidacy`,
+//!   `called for …`, `asked whether …`); labels with a quoted word (`called the plan “a
+//!   disaster”`, `what she calls “…”`); quoted fragments whose source is the subject of
+//!   their sentence;
+//! - extracted by default, off with `beliefs = false`: thoughts, beliefs and findings
+//!   (`X believes that …`, `X thinks …`, `the poll found that …`, `records show …`) —
+//!   they state the source's view, which is what `by_source` sentiment is about;
+//! - not extracted: stances (`X supports the bill`), intentions and wishes (`X wants …`,
+//!   `plans to`, `declined to`), appearances (`seems`, `appears`), and nominal
+//!   attributions without a verb (`X's critique of the economy`).
 //!
 //! Spans: a direct quote covers its words without the marks; a quotation interrupted by
 //! its attribution (`“A,” he said, “B.”`) or continued in the next paragraph without a
@@ -51,7 +57,7 @@
 //! ```toml
 //! [[stage]]
 //! type = "quotes"
-//! beliefs = false        # also extract `X believes/thinks that …` as indirect quotes
+//! beliefs = true         # also extract `X believes/thinks/found that …` as indirect quotes
 //! unattributed = false   # keep quotations without a speaker (speaker = null)
 //! min_confidence = 0.0   # drop quotes below this confidence
 //! ```
@@ -88,14 +94,15 @@ use lexicon::{class, Lexicon, Lexicons};
 ///
 /// ```
 /// use stages::quotes::{QuoteConfig, QuoteStage};
-/// let config = QuoteConfig { beliefs: true, ..QuoteConfig::default() };
+/// let config = QuoteConfig { beliefs: false, ..QuoteConfig::default() };
 /// let stage = QuoteStage::new(config);
 /// # let _ = stage;
 /// ```
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct QuoteConfig {
-    /// Also extract thoughts and beliefs (`X believes that …`) as indirect quotes.
+    /// Also extract thoughts, beliefs and findings (`X believes that …`, `the poll found
+    /// that …`) as indirect quotes (default: true).
     pub beliefs: bool,
     /// Keep quotations that have no speaker (scare quotes, titles), with a `null` speaker.
     pub unattributed: bool,
@@ -106,7 +113,7 @@ pub struct QuoteConfig {
 impl Default for QuoteConfig {
     fn default() -> Self {
         QuoteConfig {
-            beliefs: false,
+            beliefs: true,
             unattributed: false,
             min_confidence: 0.0,
         }

@@ -495,3 +495,18 @@ fn label_with_coordinated_labels_and_relative_pronoun() {
     assert_eq!(q.1, "which Okafor had called a “tax on sailors,”");
     assert_eq!(q.2, "Okafor");
 }
+
+#[test]
+fn beliefs_by_default_and_off_on_request() {
+    let t = "The harbour master believes that the storm will pass by noon.";
+    let q = one(t);
+    assert_eq!(q.0, QuoteKind::Indirect);
+    assert_eq!(q.1, "the storm will pass by noon.");
+    let toks = crate::tokens::tokenize(t);
+    let sents = crate::tokens::split_sentences(t, &toks);
+    let stage = QuoteStage::new(QuoteConfig {
+        beliefs: false,
+        ..QuoteConfig::default()
+    });
+    assert!(stage.find(t, &toks, &sents, Some("en")).is_empty());
+}
