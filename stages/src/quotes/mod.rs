@@ -2074,7 +2074,11 @@ impl<'a> Analyzer<'a> {
             // only the attribution between the two quotes, or a new paragraph that opens
             // with the quote
             let between = (pq.close + 1..q.open).filter(|&j| self.t[j].word).count();
-            if (!same_para && !opens_para) || (same_para && between > 25) {
+            // a long attribution (`said X, co-director of …`) is fine when it is one sentence
+            let one_sentence = (pq.close + 1..q.open.saturating_sub(1))
+                .all(|j| !matches!(self.p(j), '.' | '!' | '?' | ';'));
+            let limit = if one_sentence { 60 } else { 25 };
+            if (!same_para && !opens_para) || (same_para && between > limit) {
                 continue;
             }
             if !same_para

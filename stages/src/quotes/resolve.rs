@@ -243,6 +243,19 @@ pub(crate) fn resolve(a: &Analyzer) -> Vec<Quote> {
     // without a new one: a single quote over all its parts
     let mut merged: Vec<super::Attr> = Vec::with_capacity(attrs.len());
     for at in attrs {
+        // a continuation joins its quote past attributions found in between (`“A,” Vole
+        // told Ames, after Ames said that …. “B.”`)
+        if at.join && at.kind == QuoteKind::Direct {
+            let src = merged.iter_mut().rev().take(4).find(|p| {
+                matches!(p.kind, QuoteKind::Direct | QuoteKind::Partial)
+                    && p.cue == at.cue
+                    && p.ce <= at.cs
+            });
+            if let Some(prev) = src {
+                prev.ce = at.ce;
+                continue;
+            }
+        }
         if let Some(prev) = merged.last_mut() {
             let same_cue = at.cue.is_some() && at.cue == prev.cue;
             // (a partial quote that closes its sentence carries on into the quote after

@@ -510,3 +510,23 @@ fn beliefs_by_default_and_off_on_request() {
     });
     assert!(stage.find(t, &toks, &sents, Some("en")).is_empty());
 }
+
+#[test]
+fn continuation_joins_past_an_attribution_in_between() {
+    let t = "“The port is full,” Vole told Ames, after Ames said that ships were waiting. “We need a second pier.”";
+    let q = show(t, &run(t));
+    let direct: Vec<_> = q.iter().filter(|x| x.0 == QuoteKind::Direct).collect();
+    assert_eq!(direct.len(), 1, "{q:?}");
+    assert!(direct[0].1.starts_with("The port is full,"));
+    assert!(direct[0].1.ends_with("We need a second pier."));
+}
+
+#[test]
+fn continuation_after_a_long_one_sentence_attribution() {
+    let t =
+        "“Tolls will rise,” said Ines Marlowe, co-director of the harbour council of the northern \
+             district and a former pilot who has worked on the river for more than twenty years \
+             in every season. “Nobody likes it.”";
+    let q = one(t);
+    assert!(q.1.ends_with("Nobody likes it."), "{q:?}");
+}
