@@ -719,10 +719,13 @@ impl<'a> Analyzer<'a> {
             let sent_start = self.sents.get(t.sent as usize).is_some_and(|s| s.0 == i);
             // a capitalised cue word is a name (`the Post`) except at a sentence start
             let cue = t.cls & class::CUE != 0 && sent_start;
+            // `released a statement Wednesday saying …`: a day is no name
+            let day = t.cls & class::TIME != 0 && !sent_start;
             t.cap
                 && t.word
                 && !self.in_quote(i)
                 && !cue
+                && !day
                 && t.cls & (class::STOP | class::PRON | class::DET | class::THAT) == 0
         }) || (self.has(i, class::TITLE) && self.t[i].cap)
     }
@@ -903,9 +906,20 @@ impl<'a> Analyzer<'a> {
     fn np_before(&self, cue: usize, lo: usize) -> Option<Np> {
         let mut j = cue;
         let mut skipped = 0;
-        while j > lo && self.has(j - 1, class::FILLER) && !self.t[j - 1].cap && skipped < 3 {
-            j -= 1;
-            skipped += 1;
+        loop {
+            if j > lo && self.has(j - 1, class::FILLER) && !self.t[j - 1].cap && skipped < 3 {
+                j -= 1;
+                skipped += 1;
+            } else if j > lo + 1 && self.has(j - 1, class::TIME) && skipped < 3 {
+                // `X on Friday described …`, `X this week said …`
+                j -= 1;
+                skipped += 1;
+                if matches!(self.word(j - 1), "on" | "this" | "last" | "late" | "early") {
+                    j -= 1;
+                }
+            } else {
+                break;
+            }
         }
         if j <= lo {
             return None;

@@ -530,3 +530,14 @@ fn continuation_after_a_long_one_sentence_attribution() {
     let q = one(t);
     assert!(q.1.ends_with("Nobody likes it."), "{q:?}");
 }
+
+#[test]
+fn a_weekday_is_no_speaker() {
+    let t = "The council released a statement Wednesday saying the “bridge is safe.”";
+    let q = show(t, &run(t));
+    assert!(q.iter().all(|x| x.2 != "Wednesday"), "{q:?}");
+    // a time adverbial between the speaker and the verb is skipped
+    let t = "Senator Ann Vole on Friday accused the council of hiding the costs.";
+    let q = one(t);
+    assert_eq!(q.3, "Ann Vole");
+}
