@@ -1534,6 +1534,18 @@ impl<'a> Analyzer<'a> {
             self.emit_clause(lo, np.s - 1, np, (c, c + 1), conf);
             return;
         }
+        // `The goal, he said, is a durable cease-fire.`: the whole sentence, its
+        // attribution inside
+        if before_comma && self.p(after) == ',' && np.s > lo + 1 && after + 2 < hi {
+            let starts = self.t[lo].word || is_quote_char(self.t[lo].p);
+            let quoted = (lo..hi).any(|j| self.in_quote(j));
+            if starts && !quoted {
+                let end = self.clause_end(after + 1, hi);
+                let conf = conf_of(np.kind, 0.7);
+                self.emit_clause(lo, end, np, (c, c + 1), conf);
+                return;
+            }
+        }
         // `asked whether …`
         let wh = matches!(
             self.word(c + 1),

@@ -541,3 +541,20 @@ fn a_weekday_is_no_speaker() {
     let q = one(t);
     assert_eq!(q.3, "Ann Vole");
 }
+
+#[test]
+fn attribution_inside_its_sentence() {
+    let t = "The goal, Okafor said, is a second pier by the end of the year.";
+    let q = one(t);
+    assert_eq!(q.0, QuoteKind::Indirect);
+    assert_eq!(q.1, t);
+    assert_eq!(q.2, "Okafor");
+}
+
+#[test]
+fn findings_of_records_and_surveys() {
+    let t = "Harbour records show the tolls doubled in two years.";
+    let q = one(t);
+    assert_eq!(q.1, "the tolls doubled in two years.");
+    assert_eq!(q.2, "records");
+}
