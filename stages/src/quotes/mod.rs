@@ -1760,7 +1760,13 @@ impl<'a> Analyzer<'a> {
                         k += 1;
                     }
                 }
-                if self.p(k) == ',' && !self.t.get(k + 1).is_some_and(|t| t.number) {
+                // (not the comma of `1,000` or of `April, 2021`)
+                let year = |w: &str| w.len() == 4 && (w.starts_with("19") || w.starts_with("20"));
+                let number = self
+                    .t
+                    .get(k + 1)
+                    .is_some_and(|t| t.number && (t.s == self.t[k].e || year(self.word(k + 1))));
+                if self.p(k) == ',' && !number {
                     break;
                 }
                 k += 1;

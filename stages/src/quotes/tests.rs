@@ -558,3 +558,12 @@ fn findings_of_records_and_surveys() {
     assert_eq!(q.1, "the tolls doubled in two years.");
     assert_eq!(q.2, "records");
 }
+
+#[test]
+fn according_to_before_a_number() {
+    let t = "According to the port office, 571 ships docked in May, more than ever.";
+    let q = one(t);
+    assert_eq!(q.1, "571 ships docked in May, more than ever.");
+    let t = "According to the port office during a visit in May, 2021, the tolls doubled.";
+    assert_eq!(one(t).1, "the tolls doubled.");
+}
