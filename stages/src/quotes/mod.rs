@@ -1529,7 +1529,9 @@ impl<'a> Analyzer<'a> {
         }
         let at_end = after >= hi || matches!(self.p(after), '.' | '!' | '?');
         let before_comma = np.s > lo && self.p(np.s - 1) == ',';
-        if at_end && before_comma {
+        // `…, X said, adding …`: the attribution ends the reported words too
+        let adding = self.p(after) == ',' && self.is_cue_word(after + 1);
+        if (at_end || adding) && before_comma {
             let conf = conf_of(np.kind, 0.78);
             self.emit_clause(lo, np.s - 1, np, (c, c + 1), conf);
             return;
