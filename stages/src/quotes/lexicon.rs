@@ -37,6 +37,8 @@ pub(crate) mod class {
     pub const ACT: u32 = 1 << 20;
     /// Verbs of asking, whose clause opens with `whether`, `if`, `why`….
     pub const ASK: u32 = 1 << 21;
+    /// Capitalised labels before a colon that are not speakers (`BREAKING:`, `Watch:`).
+    pub const NOLABEL: u32 = 1 << 22;
     /// Any verb cue.
     pub const CUE: u32 = SPEECH | TELL | BELIEF;
 }
@@ -109,6 +111,7 @@ impl Lexicon {
                 "label" => class::LABEL,
                 "act" => class::ACT,
                 "ask" => class::ASK,
+                "nolabel" => class::NOLABEL,
                 _ => 0,
             };
             for w in words.split_whitespace() {

@@ -460,6 +460,7 @@ impl<'a> Analyzer<'a> {
             self.direct(qi);
         }
         self.headline();
+        self.speaker_labels();
         self.indirect();
         for qi in 0..self.quotes.len() {
             if !self.qdone[qi] {
@@ -1293,6 +1294,62 @@ impl<'a> Analyzer<'a> {
         self.p(next) == '.'
     }
 
+    /// A paragraph opening with its speaker's name and a colon, as in transcripts and
+    /// summaries (`JAKE TAPPER: Donald Trump released a video.`, `Lewandowski: FBI
+    /// director acted as judge`): the rest of the paragraph is the speaker's.
+    fn speaker_labels(&mut self) {
+        let n = self.t.len();
+        let mut found: Vec<(usize, usize, usize)> = Vec::new();
+        let mut i = 0;
+        while i < n {
+            let para = self.t[i].para;
+            let mut end = i;
+            while end < n && self.t[end].para == para {
+                end += 1;
+            }
+            if para > 0 {
+                if let Some(c) = self.speaker_label(i, end) {
+                    found.push((i, c, end));
+                }
+            }
+            i = end;
+        }
+        // an all-caps label is a speaker only in a transcript, where such labels come
+        // back (`ISLAMABAD:` opening a dispatch is a dateline)
+        let caps = |a: &Self, s: usize, c: usize| {
+            (s..c).all(|j| !a.word(j).chars().any(char::is_lowercase))
+        };
+        let transcript = found.iter().filter(|&&(s, c, _)| caps(self, s, c)).count() >= 2;
+        for &(s, c, end) in &found {
+            if caps(self, s, c) && !transcript {
+                continue;
+            }
+            let np = Np {
+                s,
+                e: c,
+                kind: NpKind::Name,
+            };
+            let mut e = end;
+            while e > c + 1 && matches!(self.p(e - 1), '.' | ',' | ';') {
+                e -= 1;
+            }
+            self.emit_clause(c + 1, e, np, (c, c + 1), 0.55);
+        }
+    }
+
+    /// The colon of a paragraph `s..end` that opens with a speaker label.
+    fn speaker_label(&self, s: usize, end: usize) -> Option<usize> {
+        let c = (s + 1..end.min(s + 6)).find(|&j| self.p(j) == ':')?;
+        if self.in_quote(c) || end < c + 5 || self.p(end - 1) == '?' {
+            return None;
+        }
+        // every word of the label is a name word (`JAKE TAPPER`, `Lewandowski`, `Q`)
+        let label = (s..c).all(|j| self.is_name_word(j) && !self.has(j, class::TIME));
+        let known =
+            (s..c).any(|j| self.lex.classes(&self.word(j).to_lowercase()) & class::NOLABEL != 0);
+        (label && !known).then_some(c)
+    }
+
     /// A headline that names its source before a colon (`Vole: Tax Plan ‘Will Fail’`):
     /// what follows the colon is the source's statement, partial when it holds a quote.
     fn headline(&mut self) {
@@ -1675,8 +1732,9 @@ impl<'a> Analyzer<'a> {
         while k < hi && self.has(k, class::TIME) {
             k += 1;
         }
-        // `called for …` (not `called on X`, a visit)
-        let particle = self.word(k) == "for";
+        // `called for …` (not `called on X`, a visit), `referring to …`
+        let particle = self.word(k) == "for"
+            || (self.word(k) == "to" && self.word(c).to_lowercase().starts_with("refer"));
         let act = tk.cls & class::ACT != 0 || particle;
         if particle {
             k += 1;

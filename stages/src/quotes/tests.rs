@@ -567,3 +567,33 @@ fn according_to_before_a_number() {
     let t = "According to the port office during a visit in May, 2021, the tolls doubled.";
     assert_eq!(one(t).1, "the tolls doubled.");
 }
+
+#[test]
+fn transcript_speaker_labels() {
+    let t = "A talk about ports.\n\nHOST: Welcome to the show about the harbour.\n\n\
+             VOLE: The harbour needs a second pier soon.\n\nHOST: Thank you for coming today.";
+    let q = show(t, &run(t));
+    assert_eq!(q.len(), 3, "{q:?}");
+    assert_eq!(q[1].1, "The harbour needs a second pier soon");
+    assert_eq!(q[1].2, "VOLE");
+}
+
+#[test]
+fn dateline_and_labels_are_no_speakers() {
+    let t = "Port deal signed.\n\nLAGOS: The two ports signed a deal on Tuesday.\n\n\
+             Watch: the ships leave the harbour at dawn.";
+    assert!(run(t).is_empty(), "{:?}", show(t, &run(t)));
+    let t = "Port deal.\n\nOkafor: The new tolls are fair to every sailor.";
+    assert_eq!(one(t).2, "Okafor");
+}
+
+#[test]
+fn referring_to() {
+    let t = "“We met the core team,” Okafor said, referring to the three pilots.";
+    let q = show(t, &run(t));
+    assert!(
+        q.iter()
+            .any(|x| x.1 == "the three pilots." && x.2 == "Okafor"),
+        "{q:?}"
+    );
+}
