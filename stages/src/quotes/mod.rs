@@ -1520,11 +1520,19 @@ impl<'a> Analyzer<'a> {
         let np = np.or_else(|| self.clause_subject(c, lo));
         // `She paid it back, but said …`: the subject of a coordinated verb
         let np = np.or_else(|| {
-            let coord = c > lo + 1 && matches!(self.word(c - 1), "and" | "but");
+            // (not when the sentence ends with its own attribution: `X is …, and believes
+            // …, Y has told Z.`)
+            let coord = c > lo + 1
+                && matches!(self.word(c - 1), "and" | "but")
+                && !(c + 1..hi)
+                    .any(|j| self.has(j, class::SPEECH | class::TELL) && !self.in_quote(j));
             coord
-                .then(|| self.sentence_subject(lo, c - 1))
+                .then(|| {
+                    self.sentence_subject(lo, c - 1)
+                        .map(|(np, _)| np)
+                        .or_else(|| self.np_after(lo, c - 1))
+                })
                 .flatten()
-                .map(|(np, _)| np)
                 .filter(|np| {
                     np.kind != NpKind::Desc
                         || self.has(np.e - 1, class::ROLE | class::GROUP | class::AGENT)

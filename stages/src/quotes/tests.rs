@@ -597,3 +597,15 @@ fn referring_to() {
         "{q:?}"
     );
 }
+
+#[test]
+fn coordinated_said_with_a_verb_subject() {
+    let t = "He said that the tolls are “too high” and said that the pier is “falling apart.”";
+    let q = show(t, &run(t));
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert!(q.iter().all(|x| x.2 == "He"));
+    // a sentence that ends with its own attribution keeps it
+    let t = "The port is busy, and believes more ships will come, the harbour master has told the Gazette.";
+    let q = show(t, &run(t));
+    assert!(q.iter().all(|x| x.2 != "The port"), "{q:?}");
+}
