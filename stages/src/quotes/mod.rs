@@ -234,6 +234,8 @@ pub(crate) enum NpKind {
     Name,
     Pron,
     Desc,
+    /// A relative pronoun (`who`) whose antecedent is the mention before its comma.
+    Rel,
 }
 
 /// A speaker mention: tokens `s..e`.
@@ -731,6 +733,15 @@ impl<'a> Analyzer<'a> {
         }) || (self.has(i, class::TITLE) && self.t[i].cap)
     }
 
+    /// The person a relative `who` at `k` stands for (`Mike Lee, who …`).
+    pub(crate) fn antecedent(&self, k: usize, lo: usize) -> Option<Np> {
+        if k < lo + 2 || self.word(k) != "who" || self.p(k - 1) != ',' {
+            return None;
+        }
+        let np = self.np_core_before(k - 1, lo)?;
+        (np.kind == NpKind::Name || self.has(np.e - 1, class::ROLE | class::AGENT)).then_some(np)
+    }
+
     /// A hyphen joining two name words (`Lopez-Cantera`) at token `k`.
     fn name_hyphen(&self, k: usize) -> bool {
         self.p(k) == '-'
@@ -924,6 +935,14 @@ impl<'a> Analyzer<'a> {
         }
         if j <= lo {
             return None;
+        }
+        // `Mike Lee, who declared …`: `who`, standing for the name before it
+        if j >= lo + 3 && self.antecedent(j - 1, lo).is_some() {
+            return Some(Np {
+                s: j - 1,
+                e: j,
+                kind: NpKind::Rel,
+            });
         }
         match self.p(j - 1) {
             ',' => {
@@ -2205,7 +2224,7 @@ fn conf_of(kind: NpKind, base: f32) -> f32 {
     match kind {
         NpKind::Name => base,
         NpKind::Pron => base - 0.07,
-        NpKind::Desc => base - 0.05,
+        NpKind::Desc | NpKind::Rel => base - 0.05,
     }
 }
 

@@ -312,6 +312,10 @@ fn entity(
 ) -> Option<String> {
     let text_of = |s: usize, e: usize| -> String { join(a, &(s..e).collect::<Vec<_>>()) };
     match np.kind {
+        NpKind::Rel => {
+            let ante = a.antecedent(np.s, 0)?;
+            entity(a, idx, ante, last_person, last_other)
+        }
         NpKind::Pron => {
             let w = lower(a, np.s);
             if is_person_pronoun(&w) {

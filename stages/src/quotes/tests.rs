@@ -609,3 +609,18 @@ fn coordinated_said_with_a_verb_subject() {
     let q = show(t, &run(t));
     assert!(q.iter().all(|x| x.2 != "The port"), "{q:?}");
 }
+
+#[test]
+fn relative_who_as_speaker_mention() {
+    let t = "The plan won support from Ines Marlowe, who declared at the meeting, “It is time to build.”";
+    let q = one(t);
+    assert_eq!(q.1, "It is time to build.");
+    assert_eq!(q.2, "who");
+    assert_eq!(q.3, "Ines Marlowe");
+}
+
+#[test]
+fn more_verbs_of_saying() {
+    let t = "“Why would anyone pay that toll?” Okafor fumed.";
+    assert_eq!(one(t).2, "Okafor");
+}
