@@ -1996,6 +1996,11 @@ impl<'a> Analyzer<'a> {
         if title_case && words().nth(1).is_some() {
             return;
         }
+        // a one-word title after a possessive or a name (`told NBC’s “Today”`)
+        let owner = matches!(self.word(q.open - 1), "’s" | "'s") || self.is_name_word(q.open - 1);
+        if title_case && owner {
+            return;
+        }
         if self.embedded_cue(qi) || self.qdone[qi] {
             return;
         }

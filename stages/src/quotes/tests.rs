@@ -624,3 +624,11 @@ fn more_verbs_of_saying() {
     let t = "“Why would anyone pay that toll?” Okafor fumed.";
     assert_eq!(one(t).2, "Okafor");
 }
+
+#[test]
+fn one_word_title_inside_an_attribution() {
+    let t = "“The pier is full,” Okafor told Radio’s “Morning” on Monday. “We need more room.”";
+    let q = one(t);
+    assert_eq!(q.0, QuoteKind::Direct);
+    assert!(q.1.ends_with("We need more room."), "{q:?}");
+}
