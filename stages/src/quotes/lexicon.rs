@@ -39,6 +39,9 @@ pub(crate) mod class {
     pub const ASK: u32 = 1 << 21;
     /// Capitalised labels before a colon that are not speakers (`BREAKING:`, `Watch:`).
     pub const NOLABEL: u32 = 1 << 22;
+    /// Head words of organisation names (`Foreign Office`, `Washington Post`): such a
+    /// name is no person, so `he`/`she` never resolve to it.
+    pub const ORG: u32 = 1 << 23;
     /// Any verb cue.
     pub const CUE: u32 = SPEECH | TELL | BELIEF;
 }
@@ -112,6 +115,7 @@ impl Lexicon {
                 "act" => class::ACT,
                 "ask" => class::ASK,
                 "nolabel" => class::NOLABEL,
+                "org" => class::ORG,
                 _ => 0,
             };
             for w in words.split_whitespace() {

@@ -169,9 +169,13 @@ impl Index {
                 id
             }
         };
+        let org = name.iter().any(|&k| a.t[k].cls & class::ORG != 0);
         let p = &mut self.people[id];
         p.mentions.push(pos);
-        self.timeline.push((pos, id));
+        // organisations stay out of the timeline pronouns fall back on
+        if !org {
+            self.timeline.push((pos, id));
+        }
         for &t in titles {
             let k = title_key(a.word(t));
             if !p.titles.contains(&k) {
@@ -349,7 +353,9 @@ fn entity(
             let ltitles: Vec<String> = titles.iter().map(|&k| title_key(a.word(k))).collect();
             let found = idx.lookup(&lname, &ltitles, np.s);
             let display = found.map_or_else(|| join(a, &name), |id| idx.people[id].display.clone());
-            let person = found.is_some() || !titles.is_empty();
+            // an organisation (`Foreign Office`, `Washington Post`) is no person
+            let org = name.iter().any(|&k| a.t[k].cls & class::ORG != 0);
+            let person = (found.is_some() || !titles.is_empty()) && !org;
             if person {
                 *last_person = Some((display.clone(), np.s));
             } else {

@@ -632,3 +632,12 @@ fn one_word_title_inside_an_attribution() {
     assert_eq!(q.0, QuoteKind::Direct);
     assert!(q.1.ends_with("We need more room."), "{q:?}");
 }
+
+#[test]
+fn pronouns_skip_organisations() {
+    let t = "Ines Marlowe runs the port. “Ships are late,” the Foreign Office said. “We know,” he said.";
+    let q = show(t, &run(t));
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].3, "Foreign Office");
+    assert_eq!(q[1].3, "Ines Marlowe");
+}
