@@ -2211,6 +2211,20 @@ impl<'a> Analyzer<'a> {
             {
                 continue;
             }
+            // a sentence in between about someone else (`“A,” Vole said. Ames disagreed.
+            // “B.”`): the quote after it is not Vole's
+            let src_word = src.np.map(|n| self.word(n.e - 1));
+            let other = (pq.close + 2..q.open).any(|j| {
+                matches!(self.p(j - 1), '.' | '!' | '?')
+                    && self.np_after(j, q.open).is_some_and(|n| {
+                        matches!(n.kind, NpKind::Name | NpKind::Pron)
+                            && Some(self.word(n.e - 1)) != src_word
+                            && (n.e..q.open.min(n.e + 3)).any(|v| self.t[v].word && !self.t[v].cap)
+                    })
+            });
+            if other && src.np.is_some_and(|n| n.kind == NpKind::Name) {
+                continue;
+            }
             self.push_quote(
                 qi,
                 QuoteKind::Direct,

@@ -641,3 +641,14 @@ fn pronouns_skip_organisations() {
     assert_eq!(q[0].3, "Foreign Office");
     assert_eq!(q[1].3, "Ines Marlowe");
 }
+
+#[test]
+fn no_inheritance_across_a_sentence_about_someone_else() {
+    let t = "“The pier is full,” Vole said. Ames disagreed with her. “There is room for two more ships.”";
+    let q = one(t);
+    assert_eq!(q.1, "The pier is full,");
+    // the same speaker's sentence in between keeps the continuation
+    let t = "“The pier is full,” Vole said. Vole pointed at the water. “There is no room left.”";
+    let q = one(t);
+    assert!(q.1.ends_with("There is no room left."), "{q:?}");
+}
