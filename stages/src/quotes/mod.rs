@@ -961,7 +961,18 @@ impl<'a> Analyzer<'a> {
                                 return Some(np);
                             }
                         }
-                        if let Some(np) = self.np_core_before(c, lo) {
+                        // (`Rep. Bobby Scott (D-Va.), ranking member …, said`: past the
+                        // parenthesis)
+                        let mut e = c;
+                        if self.p(c - 1) == ')' {
+                            if let Some(open) = (c.saturating_sub(8).max(lo)..c - 1)
+                                .rev()
+                                .find(|&k| self.p(k) == '(')
+                            {
+                                e = open;
+                            }
+                        }
+                        if let Some(np) = self.np_core_before(e, lo) {
                             if np.kind != NpKind::Desc || self.has(np.e - 1, class::ROLE) {
                                 return Some(np);
                             }

@@ -652,3 +652,11 @@ fn no_inheritance_across_a_sentence_about_someone_else() {
     let q = one(t);
     assert!(q.1.ends_with("There is no room left."), "{q:?}");
 }
+
+#[test]
+fn speaker_with_party_tag_and_appositive() {
+    let t = "Rep. Ann Vole (D-Va.), one of the bill's authors, said she fully supports the deal.";
+    let q = one(t);
+    assert_eq!(q.1, "she fully supports the deal.");
+    assert_eq!(q.3, "Ann Vole");
+}
