@@ -1540,7 +1540,8 @@ impl<'a> Analyzer<'a> {
             return prev;
         }
         let np = self.np_after(lo, c)?;
-        (np.kind != NpKind::Desc || self.has(np.e - 1, class::ROLE | class::GROUP)).then_some(np)
+        (np.kind != NpKind::Desc || self.has(np.e - 1, class::ROLE | class::GROUP | class::AGENT))
+            .then_some(np)
     }
 
     fn verb_clause(&mut self, c: usize, lo: usize, hi: usize) {
