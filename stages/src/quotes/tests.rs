@@ -663,7 +663,7 @@ fn speaker_with_party_tag_and_appositive() {
 
 #[test]
 fn participle_takes_a_job_description_subject() {
-    let t = "The veteran lawyer opened the hearing, saying that the tolls are “plainly unlawful.”";
+    let t = "The veteran lawyer began by thanking the court, saying that the tolls are “plainly unlawful.”";
     let q = one(t);
     assert_eq!(q.0, QuoteKind::Partial);
     assert_eq!(q.2, "The veteran lawyer");
