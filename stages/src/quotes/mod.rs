@@ -1052,10 +1052,13 @@ impl<'a> Analyzer<'a> {
             while k < hi && k < start + 7 {
                 let Some(tj) = self.t.get(k) else { break };
                 let cue = tj.cls & class::CUE != 0 && !tj.cap;
+                // a finite verb after the head ends it (`the lawyer opened …`)
+                let verb = k >= start + 2 && !tj.cap && self.finite(k);
                 if !tj.word
                     || self.in_quote(k)
                     || cue
-                    || tj.cls & (class::STOP | class::THAT | class::FILLER) != 0
+                    || verb
+                    || tj.cls & (class::STOP | class::THAT | class::FILLER | class::DET) != 0
                 {
                     break;
                 }

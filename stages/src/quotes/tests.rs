@@ -667,4 +667,7 @@ fn participle_takes_a_job_description_subject() {
     let q = one(t);
     assert_eq!(q.0, QuoteKind::Partial);
     assert_eq!(q.2, "The veteran lawyer");
+    // the description ends at its verb
+    let t = "The veteran lawyer opened the hearing, saying that the tolls are “plainly unlawful.”";
+    assert_eq!(one(t).2, "The veteran lawyer");
 }
