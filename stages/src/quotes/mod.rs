@@ -964,7 +964,7 @@ impl<'a> Analyzer<'a> {
                         // (`Rep. Bobby Scott (D-Va.), ranking member …, said`: past the
                         // parenthesis)
                         let mut e = c;
-                        if self.p(c - 1) == ')' {
+                        if c > 0 && self.p(c - 1) == ')' {
                             if let Some(open) = (c.saturating_sub(8).max(lo)..c - 1)
                                 .rev()
                                 .find(|&k| self.p(k) == '(')
@@ -1163,11 +1163,15 @@ impl<'a> Analyzer<'a> {
         // the sentence must start there, and words of the writer must come before the mark
         let starts = s == lo || (s > 0 && matches!(self.p(s - 1), '.' | '?' | '!'));
         let words = (s..q.open).filter(|&j| self.t[j].word).count();
+        let before = self.attrs.len();
         self.push_quote(qi, QuoteKind::Direct, Some(np), Some(cue), conf);
-        if starts && words > 0 && !q.dash {
+        // (only the attribution just made: an empty quote makes none)
+        if starts && words > 0 && !q.dash && self.attrs.len() > before {
             if let (Some(at), Some(first)) = (self.attrs.last_mut(), self.t.get(s)) {
-                at.kind = QuoteKind::Partial;
-                at.cs = first.s;
+                if first.s < at.ce {
+                    at.kind = QuoteKind::Partial;
+                    at.cs = first.s;
+                }
             }
         }
     }
@@ -1251,11 +1255,11 @@ impl<'a> Analyzer<'a> {
         if matches!(self.p(j - 1), ':' | ',') {
             j -= 1;
         }
-        let cross = self.t[j - 1].para != self.t[q.open].para;
-        if cross && self.p(j) != ':' {
+        if j == 0 {
             return;
         }
-        if j == 0 {
+        let cross = self.t[j - 1].para != self.t[q.open].para;
+        if cross && self.p(j) != ':' {
             return;
         }
         let c = j - 1;

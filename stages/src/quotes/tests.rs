@@ -671,3 +671,23 @@ fn participle_takes_a_job_description_subject() {
     let t = "The veteran lawyer opened the hearing, saying that the tolls are “plainly unlawful.”";
     assert_eq!(one(t).2, "The veteran lawyer");
 }
+
+#[test]
+fn commas_before_a_verb_at_the_start_do_not_panic() {
+    // found by the conformance property test
+    for t in [
+        ", ,  said ",
+        ", , said",
+        ") , said that",
+        ", who said",
+        ":\"¹\"",
+        ", „“",
+    ] {
+        let _ = run(t);
+    }
+    // an empty quote after the writer's words: no span may come out reversed
+    let t = "», «Hussain said Gen. Gen. ““ told Reuters";
+    for q in run(t) {
+        assert!(q.span.start <= q.span.end);
+    }
+}
