@@ -28,6 +28,20 @@ pub(crate) mod class {
     pub const BARE: u32 = 1 << 16;
     /// Words of office names dropped with a title before a name.
     pub const OFFICE: u32 = 1 << 17;
+    /// Nouns of a person's job that stand before a name (`pollster Frank Luntz`).
+    pub const AGENT: u32 = 1 << 18;
+    /// Verbs that name or label an object with a quoted word (`called it “a disgrace”`).
+    pub const LABEL: u32 = 1 << 19;
+    /// Speech acts and stances whose object is what is attributed (`accused him of …`,
+    /// `endorsed Clinton`).
+    pub const ACT: u32 = 1 << 20;
+    /// Verbs of asking, whose clause opens with `whether`, `if`, `why`….
+    pub const ASK: u32 = 1 << 21;
+    /// Capitalised labels before a colon that are not speakers (`BREAKING:`, `Watch:`).
+    pub const NOLABEL: u32 = 1 << 22;
+    /// Head words of organisation names (`Foreign Office`, `Washington Post`): such a
+    /// name is no person, so `he`/`she` never resolve to it.
+    pub const ORG: u32 = 1 << 23;
     /// Any verb cue.
     pub const CUE: u32 = SPEECH | TELL | BELIEF;
 }
@@ -96,6 +110,12 @@ impl Lexicon {
                 "time" => class::TIME,
                 "bare" => class::BARE,
                 "office" => class::OFFICE,
+                "agent" => class::AGENT,
+                "label" => class::LABEL,
+                "act" => class::ACT,
+                "ask" => class::ASK,
+                "nolabel" => class::NOLABEL,
+                "org" => class::ORG,
                 _ => 0,
             };
             for w in words.split_whitespace() {

@@ -29,14 +29,20 @@
 //! a `null` speaker).
 //!
 //! What counts as an attribution (measured against PolNeAR, which annotates every
-//! attribution): statements made by speaking or writing — speech verbs (`said`, `told`,
-//! `tweeted`, `argued`, `warned`…), source phrases (`according to`) and statement nouns
-//! with their author (`a statement by X that “…”`) — plus quoted fragments whose source
-//! is the subject of their sentence. Thoughts and beliefs (`X believes that …`) are
-//! extracted only with `beliefs = true`: they are off by default because they report a
-//! state of mind, not a statement one can quote. Nominal attributions without a verb
-//! (`X's critique of the economy`), perceptions (`polls show`) and intentions (`X wants
-//! …`) are not extracted.
+//! attribution, and the seed articles, which annotate speech only):
+//! - extracted: statements made by speaking or writing — speech verbs (`said`, `told`,
+//!   `tweeted`, `argued`, `warned`…), source phrases (`according to`) and statement nouns
+//!   with their author (`a statement by X that “…”`); speech acts with their object
+//!   (`accused him of …`, `urged …`, `endorsed Clinton`, `announced his candidacy`,
+//!   `called for …`, `asked whether …`); labels with a quoted word (`called the plan “a
+//!   disaster”`, `what she calls “…”`); quoted fragments whose source is the subject of
+//!   their sentence;
+//! - extracted by default, off with `beliefs = false`: thoughts, beliefs and findings
+//!   (`X believes that …`, `X thinks …`, `the poll found that …`, `records show …`) —
+//!   they state the source's view, which is what `by_source` sentiment is about;
+//! - not extracted: stances (`X supports the bill`), intentions and wishes (`X wants …`,
+//!   `plans to`, `declined to`), appearances (`seems`, `appears`), and nominal
+//!   attributions without a verb (`X's critique of the economy`).
 //!
 //! Spans: a direct quote covers its words without the marks; a quotation interrupted by
 //! its attribution (`“A,” he said, “B.”`) or continued in the next paragraph without a
@@ -51,7 +57,7 @@
 //! ```toml
 //! [[stage]]
 //! type = "quotes"
-//! beliefs = false        # also extract `X believes/thinks that …` as indirect quotes
+//! beliefs = true         # also extract `X believes/thinks/found that …` as indirect quotes
 //! unattributed = false   # keep quotations without a speaker (speaker = null)
 //! min_confidence = 0.0   # drop quotes below this confidence
 //! ```
@@ -88,14 +94,15 @@ use lexicon::{class, Lexicon, Lexicons};
 ///
 /// ```
 /// use stages::quotes::{QuoteConfig, QuoteStage};
-/// let config = QuoteConfig { beliefs: true, ..QuoteConfig::default() };
+/// let config = QuoteConfig { beliefs: false, ..QuoteConfig::default() };
 /// let stage = QuoteStage::new(config);
 /// # let _ = stage;
 /// ```
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct QuoteConfig {
-    /// Also extract thoughts and beliefs (`X believes that …`) as indirect quotes.
+    /// Also extract thoughts, beliefs and findings (`X believes that …`, `the poll found
+    /// that …`) as indirect quotes (default: true).
     pub beliefs: bool,
     /// Keep quotations that have no speaker (scare quotes, titles), with a `null` speaker.
     pub unattributed: bool,
@@ -106,7 +113,7 @@ pub struct QuoteConfig {
 impl Default for QuoteConfig {
     fn default() -> Self {
         QuoteConfig {
-            beliefs: false,
+            beliefs: true,
             unattributed: false,
             min_confidence: 0.0,
         }
@@ -227,6 +234,8 @@ pub(crate) enum NpKind {
     Name,
     Pron,
     Desc,
+    /// A relative pronoun (`who`) whose antecedent is the mention before its comma.
+    Rel,
 }
 
 /// A speaker mention: tokens `s..e`.
@@ -453,6 +462,7 @@ impl<'a> Analyzer<'a> {
             self.direct(qi);
         }
         self.headline();
+        self.speaker_labels();
         self.indirect();
         for qi in 0..self.quotes.len() {
             if !self.qdone[qi] {
@@ -712,12 +722,117 @@ impl<'a> Analyzer<'a> {
             let sent_start = self.sents.get(t.sent as usize).is_some_and(|s| s.0 == i);
             // a capitalised cue word is a name (`the Post`) except at a sentence start
             let cue = t.cls & class::CUE != 0 && sent_start;
+            // `released a statement Wednesday saying …`: a day is no name
+            let day = t.cls & class::TIME != 0 && !sent_start;
             t.cap
                 && t.word
                 && !self.in_quote(i)
                 && !cue
+                && !day
                 && t.cls & (class::STOP | class::PRON | class::DET | class::THAT) == 0
         }) || (self.has(i, class::TITLE) && self.t[i].cap)
+    }
+
+    /// The person a relative `who` at `k` stands for (`Mike Lee, who …`).
+    pub(crate) fn antecedent(&self, k: usize, lo: usize) -> Option<Np> {
+        if k < lo + 2 || self.word(k) != "who" || self.p(k - 1) != ',' {
+            return None;
+        }
+        let np = self.np_core_before(k - 1, lo)?;
+        (np.kind == NpKind::Name || self.has(np.e - 1, class::ROLE | class::AGENT)).then_some(np)
+    }
+
+    /// A hyphen joining two name words (`Lopez-Cantera`) at token `k`.
+    fn name_hyphen(&self, k: usize) -> bool {
+        self.p(k) == '-'
+            && k > 0
+            && self.t.get(k + 1).is_some_and(|n| n.s == self.t[k].e)
+            && self.t[k - 1].e == self.t[k].s
+            && self.is_name_word(k + 1)
+    }
+
+    /// The end of the run of name words starting at the name word `start` (connectors and
+    /// hyphens inside), not past `hi`.
+    fn name_run_end(&self, start: usize, hi: usize) -> usize {
+        let mut k = start + 1;
+        while k < hi {
+            if self.is_name_word(k) {
+                k += 1;
+            } else if k + 1 < hi
+                && ((self.has(k, class::CONN) && !self.t[k].cap && self.is_name_word(k + 1))
+                    || self.name_hyphen(k))
+            {
+                k += 2;
+            } else {
+                break;
+            }
+        }
+        k
+    }
+
+    /// A lowercase word that may modify a name (`former`, `pollster`, `chief executive`).
+    fn modifier_word(&self, k: usize) -> bool {
+        self.t.get(k).is_some_and(|t| {
+            t.word
+                && !t.cap
+                && !t.number
+                && !self.in_quote(k)
+                && t.cls
+                    & (class::STOP
+                        | class::CUE
+                        | class::THAT
+                        | class::FILLER
+                        | class::PRON
+                        | class::DET
+                        | class::TIME
+                        | class::PHRASE)
+                    == 0
+        })
+    }
+
+    /// From `k`: up to four lowercase modifiers (and names between them, as in `former
+    /// Obama adviser`), then a name: the end of that name.
+    fn premodified_name(&self, k: usize, hi: usize) -> Option<usize> {
+        let mut j = k;
+        let mut mods = 0;
+        while j < hi && self.modifier_word(j) {
+            j += 1;
+            mods += 1;
+            if mods > 4 {
+                return None;
+            }
+            if j < hi && self.is_name_word(j) {
+                let e = self.name_run_end(j, hi);
+                if e < hi && self.modifier_word(e) {
+                    j = e;
+                    continue;
+                }
+                // the word before the name is a person's job, not a verb (`Trump beat Bush`),
+                // or the name opens with a title (`campaign Chairman John Podesta`)
+                let job = class::AGENT | class::TITLE | class::ROLE;
+                return (self.has(j - 1, job)
+                    || self.has(j, class::TITLE)
+                    || self.agent_suffix(j - 1))
+                .then_some(e);
+            }
+        }
+        None
+    }
+
+    /// A job noun by its ending (`screenwriter`, `strategist`): the endings are `agent`
+    /// entries written `-er`, `-ist`….
+    fn agent_suffix(&self, k: usize) -> bool {
+        let w = self.word(k);
+        if w.len() < 6 || !w.is_ascii() {
+            return false;
+        }
+        let mut key = String::with_capacity(5);
+        (2..=4).any(|n| {
+            key.clear();
+            key.push('-');
+            key.push_str(&w[w.len() - n..]);
+            self.lex.classes(&key) & class::AGENT != 0
+        })
     }
 
     /// A mention that ends right before token `end` (exclusive), not before `lo`.
@@ -743,8 +858,8 @@ impl<'a> Analyzer<'a> {
                 if self.is_name_word(k - 1) {
                     k -= 1;
                 } else if k >= lo + 2
-                    && self.has(k - 1, class::CONN)
-                    && !self.t[k - 1].cap
+                    && ((self.has(k - 1, class::CONN) && !self.t[k - 1].cap)
+                        || self.name_hyphen(k - 1))
                     && self.is_name_word(k - 2)
                 {
                     k -= 2;
@@ -774,7 +889,8 @@ impl<'a> Analyzer<'a> {
         while k > floor {
             let j = k - 1;
             let Some(tj) = self.t.get(j) else { break };
-            if tj.cls & class::DET != 0 {
+            // `the officials`, `46 percent`
+            if tj.cls & class::DET != 0 || (tj.number && j + 1 < end) {
                 return Some(Np {
                     s: j,
                     e: end,
@@ -802,12 +918,31 @@ impl<'a> Analyzer<'a> {
     fn np_before(&self, cue: usize, lo: usize) -> Option<Np> {
         let mut j = cue;
         let mut skipped = 0;
-        while j > lo && self.has(j - 1, class::FILLER) && !self.t[j - 1].cap && skipped < 3 {
-            j -= 1;
-            skipped += 1;
+        loop {
+            if j > lo && self.has(j - 1, class::FILLER) && !self.t[j - 1].cap && skipped < 3 {
+                j -= 1;
+                skipped += 1;
+            } else if j > lo + 1 && self.has(j - 1, class::TIME) && skipped < 3 {
+                // `X on Friday described …`, `X this week said …`
+                j -= 1;
+                skipped += 1;
+                if matches!(self.word(j - 1), "on" | "this" | "last" | "late" | "early") {
+                    j -= 1;
+                }
+            } else {
+                break;
+            }
         }
         if j <= lo {
             return None;
+        }
+        // `Mike Lee, who declared …`: `who`, standing for the name before it
+        if j >= lo + 3 && self.antecedent(j - 1, lo).is_some() {
+            return Some(Np {
+                s: j - 1,
+                e: j,
+                kind: NpKind::Rel,
+            });
         }
         match self.p(j - 1) {
             ',' => {
@@ -826,7 +961,18 @@ impl<'a> Analyzer<'a> {
                                 return Some(np);
                             }
                         }
-                        if let Some(np) = self.np_core_before(c, lo) {
+                        // (`Rep. Bobby Scott (D-Va.), ranking member …, said`: past the
+                        // parenthesis)
+                        let mut e = c;
+                        if c > 0 && self.p(c - 1) == ')' {
+                            if let Some(open) = (c.saturating_sub(8).max(lo)..c - 1)
+                                .rev()
+                                .find(|&k| self.p(k) == '(')
+                            {
+                                e = open;
+                            }
+                        }
+                        if let Some(np) = self.np_core_before(e, lo) {
                             if np.kind != NpKind::Desc || self.has(np.e - 1, class::ROLE) {
                                 return Some(np);
                             }
@@ -864,19 +1010,14 @@ impl<'a> Analyzer<'a> {
             });
         }
         if self.is_name_word(start) {
-            let mut k = start + 1;
-            while k < hi {
-                if self.is_name_word(k) {
-                    k += 1;
-                } else if k + 1 < hi
-                    && self.has(k, class::CONN)
-                    && !self.t[k].cap
-                    && self.is_name_word(k + 1)
-                {
-                    k += 2;
-                } else {
-                    break;
-                }
+            let k = self.name_run_end(start, hi);
+            // `Former Obama spokesman Robert Gibbs`: lowercase modifiers, then the name
+            if let Some(e) = self.premodified_name(k, hi) {
+                return Some(Np {
+                    s: start,
+                    e,
+                    kind: NpKind::Desc,
+                });
             }
             return Some(Np {
                 s: start,
@@ -884,15 +1025,40 @@ impl<'a> Analyzer<'a> {
                 kind: NpKind::Name,
             });
         }
+        // `former tech executive Carly Fiorina`, `pollster Frank Luntz`
+        if let Some(e) = self.premodified_name(start, hi) {
+            return Some(Np {
+                s: start,
+                e,
+                kind: NpKind::Desc,
+            });
+        }
+        // `federal prosecutors`, `senior administration officials`
+        if !tk.cap && tk.cls & class::GROUP == 0 {
+            let mut k = start;
+            while k < hi && k < start + 3 && self.modifier_word(k) && !self.has(k, class::GROUP) {
+                k += 1;
+            }
+            if k > start && k < hi && self.has(k, class::GROUP) && !self.t[k].cap {
+                return Some(Np {
+                    s: start,
+                    e: k + 1,
+                    kind: NpKind::Desc,
+                });
+            }
+        }
         if tk.cls & class::DET != 0 {
             let mut k = start + 1;
             while k < hi && k < start + 7 {
                 let Some(tj) = self.t.get(k) else { break };
                 let cue = tj.cls & class::CUE != 0 && !tj.cap;
+                // a finite verb after the head ends it (`the lawyer opened …`)
+                let verb = k >= start + 2 && !tj.cap && self.finite(k);
                 if !tj.word
                     || self.in_quote(k)
                     || cue
-                    || tj.cls & (class::STOP | class::THAT | class::FILLER) != 0
+                    || verb
+                    || tj.cls & (class::STOP | class::THAT | class::FILLER | class::DET) != 0
                 {
                     break;
                 }
@@ -974,6 +1140,42 @@ impl<'a> Analyzer<'a> {
         j
     }
 
+    /// A quote attributed after its closing mark: direct, or partial when it closes a
+    /// sentence that opens with words of the writer (`The bill’s failure was
+    /// “heartbreaking,” she said.`): the partial quote spans those words and the fragment.
+    fn push_after(&mut self, qi: usize, np: Np, cue: (usize, usize), conf: f32) {
+        let q = self.quotes[qi];
+        let (lo, _) = self.sent_range(q.open);
+        let mut s = q.open;
+        while s > lo {
+            let j = s - 1;
+            let tk = self.t[j];
+            let stop = self.in_quote(j)
+                || matches!(tk.p, ':' | ';' | '.' | '?' | '!')
+                || is_quote_char(tk.p)
+                || tk.cls & class::CUE != 0
+                || self.has(j, class::PHRASE);
+            if stop || tk.para != self.t[q.open].para || q.open - j > 30 {
+                break;
+            }
+            s = j;
+        }
+        // the sentence must start there, and words of the writer must come before the mark
+        let starts = s == lo || (s > 0 && matches!(self.p(s - 1), '.' | '?' | '!'));
+        let words = (s..q.open).filter(|&j| self.t[j].word).count();
+        let before = self.attrs.len();
+        self.push_quote(qi, QuoteKind::Direct, Some(np), Some(cue), conf);
+        // (only the attribution just made: an empty quote makes none)
+        if starts && words > 0 && !q.dash && self.attrs.len() > before {
+            if let (Some(at), Some(first)) = (self.attrs.last_mut(), self.t.get(s)) {
+                if first.s < at.ce {
+                    at.kind = QuoteKind::Partial;
+                    at.cs = first.s;
+                }
+            }
+        }
+    }
+
     /// A quote attributed right after its closing mark or right before its opening mark.
     fn direct(&mut self, qi: usize) {
         let q = self.quotes[qi];
@@ -990,7 +1192,13 @@ impl<'a> Analyzer<'a> {
             j += 1;
         }
         let lower_next = self.t.get(j).is_some_and(|t| !t.cap);
-        if j < hi && (!ended || lower_next) {
+        // `“… missing.” Trump said.`: a sentence of its own that only attributes
+        let same_para = self
+            .t
+            .get(j)
+            .is_some_and(|t| t.para == self.t[q.close.min(n - 1)].para);
+        let attributes = ended && !lower_next && same_para && self.bare_attribution(j, hi);
+        if j < hi && (!ended || lower_next || attributes) {
             let (sa, sb) = self.sent_range(j);
             let hi = hi.min(sb.max(j + 1) + 40);
             let _ = sa;
@@ -1025,17 +1233,17 @@ impl<'a> Analyzer<'a> {
                 }
                 if let Some(np) = self.np_after(a, hi) {
                     let conf = conf_of(np.kind, 0.95);
-                    self.push_quote(qi, QuoteKind::Direct, Some(np), Some((c, c + 1)), conf);
+                    self.push_after(qi, np, (c, c + 1), conf);
                     return;
                 }
             }
             if let Some((np, c)) = self.subject_then_cue(j, hi) {
                 let conf = conf_of(np.kind, 0.95);
-                self.push_quote(qi, QuoteKind::Direct, Some(np), Some((c, c + 1)), conf);
+                self.push_after(qi, np, (c, c + 1), conf);
                 return;
             }
             if let Some((np, cue)) = self.phrase_at(j, hi) {
-                self.push_quote(qi, QuoteKind::Direct, Some(np), Some(cue), 0.85);
+                self.push_after(qi, np, cue, 0.85);
                 return;
             }
         }
@@ -1107,6 +1315,76 @@ impl<'a> Analyzer<'a> {
                 }
             }
         }
+    }
+
+    /// `Trump said.` / `Trump said Tuesday.` at `j`: a speaker and its cue, and nothing
+    /// else in the sentence.
+    fn bare_attribution(&self, j: usize, hi: usize) -> bool {
+        let Some((_, c)) = self.subject_then_cue(j, hi) else {
+            return false;
+        };
+        // `said.`, `said Tuesday.`: nothing else follows in the sentence
+        let mut next = c + 1;
+        while next < hi && next < c + 3 && self.has(next, class::TIME) {
+            next += 1;
+        }
+        self.p(next) == '.'
+    }
+
+    /// A paragraph opening with its speaker's name and a colon, as in transcripts and
+    /// summaries (`JAKE TAPPER: Donald Trump released a video.`, `Lewandowski: FBI
+    /// director acted as judge`): the rest of the paragraph is the speaker's.
+    fn speaker_labels(&mut self) {
+        let n = self.t.len();
+        let mut found: Vec<(usize, usize, usize)> = Vec::new();
+        let mut i = 0;
+        while i < n {
+            let para = self.t[i].para;
+            let mut end = i;
+            while end < n && self.t[end].para == para {
+                end += 1;
+            }
+            if para > 0 {
+                if let Some(c) = self.speaker_label(i, end) {
+                    found.push((i, c, end));
+                }
+            }
+            i = end;
+        }
+        // an all-caps label is a speaker only in a transcript, where such labels come
+        // back (`ISLAMABAD:` opening a dispatch is a dateline)
+        let caps = |a: &Self, s: usize, c: usize| {
+            (s..c).all(|j| !a.word(j).chars().any(char::is_lowercase))
+        };
+        let transcript = found.iter().filter(|&&(s, c, _)| caps(self, s, c)).count() >= 2;
+        for &(s, c, end) in &found {
+            if caps(self, s, c) && !transcript {
+                continue;
+            }
+            let np = Np {
+                s,
+                e: c,
+                kind: NpKind::Name,
+            };
+            let mut e = end;
+            while e > c + 1 && matches!(self.p(e - 1), '.' | ',' | ';') {
+                e -= 1;
+            }
+            self.emit_clause(c + 1, e, np, (c, c + 1), 0.55);
+        }
+    }
+
+    /// The colon of a paragraph `s..end` that opens with a speaker label.
+    fn speaker_label(&self, s: usize, end: usize) -> Option<usize> {
+        let c = (s + 1..end.min(s + 6)).find(|&j| self.p(j) == ':')?;
+        if self.in_quote(c) || end < c + 5 || self.p(end - 1) == '?' {
+            return None;
+        }
+        // every word of the label is a name word (`JAKE TAPPER`, `Lewandowski`, `Q`)
+        let label = (s..c).all(|j| self.is_name_word(j) && !self.has(j, class::TIME));
+        let known =
+            (s..c).any(|j| self.lex.classes(&self.word(j).to_lowercase()) & class::NOLABEL != 0);
+        (label && !known).then_some(c)
     }
 
     /// A headline that names its source before a colon (`Vole: Tax Plan ‘Will Fail’`):
@@ -1187,7 +1465,7 @@ impl<'a> Analyzer<'a> {
                 continue;
             }
             let tk = self.t[i];
-            let verb = tk.cls & (class::SPEECH | class::TELL) != 0
+            let verb = tk.cls & (class::SPEECH | class::TELL | class::ACT | class::LABEL) != 0
                 || (self.config.beliefs && tk.cls & class::BELIEF != 0);
             if verb && tk.word && !tk.cap {
                 self.verb_clause(i, lo, hi);
@@ -1269,7 +1547,8 @@ impl<'a> Analyzer<'a> {
             return prev;
         }
         let np = self.np_after(lo, c)?;
-        (np.kind != NpKind::Desc || self.has(np.e - 1, class::ROLE | class::GROUP)).then_some(np)
+        (np.kind != NpKind::Desc || self.has(np.e - 1, class::ROLE | class::GROUP | class::AGENT))
+            .then_some(np)
     }
 
     fn verb_clause(&mut self, c: usize, lo: usize, hi: usize) {
@@ -1277,6 +1556,26 @@ impl<'a> Analyzer<'a> {
         let np = self.np_before(c, lo);
         // `…, adding that …` takes the speaker of the sentence's previous attribution
         let np = np.or_else(|| self.clause_subject(c, lo));
+        // `She paid it back, but said …`: the subject of a coordinated verb
+        let np = np.or_else(|| {
+            // (not when the sentence ends with its own attribution: `X is …, and believes
+            // …, Y has told Z.`)
+            let coord = c > lo + 1
+                && matches!(self.word(c - 1), "and" | "but")
+                && !(c + 1..hi)
+                    .any(|j| self.has(j, class::SPEECH | class::TELL) && !self.in_quote(j));
+            coord
+                .then(|| {
+                    self.sentence_subject(lo, c - 1)
+                        .map(|(np, _)| np)
+                        .or_else(|| self.np_after(lo, c - 1))
+                })
+                .flatten()
+                .filter(|np| {
+                    np.kind != NpKind::Desc
+                        || self.has(np.e - 1, class::ROLE | class::GROUP | class::AGENT)
+                })
+        });
         let Some(np) = np else {
             // inversion at the end: `…, said Hussain.`
             if c > lo && self.p(c - 1) == ',' {
@@ -1289,6 +1588,10 @@ impl<'a> Analyzer<'a> {
             }
             return;
         };
+        // `called it “a disgrace”`, `what he calls the “crooked” process`
+        if tk.cls & class::LABEL != 0 && self.label_clause(c, np, lo, hi) {
+            return;
+        }
         if np.s > lo
             && matches!(
                 self.word(np.s - 1).to_lowercase().as_str(),
@@ -1329,13 +1632,42 @@ impl<'a> Analyzer<'a> {
         }
         let at_end = after >= hi || matches!(self.p(after), '.' | '!' | '?');
         let before_comma = np.s > lo && self.p(np.s - 1) == ',';
-        if at_end && before_comma {
+        // `…, X said, adding …`: the attribution ends the reported words too
+        let adding = self.p(after) == ',' && self.is_cue_word(after + 1);
+        if (at_end || adding) && before_comma {
             let conf = conf_of(np.kind, 0.78);
             self.emit_clause(lo, np.s - 1, np, (c, c + 1), conf);
             return;
         }
+        // `The goal, he said, is a durable cease-fire.`: the whole sentence, its
+        // attribution inside
+        if before_comma && self.p(after) == ',' && np.s > lo + 1 && after + 2 < hi {
+            let starts = self.t[lo].word || is_quote_char(self.t[lo].p);
+            let quoted = (lo..hi).any(|j| self.in_quote(j));
+            if starts && !quoted {
+                let end = self.clause_end(after + 1, hi);
+                let conf = conf_of(np.kind, 0.7);
+                self.emit_clause(lo, end, np, (c, c + 1), conf);
+                return;
+            }
+        }
+        // `asked whether …`
+        let wh = matches!(
+            self.word(c + 1),
+            "whether" | "if" | "why" | "how" | "what" | "when" | "where" | "who"
+        );
+        if tk.cls & class::ASK != 0 && wh {
+            let end = self.clause_end(c + 1, hi);
+            if end > c + 3 {
+                self.emit_clause(c + 1, end, np, (c, c + 1), conf_of(np.kind, 0.7));
+            }
+            return;
+        }
         // `X said the talks failed` (verbs that take a bare clause)
         if tk.cls & class::BARE == 0 {
+            if tk.cls & (class::ACT | class::LABEL) != 0 {
+                self.object_clause(c, np, hi);
+            }
             return;
         }
         let mut k = c + 1;
@@ -1355,9 +1687,20 @@ impl<'a> Analyzer<'a> {
         if k >= hi || self.in_quote(k) {
             return;
         }
+        // a lowercase noun or a number opens a clause too (`said company leaders had …`,
+        // `said 46 percent of …`); adverbs, prepositions and object pronouns do not
+        let plain = first.word
+            && !first.cap
+            && first.cls & (class::FILLER | class::TIME | class::CUE | class::THAT) == 0
+            && !self.word(k).ends_with("ly")
+            && !matches!(
+                self.word(k),
+                "him" | "her" | "them" | "me" | "us" | "so" | "yes" | "no"
+            );
         let clause_start = first.cls & (class::PRON | class::DET) != 0
             || (first.cap && first.word)
             || is_quote_char(first.p)
+            || plain
             || self.bare_subject(k);
         if !clause_start || self.has(k, class::STOP) {
             return;
@@ -1368,6 +1711,96 @@ impl<'a> Analyzer<'a> {
         }
         let conf = conf_of(np.kind, 0.72);
         self.emit_clause(k, end, np, (c, c + 1), conf);
+    }
+
+    /// A label verb with a quoted label in its object: one partial quote from the verb's
+    /// object (or from `what`/`which`/`whom` before the speaker) to the label's end, with
+    /// coordinated labels (`“illegals” and “thugs”`) and the head noun after it
+    /// after it (`what she calls her “breaking barriers” agenda`). True when it emitted.
+    fn label_clause(&mut self, c: usize, np: Np, lo: usize, hi: usize) -> bool {
+        let person = np.kind != NpKind::Desc
+            || self.has(np.e - 1, class::ROLE | class::GROUP | class::AGENT);
+        if !person {
+            return false;
+        }
+        let mut k = c + 1;
+        if self.word(k) == "for" || self.word(k) == "on" {
+            return false;
+        }
+        let end = self.clause_end(k, hi).min(k + 25);
+        let Some(first) = (k..end).find_map(|j| self.quote_opening_at(j)) else {
+            return false;
+        };
+        let mut q = self.quotes[first];
+        if self.qdone[first] {
+            return false;
+        }
+        let mut last = q.close;
+        self.qdone[first] = true;
+        // `“illegals” and “thugs”`, `“weak,” “disappointing”`
+        loop {
+            let mut j = last + 1;
+            while j < hi && (matches!(self.p(j), ',') || matches!(self.word(j), "and" | "or")) {
+                j += 1;
+            }
+            match self.quote_opening_at(j) {
+                Some(n) if j > last + 1 && !self.qdone[n] && self.quotes[n].close < hi => {
+                    q = self.quotes[n];
+                    self.qdone[n] = true;
+                    last = q.close;
+                }
+                _ => break,
+            }
+        }
+        let mut e = last + 1;
+        while e < hi && e < last + 2 && self.modifier_word(e) && !self.has(e, class::AGENT) {
+            e += 1;
+        }
+        if e > last + 1 && !(e >= hi || !self.t[e].word || self.has(e, class::STOP)) {
+            e = last + 1;
+        }
+        let rel = np.s > lo && matches!(self.word(np.s - 1), "what" | "which" | "whom");
+        if rel {
+            k = np.s - 1;
+        }
+        self.cue_used[c] = true;
+        if let Some((cs, ce)) = self.bytes(k, e) {
+            self.push_partial(cs, ce, np, (c, c + 1), conf_of(np.kind, 0.6));
+        }
+        true
+    }
+
+    /// A speech act's object to the clause end (`accused [him of lying]`, `called for [a
+    /// recount]`); a label verb only with a quoted label (`called [it “a disgrace”]`).
+    fn object_clause(&mut self, c: usize, np: Np, hi: usize) {
+        let tk = self.t[c];
+        let mut k = c + 1;
+        while k < hi && self.has(k, class::TIME) {
+            k += 1;
+        }
+        // `called for …` (not `called on X`, a visit), `referring to …`
+        let particle = self.word(k) == "for"
+            || (self.word(k) == "to" && self.word(c).to_lowercase().starts_with("refer"));
+        let act = tk.cls & class::ACT != 0 || particle;
+        if particle {
+            k += 1;
+        }
+        let Some(first) = self.t.get(k) else { return };
+        if k >= hi || !(first.word || is_quote_char(first.p)) || self.in_quote(k) {
+            return;
+        }
+        if first.cls & (class::STOP | class::THAT) != 0 && !particle {
+            return;
+        }
+        let end = self.clause_end(k, hi);
+        if end <= k {
+            return;
+        }
+        let quoted = (k..end).any(|j| self.quote_opening_at(j).is_some());
+        if !act && !quoted {
+            return;
+        }
+        self.emit_clause(k, end, np, (c, c + 1), conf_of(np.kind, 0.6));
     }
 
     /// A clause opening with a bare lowercase subject: a contracted pronoun (`it’s`,
@@ -1390,7 +1823,12 @@ impl<'a> Analyzer<'a> {
         if !next.word || next.cap {
             return false;
         }
-        let v = self.word(k + 1);
+        self.finite(k + 1)
+    }
+
+    /// A finite verb form at `k`: an auxiliary, a modal or a past tense in `-ed`.
+    fn finite(&self, k: usize) -> bool {
+        let v = self.word(k);
         matches!(
             v,
             "has"
@@ -1428,7 +1866,13 @@ impl<'a> Analyzer<'a> {
                         k += 1;
                     }
                 }
-                if self.p(k) == ',' && !self.t.get(k + 1).is_some_and(|t| t.number) {
+                // (not the comma of `1,000` or of `April, 2021`)
+                let year = |w: &str| w.len() == 4 && (w.starts_with("19") || w.starts_with("20"));
+                let number = self
+                    .t
+                    .get(k + 1)
+                    .is_some_and(|t| t.number && (t.s == self.t[k].e || year(self.word(k + 1))));
+                if self.p(k) == ',' && !number {
                     break;
                 }
                 k += 1;
@@ -1569,6 +2013,11 @@ impl<'a> Analyzer<'a> {
         let title_case =
             words().all(|j| self.t[j].cap || self.has(j, class::CONN | class::STOP | class::DET));
         if title_case && words().nth(1).is_some() {
+            return;
+        }
+        // a one-word title after a possessive or a name (`told NBC’s “Today”`)
+        let owner = matches!(self.word(q.open - 1), "’s" | "'s") || self.is_name_word(q.open - 1);
+        if title_case && owner {
             return;
         }
         if self.embedded_cue(qi) || self.qdone[qi] {
@@ -1768,13 +2217,31 @@ impl<'a> Analyzer<'a> {
             // only the attribution between the two quotes, or a new paragraph that opens
             // with the quote
             let between = (pq.close + 1..q.open).filter(|&j| self.t[j].word).count();
-            if (!same_para && !opens_para) || (same_para && between > 25) {
+            // a long attribution (`said X, co-director of …`) is fine when it is one sentence
+            let one_sentence = (pq.close + 1..q.open.saturating_sub(1))
+                .all(|j| !matches!(self.p(j), '.' | '!' | '?' | ';'));
+            let limit = if one_sentence { 60 } else { 25 };
+            if (!same_para && !opens_para) || (same_para && between > limit) {
                 continue;
             }
             if !same_para
                 && (pq.close + 1..q.open)
                     .any(|j| self.t[j].para != self.t[pq.close].para && self.t[j].para != para)
             {
+                continue;
+            }
+            // a sentence in between about someone else (`“A,” Vole said. Ames disagreed.
+            // “B.”`): the quote after it is not Vole's
+            let src_word = src.np.map(|n| self.word(n.e - 1));
+            let other = (pq.close + 2..q.open).any(|j| {
+                matches!(self.p(j - 1), '.' | '!' | '?')
+                    && self.np_after(j, q.open).is_some_and(|n| {
+                        matches!(n.kind, NpKind::Name | NpKind::Pron)
+                            && Some(self.word(n.e - 1)) != src_word
+                            && (n.e..q.open.min(n.e + 3)).any(|v| self.t[v].word && !self.t[v].cap)
+                    })
+            });
+            if other && src.np.is_some_and(|n| n.kind == NpKind::Name) {
                 continue;
             }
             self.push_quote(
@@ -1795,7 +2262,7 @@ fn conf_of(kind: NpKind, base: f32) -> f32 {
     match kind {
         NpKind::Name => base,
         NpKind::Pron => base - 0.07,
-        NpKind::Desc => base - 0.05,
+        NpKind::Desc | NpKind::Rel => base - 0.05,
     }
 }
 

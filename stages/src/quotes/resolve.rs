@@ -47,7 +47,7 @@ fn title_key(w: &str) -> String {
 fn split_name(a: &Analyzer, s: usize, e: usize) -> (Vec<usize>, Vec<usize>) {
     // determiners go, capitalised or not (`The United Nations` → `United Nations`)
     let toks: Vec<usize> = (s..e)
-        .filter(|&k| a.t[k].cls & class::DET == 0 && a.t[k].word)
+        .filter(|&k| a.t[k].cls & class::DET == 0 && (a.t[k].word || name_hyphen(a, k)))
         .collect();
     let last_title = toks.iter().rposition(|&k| {
         a.t[k].cls & class::TITLE != 0 && a.word(k) != "General" || is_abbrev_title(a, k)
@@ -81,13 +81,27 @@ fn is_abbrev_title(a: &Analyzer, k: usize) -> bool {
     a.t[k].cls & class::TITLE != 0 && a.word(k).ends_with('.')
 }
 
+/// A hyphen inside a name (`Lopez-Cantera`): no space on either side, words around.
+fn name_hyphen(a: &Analyzer, k: usize) -> bool {
+    a.t[k].p == '-'
+        && k > 0
+        && k + 1 < a.t.len()
+        && a.t[k - 1].e == a.t[k].s
+        && a.t[k + 1].s == a.t[k].e
+        && a.t[k - 1].cap
+        && a.t[k + 1].cap
+}
+
+/// The words of tokens, spaced as in the text (`Lopez-Cantera` stays one word).
 fn join(a: &Analyzer, toks: &[usize]) -> String {
     let mut s = String::new();
+    let mut prev: Option<usize> = None;
     for &k in toks {
-        if !s.is_empty() {
+        if prev.is_some_and(|p| a.t[p].e != a.t[k].s) {
             s.push(' ');
         }
         s.push_str(a.word(k));
+        prev = Some(k);
     }
     s
 }
@@ -111,7 +125,9 @@ impl Index {
                 let t = a.t[j];
                 if t.cap && t.word {
                     j += 1;
-                } else if t.cls & class::CONN != 0 && !t.cap && j + 1 < n && a.t[j + 1].cap {
+                } else if (t.cls & class::CONN != 0 && !t.cap && j + 1 < n && a.t[j + 1].cap)
+                    || name_hyphen(a, j)
+                {
                     j += 2;
                 } else {
                     break;
@@ -153,9 +169,13 @@ impl Index {
                 id
             }
         };
+        let org = name.iter().any(|&k| a.t[k].cls & class::ORG != 0);
         let p = &mut self.people[id];
         p.mentions.push(pos);
-        self.timeline.push((pos, id));
+        // organisations stay out of the timeline pronouns fall back on
+        if !org {
+            self.timeline.push((pos, id));
+        }
         for &t in titles {
             let k = title_key(a.word(t));
             if !p.titles.contains(&k) {
@@ -227,9 +247,26 @@ pub(crate) fn resolve(a: &Analyzer) -> Vec<Quote> {
     // without a new one: a single quote over all its parts
     let mut merged: Vec<super::Attr> = Vec::with_capacity(attrs.len());
     for at in attrs {
+        // a continuation joins its quote past attributions found in between (`“A,” Vole
+        // told Ames, after Ames said that …. “B.”`)
+        if at.join && at.kind == QuoteKind::Direct {
+            let src = merged.iter_mut().rev().take(4).find(|p| {
+                matches!(p.kind, QuoteKind::Direct | QuoteKind::Partial)
+                    && p.cue == at.cue
+                    && p.ce <= at.cs
+            });
+            if let Some(prev) = src {
+                prev.ce = at.ce;
+                continue;
+            }
+        }
         if let Some(prev) = merged.last_mut() {
             let same_cue = at.cue.is_some() && at.cue == prev.cue;
-            if prev.kind == QuoteKind::Direct
+            // (a partial quote that closes its sentence carries on into the quote after
+            // its attribution: `The plan “works,” she said. “It really does.”`)
+            let carries =
+                prev.kind == QuoteKind::Direct || (prev.kind == QuoteKind::Partial && at.join);
+            if carries
                 && at.kind == QuoteKind::Direct
                 && (at.join || (same_cue && !at.sep))
                 && at.cs >= prev.ce
@@ -279,6 +316,10 @@ fn entity(
 ) -> Option<String> {
     let text_of = |s: usize, e: usize| -> String { join(a, &(s..e).collect::<Vec<_>>()) };
     match np.kind {
+        NpKind::Rel => {
+            let ante = a.antecedent(np.s, 0)?;
+            entity(a, idx, ante, last_person, last_other)
+        }
         NpKind::Pron => {
             let w = lower(a, np.s);
             if is_person_pronoun(&w) {
@@ -312,7 +353,9 @@ fn entity(
             let ltitles: Vec<String> = titles.iter().map(|&k| title_key(a.word(k))).collect();
             let found = idx.lookup(&lname, &ltitles, np.s);
             let display = found.map_or_else(|| join(a, &name), |id| idx.people[id].display.clone());
-            let person = found.is_some() || !titles.is_empty();
+            // an organisation (`Foreign Office`, `Washington Post`) is no person
+            let org = name.iter().any(|&k| a.t[k].cls & class::ORG != 0);
+            let person = (found.is_some() || !titles.is_empty()) && !org;
             if person {
                 *last_person = Some((display.clone(), np.s));
             } else {
@@ -323,12 +366,14 @@ fn entity(
         NpKind::Desc => {
             // `le ministre Jean Dupont`, `the Foreign Office`: the name at its end
             let mut k = np.e;
-            while k > np.s && a.t[k - 1].cap && a.t[k - 1].word {
+            while k > np.s && (a.t[k - 1].cap && a.t[k - 1].word || name_hyphen(a, k - 1)) {
                 k -= 1;
             }
             if k < np.e && k > np.s {
+                // with the title right before it (`le ministre Jean Dupont`)
+                let titled = a.t[k - 1].cls & class::TITLE != 0;
                 let name = Np {
-                    s: k.saturating_sub(1).max(np.s),
+                    s: if titled { k - 1 } else { k },
                     e: np.e,
                     kind: NpKind::Name,
                 };

@@ -353,6 +353,346 @@ fn headline_labels_and_questions_are_not_sources() {
 }
 
 #[test]
+fn speaker_with_lowercase_job_before_name() {
+    let t = "“The ferry will run all winter,” said former harbour director Ines Marlowe.";
+    let q = one(t);
+    assert_eq!(q.2, "former harbour director Ines Marlowe");
+    assert_eq!(q.3, "Ines Marlowe");
+    let t = "“Prices will fall,” chief economist Tomas Vell said on Monday.";
+    let q = one(t);
+    assert_eq!(q.2, "chief economist Tomas Vell");
+    assert_eq!(q.3, "Tomas Vell");
+}
+
+#[test]
+fn no_speaker_through_a_verb_before_a_name() {
+    // `beat` is not a job: the speaker is not `Dunmore beat Ames`
+    let t = "Dunmore beat Ames in the vote, said: “It was close.”";
+    let q = show(t, &run(t));
+    assert!(q.iter().all(|x| x.2 != "Dunmore beat Ames"), "{q:?}");
+}
+
+#[test]
+fn hyphenated_surname() {
+    let t = "“We are ready,” Garcia-Lindqvist said when asked about the bridge.";
+    let q = one(t);
+    assert_eq!(q.2, "Garcia-Lindqvist");
+    assert_eq!(q.3, "Garcia-Lindqvist");
+}
+
+#[test]
+fn mixed_curly_and_straight_marks_pair() {
+    let t = "“The roads are closed,\" Mayor Ruth Adeyemi said.";
+    let q = one(t);
+    assert_eq!(q.1, "The roads are closed,");
+    assert_eq!(q.3, "Ruth Adeyemi");
+}
+
+#[test]
+fn speaker_group_with_modifier() {
+    let t = "“The filing is late,” federal prosecutors wrote on Friday.";
+    let q = one(t);
+    assert_eq!(q.2, "federal prosecutors");
+}
+
+#[test]
+fn speaker_job_by_its_ending() {
+    let t = "“The script is done,” screenwriter Alma Ruiz wrote.";
+    let q = one(t);
+    assert_eq!(q.2, "screenwriter Alma Ruiz");
+    assert_eq!(q.3, "Alma Ruiz");
+}
+
+#[test]
+fn full_sentence_quote_then_attribution_sentence() {
+    let t = "The hall went quiet. “We will rebuild the bridge by May.” Okafor said.";
+    let q = one(t);
+    assert_eq!(q.1, "We will rebuild the bridge by May.");
+    assert_eq!(q.2, "Okafor");
+    // a new sentence that goes on is not an attribution of the quote before it
+    let t = "The hall went quiet. “We will rebuild the bridge by May.” Okafor said, “Thank you.”";
+    let q = show(t, &run(t));
+    assert!(
+        q.iter()
+            .all(|x| x.1 != "We will rebuild the bridge by May."),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn indirect_bare_clause_opening_with_a_noun() {
+    let t = "The mayor said harbour fees would rise in spring.";
+    let q = one(t);
+    assert_eq!(q.0, QuoteKind::Indirect);
+    assert_eq!(q.1, "harbour fees would rise in spring.");
+    assert_eq!(q.2, "The mayor");
+    // an adverb or an object pronoun does not open a clause
+    let t = "The mayor said quietly goodbye to them.";
+    assert!(run(t).is_empty());
+}
+
+#[test]
+fn indirect_with_coordinated_verb() {
+    let t = "Okafor paid the fine, but said the ruling was unfair to the port.";
+    let q = one(t);
+    assert_eq!(q.1, "the ruling was unfair to the port.");
+    assert_eq!(q.2, "Okafor");
+}
+
+#[test]
+fn indirect_with_a_share_as_speaker() {
+    let t = "In the survey, 46 percent said they would take the ferry.";
+    let q = one(t);
+    assert_eq!(q.2, "46 percent");
+}
+
+#[test]
+fn speech_act_with_its_object() {
+    let t = "Senator Ann Vole accused the port authority of hiding the costs.";
+    let q = one(t);
+    assert_eq!(q.0, QuoteKind::Indirect);
+    assert_eq!(q.1, "the port authority of hiding the costs.");
+    assert_eq!(q.3, "Ann Vole");
+    let t = "The union called for a recount of the ballots.";
+    assert_eq!(one(t).1, "a recount of the ballots.");
+}
+
+#[test]
+fn label_verb_needs_a_quoted_label() {
+    let t = "Okafor called the bridge plan “a waste of money” on Monday.";
+    let q = one(t);
+    assert_eq!(q.0, QuoteKind::Partial);
+    assert!(
+        q.1.starts_with("the bridge plan “a waste of money”"),
+        "{q:?}"
+    );
+    // without a quote, `called` is not an attribution; `called on` is a visit
+    assert!(run("Okafor called the mayor twice.").is_empty());
+    assert!(run("Okafor called on the mayor in Lagos.").is_empty());
+}
+
+#[test]
+fn stances_are_not_statements() {
+    assert!(run("The senator supports the new port tax.").is_empty());
+}
+
+#[test]
+fn asked_whether() {
+    let t = "A reporter asked whether the ferry would run in winter.";
+    let q = one(t);
+    assert_eq!(q.1, "whether the ferry would run in winter.");
+    assert_eq!(q.2, "A reporter");
+}
+
+#[test]
+fn label_with_coordinated_labels_and_relative_pronoun() {
+    let t = "Vole called the new tolls “unfair” and “greedy” in a speech.";
+    let q = one(t);
+    assert_eq!(q.0, QuoteKind::Partial);
+    assert_eq!(q.1, "the new tolls “unfair” and “greedy”");
+    let t = "The levy, which Okafor had called a “tax on sailors,” was dropped.";
+    let q = one(t);
+    assert_eq!(q.1, "which Okafor had called a “tax on sailors,”");
+    assert_eq!(q.2, "Okafor");
+}
+
+#[test]
+fn beliefs_by_default_and_off_on_request() {
+    let t = "The harbour master believes that the storm will pass by noon.";
+    let q = one(t);
+    assert_eq!(q.0, QuoteKind::Indirect);
+    assert_eq!(q.1, "the storm will pass by noon.");
+    let toks = crate::tokens::tokenize(t);
+    let sents = crate::tokens::split_sentences(t, &toks);
+    let stage = QuoteStage::new(QuoteConfig {
+        beliefs: false,
+        ..QuoteConfig::default()
+    });
+    assert!(stage.find(t, &toks, &sents, Some("en")).is_empty());
+}
+
+#[test]
+fn continuation_joins_past_an_attribution_in_between() {
+    let t = "“The port is full,” Vole told Ames, after Ames said that ships were waiting. “We need a second pier.”";
+    let q = show(t, &run(t));
+    let direct: Vec<_> = q.iter().filter(|x| x.0 == QuoteKind::Direct).collect();
+    assert_eq!(direct.len(), 1, "{q:?}");
+    assert!(direct[0].1.starts_with("The port is full,"));
+    assert!(direct[0].1.ends_with("We need a second pier."));
+}
+
+#[test]
+fn continuation_after_a_long_one_sentence_attribution() {
+    let t =
+        "“Tolls will rise,” said Ines Marlowe, co-director of the harbour council of the northern \
+             district and a former pilot who has worked on the river for more than twenty years \
+             in every season. “Nobody likes it.”";
+    let q = one(t);
+    assert!(q.1.ends_with("Nobody likes it."), "{q:?}");
+}
+
+#[test]
+fn a_weekday_is_no_speaker() {
+    let t = "The council released a statement Wednesday saying the “bridge is safe.”";
+    let q = show(t, &run(t));
+    assert!(q.iter().all(|x| x.2 != "Wednesday"), "{q:?}");
+    // a time adverbial between the speaker and the verb is skipped
+    let t = "Senator Ann Vole on Friday accused the council of hiding the costs.";
+    let q = one(t);
+    assert_eq!(q.3, "Ann Vole");
+}
+
+#[test]
+fn attribution_inside_its_sentence() {
+    let t = "The goal, Okafor said, is a second pier by the end of the year.";
+    let q = one(t);
+    assert_eq!(q.0, QuoteKind::Indirect);
+    assert_eq!(q.1, t);
+    assert_eq!(q.2, "Okafor");
+}
+
+#[test]
+fn findings_of_records_and_surveys() {
+    let t = "Harbour records show the tolls doubled in two years.";
+    let q = one(t);
+    assert_eq!(q.1, "the tolls doubled in two years.");
+    assert_eq!(q.2, "records");
+}
+
+#[test]
+fn according_to_before_a_number() {
+    let t = "According to the port office, 571 ships docked in May, more than ever.";
+    let q = one(t);
+    assert_eq!(q.1, "571 ships docked in May, more than ever.");
+    let t = "According to the port office during a visit in May, 2021, the tolls doubled.";
+    assert_eq!(one(t).1, "the tolls doubled.");
+}
+
+#[test]
+fn transcript_speaker_labels() {
+    let t = "A talk about ports.\n\nHOST: Welcome to the show about the harbour.\n\n\
+             VOLE: The harbour needs a second pier soon.\n\nHOST: Thank you for coming today.";
+    let q = show(t, &run(t));
+    assert_eq!(q.len(), 3, "{q:?}");
+    assert_eq!(q[1].1, "The harbour needs a second pier soon");
+    assert_eq!(q[1].2, "VOLE");
+}
+
+#[test]
+fn dateline_and_labels_are_no_speakers() {
+    let t = "Port deal signed.\n\nLAGOS: The two ports signed a deal on Tuesday.\n\n\
+             Watch: the ships leave the harbour at dawn.";
+    assert!(run(t).is_empty(), "{:?}", show(t, &run(t)));
+    let t = "Port deal.\n\nOkafor: The new tolls are fair to every sailor.";
+    assert_eq!(one(t).2, "Okafor");
+}
+
+#[test]
+fn referring_to() {
+    let t = "“We met the core team,” Okafor said, referring to the three pilots.";
+    let q = show(t, &run(t));
+    assert!(
+        q.iter()
+            .any(|x| x.1 == "the three pilots." && x.2 == "Okafor"),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn coordinated_said_with_a_verb_subject() {
+    let t = "He said that the tolls are “too high” and said that the pier is “falling apart.”";
+    let q = show(t, &run(t));
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert!(q.iter().all(|x| x.2 == "He"));
+    // a sentence that ends with its own attribution keeps it
+    let t = "The port is busy, and believes more ships will come, the harbour master has told the Gazette.";
+    let q = show(t, &run(t));
+    assert!(q.iter().all(|x| x.2 != "The port"), "{q:?}");
+}
+
+#[test]
+fn relative_who_as_speaker_mention() {
+    let t = "The plan won support from Ines Marlowe, who declared at the meeting, “It is time to build.”";
+    let q = one(t);
+    assert_eq!(q.1, "It is time to build.");
+    assert_eq!(q.2, "who");
+    assert_eq!(q.3, "Ines Marlowe");
+}
+
+#[test]
+fn more_verbs_of_saying() {
+    let t = "“Why would anyone pay that toll?” Okafor fumed.";
+    assert_eq!(one(t).2, "Okafor");
+}
+
+#[test]
+fn one_word_title_inside_an_attribution() {
+    let t = "“The pier is full,” Okafor told Radio’s “Morning” on Monday. “We need more room.”";
+    let q = one(t);
+    assert_eq!(q.0, QuoteKind::Direct);
+    assert!(q.1.ends_with("We need more room."), "{q:?}");
+}
+
+#[test]
+fn pronouns_skip_organisations() {
+    let t = "Ines Marlowe runs the port. “Ships are late,” the Foreign Office said. “We know,” he said.";
+    let q = show(t, &run(t));
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].3, "Foreign Office");
+    assert_eq!(q[1].3, "Ines Marlowe");
+}
+
+#[test]
+fn no_inheritance_across_a_sentence_about_someone_else() {
+    let t = "“The pier is full,” Vole said. Ames disagreed with her. “There is room for two more ships.”";
+    let q = one(t);
+    assert_eq!(q.1, "The pier is full,");
+    // the same speaker's sentence in between keeps the continuation
+    let t = "“The pier is full,” Vole said. Vole pointed at the water. “There is no room left.”";
+    let q = one(t);
+    assert!(q.1.ends_with("There is no room left."), "{q:?}");
+}
+
+#[test]
+fn speaker_with_party_tag_and_appositive() {
+    let t = "Rep. Ann Vole (D-Va.), one of the bill's authors, said she fully supports the deal.";
+    let q = one(t);
+    assert_eq!(q.1, "she fully supports the deal.");
+    assert_eq!(q.3, "Ann Vole");
+}
+
+#[test]
+fn participle_takes_a_job_description_subject() {
+    let t = "The veteran lawyer began by thanking the court, saying that the tolls are “plainly unlawful.”";
+    let q = one(t);
+    assert_eq!(q.0, QuoteKind::Partial);
+    assert_eq!(q.2, "The veteran lawyer");
+    // the description ends at its verb
+    let t = "The veteran lawyer opened the hearing, saying that the tolls are “plainly unlawful.”";
+    assert_eq!(one(t).2, "The veteran lawyer");
+}
+
+#[test]
+fn commas_before_a_verb_at_the_start_do_not_panic() {
+    // found by the conformance property test
+    for t in [
+        ", ,  said ",
+        ", , said",
+        ") , said that",
+        ", who said",
+        ":\"¹\"",
+        ", „“",
+    ] {
+        let _ = run(t);
+    }
+    // an empty quote after the writer's words: no span may come out reversed
+    let t = "», «Hussain said Gen. Gen. ““ told Reuters";
+    for q in run(t) {
+        assert!(q.span.start <= q.span.end);
+    }
+}
+
+#[test]
 fn a_quote_opening_right_after_a_leading_comma_does_not_panic() {
     for t in [", »«", ",“x”", ": “Yes,” he said."] {
         let _ = run(t);
