@@ -1479,7 +1479,14 @@ impl<'a> Analyzer<'a> {
     fn clause_end(&self, from: usize, hi: usize) -> usize {
         let mut k = from;
         let mut end = hi;
+        // (content holding quoted words keeps its partial quotes whole)
+        let quoted = (from..hi).any(|j| self.in_quote(j));
         while k < hi {
+            // `…; …`, `…, but …`, `…, and he …`: a new clause
+            if k > from + 1 && !quoted && self.clause_break(k) {
+                end = k;
+                break;
+            }
             if self.p(k) == ',' && (self.is_cue_word(k + 1) && !self.t[k + 1].cap) {
                 end = k;
                 break;
@@ -1520,6 +1527,20 @@ impl<'a> Analyzer<'a> {
             }
         }
         end
+    }
+
+    /// A token that opens a new clause after reported content: a semicolon, `, but`
+    /// and `, and` before a pronoun.
+    fn clause_break(&self, k: usize) -> bool {
+        match self.p(k) {
+            ';' => true,
+            ',' => match self.word(k + 1) {
+                "but" => true,
+                "and" => self.has(k + 2, class::PRON),
+                _ => false,
+            },
+            _ => false,
+        }
     }
 
     fn bytes(&self, a: usize, b: usize) -> Option<(usize, usize)> {

@@ -699,3 +699,27 @@ fn a_quote_opening_right_after_a_leading_comma_does_not_panic() {
         let _ = run_lang(t, "fr");
     }
 }
+
+#[test]
+fn indirect_clause_ends_at_a_new_clause() {
+    for (t, want) in [
+        (
+            "The mayor said the bridge would reopen in May; the council disagreed.",
+            "the bridge would reopen in May",
+        ),
+        (
+            "The mayor said the bridge would reopen in May, but nobody believed him.",
+            "the bridge would reopen in May",
+        ),
+        (
+            "The mayor said the bridge would reopen in May, and she left the room.",
+            "the bridge would reopen in May",
+        ),
+    ] {
+        let q = show(t, &run(t));
+        assert_eq!(q.len(), 1, "{t} {q:?}");
+        assert_eq!(q[0].0, QuoteKind::Indirect);
+        assert_eq!(q[0].1, want);
+        assert_eq!(q[0].2, "The mayor");
+    }
+}
