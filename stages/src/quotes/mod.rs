@@ -1442,10 +1442,27 @@ impl<'a> Analyzer<'a> {
                 }
             }
             let end = i + ph.len();
-            let np = self.np_after(end, hi)?;
+            let np = self
+                .np_after(end, hi)
+                .or_else(|| self.source_words(end, hi))?;
             return Some((np, (i, end)));
         }
         None
+    }
+
+    /// Any short run of words after a source phrase, up to a comma or the sentence end
+    /// (`according to early returns.`, `according to a report in the Register,`).
+    fn source_words(&self, start: usize, hi: usize) -> Option<Np> {
+        let mut j = start;
+        while j < hi && j < start + 8 && self.t[j].word && !self.in_quote(j) {
+            j += 1;
+        }
+        let ends = j >= hi || matches!(self.p(j), ',' | '.' | '!' | '?' | ';');
+        (j > start && ends && !self.has(start, class::STOP)).then_some(Np {
+            s: start,
+            e: j,
+            kind: NpKind::Desc,
+        })
     }
 
     // ---------------------------------------------------------------- indirect speech

@@ -723,3 +723,12 @@ fn indirect_clause_ends_at_a_new_clause() {
         assert_eq!(q[0].2, "The mayor");
     }
 }
+
+#[test]
+fn indirect_according_to_any_source() {
+    let t = "Turnout rose sharply in the north, according to early returns.";
+    let q = one(t);
+    assert_eq!(q.0, QuoteKind::Indirect);
+    assert_eq!(q.1, "Turnout rose sharply in the north");
+    assert_eq!(q.2, "early returns");
+}
