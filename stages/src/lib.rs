@@ -77,3 +77,16 @@ pub fn annotate(text: &str, stages: &[&dyn SyncStage]) -> Result<Document, Stage
     }
     Ok(doc)
 }
+
+/// Writes `word` lowercased into `out` (cleared first): an ASCII fast path, else the full
+/// Unicode mapping. Shared by the stages that look words up in lowercase.
+#[inline]
+pub(crate) fn lowercase_into(out: &mut String, word: &str) {
+    out.clear();
+    if word.is_ascii() {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+    } else {
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+}

@@ -359,13 +359,7 @@ impl<'a> Analyzer<'a> {
             let is_word = matches!(tok.kind, TokenKind::Word | TokenKind::Number);
             let mut cls = 0;
             if (is_word || word.len() <= 3) && word.len() <= 24 {
-                lower.clear();
-                if word.is_ascii() {
-                    lower.push_str(word);
-                    lower.make_ascii_lowercase();
-                } else {
-                    lower.extend(word.chars().flat_map(char::to_lowercase));
-                }
+                crate::lowercase_into(&mut lower, word);
                 cls = lex.classes(&lower);
             }
             let p = if !is_word && word.chars().count() == 1 {

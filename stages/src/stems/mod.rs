@@ -168,13 +168,7 @@ impl SyncStage for StemStage {
             let mut lower = String::new();
             for token in tokens.iter_mut() {
                 let word = token.span.slice(&text);
-                lower.clear();
-                if word.is_ascii() {
-                    lower.push_str(word);
-                    lower.make_ascii_lowercase();
-                } else {
-                    lower.extend(word.chars().flat_map(char::to_lowercase));
-                }
+                crate::lowercase_into(&mut lower, word);
                 let stem = match cache.get(lower.as_str()) {
                     Some(stem) => Arc::clone(stem),
                     None => {
