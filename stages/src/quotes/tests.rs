@@ -1,7 +1,7 @@
 use super::*;
 use crate::tokens::TokenStage;
 
-fn run(text: &str) -> Vec<Quote> {
+pub(super) fn run(text: &str) -> Vec<Quote> {
     run_lang(text, "en")
 }
 
@@ -14,7 +14,7 @@ fn run_lang(text: &str, lang: &str) -> Vec<Quote> {
 }
 
 /// (kind, content, speaker mention, entity) of every quote.
-fn show(text: &str, qs: &[Quote]) -> Vec<(QuoteKind, String, String, String)> {
+pub(super) fn show(text: &str, qs: &[Quote]) -> Vec<(QuoteKind, String, String, String)> {
     qs.iter()
         .map(|q| {
             let (m, e) = q

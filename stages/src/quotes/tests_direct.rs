@@ -1,0 +1,15 @@
+//! Unit tests of the quotes stage (direct), on sentences written for nlpipe.
+
+use super::tests::{run, show};
+use super::*;
+
+#[test]
+fn a_quote_before_said_and_a_name_is_direct() {
+    let text = "“We will not give up,” said Maria Lopez, the party leader.";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].0, QuoteKind::Direct);
+    assert_eq!(shown[0].1, "We will not give up,");
+    assert_eq!(shown[0].3, "Maria Lopez");
+}
