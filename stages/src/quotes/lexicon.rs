@@ -42,6 +42,15 @@ pub(crate) mod class {
     /// Head words of organisation names (`Foreign Office`, `Washington Post`): such a
     /// name is no person, so `he`/`she` never resolve to it.
     pub const ORG: u32 = 1 << 23;
+    /// Stances: verbs of supporting or opposing, whose object is the stance's target
+    /// (`supports the bill`), when `stances = true`.
+    pub const STANCE: u32 = 1 << 24;
+    /// Intentions and wishes, whose object or `to` clause is the intention (`wants a
+    /// recount`, `declined to comment`), when `intentions = true`.
+    pub const INTENT: u32 = 1 << 25;
+    /// Appearances and expectations (`seems`, `appears`, `is expected to`): the whole
+    /// clause is attributed, with no speaker, when `appearances = true`.
+    pub const APPEAR: u32 = 1 << 26;
     /// Any verb cue.
     pub const CUE: u32 = SPEECH | TELL | BELIEF;
 }
@@ -116,6 +125,9 @@ impl Lexicon {
                 "ask" => class::ASK,
                 "nolabel" => class::NOLABEL,
                 "org" => class::ORG,
+                "stance" => class::STANCE,
+                "intent" => class::INTENT,
+                "appear" => class::APPEAR,
                 _ => 0,
             };
             for w in words.split_whitespace() {

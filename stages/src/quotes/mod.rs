@@ -15,7 +15,9 @@
 //!   Pakistan “…” and considers it “…”` gives one partial quote per coordinated fragment,
 //!   spanning the reported words that carry it);
 //! - **indirect** speech without marks: `X said (that) …`, `…, X said.`, `X told Y that …`,
-//!   `according to X, …`, `as per the statement by X, …`, `…, X has told Sputnik.`
+//!   `X told Y he …`, `according to X, …`, `as per the statement by X, …`, `…, X has told
+//!   Sputnik on Monday.`, `…, said X, a historian at Yale.`, `X complained about …`,
+//!   `Local farmers say …` (a subject without a determiner).
 //!
 //! Speakers are names (with titles, or the surname alone later on), pronouns,
 //! descriptions (`the officer`, `the officials`) and organisations or metonyms (`the Foreign
@@ -40,9 +42,13 @@
 //! - extracted by default, off with `beliefs = false`: thoughts, beliefs and findings
 //!   (`X believes that …`, `X thinks …`, `the poll found that …`, `records show …`) —
 //!   they state the source's view, which is what `by_source` sentiment is about;
-//! - not extracted: stances (`X supports the bill`), intentions and wishes (`X wants …`,
-//!   `plans to`, `declined to`), appearances (`seems`, `appears`), and nominal
-//!   attributions without a verb (`X's critique of the economy`).
+//! - extracted only when switched on (PolNeAR annotates them, the seed articles, which
+//!   annotate speech only, do not): stances with `stances = true` (`X supports [the
+//!   bill]`), intentions and wishes with `intentions = true` (`X wants [a recount]`,
+//!   `declined [to comment]`), appearances and expectations with `appearances = true`
+//!   (`[the plan seems to work]`, `[she is expected to win]`: the whole clause, no
+//!   speaker);
+//! - not extracted: nominal attributions without a verb (`X's critique of the economy`).
 //!
 //! Spans: a direct quote covers its words without the marks; a quotation interrupted by
 //! its attribution (`“A,” he said, “B.”`) or continued in the next paragraph without a
@@ -58,6 +64,9 @@
 //! [[stage]]
 //! type = "quotes"
 //! beliefs = true         # also extract `X believes/thinks/found that …` as indirect quotes
+//! stances = false        # also extract `X supports/opposes …` (the object)
+//! intentions = false     # also extract `X wants …`, `plans to …`, `declined to …`
+//! appearances = false    # also extract `… seems to …`, `… is expected to …` (no speaker)
 //! unattributed = false   # keep quotations without a speaker (speaker = null)
 //! min_confidence = 0.0   # drop quotes below this confidence
 //! ```
@@ -104,6 +113,15 @@ pub struct QuoteConfig {
     /// Also extract thoughts, beliefs and findings (`X believes that …`, `the poll found
     /// that …`) as indirect quotes (default: true).
     pub beliefs: bool,
+    /// Also extract stances (`X supports the bill`, `opposed the deal`): the object is
+    /// attributed (default: false).
+    pub stances: bool,
+    /// Also extract intentions and wishes (`X wants a recount`, `declined to comment`,
+    /// `plans to run`): the object or `to` clause is attributed (default: false).
+    pub intentions: bool,
+    /// Also extract appearances and expectations (`the plan seems to work`, `she is
+    /// expected to win`): the whole clause, without a speaker (default: false).
+    pub appearances: bool,
     /// Keep quotations that have no speaker (scare quotes, titles), with a `null` speaker.
     pub unattributed: bool,
     /// Quotes below this confidence are dropped.
@@ -114,6 +132,9 @@ impl Default for QuoteConfig {
     fn default() -> Self {
         QuoteConfig {
             beliefs: true,
+            stances: false,
+            intentions: false,
+            appearances: false,
             unattributed: false,
             min_confidence: 0.0,
         }
@@ -1476,8 +1497,13 @@ impl<'a> Analyzer<'a> {
                 continue;
             }
             let tk = self.t[i];
+            if tk.cls & class::APPEAR != 0 && self.config.appearances && tk.word && !tk.cap {
+                self.appearance(i, lo, hi);
+            }
             let verb = tk.cls & (class::SPEECH | class::TELL | class::ACT | class::LABEL) != 0
-                || (self.config.beliefs && tk.cls & class::BELIEF != 0);
+                || (self.config.beliefs && tk.cls & class::BELIEF != 0)
+                || (self.config.stances && tk.cls & class::STANCE != 0)
+                || (self.config.intentions && tk.cls & class::INTENT != 0);
             if verb && tk.word && !tk.cap {
                 self.verb_clause(i, lo, hi);
             }
@@ -1608,11 +1634,15 @@ impl<'a> Analyzer<'a> {
                         || self.has(np.e - 1, class::ROLE | class::GROUP | class::AGENT)
                 })
         });
+        // `Philippine lawmaker wants …`, `Twenty-four percent said …`
+        let np = np.or_else(|| self.loose_subject(c, lo));
         let Some(np) = np else {
             // inversion at the end: `…, said Hussain.`
             if c > lo && self.p(c - 1) == ',' {
                 if let Some(np) = self.np_after(c + 1, hi) {
-                    let after = np.e;
+                    let mut after = np.e;
+                    // `…, said Larry Smith, a historian at Yale.`
+                    after = self.adjunct_tail(after, hi, true);
                     if after >= hi || matches!(self.p(after), '.' | '!' | '?') {
                         self.emit_clause(lo, c - 1, np, (c, c + 1), 0.75);
                     }
@@ -1662,6 +1692,10 @@ impl<'a> Analyzer<'a> {
         while after < hi && self.has(after, class::TIME) {
             after += 1;
         }
+        // `…, X told reporters on Monday.`: an object and adjuncts up to the sentence end
+        if np.s > lo && self.p(np.s - 1) == ',' {
+            after = self.adjunct_tail(after, hi, false);
+        }
         let at_end = after >= hi || matches!(self.p(after), '.' | '!' | '?');
         let before_comma = np.s > lo && self.p(np.s - 1) == ',';
         // `…, X said, adding …`: the attribution ends the reported words too
@@ -1697,20 +1731,19 @@ impl<'a> Analyzer<'a> {
         }
         // `X said the talks failed` (verbs that take a bare clause)
         if tk.cls & class::BARE == 0 {
-            if tk.cls & (class::ACT | class::LABEL) != 0 {
+            let obj = class::ACT | class::LABEL | class::STANCE | class::INTENT;
+            if tk.cls & obj != 0 || self.particle(c, c + 1, np) {
                 self.object_clause(c, np, hi);
             }
             return;
         }
         let mut k = c + 1;
         if tk.cls & class::TELL != 0 {
-            match self.np_after(k, hi) {
-                Some(obj) if self.t[obj.s].cls & class::PRON == 0 || obj.e < hi => k = obj.e,
-                _ => return,
+            // `told Y he would …`: a clause opening with a subject pronoun
+            if let Some(e) = self.addressee_end(k, hi) {
+                self.tell_clause(c, np, e, hi);
             }
-            if tk.cls & class::TELL != 0 {
-                return; // `told Y` without `that`: an order or a topic, not a statement
-            }
+            return; // `told Y` without `that`: an order or a topic, not a statement
         }
         if matches!(self.p(k), ',' | ':') {
             k += 1;
@@ -1743,6 +1776,183 @@ impl<'a> Analyzer<'a> {
         }
         let conf = conf_of(np.kind, 0.72);
         self.emit_clause(k, end, np, (c, c + 1), conf);
+    }
+
+    /// A preposition at `k` that makes the words after it the content of the verb at `c`
+    /// (`complained about …`, `warned of …`, `commented on …`, `believe in …`), for a
+    /// verb that takes no bare clause and a speaker that is a person.
+    fn particle(&self, c: usize, k: usize, np: Np) -> bool {
+        let tk = self.t[c];
+        let person = np.kind != NpKind::Desc
+            || self.has(np.e - 1, class::ROLE | class::GROUP | class::AGENT);
+        tk.cls & class::BARE == 0
+            && tk.cls & (class::SPEECH | class::BELIEF | class::ACT) != 0
+            && person
+            && match self.word(k) {
+                "about" | "against" => true,
+                "of" => matches!(self.word(c), "warned" | "warns" | "spoke" | "speaks"),
+                "on" => !self.has(k + 1, class::TIME) && tk.cls & class::LABEL == 0,
+                "in" => tk.cls & class::BELIEF != 0,
+                _ => false,
+            }
+    }
+
+    /// A subject the speaker rules miss, right before the verb at `c`: a run of up to six
+    /// content words from the sentence start, a determiner or a comma (`Philippine
+    /// lawmaker wants …`, `Twenty-four percent said …`, `polls show …`).
+    fn loose_subject(&self, c: usize, lo: usize) -> Option<Np> {
+        let mut j = c;
+        let mut skipped = 0;
+        while j > lo && self.has(j - 1, class::FILLER) && !self.t[j - 1].cap && skipped < 3 {
+            j -= 1;
+            skipped += 1;
+        }
+        let e = j;
+        let content = |k: usize| {
+            let t = self.t[k];
+            let lower_verb = !t.cap && t.cls & (class::CUE | class::STANCE | class::INTENT) != 0;
+            (t.word || matches!(t.p, '-' | '/' | '&'))
+                && !self.in_quote(k)
+                && !lower_verb
+                && t.cls & (class::STOP | class::THAT | class::FILLER | class::PHRASE) == 0
+                && !(t.word && !t.cap && self.finite(k) && k + 1 < e)
+        };
+        while j > lo && j + 6 > e && content(j - 1) {
+            j -= 1;
+        }
+        if j == e {
+            return None;
+        }
+        let opens = j == lo
+            || matches!(self.p(j - 1), ',' | ':' | ';' | '(' | '—')
+            || (self.has(j - 1, class::DET) && !self.has(j - 1, class::PRON));
+        if !opens {
+            return None;
+        }
+        let s = if j > lo && self.has(j - 1, class::DET) {
+            j - 1
+        } else {
+            j
+        };
+        Some(Np {
+            s,
+            e,
+            kind: NpKind::Desc,
+        })
+    }
+
+    /// From `k`, after an attribution at the end of its sentence: an object and
+    /// prepositional adjuncts (`told reporters on Monday`, `said in a statement`), with
+    /// an appositive after a comma when `appos` (`said Jo Lee, a historian at Yale`).
+    /// Returns where they end, or `k` when what follows is no such tail.
+    fn adjunct_tail(&self, k: usize, hi: usize, appos: bool) -> usize {
+        let limit = if appos { 30 } else { 12 };
+        let prep = |j: usize| {
+            matches!(
+                self.word(j),
+                "in" | "on"
+                    | "at"
+                    | "during"
+                    | "to"
+                    | "with"
+                    | "after"
+                    | "before"
+                    | "from"
+                    | "via"
+                    | "through"
+                    | "over"
+                    | "following"
+                    | "of"
+                    | "about"
+                    | "late"
+            ) || self.has(j, class::TIME)
+        };
+        let mut j = k;
+        if !appos {
+            // an addressee (`told reporters`, `told the Associated Press`) first
+            if k > 0 && self.has(k - 1, class::TELL) {
+                while j < hi && j < k + 5 && self.t[j].word && !prep(j) {
+                    j += 1;
+                }
+            }
+            if j < hi && !matches!(self.p(j), '.' | '!' | '?') && !prep(j) {
+                return k;
+            }
+        }
+        while j < hi && j < k + limit {
+            let tj = self.t[j];
+            if matches!(tj.p, '.' | '!' | '?') {
+                return j;
+            }
+            if self.in_quote(j) || is_quote_char(tj.p) {
+                return k;
+            }
+            if tj.p == ',' && !appos {
+                return k;
+            }
+            if tj.word && !tj.cap {
+                let bad = tj.cls & (class::THAT | class::PRON | class::CUE) != 0
+                    || (self.finite(j) && !appos);
+                if bad {
+                    return k;
+                }
+            }
+            j += 1;
+        }
+        if j >= hi {
+            hi
+        } else {
+            k
+        }
+    }
+
+    /// The end of the addressee of a `tell` verb starting at `k` (`him`, `reporters`, `The
+    /// Star-Ledger of Newark`, `TheBlaze founder Glenn Beck`).
+    fn addressee_end(&self, k: usize, hi: usize) -> Option<usize> {
+        if matches!(self.word(k), "him" | "her" | "them" | "me" | "us") {
+            return Some(k + 1);
+        }
+        if let Some(obj) = self.np_after(k, hi) {
+            if self.t[obj.s].cls & class::PRON == 0 {
+                return Some(obj.e);
+            }
+        }
+        // a few words up to a subject pronoun (`told a local radio station she …`)
+        let mut j = k;
+        while j < hi && j < k + 6 && self.t[j].word && !self.in_quote(j) {
+            if self.has(j, class::PRON) {
+                return (j > k).then_some(j);
+            }
+            if self.has(j, class::THAT | class::CUE) || (!self.t[j].cap && self.finite(j)) {
+                return None;
+            }
+            j += 1;
+        }
+        None
+    }
+
+    /// `told Y he would …` at cue `c`, the addressee ending at `k`: the clause from a
+    /// subject pronoun (after time words) to the clause end.
+    fn tell_clause(&mut self, c: usize, np: Np, k: usize, hi: usize) {
+        let mut k = k;
+        while k < hi && (self.has(k, class::TIME) || matches!(self.word(k), "on" | "last")) {
+            k += 1;
+        }
+        if k >= hi || self.in_quote(k) {
+            return;
+        }
+        let w = self.word(k);
+        let pron = self.has(k, class::PRON)
+            && !matches!(w, "you" | "it")
+            && self.t.get(k + 1).is_some_and(|n| n.word && !n.cap);
+        if !(pron || self.bare_subject(k)) {
+            return;
+        }
+        let end = self.clause_end(k, hi);
+        if end < k + 3 {
+            return;
+        }
+        self.emit_clause(k, end, np, (c, c + 1), conf_of(np.kind, 0.72));
     }
 
     /// A label verb with a quoted label in its object: one partial quote from the verb's
@@ -1812,16 +2022,19 @@ impl<'a> Analyzer<'a> {
         }
         // `called for …` (not `called on X`, a visit), `referring to …`
         let particle = self.word(k) == "for"
-            || (self.word(k) == "to" && self.word(c).to_lowercase().starts_with("refer"));
-        let act = tk.cls & class::ACT != 0 || particle;
+            || (self.word(k) == "to" && self.word(c).to_lowercase().starts_with("refer"))
+            || self.particle(c, k, np);
+        let act = tk.cls & (class::ACT | class::STANCE | class::INTENT) != 0 || particle;
         if particle {
             k += 1;
         }
+        // `declined to comment`, `plans to run`: the `to` clause
+        let to = tk.cls & class::INTENT != 0 && self.word(k) == "to";
         let Some(first) = self.t.get(k) else { return };
         if k >= hi || !(first.word || is_quote_char(first.p)) || self.in_quote(k) {
             return;
         }
-        if first.cls & (class::STOP | class::THAT) != 0 && !particle {
+        if first.cls & (class::STOP | class::THAT) != 0 && !particle && !to {
             return;
         }
         let end = self.clause_end(k, hi);
@@ -1832,7 +2045,94 @@ impl<'a> Analyzer<'a> {
         if !act && !quoted {
             return;
         }
+        // stances and intentions are no speech: they never carry a quotation
+        let speech = class::SPEECH | class::TELL | class::ACT | class::LABEL;
+        if quoted && tk.cls & speech == 0 {
+            return;
+        }
         self.emit_clause(k, end, np, (c, c + 1), conf_of(np.kind, 0.6));
+    }
+
+    /// An appearance or expectation at `c` (`the plan seems to work`, `she is expected
+    /// to win`): the whole clause, from its start (after a comma or a conjunction, or its
+    /// relative pronoun) to its end, without a speaker.
+    fn appearance(&mut self, c: usize, lo: usize, hi: usize) {
+        let w = self.word(c);
+        let mut s = c;
+        if matches!(w, "expected" | "likely" | "poised") {
+            // `is expected to`: a form of `be` before, `to` after
+            let mut b = c;
+            if b > lo && self.word(b - 1).ends_with("ly") {
+                b -= 1;
+            }
+            let be = b > lo
+                && matches!(
+                    self.word(b - 1),
+                    "is" | "are" | "was" | "were" | "be" | "been" | "’s" | "'s"
+                );
+            if !be || self.word(c + 1) != "to" {
+                return;
+            }
+            s = b - 1;
+        } else if matches!(
+            self.word(c + 1),
+            "on" | "in" | "at" | "before" | "with" | "for" | "as" | "alongside" | "onstage"
+        ) || !self.t.get(c + 1).is_some_and(|t| t.word && !t.cap)
+        {
+            return;
+        }
+        // back to the clause start
+        let mut a = s;
+        while a > lo {
+            let j = a - 1;
+            let tj = self.t[j];
+            if self.in_quote(j) || (!tj.word && !matches!(tj.p, '-' | '\'' | '’')) {
+                break;
+            }
+            if matches!(self.word(j), "which" | "who" | "that") {
+                a = j;
+                break;
+            }
+            if matches!(
+                self.word(j),
+                "but"
+                    | "and"
+                    | "because"
+                    | "while"
+                    | "although"
+                    | "though"
+                    | "if"
+                    | "so"
+                    | "since"
+                    | "as"
+                    | "when"
+                    | "where"
+                    | "whether"
+            ) || self.has(j, class::CUE | class::PHRASE)
+            {
+                break;
+            }
+            a = j;
+        }
+        if a + 1 > s {
+            return;
+        }
+        let end = self.clause_end(c + 1, hi);
+        if end < c + 2 {
+            return;
+        }
+        if let Some((cs, ce)) = self.bytes(a, end) {
+            self.add_attr(Attr {
+                cs,
+                ce,
+                kind: QuoteKind::Indirect,
+                np: None,
+                cue: Some((s, c + 1)),
+                conf: 0.5,
+                join: false,
+                sep: false,
+            });
+        }
     }
 
     /// A clause opening with a bare lowercase subject: a contracted pronoun (`it’s`,

@@ -13,3 +13,176 @@ fn a_speech_verb_after_a_clause_is_its_cue() {
     assert_eq!(cue.slice(text), "said");
     assert_eq!(show(text, &qs)[0].2, "the spokeswoman");
 }
+
+/// (content, speaker mention, cue) of the only quote of `text`.
+fn only(text: &str, qs: &[Quote]) -> (String, String, String) {
+    assert_eq!(qs.len(), 1, "{:?}", show(text, qs));
+    let q = &qs[0];
+    let spk = q
+        .speaker
+        .as_ref()
+        .map_or(String::new(), |s| s.span.slice(text).to_owned());
+    let cue = q
+        .cue
+        .as_ref()
+        .map_or(String::new(), |c| c.slice(text).to_owned());
+    (q.span.slice(text).to_owned(), spk, cue)
+}
+
+fn run_with(text: &str, config: QuoteConfig) -> Vec<Quote> {
+    let mut doc = Document::new("t", text);
+    doc.set_lang_hint("en");
+    crate::tokens::TokenStage::default()
+        .apply(&mut doc)
+        .unwrap();
+    QuoteStage::new(config).apply(&mut doc).unwrap();
+    doc.quotes().unwrap().to_vec()
+}
+
+#[test]
+fn an_attribution_at_the_end_may_carry_an_addressee_and_adjuncts() {
+    let t = "The budget will pass next week, the spokeswoman told reporters on Monday.";
+    let q = only(t, &run(t));
+    assert_eq!(
+        q,
+        (
+            "The budget will pass next week".into(),
+            "the spokeswoman".into(),
+            "told".into()
+        )
+    );
+    let t = "The ferry will resume service, the harbour master said in a statement.";
+    let q = only(t, &run(t));
+    assert_eq!(q.0, "The ferry will resume service");
+    assert_eq!(q.2, "said");
+}
+
+#[test]
+fn an_inverted_attribution_may_end_with_an_appositive() {
+    let t = "The levee failed, said Jo Marsh, a historian at Tulane.";
+    let q = only(t, &run(t));
+    assert_eq!(
+        q,
+        ("The levee failed".into(), "Jo Marsh".into(), "said".into())
+    );
+}
+
+#[test]
+fn told_with_an_addressee_then_a_pronoun_clause() {
+    let t = "Marsh told the local paper last week she would run again.";
+    let q = only(t, &run(t));
+    assert_eq!(
+        q,
+        ("she would run again.".into(), "Marsh".into(), "told".into())
+    );
+    // an order is no statement
+    assert!(run("Marsh told him to leave the room.").is_empty());
+}
+
+#[test]
+fn speech_verbs_whose_object_is_what_was_said() {
+    let t = "The governor explained the new rules to the council.";
+    let q = only(t, &run(t));
+    assert_eq!(
+        q,
+        (
+            "the new rules to the council.".into(),
+            "The governor".into(),
+            "explained".into()
+        )
+    );
+}
+
+#[test]
+fn a_preposition_after_a_speech_verb_opens_its_content() {
+    let t = "The senator complained about the new tax rules.";
+    let q = only(t, &run(t));
+    assert_eq!(
+        q,
+        (
+            "the new tax rules.".into(),
+            "The senator".into(),
+            "complained".into()
+        )
+    );
+    // `said on Monday` is a time, not a topic
+    let t = "The senator spoke on Monday.";
+    assert!(run(t).is_empty(), "{:?}", show(t, &run(t)));
+}
+
+#[test]
+fn a_subject_without_a_determiner_can_speak() {
+    let t = "Local farmers say the river has never been this low.";
+    let q = only(t, &run(t));
+    assert_eq!(
+        q,
+        (
+            "the river has never been this low.".into(),
+            "Local farmers".into(),
+            "say".into()
+        )
+    );
+}
+
+#[test]
+fn stances_only_when_asked_for() {
+    let t = "The union supports the new contract.";
+    assert!(run(t).is_empty());
+    let config = QuoteConfig {
+        stances: true,
+        ..QuoteConfig::default()
+    };
+    let q = only(t, &run_with(t, config));
+    assert_eq!(
+        q,
+        (
+            "the new contract.".into(),
+            "The union".into(),
+            "supports".into()
+        )
+    );
+}
+
+#[test]
+fn intentions_only_when_asked_for() {
+    let t = "The company declined to comment on the merger.";
+    assert!(run(t).is_empty());
+    let config = QuoteConfig {
+        intentions: true,
+        ..QuoteConfig::default()
+    };
+    let q = only(t, &run_with(t, config));
+    assert_eq!(
+        q,
+        (
+            "to comment on the merger.".into(),
+            "The company".into(),
+            "declined".into()
+        )
+    );
+}
+
+#[test]
+fn appearances_only_when_asked_for_and_without_a_speaker() {
+    let t = "The new bridge is expected to open in May.";
+    assert!(run(t).is_empty());
+    let config = QuoteConfig {
+        appearances: true,
+        ..QuoteConfig::default()
+    };
+    let qs = run_with(t, config.clone());
+    let q = only(t, &qs);
+    assert_eq!(
+        q,
+        (
+            "The new bridge is expected to open in May.".into(),
+            String::new(),
+            "is expected".into()
+        )
+    );
+    let t = "Even so, most voters seem unconvinced by the plan.";
+    let q = only(t, &run_with(t, config.clone()));
+    assert_eq!(q.0, "most voters seem unconvinced by the plan.");
+    // appearing somewhere is no appearance of a view
+    assert!(run_with("The mayor appeared on television.", config).is_empty());
+}
