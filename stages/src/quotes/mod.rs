@@ -1618,15 +1618,21 @@ impl<'a> Analyzer<'a> {
         let np = np.or_else(|| {
             // (not when the sentence ends with its own attribution: `X is …, and believes
             // …, Y has told Z.`)
-            let coord = c > lo + 1
-                && matches!(self.word(c - 1), "and" | "but")
+            // (`and then said`, `but later said`)
+            let cj = if c > lo + 2 && self.has(c - 1, class::FILLER) {
+                c - 1
+            } else {
+                c
+            };
+            let coord = cj > lo + 1
+                && matches!(self.word(cj - 1), "and" | "but")
                 && !(c + 1..hi)
                     .any(|j| self.has(j, class::SPEECH | class::TELL) && !self.in_quote(j));
             coord
                 .then(|| {
-                    self.sentence_subject(lo, c - 1)
+                    self.sentence_subject(lo, cj - 1)
                         .map(|(np, _)| np)
-                        .or_else(|| self.np_after(lo, c - 1))
+                        .or_else(|| self.np_after(lo, cj - 1))
                 })
                 .flatten()
                 .filter(|np| {
@@ -1652,6 +1658,16 @@ impl<'a> Analyzer<'a> {
         };
         // `called it “a disgrace”`, `what he calls the “crooked” process`
         if tk.cls & class::LABEL != 0 && self.label_clause(c, np, lo, hi) {
+            return;
+        }
+        // `a probe the agency said was ongoing`, `what he said were failures`: the
+        // reported clause lost its subject to the relative
+        let aux = c + 1 < hi && self.relative_verb(c + 1);
+        if aux && tk.cls & class::BARE != 0 {
+            let end = self.clause_end(c + 1, hi);
+            if end > c + 3 {
+                self.emit_clause(c + 1, end, np, (c, c + 1), conf_of(np.kind, 0.65));
+            }
             return;
         }
         if np.s > lo
@@ -1729,10 +1745,15 @@ impl<'a> Analyzer<'a> {
             }
             return;
         }
+        // `complained about …`
+        if self.particle(c, c + 1, np) {
+            self.object_clause(c, np, hi);
+            return;
+        }
         // `X said the talks failed` (verbs that take a bare clause)
         if tk.cls & class::BARE == 0 {
             let obj = class::ACT | class::LABEL | class::STANCE | class::INTENT;
-            if tk.cls & obj != 0 || self.particle(c, c + 1, np) {
+            if tk.cls & obj != 0 {
                 self.object_clause(c, np, hi);
             }
             return;
@@ -1780,13 +1801,12 @@ impl<'a> Analyzer<'a> {
 
     /// A preposition at `k` that makes the words after it the content of the verb at `c`
     /// (`complained about …`, `warned of …`, `commented on …`, `believe in …`), for a
-    /// verb that takes no bare clause and a speaker that is a person.
+    /// speaker that is a person.
     fn particle(&self, c: usize, k: usize, np: Np) -> bool {
         let tk = self.t[c];
         let person = np.kind != NpKind::Desc
             || self.has(np.e - 1, class::ROLE | class::GROUP | class::AGENT);
-        tk.cls & class::BARE == 0
-            && tk.cls & (class::SPEECH | class::BELIEF | class::ACT) != 0
+        tk.cls & (class::SPEECH | class::BELIEF | class::ACT) != 0
             && person
             && match self.word(k) {
                 "about" | "against" => true,
@@ -1797,9 +1817,10 @@ impl<'a> Analyzer<'a> {
             }
     }
 
-    /// A subject the speaker rules miss, right before the verb at `c`: a run of up to six
-    /// content words from the sentence start, a determiner or a comma (`Philippine
-    /// lawmaker wants …`, `Twenty-four percent said …`, `polls show …`).
+    /// A subject the speaker rules miss, right before the verb at `c`: a relative pronoun
+    /// (`voters who said …`, `polls that show …`) or a run of up to six content words from
+    /// the sentence start, a determiner or a comma (`Philippine lawmaker wants …`,
+    /// `Twenty-four percent said …`, `42% say …`).
     fn loose_subject(&self, c: usize, lo: usize) -> Option<Np> {
         let mut j = c;
         let mut skipped = 0;
@@ -1807,11 +1828,19 @@ impl<'a> Analyzer<'a> {
             j -= 1;
             skipped += 1;
         }
+        // `voters who said …`, `polls that show …`
+        if j > lo && matches!(self.word(j - 1), "who" | "that" | "which") {
+            return Some(Np {
+                s: j - 1,
+                e: j,
+                kind: NpKind::Desc,
+            });
+        }
         let e = j;
         let content = |k: usize| {
             let t = self.t[k];
             let lower_verb = !t.cap && t.cls & (class::CUE | class::STANCE | class::INTENT) != 0;
-            (t.word || matches!(t.p, '-' | '/' | '&'))
+            (t.word || matches!(t.p, '-' | '/' | '&') || t.p == '%')
                 && !self.in_quote(k)
                 && !lower_verb
                 && t.cls & (class::STOP | class::THAT | class::FILLER | class::PHRASE) == 0
@@ -2156,6 +2185,26 @@ impl<'a> Analyzer<'a> {
             return false;
         }
         self.finite(k + 1)
+    }
+
+    /// A verb that opens a relative's reported clause (`said [was ongoing]`).
+    fn relative_verb(&self, k: usize) -> bool {
+        matches!(
+            self.word(k),
+            "is" | "was"
+                | "are"
+                | "were"
+                | "would"
+                | "will"
+                | "had"
+                | "has"
+                | "could"
+                | "should"
+                | "might"
+                | "may"
+                | "can"
+                | "must"
+        )
     }
 
     /// A finite verb form at `k`: an auxiliary, a modal or a past tense in `-ed`.

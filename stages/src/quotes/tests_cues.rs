@@ -186,3 +186,69 @@ fn appearances_only_when_asked_for_and_without_a_speaker() {
     // appearing somewhere is no appearance of a view
     assert!(run_with("The mayor appeared on television.", config).is_empty());
 }
+
+#[test]
+fn a_relative_clause_keeps_what_its_speaker_said() {
+    let t = "The delay came from a dispute the ministry said was settled in March.";
+    let q = only(t, &run(t));
+    assert_eq!(
+        q,
+        (
+            "was settled in March.".into(),
+            "the ministry".into(),
+            "said".into()
+        )
+    );
+    let t = "The survey counted residents who said they would leave the valley.";
+    let q = only(t, &run(t));
+    assert_eq!(
+        q,
+        (
+            "they would leave the valley.".into(),
+            "who".into(),
+            "said".into()
+        )
+    );
+}
+
+#[test]
+fn a_coordinated_verb_after_an_adverb_takes_the_sentence_subject() {
+    let t = "The judge read the letter aloud, and then said the hearing was over.";
+    let q = only(t, &run(t));
+    assert_eq!(
+        q,
+        (
+            "the hearing was over.".into(),
+            "The judge".into(),
+            "said".into()
+        )
+    );
+}
+
+#[test]
+fn a_percentage_can_speak() {
+    let t = "In the poll, 42% say the road should be rebuilt.";
+    let q = only(t, &run(t));
+    assert_eq!(
+        q,
+        (
+            "the road should be rebuilt.".into(),
+            "42%".into(),
+            "say".into()
+        )
+    );
+}
+
+#[test]
+fn more_speech_verbs_take_a_clause_without_that() {
+    let t = "The coach admitted the team had played badly.";
+    let q = only(t, &run(t));
+    assert_eq!(
+        q,
+        (
+            "the team had played badly.".into(),
+            "The coach".into(),
+            "admitted".into()
+        )
+    );
+}
