@@ -1788,6 +1788,21 @@ impl<'a> Analyzer<'a> {
             || is_quote_char(first.p)
             || plain
             || self.bare_subject(k);
+        // `said in politics it takes time`: a fronted phrase, then the clause's pronoun
+        let fronted = matches!(
+            self.word(k),
+            "in" | "at" | "for" | "with" | "after" | "since"
+        ) && (k + 2..(k + 8).min(hi)).any(|j| {
+            self.has(j, class::PRON)
+                && !matches!(self.word(j), "you")
+                && self.t.get(j + 1).is_some_and(|n| n.word && !n.cap)
+                && (k + 1..j).all(|m| self.t[m].word && !self.has(m, class::CUE | class::THAT))
+        });
+        if fronted {
+            let end = self.clause_end(k, hi);
+            self.emit_clause(k, end, np, (c, c + 1), conf_of(np.kind, 0.65));
+            return;
+        }
         if !clause_start || self.has(k, class::STOP) {
             return;
         }

@@ -252,3 +252,19 @@ fn more_speech_verbs_take_a_clause_without_that() {
         )
     );
 }
+
+#[test]
+fn a_clause_may_open_with_a_fronted_phrase() {
+    let t = "Pence said in politics it takes time to build trust.";
+    let q = only(t, &run(t));
+    assert_eq!(
+        q,
+        (
+            "in politics it takes time to build trust.".into(),
+            "Pence".into(),
+            "said".into()
+        )
+    );
+    // a place or time alone is no content
+    assert!(run("Pence said in Ohio on Monday.").is_empty());
+}
