@@ -48,7 +48,9 @@
 //! its attribution (`“A,” he said, “B.”`) or continued in the next paragraph without a
 //! new attribution is one quote over all its parts. A partial quote covers the reported
 //! words that carry the fragment (`… emphasized that [Pakistan “holds …”]`), one quote
-//! per coordinated fragment; an indirect quote covers the reported clause.
+//! per coordinated fragment; an indirect quote covers the reported clause with its
+//! `that`, to the end of the sentence or of the clause that holds the cue (`While X said
+//! [that …], Y …`, `Y, who said […], …`).
 //!
 //! Languages: English (all patterns); French, German and Spanish direct quotes with their
 //! marks and common speech verbs. Every word list lives in a data file under
@@ -1492,6 +1494,9 @@ impl<'a> Analyzer<'a> {
         let mut end = hi;
         // (content holding quoted words keeps its partial quotes whole)
         let quoted = (from..hi).any(|j| self.in_quote(j));
+        // `While X said […], Y …`, `Y, who said […], …`: the clause holding the cue ends
+        // at its comma
+        let inner = !quoted && (self.fronted_subordinate(from) || self.in_relative(from));
         while k < hi {
             // `…; …`, `…, but …`, `…, and he …`: a new clause
             if k > from + 1 && !quoted && self.clause_break(k) {
@@ -1502,7 +1507,7 @@ impl<'a> Analyzer<'a> {
                 end = k;
                 break;
             }
-            if self.p(k) == ',' && self.has(k + 1, class::PHRASE) {
+            if self.p(k) == ',' && (inner && k > from + 1 || self.phrase_at(k + 1, hi).is_some()) {
                 end = k;
                 break;
             }
@@ -1538,6 +1543,46 @@ impl<'a> Analyzer<'a> {
             }
         }
         end
+    }
+
+    /// The sentence holding `from` opens with a subordinate clause (`While`, `Although`,
+    /// `If`, `When`, `Because`…) that has no comma before `from`.
+    fn fronted_subordinate(&self, from: usize) -> bool {
+        let (lo, _) = self.sent_range(from);
+        let mut j = lo;
+        while j < from
+            && (!self.t[j].word || matches!(self.word(j), "And" | "But" | "So" | "Yet" | "Even"))
+        {
+            j += 1;
+        }
+        let sub = matches!(
+            self.word(j).to_lowercase().as_str(),
+            "while"
+                | "although"
+                | "though"
+                | "if"
+                | "when"
+                | "after"
+                | "before"
+                | "as"
+                | "because"
+                | "since"
+                | "whereas"
+                | "once"
+                | "unless"
+                | "until"
+        );
+        sub && !(j..from).any(|x| matches!(self.p(x), ',' | ';' | ':'))
+    }
+
+    /// `from` lies in a relative clause opened after a comma (`Y, who said …`).
+    fn in_relative(&self, from: usize) -> bool {
+        let (lo, _) = self.sent_range(from);
+        let mut j = from;
+        while j > lo && !matches!(self.p(j - 1), ',' | ';' | ':') {
+            j -= 1;
+        }
+        j > lo && self.p(j - 1) == ',' && matches!(self.word(j), "who" | "which")
     }
 
     /// A token that opens a new clause after reported content: a semicolon, `, but`
@@ -1647,9 +1692,10 @@ impl<'a> Analyzer<'a> {
             k += 1;
         }
         if let Some(th) = that {
+            // (the clause keeps its `that`)
             let end = self.clause_end(th + 1, hi);
             let conf = conf_of(np.kind, 0.8);
-            self.emit_clause(th + 1, end, np, (c, c + 1), conf);
+            self.emit_clause(th, end, np, (c, c + 1), conf);
             return;
         }
         // `…, X said.` / `…, X has told Sputnik.`

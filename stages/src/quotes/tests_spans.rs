@@ -10,3 +10,38 @@ fn an_indirect_clause_is_the_words_after_its_cue() {
     assert_eq!(shown.len(), 1);
     assert_eq!(shown[0].1, "the talks had failed.");
 }
+
+#[test]
+fn a_that_clause_keeps_its_that() {
+    let text = "The minister said that the talks had failed.";
+    let shown = show(text, &run(text));
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].1, "that the talks had failed.");
+}
+
+#[test]
+fn a_fronted_subordinate_clause_ends_at_its_comma() {
+    let text = "While the mayor said the budget was balanced, the council voted against it.";
+    let shown = show(text, &run(text));
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].1, "the budget was balanced");
+}
+
+#[test]
+fn a_relative_clause_holding_the_cue_ends_at_its_comma() {
+    let text = "The senator, who said the count was rigged, left the hall early.";
+    let shown = show(text, &run(text));
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].1, "the count was rigged");
+}
+
+#[test]
+fn a_comma_before_in_or_as_does_not_end_the_clause() {
+    let text = "The coach said the team would win the cup, in spite of the injuries.";
+    let shown = show(text, &run(text));
+    assert_eq!(shown.len(), 1);
+    assert_eq!(
+        shown[0].1,
+        "the team would win the cup, in spite of the injuries."
+    );
+}
