@@ -50,7 +50,9 @@
 //! words that carry the fragment (`… emphasized that [Pakistan “holds …”]`), one quote
 //! per coordinated fragment; an indirect quote covers the reported clause with its
 //! `that`, to the end of the sentence or of the clause that holds the cue (`While X said
-//! [that …], Y …`, `Y, who said […], …`).
+//! [that …], Y …`, `Y, who said […], …`); a speech act's object ends before a coordinated
+//! verb (`praised [the plan] and thanked …`); a source inside its sentence (`X, according
+//! to Y, is …`) gives the whole sentence.
 //!
 //! Languages: English (all patterns); French, German and Spanish direct quotes with their
 //! marks and common speech verbs. Every word list lives in a data file under
@@ -1870,7 +1872,13 @@ impl<'a> Analyzer<'a> {
         if first.cls & (class::STOP | class::THAT) != 0 && !particle {
             return;
         }
-        let end = self.clause_end(k, hi);
+        let mut end = self.clause_end(k, hi);
+        // `praised [her] and thanked …`: the object ends before a coordinated verb
+        if !(k..end).any(|j| self.in_quote(j)) {
+            if let Some(j) = (k + 1..end).find(|&j| self.coordinated_verb(j)) {
+                end = j;
+            }
+        }
         if end <= k {
             return;
         }
@@ -1879,6 +1887,24 @@ impl<'a> Analyzer<'a> {
             return;
         }
         self.emit_clause(k, end, np, (c, c + 1), conf_of(np.kind, 0.6));
+    }
+
+    /// `and` before a verb (`and praised …`, `and even questioned …`, `and has …`).
+    fn coordinated_verb(&self, j: usize) -> bool {
+        if self.word(j) != "and" {
+            return false;
+        }
+        let mut v = j + 1;
+        if self.word(v).ends_with("ly")
+            || matches!(self.word(v), "even" | "also" | "then" | "later")
+        {
+            v += 1;
+        }
+        let w = self.word(v);
+        self.t.get(v).is_some_and(|t| t.word && !t.cap)
+            && ((w.len() > 4 && w.ends_with("ed"))
+                || self.has(v, class::ACT | class::SPEECH | class::LABEL)
+                || matches!(w, "has" | "had" | "have" | "will" | "would" | "is" | "was"))
     }
 
     /// A clause opening with a bare lowercase subject: a contracted pronoun (`it’s`,
@@ -1960,6 +1986,14 @@ impl<'a> Analyzer<'a> {
                 self.emit_clause(k + 1, end, np, cue, conf_of(np.kind, 0.82));
             }
         } else if cue.0 > lo && self.p(cue.0 - 1) == ',' {
+            // `X, according to Y, is …`: the whole sentence, the source inside
+            let mid = (np.e..hi.min(np.e + 14))
+                .find(|&j| self.p(j) == ',' && self.finite(j + 1) && !self.t[j + 1].cap);
+            if let Some(j) = mid {
+                let end = self.clause_end(j + 1, hi);
+                self.emit_clause(lo, end, np, cue, conf_of(np.kind, 0.75));
+                return;
+            }
             self.emit_clause(lo, cue.0 - 1, np, cue, conf_of(np.kind, 0.8));
         }
     }
@@ -1968,7 +2002,14 @@ impl<'a> Analyzer<'a> {
     /// quoted fragments, or the direct quote it wholly is.
     fn emit_clause(&mut self, a: usize, b: usize, np: Np, cue: (usize, usize), conf: f32) {
         let b = b.min(self.t.len());
-        if b < a + 2 {
+        // (one word only as the object after the cue: `endorsed [Cruz]`, `praised [her]`)
+        let one = b == a + 1
+            && a >= cue.1
+            && self
+                .t
+                .get(a)
+                .is_some_and(|t| t.word && (t.cap || t.cls & class::PRON != 0));
+        if b < a + 2 && !one {
             return;
         }
         // quotes inside

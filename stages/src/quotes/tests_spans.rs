@@ -45,3 +45,28 @@ fn a_comma_before_in_or_as_does_not_end_the_clause() {
         "the team would win the cup, in spite of the injuries."
     );
 }
+
+#[test]
+fn a_source_phrase_inside_the_sentence_takes_the_whole_sentence() {
+    let text = "At the heart of the dispute, according to the envoy, was a quarrel over water.";
+    let shown = show(text, &run(text));
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].1, text);
+}
+
+#[test]
+fn an_object_ends_before_a_coordinated_verb() {
+    let text = "The senator praised the new plan and thanked its authors.";
+    let shown = show(text, &run(text));
+    assert_eq!(shown.len(), 2);
+    assert_eq!(shown[0].1, "the new plan");
+    assert_eq!(shown[1].1, "its authors.");
+}
+
+#[test]
+fn a_one_word_object_is_kept() {
+    let text = "The governor endorsed Smith and praised his record.";
+    let shown = show(text, &run(text));
+    assert_eq!(shown.len(), 2);
+    assert_eq!(shown[0].1, "Smith");
+}
