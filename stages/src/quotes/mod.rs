@@ -52,7 +52,8 @@
 //! `that`, to the end of the sentence or of the clause that holds the cue (`While X said
 //! [that …], Y …`, `Y, who said […], …`); a speech act's object ends before a coordinated
 //! verb (`praised [the plan] and thanked …`); a source inside its sentence (`X, according
-//! to Y, is …`) gives the whole sentence.
+//! to Y, is …`) gives the whole sentence. An indirect quote nested in the content of
+//! another attribution (`X said that [Y believes …]`) is left out: the outer one holds it.
 //!
 //! Languages: English (all patterns); French, German and Spanish direct quotes with their
 //! marks and common speech verbs. Every word list lives in a data file under
@@ -468,6 +469,7 @@ impl<'a> Analyzer<'a> {
             }
         }
         self.inherit();
+        self.drop_nested();
         if self.config.unattributed {
             for qi in 0..self.quotes.len() {
                 if !self.qdone[qi] {
@@ -477,6 +479,29 @@ impl<'a> Analyzer<'a> {
                 }
             }
         }
+    }
+
+    /// Drops indirect quotes nested in the content of another attribution (`X said that
+    /// [Y believes …]`): the outer one holds them.
+    fn drop_nested(&mut self) {
+        let mut order: Vec<usize> = (0..self.attrs.len())
+            .filter(|&i| matches!(self.attrs[i].kind, QuoteKind::Indirect | QuoteKind::Partial))
+            .collect();
+        order.sort_by_key(|&i| (self.attrs[i].cs, std::cmp::Reverse(self.attrs[i].ce)));
+        let mut drop = vec![false; self.attrs.len()];
+        let mut reach = 0usize;
+        for &i in &order {
+            let at = self.attrs[i];
+            if at.kind == QuoteKind::Indirect && reach >= at.ce {
+                drop[i] = true;
+            }
+            reach = reach.max(at.ce);
+        }
+        let mut k = 0;
+        self.attrs.retain(|_| {
+            k += 1;
+            !drop[k - 1]
+        });
     }
 
     // ---------------------------------------------------------------- quotation marks

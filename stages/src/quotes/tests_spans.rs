@@ -70,3 +70,12 @@ fn a_one_word_object_is_kept() {
     assert_eq!(shown.len(), 2);
     assert_eq!(shown[0].1, "Smith");
 }
+
+#[test]
+fn a_nested_indirect_quote_is_held_by_the_outer_one() {
+    let text = "The aide said that the senator believes the plan will fail.";
+    let shown = show(text, &run(text));
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].1, "that the senator believes the plan will fail.");
+    assert_eq!(shown[0].3, "aide");
+}
