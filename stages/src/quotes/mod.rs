@@ -52,7 +52,8 @@
 //! `that`, to the end of the sentence or of the clause that holds the cue (`While X said
 //! [that …], Y …`, `Y, who said […], …`); a speech act's object ends before a coordinated
 //! verb (`praised [the plan] and thanked …`); a source inside its sentence (`X, according
-//! to Y, is …`) gives the whole sentence. An indirect quote nested in the content of
+//! to Y, is …`) gives the whole sentence; a clause ends where another attribution begins
+//! (`X said […], and Y said …`). An indirect quote nested in the content of
 //! another attribution (`X said that [Y believes …]`) is left out: the outer one holds it.
 //!
 //! Languages: English (all patterns); French, German and Spanish direct quotes with their
@@ -1524,6 +1525,8 @@ impl<'a> Analyzer<'a> {
         // `While X said […], Y …`, `Y, who said […], …`: the clause holding the cue ends
         // at its comma
         let inner = !quoted && (self.fronted_subordinate(from) || self.in_relative(from));
+        // (`that if X, Y said …`: the comma closes the reported clause's own fronted clause)
+        let fronted = self.opens_subordinate(from);
         while k < hi {
             // `…; …`, `…, but …`, `…, and he …`: a new clause
             if k > from + 1 && !quoted && self.clause_break(k) {
@@ -1531,6 +1534,12 @@ impl<'a> Analyzer<'a> {
                 break;
             }
             if self.p(k) == ',' && (self.is_cue_word(k + 1) && !self.t[k + 1].cap) {
+                end = k;
+                break;
+            }
+            // `…, and Y said …`, `… while Y argued …`: another attribution begins
+            let joint = self.p(k) == ',' || matches!(self.word(k), "and" | "but" | "while");
+            if !quoted && k > from + 1 && joint && !fronted && self.new_attribution(k) {
                 end = k;
                 break;
             }
@@ -1930,6 +1939,51 @@ impl<'a> Analyzer<'a> {
             && ((w.len() > 4 && w.ends_with("ed"))
                 || self.has(v, class::ACT | class::SPEECH | class::LABEL)
                 || matches!(w, "has" | "had" | "have" | "will" | "would" | "is" | "was"))
+    }
+
+    /// The reported clause at `from` opens with a subordinator (`[that] if …`).
+    fn opens_subordinate(&self, from: usize) -> bool {
+        let f = if self.has(from, class::THAT) {
+            from + 1
+        } else {
+            from
+        };
+        matches!(
+            self.word(f).to_lowercase().as_str(),
+            "if" | "after"
+                | "when"
+                | "while"
+                | "because"
+                | "although"
+                | "though"
+                | "as"
+                | "since"
+                | "before"
+                | "once"
+                | "unless"
+                | "until"
+                | "whether"
+        )
+    }
+
+    /// After the comma or conjunction at `k`, a speaker and their speech verb (`, and the
+    /// treasurer said`, `while critics argue`).
+    fn new_attribution(&self, k: usize) -> bool {
+        let mut s = k + 1;
+        if matches!(self.word(s), "and" | "but" | "while") {
+            s += 1;
+        }
+        let mut j = s + 1;
+        while j < s + 10 && j < self.t.len() {
+            if self.in_quote(j) || matches!(self.p(j), ',' | '.' | ';' | ':' | '!' | '?') {
+                return false;
+            }
+            if self.is_cue_word(j) && !self.t[j].cap {
+                return self.np_before(j, s).is_some_and(|np| np.s == s);
+            }
+            j += 1;
+        }
+        false
     }
 
     /// A clause opening with a bare lowercase subject: a contracted pronoun (`it’s`,

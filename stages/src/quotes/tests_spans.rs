@@ -79,3 +79,12 @@ fn a_nested_indirect_quote_is_held_by_the_outer_one() {
     assert_eq!(shown[0].1, "that the senator believes the plan will fail.");
     assert_eq!(shown[0].3, "aide");
 }
+
+#[test]
+fn a_clause_ends_where_another_attribution_begins() {
+    let text = "The mayor said the budget was balanced, and the treasurer said it was not.";
+    let shown = show(text, &run(text));
+    assert_eq!(shown.len(), 2);
+    assert_eq!(shown[0].1, "the budget was balanced");
+    assert_eq!(shown[1].1, "it was not.");
+}
