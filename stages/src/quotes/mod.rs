@@ -1722,7 +1722,8 @@ impl<'a> Analyzer<'a> {
                 that = Some(k);
                 break;
             }
-            if !self.t[k].word || self.has(k, class::CUE) {
+            // (not past the clause itself: `said he had heard that account`)
+            if !self.t[k].word || self.has(k, class::CUE) || self.opens_clause(k) {
                 break;
             }
             k += 1;
@@ -1984,6 +1985,38 @@ impl<'a> Analyzer<'a> {
             j += 1;
         }
         false
+    }
+
+    /// A subject pronoun, an auxiliary or a negated verb: a clause has begun.
+    fn opens_clause(&self, k: usize) -> bool {
+        let w = self.word(k);
+        matches!(
+            w,
+            "he" | "she"
+                | "they"
+                | "we"
+                | "I"
+                | "it"
+                | "has"
+                | "had"
+                | "have"
+                | "is"
+                | "was"
+                | "are"
+                | "were"
+                | "will"
+                | "would"
+                | "could"
+                | "can"
+                | "should"
+                | "must"
+                | "did"
+                | "does"
+                | "do"
+                | "may"
+                | "might"
+        ) || w.ends_with("n't")
+            || w.ends_with("n’t")
     }
 
     /// A clause opening with a bare lowercase subject: a contracted pronoun (`it’s`,

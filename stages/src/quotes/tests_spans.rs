@@ -88,3 +88,11 @@ fn a_clause_ends_where_another_attribution_begins() {
     assert_eq!(shown[0].1, "the budget was balanced");
     assert_eq!(shown[1].1, "it was not.");
 }
+
+#[test]
+fn a_that_past_the_clause_start_is_no_complementizer() {
+    let text = "The aide said he had heard that rumour before.";
+    let shown = show(text, &run(text));
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].1, "he had heard that rumour before.");
+}
