@@ -1622,12 +1622,13 @@ impl<'a> Analyzer<'a> {
     }
 
     /// A token that opens a new clause after reported content: a semicolon, `, but`
-    /// and `, and` before a pronoun.
+    /// (not `, but that`) and `, and` before a pronoun.
     fn clause_break(&self, k: usize) -> bool {
         match self.p(k) {
             ';' => true,
             ',' => match self.word(k + 1) {
-                "but" => true,
+                // (`, but that …`: a second reported clause of the same verb)
+                "but" => self.word(k + 2) != "that",
                 "and" => self.has(k + 2, class::PRON),
                 _ => false,
             },

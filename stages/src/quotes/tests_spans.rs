@@ -96,3 +96,14 @@ fn a_that_past_the_clause_start_is_no_complementizer() {
     assert_eq!(shown.len(), 1);
     assert_eq!(shown[0].1, "he had heard that rumour before.");
 }
+
+#[test]
+fn but_that_continues_the_reported_clause() {
+    let text = "The coach said that the team was tired, but that it would play on.";
+    let shown = show(text, &run(text));
+    assert_eq!(shown.len(), 1);
+    assert_eq!(
+        shown[0].1,
+        "that the team was tired, but that it would play on."
+    );
+}
