@@ -54,7 +54,13 @@
 //! its attribution (`“A,” he said, “B.”`) or continued in the next paragraph without a
 //! new attribution is one quote over all its parts. A partial quote covers the reported
 //! words that carry the fragment (`… emphasized that [Pakistan “holds …”]`), one quote
-//! per coordinated fragment; an indirect quote covers the reported clause.
+//! per coordinated fragment; an indirect quote covers the reported clause with its
+//! `that`, to the end of the sentence or of the clause that holds the cue (`While X said
+//! [that …], Y …`, `Y, who said […], …`); a speech act's object ends before a coordinated
+//! verb (`praised [the plan] and thanked …`); a source inside its sentence (`X, according
+//! to Y, is …`) gives the whole sentence; a clause ends where another attribution begins
+//! (`X said […], and Y said …`). An indirect quote nested in the content of
+//! another attribution (`X said that [Y believes …]`) is left out: the outer one holds it.
 //!
 //! Languages: English (all patterns); French, German and Spanish direct quotes with their
 //! marks and common speech verbs. Every word list lives in a data file under
@@ -485,6 +491,7 @@ impl<'a> Analyzer<'a> {
             }
         }
         self.inherit();
+        self.drop_nested();
         if self.config.unattributed {
             for qi in 0..self.quotes.len() {
                 if !self.qdone[qi] {
@@ -494,6 +501,29 @@ impl<'a> Analyzer<'a> {
                 }
             }
         }
+    }
+
+    /// Drops indirect quotes nested in the content of another attribution (`X said that
+    /// [Y believes …]`): the outer one holds them.
+    fn drop_nested(&mut self) {
+        let mut order: Vec<usize> = (0..self.attrs.len())
+            .filter(|&i| matches!(self.attrs[i].kind, QuoteKind::Indirect | QuoteKind::Partial))
+            .collect();
+        order.sort_by_key(|&i| (self.attrs[i].cs, std::cmp::Reverse(self.attrs[i].ce)));
+        let mut drop = vec![false; self.attrs.len()];
+        let mut reach = 0usize;
+        for &i in &order {
+            let at = self.attrs[i];
+            if at.kind == QuoteKind::Indirect && reach >= at.ce {
+                drop[i] = true;
+            }
+            reach = reach.max(at.ce);
+        }
+        let mut k = 0;
+        self.attrs.retain(|_| {
+            k += 1;
+            !drop[k - 1]
+        });
     }
 
     // ---------------------------------------------------------------- quotation marks
@@ -1518,6 +1548,11 @@ impl<'a> Analyzer<'a> {
         let mut end = hi;
         // (content holding quoted words keeps its partial quotes whole)
         let quoted = (from..hi).any(|j| self.in_quote(j));
+        // `While X said […], Y …`, `Y, who said […], …`: the clause holding the cue ends
+        // at its comma
+        let inner = !quoted && (self.fronted_subordinate(from) || self.in_relative(from));
+        // (`that if X, Y said …`: the comma closes the reported clause's own fronted clause)
+        let fronted = self.opens_subordinate(from);
         while k < hi {
             // `…; …`, `…, but …`, `…, and he …`: a new clause
             if k > from + 1 && !quoted && self.clause_break(k) {
@@ -1528,7 +1563,13 @@ impl<'a> Analyzer<'a> {
                 end = k;
                 break;
             }
-            if self.p(k) == ',' && self.has(k + 1, class::PHRASE) {
+            // `…, and Y said …`, `… while Y argued …`: another attribution begins
+            let joint = self.p(k) == ',' || matches!(self.word(k), "and" | "but" | "while");
+            if !quoted && k > from + 1 && joint && !fronted && self.new_attribution(k) {
+                end = k;
+                break;
+            }
+            if self.p(k) == ',' && (inner && k > from + 1 || self.phrase_at(k + 1, hi).is_some()) {
                 end = k;
                 break;
             }
@@ -1566,13 +1607,54 @@ impl<'a> Analyzer<'a> {
         end
     }
 
+    /// The sentence holding `from` opens with a subordinate clause (`While`, `Although`,
+    /// `If`, `When`, `Because`…) that has no comma before `from`.
+    fn fronted_subordinate(&self, from: usize) -> bool {
+        let (lo, _) = self.sent_range(from);
+        let mut j = lo;
+        while j < from
+            && (!self.t[j].word || matches!(self.word(j), "And" | "But" | "So" | "Yet" | "Even"))
+        {
+            j += 1;
+        }
+        let sub = matches!(
+            self.word(j).to_lowercase().as_str(),
+            "while"
+                | "although"
+                | "though"
+                | "if"
+                | "when"
+                | "after"
+                | "before"
+                | "as"
+                | "because"
+                | "since"
+                | "whereas"
+                | "once"
+                | "unless"
+                | "until"
+        );
+        sub && !(j..from).any(|x| matches!(self.p(x), ',' | ';' | ':'))
+    }
+
+    /// `from` lies in a relative clause opened after a comma (`Y, who said …`).
+    fn in_relative(&self, from: usize) -> bool {
+        let (lo, _) = self.sent_range(from);
+        let mut j = from;
+        while j > lo && !matches!(self.p(j - 1), ',' | ';' | ':') {
+            j -= 1;
+        }
+        j > lo && self.p(j - 1) == ',' && matches!(self.word(j), "who" | "which")
+    }
+
     /// A token that opens a new clause after reported content: a semicolon, `, but`
-    /// and `, and` before a pronoun.
+    /// (not `, but that`) and `, and` before a pronoun.
     fn clause_break(&self, k: usize) -> bool {
         match self.p(k) {
             ';' => true,
             ',' => match self.word(k + 1) {
-                "but" => true,
+                // (`, but that …`: a second reported clause of the same verb)
+                "but" => self.word(k + 2) != "that",
                 "and" => self.has(k + 2, class::PRON),
                 _ => false,
             },
@@ -1687,15 +1769,17 @@ impl<'a> Analyzer<'a> {
                 that = Some(k);
                 break;
             }
-            if !self.t[k].word || self.has(k, class::CUE) {
+            // (not past the clause itself: `said he had heard that account`)
+            if !self.t[k].word || self.has(k, class::CUE) || self.opens_clause(k) {
                 break;
             }
             k += 1;
         }
         if let Some(th) = that {
+            // (the clause keeps its `that`)
             let end = self.clause_end(th + 1, hi);
             let conf = conf_of(np.kind, 0.8);
-            self.emit_clause(th + 1, end, np, (c, c + 1), conf);
+            self.emit_clause(th, end, np, (c, c + 1), conf);
             return;
         }
         // `…, X said.` / `…, X has told Sputnik.`
@@ -2081,7 +2165,13 @@ impl<'a> Analyzer<'a> {
         if first.cls & (class::STOP | class::THAT) != 0 && !particle && !to {
             return;
         }
-        let end = self.clause_end(k, hi);
+        let mut end = self.clause_end(k, hi);
+        // `praised [her] and thanked …`: the object ends before a coordinated verb
+        if !(k..end).any(|j| self.in_quote(j)) {
+            if let Some(j) = (k + 1..end).find(|&j| self.coordinated_verb(j)) {
+                end = j;
+            }
+        }
         if end <= k {
             return;
         }
@@ -2177,6 +2267,101 @@ impl<'a> Analyzer<'a> {
                 sep: false,
             });
         }
+    }
+
+    /// `and` before a verb (`and praised …`, `and even questioned …`, `and has …`).
+    fn coordinated_verb(&self, j: usize) -> bool {
+        if self.word(j) != "and" {
+            return false;
+        }
+        let mut v = j + 1;
+        if self.word(v).ends_with("ly")
+            || matches!(self.word(v), "even" | "also" | "then" | "later")
+        {
+            v += 1;
+        }
+        let w = self.word(v);
+        self.t.get(v).is_some_and(|t| t.word && !t.cap)
+            && ((w.len() > 4 && w.ends_with("ed"))
+                || self.has(v, class::ACT | class::SPEECH | class::LABEL)
+                || matches!(w, "has" | "had" | "have" | "will" | "would" | "is" | "was"))
+    }
+
+    /// The reported clause at `from` opens with a subordinator (`[that] if …`).
+    fn opens_subordinate(&self, from: usize) -> bool {
+        let f = if self.has(from, class::THAT) {
+            from + 1
+        } else {
+            from
+        };
+        matches!(
+            self.word(f).to_lowercase().as_str(),
+            "if" | "after"
+                | "when"
+                | "while"
+                | "because"
+                | "although"
+                | "though"
+                | "as"
+                | "since"
+                | "before"
+                | "once"
+                | "unless"
+                | "until"
+                | "whether"
+        )
+    }
+
+    /// After the comma or conjunction at `k`, a speaker and their speech verb (`, and the
+    /// treasurer said`, `while critics argue`).
+    fn new_attribution(&self, k: usize) -> bool {
+        let mut s = k + 1;
+        if matches!(self.word(s), "and" | "but" | "while") {
+            s += 1;
+        }
+        let mut j = s + 1;
+        while j < s + 10 && j < self.t.len() {
+            if self.in_quote(j) || matches!(self.p(j), ',' | '.' | ';' | ':' | '!' | '?') {
+                return false;
+            }
+            if self.is_cue_word(j) && !self.t[j].cap {
+                return self.np_before(j, s).is_some_and(|np| np.s == s);
+            }
+            j += 1;
+        }
+        false
+    }
+
+    /// A subject pronoun, an auxiliary or a negated verb: a clause has begun.
+    fn opens_clause(&self, k: usize) -> bool {
+        let w = self.word(k);
+        matches!(
+            w,
+            "he" | "she"
+                | "they"
+                | "we"
+                | "I"
+                | "it"
+                | "has"
+                | "had"
+                | "have"
+                | "is"
+                | "was"
+                | "are"
+                | "were"
+                | "will"
+                | "would"
+                | "could"
+                | "can"
+                | "should"
+                | "must"
+                | "did"
+                | "does"
+                | "do"
+                | "may"
+                | "might"
+        ) || w.ends_with("n't")
+            || w.ends_with("n’t")
     }
 
     /// A clause opening with a bare lowercase subject: a contracted pronoun (`it’s`,
@@ -2278,6 +2463,14 @@ impl<'a> Analyzer<'a> {
                 self.emit_clause(k + 1, end, np, cue, conf_of(np.kind, 0.82));
             }
         } else if cue.0 > lo && self.p(cue.0 - 1) == ',' {
+            // `X, according to Y, is …`: the whole sentence, the source inside
+            let mid = (np.e..hi.min(np.e + 14))
+                .find(|&j| self.p(j) == ',' && self.finite(j + 1) && !self.t[j + 1].cap);
+            if let Some(j) = mid {
+                let end = self.clause_end(j + 1, hi);
+                self.emit_clause(lo, end, np, cue, conf_of(np.kind, 0.75));
+                return;
+            }
             self.emit_clause(lo, cue.0 - 1, np, cue, conf_of(np.kind, 0.8));
         }
     }
@@ -2286,7 +2479,14 @@ impl<'a> Analyzer<'a> {
     /// quoted fragments, or the direct quote it wholly is.
     fn emit_clause(&mut self, a: usize, b: usize, np: Np, cue: (usize, usize), conf: f32) {
         let b = b.min(self.t.len());
-        if b < a + 2 {
+        // (one word only as the object after the cue: `endorsed [Cruz]`, `praised [her]`)
+        let one = b == a + 1
+            && a >= cue.1
+            && self
+                .t
+                .get(a)
+                .is_some_and(|t| t.word && (t.cap || t.cls & class::PRON != 0));
+        if b < a + 2 && !one {
             return;
         }
         // quotes inside

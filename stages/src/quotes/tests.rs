@@ -111,7 +111,7 @@ fn indirect_said_that_and_bare() {
         (q.0, q.1.as_str(), q.2.as_str()),
         (
             QuoteKind::Indirect,
-            "the tariffs would be lifted next month.",
+            "that the tariffs would be lifted next month.",
             "The minister"
         )
     );
@@ -145,7 +145,7 @@ fn indirect_told_someone_that() {
     let q = one(t);
     assert_eq!(
         (q.1.as_str(), q.3.as_str()),
-        ("the navy would not take sides.", "Bello")
+        ("that the navy would not take sides.", "Bello")
     );
 }
 
@@ -173,7 +173,7 @@ fn participle_takes_the_sentence_speaker() {
     let q = show(t, &run(t));
     assert_eq!(q.len(), 2, "{q:?}");
     assert_eq!(q[1].0, QuoteKind::Indirect);
-    assert_eq!(q[1].1, "a second round would follow.");
+    assert_eq!(q[1].1, "that a second round would follow.");
     assert_eq!(q[1].3, "Foreign Office");
 }
 
@@ -501,7 +501,7 @@ fn beliefs_by_default_and_off_on_request() {
     let t = "The harbour master believes that the storm will pass by noon.";
     let q = one(t);
     assert_eq!(q.0, QuoteKind::Indirect);
-    assert_eq!(q.1, "the storm will pass by noon.");
+    assert_eq!(q.1, "that the storm will pass by noon.");
     let toks = crate::tokens::tokenize(t);
     let sents = crate::tokens::split_sentences(t, &toks);
     let stage = QuoteStage::new(QuoteConfig {

@@ -10,3 +10,100 @@ fn an_indirect_clause_is_the_words_after_its_cue() {
     assert_eq!(shown.len(), 1);
     assert_eq!(shown[0].1, "the talks had failed.");
 }
+
+#[test]
+fn a_that_clause_keeps_its_that() {
+    let text = "The minister said that the talks had failed.";
+    let shown = show(text, &run(text));
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].1, "that the talks had failed.");
+}
+
+#[test]
+fn a_fronted_subordinate_clause_ends_at_its_comma() {
+    let text = "While the mayor said the budget was balanced, the council voted against it.";
+    let shown = show(text, &run(text));
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].1, "the budget was balanced");
+}
+
+#[test]
+fn a_relative_clause_holding_the_cue_ends_at_its_comma() {
+    let text = "The senator, who said the count was rigged, left the hall early.";
+    let shown = show(text, &run(text));
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].1, "the count was rigged");
+}
+
+#[test]
+fn a_comma_before_in_or_as_does_not_end_the_clause() {
+    let text = "The coach said the team would win the cup, in spite of the injuries.";
+    let shown = show(text, &run(text));
+    assert_eq!(shown.len(), 1);
+    assert_eq!(
+        shown[0].1,
+        "the team would win the cup, in spite of the injuries."
+    );
+}
+
+#[test]
+fn a_source_phrase_inside_the_sentence_takes_the_whole_sentence() {
+    let text = "At the heart of the dispute, according to the envoy, was a quarrel over water.";
+    let shown = show(text, &run(text));
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].1, text);
+}
+
+#[test]
+fn an_object_ends_before_a_coordinated_verb() {
+    let text = "The senator praised the new plan and thanked its authors.";
+    let shown = show(text, &run(text));
+    assert_eq!(shown.len(), 2);
+    assert_eq!(shown[0].1, "the new plan");
+    assert_eq!(shown[1].1, "its authors.");
+}
+
+#[test]
+fn a_one_word_object_is_kept() {
+    let text = "The governor endorsed Smith and praised his record.";
+    let shown = show(text, &run(text));
+    assert_eq!(shown.len(), 2);
+    assert_eq!(shown[0].1, "Smith");
+}
+
+#[test]
+fn a_nested_indirect_quote_is_held_by_the_outer_one() {
+    let text = "The aide said that the senator believes the plan will fail.";
+    let shown = show(text, &run(text));
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].1, "that the senator believes the plan will fail.");
+    assert_eq!(shown[0].3, "aide");
+}
+
+#[test]
+fn a_clause_ends_where_another_attribution_begins() {
+    let text = "The mayor said the budget was balanced, and the treasurer said it was not.";
+    let shown = show(text, &run(text));
+    assert_eq!(shown.len(), 2);
+    assert_eq!(shown[0].1, "the budget was balanced");
+    assert_eq!(shown[1].1, "it was not.");
+}
+
+#[test]
+fn a_that_past_the_clause_start_is_no_complementizer() {
+    let text = "The aide said he had heard that rumour before.";
+    let shown = show(text, &run(text));
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].1, "he had heard that rumour before.");
+}
+
+#[test]
+fn but_that_continues_the_reported_clause() {
+    let text = "The coach said that the team was tired, but that it would play on.";
+    let shown = show(text, &run(text));
+    assert_eq!(shown.len(), 1);
+    assert_eq!(
+        shown[0].1,
+        "that the team was tired, but that it would play on."
+    );
+}
