@@ -1192,7 +1192,8 @@ impl<'a> Analyzer<'a> {
             .get(j)
             .is_some_and(|t| t.para == self.t[q.close.min(n - 1)].para);
         let attributes = ended && !lower_next && same_para && self.bare_attribution(j, hi);
-        if j < hi && (!ended || lower_next || attributes) {
+        // (never in the next paragraph: `“Why?”` ending one does not take its subject)
+        if j < hi && same_para && (!ended || lower_next || attributes) {
             let (sa, sb) = self.sent_range(j);
             let hi = hi.min(sb.max(j + 1) + 40);
             let _ = sa;

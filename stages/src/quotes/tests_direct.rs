@@ -13,3 +13,18 @@ fn a_quote_before_said_and_a_name_is_direct() {
     assert_eq!(shown[0].1, "We will not give up,");
     assert_eq!(shown[0].3, "Maria Lopez");
 }
+
+#[test]
+fn a_question_ending_a_paragraph_does_not_take_the_next_subject() {
+    let text = "“It has been ten years,” Ana Ruiz said, asked about the delay. “Why wait?”\n\n\
+                The council said it was doing its best.";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown[0].0, QuoteKind::Direct);
+    assert_eq!(
+        shown[0].1,
+        "It has been ten years,” Ana Ruiz said, asked about the delay. “Why wait?"
+    );
+    assert_eq!(shown[0].3, "Ana Ruiz");
+    assert!(shown.iter().all(|s| s.1 != "Why wait?"));
+}
