@@ -1148,7 +1148,7 @@ impl<'a> Analyzer<'a> {
                 || matches!(tk.p, ':' | ';' | '.' | '?' | '!')
                 || is_quote_char(tk.p)
                 || tk.cls & class::CUE != 0
-                || self.has(j, class::PHRASE);
+                || self.phrase_at(j, q.open).is_some();
             if stop || tk.para != self.t[q.open].para || q.open - j > 30 {
                 break;
             }
@@ -1269,6 +1269,7 @@ impl<'a> Analyzer<'a> {
             if let Some(np) = self.np_before(c, lo) {
                 let conf = conf_of(np.kind, 0.93);
                 self.push_quote(qi, QuoteKind::Direct, Some(np), Some((c, c + 1)), conf);
+                self.lower_fragment(qi, np, c);
                 return;
             }
             if let Some(np) = self.np_after(c + 1, j) {
@@ -1287,6 +1288,7 @@ impl<'a> Analyzer<'a> {
                     if let Some(np) = self.np_before(k, lo) {
                         let conf = conf_of(np.kind, 0.88);
                         self.push_quote(qi, QuoteKind::Direct, Some(np), Some((k, k + 1)), conf);
+                        self.lower_fragment(qi, np, k);
                         return;
                     }
                     if let Some(np) = self.np_after(k + 1, j) {
@@ -1308,6 +1310,45 @@ impl<'a> Analyzer<'a> {
                 if np.kind != NpKind::Pron || np.s == lo {
                     self.push_quote(qi, QuoteKind::Direct, Some(np), Some((j, j + 1)), 0.6);
                 }
+            }
+        }
+    }
+
+    /// A quote after its cue that opens in lowercase, in a sentence that starts before its
+    /// speaker (`Sooner or later, the mayor told reporters, “it will pay off.”`) or that
+    /// reports with `that` (`X told him that if …, “come and take it.”`): a fragment of
+    /// reported speech, partial, spanning from the sentence start (or after `that`).
+    fn lower_fragment(&mut self, qi: usize, np: Np, cue: usize) {
+        let q = self.quotes[qi];
+        let Some(at) = self.qattr.get(qi).copied() else {
+            return;
+        };
+        let first = (q.open + 1..q.close).find(|&j| self.t[j].word);
+        if first.map_or(true, |f| self.t[f].cap) || at == NONE {
+            return;
+        }
+        let (lo, _) = self.sent_range(q.open);
+        // the second part of a quotation interrupted by its attribution (`“A,” X said, “b”`)
+        // continues it; `As X wrote, “…”` quotes whole words
+        if (lo..np.s).any(|j| self.in_quote(j)) || matches!(self.word(lo), "As" | "as") {
+            return;
+        }
+        let that = (cue + 1..q.open).find(|&j| self.has(j, class::THAT) && !self.in_quote(j));
+        let start = match that {
+            Some(th) => th + 1,
+            // `…, the mayor told reporters, “it …”`
+            None if self.p(q.open - 1) == ',' => {
+                let Some(s) = (lo..np.s).find(|&j| self.t[j].word) else {
+                    return;
+                };
+                s
+            }
+            None => return,
+        };
+        if let (Some(a), Some(tk)) = (self.attrs.get_mut(at as usize), self.t.get(start)) {
+            if tk.s < a.cs {
+                a.kind = QuoteKind::Partial;
+                a.cs = tk.s;
             }
         }
     }

@@ -28,3 +28,42 @@ fn a_question_ending_a_paragraph_does_not_take_the_next_subject() {
     assert_eq!(shown[0].3, "Ana Ruiz");
     assert!(shown.iter().all(|s| s.1 != "Why wait?"));
 }
+
+#[test]
+fn a_lowercase_quote_after_an_opening_phrase_is_partial() {
+    let text = "Sooner or later, the mayor told reporters, “it will pay off.”";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].0, QuoteKind::Partial);
+    assert_eq!(
+        shown[0].1,
+        "Sooner or later, the mayor told reporters, “it will pay off."
+    );
+    assert_eq!(shown[0].2, "the mayor");
+}
+
+#[test]
+fn a_lowercase_quote_after_that_is_partial_from_that() {
+    let text = "Lena Park told the board that if it wants a vote, “come and take one.”";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].0, QuoteKind::Partial);
+    assert_eq!(shown[0].1, "if it wants a vote, “come and take one.");
+    assert_eq!(shown[0].3, "Lena Park");
+}
+
+#[test]
+fn a_sentence_opening_with_in_carries_its_fragment() {
+    let text = "Tom Hale left the firm, and in doing so he “made a big mistake,” Rosa Diaz said.";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].0, QuoteKind::Partial);
+    assert_eq!(
+        shown[0].1,
+        "Tom Hale left the firm, and in doing so he “made a big mistake,"
+    );
+    assert_eq!(shown[0].3, "Rosa Diaz");
+}
