@@ -813,6 +813,27 @@ impl<'a> Analyzer<'a> {
         None
     }
 
+    /// Where a job description before the name at `k` starts (`DFA spokesman`, `the
+    /// campaign’s chief strategist`): only when a comma, a determiner or the sentence start
+    /// comes right before it.
+    fn job_before(&self, k: usize, lo: usize) -> Option<usize> {
+        if k <= lo || self.t[k - 1].cap {
+            return None;
+        }
+        let job = class::AGENT | class::ROLE | class::TITLE;
+        if !self.has(k - 1, job) && !self.agent_suffix(k - 1) {
+            return None;
+        }
+        let mut j = k - 1;
+        while j > lo && k - j < 6 && (self.modifier_word(j - 1) || self.is_name_word(j - 1)) {
+            j -= 1;
+        }
+        if j > lo && self.has(j - 1, class::DET) {
+            j -= 1;
+        }
+        (j == lo || self.p(j - 1) == ',').then_some(j)
+    }
+
     /// A job noun by its ending (`screenwriter`, `strategist`): the endings are `agent`
     /// entries written `-er`, `-ist`….
     fn agent_suffix(&self, k: usize) -> bool {
@@ -986,7 +1007,20 @@ impl<'a> Analyzer<'a> {
                 }
                 None
             }
-            _ => self.np_core_before(j, lo),
+            _ => {
+                let np = self.np_core_before(j, lo)?;
+                // `…, DFA spokesman Neil Sroka said`: the job and its modifiers before the name
+                if np.kind == NpKind::Name {
+                    if let Some(s) = self.job_before(np.s, lo) {
+                        return Some(Np {
+                            s,
+                            e: np.e,
+                            kind: NpKind::Desc,
+                        });
+                    }
+                }
+                Some(np)
+            }
         }
     }
 

@@ -67,3 +67,18 @@ fn a_sentence_opening_with_in_carries_its_fragment() {
     );
     assert_eq!(shown[0].3, "Rosa Diaz");
 }
+
+#[test]
+fn a_job_before_the_name_belongs_to_the_speaker() {
+    let text = "Her plan will carry “a lot of weight” with voters, party spokesman Dan Reyes said.";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].0, QuoteKind::Partial);
+    assert_eq!(
+        shown[0].1,
+        "Her plan will carry “a lot of weight” with voters"
+    );
+    assert_eq!(shown[0].2, "party spokesman Dan Reyes");
+    assert_eq!(shown[0].3, "Dan Reyes");
+}
