@@ -1311,6 +1311,12 @@ impl<'a> Analyzer<'a> {
                 self.push_quote(qi, QuoteKind::Direct, Some(np), Some((c, c + 1)), conf);
                 return;
             }
+            // `“A,” he said, adding, “B.”`: a quote of its own, cued by the participle
+            if let Some(np) = self.clause_subject(c, lo) {
+                let conf = conf_of(np.kind, 0.85);
+                self.push_quote(qi, QuoteKind::Direct, Some(np), Some((c, c + 1)), conf);
+                return;
+            }
         }
         // `said Hussain: “…”` / `Hussain told reporters: “…”`
         if self.p(j) == ':' || self.p(j) == ',' {

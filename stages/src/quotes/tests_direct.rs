@@ -82,3 +82,16 @@ fn a_job_before_the_name_belongs_to_the_speaker() {
     assert_eq!(shown[0].2, "party spokesman Dan Reyes");
     assert_eq!(shown[0].3, "Dan Reyes");
 }
+
+#[test]
+fn a_quote_after_adding_is_a_quote_of_its_own() {
+    let text = "“The vote is over,” Kim Soto said, adding, “We won.”";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 2);
+    assert_eq!(shown[0].1, "The vote is over,");
+    assert_eq!(shown[1].0, QuoteKind::Direct);
+    assert_eq!(shown[1].1, "We won.");
+    assert_eq!(shown[1].3, "Kim Soto");
+    assert_eq!(qs[1].cue.unwrap().slice(text), "adding");
+}
