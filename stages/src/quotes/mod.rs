@@ -2188,7 +2188,7 @@ impl<'a> Analyzer<'a> {
                 let mut m = q.open;
                 let mut by = false;
                 for j in k + 1..q.open {
-                    if self.word(j) == "by" {
+                    if matches!(self.word(j), "by" | "of") {
                         by = true;
                     }
                     if by && self.has(j, class::THAT) {
@@ -2208,10 +2208,17 @@ impl<'a> Analyzer<'a> {
             if verb && tk.word && !tk.cap {
                 let gerund =
                     self.word(k).ends_with("ing") || (k > lo && self.word(k - 1).ends_with("ing"));
+                // `X called her “weak” and said …`: the subject of a coordinated verb
+                let coord = k > lo + 1 && matches!(self.word(k - 1), "and" | "but");
                 let np = self
                     .np_before(k, lo)
                     .or_else(|| self.clause_subject(k, lo))
-                    .or_else(|| gerund.then(|| self.nearest_name(k, lo)).flatten());
+                    .or_else(|| gerund.then(|| self.nearest_name(k, lo)).flatten())
+                    .or_else(|| {
+                        coord
+                            .then(|| self.sentence_subject(lo, k - 1).map(|(np, _)| np))
+                            .flatten()
+                    });
                 let Some(np) = np else { return true };
                 // the reported words: after the verb (and its `that`) to the clause end
                 let (_, hi) = self.sent_range(q.open);

@@ -95,3 +95,14 @@ fn a_quote_after_adding_is_a_quote_of_its_own() {
     assert_eq!(shown[1].3, "Kim Soto");
     assert_eq!(qs[1].cue.unwrap().slice(text), "adding");
 }
+
+#[test]
+fn a_fragment_after_a_coordinated_said_takes_the_sentence_subject() {
+    let text = "Nora Bell left the room and said the city had “no choice” at all.";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].0, QuoteKind::Partial);
+    assert_eq!(shown[0].1, "the city had “no choice” at all.");
+    assert_eq!(shown[0].3, "Nora Bell");
+}
