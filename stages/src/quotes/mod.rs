@@ -12,8 +12,8 @@
 //!   relative clauses between speaker and verb, multi-paragraph quotes (a paragraph that
 //!   leaves a quote open continues in the next paragraph that reopens it);
 //! - **partial** quotes: quoted fragments inside reported speech (`X emphasized that
-//!   Pakistan “…” and considers it “…”` gives one partial quote per coordinated fragment,
-//!   spanning the reported words that carry it);
+//!   Pakistan “…” and considers it “…”` gives one partial quote per coordinated verb,
+//!   spanning the reported words that carry the fragments; `that “…” and that “…”` is one);
 //! - **indirect** speech without marks: `X said (that) …`, `…, X said.`, `X told Y that …`,
 //!   `according to X, …`, `as per the statement by X, …`, `…, X has told Sputnik.`
 //!
@@ -48,7 +48,9 @@
 //! its attribution (`“A,” he said, “B.”`) or continued in the next paragraph without a
 //! new attribution is one quote over all its parts. A partial quote covers the reported
 //! words that carry the fragment (`… emphasized that [Pakistan “holds …”]`), one quote
-//! per coordinated fragment; an indirect quote covers the reported clause.
+//! per coordinated verb (from after that verb); a lowercase quote after `X said,` in a
+//! sentence that opens before its speaker is partial from the sentence start; an indirect
+//! quote covers the reported clause.
 //!
 //! Languages: English (all patterns); French, German and Spanish direct quotes with their
 //! marks and common speech verbs. Every word list lives in a data file under
@@ -2071,13 +2073,24 @@ impl<'a> Analyzer<'a> {
                     let conj = gap
                         .clone()
                         .find(|&j| matches!(self.word(j), "and" | "but" | "et" | "und" | "y"));
-                    match conj {
+                    // (coordinated verbs, `“…” and considers it “…”`; not coordinated
+                    // clauses or fragments, `that “…” and that “…”`, `“…” and “…”`)
+                    match conj.filter(|&cj| self.verb_after_conj(cj + 1)) {
                         Some(cj) => {
                             let end = q.close + 1;
                             if let Some((cs, ce)) = self.bytes(seg_start, end) {
                                 self.push_partial(cs, ce, np, cue, conf);
                             }
-                            seg_start = cj + 1;
+                            // the reported words start after the verb (and its `that`)
+                            let mut v = cj + 1;
+                            if self.has(v, class::PRON) {
+                                v += 1;
+                            }
+                            seg_start = if self.has(v + 1, class::THAT) {
+                                v + 2
+                            } else {
+                                v + 1
+                            };
                             continue;
                         }
                         None => continue,
@@ -2089,6 +2102,21 @@ impl<'a> Analyzer<'a> {
                 self.push_partial(cs, ce, np, cue, conf);
             }
         }
+    }
+
+    /// A verb at `k`, or a pronoun and its verb (`and considers`, `and he vowed`).
+    fn verb_after_conj(&self, k: usize) -> bool {
+        let k = if self.has(k, class::PRON) { k + 1 } else { k };
+        let Some(t) = self.t.get(k) else { return false };
+        let w = self.word(k);
+        t.word
+            && !t.cap
+            && !self.in_quote(k)
+            && t.cls & (class::THAT | class::DET | class::STOP | class::PRON) == 0
+            && (t.cls & (class::CUE | class::ACT | class::LABEL) != 0
+                || self.finite(k)
+                || w.ends_with("ing")
+                || (w.ends_with('s') && !w.ends_with("ss")))
     }
 
     fn push_partial(&mut self, cs: usize, ce: usize, np: Np, cue: (usize, usize), conf: f32) {

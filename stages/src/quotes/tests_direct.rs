@@ -106,3 +106,29 @@ fn a_fragment_after_a_coordinated_said_takes_the_sentence_subject() {
     assert_eq!(shown[0].1, "the city had “no choice” at all.");
     assert_eq!(shown[0].3, "Nora Bell");
 }
+
+#[test]
+fn fragments_of_one_reported_clause_stay_one_partial_quote() {
+    let text =
+        "Ruth Kane said that the deal was “a good start” and that the talks were “far from over.”";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].0, QuoteKind::Partial);
+    assert_eq!(
+        shown[0].1,
+        "the deal was “a good start” and that the talks were “far from over.”"
+    );
+}
+
+#[test]
+fn a_coordinated_verb_starts_a_partial_quote_after_it() {
+    let text = "Ruth Kane called the deal “a good start” and said the talks were “far from over.”";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 2);
+    assert_eq!(shown[0].1, "the deal “a good start”");
+    assert_eq!(shown[1].0, QuoteKind::Partial);
+    assert_eq!(shown[1].1, "the talks were “far from over.”");
+    assert_eq!(shown[1].3, "Ruth Kane");
+}
