@@ -466,6 +466,7 @@ impl<'a> Analyzer<'a> {
             }
         }
         self.inherit();
+        self.after_attribution();
         if self.config.unattributed {
             for qi in 0..self.quotes.len() {
                 if !self.qdone[qi] {
@@ -2318,6 +2319,43 @@ impl<'a> Analyzer<'a> {
             j -= 1;
         }
         None
+    }
+
+    /// A full-sentence quote right after a sentence that attributes something without
+    /// quoting it takes that speaker (`Ames agreed. “It is over.”`, `She said the talks
+    /// failed. “We tried everything.”`): a quote of its own.
+    fn after_attribution(&mut self) {
+        for qi in 0..self.quotes.len() {
+            let q = self.quotes[qi];
+            if self.qdone[qi] || !q.double || q.dash || q.open == 0 {
+                continue;
+            }
+            let last = q.close.saturating_sub(1);
+            let ends = matches!(self.p(last), '.' | '?' | '!') || self.word(last) == "...";
+            let words = (q.open + 1..q.close).filter(|&j| self.t[j].word).count();
+            let prev = q.open - 1;
+            let opens = self.t[prev].para == self.t[q.open].para
+                && matches!(self.p(prev), '.' | '?' | '!')
+                && !self.in_quote(prev);
+            if !ends || words < 4 || !opens || self.words_after_close(&q) {
+                continue;
+            }
+            let Some(&(a, b)) = self.sents.get(self.t[prev].sent as usize) else {
+                continue;
+            };
+            let src = self.attrs.iter().rev().find(|at| {
+                at.np.is_some_and(|n| n.s >= a && n.e <= b)
+                    && at.cue.is_some_and(|c| c.0 >= a && c.1 <= b)
+            });
+            let Some(src) = src.copied() else { continue };
+            self.push_quote(qi, QuoteKind::Direct, src.np, src.cue, 0.5);
+            // (after a quotation of the same speaker, it carries that quotation on)
+            let quoted = src.kind != QuoteKind::Indirect;
+            if let Some(last) = self.attrs.last_mut() {
+                last.join = quoted;
+                last.sep = !quoted;
+            }
+        }
     }
 
     /// A full-sentence quote next to an attributed one takes its speaker

@@ -132,3 +132,29 @@ fn a_coordinated_verb_starts_a_partial_quote_after_it() {
     assert_eq!(shown[1].1, "the talks were “far from over.”");
     assert_eq!(shown[1].3, "Ruth Kane");
 }
+
+#[test]
+fn a_quote_after_a_quoting_sentence_carries_it_on() {
+    let text = "“We lost,” Lina Ortiz said on Monday night. “The party is running out of time.”";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].0, QuoteKind::Direct);
+    assert_eq!(
+        shown[0].1,
+        "We lost,” Lina Ortiz said on Monday night. “The party is running out of time."
+    );
+    assert_eq!(shown[0].3, "Lina Ortiz");
+}
+
+#[test]
+fn a_quote_after_reported_speech_is_a_quote_of_its_own() {
+    let text = "Omar Diaz said the talks had failed. “We tried everything we could think of.”";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 2);
+    assert_eq!(shown[0].0, QuoteKind::Indirect);
+    assert_eq!(shown[1].0, QuoteKind::Direct);
+    assert_eq!(shown[1].1, "We tried everything we could think of.");
+    assert_eq!(shown[1].3, "Omar Diaz");
+}
