@@ -2334,9 +2334,8 @@ impl<'a> Analyzer<'a> {
             let ends = matches!(self.p(last), '.' | '?' | '!') || self.word(last) == "...";
             let words = (q.open + 1..q.close).filter(|&j| self.t[j].word).count();
             let prev = q.open - 1;
-            let opens = self.t[prev].para == self.t[q.open].para
-                && matches!(self.p(prev), '.' | '?' | '!')
-                && !self.in_quote(prev);
+            // (in its paragraph, or opening the next one)
+            let opens = matches!(self.p(prev), '.' | '?' | '!') && !self.in_quote(prev);
             if !ends || words < 4 || !opens || self.words_after_close(&q) {
                 continue;
             }

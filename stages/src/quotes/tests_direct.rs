@@ -158,3 +158,13 @@ fn a_quote_after_reported_speech_is_a_quote_of_its_own() {
     assert_eq!(shown[1].1, "We tried everything we could think of.");
     assert_eq!(shown[1].3, "Omar Diaz");
 }
+
+#[test]
+fn a_paragraph_opening_quote_after_reported_speech_takes_its_speaker() {
+    let text = "Omar Diaz said the talks had failed.\n\n“We tried everything we could think of.”";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 2);
+    assert_eq!(shown[1].0, QuoteKind::Direct);
+    assert_eq!(shown[1].3, "Omar Diaz");
+}
