@@ -896,6 +896,20 @@ impl<'a> Analyzer<'a> {
             };
             return Some(Np { s: k, e: end, kind });
         }
+        // `the email said`, `one tweet read`: a cue word used as a noun after an article
+        let article = t > lo
+            && !tk.cap
+            && matches!(
+                self.word(t - 1).to_lowercase().as_str(),
+                "a" | "an" | "the" | "one" | "his" | "her" | "their" | "its" | "another"
+            );
+        if tk.cls & class::CUE != 0 && article {
+            return Some(Np {
+                s: t - 1,
+                e: end,
+                kind: NpKind::Desc,
+            });
+        }
         if tk.cls & (class::STOP | class::CUE | class::FILLER | class::DET | class::THAT) != 0
             || tk.number
         {

@@ -168,3 +168,14 @@ fn a_paragraph_opening_quote_after_reported_speech_takes_its_speaker() {
     assert_eq!(shown[1].0, QuoteKind::Direct);
     assert_eq!(shown[1].3, "Omar Diaz");
 }
+
+#[test]
+fn a_cue_word_after_an_article_is_a_speaker_noun() {
+    let text = "The mayor spoke on Monday. The email said: “We will not close the school.”";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].0, QuoteKind::Direct);
+    assert_eq!(shown[0].1, "We will not close the school.");
+    assert_eq!(shown[0].2, "The email");
+}
