@@ -1363,7 +1363,14 @@ impl<'a> Analyzer<'a> {
         }
         // `Trump: “…”` / `The headline reads: “…”`: the sentence's subject
         if self.p(j) == ':' {
-            if let Some(np) = self.np_after(lo, j) {
+            // (past an opening phrase: `In response, X issued a statement: “…”`)
+            let np = self.np_after(lo, j).or_else(|| {
+                let (np, v) = self.sentence_subject(lo, j)?;
+                let w = self.word(v);
+                let verb = self.has(v, class::CUE | class::ACT) || w.ends_with("ed");
+                verb.then_some(np)
+            });
+            if let Some(np) = np {
                 if np.kind != NpKind::Pron || np.s == lo {
                     self.push_quote(qi, QuoteKind::Direct, Some(np), Some((j, j + 1)), 0.6);
                 }

@@ -179,3 +179,15 @@ fn a_cue_word_after_an_article_is_a_speaker_noun() {
     assert_eq!(shown[0].1, "We will not close the school.");
     assert_eq!(shown[0].2, "The email");
 }
+
+#[test]
+fn a_colon_after_an_opening_phrase_takes_the_sentence_subject() {
+    let text = "After the vote, the city council issued a short statement:\n\n\
+                “We thank every resident who took part.”";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].0, QuoteKind::Direct);
+    assert_eq!(shown[0].1, "We thank every resident who took part.");
+    assert_eq!(shown[0].2, "the city council");
+}
