@@ -1684,7 +1684,10 @@ impl<'a> Analyzer<'a> {
         if prev.is_some() {
             return prev;
         }
-        let np = self.np_after(lo, c)?;
+        // (past an opening phrase: `On Sunday, Sanders …, stating …`)
+        let np = self
+            .np_after(lo, c)
+            .or_else(|| self.sentence_subject(lo, c).map(|(np, _)| np))?;
         (np.kind != NpKind::Desc || self.has(np.e - 1, class::ROLE | class::GROUP | class::AGENT))
             .then_some(np)
     }

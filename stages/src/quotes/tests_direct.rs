@@ -191,3 +191,14 @@ fn a_colon_after_an_opening_phrase_takes_the_sentence_subject() {
     assert_eq!(shown[0].1, "We thank every resident who took part.");
     assert_eq!(shown[0].2, "the city council");
 }
+
+#[test]
+fn a_participle_after_an_opening_phrase_takes_the_sentence_subject() {
+    let text = "On Monday, Rosa Lind changed course, stating in an interview that the plan was “clearly dead.”";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].0, QuoteKind::Partial);
+    assert_eq!(shown[0].1, "the plan was “clearly dead.”");
+    assert_eq!(shown[0].3, "Rosa Lind");
+}
