@@ -1198,7 +1198,7 @@ impl<'a> Analyzer<'a> {
             let stop = self.in_quote(j)
                 || matches!(tk.p, ':' | ';' | '.' | '?' | '!')
                 || is_quote_char(tk.p)
-                || tk.cls & class::CUE != 0
+                || (tk.cls & class::CUE != 0 && !self.noun_use(j))
                 || self.phrase_at(j, q.open).is_some();
             if stop || tk.para != self.t[q.open].para || q.open - j > 30 {
                 break;
@@ -1219,6 +1219,11 @@ impl<'a> Analyzer<'a> {
                 }
             }
         }
+    }
+
+    /// A cue word used as a noun (`secretary of state`, `the states`, `a tweet`).
+    fn noun_use(&self, k: usize) -> bool {
+        k > 0 && (self.has(k - 1, class::DET) || matches!(self.word(k - 1), "of" | "’s" | "'s"))
     }
 
     /// A quote attributed right after its closing mark or right before its opening mark.

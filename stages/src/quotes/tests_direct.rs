@@ -202,3 +202,17 @@ fn a_participle_after_an_opening_phrase_takes_the_sentence_subject() {
     assert_eq!(shown[0].1, "the plan was “clearly dead.”");
     assert_eq!(shown[0].3, "Rosa Lind");
 }
+
+#[test]
+fn a_cue_word_used_as_a_noun_does_not_stop_a_partial_start() {
+    let text = "The secretary of state will play the “peace card,” Mia Holt said.";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].0, QuoteKind::Partial);
+    assert_eq!(
+        shown[0].1,
+        "The secretary of state will play the “peace card,"
+    );
+    assert_eq!(shown[0].3, "Mia Holt");
+}
