@@ -951,7 +951,17 @@ impl<'a> Analyzer<'a> {
         let mut j = cue;
         let mut skipped = 0;
         loop {
-            if j > lo && self.has(j - 1, class::FILLER) && !self.t[j - 1].cap && skipped < 3 {
+            // (auxiliaries and adverbs: `has long said`, `emphatically proclaimed`)
+            let adverb = j > lo
+                && !self.t[j - 1].cap
+                && self.t[j - 1].word
+                && self.word(j - 1).len() > 4
+                && self.word(j - 1).ends_with("ly");
+            if j > lo
+                && (self.has(j - 1, class::FILLER) || adverb)
+                && !self.t[j - 1].cap
+                && skipped < 3
+            {
                 j -= 1;
                 skipped += 1;
             } else if j > lo + 1 && self.has(j - 1, class::TIME) && skipped < 3 {
@@ -1221,6 +1231,22 @@ impl<'a> Analyzer<'a> {
         }
     }
 
+    /// A paragraph `- Name.` (or `— Name, role.`) at token `k` that signs the quote
+    /// closing the paragraph before: the name.
+    fn signature(&self, k: usize) -> Option<Np> {
+        let prev = self.t.get(k.checked_sub(1)?)?;
+        let tk = self.t.get(k)?;
+        if tk.para == prev.para || !matches!(tk.p, '-' | '—' | '–') {
+            return None;
+        }
+        let np = self.np_after(k + 1, self.para_end(k))?;
+        let ends = self
+            .t
+            .get(np.e)
+            .map_or(true, |t| t.para != tk.para || matches!(t.p, '.' | ','));
+        (np.kind == NpKind::Name && ends).then_some(np)
+    }
+
     /// A cue word used as a noun (`secretary of state`, `the states`, `a tweet`).
     fn noun_use(&self, k: usize) -> bool {
         k > 0 && (self.has(k - 1, class::DET) || matches!(self.word(k - 1), "of" | "’s" | "'s"))
@@ -1297,6 +1323,17 @@ impl<'a> Analyzer<'a> {
                 self.push_after(qi, np, cue, 0.85);
                 return;
             }
+        }
+        // a signature line after it: `“…”` / `- Hillary Clinton.`
+        if let Some(np) = self.signature(q.close + 1) {
+            self.push_quote(
+                qi,
+                QuoteKind::Direct,
+                Some(np),
+                Some((q.close + 1, q.close + 2)),
+                0.7,
+            );
+            return;
         }
         // before: `Hussain said: “…”` / `said Hussain, “…”`
         if q.dash || q.open == 0 {

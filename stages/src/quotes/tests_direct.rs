@@ -216,3 +216,25 @@ fn a_cue_word_used_as_a_noun_does_not_stop_a_partial_start() {
     );
     assert_eq!(shown[0].3, "Mia Holt");
 }
+
+#[test]
+fn a_signature_line_after_a_quote_names_its_speaker() {
+    let text = "“We will fix the roads before winter.”\n\n- Anna Berg.";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].0, QuoteKind::Direct);
+    assert_eq!(shown[0].1, "We will fix the roads before winter.");
+    assert_eq!(shown[0].3, "Anna Berg");
+}
+
+#[test]
+fn an_adverb_between_speaker_and_verb_is_skipped() {
+    let text = "Nick Ford firmly said, “We will not sell the farm.”";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].0, QuoteKind::Direct);
+    assert_eq!(shown[0].1, "We will not sell the farm.");
+    assert_eq!(shown[0].3, "Nick Ford");
+}
