@@ -1323,6 +1323,22 @@ impl<'a> Analyzer<'a> {
                 self.push_after(qi, np, cue, 0.85);
                 return;
             }
+            // `“…?” Hannity pressed.`: any past-tense verb after a person's name or pronoun,
+            // when the quote ends with a comma, a question or an exclamation
+            let open_end = matches!(self.p(last), ',' | '?' | '!');
+            if let Some(np) = self.np_after(j, hi).filter(|_| open_end) {
+                let v = np.e;
+                let w = self.word(v);
+                let past = self.t.get(v).is_some_and(|t| t.word && !t.cap)
+                    && w.len() > 3
+                    && w.ends_with("ed")
+                    && !self.has(v, class::STOP | class::DET | class::THAT);
+                let person = matches!(np.kind, NpKind::Name | NpKind::Pron);
+                if past && person && matches!(self.p(v + 1), '.' | ',') {
+                    self.push_quote(qi, QuoteKind::Direct, Some(np), Some((v, v + 1)), 0.6);
+                    return;
+                }
+            }
         }
         // a signature line after it: `“…”` / `- Hillary Clinton.`
         if let Some(np) = self.signature(q.close + 1) {

@@ -238,3 +238,15 @@ fn an_adverb_between_speaker_and_verb_is_skipped() {
     assert_eq!(shown[0].1, "We will not sell the farm.");
     assert_eq!(shown[0].3, "Nick Ford");
 }
+
+#[test]
+fn any_past_tense_verb_after_a_quote_and_a_name_attributes_it() {
+    let text = "“Would you sign it today?” Lia Moss pressed.";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].0, QuoteKind::Direct);
+    assert_eq!(shown[0].1, "Would you sign it today?");
+    assert_eq!(shown[0].3, "Lia Moss");
+    assert_eq!(qs[0].cue.unwrap().slice(text), "pressed");
+}
