@@ -1331,10 +1331,13 @@ impl<'a> Analyzer<'a> {
                 let w = self.word(v);
                 let past = self.t.get(v).is_some_and(|t| t.word && !t.cap)
                     && w.len() > 3
-                    && w.ends_with("ed")
+                    && (w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss")))
                     && !self.has(v, class::STOP | class::DET | class::THAT);
                 let person = matches!(np.kind, NpKind::Name | NpKind::Pron);
-                if past && person && matches!(self.p(v + 1), '.' | ',') {
+                // (`he points out.`)
+                let particle = matches!(self.word(v + 1), "out" | "back" | "up" | "on");
+                let end = v + 1 + usize::from(particle);
+                if past && person && matches!(self.p(end), '.' | ',') {
                     self.push_quote(qi, QuoteKind::Direct, Some(np), Some((v, v + 1)), 0.6);
                     return;
                 }

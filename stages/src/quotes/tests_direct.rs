@@ -250,3 +250,14 @@ fn any_past_tense_verb_after_a_quote_and_a_name_attributes_it() {
     assert_eq!(shown[0].3, "Lia Moss");
     assert_eq!(qs[0].cue.unwrap().slice(text), "pressed");
 }
+
+#[test]
+fn a_present_tense_verb_with_a_particle_after_a_quote_attributes_it() {
+    let text = "“They have never won here,” he points out.";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].1, "They have never won here,");
+    assert_eq!(shown[0].2, "he");
+    assert_eq!(qs[0].cue.unwrap().slice(text), "points");
+}
