@@ -1342,6 +1342,18 @@ impl<'a> Analyzer<'a> {
                     return;
                 }
             }
+            // `“…?” asked Trump.`: inverted
+            let w = self.word(j);
+            let past = open_end
+                && self.t.get(j).is_some_and(|t| t.word && !t.cap)
+                && w.len() > 3
+                && w.ends_with("ed");
+            if let Some(np) = self.np_after(j + 1, hi).filter(|_| past) {
+                if np.kind == NpKind::Name && matches!(self.p(np.e), '.' | ',') {
+                    self.push_quote(qi, QuoteKind::Direct, Some(np), Some((j, j + 1)), 0.6);
+                    return;
+                }
+            }
         }
         // a signature line after it: `“…”` / `- Hillary Clinton.`
         if let Some(np) = self.signature(q.close + 1) {

@@ -261,3 +261,14 @@ fn a_present_tense_verb_with_a_particle_after_a_quote_attributes_it() {
     assert_eq!(shown[0].2, "he");
     assert_eq!(qs[0].cue.unwrap().slice(text), "points");
 }
+
+#[test]
+fn any_past_tense_verb_before_a_name_after_a_quote_attributes_it() {
+    let text = "“It was a long night,” recalled Ivan Petrov.";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].0, QuoteKind::Direct);
+    assert_eq!(shown[0].1, "It was a long night,");
+    assert_eq!(shown[0].3, "Ivan Petrov");
+}
