@@ -10,7 +10,11 @@
 //!   `「 」`, and dialogue dashes in French and Spanish), with the speaker before or after
 //!   (`“…,” Hussain said.` / `“…,” said Hussain.` / `Hussain said: “…”`), appositives and
 //!   relative clauses between speaker and verb, multi-paragraph quotes (a paragraph that
-//!   leaves a quote open continues in the next paragraph that reopens it);
+//!   leaves a quote open continues in the next paragraph that reopens it); after the
+//!   quote, any past-tense verb next to a person's name stands for a speech verb (`“…?”
+//!   Ames pressed.`), and a signature line (`- Ames.`) names the speaker; a full-sentence
+//!   quote right after a sentence that attributes something takes that speaker (`Ames
+//!   agreed. “…”`, `Ames said the talks failed. “…”`);
 //! - **partial** quotes: quoted fragments inside reported speech (`X emphasized that
 //!   Pakistan “…” and considers it “…”` gives one partial quote per coordinated verb,
 //!   spanning the reported words that carry the fragments; `that “…” and that “…”` is one);
