@@ -14,7 +14,7 @@
 //!   quote, any past-tense verb next to a person's name stands for a speech verb (`“…?”
 //!   Ames pressed.`), and a signature line (`- Ames.`) names the speaker; a full-sentence
 //!   quote right after a sentence that attributes something takes that speaker (`Ames
-//!   agreed. “…”`, `Ames said the talks failed. “…”`);
+//!   said the talks failed. “…”`);
 //! - **partial** quotes: quoted fragments inside reported speech (`X emphasized that
 //!   Pakistan “…” and considers it “…”` gives one partial quote per coordinated verb,
 //!   spanning the reported words that carry the fragments; `that “…” and that “…”` is one);
