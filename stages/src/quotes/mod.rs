@@ -2423,7 +2423,7 @@ impl<'a> Analyzer<'a> {
     }
 
     /// A full-sentence quote right after a sentence that attributes something without
-    /// quoting it takes that speaker (`Ames agreed. “It is over.”`, `She said the talks
+    /// quoting it takes that speaker (`She said the talks
     /// failed. “We tried everything.”`): a quote of its own.
     fn after_attribution(&mut self) {
         for qi in 0..self.quotes.len() {
