@@ -374,7 +374,15 @@ impl<'a> Analyzer<'a> {
                 '\0'
             };
             // `''` (two apostrophes, as some papers print quotation marks): one `"`
-            if p == '\'' {
+            // (closing `'''` is a single mark, then the pair: `say, 'Why?'''`)
+            let closing_triple = text[e..].starts_with('\'')
+                && t.last().is_some_and(|prev| {
+                    text[..prev.s]
+                        .chars()
+                        .next_back()
+                        .is_some_and(|c| !c.is_whitespace())
+                });
+            if p == '\'' && !closing_triple {
                 if let Some(prev) = t.last_mut() {
                     if prev.p == '\'' && prev.e == s && prev.para == para {
                         prev.e = e;

@@ -272,3 +272,14 @@ fn any_past_tense_verb_before_a_name_after_a_quote_attributes_it() {
     assert_eq!(shown[0].1, "It was a long night,");
     assert_eq!(shown[0].3, "Ivan Petrov");
 }
+
+#[test]
+fn three_apostrophes_close_a_nested_quote_and_the_quote() {
+    let text = "''He would ask me, 'Why bother?''' Eva Lunn said.";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].0, QuoteKind::Direct);
+    assert_eq!(shown[0].1, "He would ask me, 'Why bother?'");
+    assert_eq!(shown[0].3, "Eva Lunn");
+}
