@@ -10,10 +10,14 @@
 //!   `「 」`, and dialogue dashes in French and Spanish), with the speaker before or after
 //!   (`“…,” Hussain said.` / `“…,” said Hussain.` / `Hussain said: “…”`), appositives and
 //!   relative clauses between speaker and verb, multi-paragraph quotes (a paragraph that
-//!   leaves a quote open continues in the next paragraph that reopens it);
+//!   leaves a quote open continues in the next paragraph that reopens it); after the
+//!   quote, any past-tense verb next to a person's name stands for a speech verb (`“…?”
+//!   Ames pressed.`), and a signature line (`- Ames.`) names the speaker; a full-sentence
+//!   quote right after a sentence that attributes something takes that speaker (`Ames
+//!   said the talks failed. “…”`);
 //! - **partial** quotes: quoted fragments inside reported speech (`X emphasized that
-//!   Pakistan “…” and considers it “…”` gives one partial quote per coordinated fragment,
-//!   spanning the reported words that carry it);
+//!   Pakistan “…” and considers it “…”` gives one partial quote per coordinated verb,
+//!   spanning the reported words that carry the fragments; `that “…” and that “…”` is one);
 //! - **indirect** speech without marks: `X said (that) …`, `…, X said.`, `X told Y that …`,
 //!   `X told Y he …`, `according to X, …`, `as per the statement by X, …`, `…, X has told
 //!   Sputnik on Monday.`, `…, said X, a historian at Yale.`, `X complained about …`,
@@ -54,13 +58,15 @@
 //! its attribution (`“A,” he said, “B.”`) or continued in the next paragraph without a
 //! new attribution is one quote over all its parts. A partial quote covers the reported
 //! words that carry the fragment (`… emphasized that [Pakistan “holds …”]`), one quote
-//! per coordinated fragment; an indirect quote covers the reported clause with its
-//! `that`, to the end of the sentence or of the clause that holds the cue (`While X said
-//! [that …], Y …`, `Y, who said […], …`); a speech act's object ends before a coordinated
-//! verb (`praised [the plan] and thanked …`); a source inside its sentence (`X, according
-//! to Y, is …`) gives the whole sentence; a clause ends where another attribution begins
-//! (`X said […], and Y said …`). An indirect quote nested in the content of
-//! another attribution (`X said that [Y believes …]`) is left out: the outer one holds it.
+//! per coordinated verb (from after that verb); a lowercase quote after `X said,` in a
+//! sentence that opens before its speaker is partial from the sentence start; an indirect
+//! quote covers the reported clause with its `that`, to the end of the sentence or of the
+//! clause that holds the cue (`While X said [that …], Y …`, `Y, who said […], …`); a
+//! speech act's object ends before a coordinated verb (`praised [the plan] and thanked
+//! …`); a source inside its sentence (`X, according to Y, is …`) gives the whole
+//! sentence; a clause ends where another attribution begins (`X said […], and Y said …`).
+//! An indirect quote nested in the content of another attribution (`X said that [Y
+//! believes …]`) is left out: the outer one holds it.
 //!
 //! Languages: English (all patterns); French, German and Spanish direct quotes with their
 //! marks and common speech verbs. Every word list lives in a data file under
@@ -395,7 +401,15 @@ impl<'a> Analyzer<'a> {
                 '\0'
             };
             // `''` (two apostrophes, as some papers print quotation marks): one `"`
-            if p == '\'' {
+            // (closing `'''` is a single mark, then the pair: `say, 'Why?'''`)
+            let closing_triple = text[e..].starts_with('\'')
+                && t.last().is_some_and(|prev| {
+                    text[..prev.s]
+                        .chars()
+                        .next_back()
+                        .is_some_and(|c| !c.is_whitespace())
+                });
+            if p == '\'' && !closing_triple {
                 if let Some(prev) = t.last_mut() {
                     if prev.p == '\'' && prev.e == s && prev.para == para {
                         prev.e = e;
@@ -491,6 +505,7 @@ impl<'a> Analyzer<'a> {
             }
         }
         self.inherit();
+        self.after_attribution();
         self.drop_nested();
         if self.config.unattributed {
             for qi in 0..self.quotes.len() {
@@ -864,6 +879,27 @@ impl<'a> Analyzer<'a> {
         None
     }
 
+    /// Where a job description before the name at `k` starts (`DFA spokesman`, `the
+    /// campaign’s chief strategist`): only when a comma, a determiner or the sentence start
+    /// comes right before it.
+    fn job_before(&self, k: usize, lo: usize) -> Option<usize> {
+        if k <= lo || self.t[k - 1].cap {
+            return None;
+        }
+        let job = class::AGENT | class::ROLE | class::TITLE;
+        if !self.has(k - 1, job) && !self.agent_suffix(k - 1) {
+            return None;
+        }
+        let mut j = k - 1;
+        while j > lo && k - j < 6 && (self.modifier_word(j - 1) || self.is_name_word(j - 1)) {
+            j -= 1;
+        }
+        if j > lo && self.has(j - 1, class::DET) {
+            j -= 1;
+        }
+        (j == lo || self.p(j - 1) == ',').then_some(j)
+    }
+
     /// A job noun by its ending (`screenwriter`, `strategist`): the endings are `agent`
     /// entries written `-er`, `-ist`….
     fn agent_suffix(&self, k: usize) -> bool {
@@ -923,6 +959,20 @@ impl<'a> Analyzer<'a> {
             };
             return Some(Np { s: k, e: end, kind });
         }
+        // `the email said`, `one tweet read`: a cue word used as a noun after an article
+        let article = t > lo
+            && !tk.cap
+            && matches!(
+                self.word(t - 1).to_lowercase().as_str(),
+                "a" | "an" | "the" | "one" | "his" | "her" | "their" | "its" | "another"
+            );
+        if tk.cls & class::CUE != 0 && article {
+            return Some(Np {
+                s: t - 1,
+                e: end,
+                kind: NpKind::Desc,
+            });
+        }
         if tk.cls & (class::STOP | class::CUE | class::FILLER | class::DET | class::THAT) != 0
             || tk.number
         {
@@ -964,7 +1014,17 @@ impl<'a> Analyzer<'a> {
         let mut j = cue;
         let mut skipped = 0;
         loop {
-            if j > lo && self.has(j - 1, class::FILLER) && !self.t[j - 1].cap && skipped < 3 {
+            // (auxiliaries and adverbs: `has long said`, `emphatically proclaimed`)
+            let adverb = j > lo
+                && !self.t[j - 1].cap
+                && self.t[j - 1].word
+                && self.word(j - 1).len() > 4
+                && self.word(j - 1).ends_with("ly");
+            if j > lo
+                && (self.has(j - 1, class::FILLER) || adverb)
+                && !self.t[j - 1].cap
+                && skipped < 3
+            {
                 j -= 1;
                 skipped += 1;
             } else if j > lo + 1 && self.has(j - 1, class::TIME) && skipped < 3 {
@@ -1037,7 +1097,20 @@ impl<'a> Analyzer<'a> {
                 }
                 None
             }
-            _ => self.np_core_before(j, lo),
+            _ => {
+                let np = self.np_core_before(j, lo)?;
+                // `…, DFA spokesman Neil Sroka said`: the job and its modifiers before the name
+                if np.kind == NpKind::Name {
+                    if let Some(s) = self.job_before(np.s, lo) {
+                        return Some(Np {
+                            s,
+                            e: np.e,
+                            kind: NpKind::Desc,
+                        });
+                    }
+                }
+                Some(np)
+            }
         }
     }
 
@@ -1198,8 +1271,8 @@ impl<'a> Analyzer<'a> {
             let stop = self.in_quote(j)
                 || matches!(tk.p, ':' | ';' | '.' | '?' | '!')
                 || is_quote_char(tk.p)
-                || tk.cls & class::CUE != 0
-                || self.has(j, class::PHRASE);
+                || (tk.cls & class::CUE != 0 && !self.noun_use(j))
+                || self.phrase_at(j, q.open).is_some();
             if stop || tk.para != self.t[q.open].para || q.open - j > 30 {
                 break;
             }
@@ -1219,6 +1292,27 @@ impl<'a> Analyzer<'a> {
                 }
             }
         }
+    }
+
+    /// A paragraph `- Name.` (or `— Name, role.`) at token `k` that signs the quote
+    /// closing the paragraph before: the name.
+    fn signature(&self, k: usize) -> Option<Np> {
+        let prev = self.t.get(k.checked_sub(1)?)?;
+        let tk = self.t.get(k)?;
+        if tk.para == prev.para || !matches!(tk.p, '-' | '—' | '–') {
+            return None;
+        }
+        let np = self.np_after(k + 1, self.para_end(k))?;
+        let ends = self
+            .t
+            .get(np.e)
+            .map_or(true, |t| t.para != tk.para || matches!(t.p, '.' | ','));
+        (np.kind == NpKind::Name && ends).then_some(np)
+    }
+
+    /// A cue word used as a noun (`secretary of state`, `the states`, `a tweet`).
+    fn noun_use(&self, k: usize) -> bool {
+        k > 0 && (self.has(k - 1, class::DET) || matches!(self.word(k - 1), "of" | "’s" | "'s"))
     }
 
     /// A quote attributed right after its closing mark or right before its opening mark.
@@ -1243,7 +1337,8 @@ impl<'a> Analyzer<'a> {
             .get(j)
             .is_some_and(|t| t.para == self.t[q.close.min(n - 1)].para);
         let attributes = ended && !lower_next && same_para && self.bare_attribution(j, hi);
-        if j < hi && (!ended || lower_next || attributes) {
+        // (never in the next paragraph: `“Why?”` ending one does not take its subject)
+        if j < hi && same_para && (!ended || lower_next || attributes) {
             let (sa, sb) = self.sent_range(j);
             let hi = hi.min(sb.max(j + 1) + 40);
             let _ = sa;
@@ -1291,6 +1386,48 @@ impl<'a> Analyzer<'a> {
                 self.push_after(qi, np, cue, 0.85);
                 return;
             }
+            // `“…?” Hannity pressed.`: any past-tense verb after a person's name or pronoun,
+            // when the quote ends with a comma, a question or an exclamation
+            let open_end = matches!(self.p(last), ',' | '?' | '!');
+            if let Some(np) = self.np_after(j, hi).filter(|_| open_end) {
+                let v = np.e;
+                let w = self.word(v);
+                let past = self.t.get(v).is_some_and(|t| t.word && !t.cap)
+                    && w.len() > 3
+                    && (w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss")))
+                    && !self.has(v, class::STOP | class::DET | class::THAT);
+                let person = matches!(np.kind, NpKind::Name | NpKind::Pron);
+                // (`he points out.`)
+                let particle = matches!(self.word(v + 1), "out" | "back" | "up" | "on");
+                let end = v + 1 + usize::from(particle);
+                if past && person && matches!(self.p(end), '.' | ',') {
+                    self.push_quote(qi, QuoteKind::Direct, Some(np), Some((v, v + 1)), 0.6);
+                    return;
+                }
+            }
+            // `“…?” asked Trump.`: inverted
+            let w = self.word(j);
+            let past = open_end
+                && self.t.get(j).is_some_and(|t| t.word && !t.cap)
+                && w.len() > 3
+                && w.ends_with("ed");
+            if let Some(np) = self.np_after(j + 1, hi).filter(|_| past) {
+                if np.kind == NpKind::Name && matches!(self.p(np.e), '.' | ',') {
+                    self.push_quote(qi, QuoteKind::Direct, Some(np), Some((j, j + 1)), 0.6);
+                    return;
+                }
+            }
+        }
+        // a signature line after it: `“…”` / `- Hillary Clinton.`
+        if let Some(np) = self.signature(q.close + 1) {
+            self.push_quote(
+                qi,
+                QuoteKind::Direct,
+                Some(np),
+                Some((q.close + 1, q.close + 2)),
+                0.7,
+            );
+            return;
         }
         // before: `Hussain said: “…”` / `said Hussain, “…”`
         if q.dash || q.open == 0 {
@@ -1319,10 +1456,17 @@ impl<'a> Analyzer<'a> {
             if let Some(np) = self.np_before(c, lo) {
                 let conf = conf_of(np.kind, 0.93);
                 self.push_quote(qi, QuoteKind::Direct, Some(np), Some((c, c + 1)), conf);
+                self.lower_fragment(qi, np, c);
                 return;
             }
             if let Some(np) = self.np_after(c + 1, j) {
                 let conf = conf_of(np.kind, 0.9);
+                self.push_quote(qi, QuoteKind::Direct, Some(np), Some((c, c + 1)), conf);
+                return;
+            }
+            // `“A,” he said, adding, “B.”`: a quote of its own, cued by the participle
+            if let Some(np) = self.clause_subject(c, lo) {
+                let conf = conf_of(np.kind, 0.85);
                 self.push_quote(qi, QuoteKind::Direct, Some(np), Some((c, c + 1)), conf);
                 return;
             }
@@ -1337,6 +1481,7 @@ impl<'a> Analyzer<'a> {
                     if let Some(np) = self.np_before(k, lo) {
                         let conf = conf_of(np.kind, 0.88);
                         self.push_quote(qi, QuoteKind::Direct, Some(np), Some((k, k + 1)), conf);
+                        self.lower_fragment(qi, np, k);
                         return;
                     }
                     if let Some(np) = self.np_after(k + 1, j) {
@@ -1354,10 +1499,56 @@ impl<'a> Analyzer<'a> {
         }
         // `Trump: “…”` / `The headline reads: “…”`: the sentence's subject
         if self.p(j) == ':' {
-            if let Some(np) = self.np_after(lo, j) {
+            // (past an opening phrase: `In response, X issued a statement: “…”`)
+            let np = self.np_after(lo, j).or_else(|| {
+                let (np, v) = self.sentence_subject(lo, j)?;
+                let w = self.word(v);
+                let verb = self.has(v, class::CUE | class::ACT) || w.ends_with("ed");
+                verb.then_some(np)
+            });
+            if let Some(np) = np {
                 if np.kind != NpKind::Pron || np.s == lo {
                     self.push_quote(qi, QuoteKind::Direct, Some(np), Some((j, j + 1)), 0.6);
                 }
+            }
+        }
+    }
+
+    /// A quote after its cue that opens in lowercase, in a sentence that starts before its
+    /// speaker (`Sooner or later, the mayor told reporters, “it will pay off.”`) or that
+    /// reports with `that` (`X told him that if …, “come and take it.”`): a fragment of
+    /// reported speech, partial, spanning from the sentence start (or after `that`).
+    fn lower_fragment(&mut self, qi: usize, np: Np, cue: usize) {
+        let q = self.quotes[qi];
+        let Some(at) = self.qattr.get(qi).copied() else {
+            return;
+        };
+        let first = (q.open + 1..q.close).find(|&j| self.t[j].word);
+        if first.map_or(true, |f| self.t[f].cap) || at == NONE {
+            return;
+        }
+        let (lo, _) = self.sent_range(q.open);
+        // the second part of a quotation interrupted by its attribution (`“A,” X said, “b”`)
+        // continues it; `As X wrote, “…”` quotes whole words
+        if (lo..np.s).any(|j| self.in_quote(j)) || matches!(self.word(lo), "As" | "as") {
+            return;
+        }
+        let that = (cue + 1..q.open).find(|&j| self.has(j, class::THAT) && !self.in_quote(j));
+        let start = match that {
+            Some(th) => th + 1,
+            // `…, the mayor told reporters, “it …”`
+            None if self.p(q.open - 1) == ',' => {
+                let Some(s) = (lo..np.s).find(|&j| self.t[j].word) else {
+                    return;
+                };
+                s
+            }
+            None => return,
+        };
+        if let (Some(a), Some(tk)) = (self.attrs.get_mut(at as usize), self.t.get(start)) {
+            if tk.s < a.cs {
+                a.kind = QuoteKind::Partial;
+                a.cs = tk.s;
             }
         }
     }
@@ -1686,7 +1877,10 @@ impl<'a> Analyzer<'a> {
         if prev.is_some() {
             return prev;
         }
-        let np = self.np_after(lo, c)?;
+        // (past an opening phrase: `On Sunday, Sanders …, stating …`)
+        let np = self
+            .np_after(lo, c)
+            .or_else(|| self.sentence_subject(lo, c).map(|(np, _)| np))?;
         (np.kind != NpKind::Desc || self.has(np.e - 1, class::ROLE | class::GROUP | class::AGENT))
             .then_some(np)
     }
@@ -2553,13 +2747,24 @@ impl<'a> Analyzer<'a> {
                     let conj = gap
                         .clone()
                         .find(|&j| matches!(self.word(j), "and" | "but" | "et" | "und" | "y"));
-                    match conj {
+                    // (coordinated verbs, `“…” and considers it “…”`; not coordinated
+                    // clauses or fragments, `that “…” and that “…”`, `“…” and “…”`)
+                    match conj.filter(|&cj| self.verb_after_conj(cj + 1)) {
                         Some(cj) => {
                             let end = q.close + 1;
                             if let Some((cs, ce)) = self.bytes(seg_start, end) {
                                 self.push_partial(cs, ce, np, cue, conf);
                             }
-                            seg_start = cj + 1;
+                            // the reported words start after the verb (and its `that`)
+                            let mut v = cj + 1;
+                            if self.has(v, class::PRON) {
+                                v += 1;
+                            }
+                            seg_start = if self.has(v + 1, class::THAT) {
+                                v + 2
+                            } else {
+                                v + 1
+                            };
                             continue;
                         }
                         None => continue,
@@ -2571,6 +2776,21 @@ impl<'a> Analyzer<'a> {
                 self.push_partial(cs, ce, np, cue, conf);
             }
         }
+    }
+
+    /// A verb at `k`, or a pronoun and its verb (`and considers`, `and he vowed`).
+    fn verb_after_conj(&self, k: usize) -> bool {
+        let k = if self.has(k, class::PRON) { k + 1 } else { k };
+        let Some(t) = self.t.get(k) else { return false };
+        let w = self.word(k);
+        t.word
+            && !t.cap
+            && !self.in_quote(k)
+            && t.cls & (class::THAT | class::DET | class::STOP | class::PRON) == 0
+            && (t.cls & (class::CUE | class::ACT | class::LABEL) != 0
+                || self.finite(k)
+                || w.ends_with("ing")
+                || (w.ends_with('s') && !w.ends_with("ss")))
     }
 
     fn push_partial(&mut self, cs: usize, ce: usize, np: Np, cue: (usize, usize), conf: f32) {
@@ -2670,7 +2890,7 @@ impl<'a> Analyzer<'a> {
                 let mut m = q.open;
                 let mut by = false;
                 for j in k + 1..q.open {
-                    if self.word(j) == "by" {
+                    if matches!(self.word(j), "by" | "of") {
                         by = true;
                     }
                     if by && self.has(j, class::THAT) {
@@ -2690,10 +2910,17 @@ impl<'a> Analyzer<'a> {
             if verb && tk.word && !tk.cap {
                 let gerund =
                     self.word(k).ends_with("ing") || (k > lo && self.word(k - 1).ends_with("ing"));
+                // `X called her “weak” and said …`: the subject of a coordinated verb
+                let coord = k > lo + 1 && matches!(self.word(k - 1), "and" | "but");
                 let np = self
                     .np_before(k, lo)
                     .or_else(|| self.clause_subject(k, lo))
-                    .or_else(|| gerund.then(|| self.nearest_name(k, lo)).flatten());
+                    .or_else(|| gerund.then(|| self.nearest_name(k, lo)).flatten())
+                    .or_else(|| {
+                        coord
+                            .then(|| self.sentence_subject(lo, k - 1).map(|(np, _)| np))
+                            .flatten()
+                    });
                 let Some(np) = np else { return true };
                 // the reported words: after the verb (and its `that`) to the clause end
                 let (_, hi) = self.sent_range(q.open);
@@ -2765,6 +2992,42 @@ impl<'a> Analyzer<'a> {
             j -= 1;
         }
         None
+    }
+
+    /// A full-sentence quote right after a sentence that attributes something without
+    /// quoting it takes that speaker (`She said the talks
+    /// failed. “We tried everything.”`): a quote of its own.
+    fn after_attribution(&mut self) {
+        for qi in 0..self.quotes.len() {
+            let q = self.quotes[qi];
+            if self.qdone[qi] || !q.double || q.dash || q.open == 0 {
+                continue;
+            }
+            let last = q.close.saturating_sub(1);
+            let ends = matches!(self.p(last), '.' | '?' | '!') || self.word(last) == "...";
+            let words = (q.open + 1..q.close).filter(|&j| self.t[j].word).count();
+            let prev = q.open - 1;
+            // (in its paragraph, or opening the next one)
+            let opens = matches!(self.p(prev), '.' | '?' | '!') && !self.in_quote(prev);
+            if !ends || words < 4 || !opens || self.words_after_close(&q) {
+                continue;
+            }
+            let Some(&(a, b)) = self.sents.get(self.t[prev].sent as usize) else {
+                continue;
+            };
+            let src = self.attrs.iter().rev().find(|at| {
+                at.np.is_some_and(|n| n.s >= a && n.e <= b)
+                    && at.cue.is_some_and(|c| c.0 >= a && c.1 <= b)
+            });
+            let Some(src) = src.copied() else { continue };
+            self.push_quote(qi, QuoteKind::Direct, src.np, src.cue, 0.5);
+            // (after a quotation of the same speaker, it carries that quotation on)
+            let quoted = src.kind != QuoteKind::Indirect;
+            if let Some(last) = self.attrs.last_mut() {
+                last.join = quoted;
+                last.sep = !quoted;
+            }
+        }
     }
 
     /// A full-sentence quote next to an attributed one takes its speaker

@@ -13,3 +13,273 @@ fn a_quote_before_said_and_a_name_is_direct() {
     assert_eq!(shown[0].1, "We will not give up,");
     assert_eq!(shown[0].3, "Maria Lopez");
 }
+
+#[test]
+fn a_question_ending_a_paragraph_does_not_take_the_next_subject() {
+    let text = "“It has been ten years,” Ana Ruiz said, asked about the delay. “Why wait?”\n\n\
+                The council said it was doing its best.";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown[0].0, QuoteKind::Direct);
+    assert_eq!(
+        shown[0].1,
+        "It has been ten years,” Ana Ruiz said, asked about the delay. “Why wait?"
+    );
+    assert_eq!(shown[0].3, "Ana Ruiz");
+    assert!(shown.iter().all(|s| s.1 != "Why wait?"));
+}
+
+#[test]
+fn a_lowercase_quote_after_an_opening_phrase_is_partial() {
+    let text = "Sooner or later, the mayor told reporters, “it will pay off.”";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].0, QuoteKind::Partial);
+    assert_eq!(
+        shown[0].1,
+        "Sooner or later, the mayor told reporters, “it will pay off."
+    );
+    assert_eq!(shown[0].2, "the mayor");
+}
+
+#[test]
+fn a_lowercase_quote_after_that_is_partial_from_that() {
+    let text = "Lena Park told the board that if it wants a vote, “come and take one.”";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].0, QuoteKind::Partial);
+    assert_eq!(shown[0].1, "if it wants a vote, “come and take one.");
+    assert_eq!(shown[0].3, "Lena Park");
+}
+
+#[test]
+fn a_sentence_opening_with_in_carries_its_fragment() {
+    let text = "Tom Hale left the firm, and in doing so he “made a big mistake,” Rosa Diaz said.";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].0, QuoteKind::Partial);
+    assert_eq!(
+        shown[0].1,
+        "Tom Hale left the firm, and in doing so he “made a big mistake,"
+    );
+    assert_eq!(shown[0].3, "Rosa Diaz");
+}
+
+#[test]
+fn a_job_before_the_name_belongs_to_the_speaker() {
+    let text = "Her plan will carry “a lot of weight” with voters, party spokesman Dan Reyes said.";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].0, QuoteKind::Partial);
+    assert_eq!(
+        shown[0].1,
+        "Her plan will carry “a lot of weight” with voters"
+    );
+    assert_eq!(shown[0].2, "party spokesman Dan Reyes");
+    assert_eq!(shown[0].3, "Dan Reyes");
+}
+
+#[test]
+fn a_quote_after_adding_is_a_quote_of_its_own() {
+    let text = "“The vote is over,” Kim Soto said, adding, “We won.”";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 2);
+    assert_eq!(shown[0].1, "The vote is over,");
+    assert_eq!(shown[1].0, QuoteKind::Direct);
+    assert_eq!(shown[1].1, "We won.");
+    assert_eq!(shown[1].3, "Kim Soto");
+    assert_eq!(qs[1].cue.unwrap().slice(text), "adding");
+}
+
+#[test]
+fn a_fragment_after_a_coordinated_said_takes_the_sentence_subject() {
+    let text = "Nora Bell left the room and said the city had “no choice” at all.";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].0, QuoteKind::Partial);
+    assert_eq!(shown[0].1, "the city had “no choice” at all.");
+    assert_eq!(shown[0].3, "Nora Bell");
+}
+
+#[test]
+fn fragments_of_one_reported_clause_stay_one_partial_quote() {
+    let text =
+        "Ruth Kane said that the deal was “a good start” and that the talks were “far from over.”";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].0, QuoteKind::Partial);
+    assert_eq!(
+        shown[0].1,
+        "that the deal was “a good start” and that the talks were “far from over.”"
+    );
+}
+
+#[test]
+fn a_coordinated_verb_starts_a_partial_quote_after_it() {
+    let text = "Ruth Kane called the deal “a good start” and said the talks were “far from over.”";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 2);
+    assert_eq!(shown[0].1, "the deal “a good start”");
+    assert_eq!(shown[1].0, QuoteKind::Partial);
+    assert_eq!(shown[1].1, "the talks were “far from over.”");
+    assert_eq!(shown[1].3, "Ruth Kane");
+}
+
+#[test]
+fn a_quote_after_a_quoting_sentence_carries_it_on() {
+    let text = "“We lost,” Lina Ortiz said on Monday night. “The party is running out of time.”";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].0, QuoteKind::Direct);
+    assert_eq!(
+        shown[0].1,
+        "We lost,” Lina Ortiz said on Monday night. “The party is running out of time."
+    );
+    assert_eq!(shown[0].3, "Lina Ortiz");
+}
+
+#[test]
+fn a_quote_after_reported_speech_is_a_quote_of_its_own() {
+    let text = "Omar Diaz said the talks had failed. “We tried everything we could think of.”";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 2);
+    assert_eq!(shown[0].0, QuoteKind::Indirect);
+    assert_eq!(shown[1].0, QuoteKind::Direct);
+    assert_eq!(shown[1].1, "We tried everything we could think of.");
+    assert_eq!(shown[1].3, "Omar Diaz");
+}
+
+#[test]
+fn a_paragraph_opening_quote_after_reported_speech_takes_its_speaker() {
+    let text = "Omar Diaz said the talks had failed.\n\n“We tried everything we could think of.”";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 2);
+    assert_eq!(shown[1].0, QuoteKind::Direct);
+    assert_eq!(shown[1].3, "Omar Diaz");
+}
+
+#[test]
+fn a_cue_word_after_an_article_is_a_speaker_noun() {
+    let text = "The mayor spoke on Monday. The email said: “We will not close the school.”";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].0, QuoteKind::Direct);
+    assert_eq!(shown[0].1, "We will not close the school.");
+    assert_eq!(shown[0].2, "The email");
+}
+
+#[test]
+fn a_colon_after_an_opening_phrase_takes_the_sentence_subject() {
+    let text = "After the vote, the city council issued a short statement:\n\n\
+                “We thank every resident who took part.”";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].0, QuoteKind::Direct);
+    assert_eq!(shown[0].1, "We thank every resident who took part.");
+    assert_eq!(shown[0].2, "the city council");
+}
+
+#[test]
+fn a_participle_after_an_opening_phrase_takes_the_sentence_subject() {
+    let text = "On Monday, Rosa Lind changed course, stating in an interview that the plan was “clearly dead.”";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].0, QuoteKind::Partial);
+    assert_eq!(shown[0].1, "that the plan was “clearly dead.”");
+    assert_eq!(shown[0].3, "Rosa Lind");
+}
+
+#[test]
+fn a_cue_word_used_as_a_noun_does_not_stop_a_partial_start() {
+    let text = "The secretary of state will play the “peace card,” Mia Holt said.";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].0, QuoteKind::Partial);
+    assert_eq!(
+        shown[0].1,
+        "The secretary of state will play the “peace card,"
+    );
+    assert_eq!(shown[0].3, "Mia Holt");
+}
+
+#[test]
+fn a_signature_line_after_a_quote_names_its_speaker() {
+    let text = "“We will fix the roads before winter.”\n\n- Anna Berg.";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].0, QuoteKind::Direct);
+    assert_eq!(shown[0].1, "We will fix the roads before winter.");
+    assert_eq!(shown[0].3, "Anna Berg");
+}
+
+#[test]
+fn an_adverb_between_speaker_and_verb_is_skipped() {
+    let text = "Nick Ford firmly said, “We will not sell the farm.”";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].0, QuoteKind::Direct);
+    assert_eq!(shown[0].1, "We will not sell the farm.");
+    assert_eq!(shown[0].3, "Nick Ford");
+}
+
+#[test]
+fn any_past_tense_verb_after_a_quote_and_a_name_attributes_it() {
+    let text = "“Would you sign it today?” Lia Moss pressed.";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].0, QuoteKind::Direct);
+    assert_eq!(shown[0].1, "Would you sign it today?");
+    assert_eq!(shown[0].3, "Lia Moss");
+    assert_eq!(qs[0].cue.unwrap().slice(text), "pressed");
+}
+
+#[test]
+fn a_present_tense_verb_with_a_particle_after_a_quote_attributes_it() {
+    let text = "“They have never won here,” he points out.";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].1, "They have never won here,");
+    assert_eq!(shown[0].2, "he");
+    assert_eq!(qs[0].cue.unwrap().slice(text), "points");
+}
+
+#[test]
+fn any_past_tense_verb_before_a_name_after_a_quote_attributes_it() {
+    let text = "“It was a long night,” recalled Ivan Petrov.";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].0, QuoteKind::Direct);
+    assert_eq!(shown[0].1, "It was a long night,");
+    assert_eq!(shown[0].3, "Ivan Petrov");
+}
+
+#[test]
+fn three_apostrophes_close_a_nested_quote_and_the_quote() {
+    let text = "''He would ask me, 'Why bother?''' Eva Lunn said.";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].0, QuoteKind::Direct);
+    assert_eq!(shown[0].1, "He would ask me, 'Why bother?'");
+    assert_eq!(shown[0].3, "Eva Lunn");
+}
