@@ -2998,6 +2998,14 @@ impl<'a> Analyzer<'a> {
     /// quoting it takes that speaker (`She said the talks
     /// failed. “We tried everything.”`): a quote of its own.
     fn after_attribution(&mut self) {
+        // the last attribution whose speaker and cue lie in each sentence (one pass, so
+        // the whole search stays linear)
+        let mut last_in: Vec<u32> = vec![NONE; self.sents.len()];
+        for (i, at) in self.attrs.iter().enumerate() {
+            if let Some(s) = self.attr_sentence(at) {
+                last_in[s] = i as u32;
+            }
+        }
         for qi in 0..self.quotes.len() {
             let q = self.quotes[qi];
             if self.qdone[qi] || !q.double || q.dash || q.open == 0 {
@@ -3012,15 +3020,16 @@ impl<'a> Analyzer<'a> {
             if !ends || words < 4 || !opens || self.words_after_close(&q) {
                 continue;
             }
-            let Some(&(a, b)) = self.sents.get(self.t[prev].sent as usize) else {
+            let sent = self.t[prev].sent as usize;
+            let Some(src) = last_in.get(sent).and_then(|&i| self.attrs.get(i as usize)) else {
                 continue;
             };
-            let src = self.attrs.iter().rev().find(|at| {
-                at.np.is_some_and(|n| n.s >= a && n.e <= b)
-                    && at.cue.is_some_and(|c| c.0 >= a && c.1 <= b)
-            });
-            let Some(src) = src.copied() else { continue };
+            let src = *src;
+            let before = self.attrs.len();
             self.push_quote(qi, QuoteKind::Direct, src.np, src.cue, 0.5);
+            if self.attrs.len() > before {
+                last_in[sent] = before as u32;
+            }
             // (after a quotation of the same speaker, it carries that quotation on)
             let quoted = src.kind != QuoteKind::Indirect;
             if let Some(last) = self.attrs.last_mut() {
@@ -3028,6 +3037,14 @@ impl<'a> Analyzer<'a> {
                 last.sep = !quoted;
             }
         }
+    }
+
+    /// The sentence holding both the speaker and the cue of `at`, if one does.
+    fn attr_sentence(&self, at: &Attr) -> Option<usize> {
+        let (n, c) = (at.np?, at.cue?);
+        let s = self.t.get(n.s)?.sent as usize;
+        let &(a, b) = self.sents.get(s)?;
+        (n.s >= a && n.e <= b && c.0 >= a && c.1 <= b).then_some(s)
     }
 
     /// A full-sentence quote next to an attributed one takes its speaker
