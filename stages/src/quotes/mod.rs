@@ -1718,6 +1718,10 @@ impl<'a> Analyzer<'a> {
                 continue;
             }
             let tk = self.t[i];
+            if tk.cls & class::NOUN != 0 && tk.word && !tk.cap && self.noun_clause(i, lo, hi) {
+                i += 1;
+                continue;
+            }
             if tk.cls & class::APPEAR != 0 && self.config.appearances && tk.word && !tk.cap {
                 self.appearance(i, lo, hi);
             }
@@ -1730,6 +1734,43 @@ impl<'a> Analyzer<'a> {
             }
             i += 1;
         }
+    }
+
+    /// A statement noun with its author and a `that` clause: `X’s claim that …`, `the
+    /// charge by X that …`; the clause (with its `that`) is attributed to the author.
+    fn noun_clause(&mut self, i: usize, lo: usize, hi: usize) -> bool {
+        let (np, t) = if i >= lo + 2 && matches!(self.word(i - 1), "’s" | "'s") {
+            match self.np_core_before(i - 1, lo) {
+                Some(np) if np.kind != NpKind::Pron => (np, i + 1),
+                _ => return false,
+            }
+        } else if self.word(i + 1) == "by" {
+            match self.np_after(i + 2, hi) {
+                Some(np) => (np, np.e),
+                None => return false,
+            }
+        } else {
+            return false;
+        };
+        if t + 3 >= hi || self.word(t) != "that" || self.in_quote(t) {
+            return false;
+        }
+        // (`the statement that was released`: a relative clause, no content)
+        let next = self.word(t + 1);
+        let verb = matches!(
+            next,
+            "is" | "was" | "were" | "are" | "has" | "had" | "have" | "will" | "would"
+                | "could" | "can" | "may" | "might" | "should" | "must"
+        ) || (next.ends_with("ed") && !self.t[t + 1].cap);
+        if verb {
+            return false;
+        }
+        let end = self.clause_end(t + 1, hi);
+        if end < t + 3 {
+            return false;
+        }
+        self.emit_clause(t, end, np, (i, i + 1), conf_of(np.kind, 0.7));
+        true
     }
 
     /// Content after `from` to the end of the sentence, cut before `, adding …` and
