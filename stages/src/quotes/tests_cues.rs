@@ -268,3 +268,31 @@ fn a_clause_may_open_with_a_fronted_phrase() {
     // a place or time alone is no content
     assert!(run("Pence said in Ohio on Monday.").is_empty());
 }
+
+#[test]
+fn a_statement_noun_with_a_by_author_and_a_that_clause() {
+    let t = "The charge by Jo Marsh that the vote was rigged drew scorn.";
+    let q = only(t, &run(t));
+    assert_eq!(
+        q,
+        (
+            "that the vote was rigged drew scorn.".into(),
+            "Jo Marsh".into(),
+            "charge".into()
+        )
+    );
+}
+
+#[test]
+fn a_conditional_after_said_opens_its_content() {
+    let t = "Marsh said if the levee fails, the town will flood.";
+    let q = only(t, &run(t));
+    assert_eq!(
+        q,
+        (
+            "if the levee fails, the town will flood.".into(),
+            "Marsh".into(),
+            "said".into()
+        )
+    );
+}
