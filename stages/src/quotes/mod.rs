@@ -22,7 +22,8 @@
 //!   `X told Y he …`, `according to X, …`, `as per the statement by X, …`, `…, X has told
 //!   Sputnik on Monday.`, `…, said X, a historian at Yale.`, `X complained about …`,
 //!   `Local farmers say …` (a subject without a determiner), `X said if …, …` (a
-//!   conditional), `the charge by X that …` (a statement noun, its author, a `that` clause).
+//!   conditional), `the charge by X that …` (a statement noun, its author, a `that` clause),
+//!   `The agency declined, saying …` (a participle takes its sentence's subject).
 //!
 //! Speakers are names (with titles, or the surname alone later on), pronouns,
 //! descriptions (`the officer`, `the officials`) and organisations or metonyms (`the Foreign
@@ -1968,6 +1969,21 @@ impl<'a> Analyzer<'a> {
         });
         // `Philippine lawmaker wants …`, `Twenty-four percent said …`
         let np = np.or_else(|| self.loose_subject(c, lo));
+        // `The agency declined, saying …`, `while saying …`: a participle of saying takes
+        // the subject of its sentence
+        let np = np.or_else(|| {
+            let part = tk.cls & class::SPEECH != 0
+                && self.word(c).ends_with("ing")
+                && c > lo + 2
+                && (self.p(c - 1) == ','
+                    || matches!(self.word(c - 1), "while" | "after" | "by" | "before"));
+            part.then(|| {
+                self.sentence_subject(lo, c - 1)
+                    .map(|(np, _)| np)
+                    .or_else(|| self.np_after(lo, c - 1))
+            })
+            .flatten()
+        });
         let Some(np) = np else {
             // inversion at the end: `…, said Hussain.`
             if c > lo && self.p(c - 1) == ',' {

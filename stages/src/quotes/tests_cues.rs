@@ -296,3 +296,17 @@ fn a_conditional_after_said_opens_its_content() {
         )
     );
 }
+
+#[test]
+fn a_participle_of_saying_takes_the_subject_of_its_sentence() {
+    let t = "The harbour office closed the pier, saying the storm had damaged it.";
+    let q = only(t, &run(t));
+    assert_eq!(
+        q,
+        (
+            "the storm had damaged it.".into(),
+            "The harbour office".into(),
+            "saying".into()
+        )
+    );
+}
