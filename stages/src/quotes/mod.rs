@@ -1972,7 +1972,7 @@ impl<'a> Analyzer<'a> {
         // `The agency declined, saying …`, `while saying …`: a participle of saying takes
         // the subject of its sentence
         let np = np.or_else(|| {
-            let part = tk.cls & class::SPEECH != 0
+            let part = tk.cls & (class::SPEECH | class::ACT | class::BELIEF) != 0
                 && self.word(c).ends_with("ing")
                 && c > lo + 2
                 && (self.p(c - 1) == ','
