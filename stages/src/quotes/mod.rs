@@ -1976,11 +1976,16 @@ impl<'a> Analyzer<'a> {
                 && self.word(c).ends_with("ing")
                 && c > lo + 2
                 && (self.p(c - 1) == ','
-                    || matches!(self.word(c - 1), "while" | "after" | "by" | "before"));
+                    || tk.cls & class::SPEECH != 0
+                        && matches!(
+                            self.word(c - 1),
+                            "while" | "after" | "by" | "before" | "when" | "also" | "initially"
+                        ));
             part.then(|| {
                 self.sentence_subject(lo, c - 1)
                     .map(|(np, _)| np)
                     .or_else(|| self.np_after(lo, c - 1))
+                    .or_else(|| self.nearest_name(c - 1, lo))
             })
             .flatten()
         });

@@ -310,3 +310,17 @@ fn a_participle_of_saying_takes_the_subject_of_its_sentence() {
         )
     );
 }
+
+#[test]
+fn a_participle_of_claiming_takes_the_subject() {
+    let t = "Jo Marsh spoke twice, claiming the levee would hold.";
+    let q = only(t, &run(t));
+    assert_eq!(
+        q,
+        (
+            "the levee would hold.".into(),
+            "Jo Marsh".into(),
+            "claiming".into()
+        )
+    );
+}
