@@ -23,7 +23,8 @@
 //!   Sputnik on Monday.`, `…, said X, a historian at Yale.`, `X complained about …`,
 //!   `Local farmers say …` (a subject without a determiner), `X said if …, …` (a
 //!   conditional), `the charge by X that …` (a statement noun, its author, a `that` clause),
-//!   `The agency declined, saying …` (a participle takes its sentence's subject).
+//!   `The agency declined, saying …` (a participle takes its sentence's subject), `The
+//!   court ruled and said …` (a coordinated verb takes any subject for unquoted content).
 //!
 //! Speakers are names (with titles, or the surname alone later on), pronouns,
 //! descriptions (`the officer`, `the officials`) and organisations or metonyms (`the Foreign
@@ -1962,9 +1963,11 @@ impl<'a> Analyzer<'a> {
                         .or_else(|| self.np_after(lo, cj - 1))
                 })
                 .flatten()
+                // (any description for unquoted content: `the court ruled and said …`)
                 .filter(|np| {
                     np.kind != NpKind::Desc
                         || self.has(np.e - 1, class::ROLE | class::GROUP | class::AGENT)
+                        || !(c + 1..hi).any(|j| self.in_quote(j))
                 })
         });
         // `Philippine lawmaker wants …`, `Twenty-four percent said …`

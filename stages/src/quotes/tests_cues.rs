@@ -324,3 +324,17 @@ fn a_participle_of_claiming_takes_the_subject() {
         )
     );
 }
+
+#[test]
+fn a_coordinated_said_takes_a_description_subject() {
+    let t = "The appeals court reversed the ruling and said the map was fair.";
+    let q = only(t, &run(t));
+    assert_eq!(
+        q,
+        (
+            "the map was fair.".into(),
+            "The appeals court".into(),
+            "said".into()
+        )
+    );
+}
