@@ -24,7 +24,8 @@
 //!   `Local farmers say …` (a subject without a determiner), `X said if …, …` (a
 //!   conditional), `the charge by X that …` (a statement noun, its author, a `that` clause),
 //!   `The agency declined, saying …` (a participle takes its sentence's subject), `The
-//!   court ruled and said …` (a coordinated verb takes any subject for unquoted content).
+//!   court ruled and said …` (a coordinated verb takes any subject for unquoted content),
+//!   `six in 10 said …` (a count as the subject).
 //!
 //! Speakers are names (with titles, or the surname alone later on), pronouns,
 //! descriptions (`the officer`, `the officials`) and organisations or metonyms (`the Foreign
@@ -1972,6 +1973,25 @@ impl<'a> Analyzer<'a> {
         });
         // `Philippine lawmaker wants …`, `Twenty-four percent said …`
         let np = np.or_else(|| self.loose_subject(c, lo));
+        // `six in 10 said …`, `all five say …`: a count as the subject
+        let np = np.or_else(|| {
+            let count = c > lo + 1
+                && tk.cls & (class::SPEECH | class::BELIEF) != 0
+                && !self.word(c).ends_with("ing")
+                && (self.t[c - 1].number && matches!(self.word(c - 2), "in" | "all")
+                    || matches!(self.word(c - 1), "percent" | "majority" | "half"));
+            // (the mention takes the count before `in` and `percent`: `six in 10`)
+            let s = match self.word(c - 2) {
+                "in" if c > lo + 2 && self.t[c - 3].word => c - 3,
+                _ if c > lo + 1 && (self.t[c - 2].number || self.word(c - 2) == "all") => c - 2,
+                _ => c - 1,
+            };
+            count.then_some(Np {
+                s,
+                e: c,
+                kind: NpKind::Desc,
+            })
+        });
         // `The agency declined, saying …`, `while saying …`: a participle of saying takes
         // the subject of its sentence
         let np = np.or_else(|| {

@@ -338,3 +338,17 @@ fn a_coordinated_said_takes_a_description_subject() {
         )
     );
 }
+
+#[test]
+fn a_count_is_a_subject() {
+    let t = "Among the farmers, six in 10 said the drought had cut their harvest.";
+    let q = only(t, &run(t));
+    assert_eq!(
+        q,
+        (
+            "the drought had cut their harvest.".into(),
+            "six in 10".into(),
+            "said".into()
+        )
+    );
+}
