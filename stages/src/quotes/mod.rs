@@ -1980,13 +1980,16 @@ impl<'a> Analyzer<'a> {
                 && !self.word(c).ends_with("ing")
                 && (self.t[c - 1].number && matches!(self.word(c - 2), "in" | "all")
                     || matches!(self.word(c - 1), "percent" | "majority" | "half"));
+            if !count {
+                return None;
+            }
             // (the mention takes the count before `in` and `percent`: `six in 10`)
             let s = match self.word(c - 2) {
                 "in" if c > lo + 2 && self.t[c - 3].word => c - 3,
                 _ if c > lo + 1 && (self.t[c - 2].number || self.word(c - 2) == "all") => c - 2,
                 _ => c - 1,
             };
-            count.then_some(Np {
+            Some(Np {
                 s,
                 e: c,
                 kind: NpKind::Desc,
