@@ -268,3 +268,87 @@ fn a_clause_may_open_with_a_fronted_phrase() {
     // a place or time alone is no content
     assert!(run("Pence said in Ohio on Monday.").is_empty());
 }
+
+#[test]
+fn a_statement_noun_with_a_by_author_and_a_that_clause() {
+    let t = "The charge by Jo Marsh that the vote was rigged drew scorn.";
+    let q = only(t, &run(t));
+    assert_eq!(
+        q,
+        (
+            "that the vote was rigged drew scorn.".into(),
+            "Jo Marsh".into(),
+            "charge".into()
+        )
+    );
+}
+
+#[test]
+fn a_conditional_after_said_opens_its_content() {
+    let t = "Marsh said if the levee fails, the town will flood.";
+    let q = only(t, &run(t));
+    assert_eq!(
+        q,
+        (
+            "if the levee fails, the town will flood.".into(),
+            "Marsh".into(),
+            "said".into()
+        )
+    );
+}
+
+#[test]
+fn a_participle_of_saying_takes_the_subject_of_its_sentence() {
+    let t = "The harbour office closed the pier, saying the storm had damaged it.";
+    let q = only(t, &run(t));
+    assert_eq!(
+        q,
+        (
+            "the storm had damaged it.".into(),
+            "The harbour office".into(),
+            "saying".into()
+        )
+    );
+}
+
+#[test]
+fn a_participle_of_claiming_takes_the_subject() {
+    let t = "Jo Marsh spoke twice, claiming the levee would hold.";
+    let q = only(t, &run(t));
+    assert_eq!(
+        q,
+        (
+            "the levee would hold.".into(),
+            "Jo Marsh".into(),
+            "claiming".into()
+        )
+    );
+}
+
+#[test]
+fn a_coordinated_said_takes_a_description_subject() {
+    let t = "The appeals court reversed the ruling and said the map was fair.";
+    let q = only(t, &run(t));
+    assert_eq!(
+        q,
+        (
+            "the map was fair.".into(),
+            "The appeals court".into(),
+            "said".into()
+        )
+    );
+}
+
+#[test]
+fn a_count_is_a_subject() {
+    let t = "Among the farmers, six in 10 said the drought had cut their harvest.";
+    let q = only(t, &run(t));
+    assert_eq!(
+        q,
+        (
+            "the drought had cut their harvest.".into(),
+            "six in 10".into(),
+            "said".into()
+        )
+    );
+}
