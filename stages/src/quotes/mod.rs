@@ -2851,11 +2851,7 @@ impl<'a> Analyzer<'a> {
             return;
         }
         if let Some((np, v)) = self.sentence_subject(lo, q.open) {
-            let w = self.word(v);
-            let verbish = self.has(v, class::CUE)
-                || w.ends_with("ed")
-                || (w.ends_with('s') && !w.ends_with("ss"));
-            if !verbish {
+            if !self.verbish(v) {
                 return;
             }
             let start = if self.has(v + 1, class::THAT) {
@@ -2916,6 +2912,14 @@ impl<'a> Analyzer<'a> {
                     .np_before(k, lo)
                     .or_else(|| self.clause_subject(k, lo))
                     .or_else(|| gerund.then(|| self.nearest_name(k, lo)).flatten())
+                    // `X landed in trouble by saying …`: the sentence's subject
+                    .or_else(|| {
+                        gerund
+                            .then(|| self.sentence_subject(lo, k))
+                            .flatten()
+                            .filter(|&(_, v)| self.verbish(v))
+                            .map(|(np, _)| np)
+                    })
                     .or_else(|| {
                         coord
                             .then(|| self.sentence_subject(lo, k - 1).map(|(np, _)| np))
@@ -2964,13 +2968,24 @@ impl<'a> Analyzer<'a> {
         };
         let mut v = np.e;
         let mut skipped = 0;
-        while v < hi && self.has(v, class::FILLER) && skipped < 3 {
+        while v < hi && (self.has(v, class::FILLER) || self.adverb(v)) && skipped < 3 {
             v += 1;
             skipped += 1;
         }
         let tv = self.t.get(v)?;
         (v < hi && tv.word && !tv.cap && tv.cls & (class::STOP | class::DET | class::PRON) == 0)
             .then_some((np, v))
+    }
+
+    /// A cue word, or a word that looks like a finite verb (`pushed`, `touts`).
+    fn verbish(&self, v: usize) -> bool {
+        let w = self.word(v);
+        self.has(v, class::CUE) || w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss"))
+    }
+
+    /// A lowercase `-ly` adverb (`consistently`), skipped between a subject and its verb.
+    fn adverb(&self, v: usize) -> bool {
+        self.t.get(v).is_some_and(|t| t.word && !t.cap) && self.word(v).ends_with("ly")
     }
 
     /// The closest name or pronoun before `k` in its sentence (at most 14 tokens back).
