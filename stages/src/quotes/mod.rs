@@ -64,7 +64,8 @@
 //! clause that holds the cue (`While X said [that …], Y …`, `Y, who said […], …`); a
 //! speech act's object ends before a coordinated verb (`praised [the plan] and thanked
 //! …`); a source inside its sentence (`X, according to Y, is …`) gives the whole
-//! sentence; a clause ends where another attribution begins (`X said […], and Y said …`).
+//! sentence; a clause ends where another attribution begins (`X said […], and Y said …`)
+//! and a fragment's clause before a participle (`defended [its “values,”] saying …`).
 //! An indirect quote nested in the content of another attribution (`X said that [Y
 //! believes …]`) is left out: the outer one holds it.
 //!
@@ -1362,7 +1363,9 @@ impl<'a> Analyzer<'a> {
             if self.has(c, class::FILLER) && self.is_cue_word(c + 1) {
                 c += 1;
             }
-            if self.is_cue_word(c) {
+            // (`“…,” saying the town …`: a participle opens a clause, not an inverted
+            // attribution)
+            if self.is_cue_word(c) && !self.word(c).ends_with("ing") {
                 // `dit-il`, `a-t-il déclaré` split by the tokenizer
                 let mut a = c + 1;
                 if self.p(a) == '-' {
@@ -2861,6 +2864,14 @@ impl<'a> Analyzer<'a> {
             };
             if start <= q.open && q.open - start < 30 {
                 let end = self.clause_end(start, hi.max(q.close + 1)).max(q.close + 1);
+                // `…, saying …`: a participle after a comma opens a clause of its own
+                let end = (q.close + 1..end)
+                    .find(|&j| {
+                        self.word(j).ends_with("ing")
+                            && self.has(j, class::CUE)
+                            && (self.p(j - 1) == ',' || (j == q.close + 1 && self.p(j - 2) == ','))
+                    })
+                    .unwrap_or(end);
                 if let Some((cs, ce)) = self.bytes(start, end) {
                     self.qdone[qi] = true;
                     self.push_partial(cs, ce, np, (v, v + 1), conf_of(np.kind, 0.5));

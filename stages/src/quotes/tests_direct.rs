@@ -319,3 +319,22 @@ fn hailed_as_a_quoted_word_is_a_label() {
     assert_eq!(shown[0].3, "Lena Frost");
     assert_eq!(qs[0].cue.unwrap().slice(text), "hailed");
 }
+
+#[test]
+fn a_participle_after_a_fragment_is_no_inverted_attribution() {
+    let text = "Dana Holt has offered a spirited defense of “rural values,” saying the town \
+                embodied the “heart and soul of the state.”";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 2);
+    assert_eq!(shown[0].0, QuoteKind::Partial);
+    assert_eq!(shown[0].1, "a spirited defense of “rural values,”");
+    assert_eq!(shown[0].3, "Dana Holt");
+    assert_eq!(shown[1].0, QuoteKind::Partial);
+    assert_eq!(
+        shown[1].1,
+        "the town embodied the “heart and soul of the state.”"
+    );
+    assert_eq!(shown[1].3, "Dana Holt");
+    assert_eq!(qs[1].cue.unwrap().slice(text), "saying");
+}
