@@ -68,7 +68,8 @@
 //! clause that holds the cue (`While X said [that …], Y …`, `Y, who said […], …`); a
 //! speech act's object ends before a coordinated verb (`praised [the plan] and thanked
 //! …`); a source inside its sentence (`X, according to Y, is …`) gives the whole
-//! sentence; a clause ends where another attribution begins (`X said […], and Y said …`).
+//! sentence; a clause ends where another attribution begins (`X said […], and Y said …`)
+//! and a fragment's clause before a participle (`defended [its “values,”] saying …`).
 //! An indirect quote nested in the content of another attribution (`X said that [Y
 //! believes …]`) is left out: the outer one holds it.
 //!
@@ -1366,7 +1367,9 @@ impl<'a> Analyzer<'a> {
             if self.has(c, class::FILLER) && self.is_cue_word(c + 1) {
                 c += 1;
             }
-            if self.is_cue_word(c) {
+            // (`“…,” saying the town …`: a participle opens a clause, not an inverted
+            // attribution)
+            if self.is_cue_word(c) && !self.word(c).ends_with("ing") {
                 // `dit-il`, `a-t-il déclaré` split by the tokenizer
                 let mut a = c + 1;
                 if self.p(a) == '-' {
@@ -2954,11 +2957,7 @@ impl<'a> Analyzer<'a> {
             return;
         }
         if let Some((np, v)) = self.sentence_subject(lo, q.open) {
-            let w = self.word(v);
-            let verbish = self.has(v, class::CUE)
-                || w.ends_with("ed")
-                || (w.ends_with('s') && !w.ends_with("ss"));
-            if !verbish {
+            if !self.verbish(v) {
                 return;
             }
             let start = if self.has(v + 1, class::THAT) {
@@ -2968,6 +2967,14 @@ impl<'a> Analyzer<'a> {
             };
             if start <= q.open && q.open - start < 30 {
                 let end = self.clause_end(start, hi.max(q.close + 1)).max(q.close + 1);
+                // `…, saying …`: a participle after a comma opens a clause of its own
+                let end = (q.close + 1..end)
+                    .find(|&j| {
+                        self.word(j).ends_with("ing")
+                            && self.has(j, class::CUE)
+                            && (self.p(j - 1) == ',' || (j == q.close + 1 && self.p(j - 2) == ','))
+                    })
+                    .unwrap_or(end);
                 if let Some((cs, ce)) = self.bytes(start, end) {
                     self.qdone[qi] = true;
                     self.push_partial(cs, ce, np, (v, v + 1), conf_of(np.kind, 0.5));
@@ -3019,6 +3026,14 @@ impl<'a> Analyzer<'a> {
                     .np_before(k, lo)
                     .or_else(|| self.clause_subject(k, lo))
                     .or_else(|| gerund.then(|| self.nearest_name(k, lo)).flatten())
+                    // `X landed in trouble by saying …`: the sentence's subject
+                    .or_else(|| {
+                        gerund
+                            .then(|| self.sentence_subject(lo, k))
+                            .flatten()
+                            .filter(|&(_, v)| self.verbish(v))
+                            .map(|(np, _)| np)
+                    })
                     .or_else(|| {
                         coord
                             .then(|| self.sentence_subject(lo, k - 1).map(|(np, _)| np))
@@ -3067,13 +3082,24 @@ impl<'a> Analyzer<'a> {
         };
         let mut v = np.e;
         let mut skipped = 0;
-        while v < hi && self.has(v, class::FILLER) && skipped < 3 {
+        while v < hi && (self.has(v, class::FILLER) || self.adverb(v)) && skipped < 3 {
             v += 1;
             skipped += 1;
         }
         let tv = self.t.get(v)?;
         (v < hi && tv.word && !tv.cap && tv.cls & (class::STOP | class::DET | class::PRON) == 0)
             .then_some((np, v))
+    }
+
+    /// A cue word, or a word that looks like a finite verb (`pushed`, `touts`).
+    fn verbish(&self, v: usize) -> bool {
+        let w = self.word(v);
+        self.has(v, class::CUE) || w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss"))
+    }
+
+    /// A lowercase `-ly` adverb (`consistently`), skipped between a subject and its verb.
+    fn adverb(&self, v: usize) -> bool {
+        self.t.get(v).is_some_and(|t| t.word && !t.cap) && self.word(v).ends_with("ly")
     }
 
     /// The closest name or pronoun before `k` in its sentence (at most 14 tokens back).

@@ -283,3 +283,61 @@ fn three_apostrophes_close_a_nested_quote_and_the_quote() {
     assert_eq!(shown[0].1, "He would ask me, 'Why bother?'");
     assert_eq!(shown[0].3, "Eva Lunn");
 }
+
+#[test]
+fn a_fragment_after_by_saying_takes_the_sentence_subject() {
+    let text = "Dana Holt spoke first. Holt landed in trouble last week by saying that the \
+                referee was “plainly unfair” in the final.";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].0, QuoteKind::Partial);
+    assert_eq!(
+        shown[0].1,
+        "that the referee was “plainly unfair” in the final."
+    );
+    assert_eq!(shown[0].3, "Dana Holt");
+    assert_eq!(qs[0].cue.unwrap().slice(text), "saying");
+}
+
+#[test]
+fn an_adverb_between_subject_and_verb_keeps_the_subject() {
+    let text = "Omar Diaz has steadily pushed his idea of “a fair deal for towns” this year.";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].0, QuoteKind::Partial);
+    assert_eq!(shown[0].1, "his idea of “a fair deal for towns” this year.");
+    assert_eq!(shown[0].3, "Omar Diaz");
+}
+
+#[test]
+fn hailed_as_a_quoted_word_is_a_label() {
+    let text = "Lena Frost hailed the new budget as “historic” on Monday.";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].0, QuoteKind::Partial);
+    assert_eq!(shown[0].1, "the new budget as “historic”");
+    assert_eq!(shown[0].3, "Lena Frost");
+    assert_eq!(qs[0].cue.unwrap().slice(text), "hailed");
+}
+
+#[test]
+fn a_participle_after_a_fragment_is_no_inverted_attribution() {
+    let text = "Dana Holt has offered a spirited defense of “rural values,” saying the town \
+                embodied the “heart and soul of the state.”";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 2);
+    assert_eq!(shown[0].0, QuoteKind::Partial);
+    assert_eq!(shown[0].1, "a spirited defense of “rural values,”");
+    assert_eq!(shown[0].3, "Dana Holt");
+    assert_eq!(shown[1].0, QuoteKind::Partial);
+    assert_eq!(
+        shown[1].1,
+        "the town embodied the “heart and soul of the state.”"
+    );
+    assert_eq!(shown[1].3, "Dana Holt");
+    assert_eq!(qs[1].cue.unwrap().slice(text), "saying");
+}
