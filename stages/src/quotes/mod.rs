@@ -2635,32 +2635,9 @@ impl<'a> Analyzer<'a> {
     /// A subject pronoun, an auxiliary or a negated verb: a clause has begun.
     fn opens_clause(&self, k: usize) -> bool {
         let w = self.word(k);
-        matches!(
-            w,
-            "he" | "she"
-                | "they"
-                | "we"
-                | "I"
-                | "it"
-                | "has"
-                | "had"
-                | "have"
-                | "is"
-                | "was"
-                | "are"
-                | "were"
-                | "will"
-                | "would"
-                | "could"
-                | "can"
-                | "should"
-                | "must"
-                | "did"
-                | "does"
-                | "do"
-                | "may"
-                | "might"
-        ) || w.ends_with("n't")
+        matches!(w, "he" | "she" | "they" | "we" | "I" | "it")
+            || is_auxiliary(w)
+            || w.ends_with("n't")
             || w.ends_with("n’t")
     }
 
@@ -2710,27 +2687,7 @@ impl<'a> Analyzer<'a> {
     /// A finite verb form at `k`: an auxiliary, a modal or a past tense in `-ed`.
     fn finite(&self, k: usize) -> bool {
         let v = self.word(k);
-        matches!(
-            v,
-            "has"
-                | "had"
-                | "have"
-                | "is"
-                | "was"
-                | "are"
-                | "were"
-                | "will"
-                | "would"
-                | "could"
-                | "can"
-                | "should"
-                | "must"
-                | "did"
-                | "does"
-                | "do"
-                | "may"
-                | "might"
-        ) || (v.ends_with("ed") && v.len() > 3)
+        is_auxiliary(v) || (v.ends_with("ed") && v.len() > 3)
     }
 
     /// `according to X, …` at the start, or `…, according to X.` at the end.
@@ -3261,6 +3218,31 @@ impl<'a> Analyzer<'a> {
             }
         }
     }
+}
+
+/// An auxiliary or modal verb form (`has`, `was`, `will`, `might` …).
+fn is_auxiliary(w: &str) -> bool {
+    matches!(
+        w,
+        "has"
+            | "had"
+            | "have"
+            | "is"
+            | "was"
+            | "are"
+            | "were"
+            | "will"
+            | "would"
+            | "could"
+            | "can"
+            | "should"
+            | "must"
+            | "did"
+            | "does"
+            | "do"
+            | "may"
+            | "might"
+    )
 }
 
 fn conf_of(kind: NpKind, base: f32) -> f32 {
