@@ -1299,19 +1299,30 @@ impl<'a> Analyzer<'a> {
         }
     }
 
-    /// A paragraph `- Name.` (or `— Name, role.`) at token `k` that signs the quote
-    /// closing the paragraph before: the name.
+    /// A dash and a name at token `k` that sign the quote closing just before: a
+    /// paragraph `- Name.` (or `— Name, role.`) after the quote's paragraph, or on
+    /// the quote's own line `“…” ― Name` ending the line or followed by the next
+    /// quote (collections of readers' voices): the name.
     fn signature(&self, k: usize) -> Option<Np> {
         let prev = self.t.get(k.checked_sub(1)?)?;
         let tk = self.t.get(k)?;
-        if tk.para == prev.para || !matches!(tk.p, '-' | '—' | '–') {
+        if !matches!(tk.p, '-' | '—' | '–' | '―') {
+            return None;
+        }
+        let same_line = tk.para == prev.para;
+        if same_line && !is_quote_char(prev.p) {
             return None;
         }
         let np = self.np_after(k + 1, self.para_end(k))?;
-        let ends = self
-            .t
-            .get(np.e)
-            .map_or(true, |t| t.para != tk.para || matches!(t.p, '.' | ','));
+        let ends = self.t.get(np.e).map_or(true, |t| {
+            t.para != tk.para
+                || (!same_line && t.p == ',')
+                || (t.p == '.'
+                    && self.t.get(np.e + 1).map_or(true, |u| {
+                        u.para != tk.para || (same_line && is_quote_char(u.p) && self.opens(u.p))
+                    }))
+                || (same_line && is_quote_char(t.p) && self.opens(t.p))
+        });
         (np.kind == NpKind::Name && ends).then_some(np)
     }
 

@@ -229,6 +229,21 @@ fn a_signature_line_after_a_quote_names_its_speaker() {
 }
 
 #[test]
+fn a_dash_and_a_name_after_a_quote_on_its_line_sign_it() {
+    let text = "Readers wrote to us.\n\n“The buses never come on time.” ― Ines Moreno\n\
+                “We need more trains.” — Paul Okafor. “Fix the roads first.”― Lea Brandt\n\n\
+                “Nobody asked us.” - Tom Hale of the council, on Friday.";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    let signed: Vec<_> = shown.iter().map(|s| (s.1.as_str(), s.3.as_str())).collect();
+    assert!(signed.contains(&("The buses never come on time.", "Ines Moreno")));
+    assert!(signed.contains(&("Fix the roads first.", "Lea Brandt")));
+    assert!(signed.contains(&("We need more trains.", "Paul Okafor")));
+    // a name that runs on into its sentence signs nothing
+    assert!(shown.iter().all(|s| s.3 != "Tom Hale"));
+}
+
+#[test]
 fn an_adverb_between_speaker_and_verb_is_skipped() {
     let text = "Nick Ford firmly said, “We will not sell the farm.”";
     let qs = run(text);
