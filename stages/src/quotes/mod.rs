@@ -954,7 +954,12 @@ impl<'a> Analyzer<'a> {
                 }
             }
             // `the Foreign Office`
-            if k > lo && self.has(k - 1, class::DET) && !self.t[k - 1].cap {
+            // (not the `that` of a clause: `so subdued that Mr. Trump was …`)
+            if k > lo
+                && self.has(k - 1, class::DET)
+                && !self.has(k - 1, class::THAT)
+                && !self.t[k - 1].cap
+            {
                 k -= 1;
             }
             let kind = if (k..end).all(|j| self.has(j, class::TITLE | class::DET)) {
@@ -1488,6 +1493,14 @@ impl<'a> Analyzer<'a> {
                 self.push_quote(qi, QuoteKind::Direct, Some(np), Some((c, c + 1)), conf);
                 return;
             }
+            if j < q.open {
+                if let Some(np) = self.subject_before_cue(c, lo) {
+                    let conf = conf_of(np.kind, 0.8);
+                    self.push_quote(qi, QuoteKind::Direct, Some(np), Some((c, c + 1)), conf);
+                    self.lower_fragment(qi, np, c);
+                    return;
+                }
+            }
         }
         // `said Hussain: “…”` / `Hussain told reporters: “…”`
         if self.p(j) == ':' || self.p(j) == ',' {
@@ -1505,6 +1518,14 @@ impl<'a> Analyzer<'a> {
                     if let Some(np) = self.np_after(k + 1, j) {
                         let conf = conf_of(np.kind, 0.88);
                         self.push_quote(qi, QuoteKind::Direct, Some(np), Some((k, k + 1)), conf);
+                        return;
+                    }
+                    // `X went on to say, “…”` / `X, …, saying at one point, “…”`: the
+                    // subject of the sentence
+                    if let Some(np) = self.subject_before_cue(k, lo) {
+                        let conf = conf_of(np.kind, 0.8);
+                        self.push_quote(qi, QuoteKind::Direct, Some(np), Some((k, k + 1)), conf);
+                        self.lower_fragment(qi, np, k);
                         return;
                     }
                     break;
@@ -1952,8 +1973,85 @@ impl<'a> Analyzer<'a> {
             .then_some(np)
     }
 
+    /// The subject of the sentence that a cue at `c` reports for when the cue is an
+    /// infinitive (`was prompted to say`), a participle (`, saying at one point`) or
+    /// follows a relative clause (`an aide who spoke anonymously said Monday`).
+    fn subject_before_cue(&self, c: usize, lo: usize) -> Option<Np> {
+        if (lo..c).any(|j| self.in_quote(j) || is_quote_char(self.p(j))) {
+            return None;
+        }
+        if let Some(np) = self.infinitive_subject(c, lo) {
+            return Some(np);
+        }
+        // `an aide who spoke anonymously said Monday`
+        if let Some(np) = self.np_after(lo, c) {
+            if matches!(self.word(np.e), "who" | "whose")
+                && !(np.e + 1..c).any(|j| matches!(self.p(j), ',' | ';'))
+            {
+                return Some(np);
+            }
+        }
+        let (np, v) = self.sentence_subject(lo, c)?;
+        let role = np.kind != NpKind::Desc
+            || self.has(np.e - 1, class::ROLE | class::GROUP | class::AGENT);
+        (v <= c && role && np.kind != NpKind::Rel).then_some(np)
+    }
+
+    /// The subject of an infinitive cue at `c`, back over its verb chain: `X was
+    /// prompted to say`, `X went on to say`, `voters are more likely to say`, `X
+    /// continued to question`.
+    fn infinitive_subject(&self, c: usize, lo: usize) -> Option<Np> {
+        if c <= lo + 1 || self.word(c - 1) != "to" {
+            return None;
+        }
+        let mut j = c - 1;
+        let mut steps = 0;
+        while j > lo + 1 && steps < 4 {
+            let w = self.word(j - 1);
+            let chain = self.t[j - 1].word
+                && !self.t[j - 1].cap
+                && (is_auxiliary(w)
+                    || w.ends_with("ed")
+                    || (w.ends_with("ly") && w.len() > 4)
+                    || matches!(
+                        w,
+                        "on" | "went"
+                            | "likely"
+                            | "unlikely"
+                            | "able"
+                            | "unable"
+                            | "ready"
+                            | "willing"
+                            | "more"
+                            | "less"
+                            | "continue"
+                            | "continues"
+                            | "began"
+                            | "begin"
+                            | "begins"
+                            | "tried"
+                            | "tries"
+                            | "going"
+                            | "set"
+                    ));
+            if !chain {
+                break;
+            }
+            j -= 1;
+            steps += 1;
+        }
+        if steps == 0 {
+            return None;
+        }
+        self.np_before(j, lo)
+    }
+
     fn verb_clause(&mut self, c: usize, lo: usize, hi: usize) {
         let tk = self.t[c];
+        // `an aide who asked not to be named`: a request, nothing reported
+        if tk.cls & class::ASK != 0 && self.word(c + 1) == "not" && self.word(c + 2) == "to" {
+            return;
+        }
         let np = self.np_before(c, lo);
         // `…, adding that …` takes the speaker of the sentence's previous attribution
         let np = np.or_else(|| self.clause_subject(c, lo));
@@ -1985,6 +2083,8 @@ impl<'a> Analyzer<'a> {
                         || !(c + 1..hi).any(|j| self.in_quote(j))
                 })
         });
+        // `voters are more likely to say …`, `X continued to question …`
+        let np = np.or_else(|| self.infinitive_subject(c, lo));
         // `Philippine lawmaker wants …`, `Twenty-four percent said …`
         let np = np.or_else(|| self.loose_subject(c, lo));
         // `six in 10 said …`, `all five say …`: a count as the subject
@@ -2221,7 +2321,12 @@ impl<'a> Analyzer<'a> {
             && match self.word(k) {
                 "about" | "against" => true,
                 "of" => matches!(self.word(c), "warned" | "warns" | "spoke" | "speaks"),
-                "on" => !self.has(k + 1, class::TIME) && tk.cls & class::LABEL == 0,
+                // (not `went on to say`: the verb after `to` is the cue)
+                "on" => {
+                    !self.has(k + 1, class::TIME)
+                        && tk.cls & class::LABEL == 0
+                        && self.word(k + 1) != "to"
+                }
                 "in" => tk.cls & class::BELIEF != 0,
                 _ => false,
             }

@@ -352,3 +352,17 @@ fn a_count_is_a_subject() {
         )
     );
 }
+
+#[test]
+fn an_infinitive_cue_reports_for_the_subject_of_its_verb_chain() {
+    let text = "Most older voters are more likely to say that the roads matter most.\n\n\
+                The senator continued to question whether the plan was legal.";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 2);
+    assert_eq!(shown[0].0, QuoteKind::Indirect);
+    assert_eq!(shown[0].1, "that the roads matter most.");
+    assert!(shown[0].2.ends_with("voters"));
+    assert_eq!(shown[1].1, "whether the plan was legal.");
+    assert_eq!(shown[1].2, "The senator");
+}

@@ -356,3 +356,29 @@ fn a_participle_after_a_fragment_is_no_inverted_attribution() {
     assert_eq!(shown[1].3, "Dana Holt");
     assert_eq!(qs[1].cue.unwrap().slice(text), "saying");
 }
+
+#[test]
+fn a_quote_after_an_infinitive_cue_takes_the_subject_of_its_verb_chain() {
+    let text = "The hearing was so calm that Ms. Ortiz was moved to say, “I have never seen \
+                such patience.”\n\nThe mayor went on to say, “We will open the bridge in May.”";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 2);
+    assert_eq!(shown[0].0, QuoteKind::Direct);
+    assert_eq!(shown[0].2, "Ms. Ortiz");
+    assert_eq!(shown[1].0, QuoteKind::Direct);
+    assert_eq!(shown[1].2, "The mayor");
+}
+
+#[test]
+fn a_quote_after_a_speaker_with_a_relative_clause_and_a_time_takes_the_speaker() {
+    let text = "An aide who asked not to be named said Tuesday, “The vote will be close.”";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].0, QuoteKind::Direct);
+    assert_eq!(shown[0].1, "The vote will be close.");
+    assert_eq!(shown[0].2, "An aide");
+    // `asked not to be named` reports nothing
+    assert!(shown.iter().all(|s| !s.1.contains("not to be named")));
+}
