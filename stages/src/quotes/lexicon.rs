@@ -46,7 +46,7 @@ pub(crate) mod class {
     /// (`supports the bill`), when `stances = true`.
     pub const STANCE: u32 = 1 << 24;
     /// Intentions and wishes, whose object or `to` clause is the intention (`wants a
-    /// recount`, `declined to comment`), when `intentions = true`.
+    /// recount`, `declined to comment`), unless `intentions = false`.
     pub const INTENT: u32 = 1 << 25;
     /// Appearances and expectations (`seems`, `appears`, `is expected to`): the whole
     /// clause is attributed, with no speaker, when `appearances = true`.

@@ -50,10 +50,12 @@
 //! - extracted by default, off with `beliefs = false`: thoughts, beliefs and findings
 //!   (`X believes that …`, `X thinks …`, `the poll found that …`, `records show …`) —
 //!   they state the source's view, which is what `by_source` sentiment is about;
+//! - extracted by default, off with `intentions = false`: intentions and wishes (`X
+//!   wants [a recount]`, `declined [to comment]`, `plans [to run]`; not the nouns `have
+//!   plans to`, `the plan`);
 //! - extracted only when switched on (PolNeAR annotates them, the seed articles, which
 //!   annotate speech only, do not): stances with `stances = true` (`X supports [the
-//!   bill]`), intentions and wishes with `intentions = true` (`X wants [a recount]`,
-//!   `declined [to comment]`), appearances and expectations with `appearances = true`
+//!   bill]`), appearances and expectations with `appearances = true`
 //!   (`[the plan seems to work]`, `[she is expected to win]`: the whole clause, no
 //!   speaker);
 //! - not extracted: nominal attributions without a verb (`X's critique of the economy`).
@@ -82,7 +84,7 @@
 //! type = "quotes"
 //! beliefs = true         # also extract `X believes/thinks/found that …` as indirect quotes
 //! stances = false        # also extract `X supports/opposes …` (the object)
-//! intentions = false     # also extract `X wants …`, `plans to …`, `declined to …`
+//! intentions = true      # also extract `X wants …`, `plans to …`, `declined to …`
 //! appearances = false    # also extract `… seems to …`, `… is expected to …` (no speaker)
 //! unattributed = false   # keep quotations without a speaker (speaker = null)
 //! min_confidence = 0.0   # drop quotes below this confidence
@@ -134,7 +136,7 @@ pub struct QuoteConfig {
     /// attributed (default: false).
     pub stances: bool,
     /// Also extract intentions and wishes (`X wants a recount`, `declined to comment`,
-    /// `plans to run`): the object or `to` clause is attributed (default: false).
+    /// `plans to run`): the object or `to` clause is attributed (default: true).
     pub intentions: bool,
     /// Also extract appearances and expectations (`the plan seems to work`, `she is
     /// expected to win`): the whole clause, without a speaker (default: false).
@@ -150,7 +152,7 @@ impl Default for QuoteConfig {
         QuoteConfig {
             beliefs: true,
             stances: false,
-            intentions: false,
+            intentions: true,
             appearances: false,
             unattributed: false,
             min_confidence: 0.0,
@@ -1331,6 +1333,17 @@ impl<'a> Analyzer<'a> {
         (np.kind == NpKind::Name && ends).then_some(np)
     }
 
+    /// An intention word used as a noun (`have plans to`, `the plan`, `a wish`, `the tax
+    /// plan will …`).
+    fn intent_noun(&self, k: usize) -> bool {
+        self.noun_use(k)
+            || is_auxiliary(self.word(k + 1))
+            || matches!(self.word(k + 1), "of" | "for" | "is" | "was")
+            || (k > 0
+                && matches!(self.word(k - 1), "have" | "has" | "had" | "no")
+                && matches!(self.word(k), "plan" | "plans" | "wish" | "aim" | "aims"))
+    }
+
     /// A cue word used as a noun (`secretary of state`, `the states`, `a tweet`).
     fn noun_use(&self, k: usize) -> bool {
         k > 0 && (self.has(k - 1, class::DET) || matches!(self.word(k - 1), "of" | "’s" | "'s"))
@@ -1767,7 +1780,7 @@ impl<'a> Analyzer<'a> {
             let verb = tk.cls & (class::SPEECH | class::TELL | class::ACT | class::LABEL) != 0
                 || (self.config.beliefs && tk.cls & class::BELIEF != 0)
                 || (self.config.stances && tk.cls & class::STANCE != 0)
-                || (self.config.intentions && tk.cls & class::INTENT != 0);
+                || (self.config.intentions && tk.cls & class::INTENT != 0 && !self.intent_noun(i));
             if verb && tk.word && !tk.cap {
                 self.verb_clause(i, lo, hi);
             }

@@ -144,14 +144,9 @@ fn stances_only_when_asked_for() {
 }
 
 #[test]
-fn intentions_only_when_asked_for() {
+fn intentions_by_default_and_off_when_asked() {
     let t = "The company declined to comment on the merger.";
-    assert!(run(t).is_empty());
-    let config = QuoteConfig {
-        intentions: true,
-        ..QuoteConfig::default()
-    };
-    let q = only(t, &run_with(t, config));
+    let q = only(t, &run(t));
     assert_eq!(
         q,
         (
@@ -160,6 +155,24 @@ fn intentions_only_when_asked_for() {
             "declined".into()
         )
     );
+    let config = QuoteConfig {
+        intentions: false,
+        ..QuoteConfig::default()
+    };
+    assert!(run_with(t, config).is_empty());
+}
+
+#[test]
+fn an_intention_word_used_as_a_noun_is_no_cue() {
+    for t in [
+        "The two cities have plans to build a joint harbour.",
+        "The mayor shelved the plan to build a harbour.",
+        "The harbour plan will cost the cities dearly.",
+    ] {
+        assert!(run(t).is_empty(), "{t}");
+    }
+    let t = "The two cities plan to build a joint harbour.";
+    assert!(only(t, &run(t)).1.ends_with("two cities"));
 }
 
 #[test]
