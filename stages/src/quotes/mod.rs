@@ -2252,6 +2252,11 @@ impl<'a> Analyzer<'a> {
             self.object_clause(c, np, hi);
             return;
         }
+        // `hopes to win`, `vowed to fight`: an intention's `to` clause
+        if tk.cls & class::INTENT != 0 && self.word(c + 1) == "to" && self.config.intentions {
+            self.object_clause(c, np, hi);
+            return;
+        }
         // `X said the talks failed` (verbs that take a bare clause)
         if tk.cls & class::BARE == 0 {
             let obj = class::ACT | class::LABEL | class::STANCE | class::INTENT;

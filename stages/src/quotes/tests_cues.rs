@@ -379,3 +379,20 @@ fn an_infinitive_cue_reports_for_the_subject_of_its_verb_chain() {
     assert_eq!(shown[1].1, "whether the plan was legal.");
     assert_eq!(shown[1].2, "The senator");
 }
+
+#[test]
+fn a_hope_or_a_vow_with_to_is_an_intention() {
+    let text = "The coach hopes to win the cup next year.\n\nThe rebels vowed to fight on.";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 2, "{shown:?}");
+    assert_eq!(shown[0].1, "to win the cup next year.");
+    assert_eq!(shown[0].2, "The coach");
+    assert_eq!(shown[1].1, "to fight on.");
+    assert_eq!(shown[1].2, "The rebels");
+    let config = QuoteConfig {
+        intentions: false,
+        ..QuoteConfig::default()
+    };
+    assert!(run_with(text, config).is_empty());
+}
