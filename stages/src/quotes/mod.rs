@@ -1346,7 +1346,11 @@ impl<'a> Analyzer<'a> {
 
     /// A cue word used as a noun (`secretary of state`, `the states`, `a tweet`).
     fn noun_use(&self, k: usize) -> bool {
-        k > 0 && (self.has(k - 1, class::DET) || matches!(self.word(k - 1), "of" | "’s" | "'s"))
+        k > 0
+            && (self.has(k - 1, class::DET)
+                || matches!(self.word(k - 1), "of" | "’s" | "'s")
+                || self.word(k - 1).ends_with("’s")
+                || self.word(k - 1).ends_with("'s"))
     }
 
     /// A quote attributed right after its closing mark or right before its opening mark.
@@ -2063,6 +2067,34 @@ impl<'a> Analyzer<'a> {
         let tk = self.t[c];
         // `an aide who asked not to be named`: a request, nothing reported
         if tk.cls & class::ASK != 0 && self.word(c + 1) == "not" && self.word(c + 2) == "to" {
+            return;
+        }
+        // `the show has …`, `Saturday’s tweet was …`: a cue word used as a noun, the
+        // subject of the verb after it
+        let modifier = |j: usize| j >= lo && self.t[j].word && !self.t[j].cap;
+        let compound = c > lo + 1
+            && modifier(c - 1)
+            && (self.has(c - 2, class::DET)
+                || (c > lo + 2 && modifier(c - 2) && self.has(c - 3, class::DET)));
+        // (not a verb's past: `the dispute the ministry said was settled`)
+        let past = self.finite(c)
+            || matches!(
+                self.word(c),
+                "said"
+                    | "says"
+                    | "told"
+                    | "tells"
+                    | "wrote"
+                    | "writes"
+                    | "thought"
+                    | "knew"
+                    | "saw"
+                    | "found"
+                    | "felt"
+                    | "made"
+                    | "gave"
+            );
+        if (self.noun_use(c) || compound) && !past && is_auxiliary(self.word(c + 1)) {
             return;
         }
         let np = self.np_before(c, lo);

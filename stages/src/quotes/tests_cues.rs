@@ -396,3 +396,17 @@ fn a_hope_or_a_vow_with_to_is_an_intention() {
     };
     assert!(run_with(text, config).is_empty());
 }
+
+#[test]
+fn a_cue_word_used_as_a_noun_before_a_verb_reports_nothing() {
+    for t in [
+        "The morning show has not found a new host.",
+        "Saturday’s tweet was a reminder of his temper.",
+        "The strong jobs report has cleared the way for a rate rise.",
+    ] {
+        assert!(run(t).is_empty(), "{t}: {:?}", show(t, &run(t)));
+    }
+    // a relative clause keeps its cue: `the dispute the ministry said was settled`
+    let t = "They raised the dispute the ministry said was settled.";
+    assert_eq!(run(t).len(), 1, "{:?}", show(t, &run(t)));
+}
