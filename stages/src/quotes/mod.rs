@@ -1737,6 +1737,17 @@ impl<'a> Analyzer<'a> {
             let np = self
                 .np_after(end, hi)
                 .or_else(|| self.source_words(end, hi))?;
+            // `citing officials` names a source; `citing statistics about …` is a speech
+            // act with its object (left to the verb)
+            let act = self.has(i, class::ACT)
+                && np.kind == NpKind::Desc
+                && !self.has(
+                    np.e - 1,
+                    class::ROLE | class::GROUP | class::AGENT | class::ORG | class::NOUN,
+                );
+            if act {
+                return None;
+            }
             return Some((np, (i, end)));
         }
         None
@@ -2175,8 +2186,9 @@ impl<'a> Analyzer<'a> {
             .flatten()
         });
         let Some(np) = np else {
-            // inversion at the end: `…, said Hussain.`
-            if c > lo && self.p(c - 1) == ',' {
+            // inversion at the end: `…, said Hussain.` (not a participle with its
+            // object: `…, citing statistics about …`)
+            if c > lo && self.p(c - 1) == ',' && !self.word(c).ends_with("ing") {
                 if let Some(np) = self.np_after(c + 1, hi) {
                     let mut after = np.e;
                     // `…, said Larry Smith, a historian at Yale.`

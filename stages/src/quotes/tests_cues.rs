@@ -410,3 +410,20 @@ fn a_cue_word_used_as_a_noun_before_a_verb_reports_nothing() {
     let t = "They raised the dispute the ministry said was settled.";
     assert_eq!(run(t).len(), 1, "{:?}", show(t, &run(t)));
 }
+
+#[test]
+fn citing_a_source_names_it_and_citing_a_thing_is_a_speech_act() {
+    let t = "The agency cut its forecast, citing officials in Berlin.";
+    assert_eq!(
+        only(t, &run(t)),
+        (
+            "The agency cut its forecast".into(),
+            "officials".into(),
+            "citing".into()
+        )
+    );
+    let t = "The mayor resigned on Friday, citing the rising cost of housing.";
+    let q = only(t, &run(t));
+    assert_eq!(q.0, "the rising cost of housing.");
+    assert_eq!(q.1, "The mayor");
+}
