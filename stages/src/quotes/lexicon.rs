@@ -51,6 +51,9 @@ pub(crate) mod class {
     /// Appearances and expectations (`seems`, `appears`, `is expected to`): the whole
     /// clause is attributed, with no speaker, when `appearances = true`.
     pub const APPEAR: u32 = 1 << 26;
+    /// Verbs of talking whose topic is attributed only after `about` or `of` (`talked
+    /// about [the economy]`; not `spoke first`, `spoke on condition of anonymity`).
+    pub const TOPIC: u32 = 1 << 27;
     /// Any verb cue.
     pub const CUE: u32 = SPEECH | TELL | BELIEF;
 }
@@ -128,6 +131,7 @@ impl Lexicon {
                 "stance" => class::STANCE,
                 "intent" => class::INTENT,
                 "appear" => class::APPEAR,
+                "topic" => class::TOPIC,
                 _ => 0,
             };
             for w in words.split_whitespace() {

@@ -1792,7 +1792,9 @@ impl<'a> Analyzer<'a> {
             if tk.cls & class::APPEAR != 0 && self.config.appearances && tk.word && !tk.cap {
                 self.appearance(i, lo, hi);
             }
-            let verb = tk.cls & (class::SPEECH | class::TELL | class::ACT | class::LABEL) != 0
+            let verb = tk.cls
+                & (class::SPEECH | class::TELL | class::ACT | class::LABEL | class::TOPIC)
+                != 0
                 || (self.config.beliefs && tk.cls & class::BELIEF != 0)
                 || (self.config.stances && tk.cls & class::STANCE != 0)
                 || (self.config.intentions && tk.cls & class::INTENT != 0 && !self.intent_noun(i));
@@ -2378,14 +2380,17 @@ impl<'a> Analyzer<'a> {
         let tk = self.t[c];
         let person = np.kind != NpKind::Desc
             || self.has(np.e - 1, class::ROLE | class::GROUP | class::AGENT);
-        tk.cls & (class::SPEECH | class::BELIEF | class::ACT) != 0
+        let topic = tk.cls & class::TOPIC != 0;
+        tk.cls & (class::SPEECH | class::BELIEF | class::ACT | class::TOPIC) != 0
             && person
             && match self.word(k) {
-                "about" | "against" => true,
-                "of" => matches!(self.word(c), "warned" | "warns" | "spoke" | "speaks"),
+                "about" => true,
+                "against" => !topic,
+                "of" => topic || matches!(self.word(c), "warned" | "warns"),
                 // (not `went on to say`: the verb after `to` is the cue)
                 "on" => {
-                    !self.has(k + 1, class::TIME)
+                    !topic
+                        && !self.has(k + 1, class::TIME)
                         && tk.cls & class::LABEL == 0
                         && self.word(k + 1) != "to"
                 }

@@ -427,3 +427,21 @@ fn citing_a_source_names_it_and_citing_a_thing_is_a_speech_act() {
     assert_eq!(q.0, "the rising cost of housing.");
     assert_eq!(q.1, "The mayor");
 }
+
+#[test]
+fn talking_about_and_discussing_a_topic_are_speech_acts() {
+    let t = "The senator talked about the farm bill.";
+    assert_eq!(
+        only(t, &run(t)),
+        (
+            "the farm bill.".into(),
+            "The senator".into(),
+            "talked".into()
+        )
+    );
+    let t = "The ministers discussed the new border checks.";
+    assert_eq!(only(t, &run(t)).0, "the new border checks.");
+    // a place or an addressee is no topic
+    let t = "The senator talked to reporters at the airport.";
+    assert!(run(t).is_empty(), "{:?}", show(t, &run(t)));
+}
