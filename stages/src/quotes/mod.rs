@@ -72,8 +72,10 @@
 //! …`); a source inside its sentence (`X, according to Y, is …`) gives the whole
 //! sentence; a clause ends where another attribution begins (`X said […], and Y said …`)
 //! and a fragment's clause before a participle (`defended [its “values,”] saying …`).
-//! An indirect quote nested in the content of another attribution (`X said that [Y
-//! believes …]`) is left out: the outer one holds it.
+//! A reported clause that lost its subject to a relative holds its antecedent (`[a probe
+//! the agency said was ongoing]`, `[which it said was fair]`). An indirect quote nested in
+//! the content of another attribution (`X said that [Y believes …]`) is left out: the
+//! outer one holds it.
 //!
 //! Languages: English (all patterns); French, German and Spanish direct quotes with their
 //! marks and common speech verbs. Every word list lives in a data file under
@@ -2211,8 +2213,18 @@ impl<'a> Analyzer<'a> {
         let aux = c + 1 < hi && self.relative_verb(c + 1);
         if aux && tk.cls & class::BARE != 0 {
             let end = self.clause_end(c + 1, hi);
+            // the content holds its antecedent: `[a probe the agency said was ongoing]`,
+            // `[which it said was unacceptable]`
+            let start =
+                if np.s > lo && matches!(self.word(np.s - 1), "which" | "that" | "who" | "what") {
+                    np.s - 1
+                } else {
+                    self.np_core_before(np.s, lo)
+                        .filter(|a| a.kind == NpKind::Desc)
+                        .map_or(c + 1, |a| a.s)
+                };
             if end > c + 3 {
-                self.emit_clause(c + 1, end, np, (c, c + 1), conf_of(np.kind, 0.65));
+                self.emit_clause(start, end, np, (c, c + 1), conf_of(np.kind, 0.65));
             }
             return;
         }
