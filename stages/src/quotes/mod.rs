@@ -45,8 +45,10 @@
 //!   with their author (`a statement by X that “…”`); speech acts with their object
 //!   (`accused him of …`, `urged …`, `endorsed Clinton`, `announced his candidacy`,
 //!   `called for …`, `asked whether …`); labels with a quoted word (`called the plan “a
-//!   disaster”`, `what she calls “…”`); quoted fragments whose source is the subject of
-//!   their sentence;
+//!   disaster”`, `what she calls “…”`); talking about a topic (`talked about [the
+//!   economy]`); quoted fragments whose source is the subject of their sentence; a
+//!   question put to the speaker by an unnamed asker (`Asked [whether he would run], X
+//!   said …`), without a speaker;
 //! - extracted by default, off with `beliefs = false`: thoughts, beliefs and findings
 //!   (`X believes that …`, `X thinks …`, `the poll found that …`, `records show …`) —
 //!   they state the source's view, which is what `by_source` sentiment is about;
@@ -1794,6 +1796,10 @@ impl<'a> Analyzer<'a> {
             if tk.cls & class::APPEAR != 0 && self.config.appearances && tk.word && !tk.cap {
                 self.appearance(i, lo, hi);
             }
+            if matches!(self.word(i), "Asked" | "asked") && self.asked_clause(i, lo, hi) {
+                i += 1;
+                continue;
+            }
             let verb = tk.cls
                 & (class::SPEECH | class::TELL | class::ACT | class::LABEL | class::TOPIC)
                 != 0
@@ -2762,6 +2768,70 @@ impl<'a> Analyzer<'a> {
                 sep: false,
             });
         }
+    }
+
+    /// A question put to the speaker, with no asker named: `Asked whether …, X said`,
+    /// `When asked about …,`, `…, he said when asked if …`: the question (from its
+    /// `whether`, `if`, wh-word or `about`) to its comma, without a speaker (the
+    /// interviewer is not named; `Asked by X whether …`, which names the asker, is left
+    /// out: the seed articles do not annotate it).
+    fn asked_clause(&mut self, i: usize, lo: usize, hi: usize) -> bool {
+        let opens = i == lo
+            || matches!(self.word(i - 1), "when" | "When")
+            || (matches!(self.word(i - 1), "if" | "If") && (i - 1 == lo || self.p(i - 2) == ','))
+            || (self.p(i - 1) == ',' && self.word(i).starts_with('A'));
+        if !opens {
+            return false;
+        }
+        // (time and place adjuncts first: `Asked on Monday whether …`, `Asked in Iowa
+        // recently about …`)
+        let mut k = i + 1;
+        while k < hi && k < i + 7 && self.t[k].word && !self.in_quote(k) {
+            let w = self.word(k);
+            if w == "by" {
+                return false;
+            }
+            if matches!(
+                w,
+                "whether"
+                    | "if"
+                    | "what"
+                    | "which"
+                    | "how"
+                    | "why"
+                    | "who"
+                    | "when"
+                    | "where"
+                    | "about"
+            ) {
+                break;
+            }
+            k += 1;
+        }
+        if k >= hi || k >= i + 7 || !self.t[k].word || self.in_quote(k) {
+            return false;
+        }
+        let Some(end) = (k + 1..hi).find(|&j| matches!(self.p(j), ',' | '.' | ';' | '?')) else {
+            return false;
+        };
+        if end < k + 2 || (k..end).any(|j| self.in_quote(j)) {
+            return false;
+        }
+        let Some((cs, ce)) = self.bytes(k, end) else {
+            return false;
+        };
+        self.add_attr(Attr {
+            cs,
+            ce,
+            kind: QuoteKind::Indirect,
+            np: None,
+            cue: Some((i, i + 1)),
+            conf: 0.5,
+            join: false,
+            sep: false,
+        });
+        self.cue_used[i] = true;
+        true
     }
 
     /// `and` before a verb (`and praised …`, `and even questioned …`, `and has …`).

@@ -374,7 +374,7 @@ fn no_speaker_through_a_verb_before_a_name() {
 
 #[test]
 fn hyphenated_surname() {
-    let t = "“We are ready,” Garcia-Lindqvist said when asked about the bridge.";
+    let t = "“We are ready,” Garcia-Lindqvist said at the bridge.";
     let q = one(t);
     assert_eq!(q.2, "Garcia-Lindqvist");
     assert_eq!(q.3, "Garcia-Lindqvist");

@@ -448,3 +448,19 @@ fn talking_about_and_discussing_a_topic_are_speech_acts() {
     let t = "The senator talked to reporters at the airport.";
     assert!(run(t).is_empty(), "{:?}", show(t, &run(t)));
 }
+
+#[test]
+fn a_question_put_to_the_speaker_is_attributed_without_a_speaker() {
+    let t = "Asked on Monday whether he would run again, the governor smiled.";
+    let qs = run(t);
+    let shown = show(t, &qs);
+    assert_eq!(shown.len(), 1, "{shown:?}");
+    assert_eq!(shown[0].1, "whether he would run again");
+    assert!(qs[0].speaker.is_none());
+    let t = "The mayor shrugged when asked about the delay.";
+    let shown = show(t, &run(t));
+    assert!(shown.iter().any(|s| s.1 == "about the delay"), "{shown:?}");
+    // a named asker is left out
+    let t = "Asked by a reporter whether he would run again, the governor smiled.";
+    assert!(run(t).is_empty(), "{:?}", show(t, &run(t)));
+}
