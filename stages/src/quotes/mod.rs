@@ -48,7 +48,8 @@
 //!   disaster”`, `what she calls “…”`); talking about a topic (`talked about [the
 //!   economy]`); quoted fragments whose source is the subject of their sentence; a
 //!   question put to the speaker by an unnamed asker (`Asked [whether he would run], X
-//!   said …`), without a speaker;
+//!   said …`), without a speaker; a title-case headline's capitalised verb (`Mayor Says
+//!   [Roads Will Reopen]`);
 //! - extracted by default, off with `beliefs = false`: thoughts, beliefs and findings
 //!   (`X believes that …`, `X thinks …`, `the poll found that …`, `records show …`) —
 //!   they state the source's view, which is what `by_source` sentiment is about;
@@ -1776,6 +1777,7 @@ impl<'a> Analyzer<'a> {
 
     fn indirect(&mut self) {
         let n = self.t.len();
+        let title = self.title_case_headline();
         let mut i = 0;
         while i < n {
             if self.in_quote(i) || self.cue_used[i] {
@@ -1806,10 +1808,34 @@ impl<'a> Analyzer<'a> {
                 || (self.config.beliefs && tk.cls & class::BELIEF != 0)
                 || (self.config.stances && tk.cls & class::STANCE != 0)
                 || (self.config.intentions && tk.cls & class::INTENT != 0 && !self.intent_noun(i));
-            if verb && tk.word && !tk.cap {
+            // (a headline in title case capitalises its verb: `Mayor Says Roads Will Reopen`)
+            let lower = !tk.cap || (i < title && i > lo);
+            if verb && tk.word && lower {
                 self.verb_clause(i, lo, hi);
             }
             i += 1;
+        }
+    }
+
+    /// The end of a first paragraph written in title case (`Mayor Says Roads Will
+    /// Reopen`), or 0: most of its longer words are capitalised.
+    fn title_case_headline(&self) -> usize {
+        let end = self
+            .t
+            .iter()
+            .position(|t| t.para != 0)
+            .unwrap_or(self.t.len());
+        let (mut caps, mut long) = (0, 0);
+        for k in 0..end.min(40) {
+            if self.t[k].word && self.word(k).len() >= 4 {
+                long += 1;
+                caps += usize::from(self.t[k].cap);
+            }
+        }
+        if end <= 40 && long >= 3 && caps * 5 >= long * 4 {
+            end
+        } else {
+            0
         }
     }
 

@@ -464,3 +464,18 @@ fn a_question_put_to_the_speaker_is_attributed_without_a_speaker() {
     let t = "Asked by a reporter whether he would run again, the governor smiled.";
     assert!(run(t).is_empty(), "{:?}", show(t, &run(t)));
 }
+
+#[test]
+fn a_title_case_headline_attributes_with_its_capitalised_verb() {
+    let t = "Harbour Chief Says Ferries Will Run All Winter\n\nThe ferries will run, she said.";
+    let shown = show(t, &run(t));
+    assert!(
+        shown
+            .iter()
+            .any(|s| s.1 == "Ferries Will Run All Winter" && s.2 == "Harbour Chief"),
+        "{shown:?}"
+    );
+    // only a headline: a capitalised word in body text is no verb
+    let t = "The report by Says Media was late.";
+    assert!(run(t).is_empty(), "{:?}", show(t, &run(t)));
+}
