@@ -49,7 +49,8 @@
 //!   economy]`); quoted fragments whose source is the subject of their sentence; a
 //!   question put to the speaker by an unnamed asker (`Asked [whether he would run], X
 //!   said …`), without a speaker; a title-case headline's capitalised verb (`Mayor Says
-//!   [Roads Will Reopen]`);
+//!   [Roads Will Reopen]`); a poll that opens its sentence (`In a CBS poll, [most voters
+//!   …]`);
 //! - extracted by default, off with `beliefs = false`: thoughts, beliefs and findings
 //!   (`X believes that …`, `X thinks …`, `the poll found that …`, `records show …`) —
 //!   they state the source's view, which is what `by_source` sentiment is about;
@@ -1798,6 +1799,10 @@ impl<'a> Analyzer<'a> {
             if tk.cls & class::APPEAR != 0 && self.config.appearances && tk.word && !tk.cap {
                 self.appearance(i, lo, hi);
             }
+            if i == lo && self.word(i) == "In" && self.poll_source(i, hi) {
+                i += 1;
+                continue;
+            }
             if matches!(self.word(i), "Asked" | "asked") && self.asked_clause(i, lo, hi) {
                 i += 1;
                 continue;
@@ -2794,6 +2799,38 @@ impl<'a> Analyzer<'a> {
                 sep: false,
             });
         }
+    }
+
+    /// A poll or survey that opens its sentence as the source of what follows: `In a
+    /// CBS News poll released Monday, [half of the voters backed the plan].`
+    fn poll_source(&mut self, i: usize, hi: usize) -> bool {
+        let limit = (i + 14).min(hi);
+        let Some(comma) = (i + 1..limit).find(|&j| self.p(j) == ',') else {
+            return false;
+        };
+        if (i + 1..comma).any(|j| self.in_quote(j) || matches!(self.p(j), ';' | ':')) {
+            return false;
+        }
+        let Some(head) = (i + 1..comma).find(|&j| {
+            matches!(
+                self.word(j).to_lowercase().as_str(),
+                "poll" | "polls" | "survey" | "surveys" | "polling"
+            )
+        }) else {
+            return false;
+        };
+        let end = self.clause_end(comma + 1, hi);
+        // (not when the clause has a speaker of its own: `In the poll, 42% say …`)
+        if end < comma + 4 || (comma + 1..end).any(|j| self.is_cue_word(j)) {
+            return false;
+        }
+        let np = Np {
+            s: i + 1,
+            e: head + 1,
+            kind: NpKind::Desc,
+        };
+        self.emit_clause(comma + 1, end, np, (i, i + 1), 0.6);
+        true
     }
 
     /// A question put to the speaker, with no asker named: `Asked whether …, X said`,

@@ -479,3 +479,18 @@ fn a_title_case_headline_attributes_with_its_capitalised_verb() {
     let t = "The report by Says Media was late.";
     assert!(run(t).is_empty(), "{:?}", show(t, &run(t)));
 }
+
+#[test]
+fn a_poll_opening_its_sentence_is_the_source_of_what_follows() {
+    let t = "In a Harbour Gazette poll released Monday, most residents backed the ferry plan.";
+    assert_eq!(
+        only(t, &run(t)),
+        (
+            "most residents backed the ferry plan.".into(),
+            "a Harbour Gazette poll".into(),
+            "In".into()
+        )
+    );
+    let t = "In a long interview last week, the mayor backed the ferry plan.";
+    assert!(run(t).is_empty(), "{:?}", show(t, &run(t)));
+}
