@@ -1705,7 +1705,9 @@ impl<'a> Analyzer<'a> {
             let w = self.word(j);
             self.t[j].word && w.chars().count() > 1 && !w.chars().any(char::is_lowercase)
         });
-        if label || self.has(0, class::DET | class::STOP) {
+        // (`Breaking: …`, `Just Leaked: …`: a kicker, no source)
+        let kicker = (0..c).any(|j| self.has(j, class::NOLABEL));
+        if label || kicker || self.has(0, class::DET | class::STOP) {
             return;
         }
         let Some(np) = self.np_after(0, c) else {

@@ -494,3 +494,11 @@ fn a_poll_opening_its_sentence_is_the_source_of_what_follows() {
     let t = "In a long interview last week, the mayor backed the ferry plan.";
     assert!(run(t).is_empty(), "{:?}", show(t, &run(t)));
 }
+
+#[test]
+fn a_kicker_before_a_headline_colon_is_no_source() {
+    let t = "Just Leaked: Harbour Board Plans To Sell The Ferries\n\nThe board met on Monday.";
+    assert!(run(t).is_empty(), "{:?}", show(t, &run(t)));
+    let t = "Okafor: Harbour Board Will Sell The Ferries\n\nThe board met on Monday.";
+    assert_eq!(show(t, &run(t))[0].2, "Okafor");
+}
