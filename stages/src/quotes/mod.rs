@@ -1091,6 +1091,14 @@ impl<'a> Analyzer<'a> {
                             if np.kind != NpKind::Desc || self.has(np.e - 1, class::ROLE) {
                                 return Some(np);
                             }
+                            // `Several senators, including Smith, said`, `Just over a
+                            // third, 35 percent, say`: an inserted example or count
+                            let example = matches!(self.word(c + 1), "including" | "like")
+                                && (np.s == lo || self.has(np.e - 1, class::GROUP));
+                            let count = self.t.get(c + 1).is_some_and(|t| t.number);
+                            if (example || count) && e == c {
+                                return Some(np);
+                            }
                         }
                     }
                 }
@@ -2087,6 +2095,8 @@ impl<'a> Analyzer<'a> {
         let np = np.or_else(|| self.infinitive_subject(c, lo));
         // `Philippine lawmaker wants …`, `Twenty-four percent said …`
         let np = np.or_else(|| self.loose_subject(c, lo));
+        // `One in three said …`, `Almost half of respondents said …`
+        let np = np.or_else(|| self.count_subject(c, lo));
         // `six in 10 said …`, `all five say …`: a count as the subject
         let np = np.or_else(|| {
             let count = c > lo + 1
@@ -2332,6 +2342,79 @@ impl<'a> Analyzer<'a> {
             }
     }
 
+    /// A count or share as the subject of a speech verb at `c`, from a clause opening:
+    /// `One in three said …`, `nearly nine out of 10 say …`, `Some 56 percent of voters
+    /// polled said …`, `most of them said …`, `all but two said …`.
+    fn count_subject(&self, c: usize, lo: usize) -> Option<Np> {
+        let tk = self.t.get(c)?;
+        if tk.cls & (class::SPEECH | class::TELL | class::BELIEF) == 0
+            || self.word(c).ends_with("ing")
+            || c <= lo
+        {
+            return None;
+        }
+        let count = |k: usize| {
+            self.t[k].number
+                || matches!(
+                    self.word(k).to_lowercase().as_str(),
+                    "one"
+                        | "two"
+                        | "three"
+                        | "four"
+                        | "five"
+                        | "six"
+                        | "seven"
+                        | "eight"
+                        | "nine"
+                        | "ten"
+                        | "half"
+                        | "most"
+                        | "majority"
+                        | "majorities"
+                        | "all"
+                )
+        };
+        let approx = |k: usize| {
+            matches!(
+                self.word(k).to_lowercase().as_str(),
+                "about" | "nearly" | "almost" | "some" | "roughly" | "just" | "over" | "only"
+            )
+        };
+        let floor = c.saturating_sub(10).max(lo);
+        let mut best = None;
+        let mut j = c;
+        while j > floor {
+            let k = j - 1;
+            let t = self.t[k];
+            let ok = (t.word || matches!(t.p, '-' | '%'))
+                && !self.in_quote(k)
+                && !(t.word && !t.cap && t.cls & (class::CUE | class::THAT) != 0)
+                && !(t.word && !t.cap && self.finite(k) && k + 1 < c);
+            if !ok {
+                break;
+            }
+            if count(k) {
+                let mut s = k;
+                while s > lo && approx(s - 1) {
+                    s -= 1;
+                }
+                let opens = s == lo
+                    || matches!(self.p(s - 1), ',' | ';' | ':' | '(')
+                    || matches!(self.word(s - 1), "and" | "but" | "while");
+                if opens {
+                    best = Some(s);
+                }
+            }
+            j -= 1;
+        }
+        let s = best?;
+        Some(Np {
+            s,
+            e: c,
+            kind: NpKind::Desc,
+        })
+    }
+
     /// A subject the speaker rules miss, right before the verb at `c`: a relative pronoun
     /// (`voters who said …`, `polls that show …`) or a run of up to six content words from
     /// the sentence start, a determiner or a comma (`Philippine lawmaker wants …`,
@@ -2367,7 +2450,23 @@ impl<'a> Analyzer<'a> {
         if j == e {
             return None;
         }
+        // `farmers and small traders say …`: a coordinated subject
+        if j > lo + 1 && matches!(self.word(j - 1), "and" | "or") && content(j - 2) {
+            let mut m = j - 1;
+            while m > lo && m + 6 > j && content(m - 1) {
+                m -= 1;
+            }
+            j = m;
+        }
+        // (`But hacking specialists say …`, `…, but experts say …`)
+        let conj = j > lo
+            && matches!(
+                self.word(j - 1).to_lowercase().as_str(),
+                "and" | "but" | "yet" | "while"
+            )
+            && (j - 1 == lo || matches!(self.p(j - 2), ',' | ';'));
         let opens = j == lo
+            || conj
             || matches!(self.p(j - 1), ',' | ':' | ';' | '(' | '—')
             || (self.has(j - 1, class::DET) && !self.has(j - 1, class::PRON));
         if !opens {
@@ -2412,6 +2511,10 @@ impl<'a> Analyzer<'a> {
             ) || self.has(j, class::TIME)
         };
         let mut j = k;
+        // (not a clause going on after the name: `X, including Y, said the plan …`)
+        if appos && j < hi && !matches!(self.p(j), '.' | '!' | '?' | ',' | '(') && !prep(j) {
+            return k;
+        }
         if !appos {
             // an addressee (`told reporters`, `told the Associated Press`) first
             if k > 0 && self.has(k - 1, class::TELL) {

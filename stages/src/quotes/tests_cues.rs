@@ -366,3 +366,51 @@ fn an_infinitive_cue_reports_for_the_subject_of_its_verb_chain() {
     assert_eq!(shown[1].1, "whether the plan was legal.");
     assert_eq!(shown[1].2, "The senator");
 }
+
+#[test]
+fn a_share_or_count_from_the_clause_start_is_a_subject() {
+    let t = "The harvest was poor. Two in three said the rains came too late.";
+    let q = only(t, &run(t));
+    assert_eq!(q.0, "the rains came too late.");
+    assert_eq!(q.1, "Two in three");
+    let t = "Almost half of growers polled said prices would fall.";
+    let q = only(t, &run(t));
+    assert_eq!(q.0, "prices would fall.");
+    assert_eq!(q.1, "Almost half of growers polled");
+    let t = "The mill closed in May, and most of them said they had liked the work.";
+    let q = only(t, &run(t));
+    assert_eq!(q.0, "they had liked the work.");
+    assert_eq!(q.1, "most of them");
+    // (a count inside a phrase that does not open the clause is no subject)
+    let t = "The report on two in three farms said nothing new.";
+    assert!(show(t, &run(t)).iter().all(|s| s.2 != "two in three farms"));
+}
+
+#[test]
+fn a_coordinated_subject_or_one_after_but_can_speak() {
+    let t = "But small bakers and local grocers say they have lost customers.";
+    let q = only(t, &run(t));
+    assert_eq!(q.0, "they have lost customers.");
+    assert_eq!(q.1, "small bakers and local grocers");
+    let t = "The bridge looks sound, but flood engineers say the piers are weak.";
+    let qs = run(t);
+    let shown = show(t, &qs);
+    assert!(
+        shown
+            .iter()
+            .any(|s| s.1 == "the piers are weak." && s.2 == "flood engineers"),
+        "{shown:?}"
+    );
+}
+
+#[test]
+fn a_subject_with_an_inserted_example_or_count_speaks() {
+    let t = "Several mayors, including Ortiz, said the tax would hurt shops.";
+    let q = only(t, &run(t));
+    assert_eq!(q.0, "the tax would hurt shops.");
+    assert_eq!(q.1, "Several mayors");
+    let t = "Just over a fifth, 21 percent, say they will stay home.";
+    let q = only(t, &run(t));
+    assert_eq!(q.0, "they will stay home.");
+    assert_eq!(q.2, "say");
+}
