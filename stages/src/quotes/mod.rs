@@ -2308,7 +2308,19 @@ impl<'a> Analyzer<'a> {
             self.emit_clause(k, end, np, (c, c + 1), conf_of(np.kind, 0.65));
             return;
         }
-        if !clause_start || self.has(k, class::STOP) {
+        // `said about half of the cuts were …`, `said much of the talk was …`
+        // (not `wrote about techniques used …`: a count or share follows)
+        let share = self.t.get(k + 1).is_some_and(|t| t.number)
+            || matches!(
+                self.word(k + 1),
+                "half" | "a" | "one" | "two" | "three" | "of" | "than" | "every" | "all"
+            );
+        let quant = matches!(
+            self.word(k),
+            "about" | "nearly" | "almost" | "more" | "much" | "most" | "half" | "many" | "both"
+        ) && share
+            && self.subject_then_finite(k, hi);
+        if !quant && (!clause_start || self.has(k, class::STOP)) {
             return;
         }
         let end = self.clause_end(k, hi);
@@ -2354,7 +2366,9 @@ impl<'a> Analyzer<'a> {
             return None;
         }
         let count = |k: usize| {
-            self.t[k].number
+            let w = self.word(k);
+            let year = w.len() == 4 && (w.starts_with("19") || w.starts_with("20"));
+            (self.t[k].number && !year)
                 || matches!(
                     self.word(k).to_lowercase().as_str(),
                     "one"
@@ -2561,14 +2575,23 @@ impl<'a> Analyzer<'a> {
         }
         if let Some(obj) = self.np_after(k, hi) {
             if self.t[obj.s].cls & class::PRON == 0 {
-                return Some(obj.e);
+                // (`told the paper she …`: the pronoun opens the clause)
+                let e = (obj.s + 1..obj.e)
+                    .find(|&j| self.has(j, class::PRON) && !self.t[j].cap)
+                    .unwrap_or(obj.e);
+                return Some(e);
             }
         }
-        // a few words up to a subject pronoun (`told a local radio station she …`)
+        // a few words up to a subject pronoun (`told a local radio station she …`) or a
+        // subject with its verb (`told reporters this was …`)
         let mut j = k;
         while j < hi && j < k + 6 && self.t[j].word && !self.in_quote(j) {
             if self.has(j, class::PRON) {
                 return (j > k).then_some(j);
+            }
+            let subject = matches!(self.word(j), "this" | "there" | "his" | "her" | "their");
+            if j > k && subject && self.subject_then_finite(j, hi) {
+                return Some(j);
             }
             if self.has(j, class::THAT | class::CUE) || (!self.t[j].cap && self.finite(j)) {
                 return None;
@@ -2582,7 +2605,11 @@ impl<'a> Analyzer<'a> {
     /// subject pronoun (after time words) to the clause end.
     fn tell_clause(&mut self, c: usize, np: Np, k: usize, hi: usize) {
         let mut k = k;
-        while k < hi && (self.has(k, class::TIME) || matches!(self.word(k), "on" | "last")) {
+        // (not the subject of `told reporters this was …`)
+        while k < hi
+            && (self.has(k, class::TIME) || matches!(self.word(k), "on" | "last"))
+            && !(self.word(k) == "this" && self.finite(k + 1))
+        {
             k += 1;
         }
         if k >= hi || self.in_quote(k) {
@@ -2592,7 +2619,12 @@ impl<'a> Analyzer<'a> {
         let pron = self.has(k, class::PRON)
             && !matches!(w, "you" | "it")
             && self.t.get(k + 1).is_some_and(|n| n.word && !n.cap);
-        if !(pron || self.bare_subject(k)) {
+        // `told reporters this was …`, `told the paper her group never …`
+        let det = matches!(
+            w,
+            "this" | "there" | "the" | "his" | "her" | "their" | "its" | "our" | "my"
+        ) && self.subject_then_finite(k, hi);
+        if !(pron || det || self.bare_subject(k)) {
             return;
         }
         let end = self.clause_end(k, hi);
@@ -2881,6 +2913,31 @@ impl<'a> Analyzer<'a> {
             return false;
         }
         self.finite(k + 1)
+    }
+
+    /// A few words from `k` up to a lowercase finite verb (`this was`, `her group never
+    /// worked`, `about half of the cuts were`): a subject and its verb, not an object
+    /// (`the story he had heard` stops at its pronoun).
+    fn subject_then_finite(&self, k: usize, hi: usize) -> bool {
+        let mut j = k + 1;
+        while j < hi && j < k + 11 {
+            let Some(t) = self.t.get(j) else {
+                return false;
+            };
+            if self.in_quote(j) {
+                return false;
+            }
+            if t.word && !t.cap && self.finite(j) {
+                return true;
+            }
+            let ok = (t.word || matches!(t.p, '-' | '%'))
+                && !(t.word && !t.cap && t.cls & (class::THAT | class::CUE | class::PRON) != 0);
+            if !ok {
+                return false;
+            }
+            j += 1;
+        }
+        false
     }
 
     /// A verb that opens a relative's reported clause (`said [was ongoing]`).

@@ -414,3 +414,31 @@ fn a_subject_with_an_inserted_example_or_count_speaks() {
     assert_eq!(q.0, "they will stay home.");
     assert_eq!(q.2, "say");
 }
+
+#[test]
+fn told_with_an_addressee_then_a_clause_opening_with_a_noun_phrase() {
+    let t = "The coach told reporters this was his last season.";
+    let q = only(t, &run(t));
+    assert_eq!(q.0, "this was his last season.");
+    assert_eq!(q.1, "The coach");
+    let t = "The coach told the paper her players never complained.";
+    let q = only(t, &run(t));
+    assert_eq!(q.0, "her players never complained.");
+    let t = "The coach told the paper she would stay.";
+    let q = only(t, &run(t));
+    assert_eq!(q.0, "she would stay.");
+    // (an object with its own relative clause is no statement)
+    let t = "The coach told the team the story he had heard as a boy.";
+    assert!(run(t).is_empty(), "{:?}", show(t, &run(t)));
+}
+
+#[test]
+fn a_reported_clause_may_open_with_a_share() {
+    let t = "The auditors said about half of the grants were never used.";
+    let q = only(t, &run(t));
+    assert_eq!(q.0, "about half of the grants were never used.");
+    assert_eq!(q.1, "The auditors");
+    // (a topic, not a share: `wrote about …`)
+    let t = "The old survey wrote about tools used by sailors.";
+    assert!(run(t).is_empty(), "{:?}", show(t, &run(t)));
+}
