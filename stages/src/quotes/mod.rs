@@ -2178,10 +2178,20 @@ impl<'a> Analyzer<'a> {
         // the complement: skip the addressee and time words up to `that`
         let mut k = c + 1;
         let mut that = None;
-        let limit = (c + 9).min(hi);
+        // (a longer adjunct for verbs of saying: `said in an interview with the local paper
+        // last week that …`, `told a crowd at a hotel in Boston that …`)
+        let far = tk.cls & (class::SPEECH | class::TELL) != 0
+            && tk.cls & class::ACT == 0
+            && (tk.cls & class::TELL != 0
+                || matches!(self.word(c + 1), "in" | "at" | "during" | "on" | "after"));
+        let limit = (c + if far { 14 } else { 9 }).min(hi);
         while k < limit {
             if self.has(k, class::THAT) && !self.in_quote(k) {
-                that = Some(k);
+                // (not a relative `that` past the usual reach: `… equipment that could …`)
+                let relative = self.finite(k + 1) || self.relative_verb(k + 1);
+                if k < c + 9 || !relative {
+                    that = Some(k);
+                }
                 break;
             }
             // (not past the clause itself: `said he had heard that account`)
@@ -2267,6 +2277,24 @@ impl<'a> Analyzer<'a> {
         }
         if matches!(self.p(k), ',' | ':') {
             k += 1;
+        }
+        // `said on Friday he met …`, `said Tuesday the talks had …`: time words, then the
+        // clause's subject
+        let mut m = k;
+        if self.word(m) == "on" && self.has(m + 1, class::TIME) {
+            m += 1;
+        }
+        while m < hi && m < k + 3 && self.has(m, class::TIME) {
+            m += 1;
+        }
+        if m > k && m < hi {
+            let pron = self.has(m, class::PRON)
+                && !matches!(self.word(m), "you" | "it")
+                && self.t.get(m + 1).is_some_and(|n| n.word && !n.cap);
+            let subject = self.has(m, class::DET) && self.subject_then_finite(m, hi);
+            if pron || subject || self.bare_subject(m) {
+                k = m;
+            }
         }
         let Some(first) = self.t.get(k) else { return };
         if k >= hi || self.in_quote(k) {

@@ -442,3 +442,19 @@ fn a_reported_clause_may_open_with_a_share() {
     let t = "The old survey wrote about tools used by sailors.";
     assert!(run(t).is_empty(), "{:?}", show(t, &run(t)));
 }
+
+#[test]
+fn time_words_or_a_long_adjunct_before_the_reported_clause() {
+    let t = "The minister said on Friday he met the envoy twice.";
+    let q = only(t, &run(t));
+    assert_eq!(q.0, "he met the envoy twice.");
+    assert_eq!(q.1, "The minister");
+    let t = "The minister said in a long interview with the evening paper last week that the \
+             port would reopen.";
+    let q = only(t, &run(t));
+    assert_eq!(q.0, "that the port would reopen.");
+    // (far from the verb, a relative `that` opens no reported clause)
+    let t = "The minister said in a long interview with the evening paper about equipment that \
+             could help.";
+    assert!(run(t).is_empty(), "{:?}", show(t, &run(t)));
+}
