@@ -1764,6 +1764,10 @@ impl<'a> Analyzer<'a> {
                 i = cue.1;
                 continue;
             }
+            if self.asked_clause(i, lo, hi) {
+                i += 1;
+                continue;
+            }
             let tk = self.t[i];
             if tk.cls & class::NOUN != 0 && tk.word && !tk.cap && self.noun_clause(i, hi) {
                 i += 1;
@@ -1781,6 +1785,66 @@ impl<'a> Analyzer<'a> {
             }
             i += 1;
         }
+    }
+
+    /// A question put to someone, without its asker: `Asked whether …, X said …`, `…
+    /// when asked if …`. The question (from its `whether`/`if`/`what`… to its comma or
+    /// the clause end) is reported without a speaker. True when it emitted.
+    fn asked_clause(&mut self, i: usize, lo: usize, hi: usize) -> bool {
+        if !self.word(i).eq_ignore_ascii_case("asked") || self.in_quote(i) {
+            return false;
+        }
+        let fronted = i == lo && self.t[i].cap;
+        let when = i > lo && self.word(i - 1).eq_ignore_ascii_case("when");
+        if !(fronted || when) {
+            return false;
+        }
+        // (an adjunct first: `Asked on Fox News who …`, `Asked specifically what …`)
+        let mut k = i + 1;
+        while k < hi && k < i + 6 {
+            let w = self.word(k);
+            if matches!(
+                w,
+                "whether" | "if" | "why" | "how" | "what" | "when" | "where" | "who" | "which"
+            ) {
+                break;
+            }
+            // (`Asked by X whether …`: the asker is named, a speaker this rule cannot give)
+            let named = w == "by";
+            if named || !self.t[k].word || self.in_quote(k) || self.has(k, class::CUE | class::THAT)
+            {
+                return false;
+            }
+            k += 1;
+        }
+        if k >= hi || k >= i + 6 {
+            return false;
+        }
+        let mut end = k + 1;
+        while end < hi && self.p(end) != ',' && !self.in_quote(end) {
+            end += 1;
+        }
+        if end >= hi || self.in_quote(end) {
+            end = self.clause_end(k, hi);
+        }
+        if end < k + 3 {
+            return false;
+        }
+        let Some((cs, ce)) = self.bytes(k, end) else {
+            return false;
+        };
+        self.cue_used[i] = true;
+        self.add_attr(Attr {
+            cs,
+            ce,
+            kind: QuoteKind::Indirect,
+            np: None,
+            cue: Some((i, i + 1)),
+            conf: 0.6,
+            join: false,
+            sep: false,
+        });
+        true
     }
 
     /// A statement noun with its author and a `that` clause: `the charge by X that …`;
@@ -2349,6 +2413,10 @@ impl<'a> Analyzer<'a> {
         ) && share
             && self.subject_then_finite(k, hi);
         if !quant && (!clause_start || self.has(k, class::STOP)) {
+            // `promised a recount`, `acknowledged the defeat`: a speech act's object
+            if tk.cls & class::ACT != 0 {
+                self.object_clause(c, np, hi);
+            }
             return;
         }
         let end = self.clause_end(k, hi);

@@ -458,3 +458,35 @@ fn time_words_or_a_long_adjunct_before_the_reported_clause() {
              could help.";
     assert!(run(t).is_empty(), "{:?}", show(t, &run(t)));
 }
+
+#[test]
+fn a_question_put_without_its_asker_is_reported_without_a_speaker() {
+    let t = "Asked whether the ferry would run again, the captain shrugged.";
+    let qs = run(t);
+    let shown = show(t, &qs);
+    assert!(
+        shown
+            .iter()
+            .any(|s| s.1 == "whether the ferry would run again" && s.2.is_empty()),
+        "{shown:?}"
+    );
+    let t = "The captain shrugged when asked if the ferry would run again.";
+    let shown = show(t, &run(t));
+    assert!(
+        shown
+            .iter()
+            .any(|s| s.1 == "if the ferry would run again." && s.2.is_empty()),
+        "{shown:?}"
+    );
+    // (a named asker is left to the other rules; a plain `asked` needs no such rule)
+    let t = "Asked by a clerk whether the ferry would run, the captain shrugged.";
+    assert!(show(t, &run(t)).iter().all(|s| !s.2.is_empty()));
+}
+
+#[test]
+fn a_speech_act_that_takes_a_clause_may_take_an_object() {
+    let t = "The governor acknowledged the defeat of her party.";
+    let q = only(t, &run(t));
+    assert_eq!(q.0, "the defeat of her party.");
+    assert_eq!(q.1, "The governor");
+}
