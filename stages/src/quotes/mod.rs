@@ -2237,6 +2237,12 @@ impl<'a> Analyzer<'a> {
                 "what" | "as" | "how"
             )
         {
+            // `As the paper noted, [the plant …]`, `But as X reported on Monday, […]`
+            let opening = np.s - 1 == lo
+                || (np.s - 2 == lo && matches!(self.word(lo), "But" | "And" | "Yet" | "So"));
+            if self.word(np.s - 1).eq_ignore_ascii_case("as") && opening {
+                self.as_clause(c, np, hi);
+            }
             return;
         }
         // the complement: skip the addressee and time words up to `that`
@@ -2425,6 +2431,23 @@ impl<'a> Analyzer<'a> {
         }
         let conf = conf_of(np.kind, 0.72);
         self.emit_clause(k, end, np, (c, c + 1), conf);
+    }
+
+    /// `As X noted, …` at cue `c`: the clause after the comma that closes the
+    /// attribution (past a few adjunct words: `as X reported on Saturday, …`).
+    fn as_clause(&mut self, c: usize, np: Np, hi: usize) {
+        let mut k = c + 1;
+        while k < hi && k < c + 8 && self.t[k].word && !self.has(k, class::CUE | class::THAT) {
+            k += 1;
+        }
+        if k >= hi || self.p(k) != ',' || self.in_quote(k) {
+            return;
+        }
+        let end = self.clause_end(k + 1, hi);
+        if end < k + 4 {
+            return;
+        }
+        self.emit_clause(k + 1, end, np, (c, c + 1), conf_of(np.kind, 0.7));
     }
 
     /// A preposition at `k` that makes the words after it the content of the verb at `c`

@@ -490,3 +490,17 @@ fn a_speech_act_that_takes_a_clause_may_take_an_object() {
     assert_eq!(q.0, "the defeat of her party.");
     assert_eq!(q.1, "The governor");
 }
+
+#[test]
+fn an_as_attribution_before_a_comma_reports_the_clause_after_it() {
+    let t = "As the gazette noted, the mill had closed twice before.";
+    let q = only(t, &run(t));
+    assert_eq!(q.0, "the mill had closed twice before.");
+    assert_eq!(q.1, "the gazette");
+    let t = "But as Ruiz reported on Monday, the vote was very close.";
+    let q = only(t, &run(t));
+    assert_eq!(q.0, "the vote was very close.");
+    // (an `as` inside a clause compares, it reports nothing)
+    let t = "The team played the match as the coach said.";
+    assert!(run(t).is_empty(), "{:?}", show(t, &run(t)));
+}
