@@ -3089,8 +3089,20 @@ impl<'a> Analyzer<'a> {
     fn phrase_clause(&mut self, np: Np, cue: (usize, usize), lo: usize, hi: usize) {
         let mut k = np.e;
         // `as per the statement by Mr. X (Foreign Minister, Pakistan) during a meeting …,`
+        // (`In addition, according to X, …`, `(According to X, …`: past a short opener)
+        let opener = cue.0 > lo + 1
+            && cue.0 <= lo + 4
+            && matches!(self.p(cue.0 - 1), ',' | '(')
+            && (lo..cue.0 - 1).all(|j| {
+                self.has(j, class::STOP | class::FILLER | class::TIME)
+                    || matches!(
+                        self.word(j).to_lowercase().as_str(),
+                        "addition" | "however" | "meanwhile" | "moreover" | "indeed" | "overall"
+                    )
+            });
         let fronted = cue.0 == lo
-            || (cue.0 > lo && matches!(self.p(cue.0 - 1), ',' | '“' | '"'))
+            || opener
+            || (cue.0 > lo && matches!(self.p(cue.0 - 1), ',' | '“' | '"' | '('))
                 && self.p(cue.0 - 1) != ',';
         if fronted {
             while k < hi {

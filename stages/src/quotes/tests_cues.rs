@@ -504,3 +504,15 @@ fn an_as_attribution_before_a_comma_reports_the_clause_after_it() {
     let t = "The team played the match as the coach said.";
     assert!(run(t).is_empty(), "{:?}", show(t, &run(t)));
 }
+
+#[test]
+fn according_to_after_a_short_opener_reports_what_follows() {
+    let t = "In addition, according to the ministry, many more clinics will open.";
+    let q = only(t, &run(t));
+    assert_eq!(q.0, "many more clinics will open.");
+    assert_eq!(q.1, "the ministry");
+    // (a clause before the comma is what is reported)
+    let t = "Sales rose, according to the firm.";
+    let q = only(t, &run(t));
+    assert_eq!(q.0, "Sales rose");
+}
