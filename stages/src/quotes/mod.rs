@@ -2189,7 +2189,7 @@ impl<'a> Analyzer<'a> {
             let part = tk.cls & (class::SPEECH | class::ACT | class::BELIEF) != 0
                 && self.word(c).ends_with("ing")
                 && c > lo + 2
-                && (self.p(c - 1) == ','
+                && (matches!(self.p(c - 1), ',' | '—' | '–')
                     || tk.cls & class::SPEECH != 0
                         && matches!(
                             self.word(c - 1),
@@ -2204,8 +2204,9 @@ impl<'a> Analyzer<'a> {
             .flatten()
         });
         let Some(np) = np else {
-            // inversion at the end: `…, said Hussain.`
-            if c > lo && self.p(c - 1) == ',' {
+            // inversion at the end: `…, said Hussain.` (not a participle: `…, citing the
+            // storm.`)
+            if c > lo && self.p(c - 1) == ',' && !self.word(c).ends_with("ing") {
                 if let Some(np) = self.np_after(c + 1, hi) {
                     let mut after = np.e;
                     // `…, said Larry Smith, a historian at Yale.`

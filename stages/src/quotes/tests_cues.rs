@@ -516,3 +516,11 @@ fn according_to_after_a_short_opener_reports_what_follows() {
     let q = only(t, &run(t));
     assert_eq!(q.0, "Sales rose");
 }
+
+#[test]
+fn a_participle_of_saying_after_a_dash_takes_the_sentence_subject() {
+    let t = "Ortiz changed his vote – saying he had misread the bill.";
+    let q = only(t, &run(t));
+    assert_eq!(q.0, "he had misread the bill.");
+    assert_eq!(q.1, "Ortiz");
+}
