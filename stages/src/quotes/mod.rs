@@ -1764,7 +1764,7 @@ impl<'a> Analyzer<'a> {
                 i = cue.1;
                 continue;
             }
-            if self.asked_clause(i, lo, hi) {
+            if self.asked_clause(i, lo, hi) || self.headline_says(i, lo, hi) {
                 i += 1;
                 continue;
             }
@@ -1844,6 +1844,29 @@ impl<'a> Analyzer<'a> {
             join: false,
             sep: false,
         });
+        true
+    }
+
+    /// A title-case headline `X Says Y …` at `i`: the words after the verb to the clause
+    /// end, for the speaker before it. True when it emitted.
+    fn headline_says(&mut self, i: usize, lo: usize, hi: usize) -> bool {
+        let cue = matches!(self.word(i), "Says" | "Said" | "Tells" | "Warns" | "Claims");
+        if !cue || i <= lo || self.in_quote(i) || !self.t.get(i + 1).is_some_and(|t| t.cap) {
+            return false;
+        }
+        // (title case: the word before the speaker's verb is capitalised too)
+        if !self.t[i - 1].cap || !self.t[i - 1].word {
+            return false;
+        }
+        let Some(np) = self.np_before(i, lo) else {
+            return false;
+        };
+        let end = self.clause_end(i + 1, hi);
+        // (a headline holding quoted words is left to the quotation rules)
+        if end < i + 3 || (i + 1..end).any(|j| self.in_quote(j) || is_quote_char(self.p(j))) {
+            return false;
+        }
+        self.emit_clause(i + 1, end, np, (i, i + 1), conf_of(np.kind, 0.6));
         true
     }
 

@@ -524,3 +524,15 @@ fn a_participle_of_saying_after_a_dash_takes_the_sentence_subject() {
     assert_eq!(q.0, "he had misread the bill.");
     assert_eq!(q.1, "Ortiz");
 }
+
+#[test]
+fn a_title_case_headline_with_says_reports_what_follows() {
+    let t = "Mayor Ortiz Says The Old Bridge Will Reopen In May";
+    let q = only(t, &run(t));
+    assert_eq!(q.0, "The Old Bridge Will Reopen In May");
+    assert_eq!(q.1, "Mayor Ortiz");
+    assert_eq!(q.2, "Says");
+    // (a game's name, nothing after it)
+    let t = "The children played Simon Says.";
+    assert!(run(t).is_empty(), "{:?}", show(t, &run(t)));
+}
