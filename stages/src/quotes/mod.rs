@@ -1099,6 +1099,14 @@ impl<'a> Analyzer<'a> {
                             if np.kind != NpKind::Desc || self.has(np.e - 1, class::ROLE) {
                                 return Some(np);
                             }
+                            // `Several senators, including Smith, said`, `Just over a
+                            // third, 35 percent, say`: an inserted example or count
+                            let example = matches!(self.word(c + 1), "including" | "like")
+                                && (np.s == lo || self.has(np.e - 1, class::GROUP));
+                            let count = self.t.get(c + 1).is_some_and(|t| t.number);
+                            if (example || count) && e == c {
+                                return Some(np);
+                            }
                         }
                     }
                 }
@@ -1793,6 +1801,10 @@ impl<'a> Analyzer<'a> {
                 i = cue.1;
                 continue;
             }
+            if self.headline_says(i, lo, hi) {
+                i += 1;
+                continue;
+            }
             let tk = self.t[i];
             if tk.cls & class::NOUN != 0 && tk.word && !tk.cap && self.noun_clause(i, hi) {
                 i += 1;
@@ -1844,6 +1856,29 @@ impl<'a> Analyzer<'a> {
         } else {
             0
         }
+    }
+
+    /// A title-case headline `X Says Y …` at `i`: the words after the verb to the clause
+    /// end, for the speaker before it. True when it emitted.
+    fn headline_says(&mut self, i: usize, lo: usize, hi: usize) -> bool {
+        let cue = matches!(self.word(i), "Says" | "Said" | "Tells" | "Warns" | "Claims");
+        if !cue || i <= lo || self.in_quote(i) || !self.t.get(i + 1).is_some_and(|t| t.cap) {
+            return false;
+        }
+        // (title case: the word before the speaker's verb is capitalised too)
+        if !self.t[i - 1].cap || !self.t[i - 1].word {
+            return false;
+        }
+        let Some(np) = self.np_before(i, lo) else {
+            return false;
+        };
+        let end = self.clause_end(i + 1, hi);
+        // (a headline holding quoted words is left to the quotation rules)
+        if end < i + 3 || (i + 1..end).any(|j| self.in_quote(j) || is_quote_char(self.p(j))) {
+            return false;
+        }
+        self.emit_clause(i + 1, end, np, (i, i + 1), conf_of(np.kind, 0.6));
+        true
     }
 
     /// A statement noun with its author and a `that` clause: `the charge by X that …`;
@@ -2186,6 +2221,8 @@ impl<'a> Analyzer<'a> {
         let np = np.or_else(|| self.infinitive_subject(c, lo));
         // `Philippine lawmaker wants …`, `Twenty-four percent said …`
         let np = np.or_else(|| self.loose_subject(c, lo));
+        // `One in three said …`, `Almost half of respondents said …`
+        let np = np.or_else(|| self.count_subject(c, lo));
         // `six in 10 said …`, `all five say …`: a count as the subject
         let np = np.or_else(|| {
             let count = c > lo + 1
@@ -2214,7 +2251,7 @@ impl<'a> Analyzer<'a> {
             let part = tk.cls & (class::SPEECH | class::ACT | class::BELIEF) != 0
                 && self.word(c).ends_with("ing")
                 && c > lo + 2
-                && (self.p(c - 1) == ','
+                && (matches!(self.p(c - 1), ',' | '—' | '–')
                     || tk.cls & class::SPEECH != 0
                         && matches!(
                             self.word(c - 1),
@@ -2273,15 +2310,31 @@ impl<'a> Analyzer<'a> {
                 "what" | "as" | "how"
             )
         {
+            // `As the paper noted, [the plant …]`, `But as X reported on Monday, […]`
+            let opening = np.s - 1 == lo
+                || (np.s - 2 == lo && matches!(self.word(lo), "But" | "And" | "Yet" | "So"));
+            if self.word(np.s - 1).eq_ignore_ascii_case("as") && opening {
+                self.as_clause(c, np, hi);
+            }
             return;
         }
         // the complement: skip the addressee and time words up to `that`
         let mut k = c + 1;
         let mut that = None;
-        let limit = (c + 9).min(hi);
+        // (a longer adjunct for verbs of saying: `said in an interview with the local paper
+        // last week that …`, `told a crowd at a hotel in Boston that …`)
+        let far = tk.cls & (class::SPEECH | class::TELL) != 0
+            && tk.cls & class::ACT == 0
+            && (tk.cls & class::TELL != 0
+                || matches!(self.word(c + 1), "in" | "at" | "during" | "on" | "after"));
+        let limit = (c + if far { 14 } else { 9 }).min(hi);
         while k < limit {
             if self.has(k, class::THAT) && !self.in_quote(k) {
-                that = Some(k);
+                // (not a relative `that` past the usual reach: `… equipment that could …`)
+                let relative = self.finite(k + 1) || self.relative_verb(k + 1);
+                if k < c + 9 || !relative {
+                    that = Some(k);
+                }
                 break;
             }
             // (not past the clause itself: `said he had heard that account`)
@@ -2373,6 +2426,24 @@ impl<'a> Analyzer<'a> {
         if matches!(self.p(k), ',' | ':') {
             k += 1;
         }
+        // `said on Friday he met …`, `said Tuesday the talks had …`: time words, then the
+        // clause's subject
+        let mut m = k;
+        if self.word(m) == "on" && self.has(m + 1, class::TIME) {
+            m += 1;
+        }
+        while m < hi && m < k + 3 && self.has(m, class::TIME) {
+            m += 1;
+        }
+        if m > k && m < hi {
+            let pron = self.has(m, class::PRON)
+                && !matches!(self.word(m), "you" | "it")
+                && self.t.get(m + 1).is_some_and(|n| n.word && !n.cap);
+            let subject = self.has(m, class::DET) && self.subject_then_finite(m, hi);
+            if pron || subject || self.bare_subject(m) {
+                k = m;
+            }
+        }
         let Some(first) = self.t.get(k) else { return };
         if k >= hi || self.in_quote(k) {
             return;
@@ -2413,7 +2484,23 @@ impl<'a> Analyzer<'a> {
             self.emit_clause(k, end, np, (c, c + 1), conf_of(np.kind, 0.65));
             return;
         }
-        if !clause_start || self.has(k, class::STOP) {
+        // `said about half of the cuts were …`, `said much of the talk was …`
+        // (not `wrote about techniques used …`: a count or share follows)
+        let share = self.t.get(k + 1).is_some_and(|t| t.number)
+            || matches!(
+                self.word(k + 1),
+                "half" | "a" | "one" | "two" | "three" | "of" | "than" | "every" | "all"
+            );
+        let quant = matches!(
+            self.word(k),
+            "about" | "nearly" | "almost" | "more" | "much" | "most" | "half" | "many" | "both"
+        ) && share
+            && self.subject_then_finite(k, hi);
+        if !quant && (!clause_start || self.has(k, class::STOP)) {
+            // `promised a recount`, `acknowledged the defeat`: a speech act's object
+            if tk.cls & class::ACT != 0 {
+                self.object_clause(c, np, hi);
+            }
             return;
         }
         let end = self.clause_end(k, hi);
@@ -2422,6 +2509,23 @@ impl<'a> Analyzer<'a> {
         }
         let conf = conf_of(np.kind, 0.72);
         self.emit_clause(k, end, np, (c, c + 1), conf);
+    }
+
+    /// `As X noted, …` at cue `c`: the clause after the comma that closes the
+    /// attribution (past a few adjunct words: `as X reported on Saturday, …`).
+    fn as_clause(&mut self, c: usize, np: Np, hi: usize) {
+        let mut k = c + 1;
+        while k < hi && k < c + 8 && self.t[k].word && !self.has(k, class::CUE | class::THAT) {
+            k += 1;
+        }
+        if k >= hi || self.p(k) != ',' || self.in_quote(k) {
+            return;
+        }
+        let end = self.clause_end(k + 1, hi);
+        if end < k + 4 {
+            return;
+        }
+        self.emit_clause(k + 1, end, np, (c, c + 1), conf_of(np.kind, 0.7));
     }
 
     /// A preposition at `k` that makes the words after it the content of the verb at `c`
@@ -2448,6 +2552,81 @@ impl<'a> Analyzer<'a> {
                 "in" => tk.cls & class::BELIEF != 0,
                 _ => false,
             }
+    }
+
+    /// A count or share as the subject of a speech verb at `c`, from a clause opening:
+    /// `One in three said …`, `nearly nine out of 10 say …`, `Some 56 percent of voters
+    /// polled said …`, `most of them said …`, `all but two said …`.
+    fn count_subject(&self, c: usize, lo: usize) -> Option<Np> {
+        let tk = self.t.get(c)?;
+        if tk.cls & (class::SPEECH | class::TELL | class::BELIEF) == 0
+            || self.word(c).ends_with("ing")
+            || c <= lo
+        {
+            return None;
+        }
+        let count = |k: usize| {
+            let w = self.word(k);
+            let year = w.len() == 4 && (w.starts_with("19") || w.starts_with("20"));
+            (self.t[k].number && !year)
+                || matches!(
+                    self.word(k).to_lowercase().as_str(),
+                    "one"
+                        | "two"
+                        | "three"
+                        | "four"
+                        | "five"
+                        | "six"
+                        | "seven"
+                        | "eight"
+                        | "nine"
+                        | "ten"
+                        | "half"
+                        | "most"
+                        | "majority"
+                        | "majorities"
+                        | "all"
+                )
+        };
+        let approx = |k: usize| {
+            matches!(
+                self.word(k).to_lowercase().as_str(),
+                "about" | "nearly" | "almost" | "some" | "roughly" | "just" | "over" | "only"
+            )
+        };
+        let floor = c.saturating_sub(10).max(lo);
+        let mut best = None;
+        let mut j = c;
+        while j > floor {
+            let k = j - 1;
+            let t = self.t[k];
+            let ok = (t.word || matches!(t.p, '-' | '%'))
+                && !self.in_quote(k)
+                && !(t.word && !t.cap && t.cls & (class::CUE | class::THAT) != 0)
+                && !(t.word && !t.cap && self.finite(k) && k + 1 < c);
+            if !ok {
+                break;
+            }
+            if count(k) {
+                let mut s = k;
+                while s > lo && approx(s - 1) {
+                    s -= 1;
+                }
+                let opens = s == lo
+                    || matches!(self.p(s - 1), ',' | ';' | ':' | '(')
+                    || matches!(self.word(s - 1), "and" | "but" | "while");
+                if opens {
+                    best = Some(s);
+                }
+            }
+            j -= 1;
+        }
+        let s = best?;
+        Some(Np {
+            s,
+            e: c,
+            kind: NpKind::Desc,
+        })
     }
 
     /// A subject the speaker rules miss, right before the verb at `c`: a relative pronoun
@@ -2485,7 +2664,23 @@ impl<'a> Analyzer<'a> {
         if j == e {
             return None;
         }
+        // `farmers and small traders say …`: a coordinated subject
+        if j > lo + 1 && matches!(self.word(j - 1), "and" | "or") && content(j - 2) {
+            let mut m = j - 1;
+            while m > lo && m + 6 > j && content(m - 1) {
+                m -= 1;
+            }
+            j = m;
+        }
+        // (`But hacking specialists say …`, `…, but experts say …`)
+        let conj = j > lo
+            && matches!(
+                self.word(j - 1).to_lowercase().as_str(),
+                "and" | "but" | "yet" | "while"
+            )
+            && (j - 1 == lo || matches!(self.p(j - 2), ',' | ';'));
         let opens = j == lo
+            || conj
             || matches!(self.p(j - 1), ',' | ':' | ';' | '(' | '—')
             || (self.has(j - 1, class::DET) && !self.has(j - 1, class::PRON));
         if !opens {
@@ -2530,6 +2725,10 @@ impl<'a> Analyzer<'a> {
             ) || self.has(j, class::TIME)
         };
         let mut j = k;
+        // (not a clause going on after the name: `X, including Y, said the plan …`)
+        if appos && j < hi && !matches!(self.p(j), '.' | '!' | '?' | ',' | '(') && !prep(j) {
+            return k;
+        }
         if !appos {
             // an addressee (`told reporters`, `told the Associated Press`) first
             if k > 0 && self.has(k - 1, class::TELL) {
@@ -2576,14 +2775,23 @@ impl<'a> Analyzer<'a> {
         }
         if let Some(obj) = self.np_after(k, hi) {
             if self.t[obj.s].cls & class::PRON == 0 {
-                return Some(obj.e);
+                // (`told the paper she …`: the pronoun opens the clause)
+                let e = (obj.s + 1..obj.e)
+                    .find(|&j| self.has(j, class::PRON) && !self.t[j].cap)
+                    .unwrap_or(obj.e);
+                return Some(e);
             }
         }
-        // a few words up to a subject pronoun (`told a local radio station she …`)
+        // a few words up to a subject pronoun (`told a local radio station she …`) or a
+        // subject with its verb (`told reporters this was …`)
         let mut j = k;
         while j < hi && j < k + 6 && self.t[j].word && !self.in_quote(j) {
             if self.has(j, class::PRON) {
                 return (j > k).then_some(j);
+            }
+            let subject = matches!(self.word(j), "this" | "there" | "his" | "her" | "their");
+            if j > k && subject && self.subject_then_finite(j, hi) {
+                return Some(j);
             }
             if self.has(j, class::THAT | class::CUE) || (!self.t[j].cap && self.finite(j)) {
                 return None;
@@ -2597,7 +2805,11 @@ impl<'a> Analyzer<'a> {
     /// subject pronoun (after time words) to the clause end.
     fn tell_clause(&mut self, c: usize, np: Np, k: usize, hi: usize) {
         let mut k = k;
-        while k < hi && (self.has(k, class::TIME) || matches!(self.word(k), "on" | "last")) {
+        // (not the subject of `told reporters this was …`)
+        while k < hi
+            && (self.has(k, class::TIME) || matches!(self.word(k), "on" | "last"))
+            && !(self.word(k) == "this" && self.finite(k + 1))
+        {
             k += 1;
         }
         if k >= hi || self.in_quote(k) {
@@ -2607,7 +2819,12 @@ impl<'a> Analyzer<'a> {
         let pron = self.has(k, class::PRON)
             && !matches!(w, "you" | "it")
             && self.t.get(k + 1).is_some_and(|n| n.word && !n.cap);
-        if !(pron || self.bare_subject(k)) {
+        // `told reporters this was …`, `told the paper her group never …`
+        let det = matches!(
+            w,
+            "this" | "there" | "the" | "his" | "her" | "their" | "its" | "our" | "my"
+        ) && self.subject_then_finite(k, hi);
+        if !(pron || det || self.bare_subject(k)) {
             return;
         }
         let end = self.clause_end(k, hi);
@@ -2853,7 +3070,8 @@ impl<'a> Analyzer<'a> {
         let mut k = i + 1;
         while k < hi && k < i + 7 && self.t[k].word && !self.in_quote(k) {
             let w = self.word(k);
-            if w == "by" {
+            // (`Asked by X whether …`: the asker is named, a speaker this rule cannot give)
+            if w == "by" || self.has(k, class::CUE | class::THAT) {
                 return false;
             }
             if matches!(
@@ -2994,6 +3212,31 @@ impl<'a> Analyzer<'a> {
         self.finite(k + 1)
     }
 
+    /// A few words from `k` up to a lowercase finite verb (`this was`, `her group never
+    /// worked`, `about half of the cuts were`): a subject and its verb, not an object
+    /// (`the story he had heard` stops at its pronoun).
+    fn subject_then_finite(&self, k: usize, hi: usize) -> bool {
+        let mut j = k + 1;
+        while j < hi && j < k + 11 {
+            let Some(t) = self.t.get(j) else {
+                return false;
+            };
+            if self.in_quote(j) {
+                return false;
+            }
+            if t.word && !t.cap && self.finite(j) {
+                return true;
+            }
+            let ok = (t.word || matches!(t.p, '-' | '%'))
+                && !(t.word && !t.cap && t.cls & (class::THAT | class::CUE | class::PRON) != 0);
+            if !ok {
+                return false;
+            }
+            j += 1;
+        }
+        false
+    }
+
     /// A verb that opens a relative's reported clause (`said [was ongoing]`).
     fn relative_verb(&self, k: usize) -> bool {
         matches!(
@@ -3024,8 +3267,20 @@ impl<'a> Analyzer<'a> {
     fn phrase_clause(&mut self, np: Np, cue: (usize, usize), lo: usize, hi: usize) {
         let mut k = np.e;
         // `as per the statement by Mr. X (Foreign Minister, Pakistan) during a meeting …,`
+        // (`In addition, according to X, …`, `(According to X, …`: past a short opener)
+        let opener = cue.0 > lo + 1
+            && cue.0 <= lo + 4
+            && matches!(self.p(cue.0 - 1), ',' | '(')
+            && (lo..cue.0 - 1).all(|j| {
+                self.has(j, class::STOP | class::FILLER | class::TIME)
+                    || matches!(
+                        self.word(j).to_lowercase().as_str(),
+                        "addition" | "however" | "meanwhile" | "moreover" | "indeed" | "overall"
+                    )
+            });
         let fronted = cue.0 == lo
-            || (cue.0 > lo && matches!(self.p(cue.0 - 1), ',' | '“' | '"'))
+            || opener
+            || (cue.0 > lo && matches!(self.p(cue.0 - 1), ',' | '“' | '"' | '('))
                 && self.p(cue.0 - 1) != ',';
         if fronted {
             while k < hi {

@@ -393,11 +393,13 @@ fn a_hope_or_a_vow_with_to_is_an_intention() {
     assert_eq!(shown[0].2, "The coach");
     assert_eq!(shown[1].1, "to fight on.");
     assert_eq!(shown[1].2, "The rebels");
+    // (a vow is a speech act too; a hope is only an intention)
     let config = QuoteConfig {
         intentions: false,
         ..QuoteConfig::default()
     };
-    assert!(run_with(text, config).is_empty());
+    let t = "The coach hopes to win the cup next year.";
+    assert!(run_with(t, config).is_empty());
 }
 
 #[test]
@@ -501,4 +503,174 @@ fn a_kicker_before_a_headline_colon_is_no_source() {
     assert!(run(t).is_empty(), "{:?}", show(t, &run(t)));
     let t = "Okafor: Harbour Board Will Sell The Ferries\n\nThe board met on Monday.";
     assert_eq!(show(t, &run(t))[0].2, "Okafor");
+}
+
+#[test]
+fn a_share_or_count_from_the_clause_start_is_a_subject() {
+    let t = "The harvest was poor. Two in three said the rains came too late.";
+    let q = only(t, &run(t));
+    assert_eq!(q.0, "the rains came too late.");
+    assert_eq!(q.1, "Two in three");
+    let t = "Almost half of growers polled said prices would fall.";
+    let q = only(t, &run(t));
+    assert_eq!(q.0, "prices would fall.");
+    assert_eq!(q.1, "Almost half of growers polled");
+    let t = "The mill closed in May, and most of them said they had liked the work.";
+    let q = only(t, &run(t));
+    assert_eq!(q.0, "they had liked the work.");
+    assert_eq!(q.1, "most of them");
+    // (a count inside a phrase that does not open the clause is no subject)
+    let t = "The report on two in three farms said nothing new.";
+    assert!(show(t, &run(t)).iter().all(|s| s.2 != "two in three farms"));
+}
+
+#[test]
+fn a_coordinated_subject_or_one_after_but_can_speak() {
+    let t = "But small bakers and local grocers say they have lost customers.";
+    let q = only(t, &run(t));
+    assert_eq!(q.0, "they have lost customers.");
+    assert_eq!(q.1, "small bakers and local grocers");
+    let t = "The bridge looks sound, but flood engineers say the piers are weak.";
+    let qs = run(t);
+    let shown = show(t, &qs);
+    assert!(
+        shown
+            .iter()
+            .any(|s| s.1 == "the piers are weak." && s.2 == "flood engineers"),
+        "{shown:?}"
+    );
+}
+
+#[test]
+fn a_subject_with_an_inserted_example_or_count_speaks() {
+    let t = "Several mayors, including Ortiz, said the tax would hurt shops.";
+    let q = only(t, &run(t));
+    assert_eq!(q.0, "the tax would hurt shops.");
+    assert_eq!(q.1, "Several mayors");
+    let t = "Just over a fifth, 21 percent, say they will stay home.";
+    let q = only(t, &run(t));
+    assert_eq!(q.0, "they will stay home.");
+    assert_eq!(q.2, "say");
+}
+
+#[test]
+fn told_with_an_addressee_then_a_clause_opening_with_a_noun_phrase() {
+    let t = "The coach told reporters this was his last season.";
+    let q = only(t, &run(t));
+    assert_eq!(q.0, "this was his last season.");
+    assert_eq!(q.1, "The coach");
+    let t = "The coach told the paper her players never complained.";
+    let q = only(t, &run(t));
+    assert_eq!(q.0, "her players never complained.");
+    let t = "The coach told the paper she would stay.";
+    let q = only(t, &run(t));
+    assert_eq!(q.0, "she would stay.");
+    // (an object with its own relative clause is no statement)
+    let t = "The coach told the team the story he had heard as a boy.";
+    assert!(run(t).is_empty(), "{:?}", show(t, &run(t)));
+}
+
+#[test]
+fn a_reported_clause_may_open_with_a_share() {
+    let t = "The auditors said about half of the grants were never used.";
+    let q = only(t, &run(t));
+    assert_eq!(q.0, "about half of the grants were never used.");
+    assert_eq!(q.1, "The auditors");
+    // (a topic, not a share: `wrote about …`)
+    let t = "The old survey wrote about tools used by sailors.";
+    assert!(run(t).is_empty(), "{:?}", show(t, &run(t)));
+}
+
+#[test]
+fn time_words_or_a_long_adjunct_before_the_reported_clause() {
+    let t = "The minister said on Friday he met the envoy twice.";
+    let q = only(t, &run(t));
+    assert_eq!(q.0, "he met the envoy twice.");
+    assert_eq!(q.1, "The minister");
+    let t = "The minister said in a long interview with the evening paper last week that the \
+             port would reopen.";
+    let q = only(t, &run(t));
+    assert_eq!(q.0, "that the port would reopen.");
+    // (far from the verb, a relative `that` opens no reported clause)
+    let t = "The minister said in a long interview with the evening paper about equipment that \
+             could help.";
+    assert!(run(t).is_empty(), "{:?}", show(t, &run(t)));
+}
+
+#[test]
+fn a_question_put_without_its_asker_is_reported_without_a_speaker() {
+    let t = "Asked whether the ferry would run again, the captain shrugged.";
+    let qs = run(t);
+    let shown = show(t, &qs);
+    assert!(
+        shown
+            .iter()
+            .any(|s| s.1 == "whether the ferry would run again" && s.2.is_empty()),
+        "{shown:?}"
+    );
+    let t = "The captain shrugged when asked if the ferry would run again.";
+    let shown = show(t, &run(t));
+    assert!(
+        shown
+            .iter()
+            .any(|s| s.1 == "if the ferry would run again" && s.2.is_empty()),
+        "{shown:?}"
+    );
+    // (a named asker is left to the other rules; a plain `asked` needs no such rule)
+    let t = "Asked by a clerk whether the ferry would run, the captain shrugged.";
+    assert!(show(t, &run(t)).iter().all(|s| !s.2.is_empty()));
+}
+
+#[test]
+fn a_speech_act_that_takes_a_clause_may_take_an_object() {
+    let t = "The governor acknowledged the defeat of her party.";
+    let q = only(t, &run(t));
+    assert_eq!(q.0, "the defeat of her party.");
+    assert_eq!(q.1, "The governor");
+}
+
+#[test]
+fn an_as_attribution_before_a_comma_reports_the_clause_after_it() {
+    let t = "As the gazette noted, the mill had closed twice before.";
+    let q = only(t, &run(t));
+    assert_eq!(q.0, "the mill had closed twice before.");
+    assert_eq!(q.1, "the gazette");
+    let t = "But as Ruiz reported on Monday, the vote was very close.";
+    let q = only(t, &run(t));
+    assert_eq!(q.0, "the vote was very close.");
+    // (an `as` inside a clause compares, it reports nothing)
+    let t = "The team played the match as the coach said.";
+    assert!(run(t).is_empty(), "{:?}", show(t, &run(t)));
+}
+
+#[test]
+fn according_to_after_a_short_opener_reports_what_follows() {
+    let t = "In addition, according to the ministry, many more clinics will open.";
+    let q = only(t, &run(t));
+    assert_eq!(q.0, "many more clinics will open.");
+    assert_eq!(q.1, "the ministry");
+    // (a clause before the comma is what is reported)
+    let t = "Sales rose, according to the firm.";
+    let q = only(t, &run(t));
+    assert_eq!(q.0, "Sales rose");
+}
+
+#[test]
+fn a_participle_of_saying_after_a_dash_takes_the_sentence_subject() {
+    let t = "Ortiz changed his vote – saying he had misread the bill.";
+    let q = only(t, &run(t));
+    assert_eq!(q.0, "he had misread the bill.");
+    assert_eq!(q.1, "Ortiz");
+}
+
+#[test]
+fn a_title_case_headline_with_says_reports_what_follows() {
+    let t = "Mayor Ortiz Says The Old Bridge Will Reopen In May";
+    let q = only(t, &run(t));
+    assert_eq!(q.0, "The Old Bridge Will Reopen In May");
+    assert_eq!(q.1, "Mayor Ortiz");
+    assert_eq!(q.2, "Says");
+    // (a game's name, nothing after it)
+    let t = "The children played Simon Says.";
+    assert!(run(t).is_empty(), "{:?}", show(t, &run(t)));
 }
