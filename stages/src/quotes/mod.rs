@@ -1523,6 +1523,15 @@ impl<'a> Analyzer<'a> {
                 }
             }
         }
+        // `As the magazine put it, “…”` / `X put it: “…”`
+        if c > 0 && j < q.open && self.word(c) == "it" && matches!(self.word(c - 1), "put" | "puts")
+        {
+            if let Some(np) = self.np_before(c - 1, lo) {
+                let conf = conf_of(np.kind, 0.88);
+                self.push_quote(qi, QuoteKind::Direct, Some(np), Some((c - 1, c + 1)), conf);
+                return;
+            }
+        }
         // `said Hussain: “…”` / `Hussain told reporters: “…”`
         if self.p(j) == ':' || self.p(j) == ',' {
             let floor = c.saturating_sub(8).max(lo);
