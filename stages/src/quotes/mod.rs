@@ -824,6 +824,19 @@ impl<'a> Analyzer<'a> {
             && self.is_name_word(k + 1)
     }
 
+    /// A hyphen glued between two words or numbers (`conservative-leaning`, `43-year`) at
+    /// token `k`.
+    fn glued_hyphen(&self, k: usize) -> bool {
+        self.p(k) == '-'
+            && k > 0
+            && self.t[k - 1].word
+            && self.t[k - 1].e == self.t[k].s
+            && self
+                .t
+                .get(k + 1)
+                .is_some_and(|n| n.word && n.s == self.t[k].e)
+    }
+
     /// The end of the run of name words starting at the name word `start` (connectors and
     /// hyphens inside), not past `hi`.
     fn name_run_end(&self, start: usize, hi: usize) -> usize {
@@ -1193,8 +1206,16 @@ impl<'a> Analyzer<'a> {
         }
         if tk.cls & class::DET != 0 {
             let mut k = start + 1;
-            while k < hi && k < start + 7 {
+            let mut limit = start + 7;
+            while k < hi && k < limit {
                 let Some(tj) = self.t.get(k) else { break };
+                // `the conservative-leaning newspaper`, `the 43-year-old`: a hyphen glued
+                // between two words
+                if k + 1 < hi && self.glued_hyphen(k) {
+                    k += 1;
+                    limit += 1;
+                    continue;
+                }
                 let cue = tj.cls & class::CUE != 0 && !tj.cap;
                 // a finite verb after the head ends it (`the lawyer opened …`)
                 let verb = k >= start + 2 && !tj.cap && self.finite(k);
@@ -1531,6 +1552,15 @@ impl<'a> Analyzer<'a> {
                     self.lower_fragment(qi, np, c);
                     return;
                 }
+            }
+        }
+        // `As the magazine put it, “…”` / `X put it: “…”`
+        if c > 0 && j < q.open && self.word(c) == "it" && matches!(self.word(c - 1), "put" | "puts")
+        {
+            if let Some(np) = self.np_before(c - 1, lo) {
+                let conf = conf_of(np.kind, 0.88);
+                self.push_quote(qi, QuoteKind::Direct, Some(np), Some((c - 1, c + 1)), conf);
+                return;
             }
         }
         // `said Hussain: “…”` / `Hussain told reporters: “…”`

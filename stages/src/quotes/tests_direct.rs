@@ -382,3 +382,31 @@ fn a_quote_after_a_speaker_with_a_relative_clause_and_a_time_takes_the_speaker()
     // `asked not to be named` reports nothing
     assert!(shown.iter().all(|s| !s.1.contains("not to be named")));
 }
+
+#[test]
+fn a_speaker_description_after_a_quote_may_hold_hyphenated_words() {
+    let text = "The town voted. “The bridge is late again,” the left-leaning weekly wrote. \
+                “Why did nobody tell us?” the 52-year-old asked.";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 2);
+    assert_eq!(shown[0].0, QuoteKind::Direct);
+    assert_eq!(shown[0].2, "the left-leaning weekly");
+    assert_eq!(shown[1].0, QuoteKind::Direct);
+    assert_eq!(shown[1].2, "the 52-year-old");
+}
+
+#[test]
+fn a_quote_after_put_it_takes_the_subject_of_put() {
+    let text = "The crowd left early. As the critic put it, “Nobody came for the second act.” \
+                \n\nProfessor Lane put it: “The town has changed more than its roads.”";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 2);
+    assert_eq!(shown[0].0, QuoteKind::Direct);
+    assert_eq!(shown[0].2, "the critic");
+    assert_eq!(qs[0].cue.unwrap().slice(text), "put it");
+    assert_eq!(shown[1].0, QuoteKind::Direct);
+    assert_eq!(shown[1].2, "Professor Lane");
+    assert_eq!(qs[1].cue.unwrap().slice(text), "put it");
+}
