@@ -2213,7 +2213,9 @@ impl<'a> Analyzer<'a> {
                     | "made"
                     | "gave"
             );
-        if (self.noun_use(c) || compound) && !past && is_auxiliary(self.word(c + 1)) {
+        // (`Editor’s note: …`: a label)
+        let label = self.noun_use(c) && self.p(c + 1) == ':';
+        if label || ((self.noun_use(c) || compound) && !past && is_auxiliary(self.word(c + 1))) {
             return;
         }
         let np = self.np_before(c, lo);
