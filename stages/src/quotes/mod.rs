@@ -1104,6 +1104,16 @@ impl<'a> Analyzer<'a> {
                 }
                 None
             }
+            // `Democrats — and some Republicans — say`, `Murphy — after a pause — told`
+            '—' | '–' => {
+                let floor = j.saturating_sub(30).max(lo);
+                let open = (floor..j - 1)
+                    .rev()
+                    .take_while(|&k| !self.in_quote(k) && !matches!(self.p(k), '.' | ';'))
+                    .find(|&k| matches!(self.p(k), '—' | '–'))?;
+                self.np_core_before(open, lo)
+                    .or_else(|| self.loose_subject(open, lo))
+            }
             ')' => {
                 let floor = j.saturating_sub(30).max(lo);
                 let mut c = j - 1;

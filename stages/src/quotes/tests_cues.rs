@@ -536,3 +536,15 @@ fn a_title_case_headline_with_says_reports_what_follows() {
     let t = "The children played Simon Says.";
     assert!(run(t).is_empty(), "{:?}", show(t, &run(t)));
 }
+
+#[test]
+fn a_subject_with_an_insert_between_dashes_speaks() {
+    let t = "Farmers — and some millers — say that the quota is too low.";
+    let q = only(t, &run(t));
+    assert_eq!(q.0, "that the quota is too low.");
+    assert_eq!(q.1, "Farmers");
+    let t = "Ortiz — after a long pause — told me he had never felt so tired.";
+    let q = only(t, &run(t));
+    assert_eq!(q.0, "he had never felt so tired.");
+    assert_eq!(q.1, "Ortiz");
+}
