@@ -2298,6 +2298,13 @@ impl<'a> Analyzer<'a> {
                 }
                 break;
             }
+            // `told X, however, that …`
+            let however = self.p(k) == ','
+                && (self.word(k + 1) == "however" || k > 0 && self.word(k - 1) == "however");
+            if however {
+                k += 1;
+                continue;
+            }
             // (not past the clause itself: `said he had heard that account`)
             if !self.t[k].word || self.has(k, class::CUE) || self.opens_clause(k) {
                 break;
@@ -2443,13 +2450,23 @@ impl<'a> Analyzer<'a> {
         // `said about half of the cuts were …`, `said much of the talk was …`
         // (not `wrote about techniques used …`: a count or share follows)
         let share = self.t.get(k + 1).is_some_and(|t| t.number)
+            || (self.word(k) == "at" && self.word(k + 1) == "least")
             || matches!(
                 self.word(k + 1),
                 "half" | "a" | "one" | "two" | "three" | "of" | "than" | "every" | "all"
             );
         let quant = matches!(
             self.word(k),
-            "about" | "nearly" | "almost" | "more" | "much" | "most" | "half" | "many" | "both"
+            "about"
+                | "nearly"
+                | "almost"
+                | "more"
+                | "much"
+                | "most"
+                | "half"
+                | "many"
+                | "both"
+                | "at"
         ) && share
             && self.subject_then_finite(k, hi);
         if !quant && (!clause_start || self.has(k, class::STOP)) {

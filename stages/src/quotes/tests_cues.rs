@@ -548,3 +548,17 @@ fn a_subject_with_an_insert_between_dashes_speaks() {
     assert_eq!(q.0, "he had never felt so tired.");
     assert_eq!(q.1, "Ortiz");
 }
+
+#[test]
+fn however_between_the_verb_and_that_and_a_clause_opening_with_at_least() {
+    let t = "The clerks told the paper, however, that the files were lost.";
+    let q = only(t, &run(t));
+    assert_eq!(q.0, "that the files were lost.");
+    assert_eq!(q.1, "The clerks");
+    let t = "The station reported at least six small planes circled the stadium.";
+    let q = only(t, &run(t));
+    assert_eq!(q.0, "at least six small planes circled the stadium.");
+    // (`at least` with no clause after it)
+    let t = "The station reported at least six small planes.";
+    assert!(run(t).is_empty(), "{:?}", show(t, &run(t)));
+}
