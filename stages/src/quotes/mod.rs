@@ -2721,6 +2721,11 @@ impl<'a> Analyzer<'a> {
             if tj.p == ',' && !appos {
                 return k;
             }
+            // `…, said Jo Lee, a historian at Yale, who notes …`: a relative clause closes
+            // the appositive
+            if tj.p == ',' && matches!(self.word(j + 1), "who" | "whose") {
+                return hi;
+            }
             if tj.word && !tj.cap {
                 let bad = tj.cls & (class::THAT | class::PRON | class::CUE) != 0
                     || (self.finite(j) && !appos);

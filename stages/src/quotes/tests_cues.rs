@@ -562,3 +562,16 @@ fn however_between_the_verb_and_that_and_a_clause_opening_with_at_least() {
     let t = "The station reported at least six small planes.";
     assert!(run(t).is_empty(), "{:?}", show(t, &run(t)));
 }
+
+#[test]
+fn an_inverted_attribution_may_end_with_a_relative_clause() {
+    let t =
+        "The harvest was poor, said Jo Ortiz, a grower near Lyon, who notes that rain came late.";
+    let shown = show(t, &run(t));
+    assert!(
+        shown
+            .iter()
+            .any(|s| s.1 == "The harvest was poor" && s.2 == "Jo Ortiz"),
+        "{shown:?}"
+    );
+}
