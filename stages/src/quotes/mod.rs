@@ -1125,6 +1125,16 @@ impl<'a> Analyzer<'a> {
                 }
                 None
             }
+            // `Democrats — and some Republicans — say`, `Murphy — after a pause — told`
+            '—' | '–' => {
+                let floor = j.saturating_sub(30).max(lo);
+                let open = (floor..j - 1)
+                    .rev()
+                    .take_while(|&k| !self.in_quote(k) && !matches!(self.p(k), '.' | ';'))
+                    .find(|&k| matches!(self.p(k), '—' | '–'))?;
+                self.np_core_before(open, lo)
+                    .or_else(|| self.loose_subject(open, lo))
+            }
             ')' => {
                 let floor = j.saturating_sub(30).max(lo);
                 let mut c = j - 1;
@@ -2369,6 +2379,13 @@ impl<'a> Analyzer<'a> {
                 }
                 break;
             }
+            // `told X, however, that …`
+            let however = self.p(k) == ','
+                && (self.word(k + 1) == "however" || k > 0 && self.word(k - 1) == "however");
+            if however {
+                k += 1;
+                continue;
+            }
             // (not past the clause itself: `said he had heard that account`)
             if !self.t[k].word || self.has(k, class::CUE) || self.opens_clause(k) {
                 break;
@@ -2519,13 +2536,23 @@ impl<'a> Analyzer<'a> {
         // `said about half of the cuts were …`, `said much of the talk was …`
         // (not `wrote about techniques used …`: a count or share follows)
         let share = self.t.get(k + 1).is_some_and(|t| t.number)
+            || (self.word(k) == "at" && self.word(k + 1) == "least")
             || matches!(
                 self.word(k + 1),
                 "half" | "a" | "one" | "two" | "three" | "of" | "than" | "every" | "all"
             );
         let quant = matches!(
             self.word(k),
-            "about" | "nearly" | "almost" | "more" | "much" | "most" | "half" | "many" | "both"
+            "about"
+                | "nearly"
+                | "almost"
+                | "more"
+                | "much"
+                | "most"
+                | "half"
+                | "many"
+                | "both"
+                | "at"
         ) && share
             && self.subject_then_finite(k, hi);
         if !quant && (!clause_start || self.has(k, class::STOP)) {
@@ -2782,6 +2809,11 @@ impl<'a> Analyzer<'a> {
             }
             if tj.p == ',' && !appos {
                 return k;
+            }
+            // `…, said Jo Lee, a historian at Yale, who notes …`: a relative clause closes
+            // the appositive
+            if tj.p == ',' && matches!(self.word(j + 1), "who" | "whose") {
+                return hi;
             }
             if tj.word && !tj.cap {
                 let bad = tj.cls & (class::THAT | class::PRON | class::CUE) != 0

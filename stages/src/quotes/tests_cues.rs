@@ -674,3 +674,42 @@ fn a_title_case_headline_with_says_reports_what_follows() {
     let t = "The children played Simon Says.";
     assert!(run(t).is_empty(), "{:?}", show(t, &run(t)));
 }
+
+#[test]
+fn a_subject_with_an_insert_between_dashes_speaks() {
+    let t = "Farmers — and some millers — say that the quota is too low.";
+    let q = only(t, &run(t));
+    assert_eq!(q.0, "that the quota is too low.");
+    assert_eq!(q.1, "Farmers");
+    let t = "Ortiz — after a long pause — told me he had never felt so tired.";
+    let q = only(t, &run(t));
+    assert_eq!(q.0, "he had never felt so tired.");
+    assert_eq!(q.1, "Ortiz");
+}
+
+#[test]
+fn however_between_the_verb_and_that_and_a_clause_opening_with_at_least() {
+    let t = "The clerks told the paper, however, that the files were lost.";
+    let q = only(t, &run(t));
+    assert_eq!(q.0, "that the files were lost.");
+    assert_eq!(q.1, "The clerks");
+    let t = "The station reported at least six small planes circled the stadium.";
+    let q = only(t, &run(t));
+    assert_eq!(q.0, "at least six small planes circled the stadium.");
+    // (`at least` with no clause after it)
+    let t = "The station reported at least six small planes.";
+    assert!(run(t).is_empty(), "{:?}", show(t, &run(t)));
+}
+
+#[test]
+fn an_inverted_attribution_may_end_with_a_relative_clause() {
+    let t =
+        "The harvest was poor, said Jo Ortiz, a grower near Lyon, who notes that rain came late.";
+    let shown = show(t, &run(t));
+    assert!(
+        shown
+            .iter()
+            .any(|s| s.1 == "The harvest was poor" && s.2 == "Jo Ortiz"),
+        "{shown:?}"
+    );
+}
