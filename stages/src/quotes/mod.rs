@@ -1577,32 +1577,31 @@ impl<'a> Analyzer<'a> {
         if self.p(j) == ':' || self.p(j) == ',' {
             let floor = c.saturating_sub(8).max(lo);
             let mut k = c;
+            // a cue word inside a name (`told the Washington Post in a written statement,
+            // “…”`) is taken only when no other cue comes before it
+            let mut in_name = None;
+            let mut tried = false;
             while k > floor {
                 k -= 1;
-                if self.is_cue_word(k) && !self.in_quote(k) {
-                    if let Some(np) = self.np_before(k, lo) {
-                        let conf = conf_of(np.kind, 0.88);
-                        self.push_quote(qi, QuoteKind::Direct, Some(np), Some((k, k + 1)), conf);
-                        self.lower_fragment(qi, np, k);
+                // (not after a determiner: `in a written statement`)
+                if self.is_cue_word(k) && !self.in_quote(k) && !self.noun_use(k) {
+                    if k > lo && self.t[k].cap && self.t[k - 1].cap {
+                        in_name = in_name.or(Some(k));
+                        continue;
+                    }
+                    if self.cue_before_mark(qi, k, j, lo) {
                         return;
                     }
-                    if let Some(np) = self.np_after(k + 1, j) {
-                        let conf = conf_of(np.kind, 0.88);
-                        self.push_quote(qi, QuoteKind::Direct, Some(np), Some((k, k + 1)), conf);
-                        return;
-                    }
-                    // `X went on to say, “…”` / `X, …, saying at one point, “…”`: the
-                    // subject of the sentence
-                    if let Some(np) = self.subject_before_cue(k, lo) {
-                        let conf = conf_of(np.kind, 0.8);
-                        self.push_quote(qi, QuoteKind::Direct, Some(np), Some((k, k + 1)), conf);
-                        self.lower_fragment(qi, np, k);
-                        return;
-                    }
+                    tried = true;
                     break;
                 }
                 if let Some((np, cue)) = self.phrase_at(k, j) {
                     self.push_quote(qi, QuoteKind::Direct, Some(np), Some(cue), 0.85);
+                    return;
+                }
+            }
+            if let (Some(k), false) = (in_name, tried) {
+                if self.cue_before_mark(qi, k, j, lo) {
                     return;
                 }
             }
@@ -1622,6 +1621,32 @@ impl<'a> Analyzer<'a> {
                 }
             }
         }
+    }
+
+    /// `said Hussain: “…”` / `Hussain told reporters: “…”`: the quote opening at the mark
+    /// after `j` attributed to the speaker of the cue word `k` before it; false when it has
+    /// none.
+    fn cue_before_mark(&mut self, qi: usize, k: usize, j: usize, lo: usize) -> bool {
+        if let Some(np) = self.np_before(k, lo) {
+            let conf = conf_of(np.kind, 0.88);
+            self.push_quote(qi, QuoteKind::Direct, Some(np), Some((k, k + 1)), conf);
+            self.lower_fragment(qi, np, k);
+            return true;
+        }
+        if let Some(np) = self.np_after(k + 1, j) {
+            let conf = conf_of(np.kind, 0.88);
+            self.push_quote(qi, QuoteKind::Direct, Some(np), Some((k, k + 1)), conf);
+            return true;
+        }
+        // `X went on to say, “…”` / `X, …, saying at one point, “…”`: the subject of the
+        // sentence
+        if let Some(np) = self.subject_before_cue(k, lo) {
+            let conf = conf_of(np.kind, 0.8);
+            self.push_quote(qi, QuoteKind::Direct, Some(np), Some((k, k + 1)), conf);
+            self.lower_fragment(qi, np, k);
+            return true;
+        }
+        false
     }
 
     /// A quote after its cue that opens in lowercase, in a sentence that starts before its

@@ -410,3 +410,19 @@ fn a_quote_after_put_it_takes_the_subject_of_put() {
     assert_eq!(shown[1].2, "Professor Lane");
     assert_eq!(qs[1].cue.unwrap().slice(text), "put it");
 }
+
+#[test]
+fn a_quote_after_a_cue_with_a_newspaper_and_a_written_statement_takes_the_subject() {
+    let text = "The board met twice. Mayor Kent told the Valley Post in a written statement, \
+                “We will reopen the library.”\n\nHer deputy said in a written statement, \
+                “The budget is balanced.”";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 2);
+    assert_eq!(shown[0].0, QuoteKind::Direct);
+    assert_eq!(shown[0].2, "Mayor Kent");
+    assert_eq!(qs[0].cue.unwrap().slice(text), "told");
+    assert_eq!(shown[1].0, QuoteKind::Direct);
+    assert_eq!(shown[1].2, "Her deputy");
+    assert_eq!(qs[1].cue.unwrap().slice(text), "said");
+}
