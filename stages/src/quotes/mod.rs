@@ -1398,6 +1398,17 @@ impl<'a> Analyzer<'a> {
                 || self.word(k - 1).ends_with("'s"))
     }
 
+    /// A cue word that can only be a noun: right after an article or a demonstrative
+    /// (`the report`, `a claim`, `these calls`). (After a possessive it is often a
+    /// nominal attribution, `Pence’s call for [a special prosecutor]`, left as it is.)
+    fn possessed(&self, k: usize) -> bool {
+        k > 0
+            && matches!(
+                self.word(k - 1),
+                "the" | "The" | "a" | "A" | "an" | "An" | "these" | "These" | "those" | "Those"
+            )
+    }
+
     /// A quote attributed right after its closing mark or right before its opening mark.
     fn direct(&mut self, qi: usize) {
         let q = self.quotes[qi];
@@ -1882,6 +1893,10 @@ impl<'a> Analyzer<'a> {
                 i += 1;
                 continue;
             }
+            if self.word(i) == "in" && i > lo + 2 && self.trailing_poll(i, lo, hi) {
+                i += 1;
+                continue;
+            }
             if matches!(self.word(i), "Asked" | "asked") && self.asked_clause(i, lo, hi) {
                 i += 1;
                 continue;
@@ -2029,6 +2044,12 @@ impl<'a> Analyzer<'a> {
                 end = k;
                 break;
             }
+            // `X said […] and criticized him for …`: a speech act coordinated with the cue
+            // (not a passive inside the content, `was arrested and accused of …`)
+            if conj && k > from + 2 && self.coordinated_act(k + 1) {
+                end = k;
+                break;
+            }
             if self.p(k) == ','
                 && k > from + 2
                 && matches!(
@@ -2055,6 +2076,16 @@ impl<'a> Analyzer<'a> {
             }
         }
         end
+    }
+
+    /// A finite speech act right after a conjunction (`and criticized him`), not a
+    /// passive participle (`and accused of`, `and praised by`).
+    fn coordinated_act(&self, k: usize) -> bool {
+        self.t
+            .get(k)
+            .is_some_and(|t| t.word && !t.cap && t.cls & class::ACT != 0 && t.cls & class::CUE == 0)
+            && self.word(k).ends_with("ed")
+            && !matches!(self.word(k + 1), "of" | "by" | "as" | "for" | "in")
     }
 
     /// The sentence holding `from` opens with a subordinate clause (`While`, `Although`,
@@ -2251,6 +2282,11 @@ impl<'a> Analyzer<'a> {
         // (`Editor’s note: …`: a label)
         let label = self.noun_use(c) && self.p(c + 1) == ':';
         if label || ((self.noun_use(c) || compound) && !past && is_auxiliary(self.word(c + 1))) {
+            return;
+        }
+        // `Trump’s attacks on her`, `the question here is`, `a claim not recognised`: after
+        // a possessive or an article the cue word is a noun
+        if !past && self.possessed(c) {
             return;
         }
         let np = self.np_before(c, lo);
@@ -2939,7 +2975,7 @@ impl<'a> Analyzer<'a> {
         }
         let end = self.clause_end(k, hi).min(k + 25);
         let Some(first) = (k..end).find_map(|j| self.quote_opening_at(j)) else {
-            return false;
+            return self.unquoted_label(c, k, end, np);
         };
         let mut q = self.quotes[first];
         if self.qdone[first] {
@@ -2976,6 +3012,55 @@ impl<'a> Analyzer<'a> {
         self.cue_used[c] = true;
         if let Some((cs, ce)) = self.bytes(k, e) {
             self.push_partial(cs, ce, np, (c, c + 1), conf_of(np.kind, 0.6));
+        }
+        true
+    }
+
+    /// A label without quotation marks after a pronoun object: `called [him a liar]`,
+    /// `dubbed [it reckless]` (not `called him on Monday`, `called them back`).
+    fn unquoted_label(&mut self, c: usize, k: usize, end: usize, np: Np) -> bool {
+        let object = matches!(
+            self.word(k),
+            "him" | "her" | "them" | "it" | "himself" | "herself" | "themselves" | "us" | "me"
+        );
+        let complement = self.t.get(k + 1).is_some_and(|t| {
+            t.word && t.cls & (class::STOP | class::TIME | class::THAT) == 0 && !t.number
+        }) && !matches!(
+            self.word(k + 1),
+            "to" | "on"
+                | "in"
+                | "at"
+                | "for"
+                | "back"
+                | "up"
+                | "out"
+                | "off"
+                | "and"
+                | "or"
+                | "from"
+                | "about"
+                | "with"
+                | "after"
+                | "before"
+                | "over"
+                | "into"
+                | "by"
+        );
+        if !object || !complement || end < k + 2 {
+            return false;
+        }
+        self.cue_used[c] = true;
+        if let Some((cs, ce)) = self.bytes(k, end) {
+            self.add_attr(Attr {
+                cs,
+                ce,
+                kind: QuoteKind::Indirect,
+                np: Some(np),
+                cue: Some((c, c + 1)),
+                conf: conf_of(np.kind, 0.5),
+                join: false,
+                sep: false,
+            });
         }
         true
     }
@@ -3138,6 +3223,73 @@ impl<'a> Analyzer<'a> {
             kind: NpKind::Desc,
         };
         self.emit_clause(comma + 1, end, np, (i, i + 1), 0.6);
+        true
+    }
+
+    /// A poll named after the finding it reports, at the end of its sentence: `Kasich
+    /// was at 25 percent in the latest Fox poll.`, `Trump leads by 9 points, 42%-33%, in
+    /// the RealClearPolitics average of recent polls.` The finding (from the sentence
+    /// start) is the content; the poll is the source.
+    fn trailing_poll(&mut self, i: usize, lo: usize, hi: usize) -> bool {
+        // the phrase runs to the sentence end
+        let Some(stop) = (i + 1..(i + 16).min(hi)).find(|&j| self.p(j) != '\0' && self.p(j) != '-')
+        else {
+            return false;
+        };
+        if !matches!(self.p(stop), '.' | '!' | '?') {
+            return false;
+        }
+        // one named or specific poll (`the latest Fox poll`, `a survey from …`, `the
+        // RealClearPolitics average`), not the polls in general (`leads in the polls`)
+        let Some(head) = (i + 1..stop).find(|&j| {
+            matches!(
+                self.word(j).to_lowercase().as_str(),
+                "poll" | "survey" | "average" | "rankings"
+            )
+        }) else {
+            return false;
+        };
+        let specific = (i + 1..head).any(|j| {
+            self.t[j].cap
+                || matches!(
+                    self.word(j),
+                    "same" | "latest" | "new" | "recent" | "our" | "this"
+                )
+        });
+        if !specific
+            || (i + 1..head).any(|j| self.word(j) == "to")
+            || (head + 1..stop).any(|j| self.finite(j) || self.is_cue_word(j))
+        {
+            return false;
+        }
+        if (i + 1..stop).any(|j| self.in_quote(j)) {
+            return false;
+        }
+        // the finding: the sentence before `in`, without a comma before `in`, with no
+        // attribution of its own
+        let mut a = lo;
+        while a < i && !self.t[a].word {
+            a += 1;
+        }
+        let mut b = i;
+        if b > a && self.p(b - 1) == ',' {
+            b -= 1;
+        }
+        if b < a + 3
+            || (a..b).any(|j| self.in_quote(j) || self.cue_used[j] || self.is_cue_word(j))
+            || self
+                .attrs
+                .iter()
+                .any(|at| at.cue.is_some_and(|(c, _)| c >= lo && c < hi))
+        {
+            return false;
+        }
+        let np = Np {
+            s: i + 1,
+            e: head + 1,
+            kind: NpKind::Desc,
+        };
+        self.emit_clause(a, b, np, (i, i + 1), 0.6);
         true
     }
 

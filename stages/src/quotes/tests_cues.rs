@@ -713,3 +713,53 @@ fn an_inverted_attribution_may_end_with_a_relative_clause() {
         "{shown:?}"
     );
 }
+
+#[test]
+fn a_cue_word_after_an_article_is_a_noun() {
+    let t = "The report prompted a sharp rebuke from the council.";
+    assert!(run(t).is_empty(), "{:?}", show(t, &run(t)));
+    let t = "The question here is whether the bridge will hold.";
+    assert!(run(t).is_empty(), "{:?}", show(t, &run(t)));
+    // (a verb after a possessive stays a nominal attribution: `the mayor’s call for …`)
+    let t = "The council backed the mayor’s call for a new bridge.";
+    let q = only(t, &run(t));
+    assert_eq!(q.0, "a new bridge.");
+}
+
+#[test]
+fn a_speech_act_coordinated_with_the_cue_ends_the_reported_clause() {
+    let t = "Ms. Ortiz said the mayor was wrong and criticized him for closing the bridge.";
+    let shown = show(t, &run(t));
+    assert!(
+        shown
+            .iter()
+            .any(|s| s.1 == "the mayor was wrong" && s.2 == "Ms. Ortiz"),
+        "{shown:?}"
+    );
+    // (a passive inside the content goes on)
+    let t = "Ms. Ortiz said the clerk was arrested and criticized by the judge.";
+    let q = only(t, &run(t));
+    assert_eq!(q.0, "the clerk was arrested and criticized by the judge.");
+}
+
+#[test]
+fn a_named_poll_after_its_finding_is_its_source() {
+    let t = "The race was tight last week. Ms. Ortiz had 38 percent support in a new Gazette poll.";
+    let q = only(t, &run(t));
+    assert_eq!(q.0, "Ms. Ortiz had 38 percent support");
+    assert_eq!(q.1, "a new Gazette poll");
+    // (the polls in general are no source)
+    let t = "The race was tight last week. Ms. Ortiz is still ahead in the polls.";
+    assert!(run(t).is_empty(), "{:?}", show(t, &run(t)));
+}
+
+#[test]
+fn a_label_without_marks_after_a_pronoun_object() {
+    let t = "Ms. Ortiz called him a reckless gambler with their money.";
+    let q = only(t, &run(t));
+    assert_eq!(q.0, "him a reckless gambler with their money.");
+    assert_eq!(q.2, "called");
+    // (a phone call, a call back)
+    let t = "Ms. Ortiz called him on Monday.";
+    assert!(run(t).is_empty(), "{:?}", show(t, &run(t)));
+}
