@@ -1031,12 +1031,30 @@ impl<'a> Analyzer<'a> {
         }
         if tk.cls & class::GROUP != 0 {
             return Some(Np {
-                s: k.max(t),
+                s: self.bare_group_start(t, lo),
                 e: end,
                 kind: NpKind::Desc,
             });
         }
         None
+    }
+
+    /// Where a bare plural group noun at `t` starts with its modifiers (`law enforcement
+    /// officials`, `Iowa biofuels advocates`): the modifiers must run back to the sentence
+    /// start, a comma or a conjunction; otherwise the noun alone.
+    fn bare_group_start(&self, t: usize, lo: usize) -> usize {
+        let mut j = t;
+        while j > lo && t - j < 4 && (self.modifier_word(j - 1) || self.is_name_word(j - 1)) {
+            j -= 1;
+        }
+        let boundary = j == lo
+            || self.p(j - 1) == ','
+            || matches!(self.word(j - 1), "and" | "but" | "while" | "While" | "But" | "And");
+        if j < t && boundary {
+            j
+        } else {
+            t
+        }
     }
 
     /// The speaker before a cue at `cue`: skips fillers, an appositive or relative clause,

@@ -763,3 +763,14 @@ fn a_label_without_marks_after_a_pronoun_object() {
     let t = "Ms. Ortiz called him on Monday.";
     assert!(run(t).is_empty(), "{:?}", show(t, &run(t)));
 }
+
+#[test]
+fn a_bare_plural_group_keeps_its_modifiers() {
+    let t = "The bridge will stay closed until June, county transport officials said.";
+    let q = only(t, &run(t));
+    assert_eq!(q.0, "The bridge will stay closed until June");
+    assert_eq!(q.1, "county transport officials");
+    let t = "Harbor police officials said the pier was safe.";
+    let q = only(t, &run(t));
+    assert_eq!(q.1, "Harbor police officials");
+}
