@@ -1049,7 +1049,10 @@ impl<'a> Analyzer<'a> {
         }
         let boundary = j == lo
             || self.p(j - 1) == ','
-            || matches!(self.word(j - 1), "and" | "but" | "while" | "While" | "But" | "And");
+            || matches!(
+                self.word(j - 1),
+                "and" | "but" | "while" | "While" | "But" | "And"
+            );
         if j < t && boundary {
             j
         } else {
@@ -2602,12 +2605,38 @@ impl<'a> Analyzer<'a> {
                 && (k + 1..j).all(|m| self.t[m].word && !self.has(m, class::CUE | class::THAT))
         });
         // `said if she wins, taxes would rise`: a conditional, then the clause after its comma
+        // (or without its comma, when a subject pronoun opens the main clause: `said if
+        // elected he would …`)
         let cond = matches!(self.word(k), "if" | "unless")
             && tk.cls & class::SPEECH != 0
-            && (k + 3..hi).any(|j| {
+            && ((k + 3..hi).any(|j| {
                 self.p(j) == ',' && self.t.get(j + 1).is_some_and(|n| n.word) && !self.in_quote(j)
-            });
-        if fronted || cond {
+            }) || (k + 2..(k + 10).min(hi)).any(|j| {
+                matches!(self.word(j), "he" | "she" | "they" | "we" | "I")
+                    && is_auxiliary(self.word(j + 1))
+            }));
+        // `said yes`, `said no to the war`
+        let answer = matches!(self.word(k), "yes" | "no")
+            && tk.cls & class::SPEECH != 0
+            && k == c + 1
+            && (self.t.get(k + 1).is_some_and(|n| !n.word) || self.word(k + 1) == "to");
+        if answer && self.word(k + 1) != "to" {
+            self.cue_used[c] = true;
+            if let Some((cs, ce)) = self.bytes(k, k + 1) {
+                self.add_attr(Attr {
+                    cs,
+                    ce,
+                    kind: QuoteKind::Indirect,
+                    np: Some(np),
+                    cue: Some((c, c + 1)),
+                    conf: conf_of(np.kind, 0.6),
+                    join: false,
+                    sep: false,
+                });
+            }
+            return;
+        }
+        if fronted || cond || answer {
             let end = self.clause_end(k, hi);
             self.emit_clause(k, end, np, (c, c + 1), conf_of(np.kind, 0.65));
             return;

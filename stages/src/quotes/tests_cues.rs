@@ -774,3 +774,21 @@ fn a_bare_plural_group_keeps_its_modifiers() {
     let q = only(t, &run(t));
     assert_eq!(q.1, "Harbor police officials");
 }
+
+#[test]
+fn said_with_a_condition_without_its_comma_or_a_bare_answer() {
+    let t = "At the rally, Okafor said if elected mayor she would reopen the pier.";
+    let q = only(t, &run(t));
+    assert_eq!(q.0, "if elected mayor she would reopen the pier.");
+    assert_eq!(q.1, "Okafor");
+    let t = "Asked about the tolls, every council member said yes.";
+    let shown = show(t, &run(t));
+    assert!(shown.iter().any(|s| s.1 == "yes"), "{shown:?}");
+    let t = "Okafor said no to the new tolls.";
+    let q = only(t, &run(t));
+    assert_eq!(q.0, "no to the new tolls.");
+    // (`no` opening a clause is no answer)
+    let t = "Okafor said no ship came.";
+    let shown = show(t, &run(t));
+    assert!(!shown.iter().any(|s| s.1 == "no"), "{shown:?}");
+}
