@@ -942,8 +942,63 @@ impl<'a> Analyzer<'a> {
         })
     }
 
-    /// A mention that ends right before token `end` (exclusive), not before `lo`.
+    /// A mention that ends right before token `end` (exclusive), not before `lo`, with the
+    /// group it is the complement of (`[critics of the mayor] said`, `[some of his aides]
+    /// said`): the speakers are the critics, not the mayor.
     fn np_core_before(&self, end: usize, lo: usize) -> Option<Np> {
+        let np = self.np_head_before(end, lo)?;
+        Some(self.of_group(np, lo).unwrap_or(np))
+    }
+
+    /// `critics of`, `supporters of`, `some of`, `46 percent of` before the mention `np`:
+    /// the whole phrase, when it starts the clause (sentence start, comma, conjunction).
+    fn of_group(&self, np: Np, lo: usize) -> Option<Np> {
+        // (`some of it`: a thing, no group of speakers)
+        if np.s < lo + 2 || self.word(np.s - 1) != "of" || self.word(np.s) == "it" {
+            return None;
+        }
+        let h = np.s - 2;
+        let head = self.t[h];
+        let w = self.word(h);
+        let quantifier = head.cls & class::DET != 0
+            || matches!(
+                w,
+                "most" | "Most" | "none" | "None" | "all" | "All" | "percent"
+            );
+        let plural = w.len() > 3 && w.ends_with('s') && !w.ends_with("ss");
+        let noun = head.word
+            && (!head.cap || h == lo)
+            && head.cls & (class::STOP | class::CUE | class::THAT | class::PRON | class::TIME) == 0;
+        // (`supporters of Trump` are not Trump; `the mayor of Lyon` is the mayor)
+        let job = head.cls & (class::ROLE | class::AGENT | class::GROUP) != 0;
+        if !(quantifier || noun && (plural || job || np.kind != NpKind::Name)) {
+            return None;
+        }
+        let mut j = h;
+        if w == "percent" && h > lo && self.t[h - 1].number {
+            j -= 1;
+        }
+        while j > lo && h - j < 3 && self.modifier_word(j - 1) {
+            j -= 1;
+        }
+        if j > lo && self.has(j - 1, class::DET) {
+            j -= 1;
+        }
+        let boundary = j == lo
+            || self.p(j - 1) == ','
+            || matches!(
+                self.word(j - 1),
+                "and" | "but" | "that" | "while" | "But" | "And"
+            );
+        boundary.then_some(Np {
+            s: j,
+            e: np.e,
+            kind: NpKind::Desc,
+        })
+    }
+
+    /// The mention itself that ends right before token `end`.
+    fn np_head_before(&self, end: usize, lo: usize) -> Option<Np> {
         if end <= lo || end == 0 {
             return None;
         }

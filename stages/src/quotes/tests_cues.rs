@@ -792,3 +792,22 @@ fn said_with_a_condition_without_its_comma_or_a_bare_answer() {
     let shown = show(t, &run(t));
     assert!(!shown.iter().any(|s| s.1 == "no"), "{shown:?}");
 }
+
+#[test]
+fn the_speakers_are_the_group_not_its_complement() {
+    let t = "Critics of Mayor Okafor say the tolls are too high.";
+    let q = only(t, &run(t));
+    assert_eq!(q.1, "Critics of Mayor Okafor");
+    let t = "Some of his aides said the tolls were too high.";
+    assert_eq!(only(t, &run(t)).1, "Some of his aides");
+    let t = "The mayor of Lyon said the tolls were too high.";
+    assert_eq!(only(t, &run(t)).1, "The mayor of Lyon");
+    // (the critics are not Okafor)
+    let t = "Mayor Jo Okafor opened the pier. Critics of Okafor said the tolls were too high.";
+    let qs = run(t);
+    let q = qs
+        .iter()
+        .find(|q| q.span.slice(t).starts_with("the tolls"))
+        .unwrap();
+    assert_ne!(q.speaker.as_ref().unwrap().entity, "Jo Okafor");
+}
