@@ -58,29 +58,9 @@ pub(crate) mod class {
     pub const CUE: u32 = SPEECH | TELL | BELIEF;
 }
 
-/// A small fast hasher (FNV-1a) for the word lists: keys are short words we wrote.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
-
-type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+/// A map with a fast non-cryptographic hasher (FxHash): keys are short words we wrote,
+/// looked up once per token.
+pub(crate) type FastMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 /// One language's lexicon.
 #[derive(Debug, Default)]
@@ -96,6 +76,20 @@ impl Lexicon {
     /// The classes of a lowercased word (0 when unknown).
     pub fn classes(&self, lower: &str) -> u32 {
         self.words.get(lower).copied().unwrap_or(0)
+    }
+
+    /// The classes of a word in any case: looked up as it is when it is lowercase ASCII
+    /// already (most words), else lowercased into `buf` first.
+    pub fn classes_any(&self, word: &str, buf: &mut String) -> u32 {
+        if word
+            .bytes()
+            .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+        {
+            crate::lowercase_into(buf, word);
+            self.classes(buf)
+        } else {
+            self.classes(word)
+        }
     }
 
     fn parse(data: &str, phrases: &str, lang: &str) -> Lexicon {
@@ -219,3 +213,17 @@ impl Lexicons {
 }
 
 static EMPTY: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(Lexicon::default);
+
+/// Whether `word` lowercased (character by character, as [`char::to_lowercase`] does)
+/// equals `lower`, without building the lowercased string.
+pub(crate) fn lower_eq(word: &str, lower: &str) -> bool {
+    if word.is_ascii() {
+        word.len() == lower.len()
+            && word
+                .bytes()
+                .zip(lower.bytes())
+                .all(|(a, b)| a.to_ascii_lowercase() == b)
+    } else {
+        word.chars().flat_map(char::to_lowercase).eq(lower.chars())
+    }
+}

@@ -405,8 +405,7 @@ impl<'a> Analyzer<'a> {
             let is_word = matches!(tok.kind, TokenKind::Word | TokenKind::Number);
             let mut cls = 0;
             if (is_word || word.len() <= 3) && word.len() <= 24 {
-                crate::lowercase_into(&mut lower, word);
-                cls = lex.classes(&lower);
+                cls = lex.classes_any(word, &mut lower);
             }
             let p = if !is_word && word.chars().count() == 1 {
                 first
@@ -1804,13 +1803,9 @@ impl<'a> Analyzer<'a> {
         if !self.has(i, class::PHRASE) {
             return None;
         }
-        let mut lower = String::new();
         'phrases: for ph in &self.lex.phrases {
             for (k, w) in ph.iter().enumerate() {
-                let word = self.word(i + k);
-                lower.clear();
-                lower.extend(word.chars().flat_map(char::to_lowercase));
-                if lower != *w || i + k >= hi {
+                if i + k >= hi || !lexicon::lower_eq(self.word(i + k), w) {
                     continue 'phrases;
                 }
             }

@@ -7,11 +7,9 @@
 //! same title (`Gen.`), then the most recently mentioned. Pronouns (`he`, `she`) and role
 //! descriptions (`the officer`) resolve to the most recent person speaker.
 
-use std::collections::HashMap;
-
 use pipeline_core::{Quote, QuoteKind, Span, Speaker};
 
-use super::lexicon::class;
+use super::lexicon::{class, FastMap};
 use super::{Analyzer, Np, NpKind};
 
 /// A full name seen in the document.
@@ -27,18 +25,18 @@ struct Person {
 #[derive(Default)]
 struct Index {
     people: Vec<Person>,
-    by_key: HashMap<String, usize>,
-    by_last: HashMap<String, Vec<usize>>,
+    by_key: FastMap<String, usize>,
+    by_last: FastMap<String, Vec<usize>>,
     /// Every mention of a full name, as (token position, person), in text order.
     timeline: Vec<(usize, usize)>,
 }
 
 fn title_key(w: &str) -> String {
-    w.trim_matches('.')
-        .chars()
-        .flat_map(char::to_lowercase)
-        .take(3)
-        .collect()
+    let w = w.trim_matches('.');
+    if w.is_ascii() {
+        return w[..w.len().min(3)].to_ascii_lowercase();
+    }
+    w.chars().flat_map(char::to_lowercase).take(3).collect()
 }
 
 /// Splits a name run into (titles, name tokens): the name is what follows the last title,
@@ -107,7 +105,11 @@ fn join(a: &Analyzer, toks: &[usize]) -> String {
 }
 
 fn lower(a: &Analyzer, k: usize) -> String {
-    a.word(k).chars().flat_map(char::to_lowercase).collect()
+    let w = a.word(k);
+    if w.is_ascii() {
+        return w.to_ascii_lowercase();
+    }
+    w.chars().flat_map(char::to_lowercase).collect()
 }
 
 impl Index {
