@@ -78,18 +78,27 @@ impl Lexicon {
         self.words.get(lower).copied().unwrap_or(0)
     }
 
-    /// The classes of a word in any case: looked up as it is when it is lowercase ASCII
-    /// already (most words), else lowercased into `buf` first.
+    /// The classes of a word in any case: looked up as it is when lowercasing would not
+    /// change it (most words), else lowercased first — on the stack for short ASCII
+    /// words, into `buf` otherwise.
     pub fn classes_any(&self, word: &str, buf: &mut String) -> u32 {
-        if word
-            .bytes()
-            .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
-        {
-            crate::lowercase_into(buf, word);
-            self.classes(buf)
-        } else {
-            self.classes(word)
+        if word.is_ascii() {
+            if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+                return self.classes(word);
+            }
+            let mut stack = [0u8; 32];
+            if let Some(lower) = stack.get_mut(..word.len()) {
+                lower.copy_from_slice(word.as_bytes());
+                lower.make_ascii_lowercase();
+                if let Ok(lower) = std::str::from_utf8(lower) {
+                    return self.classes(lower);
+                }
+            }
+        } else if word.chars().all(lowercases_to_itself) {
+            return self.classes(word);
         }
+        crate::lowercase_into(buf, word);
+        self.classes(buf)
     }
 
     fn parse(data: &str, phrases: &str, lang: &str) -> Lexicon {
@@ -213,6 +222,13 @@ impl Lexicons {
 }
 
 static EMPTY: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(Lexicon::default);
+
+/// Whether [`char::to_lowercase`] maps `c` to itself alone (punctuation, digits,
+/// lowercase letters).
+fn lowercases_to_itself(c: char) -> bool {
+    let mut lower = c.to_lowercase();
+    lower.next() == Some(c) && lower.next().is_none()
+}
 
 /// Whether `word` lowercased (character by character, as [`char::to_lowercase`] does)
 /// equals `lower`, without building the lowercased string.

@@ -332,7 +332,7 @@ pub(crate) struct Analyzer<'a> {
     /// Per quote: the attribution made for it, or NONE.
     qattr: Vec<u32>,
     /// Per sentence: the speakers attributed in it so far.
-    sent_speakers: std::collections::HashMap<u32, Vec<Np>>,
+    sent_speakers: lexicon::FastMap<u32, Vec<Np>>,
 }
 
 fn is_quote_char(c: char) -> bool {
@@ -379,7 +379,9 @@ impl<'a> Analyzer<'a> {
             if s < prev_end {
                 continue; // overlapping or unordered tokens: skip
             }
-            if text.get(prev_end..s).is_some_and(|gap| gap.contains('\n')) && !t.is_empty() {
+            // (a byte scan: the gap is short, and `\n` is one byte in UTF-8)
+            let gap = text.as_bytes().get(prev_end..s).unwrap_or_default();
+            if gap.iter().any(|&b| b == b'\n') && !t.is_empty() {
                 para += 1;
             }
             prev_end = e;
@@ -414,14 +416,17 @@ impl<'a> Analyzer<'a> {
             };
             // `''` (two apostrophes, as some papers print quotation marks): one `"`
             // (closing `'''` is a single mark, then the pair: `say, 'Why?'''`)
-            let closing_triple = text[e..].starts_with('\'')
-                && t.last().is_some_and(|prev| {
-                    text[..prev.s]
-                        .chars()
-                        .next_back()
-                        .is_some_and(|c| !c.is_whitespace())
-                });
-            if p == '\'' && !closing_triple {
+            // (only looked at for an apostrophe)
+            let closing_triple = || {
+                text[e..].starts_with('\'')
+                    && t.last().is_some_and(|prev| {
+                        text[..prev.s]
+                            .chars()
+                            .next_back()
+                            .is_some_and(|c| !c.is_whitespace())
+                    })
+            };
+            if p == '\'' && !closing_triple() {
                 if let Some(prev) = t.last_mut() {
                     if prev.p == '\'' && prev.e == s && prev.para == para {
                         prev.e = e;
@@ -464,7 +469,7 @@ impl<'a> Analyzer<'a> {
             cue_used: vec![false; n],
             attrs: Vec::new(),
             qattr: Vec::new(),
-            sent_speakers: std::collections::HashMap::new(),
+            sent_speakers: lexicon::FastMap::default(),
         }
     }
 
@@ -1799,10 +1804,17 @@ impl<'a> Analyzer<'a> {
 
     /// A source phrase (`according to X`) starting at token `i`: its speaker and the
     /// phrase's token range.
+    #[inline]
     fn phrase_at(&self, i: usize, hi: usize) -> Option<(Np, (usize, usize))> {
         if !self.has(i, class::PHRASE) {
             return None;
         }
+        self.phrase_from(i, hi)
+    }
+
+    /// [`Self::phrase_at`] past its quick check (token `i` may open a phrase): kept out of
+    /// line, as most tokens fail that check.
+    fn phrase_from(&self, i: usize, hi: usize) -> Option<(Np, (usize, usize))> {
         'phrases: for ph in &self.lex.phrases {
             for (k, w) in ph.iter().enumerate() {
                 if i + k >= hi || !lexicon::lower_eq(self.word(i + k), w) {

@@ -9,7 +9,7 @@
 
 use pipeline_core::{Quote, QuoteKind, Span, Speaker};
 
-use super::lexicon::{class, FastMap};
+use super::lexicon::{class, lower_eq, FastMap};
 use super::{Analyzer, Np, NpKind};
 
 /// A full name seen in the document.
@@ -112,6 +112,25 @@ fn lower(a: &Analyzer, k: usize) -> String {
     w.chars().flat_map(char::to_lowercase).collect()
 }
 
+/// The lowercased words of tokens joined by spaces, built in one string.
+fn lower_key(a: &Analyzer, toks: &[usize]) -> String {
+    let mut key = String::new();
+    for (n, &k) in toks.iter().enumerate() {
+        if n > 0 {
+            key.push(' ');
+        }
+        let w = a.word(k);
+        if w.is_ascii() {
+            let from = key.len();
+            key.push_str(w);
+            key[from..].make_ascii_lowercase();
+        } else {
+            key.extend(w.chars().flat_map(char::to_lowercase));
+        }
+    }
+    key
+}
+
 impl Index {
     fn build(a: &Analyzer) -> Index {
         let mut idx = Index::default();
@@ -151,12 +170,12 @@ impl Index {
     }
 
     fn add(&mut self, a: &Analyzer, titles: &[usize], name: &[usize]) {
-        let lower_toks: Vec<String> = name.iter().map(|&k| lower(a, k)).collect();
-        let key = lower_toks.join(" ");
+        let key = lower_key(a, name);
         let pos = name.last().copied().unwrap_or(0);
         let id = match self.by_key.get(&key) {
             Some(&id) => id,
             None => {
+                let lower_toks: Vec<String> = name.iter().map(|&k| lower(a, k)).collect();
                 let id = self.people.len();
                 self.people.push(Person {
                     display: join(a, name),
@@ -193,17 +212,22 @@ impl Index {
         i.checked_sub(1).map(|i| m[i])
     }
 
-    /// The canonical person for name tokens (lowercase) with titles, at `pos`.
-    fn lookup(&self, name: &[String], titles: &[String], pos: usize) -> Option<usize> {
-        let last = name.last()?;
+    /// The canonical person for name tokens with titles, at `pos` (words compared
+    /// lowercase, in place).
+    fn lookup(&self, a: &Analyzer, name: &[usize], titles: &[String], pos: usize) -> Option<usize> {
+        let last = lower(a, *name.last()?);
         let cands: Vec<usize> = self
             .by_last
-            .get(last)?
+            .get(&last)?
             .iter()
             .copied()
             .filter(|&id| {
                 let p = &self.people[id].lower;
-                p.len() >= name.len() && p[p.len() - name.len()..] == *name
+                p.len() >= name.len()
+                    && p[p.len() - name.len()..]
+                        .iter()
+                        .zip(name)
+                        .all(|(w, &k)| lower_eq(a.word(k), w))
             })
             .collect();
         if cands.is_empty() {
@@ -351,9 +375,8 @@ fn entity(
             if name.is_empty() {
                 return desc_entity(a, np, last_person, last_other, &text_of);
             }
-            let lname: Vec<String> = name.iter().map(|&k| lower(a, k)).collect();
             let ltitles: Vec<String> = titles.iter().map(|&k| title_key(a.word(k))).collect();
-            let found = idx.lookup(&lname, &ltitles, np.s);
+            let found = idx.lookup(a, &name, &ltitles, np.s);
             let display = found.map_or_else(|| join(a, &name), |id| idx.people[id].display.clone());
             // an organisation (`Foreign Office`, `Washington Post`) is no person
             let org = name.iter().any(|&k| a.t[k].cls & class::ORG != 0);
