@@ -2,8 +2,6 @@
 //!
 //! See `data/README.md` for what each file holds.
 
-use std::collections::HashMap;
-
 /// Word classes, as bit flags (one word can belong to several classes).
 pub(crate) mod class {
     pub const SPEECH: u32 = 1;
@@ -65,7 +63,9 @@ pub(crate) type FastMap<K, V> = rustc_hash::FxHashMap<K, V>;
 /// One language's lexicon.
 #[derive(Debug, Default)]
 pub(crate) struct Lexicon {
-    words: FastMap<String, u32>,
+    /// Lowercased word (as bytes, so that a word lowercased on the stack needs no UTF-8
+    /// check) → classes.
+    words: FastMap<Vec<u8>, u32>,
     /// Multi-word source phrases, each as lowercased words.
     pub phrases: Vec<Vec<String>>,
     /// Whether paragraphs opening with a dash are dialogue lines.
@@ -75,6 +75,11 @@ pub(crate) struct Lexicon {
 impl Lexicon {
     /// The classes of a lowercased word (0 when unknown).
     pub fn classes(&self, lower: &str) -> u32 {
+        self.classes_of_bytes(lower.as_bytes())
+    }
+
+    /// The classes of a lowercased word given as its UTF-8 bytes.
+    fn classes_of_bytes(&self, lower: &[u8]) -> u32 {
         self.words.get(lower).copied().unwrap_or(0)
     }
 
@@ -82,23 +87,34 @@ impl Lexicon {
     /// change it (most words), else lowercased first — on the stack for short ASCII
     /// words, into `buf` otherwise.
     pub fn classes_any(&self, word: &str, buf: &mut String) -> u32 {
+        if word
+            .bytes()
+            .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+        {
+            return self.classes(word);
+        }
         if word.is_ascii() {
-            if !word.bytes().any(|b| b.is_ascii_uppercase()) {
-                return self.classes(word);
-            }
             let mut stack = [0u8; 32];
             if let Some(lower) = stack.get_mut(..word.len()) {
                 lower.copy_from_slice(word.as_bytes());
                 lower.make_ascii_lowercase();
-                if let Ok(lower) = std::str::from_utf8(lower) {
-                    return self.classes(lower);
-                }
+                return self.classes_of_bytes(lower);
             }
         } else if word.chars().all(lowercases_to_itself) {
             return self.classes(word);
         }
         crate::lowercase_into(buf, word);
         self.classes(buf)
+    }
+
+    /// The classes of a word lowercased as [`str::to_lowercase`] does, without
+    /// allocating for ASCII words (where that is the same as [`Self::classes_any`]).
+    pub fn classes_str_lower(&self, word: &str) -> u32 {
+        if word.is_ascii() {
+            self.classes_any(word, &mut String::new())
+        } else {
+            self.classes(&word.to_lowercase())
+        }
     }
 
     fn parse(data: &str, phrases: &str, lang: &str) -> Lexicon {
@@ -138,11 +154,11 @@ impl Lexicon {
                 _ => 0,
             };
             for w in words.split_whitespace() {
-                *lex.words.entry(w.to_lowercase()).or_insert(0) |= bit;
+                *lex.words.entry(w.to_lowercase().into_bytes()).or_insert(0) |= bit;
             }
         }
         for w in ["that", "que", "dass", "qu'", "qu’"] {
-            *lex.words.entry(w.to_owned()).or_insert(0) |= class::THAT;
+            *lex.words.entry(w.as_bytes().to_vec()).or_insert(0) |= class::THAT;
         }
         for line in phrases.lines() {
             let line = line.split('#').next().unwrap_or("").trim();
@@ -151,7 +167,7 @@ impl Lexicon {
             };
             let words: Vec<String> = words.split_whitespace().map(str::to_lowercase).collect();
             if let Some(first) = words.first() {
-                *lex.words.entry(first.clone()).or_insert(0) |= class::PHRASE;
+                *lex.words.entry(first.clone().into_bytes()).or_insert(0) |= class::PHRASE;
                 lex.phrases.push(words);
             }
         }
@@ -176,7 +192,7 @@ const MARKS: &str = include_str!("data/marks.txt");
 pub(crate) struct Lexicons {
     langs: Vec<(&'static str, Lexicon)>,
     /// Opening mark → (is double, closers).
-    pub marks: HashMap<char, (bool, Vec<char>)>,
+    pub marks: FastMap<char, (bool, Vec<char>)>,
 }
 
 impl Lexicons {
@@ -185,7 +201,7 @@ impl Lexicons {
             .iter()
             .map(|&(code, data)| (code, Lexicon::parse(data, PHRASES, code)))
             .collect();
-        let mut marks: HashMap<char, (bool, Vec<char>)> = HashMap::new();
+        let mut marks: FastMap<char, (bool, Vec<char>)> = FastMap::default();
         for line in MARKS.lines() {
             let line = line.split('#').next().unwrap_or("").trim();
             let Some((kind, chars)) = line.split_once(':') else {

@@ -331,8 +331,9 @@ pub(crate) struct Analyzer<'a> {
     pub attrs: Vec<Attr>,
     /// Per quote: the attribution made for it, or NONE.
     qattr: Vec<u32>,
-    /// Per sentence: the speakers attributed in it so far.
-    sent_speakers: lexicon::FastMap<u32, Vec<Np>>,
+    /// The speakers attributed so far, each with its sentence, in order (one flat list:
+    /// few per document, rarely searched).
+    sent_speakers: Vec<(u32, Np)>,
 }
 
 fn is_quote_char(c: char) -> bool {
@@ -381,7 +382,7 @@ impl<'a> Analyzer<'a> {
             }
             // (a byte scan: the gap is short, and `\n` is one byte in UTF-8)
             let gap = text.as_bytes().get(prev_end..s).unwrap_or_default();
-            if gap.iter().any(|&b| b == b'\n') && !t.is_empty() {
+            if gap.contains(&b'\n') && !t.is_empty() {
                 para += 1;
             }
             prev_end = e;
@@ -469,7 +470,7 @@ impl<'a> Analyzer<'a> {
             cue_used: vec![false; n],
             attrs: Vec::new(),
             qattr: Vec::new(),
-            sent_speakers: lexicon::FastMap::default(),
+            sent_speakers: Vec::new(),
         }
     }
 
@@ -478,6 +479,17 @@ impl<'a> Analyzer<'a> {
             .get(i)
             .and_then(|t| self.text.get(t.s..t.e))
             .unwrap_or("")
+    }
+
+    /// Token `i` lowercased as [`str::to_lowercase`] does, borrowed when it is lowercase
+    /// ASCII already (most words): no allocation in the common case.
+    fn lower(&self, i: usize) -> std::borrow::Cow<'a, str> {
+        let w = self.word(i);
+        if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+            std::borrow::Cow::Borrowed(w)
+        } else {
+            std::borrow::Cow::Owned(w.to_lowercase())
+        }
     }
 
     fn has(&self, i: usize, c: u32) -> bool {
@@ -728,7 +740,7 @@ impl<'a> Analyzer<'a> {
     fn add_attr(&mut self, at: Attr) {
         if let Some(np) = at.np {
             if let Some(t) = self.t.get(np.s) {
-                self.sent_speakers.entry(t.sent).or_default().push(np);
+                self.sent_speakers.push((t.sent, np));
             }
         }
         self.attrs.push(at);
@@ -786,10 +798,8 @@ impl<'a> Analyzer<'a> {
         let dash = w.rfind('-')?;
         let (verb, pron) = (&w[..dash], &w[dash + 1..]);
         let verb = verb.trim_end_matches("-t");
-        let vl = verb.to_lowercase();
-        let pl = pron.to_lowercase();
-        let vc = self.lex.classes(&vl);
-        let pc = self.lex.classes(&pl);
+        let vc = self.lex.classes_str_lower(verb);
+        let pc = self.lex.classes_str_lower(pron);
         (vc & (class::SPEECH | class::TELL | class::FILLER) != 0 && pc & class::PRON != 0)
             .then(|| (t.s + dash + 1, t.e))
     }
@@ -998,7 +1008,7 @@ impl<'a> Analyzer<'a> {
         let article = t > lo
             && !tk.cap
             && matches!(
-                self.word(t - 1).to_lowercase().as_str(),
+                self.lower(t - 1).as_ref(),
                 "a" | "an" | "the" | "one" | "his" | "her" | "their" | "its" | "another"
             );
         if tk.cls & class::CUE != 0 && article {
@@ -1815,8 +1825,17 @@ impl<'a> Analyzer<'a> {
     /// [`Self::phrase_at`] past its quick check (token `i` may open a phrase): kept out of
     /// line, as most tokens fail that check.
     fn phrase_from(&self, i: usize, hi: usize) -> Option<(Np, (usize, usize))> {
+        if i >= hi {
+            return None;
+        }
+        // (the first word, lowercased once for every phrase)
+        let mut first = String::new();
+        crate::lowercase_into(&mut first, self.word(i));
         'phrases: for ph in &self.lex.phrases {
-            for (k, w) in ph.iter().enumerate() {
+            if ph.first() != Some(&first) {
+                continue;
+            }
+            for (k, w) in ph.iter().enumerate().skip(1) {
                 if i + k >= hi || !lexicon::lower_eq(self.word(i + k), w) {
                     continue 'phrases;
                 }
@@ -2075,7 +2094,7 @@ impl<'a> Analyzer<'a> {
             j += 1;
         }
         let sub = matches!(
-            self.word(j).to_lowercase().as_str(),
+            self.lower(j).as_ref(),
             "while"
                 | "although"
                 | "though"
@@ -2138,8 +2157,10 @@ impl<'a> Analyzer<'a> {
         let sent = self.t.get(c)?.sent;
         let prev = self
             .sent_speakers
-            .get(&sent)
-            .and_then(|v| v.iter().rev().find(|n| n.s < c).copied());
+            .iter()
+            .rev()
+            .find(|&&(s, n)| s == sent && n.s < c)
+            .map(|&(_, n)| n);
         if prev.is_some() {
             return prev;
         }
@@ -2378,12 +2399,7 @@ impl<'a> Analyzer<'a> {
             }
             return;
         }
-        if np.s > lo
-            && matches!(
-                self.word(np.s - 1).to_lowercase().as_str(),
-                "what" | "as" | "how"
-            )
-        {
+        if np.s > lo && matches!(self.lower(np.s - 1).as_ref(), "what" | "as" | "how") {
             // `As the paper noted, [the plant …]`, `But as X reported on Monday, […]`
             let opening = np.s - 1 == lo
                 || (np.s - 2 == lo && matches!(self.word(lo), "But" | "And" | "Yet" | "So"));
@@ -2765,10 +2781,7 @@ impl<'a> Analyzer<'a> {
         }
         // (`But hacking specialists say …`, `…, but experts say …`)
         let conj = j > lo
-            && matches!(
-                self.word(j - 1).to_lowercase().as_str(),
-                "and" | "but" | "yet" | "while"
-            )
+            && matches!(self.lower(j - 1).as_ref(), "and" | "but" | "yet" | "while")
             && (j - 1 == lo || matches!(self.p(j - 2), ',' | ';'));
         let opens = j == lo
             || conj
@@ -3239,7 +3252,7 @@ impl<'a> Analyzer<'a> {
             from
         };
         matches!(
-            self.word(f).to_lowercase().as_str(),
+            self.lower(f).as_ref(),
             "if" | "after"
                 | "when"
                 | "while"

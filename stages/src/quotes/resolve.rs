@@ -7,6 +7,8 @@
 //! same title (`Gen.`), then the most recently mentioned. Pronouns (`he`, `she`) and role
 //! descriptions (`the officer`) resolve to the most recent person speaker.
 
+use std::borrow::Cow;
+
 use pipeline_core::{Quote, QuoteKind, Span, Speaker};
 
 use super::lexicon::{class, lower_eq, FastMap};
@@ -52,14 +54,16 @@ fn split_name(a: &Analyzer, s: usize, e: usize) -> (Vec<usize>, Vec<usize>) {
     });
     match last_title {
         Some(p) => {
-            let mut tail: Vec<usize> = toks[p + 1..].to_vec();
-            while tail
-                .first()
-                .is_some_and(|&k| a.t[k].cls & (class::OFFICE | class::CONN) != 0 || !a.t[k].cap)
-            {
-                tail.remove(0);
-            }
-            if tail.is_empty() {
+            // the name starts past office words, connectors and lowercase words
+            let start = p
+                + 1
+                + toks[p + 1..]
+                    .iter()
+                    .take_while(|&&k| {
+                        a.t[k].cls & (class::OFFICE | class::CONN) != 0 || !a.t[k].cap
+                    })
+                    .count();
+            if start == toks.len() {
                 (Vec::new(), toks)
             } else {
                 // titles: every title word before the name
@@ -68,6 +72,8 @@ fn split_name(a: &Analyzer, s: usize, e: usize) -> (Vec<usize>, Vec<usize>) {
                     .copied()
                     .filter(|&k| a.t[k].cls & class::TITLE != 0)
                     .collect();
+                let mut tail = toks;
+                tail.drain(..start);
                 (titles, tail)
             }
         }
@@ -92,7 +98,15 @@ fn name_hyphen(a: &Analyzer, k: usize) -> bool {
 
 /// The words of tokens, spaced as in the text (`Lopez-Cantera` stays one word).
 fn join(a: &Analyzer, toks: &[usize]) -> String {
-    let mut s = String::new();
+    // (sized once: the text from the first token to the last)
+    let size = match (toks.first(), toks.last()) {
+        (Some(&f), Some(&l)) => match (a.t.get(f), a.t.get(l)) {
+            (Some(f), Some(l)) => l.e.saturating_sub(f.s),
+            _ => 0,
+        },
+        _ => 0,
+    };
+    let mut s = String::with_capacity(size);
     let mut prev: Option<usize> = None;
     for &k in toks {
         if prev.is_some_and(|p| a.t[p].e != a.t[k].s) {
@@ -104,17 +118,21 @@ fn join(a: &Analyzer, toks: &[usize]) -> String {
     s
 }
 
-fn lower(a: &Analyzer, k: usize) -> String {
+/// Token `k` lowercased, borrowed when it is lowercase ASCII already.
+fn lower<'t>(a: &Analyzer<'t>, k: usize) -> Cow<'t, str> {
     let w = a.word(k);
-    if w.is_ascii() {
-        return w.to_ascii_lowercase();
+    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        return Cow::Borrowed(w);
     }
-    w.chars().flat_map(char::to_lowercase).collect()
+    if w.is_ascii() {
+        return Cow::Owned(w.to_ascii_lowercase());
+    }
+    Cow::Owned(w.chars().flat_map(char::to_lowercase).collect())
 }
 
 /// The lowercased words of tokens joined by spaces, built in one string.
 fn lower_key(a: &Analyzer, toks: &[usize]) -> String {
-    let mut key = String::new();
+    let mut key = String::with_capacity(toks.iter().map(|&k| a.word(k).len() + 1).sum());
     for (n, &k) in toks.iter().enumerate() {
         if n > 0 {
             key.push(' ');
@@ -175,7 +193,8 @@ impl Index {
         let id = match self.by_key.get(&key) {
             Some(&id) => id,
             None => {
-                let lower_toks: Vec<String> = name.iter().map(|&k| lower(a, k)).collect();
+                let lower_toks: Vec<String> =
+                    name.iter().map(|&k| lower(a, k).into_owned()).collect();
                 let id = self.people.len();
                 self.people.push(Person {
                     display: join(a, name),
@@ -216,38 +235,28 @@ impl Index {
     /// lowercase, in place).
     fn lookup(&self, a: &Analyzer, name: &[usize], titles: &[String], pos: usize) -> Option<usize> {
         let last = lower(a, *name.last()?);
-        let cands: Vec<usize> = self
-            .by_last
-            .get(&last)?
-            .iter()
-            .copied()
-            .filter(|&id| {
-                let p = &self.people[id].lower;
-                p.len() >= name.len()
-                    && p[p.len() - name.len()..]
-                        .iter()
-                        .zip(name)
-                        .all(|(w, &k)| lower_eq(a.word(k), w))
-            })
-            .collect();
-        if cands.is_empty() {
-            return None;
-        }
+        let ids = self.by_last.get(last.as_ref())?;
+        // (candidates are filtered in place, without collecting them)
+        let fits = |id: usize| {
+            let p = &self.people[id].lower;
+            p.len() >= name.len()
+                && p[p.len() - name.len()..]
+                    .iter()
+                    .zip(name)
+                    .all(|(w, &k)| lower_eq(a.word(k), w))
+        };
         // two people named alike: a shared title decides, then the latest mention
-        let titled: Vec<usize> = cands
+        let titled = |id: usize| titles.iter().any(|t| self.people[id].titles.contains(t));
+        let any_titled = ids.iter().any(|&id| fits(id) && titled(id));
+        let pool = ids
             .iter()
             .copied()
-            .filter(|&id| titles.iter().any(|t| self.people[id].titles.contains(t)))
-            .collect();
-        let pool = if titled.is_empty() { &cands } else { &titled };
+            .filter(|&id| fits(id) && (!any_titled || titled(id)));
         if name.len() >= 2 {
             // the longest name ending with these words, ties to the earliest
-            return pool
-                .iter()
-                .copied()
-                .max_by_key(|&id| (self.people[id].lower.len(), std::cmp::Reverse(id)));
+            return pool.max_by_key(|&id| (self.people[id].lower.len(), std::cmp::Reverse(id)));
         }
-        pool.iter().copied().max_by_key(|&id| {
+        pool.max_by_key(|&id| {
             (
                 self.last_before(id, pos).map_or(0, |p| p + 1),
                 self.people[id].lower.len(),
@@ -361,7 +370,7 @@ fn entity(
                 return Some(best.unwrap_or_else(|| a.word(np.s).to_owned()));
             }
             if matches!(
-                w.as_str(),
+                w.as_ref(),
                 "they" | "it" | "ils" | "elles" | "sie" | "ellos" | "ellas"
             ) {
                 if let Some(o) = last_other {
@@ -419,7 +428,7 @@ fn desc_entity(
     let head = np.e.checked_sub(1)?;
     let singular_role = a.t[head].cls & class::ROLE != 0 && !a.word(head).ends_with('s');
     let det_the = matches!(
-        lower(a, np.s).as_str(),
+        lower(a, np.s).as_ref(),
         "the" | "le" | "la" | "der" | "die" | "el"
     );
     if singular_role && det_the {
