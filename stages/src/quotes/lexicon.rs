@@ -2,8 +2,6 @@
 //!
 //! See `data/README.md` for what each file holds.
 
-use std::collections::HashMap;
-
 /// Word classes, as bit flags (one word can belong to several classes).
 pub(crate) mod class {
     pub const SPEECH: u32 = 1;
@@ -58,34 +56,16 @@ pub(crate) mod class {
     pub const CUE: u32 = SPEECH | TELL | BELIEF;
 }
 
-/// A small fast hasher (FNV-1a) for the word lists: keys are short words we wrote.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
-
-type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+/// A map with a fast non-cryptographic hasher (FxHash): keys are short words we wrote,
+/// looked up once per token.
+pub(crate) type FastMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 /// One language's lexicon.
 #[derive(Debug, Default)]
 pub(crate) struct Lexicon {
-    words: FastMap<String, u32>,
+    /// Lowercased word (as bytes, so that a word lowercased on the stack needs no UTF-8
+    /// check) → classes.
+    words: FastMap<Vec<u8>, u32>,
     /// Multi-word source phrases, each as lowercased words.
     pub phrases: Vec<Vec<String>>,
     /// Whether paragraphs opening with a dash are dialogue lines.
@@ -95,7 +75,46 @@ pub(crate) struct Lexicon {
 impl Lexicon {
     /// The classes of a lowercased word (0 when unknown).
     pub fn classes(&self, lower: &str) -> u32 {
+        self.classes_of_bytes(lower.as_bytes())
+    }
+
+    /// The classes of a lowercased word given as its UTF-8 bytes.
+    fn classes_of_bytes(&self, lower: &[u8]) -> u32 {
         self.words.get(lower).copied().unwrap_or(0)
+    }
+
+    /// The classes of a word in any case: looked up as it is when lowercasing would not
+    /// change it (most words), else lowercased first — on the stack for short ASCII
+    /// words, into `buf` otherwise.
+    pub fn classes_any(&self, word: &str, buf: &mut String) -> u32 {
+        if word
+            .bytes()
+            .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+        {
+            return self.classes(word);
+        }
+        if word.is_ascii() {
+            let mut stack = [0u8; 32];
+            if let Some(lower) = stack.get_mut(..word.len()) {
+                lower.copy_from_slice(word.as_bytes());
+                lower.make_ascii_lowercase();
+                return self.classes_of_bytes(lower);
+            }
+        } else if word.chars().all(lowercases_to_itself) {
+            return self.classes(word);
+        }
+        crate::lowercase_into(buf, word);
+        self.classes(buf)
+    }
+
+    /// The classes of a word lowercased as [`str::to_lowercase`] does, without
+    /// allocating for ASCII words (where that is the same as [`Self::classes_any`]).
+    pub fn classes_str_lower(&self, word: &str) -> u32 {
+        if word.is_ascii() {
+            self.classes_any(word, &mut String::new())
+        } else {
+            self.classes(&word.to_lowercase())
+        }
     }
 
     fn parse(data: &str, phrases: &str, lang: &str) -> Lexicon {
@@ -135,11 +154,11 @@ impl Lexicon {
                 _ => 0,
             };
             for w in words.split_whitespace() {
-                *lex.words.entry(w.to_lowercase()).or_insert(0) |= bit;
+                *lex.words.entry(w.to_lowercase().into_bytes()).or_insert(0) |= bit;
             }
         }
         for w in ["that", "que", "dass", "qu'", "qu’"] {
-            *lex.words.entry(w.to_owned()).or_insert(0) |= class::THAT;
+            *lex.words.entry(w.as_bytes().to_vec()).or_insert(0) |= class::THAT;
         }
         for line in phrases.lines() {
             let line = line.split('#').next().unwrap_or("").trim();
@@ -148,7 +167,7 @@ impl Lexicon {
             };
             let words: Vec<String> = words.split_whitespace().map(str::to_lowercase).collect();
             if let Some(first) = words.first() {
-                *lex.words.entry(first.clone()).or_insert(0) |= class::PHRASE;
+                *lex.words.entry(first.clone().into_bytes()).or_insert(0) |= class::PHRASE;
                 lex.phrases.push(words);
             }
         }
@@ -173,7 +192,7 @@ const MARKS: &str = include_str!("data/marks.txt");
 pub(crate) struct Lexicons {
     langs: Vec<(&'static str, Lexicon)>,
     /// Opening mark → (is double, closers).
-    pub marks: HashMap<char, (bool, Vec<char>)>,
+    pub marks: FastMap<char, (bool, Vec<char>)>,
 }
 
 impl Lexicons {
@@ -182,7 +201,7 @@ impl Lexicons {
             .iter()
             .map(|&(code, data)| (code, Lexicon::parse(data, PHRASES, code)))
             .collect();
-        let mut marks: HashMap<char, (bool, Vec<char>)> = HashMap::new();
+        let mut marks: FastMap<char, (bool, Vec<char>)> = FastMap::default();
         for line in MARKS.lines() {
             let line = line.split('#').next().unwrap_or("").trim();
             let Some((kind, chars)) = line.split_once(':') else {
@@ -219,3 +238,24 @@ impl Lexicons {
 }
 
 static EMPTY: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(Lexicon::default);
+
+/// Whether [`char::to_lowercase`] maps `c` to itself alone (punctuation, digits,
+/// lowercase letters).
+fn lowercases_to_itself(c: char) -> bool {
+    let mut lower = c.to_lowercase();
+    lower.next() == Some(c) && lower.next().is_none()
+}
+
+/// Whether `word` lowercased (character by character, as [`char::to_lowercase`] does)
+/// equals `lower`, without building the lowercased string.
+pub(crate) fn lower_eq(word: &str, lower: &str) -> bool {
+    if word.is_ascii() {
+        word.len() == lower.len()
+            && word
+                .bytes()
+                .zip(lower.bytes())
+                .all(|(a, b)| a.to_ascii_lowercase() == b)
+    } else {
+        word.chars().flat_map(char::to_lowercase).eq(lower.chars())
+    }
+}

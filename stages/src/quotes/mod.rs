@@ -331,8 +331,9 @@ pub(crate) struct Analyzer<'a> {
     pub attrs: Vec<Attr>,
     /// Per quote: the attribution made for it, or NONE.
     qattr: Vec<u32>,
-    /// Per sentence: the speakers attributed in it so far.
-    sent_speakers: std::collections::HashMap<u32, Vec<Np>>,
+    /// The speakers attributed so far, each with its sentence, in order (one flat list:
+    /// few per document, rarely searched).
+    sent_speakers: Vec<(u32, Np)>,
 }
 
 fn is_quote_char(c: char) -> bool {
@@ -379,7 +380,9 @@ impl<'a> Analyzer<'a> {
             if s < prev_end {
                 continue; // overlapping or unordered tokens: skip
             }
-            if text.get(prev_end..s).is_some_and(|gap| gap.contains('\n')) && !t.is_empty() {
+            // (a byte scan: the gap is short, and `\n` is one byte in UTF-8)
+            let gap = text.as_bytes().get(prev_end..s).unwrap_or_default();
+            if gap.contains(&b'\n') && !t.is_empty() {
                 para += 1;
             }
             prev_end = e;
@@ -405,8 +408,7 @@ impl<'a> Analyzer<'a> {
             let is_word = matches!(tok.kind, TokenKind::Word | TokenKind::Number);
             let mut cls = 0;
             if (is_word || word.len() <= 3) && word.len() <= 24 {
-                crate::lowercase_into(&mut lower, word);
-                cls = lex.classes(&lower);
+                cls = lex.classes_any(word, &mut lower);
             }
             let p = if !is_word && word.chars().count() == 1 {
                 first
@@ -415,14 +417,17 @@ impl<'a> Analyzer<'a> {
             };
             // `''` (two apostrophes, as some papers print quotation marks): one `"`
             // (closing `'''` is a single mark, then the pair: `say, 'Why?'''`)
-            let closing_triple = text[e..].starts_with('\'')
-                && t.last().is_some_and(|prev| {
-                    text[..prev.s]
-                        .chars()
-                        .next_back()
-                        .is_some_and(|c| !c.is_whitespace())
-                });
-            if p == '\'' && !closing_triple {
+            // (only looked at for an apostrophe)
+            let closing_triple = || {
+                text[e..].starts_with('\'')
+                    && t.last().is_some_and(|prev| {
+                        text[..prev.s]
+                            .chars()
+                            .next_back()
+                            .is_some_and(|c| !c.is_whitespace())
+                    })
+            };
+            if p == '\'' && !closing_triple() {
                 if let Some(prev) = t.last_mut() {
                     if prev.p == '\'' && prev.e == s && prev.para == para {
                         prev.e = e;
@@ -465,7 +470,7 @@ impl<'a> Analyzer<'a> {
             cue_used: vec![false; n],
             attrs: Vec::new(),
             qattr: Vec::new(),
-            sent_speakers: std::collections::HashMap::new(),
+            sent_speakers: Vec::new(),
         }
     }
 
@@ -474,6 +479,17 @@ impl<'a> Analyzer<'a> {
             .get(i)
             .and_then(|t| self.text.get(t.s..t.e))
             .unwrap_or("")
+    }
+
+    /// Token `i` lowercased as [`str::to_lowercase`] does, borrowed when it is lowercase
+    /// ASCII already (most words): no allocation in the common case.
+    fn lower(&self, i: usize) -> std::borrow::Cow<'a, str> {
+        let w = self.word(i);
+        if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+            std::borrow::Cow::Borrowed(w)
+        } else {
+            std::borrow::Cow::Owned(w.to_lowercase())
+        }
     }
 
     fn has(&self, i: usize, c: u32) -> bool {
@@ -724,7 +740,7 @@ impl<'a> Analyzer<'a> {
     fn add_attr(&mut self, at: Attr) {
         if let Some(np) = at.np {
             if let Some(t) = self.t.get(np.s) {
-                self.sent_speakers.entry(t.sent).or_default().push(np);
+                self.sent_speakers.push((t.sent, np));
             }
         }
         self.attrs.push(at);
@@ -782,10 +798,8 @@ impl<'a> Analyzer<'a> {
         let dash = w.rfind('-')?;
         let (verb, pron) = (&w[..dash], &w[dash + 1..]);
         let verb = verb.trim_end_matches("-t");
-        let vl = verb.to_lowercase();
-        let pl = pron.to_lowercase();
-        let vc = self.lex.classes(&vl);
-        let pc = self.lex.classes(&pl);
+        let vc = self.lex.classes_str_lower(verb);
+        let pc = self.lex.classes_str_lower(pron);
         (vc & (class::SPEECH | class::TELL | class::FILLER) != 0 && pc & class::PRON != 0)
             .then(|| (t.s + dash + 1, t.e))
     }
@@ -1049,7 +1063,7 @@ impl<'a> Analyzer<'a> {
         let article = t > lo
             && !tk.cap
             && matches!(
-                self.word(t - 1).to_lowercase().as_str(),
+                self.lower(t - 1).as_ref(),
                 "a" | "an" | "the" | "one" | "his" | "her" | "their" | "its" | "another"
             );
         if tk.cls & class::CUE != 0 && article {
@@ -1887,17 +1901,29 @@ impl<'a> Analyzer<'a> {
 
     /// A source phrase (`according to X`) starting at token `i`: its speaker and the
     /// phrase's token range.
+    #[inline]
     fn phrase_at(&self, i: usize, hi: usize) -> Option<(Np, (usize, usize))> {
         if !self.has(i, class::PHRASE) {
             return None;
         }
-        let mut lower = String::new();
+        self.phrase_from(i, hi)
+    }
+
+    /// [`Self::phrase_at`] past its quick check (token `i` may open a phrase): kept out of
+    /// line, as most tokens fail that check.
+    fn phrase_from(&self, i: usize, hi: usize) -> Option<(Np, (usize, usize))> {
+        if i >= hi {
+            return None;
+        }
+        // (the first word, lowercased once for every phrase)
+        let mut first = String::new();
+        crate::lowercase_into(&mut first, self.word(i));
         'phrases: for ph in &self.lex.phrases {
-            for (k, w) in ph.iter().enumerate() {
-                let word = self.word(i + k);
-                lower.clear();
-                lower.extend(word.chars().flat_map(char::to_lowercase));
-                if lower != *w || i + k >= hi {
+            if ph.first() != Some(&first) {
+                continue;
+            }
+            for (k, w) in ph.iter().enumerate().skip(1) {
+                if i + k >= hi || !lexicon::lower_eq(self.word(i + k), w) {
                     continue 'phrases;
                 }
             }
@@ -2175,7 +2201,7 @@ impl<'a> Analyzer<'a> {
             j += 1;
         }
         let sub = matches!(
-            self.word(j).to_lowercase().as_str(),
+            self.lower(j).as_ref(),
             "while"
                 | "although"
                 | "though"
@@ -2238,8 +2264,10 @@ impl<'a> Analyzer<'a> {
         let sent = self.t.get(c)?.sent;
         let prev = self
             .sent_speakers
-            .get(&sent)
-            .and_then(|v| v.iter().rev().find(|n| n.s < c).copied());
+            .iter()
+            .rev()
+            .find(|&&(s, n)| s == sent && n.s < c)
+            .map(|&(_, n)| n);
         if prev.is_some() {
             return prev;
         }
@@ -2483,12 +2511,7 @@ impl<'a> Analyzer<'a> {
             }
             return;
         }
-        if np.s > lo
-            && matches!(
-                self.word(np.s - 1).to_lowercase().as_str(),
-                "what" | "as" | "how"
-            )
-        {
+        if np.s > lo && matches!(self.lower(np.s - 1).as_ref(), "what" | "as" | "how") {
             // `As the paper noted, [the plant …]`, `But as X reported on Monday, […]`
             let opening = np.s - 1 == lo
                 || (np.s - 2 == lo && matches!(self.word(lo), "But" | "And" | "Yet" | "So"));
@@ -2896,10 +2919,7 @@ impl<'a> Analyzer<'a> {
         }
         // (`But hacking specialists say …`, `…, but experts say …`)
         let conj = j > lo
-            && matches!(
-                self.word(j - 1).to_lowercase().as_str(),
-                "and" | "but" | "yet" | "while"
-            )
+            && matches!(self.lower(j - 1).as_ref(), "and" | "but" | "yet" | "while")
             && (j - 1 == lo || matches!(self.p(j - 2), ',' | ';'));
         let opens = j == lo
             || conj
@@ -3486,7 +3506,7 @@ impl<'a> Analyzer<'a> {
             from
         };
         matches!(
-            self.word(f).to_lowercase().as_str(),
+            self.lower(f).as_ref(),
             "if" | "after"
                 | "when"
                 | "while"

@@ -7,11 +7,11 @@
 //! same title (`Gen.`), then the most recently mentioned. Pronouns (`he`, `she`) and role
 //! descriptions (`the officer`) resolve to the most recent person speaker.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 
 use pipeline_core::{Quote, QuoteKind, Span, Speaker};
 
-use super::lexicon::class;
+use super::lexicon::{class, lower_eq, FastMap};
 use super::{Analyzer, Np, NpKind};
 
 /// A full name seen in the document.
@@ -27,18 +27,18 @@ struct Person {
 #[derive(Default)]
 struct Index {
     people: Vec<Person>,
-    by_key: HashMap<String, usize>,
-    by_last: HashMap<String, Vec<usize>>,
+    by_key: FastMap<String, usize>,
+    by_last: FastMap<String, Vec<usize>>,
     /// Every mention of a full name, as (token position, person), in text order.
     timeline: Vec<(usize, usize)>,
 }
 
 fn title_key(w: &str) -> String {
-    w.trim_matches('.')
-        .chars()
-        .flat_map(char::to_lowercase)
-        .take(3)
-        .collect()
+    let w = w.trim_matches('.');
+    if w.is_ascii() {
+        return w[..w.len().min(3)].to_ascii_lowercase();
+    }
+    w.chars().flat_map(char::to_lowercase).take(3).collect()
 }
 
 /// Splits a name run into (titles, name tokens): the name is what follows the last title,
@@ -54,14 +54,16 @@ fn split_name(a: &Analyzer, s: usize, e: usize) -> (Vec<usize>, Vec<usize>) {
     });
     match last_title {
         Some(p) => {
-            let mut tail: Vec<usize> = toks[p + 1..].to_vec();
-            while tail
-                .first()
-                .is_some_and(|&k| a.t[k].cls & (class::OFFICE | class::CONN) != 0 || !a.t[k].cap)
-            {
-                tail.remove(0);
-            }
-            if tail.is_empty() {
+            // the name starts past office words, connectors and lowercase words
+            let start = p
+                + 1
+                + toks[p + 1..]
+                    .iter()
+                    .take_while(|&&k| {
+                        a.t[k].cls & (class::OFFICE | class::CONN) != 0 || !a.t[k].cap
+                    })
+                    .count();
+            if start == toks.len() {
                 (Vec::new(), toks)
             } else {
                 // titles: every title word before the name
@@ -70,6 +72,8 @@ fn split_name(a: &Analyzer, s: usize, e: usize) -> (Vec<usize>, Vec<usize>) {
                     .copied()
                     .filter(|&k| a.t[k].cls & class::TITLE != 0)
                     .collect();
+                let mut tail = toks;
+                tail.drain(..start);
                 (titles, tail)
             }
         }
@@ -94,7 +98,15 @@ fn name_hyphen(a: &Analyzer, k: usize) -> bool {
 
 /// The words of tokens, spaced as in the text (`Lopez-Cantera` stays one word).
 fn join(a: &Analyzer, toks: &[usize]) -> String {
-    let mut s = String::new();
+    // (sized once: the text from the first token to the last)
+    let size = match (toks.first(), toks.last()) {
+        (Some(&f), Some(&l)) => match (a.t.get(f), a.t.get(l)) {
+            (Some(f), Some(l)) => l.e.saturating_sub(f.s),
+            _ => 0,
+        },
+        _ => 0,
+    };
+    let mut s = String::with_capacity(size);
     let mut prev: Option<usize> = None;
     for &k in toks {
         if prev.is_some_and(|p| a.t[p].e != a.t[k].s) {
@@ -106,8 +118,35 @@ fn join(a: &Analyzer, toks: &[usize]) -> String {
     s
 }
 
-fn lower(a: &Analyzer, k: usize) -> String {
-    a.word(k).chars().flat_map(char::to_lowercase).collect()
+/// Token `k` lowercased, borrowed when it is lowercase ASCII already.
+fn lower<'t>(a: &Analyzer<'t>, k: usize) -> Cow<'t, str> {
+    let w = a.word(k);
+    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        return Cow::Borrowed(w);
+    }
+    if w.is_ascii() {
+        return Cow::Owned(w.to_ascii_lowercase());
+    }
+    Cow::Owned(w.chars().flat_map(char::to_lowercase).collect())
+}
+
+/// The lowercased words of tokens joined by spaces, built in one string.
+fn lower_key(a: &Analyzer, toks: &[usize]) -> String {
+    let mut key = String::with_capacity(toks.iter().map(|&k| a.word(k).len() + 1).sum());
+    for (n, &k) in toks.iter().enumerate() {
+        if n > 0 {
+            key.push(' ');
+        }
+        let w = a.word(k);
+        if w.is_ascii() {
+            let from = key.len();
+            key.push_str(w);
+            key[from..].make_ascii_lowercase();
+        } else {
+            key.extend(w.chars().flat_map(char::to_lowercase));
+        }
+    }
+    key
 }
 
 impl Index {
@@ -149,12 +188,13 @@ impl Index {
     }
 
     fn add(&mut self, a: &Analyzer, titles: &[usize], name: &[usize]) {
-        let lower_toks: Vec<String> = name.iter().map(|&k| lower(a, k)).collect();
-        let key = lower_toks.join(" ");
+        let key = lower_key(a, name);
         let pos = name.last().copied().unwrap_or(0);
         let id = match self.by_key.get(&key) {
             Some(&id) => id,
             None => {
+                let lower_toks: Vec<String> =
+                    name.iter().map(|&k| lower(a, k).into_owned()).collect();
                 let id = self.people.len();
                 self.people.push(Person {
                     display: join(a, name),
@@ -191,37 +231,32 @@ impl Index {
         i.checked_sub(1).map(|i| m[i])
     }
 
-    /// The canonical person for name tokens (lowercase) with titles, at `pos`.
-    fn lookup(&self, name: &[String], titles: &[String], pos: usize) -> Option<usize> {
-        let last = name.last()?;
-        let cands: Vec<usize> = self
-            .by_last
-            .get(last)?
-            .iter()
-            .copied()
-            .filter(|&id| {
-                let p = &self.people[id].lower;
-                p.len() >= name.len() && p[p.len() - name.len()..] == *name
-            })
-            .collect();
-        if cands.is_empty() {
-            return None;
-        }
+    /// The canonical person for name tokens with titles, at `pos` (words compared
+    /// lowercase, in place).
+    fn lookup(&self, a: &Analyzer, name: &[usize], titles: &[String], pos: usize) -> Option<usize> {
+        let last = lower(a, *name.last()?);
+        let ids = self.by_last.get(last.as_ref())?;
+        // (candidates are filtered in place, without collecting them)
+        let fits = |id: usize| {
+            let p = &self.people[id].lower;
+            p.len() >= name.len()
+                && p[p.len() - name.len()..]
+                    .iter()
+                    .zip(name)
+                    .all(|(w, &k)| lower_eq(a.word(k), w))
+        };
         // two people named alike: a shared title decides, then the latest mention
-        let titled: Vec<usize> = cands
+        let titled = |id: usize| titles.iter().any(|t| self.people[id].titles.contains(t));
+        let any_titled = ids.iter().any(|&id| fits(id) && titled(id));
+        let pool = ids
             .iter()
             .copied()
-            .filter(|&id| titles.iter().any(|t| self.people[id].titles.contains(t)))
-            .collect();
-        let pool = if titled.is_empty() { &cands } else { &titled };
+            .filter(|&id| fits(id) && (!any_titled || titled(id)));
         if name.len() >= 2 {
             // the longest name ending with these words, ties to the earliest
-            return pool
-                .iter()
-                .copied()
-                .max_by_key(|&id| (self.people[id].lower.len(), std::cmp::Reverse(id)));
+            return pool.max_by_key(|&id| (self.people[id].lower.len(), std::cmp::Reverse(id)));
         }
-        pool.iter().copied().max_by_key(|&id| {
+        pool.max_by_key(|&id| {
             (
                 self.last_before(id, pos).map_or(0, |p| p + 1),
                 self.people[id].lower.len(),
@@ -335,7 +370,7 @@ fn entity(
                 return Some(best.unwrap_or_else(|| a.word(np.s).to_owned()));
             }
             if matches!(
-                w.as_str(),
+                w.as_ref(),
                 "they" | "it" | "ils" | "elles" | "sie" | "ellos" | "ellas"
             ) {
                 if let Some(o) = last_other {
@@ -349,9 +384,8 @@ fn entity(
             if name.is_empty() {
                 return desc_entity(a, np, last_person, last_other, &text_of);
             }
-            let lname: Vec<String> = name.iter().map(|&k| lower(a, k)).collect();
             let ltitles: Vec<String> = titles.iter().map(|&k| title_key(a.word(k))).collect();
-            let found = idx.lookup(&lname, &ltitles, np.s);
+            let found = idx.lookup(a, &name, &ltitles, np.s);
             let display = found.map_or_else(|| join(a, &name), |id| idx.people[id].display.clone());
             // an organisation (`Foreign Office`, `Washington Post`) is no person
             let org = name.iter().any(|&k| a.t[k].cls & class::ORG != 0);
@@ -394,7 +428,7 @@ fn desc_entity(
     let head = np.e.checked_sub(1)?;
     let singular_role = a.t[head].cls & class::ROLE != 0 && !a.word(head).ends_with('s');
     let det_the = matches!(
-        lower(a, np.s).as_str(),
+        lower(a, np.s).as_ref(),
         "the" | "le" | "la" | "der" | "die" | "el"
     );
     if singular_role && det_the {
