@@ -705,12 +705,14 @@ pub(crate) fn find(
     let mut singles: Vec<(usize, bool)> = Vec::new(); // (token, after a title)
     let mut person_mentions: Vec<(Span, usize, usize)> = Vec::new(); // span, person, token
     for &(s, e) in sentences {
-        let words = (s..e)
-            .filter(|&k| tokens[k].kind == TokenKind::Word)
-            .count();
-        let caps = (s..e)
-            .filter(|&k| tokens[k].kind == TokenKind::Word && cap(k))
-            .count();
+        // word tokens and capitalised word tokens, in one pass
+        let (mut words, mut caps) = (0, 0);
+        for (t, info) in tokens[s..e].iter().zip(&toks[s..e]) {
+            if t.kind == TokenKind::Word {
+                words += 1;
+                caps += usize::from(info.cap);
+            }
+        }
         let ends_like_prose = e > s
             && matches!(
                 word(e - 1),
