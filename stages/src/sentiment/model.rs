@@ -17,7 +17,7 @@ use std::sync::OnceLock;
 
 use pipeline_core::{Sentence, Span, Token, TokenKind};
 
-use super::lexicon::{fnv, norm_word, word_hash, Lexicon, Modifier};
+use super::lexicon::{fnv, norm_word, word_hash, word_hash_hyphen, Lexicon, Modifier};
 
 /// Names of the dense features, in weight order.
 pub(crate) const DENSE: &[&str] = &[
@@ -169,6 +169,10 @@ pub(crate) fn possessive_len(w: &str) -> usize {
 /// `didn't`, `can’t`, `won't`: a contraction with a negation, kept as one token.
 fn is_negated_auxiliary(w: &str) -> bool {
     let w = w.as_bytes();
+    // both forms end in `t`
+    if !matches!(w.last(), Some(b't' | b'T')) {
+        return false;
+    }
     let n = w.len();
     (n > 3 && (w[n - 3..].eq_ignore_ascii_case(b"n't")))
         || (n > 5 && w[n - 5] | 0x20 == b'n' && &w[n - 4..] == "’t".as_bytes())
@@ -298,11 +302,12 @@ impl Analysis {
                 quote_open = None;
             }
             prev_end = tok.span.end;
-            info.hash = if tok.kind == TokenKind::Number {
-                H_NUM
+            let (hash, hyphen) = if tok.kind == TokenKind::Number {
+                (H_NUM, false)
             } else {
-                word_hash(w)
+                word_hash_hyphen(w)
             };
+            info.hash = hash;
             info.feat = info.hash;
             info.base = info.hash;
             if tok.kind == TokenKind::Word {
@@ -317,7 +322,7 @@ impl Analysis {
             info.phrase = entry.phrase;
             let first = w.chars().next().unwrap_or(' ');
             info.cap = first.is_uppercase();
-            info.hyphen = tok.kind == TokenKind::Word && w.bytes().any(|c| c == b'-');
+            info.hyphen = tok.kind == TokenKind::Word && hyphen;
             // the quote marks and clause punctuation below all start with a symbol
             if !first.is_ascii_alphanumeric() {
                 match w {
@@ -1191,6 +1196,11 @@ impl Sink for Logits<'_> {
     }
     fn dense(&mut self, values: &[f32; DENSE.len()]) {
         for (v, w) in values.iter().zip(&self.model.dense) {
+            // most dense features are 0, and adding `0 * w` (w is finite) leaves every
+            // logit unchanged: logits start at +0 and a sum never turns into -0
+            if *v == 0.0 {
+                continue;
+            }
             for c in 0..3 {
                 self.z[c] += v * w[c];
             }
