@@ -969,12 +969,13 @@ pub(crate) fn find(
     let mut t = 0;
     let mut last: Option<(usize, usize)> = None;
     for i in 0..n {
+        if !has(i, C_PRON) {
+            continue;
+        }
+        // the timeline catches up only at pronouns (`i` only grows)
         while t < timeline.len() && timeline[t].0 < i {
             last = Some(timeline[t]);
             t += 1;
-        }
-        if !has(i, C_PRON) {
-            continue;
         }
         if let Some((lt, a)) = last {
             if sent_of(i).saturating_sub(sent_of(lt)) <= 2

@@ -171,12 +171,12 @@ pub(crate) fn word_hash(word: &str) -> u64 {
     word_hash_from(FNV_OFFSET, word)
 }
 
-/// Each ASCII byte lowercased (the other bytes are never used: a word holding one takes
-/// the Unicode path).
+/// Each ASCII byte lowercased; 0 for the bytes of other characters (and for NUL), whose
+/// words take the Unicode path (where NUL hashes the same).
 const ASCII_LOWER: [u8; 256] = {
     let mut t = [0u8; 256];
-    let mut b = 0;
-    while b < 256 {
+    let mut b = 1;
+    while b < 128 {
         t[b] = (b as u8).to_ascii_lowercase();
         b += 1;
     }
@@ -186,15 +186,14 @@ const ASCII_LOWER: [u8; 256] = {
 /// Like [`word_hash`], continuing a hash (used for prefixed forms).
 #[inline]
 pub(crate) fn word_hash_from(h: u64, word: &str) -> u64 {
-    // branch-free over the bytes; the OR of all bytes tells whether one is not ASCII
     let mut a = h;
-    let mut all = 0u8;
     for &b in word.as_bytes() {
-        all |= b;
-        a = (a ^ u64::from(ASCII_LOWER[usize::from(b)])).wrapping_mul(FNV_PRIME);
-    }
-    if all >= 0x80 {
-        return word_hash_unicode(h, word);
+        let l = ASCII_LOWER[usize::from(b)];
+        if l == 0 {
+            return word_hash_unicode(h, word);
+        }
+        a ^= u64::from(l);
+        a = a.wrapping_mul(FNV_PRIME);
     }
     a
 }
@@ -202,6 +201,8 @@ pub(crate) fn word_hash_from(h: u64, word: &str) -> u64 {
 /// [`word_hash`] and whether the word holds a hyphen `-`, in one pass over its bytes.
 #[inline]
 pub(crate) fn word_hash_hyphen(word: &str) -> (u64, bool) {
+    // branch-free over the bytes; the OR of all bytes tells whether one is not ASCII
+    // (a NUL byte hashes the same either way)
     let mut a = FNV_OFFSET;
     let mut all = 0u8;
     let mut hyphen = false;
