@@ -705,12 +705,14 @@ pub(crate) fn find(
     let mut singles: Vec<(usize, bool)> = Vec::new(); // (token, after a title)
     let mut person_mentions: Vec<(Span, usize, usize)> = Vec::new(); // span, person, token
     for &(s, e) in sentences {
-        let words = (s..e)
-            .filter(|&k| tokens[k].kind == TokenKind::Word)
-            .count();
-        let caps = (s..e)
-            .filter(|&k| tokens[k].kind == TokenKind::Word && cap(k))
-            .count();
+        // word tokens and capitalised word tokens, in one pass
+        let (mut words, mut caps) = (0, 0);
+        for (t, info) in tokens[s..e].iter().zip(&toks[s..e]) {
+            if t.kind == TokenKind::Word {
+                words += 1;
+                caps += usize::from(info.cap);
+            }
+        }
         let ends_like_prose = e > s
             && matches!(
                 word(e - 1),
@@ -816,16 +818,7 @@ pub(crate) fn find(
         }
     }
     // quote speakers: their entities are names too
-    if let Some(quotes) = quotes {
-        for q in quotes {
-            if let Some(sp) = &q.speaker {
-                let words = name_words(&sp.entity, gaz);
-                if words.len() >= 2 {
-                    add_person(&mut people, &words.join(" "));
-                }
-            }
-        }
-    }
+    let speakers = SpeakerNames::new(quotes.unwrap_or(&[]), &mut people, gaz);
     // merge names that are the tail of a longer one ("Hilal Hussain" → "Mian Hilal Hussain")
     let mut longest: FxHashMap<&[u64], usize> = FxHashMap::default();
     for (j, p) in people.list.iter().enumerate() {
@@ -910,8 +903,10 @@ pub(crate) fn find(
         let mut taken = SpanSet::default();
         for q in quotes {
             let Some(sp) = &q.speaker else { continue };
-            let words = norm_name(&sp.entity, gaz);
-            let Some(&p) = people.index.get(&words) else {
+            let Some(&p) = speakers
+                .get(&sp.entity)
+                .and_then(|words| people.index.get(words))
+            else {
                 continue;
             };
             let a = actor_for(&mut out, &mut person_actor, p);
@@ -974,12 +969,13 @@ pub(crate) fn find(
     let mut t = 0;
     let mut last: Option<(usize, usize)> = None;
     for i in 0..n {
+        if !has(i, C_PRON) {
+            continue;
+        }
+        // the timeline catches up only at pronouns (`i` only grows)
         while t < timeline.len() && timeline[t].0 < i {
             last = Some(timeline[t]);
             t += 1;
-        }
-        if !has(i, C_PRON) {
-            continue;
         }
         if let Some((lt, a)) = last {
             if sent_of(i).saturating_sub(sent_of(lt)) <= 2
@@ -1055,19 +1051,75 @@ struct Person {
 struct People {
     list: Vec<Person>,
     index: FxHashMap<Vec<u64>, usize>,
+    /// Word hashes of the name being added, reused so a known name allocates nothing.
+    scratch: Vec<u64>,
 }
 
+/// The person named `name` (words separated by whitespace), added when new.
 fn add_person(people: &mut People, name: &str) -> usize {
-    let words: Vec<u64> = name.split_whitespace().map(word_hash).collect();
-    if let Some(&i) = people.index.get(&words) {
+    let mut words = std::mem::take(&mut people.scratch);
+    words.clear();
+    words.extend(name.split_whitespace().map(word_hash));
+    let p = add_person_words(people, &words, || {
+        let mut display = String::with_capacity(name.len());
+        for w in name.split_whitespace() {
+            if !display.is_empty() {
+                display.push(' ');
+            }
+            display.push_str(w);
+        }
+        display
+    });
+    people.scratch = words;
+    p
+}
+
+/// The person whose name has the word hashes `words`, added with the name `display()`
+/// when new.
+fn add_person_words(people: &mut People, words: &[u64], display: impl FnOnce() -> String) -> usize {
+    if let Some(&i) = people.index.get(words) {
         return i;
     }
     people.list.push(Person {
-        words: words.clone(),
-        display: name.split_whitespace().collect::<Vec<_>>().join(" "),
+        words: words.to_vec(),
+        display: display(),
     });
-    people.index.insert(words, people.list.len() - 1);
+    people.index.insert(words.to_vec(), people.list.len() - 1);
     people.list.len() - 1
+}
+
+/// The hashes of the words of each quote speaker's entity, normalised and without
+/// titles, computed once per distinct entity.
+#[derive(Debug, Default)]
+struct SpeakerNames<'q> {
+    by_entity: FxHashMap<&'q str, Vec<u64>>,
+}
+
+impl<'q> SpeakerNames<'q> {
+    /// Adds each distinct speaker entity of `quotes` to `people` when it has two words
+    /// or more, in quote order.
+    fn new(quotes: &'q [Quote], people: &mut People, gaz: &Gazetteer) -> SpeakerNames<'q> {
+        let mut names = SpeakerNames::default();
+        for q in quotes {
+            let Some(sp) = &q.speaker else { continue };
+            if names.by_entity.contains_key(sp.entity.as_str()) {
+                // adding a known name again changes nothing
+                continue;
+            }
+            let words = name_words(&sp.entity, gaz);
+            let hashes: Vec<u64> = words.iter().map(|w| word_hash(w)).collect();
+            if words.len() >= 2 {
+                add_person_words(people, &hashes, || words.join(" "));
+            }
+            names.by_entity.insert(&sp.entity, hashes);
+        }
+        names
+    }
+
+    /// The normalised words of a speaker entity seen by [`SpeakerNames::new`].
+    fn get(&self, entity: &str) -> Option<&[u64]> {
+        self.by_entity.get(entity).map(Vec::as_slice)
+    }
 }
 
 /// The words of a name as written, without titles and stray punctuation.
@@ -1077,11 +1129,6 @@ fn name_words<'n>(name: &'n str, gaz: &Gazetteer) -> Vec<&'n str> {
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
         .filter(|w| !w.is_empty())
         .collect()
-}
-
-/// The hashes of the words of a name, normalised, without titles.
-fn norm_name(name: &str, gaz: &Gazetteer) -> Vec<u64> {
-    name_words(name, gaz).into_iter().map(word_hash).collect()
 }
 
 /// True when the demonym ending before token `next` modifies a person ("Pakistani

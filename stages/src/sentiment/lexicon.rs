@@ -3,6 +3,7 @@
 
 use std::sync::OnceLock;
 
+use super::flat::FlatMap;
 use super::model::IdMap;
 
 /// What a modifier word does to the sentiment words after it.
@@ -36,7 +37,11 @@ pub(crate) struct Entry {
 /// probe per token.
 #[derive(Debug, Default)]
 pub(crate) struct Lexicon {
+    /// The entries, while the lexicon is built.
     entries: IdMap<Entry>,
+    /// The same entries in a flat table, for the per-token probe ([`Lexicon::entry`]);
+    /// built by [`Lexicon::freeze`] once the entries are complete.
+    table: FlatMap<Entry>,
 }
 
 const LEXICON: &str = include_str!("data/lexicon.tsv");
@@ -51,6 +56,7 @@ impl Lexicon {
                 .with_flags(super::model::PRONOUNS, super::model::F_PRONOUN)
                 .with_flags(super::model::SPEECH, super::model::F_SPEECH)
                 .with_classes(super::actors::Gazetteer::builtin().vocabulary())
+                .freeze()
         })
     }
 
@@ -97,6 +103,17 @@ impl Lexicon {
         lex
     }
 
+    /// Builds the flat table of [`Lexicon::entry`] from the entries; call it once the
+    /// entries are complete.
+    fn freeze(mut self) -> Lexicon {
+        let mut table = FlatMap::with_capacity(self.entries.len());
+        for (&h, &e) in &self.entries {
+            table.insert(h, e);
+        }
+        self.table = table;
+        self
+    }
+
     /// Marks `words` with the class bits `flag`.
     pub(crate) fn with_flags(mut self, words: &[&str], flag: u8) -> Lexicon {
         for w in words {
@@ -118,7 +135,7 @@ impl Lexicon {
 
     /// Everything known about a word.
     pub(crate) fn entry(&self, hash: u64) -> Entry {
-        self.entries.get(&hash).copied().unwrap_or_default()
+        self.table.get(hash).unwrap_or_default()
     }
 }
 
@@ -154,18 +171,50 @@ pub(crate) fn word_hash(word: &str) -> u64 {
     word_hash_from(FNV_OFFSET, word)
 }
 
+/// Each ASCII byte lowercased; 0 for the bytes of other characters (and for NUL), whose
+/// words take the Unicode path (where NUL hashes the same).
+const ASCII_LOWER: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 1;
+    while b < 128 {
+        t[b] = (b as u8).to_ascii_lowercase();
+        b += 1;
+    }
+    t
+};
+
 /// Like [`word_hash`], continuing a hash (used for prefixed forms).
 #[inline]
 pub(crate) fn word_hash_from(h: u64, word: &str) -> u64 {
     let mut a = h;
     for &b in word.as_bytes() {
-        if b >= 0x80 {
+        let l = ASCII_LOWER[usize::from(b)];
+        if l == 0 {
             return word_hash_unicode(h, word);
         }
-        a ^= u64::from(b.to_ascii_lowercase());
+        a ^= u64::from(l);
         a = a.wrapping_mul(FNV_PRIME);
     }
     a
+}
+
+/// [`word_hash`] and whether the word holds a hyphen `-`, in one pass over its bytes.
+#[inline]
+pub(crate) fn word_hash_hyphen(word: &str) -> (u64, bool) {
+    // branch-free over the bytes; the OR of all bytes tells whether one is not ASCII
+    // (a NUL byte hashes the same either way)
+    let mut a = FNV_OFFSET;
+    let mut all = 0u8;
+    let mut hyphen = false;
+    for &b in word.as_bytes() {
+        all |= b;
+        hyphen |= b == b'-';
+        a = (a ^ u64::from(ASCII_LOWER[usize::from(b)])).wrapping_mul(FNV_PRIME);
+    }
+    if all >= 0x80 {
+        return (word_hash_unicode(FNV_OFFSET, word), hyphen);
+    }
+    (a, hyphen)
 }
 
 /// [`word_hash_from`] of a word that is not ASCII.
@@ -195,8 +244,17 @@ mod tests {
 
     #[test]
     fn hash_matches_normal_form() {
-        for w in ["Praised", "n’t", "Zürich", "ÉTAT"] {
+        for w in [
+            "Praised",
+            "n’t",
+            "Zürich",
+            "ÉTAT",
+            "a\0B",
+            "Russia-Pakistan",
+            "-",
+        ] {
             assert_eq!(word_hash(w), fnv(&norm_word(w)), "{w}");
+            assert_eq!(word_hash_hyphen(w), (word_hash(w), w.contains('-')), "{w}");
         }
     }
 

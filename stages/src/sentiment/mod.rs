@@ -74,6 +74,7 @@
 //! ```
 
 mod actors;
+mod flat;
 mod lexicon;
 mod model;
 pub mod train;
