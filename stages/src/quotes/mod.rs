@@ -3860,6 +3860,17 @@ impl<'a> Analyzer<'a> {
             if (!same_para && !opens_para) || (same_para && between > limit) {
                 continue;
             }
+            // a title named in the attribution (`“A,” she said on the show “Late Hour.”`,
+            // `he told “Morning News”`) follows a word, not a comma or a colon: a name,
+            // not more of the speech (`…, and “B”` still carries it on)
+            let w = self.word(q.open - 1);
+            if same_para
+                && q.open > pq.close + 1
+                && self.t[q.open - 1].word
+                && !matches!(w, "and" | "but" | "or")
+            {
+                continue;
+            }
             if !same_para
                 && (pq.close + 1..q.open)
                     .any(|j| self.t[j].para != self.t[pq.close].para && self.t[j].para != para)

@@ -426,3 +426,18 @@ fn a_quote_after_a_cue_with_a_newspaper_and_a_written_statement_takes_the_subjec
     assert_eq!(shown[1].2, "Her deputy");
     assert_eq!(qs[1].cue.unwrap().slice(text), "said");
 }
+
+#[test]
+fn a_title_in_the_attribution_does_not_continue_the_quote() {
+    let text =
+        "“We are ready for the winter,” Lena Park said on the radio program “Early Light.”\n\n\
+                “Nobody will be left out,” Tom Reyes said in an interview with “Metro Tonight.”";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 2);
+    assert_eq!(shown[0].0, QuoteKind::Direct);
+    assert_eq!(shown[0].1, "We are ready for the winter,");
+    assert_eq!(shown[0].3, "Lena Park");
+    assert_eq!(shown[1].1, "Nobody will be left out,");
+    assert_eq!(shown[1].3, "Tom Reyes");
+}
