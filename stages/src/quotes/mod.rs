@@ -1996,14 +1996,24 @@ impl<'a> Analyzer<'a> {
     fn clause_end(&self, from: usize, hi: usize) -> usize {
         let mut k = from;
         let mut end = hi;
-        // (content holding quoted words keeps its partial quotes whole)
-        let quoted = (from..hi).any(|j| self.in_quote(j));
+        // (content holding quoted words keeps its partial quotes whole: no break before
+        // the last quoted word)
+        let last_quoted = (from..hi).rev().find(|&j| self.in_quote(j));
         // `While X said […], Y …`, `Y, who said […], …`: the clause holding the cue ends
         // at its comma
-        let inner = !quoted && (self.fronted_subordinate(from) || self.in_relative(from));
+        let sub = self.fronted_subordinate(from) || self.in_relative(from);
         // (`that if X, Y said …`: the comma closes the reported clause's own fronted clause)
         let fronted = self.opens_subordinate(from);
         while k < hi {
+            // (past the quoted words, a coordinated clause still belongs to them: `“A”
+            // and she B`, `“A”, but rather B`)
+            let quoted = last_quoted.is_some_and(|l| {
+                k <= l
+                    || self.word(k) == "and"
+                    || self.word(k + 1) == "and"
+                    || self.word(k + 2) == "rather"
+            });
+            let inner = !quoted && sub;
             // `…; …`, `…, but …`, `…, and he …`: a new clause
             if k > from + 1 && !quoted && self.clause_break(k) {
                 end = k;

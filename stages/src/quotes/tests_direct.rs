@@ -441,3 +441,23 @@ fn a_title_in_the_attribution_does_not_continue_the_quote() {
     assert_eq!(shown[1].1, "Nobody will be left out,");
     assert_eq!(shown[1].3, "Tom Reyes");
 }
+
+#[test]
+fn a_partial_in_a_fronted_while_clause_ends_at_its_comma() {
+    let text =
+        "While Mayor Ann Holt said the budget was “a disaster” for the schools, the council \
+                approved it on Monday.";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].0, QuoteKind::Partial);
+    assert_eq!(shown[0].1, "the budget was “a disaster” for the schools");
+    assert_eq!(shown[0].3, "Ann Holt");
+    // a coordinated clause past the quoted words still belongs to them
+    let text = "Mayor Ann Holt said the budget was “a disaster” for the schools, and she asked \
+                the council to vote again.";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 1);
+    assert!(shown[0].1.ends_with("to vote again."));
+}
