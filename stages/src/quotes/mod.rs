@@ -1398,9 +1398,36 @@ impl<'a> Analyzer<'a> {
                 || self.word(k - 1).ends_with("'s"))
     }
 
+    /// A title-case quote of a few words named as a work in passing: after `on`, a
+    /// possessive or a `media` noun (`on NBC’s “Early Today,” X said`, `in her memoir,
+    /// “Hard Roads.”`, `the show “Night Court”`): a title, not speech.
+    fn named_work(&self, q: &QSpan) -> bool {
+        if q.dash || q.open == 0 || q.close > q.open + 12 {
+            return false;
+        }
+        let mut words = (q.open + 1..q.close).filter(|&j| self.t[j].word).peekable();
+        if words.peek().map_or(true, |&j| !self.t[j].cap) {
+            return false;
+        }
+        if !words.all(|j| self.t[j].cap || self.has(j, class::CONN | class::STOP | class::DET)) {
+            return false;
+        }
+        let mut k = q.open - 1;
+        if self.p(k) == ',' && k > 0 {
+            k -= 1;
+        }
+        matches!(self.word(k), "on" | "’s" | "'s")
+            || self.word(k).ends_with("’s")
+            || self.word(k).ends_with("'s")
+            || (self.has(k, class::MEDIA) && !self.t[k].cap)
+    }
+
     /// A quote attributed right after its closing mark or right before its opening mark.
     fn direct(&mut self, qi: usize) {
         let q = self.quotes[qi];
+        if self.named_work(&q) {
+            return;
+        }
         let n = self.t.len();
         let last = q.close.saturating_sub(1);
         let ended = matches!(self.p(last), '.') && q.close > q.open + 1;
@@ -3826,7 +3853,7 @@ impl<'a> Analyzer<'a> {
                 continue;
             }
             let q = self.quotes[qi];
-            if !q.double || q.dash {
+            if !q.double || q.dash || self.named_work(&q) {
                 continue;
             }
             // a sentence or more: opens a sentence and ends with sentence punctuation

@@ -461,3 +461,18 @@ fn a_partial_in_a_fronted_while_clause_ends_at_its_comma() {
     assert_eq!(shown.len(), 1);
     assert!(shown[0].1.ends_with("to vote again."));
 }
+
+#[test]
+fn a_title_after_a_possessive_or_a_media_noun_is_no_quote() {
+    let text = "Speaking Monday on KTV’s “Morning Desk,” Mayor Ann Holt said the budget was \
+                balanced.\n\n“We cut nothing,” Holt wrote in her memoir, “Open Doors.” She did \
+                not say more.";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 2);
+    assert_eq!(shown[0].0, QuoteKind::Indirect);
+    assert_eq!(shown[0].1, "the budget was balanced.");
+    assert_eq!(shown[1].0, QuoteKind::Direct);
+    assert_eq!(shown[1].1, "We cut nothing,");
+    assert_eq!(shown[1].3, "Ann Holt");
+}
