@@ -1422,6 +1422,31 @@ impl<'a> Analyzer<'a> {
             || (self.has(k, class::MEDIA) && !self.t[k].cap)
     }
 
+    /// `“…,” said retired surgeon Ben Carson, …` / `said master of ceremonies Ali Tabchi.`:
+    /// right after an inverted cue, up to six lowercase words (with `of`, `the`) describe
+    /// the name that follows and ends the attribution.
+    fn inverted_description(&self, a: usize, hi: usize) -> Option<Np> {
+        let mut j = a;
+        // (a cue word inside the description: `secretary of state`)
+        let inner_cue = |j: usize| j > a && self.has(j, class::CUE) && !self.t[j].cap;
+        while j < hi
+            && j < a + 6
+            && (self.modifier_word(j) || matches!(self.word(j), "of" | "the") || inner_cue(j))
+        {
+            j += 1;
+        }
+        let last = self.modifier_word(j - 1) || inner_cue(j - 1);
+        if j == a || j >= hi || !last || !self.is_name_word(j) {
+            return None;
+        }
+        let e = self.name_run_end(j, hi);
+        (e > j && matches!(self.p(e), ',' | '.')).then_some(Np {
+            s: a,
+            e,
+            kind: NpKind::Desc,
+        })
+    }
+
     /// A quote attributed right after its closing mark or right before its opening mark.
     fn direct(&mut self, qi: usize) {
         let q = self.quotes[qi];
@@ -1488,6 +1513,10 @@ impl<'a> Analyzer<'a> {
                     self.push_after(qi, np, (c, c + 1), conf);
                     return;
                 }
+                if let Some(np) = self.inverted_description(a, hi) {
+                    self.push_after(qi, np, (c, c + 1), 0.85);
+                    return;
+                }
             }
             if let Some((np, c)) = self.subject_then_cue(j, hi) {
                 let conf = conf_of(np.kind, 0.95);
@@ -1504,9 +1533,11 @@ impl<'a> Analyzer<'a> {
             if let Some(np) = self.np_after(j, hi).filter(|_| open_end) {
                 let v = np.e;
                 let w = self.word(v);
+                // (`shot back`: an irregular past before `back`)
+                let back = self.word(v + 1) == "back";
                 let past = self.t.get(v).is_some_and(|t| t.word && !t.cap)
                     && w.len() > 3
-                    && (w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss")))
+                    && (w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss")) || back)
                     && !self.has(v, class::STOP | class::DET | class::THAT);
                 let person = matches!(np.kind, NpKind::Name | NpKind::Pron);
                 // (`he points out.`)

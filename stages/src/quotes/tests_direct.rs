@@ -476,3 +476,20 @@ fn a_title_after_a_possessive_or_a_media_noun_is_no_quote() {
     assert_eq!(shown[1].1, "We cut nothing,");
     assert_eq!(shown[1].3, "Ann Holt");
 }
+
+#[test]
+fn an_inverted_cue_takes_a_lowercase_description_before_the_name() {
+    let text = "The hall was full.\n\n“We will win,” said retired surgeon Ben Carlo, asked \
+                about the polls.\n\n“We will lose,” said former secretary of state Ana Vidal, \
+                who spoke first.\n\n“Not today,” Tom Reyes shot back.";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 3);
+    assert_eq!(shown[0].1, "We will win,");
+    assert_eq!(shown[0].2, "retired surgeon Ben Carlo");
+    assert_eq!(shown[0].3, "Ben Carlo");
+    assert_eq!(shown[1].2, "former secretary of state Ana Vidal");
+    assert_eq!(shown[1].3, "Ana Vidal");
+    assert_eq!(shown[2].1, "Not today,");
+    assert_eq!(shown[2].3, "Tom Reyes");
+}
