@@ -3629,6 +3629,17 @@ impl<'a> Analyzer<'a> {
         if q.dash || q.open == 0 {
             return;
         }
+        // `…, of Tampa, Fla. “She …”`: a capitalised quote of a sentence or more after an
+        // abbreviation that ends the sentence opens a sentence of its own (see `inherit`)
+        let last = q.close.saturating_sub(1);
+        let first = (q.open + 1..q.close).find(|&j| self.t[j].word);
+        if self.t[q.open - 1].word
+            && self.word(q.open - 1).ends_with('.')
+            && first.is_some_and(|f| self.t[f].cap)
+            && matches!(self.p(last), '.' | '?' | '!')
+        {
+            return;
+        }
         // titles (`“War and Peace”`) are not statements
         let words = || (q.open + 1..q.close).filter(|&j| self.t[j].word);
         let title_case =
@@ -3936,6 +3947,7 @@ impl<'a> Analyzer<'a> {
                 && q.open > pq.close + 1
                 && self.t[q.open - 1].word
                 && !matches!(w, "and" | "but" | "or")
+                && !w.ends_with('.')
             {
                 continue;
             }

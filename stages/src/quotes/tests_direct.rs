@@ -493,3 +493,16 @@ fn an_inverted_cue_takes_a_lowercase_description_before_the_name() {
     assert_eq!(shown[2].1, "Not today,");
     assert_eq!(shown[2].3, "Tom Reyes");
 }
+
+#[test]
+fn a_quote_after_an_abbreviation_ending_the_attribution_continues_the_quote() {
+    let text = "The race is close.\n\n\"We will win,\" said Rita Wool, 20, of Tampa, Fla. \"She \
+                has the typical style.\"";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].0, QuoteKind::Direct);
+    assert!(shown[0].1.starts_with("We will win,"));
+    assert!(shown[0].1.ends_with("the typical style."));
+    assert_eq!(shown[0].3, "Rita Wool");
+}
