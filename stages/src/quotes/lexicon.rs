@@ -52,6 +52,9 @@ pub(crate) mod class {
     /// Verbs of talking whose topic is attributed only after `about` or `of` (`talked
     /// about [the economy]`; not `spoke first`, `spoke on condition of anonymity`).
     pub const TOPIC: u32 = 1 << 27;
+    /// Nouns of works and programmes whose title may follow in quote marks (`the show
+    /// “Night Court”`, `her memoir, “Hard Roads”`): a title there is no speech.
+    pub const MEDIA: u32 = 1 << 28;
     /// Any verb cue.
     pub const CUE: u32 = SPEECH | TELL | BELIEF;
 }
@@ -151,6 +154,7 @@ impl Lexicon {
                 "intent" => class::INTENT,
                 "appear" => class::APPEAR,
                 "topic" => class::TOPIC,
+                "media" => class::MEDIA,
                 _ => 0,
             };
             for w in words.split_whitespace() {

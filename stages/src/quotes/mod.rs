@@ -1499,9 +1499,61 @@ impl<'a> Analyzer<'a> {
             )
     }
 
+    /// A title-case quote of a few words named as a work in passing: after `on`, a
+    /// possessive or a `media` noun (`on NBC’s “Early Today,” X said`, `in her memoir,
+    /// “Hard Roads.”`, `the show “Night Court”`): a title, not speech.
+    fn named_work(&self, q: &QSpan) -> bool {
+        if q.dash || q.open == 0 || q.close > q.open + 12 {
+            return false;
+        }
+        let mut words = (q.open + 1..q.close).filter(|&j| self.t[j].word).peekable();
+        if words.peek().map_or(true, |&j| !self.t[j].cap) {
+            return false;
+        }
+        if !words.all(|j| self.t[j].cap || self.has(j, class::CONN | class::STOP | class::DET)) {
+            return false;
+        }
+        let mut k = q.open - 1;
+        if self.p(k) == ',' && k > 0 {
+            k -= 1;
+        }
+        matches!(self.word(k), "on" | "’s" | "'s")
+            || self.word(k).ends_with("’s")
+            || self.word(k).ends_with("'s")
+            || (self.has(k, class::MEDIA) && !self.t[k].cap)
+    }
+
+    /// `“…,” said retired surgeon Ben Carson, …` / `said master of ceremonies Ali Tabchi.`:
+    /// right after an inverted cue, up to six lowercase words (with `of`, `the`) describe
+    /// the name that follows and ends the attribution.
+    fn inverted_description(&self, a: usize, hi: usize) -> Option<Np> {
+        let mut j = a;
+        // (a cue word inside the description: `secretary of state`)
+        let inner_cue = |j: usize| j > a && self.has(j, class::CUE) && !self.t[j].cap;
+        while j < hi
+            && j < a + 6
+            && (self.modifier_word(j) || matches!(self.word(j), "of" | "the") || inner_cue(j))
+        {
+            j += 1;
+        }
+        let last = self.modifier_word(j - 1) || inner_cue(j - 1);
+        if j == a || j >= hi || !last || !self.is_name_word(j) {
+            return None;
+        }
+        let e = self.name_run_end(j, hi);
+        (e > j && matches!(self.p(e), ',' | '.')).then_some(Np {
+            s: a,
+            e,
+            kind: NpKind::Desc,
+        })
+    }
+
     /// A quote attributed right after its closing mark or right before its opening mark.
     fn direct(&mut self, qi: usize) {
         let q = self.quotes[qi];
+        if self.named_work(&q) {
+            return;
+        }
         let n = self.t.len();
         let last = q.close.saturating_sub(1);
         let ended = matches!(self.p(last), '.') && q.close > q.open + 1;
@@ -1562,6 +1614,10 @@ impl<'a> Analyzer<'a> {
                     self.push_after(qi, np, (c, c + 1), conf);
                     return;
                 }
+                if let Some(np) = self.inverted_description(a, hi) {
+                    self.push_after(qi, np, (c, c + 1), 0.85);
+                    return;
+                }
             }
             if let Some((np, c)) = self.subject_then_cue(j, hi) {
                 let conf = conf_of(np.kind, 0.95);
@@ -1578,9 +1634,11 @@ impl<'a> Analyzer<'a> {
             if let Some(np) = self.np_after(j, hi).filter(|_| open_end) {
                 let v = np.e;
                 let w = self.word(v);
+                // (`shot back`: an irregular past before `back`)
+                let back = self.word(v + 1) == "back";
                 let past = self.t.get(v).is_some_and(|t| t.word && !t.cap)
                     && w.len() > 3
-                    && (w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss")))
+                    && (w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss")) || back)
                     && !self.has(v, class::STOP | class::DET | class::THAT);
                 let person = matches!(np.kind, NpKind::Name | NpKind::Pron);
                 // (`he points out.`)
@@ -2113,14 +2171,24 @@ impl<'a> Analyzer<'a> {
     fn clause_end(&self, from: usize, hi: usize) -> usize {
         let mut k = from;
         let mut end = hi;
-        // (content holding quoted words keeps its partial quotes whole)
-        let quoted = (from..hi).any(|j| self.in_quote(j));
+        // (content holding quoted words keeps its partial quotes whole: no break before
+        // the last quoted word)
+        let last_quoted = (from..hi).rev().find(|&j| self.in_quote(j));
         // `While X said […], Y …`, `Y, who said […], …`: the clause holding the cue ends
         // at its comma
-        let inner = !quoted && (self.fronted_subordinate(from) || self.in_relative(from));
+        let sub = self.fronted_subordinate(from) || self.in_relative(from);
         // (`that if X, Y said …`: the comma closes the reported clause's own fronted clause)
         let fronted = self.opens_subordinate(from);
         while k < hi {
+            // (past the quoted words, a coordinated clause still belongs to them: `“A”
+            // and she B`, `“A”, but rather B`)
+            let quoted = last_quoted.is_some_and(|l| {
+                k <= l
+                    || self.word(k) == "and"
+                    || self.word(k + 1) == "and"
+                    || self.word(k + 2) == "rather"
+            });
+            let inner = !quoted && sub;
             // `…; …`, `…, but …`, `…, and he …`: a new clause
             if k > from + 1 && !quoted && self.clause_break(k) {
                 end = k;
@@ -3835,6 +3903,17 @@ impl<'a> Analyzer<'a> {
         if q.dash || q.open == 0 {
             return;
         }
+        // `…, of Tampa, Fla. “She …”`: a capitalised quote of a sentence or more after an
+        // abbreviation that ends the sentence opens a sentence of its own (see `inherit`)
+        let last = q.close.saturating_sub(1);
+        let first = (q.open + 1..q.close).find(|&j| self.t[j].word);
+        if self.t[q.open - 1].word
+            && self.word(q.open - 1).ends_with('.')
+            && first.is_some_and(|f| self.t[f].cap)
+            && matches!(self.p(last), '.' | '?' | '!')
+        {
+            return;
+        }
         // titles (`“War and Peace”`) are not statements
         let words = || (q.open + 1..q.close).filter(|&j| self.t[j].word);
         let title_case =
@@ -4090,7 +4169,7 @@ impl<'a> Analyzer<'a> {
                 continue;
             }
             let q = self.quotes[qi];
-            if !q.double || q.dash {
+            if !q.double || q.dash || self.named_work(&q) {
                 continue;
             }
             // a sentence or more: opens a sentence and ends with sentence punctuation
@@ -4132,6 +4211,18 @@ impl<'a> Analyzer<'a> {
                 .all(|j| !matches!(self.p(j), '.' | '!' | '?' | ';'));
             let limit = if one_sentence { 60 } else { 25 };
             if (!same_para && !opens_para) || (same_para && between > limit) {
+                continue;
+            }
+            // a title named in the attribution (`“A,” she said on the show “Late Hour.”`,
+            // `he told “Morning News”`) follows a word, not a comma or a colon: a name,
+            // not more of the speech (`…, and “B”` still carries it on)
+            let w = self.word(q.open - 1);
+            if same_para
+                && q.open > pq.close + 1
+                && self.t[q.open - 1].word
+                && !matches!(w, "and" | "but" | "or")
+                && !w.ends_with('.')
+            {
                 continue;
             }
             if !same_para

@@ -426,3 +426,83 @@ fn a_quote_after_a_cue_with_a_newspaper_and_a_written_statement_takes_the_subjec
     assert_eq!(shown[1].2, "Her deputy");
     assert_eq!(qs[1].cue.unwrap().slice(text), "said");
 }
+
+#[test]
+fn a_title_in_the_attribution_does_not_continue_the_quote() {
+    let text =
+        "“We are ready for the winter,” Lena Park said on the radio program “Early Light.”\n\n\
+                “Nobody will be left out,” Tom Reyes said in an interview with “Metro Tonight.”";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 2);
+    assert_eq!(shown[0].0, QuoteKind::Direct);
+    assert_eq!(shown[0].1, "We are ready for the winter,");
+    assert_eq!(shown[0].3, "Lena Park");
+    assert_eq!(shown[1].1, "Nobody will be left out,");
+    assert_eq!(shown[1].3, "Tom Reyes");
+}
+
+#[test]
+fn a_partial_in_a_fronted_while_clause_ends_at_its_comma() {
+    let text =
+        "While Mayor Ann Holt said the budget was “a disaster” for the schools, the council \
+                approved it on Monday.";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].0, QuoteKind::Partial);
+    assert_eq!(shown[0].1, "the budget was “a disaster” for the schools");
+    assert_eq!(shown[0].3, "Ann Holt");
+    // a coordinated clause past the quoted words still belongs to them
+    let text = "Mayor Ann Holt said the budget was “a disaster” for the schools, and she asked \
+                the council to vote again.";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 1);
+    assert!(shown[0].1.ends_with("to vote again."));
+}
+
+#[test]
+fn a_title_after_a_possessive_or_a_media_noun_is_no_quote() {
+    let text = "Speaking Monday on KTV’s “Morning Desk,” Mayor Ann Holt said the budget was \
+                balanced.\n\n“We cut nothing,” Holt wrote in her memoir, “Open Doors.” She did \
+                not say more.";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 2);
+    assert_eq!(shown[0].0, QuoteKind::Indirect);
+    assert_eq!(shown[0].1, "the budget was balanced.");
+    assert_eq!(shown[1].0, QuoteKind::Direct);
+    assert_eq!(shown[1].1, "We cut nothing,");
+    assert_eq!(shown[1].3, "Ann Holt");
+}
+
+#[test]
+fn an_inverted_cue_takes_a_lowercase_description_before_the_name() {
+    let text = "The hall was full.\n\n“We will win,” said retired surgeon Ben Carlo, asked \
+                about the polls.\n\n“We will lose,” said former secretary of state Ana Vidal, \
+                who spoke first.\n\n“Not today,” Tom Reyes shot back.";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 3);
+    assert_eq!(shown[0].1, "We will win,");
+    assert_eq!(shown[0].2, "retired surgeon Ben Carlo");
+    assert_eq!(shown[0].3, "Ben Carlo");
+    assert_eq!(shown[1].2, "former secretary of state Ana Vidal");
+    assert_eq!(shown[1].3, "Ana Vidal");
+    assert_eq!(shown[2].1, "Not today,");
+    assert_eq!(shown[2].3, "Tom Reyes");
+}
+
+#[test]
+fn a_quote_after_an_abbreviation_ending_the_attribution_continues_the_quote() {
+    let text = "The race is close.\n\n\"We will win,\" said Rita Wool, 20, of Tampa, Fla. \"She \
+                has the typical style.\"";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].0, QuoteKind::Direct);
+    assert!(shown[0].1.starts_with("We will win,"));
+    assert!(shown[0].1.ends_with("the typical style."));
+    assert_eq!(shown[0].3, "Rita Wool");
+}
