@@ -1105,6 +1105,21 @@ impl<'a> Analyzer<'a> {
                 kind: NpKind::Desc,
             });
         }
+        // any plural noun with modifiers from the clause start (`Iowa biofuels advocates
+        // say`, `many Carrier workers say`)
+        let w = self.word(t);
+        let plural = !tk.cap && w.len() > 4 && w.ends_with('s') && !w.ends_with("ss");
+        if plural {
+            let s = self.bare_group_start(t, lo);
+            // (`small bakers and local grocers say`: a coordinated subject, found later)
+            if s < t && !(s > lo && self.word(s - 1) == "and") {
+                return Some(Np {
+                    s,
+                    e: end,
+                    kind: NpKind::Desc,
+                });
+            }
+        }
         None
     }
 

@@ -811,3 +811,14 @@ fn the_speakers_are_the_group_not_its_complement() {
         .unwrap();
     assert_ne!(q.speaker.as_ref().unwrap().entity, "Jo Okafor");
 }
+
+#[test]
+fn a_bare_plural_noun_with_modifiers_can_speak() {
+    let t = "Harbor freight advocates say the new tolls will cost jobs.";
+    let q = only(t, &run(t));
+    assert_eq!(q.0, "the new tolls will cost jobs.");
+    assert_eq!(q.1, "Harbor freight advocates");
+    // (a plural alone, with no modifier, is not enough)
+    let t = "Tolls say little about the harbor.";
+    assert!(run(t).is_empty(), "{:?}", show(t, &run(t)));
+}
