@@ -2677,6 +2677,18 @@ impl<'a> Analyzer<'a> {
                 return;
             }
         }
+        // `voters see [him as the stronger candidate]`: a view, its object and `as …`
+        if matches!(self.word(c), "see" | "sees" | "saw") {
+            let end = self.clause_end(c + 1, hi);
+            let as_at = (c + 2..end.min(c + 9)).find(|&j| self.word(j) == "as");
+            if let Some(a) = as_at {
+                let plain = (c + 1..a).all(|j| self.t[j].word && !self.has(j, class::STOP));
+                if plain && a + 1 < end {
+                    self.emit_clause(c + 1, end, np, (c, c + 1), conf_of(np.kind, 0.6));
+                }
+            }
+            return;
+        }
         // `asked whether …`
         let wh = matches!(
             self.word(c + 1),

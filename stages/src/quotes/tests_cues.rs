@@ -822,3 +822,15 @@ fn a_bare_plural_noun_with_modifiers_can_speak() {
     let t = "Tolls say little about the harbor.";
     assert!(run(t).is_empty(), "{:?}", show(t, &run(t)));
 }
+
+#[test]
+fn a_view_with_its_object_and_as() {
+    let t = "Harbor developers see the old pier as wasted space.";
+    let q = only(t, &run(t));
+    assert_eq!(q.0, "the old pier as wasted space.");
+    assert_eq!(q.1, "Harbor developers");
+    assert_eq!(q.2, "see");
+    // (seeing a thing is no view)
+    let t = "The Okafors saw gorillas on the trip.";
+    assert!(run(t).is_empty(), "{:?}", show(t, &run(t)));
+}
