@@ -2068,6 +2068,10 @@ impl<'a> Analyzer<'a> {
                 i += 1;
                 continue;
             }
+            if i == lo && tk.cap && self.fronted_participle(i, hi) {
+                i += 1;
+                continue;
+            }
             if self.word(i) == "in" && i > lo + 2 && self.trailing_poll(i, lo, hi) {
                 i += 1;
                 continue;
@@ -3440,6 +3444,37 @@ impl<'a> Analyzer<'a> {
             kind: NpKind::Desc,
         };
         self.emit_clause(comma + 1, end, np, (i, i + 1), 0.6);
+        true
+    }
+
+    /// A speech participle opening the sentence, its `that` clause, then the speaker
+    /// after the comma: `Noting that turnout fell, Okafor added …` (the noted clause is
+    /// attributed to Okafor).
+    fn fronted_participle(&mut self, i: usize, hi: usize) -> bool {
+        let tk = self.t[i];
+        if tk.cls & class::SPEECH == 0
+            || !self.word(i).ends_with("ing")
+            || self.word(i + 1) != "that"
+        {
+            return false;
+        }
+        let Some(comma) =
+            (i + 3..(i + 40).min(hi)).find(|&j| self.p(j) == ',' && !self.in_quote(j))
+        else {
+            return false;
+        };
+        let Some(np) = self.np_after(comma + 1, hi) else {
+            return false;
+        };
+        // the subject is followed by its verb (`Okafor added`, `she said`)
+        let verb = self
+            .t
+            .get(np.e)
+            .is_some_and(|t| t.word && !t.cap && t.cls & class::STOP == 0);
+        if !verb || (i + 2..comma).any(|j| self.in_quote(j)) {
+            return false;
+        }
+        self.emit_clause(i + 1, comma, np, (i, i + 1), conf_of(np.kind, 0.6));
         true
     }
 

@@ -834,3 +834,15 @@ fn a_view_with_its_object_and_as() {
     let t = "The Okafors saw gorillas on the trip.";
     assert!(run(t).is_empty(), "{:?}", show(t, &run(t)));
 }
+
+#[test]
+fn a_fronted_speech_participle_takes_the_speaker_after_its_comma() {
+    let t = "Noting that turnout fell in May, Okafor added a warning about the harbor.";
+    let shown = show(t, &run(t));
+    assert!(
+        shown
+            .iter()
+            .any(|s| s.1 == "that turnout fell in May" && s.2 == "Okafor"),
+        "{shown:?}"
+    );
+}
