@@ -3191,7 +3191,23 @@ impl<'a> Analyzer<'a> {
             return false;
         }
         let mut k = c + 1;
-        if self.word(k) == "for" || self.word(k) == "on" {
+        // `called on X to resign`: an appeal, X and what X should do
+        if self.word(k) == "on" {
+            let to = (k + 2..(k + 9).min(hi)).find(|&j| self.word(j) == "to");
+            let appeal = to.is_some_and(|j| {
+                self.t
+                    .get(j + 1)
+                    .is_some_and(|t| t.word && !t.cap && t.cls & (class::DET | class::STOP) == 0)
+                    && (k + 1..j).all(|m| self.t[m].word || self.name_hyphen(m))
+            });
+            if appeal {
+                let end = self.clause_end(k + 1, hi);
+                self.emit_clause(k + 1, end, np, (c, k + 1), conf_of(np.kind, 0.6));
+                return true;
+            }
+            return false;
+        }
+        if self.word(k) == "for" {
             return false;
         }
         let end = self.clause_end(k, hi).min(k + 25);

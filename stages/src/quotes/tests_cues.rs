@@ -846,3 +846,14 @@ fn a_fronted_speech_participle_takes_the_speaker_after_its_comma() {
         "{shown:?}"
     );
 }
+
+#[test]
+fn called_on_someone_to_act_is_an_appeal_not_a_visit() {
+    let t = "Sen. Ortiz called on Mayor Okafor to resign over the harbor tolls.";
+    let q = only(t, &run(t));
+    assert_eq!(q.0, "Mayor Okafor to resign over the harbor tolls.");
+    assert_eq!(q.2, "called on");
+    // (a courtesy call, with `to` inside a title)
+    let t = "Mr Sato later called on Adviser to the Prime Minister Jo Okafor.";
+    assert!(run(t).is_empty(), "{:?}", show(t, &run(t)));
+}
