@@ -998,13 +998,7 @@ impl<'a> Analyzer<'a> {
         if j > lo && self.has(j - 1, class::DET) {
             j -= 1;
         }
-        let boundary = j == lo
-            || self.p(j - 1) == ','
-            || matches!(
-                self.word(j - 1),
-                "and" | "but" | "that" | "while" | "But" | "And"
-            );
-        boundary.then_some(Np {
+        self.phrase_boundary(j, lo).then_some(Np {
             s: j,
             e: np.e,
             kind: NpKind::Desc,
@@ -1123,6 +1117,17 @@ impl<'a> Analyzer<'a> {
         None
     }
 
+    /// A subject phrase may start at `j`: at the sentence start (`lo`), after a comma or
+    /// after a conjunction or `that`.
+    fn phrase_boundary(&self, j: usize, lo: usize) -> bool {
+        j == lo
+            || self.p(j - 1) == ','
+            || matches!(
+                self.word(j - 1),
+                "and" | "but" | "that" | "while" | "And" | "But" | "That" | "While"
+            )
+    }
+
     /// Where a bare plural group noun at `t` starts with its modifiers (`law enforcement
     /// officials`, `Iowa biofuels advocates`): the modifiers must run back to the sentence
     /// start, a comma or a conjunction; otherwise the noun alone.
@@ -1131,13 +1136,7 @@ impl<'a> Analyzer<'a> {
         while j > lo && t - j < 4 && (self.modifier_word(j - 1) || self.is_name_word(j - 1)) {
             j -= 1;
         }
-        let boundary = j == lo
-            || self.p(j - 1) == ','
-            || matches!(
-                self.word(j - 1),
-                "and" | "but" | "while" | "While" | "But" | "And"
-            );
-        if j < t && boundary {
+        if j < t && self.phrase_boundary(j, lo) {
             j
         } else {
             t
