@@ -857,3 +857,17 @@ fn called_on_someone_to_act_is_an_appeal_not_a_visit() {
     let t = "Mr Sato later called on Adviser to the Prime Minister Jo Okafor.";
     assert!(run(t).is_empty(), "{:?}", show(t, &run(t)));
 }
+
+#[test]
+fn sentence_adverbs_between_speaker_and_cue_are_skipped() {
+    for t in [
+        "Okafor however said the harbor tolls would stay.",
+        "Okafor has long said the harbor tolls would stay.",
+        "Okafor now says the harbor tolls would stay.",
+        "Okafor nonetheless insisted the harbor tolls would stay.",
+    ] {
+        let q = only(t, &run(t));
+        assert_eq!(q.0, "the harbor tolls would stay.", "{t}");
+        assert_eq!(q.1, "Okafor", "{t}");
+    }
+}
