@@ -2248,6 +2248,10 @@ impl<'a> Analyzer<'a> {
                 end = k;
                 break;
             }
+            if last_quoted.is_some() && !quoted && k > from + 1 && self.after_quote_break(k) {
+                end = k;
+                break;
+            }
             k += 1;
         }
         // a quote that opens inside the content and closes past the sentence
@@ -2264,6 +2268,25 @@ impl<'a> Analyzer<'a> {
             }
         }
         end
+    }
+
+    /// Past the last quoted word of reported content, a token that ends the content: a
+    /// spaced dash (`he was “encouraged” by the plan — a modest boost …`), an appositive
+    /// (`…, a charge that …`) or a relative clause (`…, who will face …`) after a comma:
+    /// the writer's words about the quote, not the speaker's.
+    fn after_quote_break(&self, k: usize) -> bool {
+        let Some(t) = self.t.get(k) else { return false };
+        if self.in_quote(k) {
+            return false;
+        }
+        let spaced = self.text.get(..t.s).is_some_and(|s| s.ends_with(' '));
+        let dash =
+            !t.word && (matches!(t.p, '—' | '–') || spaced && matches!(self.word(k), "-" | "--"));
+        let opener = |j: usize| matches!(self.word(j), "a" | "an" | "who" | "which" | "whose");
+        // (`…, a charge …` and, with the comma inside the marks, `“…,” a charge …`)
+        let comma_then = t.p == ',' && opener(k + 1)
+            || k >= 2 && is_quote_char(self.p(k - 1)) && self.p(k - 2) == ',' && opener(k);
+        dash || comma_then
     }
 
     /// A finite speech act right after a conjunction (`and criticized him`), not a

@@ -871,3 +871,33 @@ fn sentence_adverbs_between_speaker_and_cue_are_skipped() {
         assert_eq!(q.1, "Okafor", "{t}");
     }
 }
+
+#[test]
+fn reported_content_with_a_quote_ends_where_the_writer_comments_on_it() {
+    for (t, want) in [
+        (
+            "Okafor said the tolls were “a disgrace” — a rare rebuke from a mayor.",
+            "the tolls were “a disgrace”",
+        ),
+        (
+            "Okafor said the tolls were “a disgrace,” a charge the port denied.",
+            "the tolls were “a disgrace,”",
+        ),
+        (
+            "Okafor told Mayor Lund the tolls were “a disgrace,” which angered the port.",
+            "the tolls were “a disgrace,”",
+        ),
+    ] {
+        let q = only(t, &run(t));
+        assert_eq!(q.0, want, "{t}");
+        assert_eq!(q.1, "Okafor", "{t}");
+    }
+    // (with no quoted words, a relative clause still belongs to the report)
+    let t = "Okafor said the tolls hurt Lund, which relies on the port.";
+    let q = only(t, &run(t));
+    assert_eq!(q.0, "the tolls hurt Lund, which relies on the port.");
+    // (a hyphen inside a word is no dash)
+    let t = "Okafor said the tolls were “a disgrace” for first-time drivers.";
+    let q = only(t, &run(t));
+    assert_eq!(q.0, "the tolls were “a disgrace” for first-time drivers.");
+}
