@@ -2271,9 +2271,10 @@ impl<'a> Analyzer<'a> {
     }
 
     /// Past the last quoted word of reported content, a token that ends the content: a
-    /// spaced dash (`he was “encouraged” by the plan — a modest boost …`), an appositive
-    /// (`…, a charge that …`) or a relative clause (`…, who will face …`) after a comma:
-    /// the writer's words about the quote, not the speaker's.
+    /// spaced dash (`he was “encouraged” by the plan — a modest boost …`), or after a comma
+    /// an appositive (`…, a charge that …`), a relative clause (`…, who will face …`) or a
+    /// participle (`…,” referring to …`): the writer's words about the quote, not the
+    /// speaker's.
     fn after_quote_break(&self, k: usize) -> bool {
         let Some(t) = self.t.get(k) else { return false };
         if self.in_quote(k) {
@@ -2282,11 +2283,37 @@ impl<'a> Analyzer<'a> {
         let spaced = self.text.get(..t.s).is_some_and(|s| s.ends_with(' '));
         let dash =
             !t.word && (matches!(t.p, '—' | '–') || spaced && matches!(self.word(k), "-" | "--"));
-        let opener = |j: usize| matches!(self.word(j), "a" | "an" | "who" | "which" | "whose");
-        // (`…, a charge …` and, with the comma inside the marks, `“…,” a charge …`)
-        let comma_then = t.p == ',' && opener(k + 1)
-            || k >= 2 && is_quote_char(self.p(k - 1)) && self.p(k - 2) == ',' && opener(k);
-        dash || comma_then
+        // the word after a comma: `…, X` or, with the comma inside the marks, `…,” X`
+        let after_comma = if t.p == ',' {
+            Some(k + 1)
+        } else if k >= 2 && is_quote_char(self.p(k - 1)) && self.p(k - 2) == ',' {
+            Some(k)
+        } else {
+            None
+        };
+        // (`…, a charge that …`, `…, who …`, and the writer's participle, `…,” referring
+        // to …`, `…,” adding that …`)
+        let writer = |j: usize| {
+            let w = self.word(j);
+            matches!(w, "a" | "an" | "who" | "which" | "whose")
+                || w.len() > 5
+                    && w.ends_with("ing")
+                    && self.t.get(j).is_some_and(|t| t.word && !t.cap)
+                    && !matches!(
+                        w,
+                        "including"
+                            | "during"
+                            | "according"
+                            | "following"
+                            | "regarding"
+                            | "concerning"
+                            | "something"
+                            | "nothing"
+                            | "anything"
+                            | "everything"
+                    )
+        };
+        dash || after_comma.is_some_and(writer)
     }
 
     /// A finite speech act right after a conjunction (`and criticized him`), not a

@@ -901,3 +901,19 @@ fn reported_content_with_a_quote_ends_where_the_writer_comments_on_it() {
     let q = only(t, &run(t));
     assert_eq!(q.0, "the tolls were “a disgrace” for first-time drivers.");
 }
+
+#[test]
+fn reported_content_with_a_quote_ends_at_the_writers_participle() {
+    let t = "Okafor said the tolls were “a disgrace,” adding that the port had misled drivers.";
+    let shown = show(t, &run(t));
+    assert!(
+        shown
+            .iter()
+            .any(|s| s.1 == "the tolls were “a disgrace,”" && s.2 == "Okafor"),
+        "{shown:?}"
+    );
+    // (`including` keeps its list inside the report)
+    let t = "Okafor said the tolls hit “everyone,” including the fishermen.";
+    let q = only(t, &run(t));
+    assert_eq!(q.0, "the tolls hit “everyone,” including the fishermen.");
+}
