@@ -4180,6 +4180,11 @@ impl<'a> Analyzer<'a> {
                 Some(c) => c + 1,
                 None => s + 1,
             };
+        } else if self.word(s).ends_with("ing") {
+            // `Speaking on Monday, Okafor …`: past a fronted participle phrase
+            if let Some(c) = (s..hi.min(s + 10)).find(|&j| self.p(j) == ',') {
+                s = c + 1;
+            }
         }
         let np = match self.np_after(s, hi) {
             Some(np) => np,

@@ -917,3 +917,11 @@ fn reported_content_with_a_quote_ends_at_the_writers_participle() {
     let q = only(t, &run(t));
     assert_eq!(q.0, "the tolls hit “everyone,” including the fishermen.");
 }
+
+#[test]
+fn a_fronted_participle_phrase_is_not_the_subject_of_a_coordinated_cue() {
+    let t = "Speaking on Monday, Okafor visited the harbor and said the tolls were unfair.";
+    let q = only(t, &run(t));
+    assert_eq!(q.0, "the tolls were unfair.");
+    assert_eq!(q.1, "Okafor");
+}
