@@ -1846,6 +1846,12 @@ impl<'a> Analyzer<'a> {
             Some(th) => th + 1,
             // `…, the mayor told reporters, “it …”`
             None if self.p(q.open - 1) == ',' => {
+                // (only words fronted before the speaker's comma, `The reality is, he
+                // added, “…”`; not `X asked for a photo and Y said, “as long as …”`)
+                let fronted = np.s > lo && self.p(np.s - 1) == ',';
+                if !fronted {
+                    return;
+                }
                 let Some(s) = (lo..np.s).find(|&j| self.t[j].word) else {
                     return;
                 };

@@ -925,3 +925,20 @@ fn a_fronted_participle_phrase_is_not_the_subject_of_a_coordinated_cue() {
     assert_eq!(q.0, "the tolls were unfair.");
     assert_eq!(q.1, "Okafor");
 }
+
+#[test]
+fn a_lowercase_quote_after_a_coordinated_speaker_is_direct() {
+    let t = "At the pier, a driver waved at the car and Okafor said, “as long as it is quick.”";
+    let q = only(t, &run(t));
+    assert_eq!(q.0, "as long as it is quick.");
+    assert_eq!(q.1, "Okafor");
+    // (words fronted before the speaker's comma belong to the quoted sentence)
+    let t = "The truth is, the mayor added, “nobody reads the toll signs.”";
+    let shown = show(t, &run(t));
+    assert!(
+        shown
+            .iter()
+            .any(|s| s.1.starts_with("The truth is") && s.2 == "the mayor"),
+        "{shown:?}"
+    );
+}
