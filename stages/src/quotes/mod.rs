@@ -1728,6 +1728,12 @@ impl<'a> Analyzer<'a> {
                 self.push_quote(qi, QuoteKind::Direct, Some(np), Some((c, c + 1)), conf);
                 return;
             }
+            // `“A,” X said before adding: “B.”`: a second cue of the same speaker
+            if let Some(np) = self.chained_cue(c) {
+                let conf = conf_of(np.kind, 0.8);
+                self.push_quote(qi, QuoteKind::Direct, Some(np), Some((c, c + 1)), conf);
+                return;
+            }
             if j < q.open {
                 if let Some(np) = self.subject_before_cue(c, lo) {
                     let conf = conf_of(np.kind, 0.8);
@@ -4229,6 +4235,61 @@ impl<'a> Analyzer<'a> {
         }
     }
 
+    /// A cue at `c` chained to an attribution earlier in its sentence (`X said before
+    /// adding:`, `X said …, and then predicted:`, `X said on “Show,” adding,`): that
+    /// attribution's speaker.
+    fn chained_cue(&self, c: usize) -> Option<Np> {
+        let mut k = c;
+        let mut links = 0;
+        while k > 0 && links < 2 && matches!(self.word(k - 1), "before" | "then" | "and") {
+            k -= 1;
+            links += 1;
+        }
+        // (`on “Morning Show,” adding`: after a title closing with its comma)
+        let after_title = links == 0
+            && k >= 2
+            && self.p(k - 2) == ','
+            && is_quote_char(self.p(k - 1))
+            && self.in_quote(k - 2);
+        if links == 0 && !after_title {
+            return None;
+        }
+        if links > 0 && k > 0 && self.p(k - 1) == '.' {
+            return None;
+        }
+        let sent = self.t.get(c)?.sent;
+        self.sent_speakers
+            .iter()
+            .rev()
+            .find(|&&(s, n)| s == sent && n.e <= k)
+            .map(|&(_, n)| n)
+    }
+
+    /// Between two quotes (tokens `a..b`), a whole sentence of at least four words other
+    /// than the one holding the cue: narrative (`“A,” Vole said. The hall went quiet.
+    /// “B.”`), not only the attribution.
+    fn narrative_between(&self, cue: Option<(usize, usize)>, a: usize, b: usize) -> bool {
+        let Some(cue_sent) = cue.and_then(|c| self.t.get(c.0)).map(|t| t.sent) else {
+            return false;
+        };
+        let mut s = match self.t.get(a) {
+            Some(t) => t.sent as usize,
+            None => return false,
+        };
+        while let Some(&(ss, se)) = self.sents.get(s) {
+            if ss >= b || se > b {
+                break;
+            }
+            let words = (ss.max(a)..se).filter(|&j| self.t[j].word).count();
+            let lower = (ss.max(a)..se).any(|j| self.t[j].word && !self.t[j].cap);
+            if s as u32 != cue_sent && ss >= a && words >= 4 && lower {
+                return true;
+            }
+            s += 1;
+        }
+        false
+    }
+
     /// The sentence holding both the speaker and the cue of `at`, if one does.
     fn attr_sentence(&self, at: &Attr) -> Option<usize> {
         let (n, c) = (at.np?, at.cue?);
@@ -4322,6 +4383,9 @@ impl<'a> Analyzer<'a> {
             if other && src.np.is_some_and(|n| n.kind == NpKind::Name) {
                 continue;
             }
+            // (a narrative sentence after the attribution, `“A,” Vole said. The hall went
+            // quiet. “B.”`: the same speaker, but a quote of its own)
+            let narrative = same_para && self.narrative_between(src.cue, pq.close + 1, q.open);
             self.push_quote(
                 qi,
                 QuoteKind::Direct,
@@ -4330,7 +4394,8 @@ impl<'a> Analyzer<'a> {
                 (src.conf - 0.1).max(0.3),
             );
             if let Some(last) = self.attrs.last_mut() {
-                last.join = same_para;
+                last.join = same_para && !narrative;
+                last.sep = narrative;
             }
         }
     }

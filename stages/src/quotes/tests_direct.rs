@@ -506,3 +506,40 @@ fn a_quote_after_an_abbreviation_ending_the_attribution_continues_the_quote() {
     assert!(shown[0].1.ends_with("the typical style."));
     assert_eq!(shown[0].3, "Rita Wool");
 }
+
+#[test]
+fn a_narrative_sentence_between_two_quotes_keeps_them_apart() {
+    let text = "The vote was close.\n\n“Those are small towns,” Tom Reyes said. The towns lie \
+                far away from any big city. “It is a tough area.”";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 2);
+    assert_eq!(shown[0].1, "Those are small towns,");
+    assert_eq!(shown[1].0, QuoteKind::Direct);
+    assert_eq!(shown[1].1, "It is a tough area.");
+    assert_eq!(shown[1].3, "Tom Reyes");
+    // only the attribution in between: one quotation
+    let text = "The vote was close.\n\n“Those are small towns,” Tom Reyes said. “It is a \
+                tough area.”";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 1);
+    assert!(shown[0].1.ends_with("a tough area."));
+}
+
+#[test]
+fn a_second_cue_chained_to_the_attribution_opens_a_quote_of_its_own() {
+    for text in [
+        "“The plan will fail,” Ana Vidal said before adding: “Nobody wants it.”",
+        "“The plan will fail,” Ana Vidal said at a rally, and then predicted: “Nobody wants it.”",
+        "“The plan will fail,” Ana Vidal said on “Morning Desk,” adding, “Nobody wants it.”",
+    ] {
+        let qs = run(text);
+        let shown = show(text, &qs);
+        assert_eq!(shown.len(), 2, "{text}");
+        assert_eq!(shown[0].1, "The plan will fail,");
+        assert_eq!(shown[1].0, QuoteKind::Direct);
+        assert_eq!(shown[1].1, "Nobody wants it.");
+        assert_eq!(shown[1].3, "Ana Vidal");
+    }
+}
