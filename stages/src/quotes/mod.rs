@@ -1800,6 +1800,99 @@ impl<'a> Analyzer<'a> {
                 }
             }
         }
+        if !self.qdone[qi] {
+            self.verb_led(qi, j, lo);
+        }
+    }
+
+    /// `Mrs. Vidal shook her head and said, “No.”`, `Asked why, he demurred: “…”`, `X,
+    /// …, interrupted me to announce, “…”`: a sentence quoted right after a verb and its
+    /// comma or colon, whose speaker the searches before missed: the subject of the
+    /// verb's clause.
+    fn verb_led(&mut self, qi: usize, j: usize, lo: usize) {
+        let Some(q) = self.quotes.get(qi).copied() else {
+            return;
+        };
+        if j == 0 || j >= q.open || !matches!(self.p(j), ',' | ':') {
+            return;
+        }
+        let c = j - 1;
+        let Some(tk) = self.t.get(c).copied() else {
+            return;
+        };
+        if !tk.word || tk.cap || self.in_quote(c) || self.noun_use(c) {
+            return;
+        }
+        let w = self.word(c);
+        // (`shot back,`)
+        let back = w == "back" && c > 0 && self.t[c - 1].word && !self.t[c - 1].cap;
+        let verb = (self.is_cue_word(c) && tk.cls & class::NOUN == 0)
+            || (w.len() > 4 && w.ends_with("ed"))
+            || back;
+        // a sentence: it opens with a capital
+        let first = (q.open + 1..q.close).find(|&k| self.t[k].word);
+        if !verb || first.map_or(true, |f| !self.t[f].cap) {
+            return;
+        }
+        // (right before the verb: `Ned circled it as his friends jeered, “…”`)
+        let right_before = if self.is_cue_word(c) {
+            None
+        } else {
+            self.np_before(c, lo)
+                .filter(|np| matches!(np.kind, NpKind::Name | NpKind::Pron | NpKind::Desc))
+        };
+        if let Some(np) = right_before.or_else(|| self.clause_np(c, lo)) {
+            self.push_quote(qi, QuoteKind::Direct, Some(np), Some((c, c + 1)), 0.6);
+        }
+    }
+
+    /// The subject of the clause holding the verb at `c`: the mention that opens the
+    /// clause (after a comma, or at the sentence start `lo`) and is followed by a
+    /// lowercase word, trying at most three clauses back.
+    fn clause_np(&self, c: usize, lo: usize) -> Option<Np> {
+        let mut k = c;
+        // the clause after the last comma opens with a verb: `X, …, interrupted me`
+        let mut verb_next = false;
+        for _ in 0..4 {
+            let start = (lo..k)
+                .rev()
+                .find(|&i| matches!(self.p(i), ',' | ';' | '—' | '–') || is_quote_char(self.p(i)))
+                .map_or(lo, |i| i + 1);
+            if (start..c).any(|i| self.in_quote(i)) {
+                return None;
+            }
+            let mut s = start;
+            while s + 1 < c && self.has(s, class::FILLER | class::CONN) {
+                s += 1;
+            }
+            if let Some(np) = self.np_after(s, c) {
+                let mut v = np.e;
+                while v < c && (self.has(v, class::FILLER) || self.adverb(v)) {
+                    v += 1;
+                }
+                let verb = self.t.get(v).is_some_and(|t| {
+                    t.word
+                        && !t.cap
+                        && (t.cls & (class::DET | class::STOP | class::PRON | class::THAT) == 0
+                            || is_auxiliary(self.word(v)))
+                });
+                if v <= c && verb {
+                    return Some(np);
+                }
+                // (`Tom Reyes, interrupted`: the name alone between two commas)
+                if verb_next && np.kind == NpKind::Name && v == k && self.p(k) == ',' {
+                    return Some(np);
+                }
+            }
+            if start <= lo || is_quote_char(self.p(start - 1)) {
+                return None;
+            }
+            verb_next = self.t.get(start).is_some_and(|t| {
+                t.word && !t.cap && t.cls & (class::DET | class::STOP | class::PRON) == 0
+            });
+            k = start - 1;
+        }
+        None
     }
 
     /// `said Hussain: “…”` / `Hussain told reporters: “…”`: the quote opening at the mark

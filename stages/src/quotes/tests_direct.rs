@@ -543,3 +543,47 @@ fn a_second_cue_chained_to_the_attribution_opens_a_quote_of_its_own() {
         assert_eq!(shown[1].3, "Ana Vidal");
     }
 }
+
+#[test]
+fn a_sentence_quoted_after_a_verb_and_its_comma_takes_the_clause_subject() {
+    let cases = [
+        (
+            "Asked on Monday whether he would stay, Mrs. Vidal shook her head and said, “No.”",
+            "No.",
+            "Vidal",
+        ),
+        (
+            "Asked which county was his favorite, he demurred: “Whichever one I am in.”",
+            "Whichever one I am in.",
+            "he",
+        ),
+        (
+            "The editor I was talking to, Tom Reyes, interrupted me in mid-sentence to \
+             announce, “And there goes the deal.”",
+            "And there goes the deal.",
+            "Tom Reyes",
+        ),
+        (
+            "Holt was joined on stage by Sen. Ann Vidal and joked, “You are being \
+             ridiculous,” drawing jeers.",
+            "You are being ridiculous,",
+            "Holt",
+        ),
+        (
+            "Ned circled the boat as his friends jeered, “Goodbye!”",
+            "Goodbye!",
+            "his friends",
+        ),
+    ];
+    for (text, quote, speaker) in cases {
+        let qs = run(text);
+        let shown = show(text, &qs);
+        let q = shown.iter().find(|s| s.0 == QuoteKind::Direct).expect(text);
+        assert_eq!(q.1, quote, "{text}");
+        assert!(q.2.ends_with(speaker), "{text}: {q:?}");
+    }
+    // a lowercase fragment after the comma is no sentence of its own
+    let text = "In 2010, the family moved to Texas and, “we never looked back.”";
+    let shown = show(text, &run(text));
+    assert!(shown.iter().all(|s| s.0 != QuoteKind::Direct), "{shown:?}");
+}
