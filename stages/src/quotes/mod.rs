@@ -1330,7 +1330,10 @@ impl<'a> Analyzer<'a> {
                     limit += 1;
                     continue;
                 }
-                let cue = tj.cls & class::CUE != 0 && !tj.cap;
+                // (`the report said`: a cue word right after the determiner and before
+                // a cue is the head noun)
+                let head = k == start + 1 && self.is_cue_word(k + 1) && !self.in_quote(k + 1);
+                let cue = tj.cls & class::CUE != 0 && !tj.cap && !head;
                 // a finite verb after the head ends it (`the lawyer opened …`)
                 let verb = k >= start + 2 && !tj.cap && self.finite(k);
                 if !tj.word

@@ -587,3 +587,18 @@ fn a_sentence_quoted_after_a_verb_and_its_comma_takes_the_clause_subject() {
     let shown = show(text, &run(text));
     assert!(shown.iter().all(|s| s.0 != QuoteKind::Direct), "{shown:?}");
 }
+
+#[test]
+fn a_document_named_by_a_cue_noun_can_speak_after_the_quote() {
+    for (text, speaker) in [
+        ("“The town must act now,” the report stated.", "the report"),
+        ("“You will lose the vote,” the email said.", "the email"),
+        ("“See you at the hall,” the note says.", "the note"),
+    ] {
+        let qs = run(text);
+        let shown = show(text, &qs);
+        assert_eq!(shown.len(), 1, "{text}");
+        assert_eq!(shown[0].0, QuoteKind::Direct);
+        assert_eq!(shown[0].2, speaker);
+    }
+}
