@@ -634,6 +634,10 @@ impl<'a> Analyzer<'a> {
                 if self.opens(c) && !(c == '"' && !space_before && !alnum_after) {
                     open_d = Some(Open { c, start: i });
                     open_s = None;
+                } else if open_d.is_none() && self.reversed_opener(c, tk.s, tk.e) {
+                    // (it pairs as `“` does)
+                    open_d = Some(Open { c: '“', start: i });
+                    open_s = None;
                 }
                 continue;
             }
@@ -667,6 +671,24 @@ impl<'a> Analyzer<'a> {
                 self.inq[k] = qi as u32;
             }
         }
+    }
+
+    /// A closing `”` set where a quotation opens (bytes `s..e`): after a space, a
+    /// paragraph start or an invisible formatting mark, and before a word or an ellipsis
+    /// (`”Sorry, Sarah!”` after a U+202A mark, `” … in the end,” she wrote`).
+    fn reversed_opener(&self, c: char, s: usize, e: usize) -> bool {
+        if c != '”' {
+            return false;
+        }
+        let before = self.text[..s].chars().next_back();
+        let start = before.map_or(true, |b| {
+            b.is_whitespace()
+                || matches!(b, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{feff}')
+        });
+        let rest = self.text[e..].trim_start_matches(' ');
+        let word = rest.starts_with(char::is_alphanumeric)
+            && self.text[e..].starts_with(char::is_alphanumeric);
+        start && (word || rest.starts_with('…') || rest.starts_with("..."))
     }
 
     fn opens(&self, c: char) -> bool {

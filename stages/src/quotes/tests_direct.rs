@@ -602,3 +602,22 @@ fn a_document_named_by_a_cue_noun_can_speak_after_the_quote() {
         assert_eq!(shown[0].2, speaker);
     }
 }
+
+#[test]
+fn a_closing_mark_set_where_a_quote_opens_opens_it() {
+    let text =
+        "The post drew replies.\n\n\u{202a}”Stay strong, we are with you!” posted Ana Vidal.";
+    let shown = show(text, &run(text));
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].1, "Stay strong, we are with you!");
+    assert_eq!(shown[0].3, "Ana Vidal");
+    let text = "The paper was blunt.\n\n” … the mayor has lost his way,” the editors wrote.";
+    let shown = show(text, &run(text));
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].0, QuoteKind::Direct);
+    assert!(shown[0].1.ends_with("lost his way,"));
+    // a stray closing mark inside a sentence opens nothing
+    let text = "He was “tired” ” and sad, Tom Reyes said.";
+    let shown = show(text, &run(text));
+    assert!(shown.iter().all(|s| s.0 != QuoteKind::Direct), "{shown:?}");
+}
