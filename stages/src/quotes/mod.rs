@@ -535,6 +535,7 @@ impl<'a> Analyzer<'a> {
         }
         self.inherit();
         self.after_attribution();
+        self.drop_named_works();
         self.drop_nested();
         if self.config.unattributed {
             for qi in 0..self.quotes.len() {
@@ -543,6 +544,46 @@ impl<'a> Analyzer<'a> {
                     self.push_quote(qi, QuoteKind::Direct, None, None, 0.3);
                     let _ = q;
                 }
+            }
+        }
+    }
+
+    /// Drops the direct quotes that a later pass made of a work's title (`the show
+    /// “Night Desk,”`, `’s “Today”`): [`Self::direct`] leaves them, the others may not.
+    fn drop_named_works(&mut self) {
+        let mut drop = vec![false; self.attrs.len()];
+        for qi in 0..self.quotes.len() {
+            let q = self.quotes[qi];
+            let Some(&at) = self.qattr.get(qi) else {
+                continue;
+            };
+            if at == NONE || !self.named_work(&q) {
+                continue;
+            }
+            let (cs, ce) = self.qcontent(&q);
+            if let Some(a) = self.attrs.get(at as usize) {
+                if a.kind == QuoteKind::Direct && a.cs == cs && a.ce == ce {
+                    drop[at as usize] = true;
+                }
+            }
+        }
+        if drop.iter().any(|&d| d) {
+            // the new index of each attribution kept
+            let mut new_at = vec![NONE; drop.len()];
+            let mut kept = 0u32;
+            for (i, &d) in drop.iter().enumerate() {
+                if !d {
+                    new_at[i] = kept;
+                    kept += 1;
+                }
+            }
+            let mut i = 0;
+            self.attrs.retain(|_| {
+                i += 1;
+                !drop[i - 1]
+            });
+            for a in &mut self.qattr {
+                *a = new_at.get(*a as usize).copied().unwrap_or(NONE);
             }
         }
     }

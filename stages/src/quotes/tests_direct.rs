@@ -621,3 +621,16 @@ fn a_closing_mark_set_where_a_quote_opens_opens_it() {
     let shown = show(text, &run(text));
     assert!(shown.iter().all(|s| s.0 != QuoteKind::Direct), "{shown:?}");
 }
+
+#[test]
+fn a_title_after_a_media_noun_is_no_direct_quote_from_any_pass() {
+    let text = "The meeting was led by Ben Carlo, star of the cable reality show “Cake Kings.”";
+    let shown = show(text, &run(text));
+    assert!(shown.iter().all(|s| s.0 != QuoteKind::Direct), "{shown:?}");
+    // the speech of its star still is one
+    let text = "“It is too early to tell,” said Ben Carlo, the host of the show “Cake Kings.”";
+    let shown = show(text, &run(text));
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].1, "It is too early to tell,");
+    assert_eq!(shown[0].3, "Ben Carlo");
+}
