@@ -624,6 +624,8 @@ impl<'a> Analyzer<'a> {
         let mut open_d: Option<Open> = None;
         let mut open_s: Option<Open> = None;
         let mut carried: Option<Open> = None;
+        // curly quotes open inside the open double one
+        let mut nested = 0u32;
         for i in 0..n {
             let tk = self.t[i];
             if i > 0 && tk.para != self.t[i - 1].para {
@@ -632,6 +634,7 @@ impl<'a> Analyzer<'a> {
                     || self.word(i - 1).ends_with("...");
                 carried = open_d.take().filter(|_| ends);
                 open_s = None;
+                nested = 0;
             }
             let c = tk.p;
             if c == '\0' || !is_quote_char(c) {
@@ -660,6 +663,17 @@ impl<'a> Analyzer<'a> {
                 if let Some(o) = open_d {
                     let closes = self.marks.marks.get(&o.c).is_some_and(|m| m.1.contains(&c));
                     let straight_open = c == '"' && space_before && alnum_after && o.c != '"';
+                    // `“… even when “our side” errs …”`: the same curly mark nested, closed
+                    // twice later in the paragraph
+                    if c == '“' && o.c == '“' && space_before && alnum_after && self.nested_curly(i)
+                    {
+                        nested += 1;
+                        continue;
+                    }
+                    if nested > 0 && closes && c == '”' {
+                        nested -= 1;
+                        continue;
+                    }
                     if closes && !straight_open {
                         self.quotes.push(QSpan {
                             open: o.start,
@@ -675,6 +689,7 @@ impl<'a> Analyzer<'a> {
                 if self.opens(c) && !(c == '"' && !space_before && !alnum_after) {
                     open_d = Some(Open { c, start: i });
                     open_s = None;
+                    nested = 0;
                 } else if open_d.is_none() && self.reversed_opener(c, tk.s, tk.e) {
                     // (it pairs as `“` does)
                     open_d = Some(Open { c: '“', start: i });
@@ -712,6 +727,27 @@ impl<'a> Analyzer<'a> {
                 self.inq[k] = qi as u32;
             }
         }
+    }
+
+    /// An opening `“` at token `i`, inside an open `“`, that is closed and then closes
+    /// the outer one too: two `”` follow in its paragraph before any other opening `“`.
+    fn nested_curly(&self, i: usize) -> bool {
+        let para = self.t[i].para;
+        let mut closers = 0;
+        for tk in self.t[i + 1..].iter().take(WINDOW * 2) {
+            if tk.para != para {
+                break;
+            }
+            match tk.p {
+                '”' => closers += 1,
+                '“' => break,
+                _ => {}
+            }
+            if closers >= 2 {
+                return true;
+            }
+        }
+        false
     }
 
     /// A closing `”` set where a quotation opens (bytes `s..e`): after a space, a

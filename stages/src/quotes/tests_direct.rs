@@ -634,3 +634,19 @@ fn a_title_after_a_media_noun_is_no_direct_quote_from_any_pass() {
     assert_eq!(shown[0].1, "It is too early to tell,");
     assert_eq!(shown[0].3, "Ben Carlo");
 }
+
+#[test]
+fn the_same_curly_mark_nested_in_a_quote_does_not_close_it() {
+    let text = "Ann Vidal wrote, “If you want people to care, you have to act even when “your \
+                side” is wrong. Otherwise it rings hollow.”";
+    let shown = show(text, &run(text));
+    assert_eq!(shown.len(), 1);
+    assert!(shown[0].1.starts_with("If you want"));
+    assert!(shown[0].1.ends_with("it rings hollow."), "{shown:?}");
+    assert_eq!(shown[0].3, "Ann Vidal");
+    // one closing mark only: the second mark opens a quote of its own
+    let text = "“Fine,” he said. “Go,” Ann Vidal said.";
+    let shown = show(text, &run(text));
+    assert_eq!(shown.len(), 2);
+    assert_eq!(shown[1].1, "Go,");
+}
