@@ -1690,7 +1690,11 @@ impl<'a> Analyzer<'a> {
             .is_some_and(|t| t.para == self.t[q.close.min(n - 1)].para);
         let attributes = ended && !lower_next && same_para && self.bare_attribution(j, hi);
         // (never in the next paragraph: `“Why?”` ending one does not take its subject)
-        if j < hi && same_para && (!ended || lower_next || attributes) {
+        if j < hi
+            && same_para
+            && (!ended || lower_next || attributes)
+            && !self.cue_opens_next(qi, j)
+        {
             let (sa, sb) = self.sent_range(j);
             let hi = hi.min(sb.max(j + 1) + 40);
             let _ = sa;
@@ -4428,6 +4432,26 @@ impl<'a> Analyzer<'a> {
                 last.sep = !quoted;
             }
         }
+    }
+
+    /// `“Why now?” Mills writes back, “You look cute.”`: after a quote that ends its
+    /// sentence, the words from `j` are the attribution of the next quote, opening after
+    /// their comma or colon with a capital, not of this one.
+    fn cue_opens_next(&self, qi: usize, j: usize) -> bool {
+        let (Some(q), Some(nq)) = (self.quotes.get(qi), self.quotes.get(qi + 1)) else {
+            return false;
+        };
+        let last = q.close.saturating_sub(1);
+        if !matches!(self.p(last), '?' | '!' | '.') || nq.dash || nq.open <= j + 1 {
+            return false;
+        }
+        if nq.open > j + 8 || !matches!(self.p(nq.open - 1), ',' | ':') {
+            return false;
+        }
+        let plain = (j..nq.open - 1).all(|k| !matches!(self.p(k), '.' | '?' | '!' | ';' | ','));
+        let cue = (j..nq.open - 1).any(|k| self.is_cue_word(k));
+        let first = (nq.open + 1..nq.close).find(|&k| self.t[k].word);
+        plain && cue && first.is_some_and(|f| self.t[f].cap)
     }
 
     /// A cue at `c` chained to an attribution earlier in its sentence (`X said before

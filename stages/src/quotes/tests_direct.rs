@@ -650,3 +650,18 @@ fn the_same_curly_mark_nested_in_a_quote_does_not_close_it() {
     assert_eq!(shown.len(), 2);
     assert_eq!(shown[1].1, "Go,");
 }
+
+#[test]
+fn a_cue_that_introduces_the_next_quote_does_not_attribute_the_one_before() {
+    let text = "The thread is short.\n\nAna Vidal answers Tom Reyes with, “Why now? Was that \
+                on my way home?” Reyes then writes back, “You look tired.”";
+    let shown = show(text, &run(text));
+    assert_eq!(shown.len(), 2, "{shown:?}");
+    assert_eq!(shown[0].1, "Why now? Was that on my way home?");
+    assert_eq!(shown[1].1, "You look tired.");
+    assert_eq!(shown[1].3, "Tom Reyes");
+    // an interrupted quotation still reads as one
+    let text = "“Fine,” Tom Reyes said, “go on.”";
+    let shown = show(text, &run(text));
+    assert_eq!(shown.len(), 1);
+}
