@@ -535,6 +535,7 @@ impl<'a> Analyzer<'a> {
         }
         self.inherit();
         self.after_attribution();
+        self.drop_named_works();
         self.drop_nested();
         if self.config.unattributed {
             for qi in 0..self.quotes.len() {
@@ -543,6 +544,46 @@ impl<'a> Analyzer<'a> {
                     self.push_quote(qi, QuoteKind::Direct, None, None, 0.3);
                     let _ = q;
                 }
+            }
+        }
+    }
+
+    /// Drops the direct quotes that a later pass made of a work's title (`the show
+    /// “Night Desk,”`, `’s “Today”`): [`Self::direct`] leaves them, the others may not.
+    fn drop_named_works(&mut self) {
+        let mut drop = vec![false; self.attrs.len()];
+        for qi in 0..self.quotes.len() {
+            let q = self.quotes[qi];
+            let Some(&at) = self.qattr.get(qi) else {
+                continue;
+            };
+            if at == NONE || !self.named_work(&q) {
+                continue;
+            }
+            let (cs, ce) = self.qcontent(&q);
+            if let Some(a) = self.attrs.get(at as usize) {
+                if a.kind == QuoteKind::Direct && a.cs == cs && a.ce == ce {
+                    drop[at as usize] = true;
+                }
+            }
+        }
+        if drop.iter().any(|&d| d) {
+            // the new index of each attribution kept
+            let mut new_at = vec![NONE; drop.len()];
+            let mut kept = 0u32;
+            for (i, &d) in drop.iter().enumerate() {
+                if !d {
+                    new_at[i] = kept;
+                    kept += 1;
+                }
+            }
+            let mut i = 0;
+            self.attrs.retain(|_| {
+                i += 1;
+                !drop[i - 1]
+            });
+            for a in &mut self.qattr {
+                *a = new_at.get(*a as usize).copied().unwrap_or(NONE);
             }
         }
     }
@@ -583,6 +624,8 @@ impl<'a> Analyzer<'a> {
         let mut open_d: Option<Open> = None;
         let mut open_s: Option<Open> = None;
         let mut carried: Option<Open> = None;
+        // curly quotes open inside the open double one
+        let mut nested = 0u32;
         for i in 0..n {
             let tk = self.t[i];
             if i > 0 && tk.para != self.t[i - 1].para {
@@ -591,6 +634,7 @@ impl<'a> Analyzer<'a> {
                     || self.word(i - 1).ends_with("...");
                 carried = open_d.take().filter(|_| ends);
                 open_s = None;
+                nested = 0;
             }
             let c = tk.p;
             if c == '\0' || !is_quote_char(c) {
@@ -619,6 +663,17 @@ impl<'a> Analyzer<'a> {
                 if let Some(o) = open_d {
                     let closes = self.marks.marks.get(&o.c).is_some_and(|m| m.1.contains(&c));
                     let straight_open = c == '"' && space_before && alnum_after && o.c != '"';
+                    // `“… even when “our side” errs …”`: the same curly mark nested, closed
+                    // twice later in the paragraph
+                    if c == '“' && o.c == '“' && space_before && alnum_after && self.nested_curly(i)
+                    {
+                        nested += 1;
+                        continue;
+                    }
+                    if nested > 0 && closes && c == '”' {
+                        nested -= 1;
+                        continue;
+                    }
                     if closes && !straight_open {
                         self.quotes.push(QSpan {
                             open: o.start,
@@ -633,6 +688,11 @@ impl<'a> Analyzer<'a> {
                 }
                 if self.opens(c) && !(c == '"' && !space_before && !alnum_after) {
                     open_d = Some(Open { c, start: i });
+                    open_s = None;
+                    nested = 0;
+                } else if open_d.is_none() && self.reversed_opener(c, tk.s, tk.e) {
+                    // (it pairs as `“` does)
+                    open_d = Some(Open { c: '“', start: i });
                     open_s = None;
                 }
                 continue;
@@ -667,6 +727,45 @@ impl<'a> Analyzer<'a> {
                 self.inq[k] = qi as u32;
             }
         }
+    }
+
+    /// An opening `“` at token `i`, inside an open `“`, that is closed and then closes
+    /// the outer one too: two `”` follow in its paragraph before any other opening `“`.
+    fn nested_curly(&self, i: usize) -> bool {
+        let para = self.t[i].para;
+        let mut closers = 0;
+        for tk in self.t[i + 1..].iter().take(WINDOW * 2) {
+            if tk.para != para {
+                break;
+            }
+            match tk.p {
+                '”' => closers += 1,
+                '“' => break,
+                _ => {}
+            }
+            if closers >= 2 {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// A closing `”` set where a quotation opens (bytes `s..e`): after a space, a
+    /// paragraph start or an invisible formatting mark, and before a word or an ellipsis
+    /// (`”Sorry, Sarah!”` after a U+202A mark, `” … in the end,” she wrote`).
+    fn reversed_opener(&self, c: char, s: usize, e: usize) -> bool {
+        if c != '”' {
+            return false;
+        }
+        let before = self.text[..s].chars().next_back();
+        let start = before.map_or(true, |b| {
+            b.is_whitespace()
+                || matches!(b, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{feff}')
+        });
+        let rest = self.text[e..].trim_start_matches(' ');
+        let word = rest.starts_with(char::is_alphanumeric)
+            && self.text[e..].starts_with(char::is_alphanumeric);
+        start && (word || rest.starts_with('…') || rest.starts_with("..."))
     }
 
     fn opens(&self, c: char) -> bool {
@@ -1330,7 +1429,10 @@ impl<'a> Analyzer<'a> {
                     limit += 1;
                     continue;
                 }
-                let cue = tj.cls & class::CUE != 0 && !tj.cap;
+                // (`the report said`: a cue word right after the determiner and before
+                // a cue is the head noun)
+                let head = k == start + 1 && self.is_cue_word(k + 1) && !self.in_quote(k + 1);
+                let cue = tj.cls & class::CUE != 0 && !tj.cap && !head;
                 // a finite verb after the head ends it (`the lawyer opened …`)
                 let verb = k >= start + 2 && !tj.cap && self.finite(k);
                 if !tj.word
@@ -1588,7 +1690,11 @@ impl<'a> Analyzer<'a> {
             .is_some_and(|t| t.para == self.t[q.close.min(n - 1)].para);
         let attributes = ended && !lower_next && same_para && self.bare_attribution(j, hi);
         // (never in the next paragraph: `“Why?”` ending one does not take its subject)
-        if j < hi && same_para && (!ended || lower_next || attributes) {
+        if j < hi
+            && same_para
+            && (!ended || lower_next || attributes)
+            && !self.cue_opens_next(qi, j)
+        {
             let (sa, sb) = self.sent_range(j);
             let hi = hi.min(sb.max(j + 1) + 40);
             let _ = sa;
@@ -1728,6 +1834,12 @@ impl<'a> Analyzer<'a> {
                 self.push_quote(qi, QuoteKind::Direct, Some(np), Some((c, c + 1)), conf);
                 return;
             }
+            // `“A,” X said before adding: “B.”`: a second cue of the same speaker
+            if let Some(np) = self.chained_cue(c) {
+                let conf = conf_of(np.kind, 0.8);
+                self.push_quote(qi, QuoteKind::Direct, Some(np), Some((c, c + 1)), conf);
+                return;
+            }
             if j < q.open {
                 if let Some(np) = self.subject_before_cue(c, lo) {
                     let conf = conf_of(np.kind, 0.8);
@@ -1794,6 +1906,99 @@ impl<'a> Analyzer<'a> {
                 }
             }
         }
+        if !self.qdone[qi] {
+            self.verb_led(qi, j, lo);
+        }
+    }
+
+    /// `Mrs. Vidal shook her head and said, “No.”`, `Asked why, he demurred: “…”`, `X,
+    /// …, interrupted me to announce, “…”`: a sentence quoted right after a verb and its
+    /// comma or colon, whose speaker the searches before missed: the subject of the
+    /// verb's clause.
+    fn verb_led(&mut self, qi: usize, j: usize, lo: usize) {
+        let Some(q) = self.quotes.get(qi).copied() else {
+            return;
+        };
+        if j == 0 || j >= q.open || !matches!(self.p(j), ',' | ':') {
+            return;
+        }
+        let c = j - 1;
+        let Some(tk) = self.t.get(c).copied() else {
+            return;
+        };
+        if !tk.word || tk.cap || self.in_quote(c) || self.noun_use(c) {
+            return;
+        }
+        let w = self.word(c);
+        // (`shot back,`)
+        let back = w == "back" && c > 0 && self.t[c - 1].word && !self.t[c - 1].cap;
+        let verb = (self.is_cue_word(c) && tk.cls & class::NOUN == 0)
+            || (w.len() > 4 && w.ends_with("ed"))
+            || back;
+        // a sentence: it opens with a capital
+        let first = (q.open + 1..q.close).find(|&k| self.t[k].word);
+        if !verb || first.map_or(true, |f| !self.t[f].cap) {
+            return;
+        }
+        // (right before the verb: `Ned circled it as his friends jeered, “…”`)
+        let right_before = if self.is_cue_word(c) {
+            None
+        } else {
+            self.np_before(c, lo)
+                .filter(|np| matches!(np.kind, NpKind::Name | NpKind::Pron | NpKind::Desc))
+        };
+        if let Some(np) = right_before.or_else(|| self.clause_np(c, lo)) {
+            self.push_quote(qi, QuoteKind::Direct, Some(np), Some((c, c + 1)), 0.6);
+        }
+    }
+
+    /// The subject of the clause holding the verb at `c`: the mention that opens the
+    /// clause (after a comma, or at the sentence start `lo`) and is followed by a
+    /// lowercase word, trying at most three clauses back.
+    fn clause_np(&self, c: usize, lo: usize) -> Option<Np> {
+        let mut k = c;
+        // the clause after the last comma opens with a verb: `X, …, interrupted me`
+        let mut verb_next = false;
+        for _ in 0..4 {
+            let start = (lo..k)
+                .rev()
+                .find(|&i| matches!(self.p(i), ',' | ';' | '—' | '–') || is_quote_char(self.p(i)))
+                .map_or(lo, |i| i + 1);
+            if (start..c).any(|i| self.in_quote(i)) {
+                return None;
+            }
+            let mut s = start;
+            while s + 1 < c && self.has(s, class::FILLER | class::CONN) {
+                s += 1;
+            }
+            if let Some(np) = self.np_after(s, c) {
+                let mut v = np.e;
+                while v < c && (self.has(v, class::FILLER) || self.adverb(v)) {
+                    v += 1;
+                }
+                let verb = self.t.get(v).is_some_and(|t| {
+                    t.word
+                        && !t.cap
+                        && (t.cls & (class::DET | class::STOP | class::PRON | class::THAT) == 0
+                            || is_auxiliary(self.word(v)))
+                });
+                if v <= c && verb {
+                    return Some(np);
+                }
+                // (`Tom Reyes, interrupted`: the name alone between two commas)
+                if verb_next && np.kind == NpKind::Name && v == k && self.p(k) == ',' {
+                    return Some(np);
+                }
+            }
+            if start <= lo || is_quote_char(self.p(start - 1)) {
+                return None;
+            }
+            verb_next = self.t.get(start).is_some_and(|t| {
+                t.word && !t.cap && t.cls & (class::DET | class::STOP | class::PRON) == 0
+            });
+            k = start - 1;
+        }
+        None
     }
 
     /// `said Hussain: “…”` / `Hussain told reporters: “…”`: the quote opening at the mark
@@ -4290,6 +4495,81 @@ impl<'a> Analyzer<'a> {
         }
     }
 
+    /// `“Why now?” Mills writes back, “You look cute.”`: after a quote that ends its
+    /// sentence, the words from `j` are the attribution of the next quote, opening after
+    /// their comma or colon with a capital, not of this one.
+    fn cue_opens_next(&self, qi: usize, j: usize) -> bool {
+        let (Some(q), Some(nq)) = (self.quotes.get(qi), self.quotes.get(qi + 1)) else {
+            return false;
+        };
+        let last = q.close.saturating_sub(1);
+        if !matches!(self.p(last), '?' | '!' | '.') || nq.dash || nq.open <= j + 1 {
+            return false;
+        }
+        if nq.open > j + 8 || !matches!(self.p(nq.open - 1), ',' | ':') {
+            return false;
+        }
+        let plain = (j..nq.open - 1).all(|k| !matches!(self.p(k), '.' | '?' | '!' | ';' | ','));
+        let cue = (j..nq.open - 1).any(|k| self.is_cue_word(k));
+        let first = (nq.open + 1..nq.close).find(|&k| self.t[k].word);
+        plain && cue && first.is_some_and(|f| self.t[f].cap)
+    }
+
+    /// A cue at `c` chained to an attribution earlier in its sentence (`X said before
+    /// adding:`, `X said …, and then predicted:`, `X said on “Show,” adding,`): that
+    /// attribution's speaker.
+    fn chained_cue(&self, c: usize) -> Option<Np> {
+        let mut k = c;
+        let mut links = 0;
+        while k > 0 && links < 2 && matches!(self.word(k - 1), "before" | "then" | "and") {
+            k -= 1;
+            links += 1;
+        }
+        // (`on “Morning Show,” adding`: after a title closing with its comma)
+        let after_title = links == 0
+            && k >= 2
+            && self.p(k - 2) == ','
+            && is_quote_char(self.p(k - 1))
+            && self.in_quote(k - 2);
+        if links == 0 && !after_title {
+            return None;
+        }
+        if links > 0 && k > 0 && self.p(k - 1) == '.' {
+            return None;
+        }
+        let sent = self.t.get(c)?.sent;
+        self.sent_speakers
+            .iter()
+            .rev()
+            .find(|&&(s, n)| s == sent && n.e <= k)
+            .map(|&(_, n)| n)
+    }
+
+    /// Between two quotes (tokens `a..b`), a whole sentence of at least four words other
+    /// than the one holding the cue: narrative (`“A,” Vole said. The hall went quiet.
+    /// “B.”`), not only the attribution.
+    fn narrative_between(&self, cue: Option<(usize, usize)>, a: usize, b: usize) -> bool {
+        let Some(cue_sent) = cue.and_then(|c| self.t.get(c.0)).map(|t| t.sent) else {
+            return false;
+        };
+        let mut s = match self.t.get(a) {
+            Some(t) => t.sent as usize,
+            None => return false,
+        };
+        while let Some(&(ss, se)) = self.sents.get(s) {
+            if ss >= b || se > b {
+                break;
+            }
+            let words = (ss.max(a)..se).filter(|&j| self.t[j].word).count();
+            let lower = (ss.max(a)..se).any(|j| self.t[j].word && !self.t[j].cap);
+            if s as u32 != cue_sent && ss >= a && words >= 4 && lower {
+                return true;
+            }
+            s += 1;
+        }
+        false
+    }
+
     /// The sentence holding both the speaker and the cue of `at`, if one does.
     fn attr_sentence(&self, at: &Attr) -> Option<usize> {
         let (n, c) = (at.np?, at.cue?);
@@ -4383,6 +4663,9 @@ impl<'a> Analyzer<'a> {
             if other && src.np.is_some_and(|n| n.kind == NpKind::Name) {
                 continue;
             }
+            // (a narrative sentence after the attribution, `“A,” Vole said. The hall went
+            // quiet. “B.”`: the same speaker, but a quote of its own)
+            let narrative = same_para && self.narrative_between(src.cue, pq.close + 1, q.open);
             self.push_quote(
                 qi,
                 QuoteKind::Direct,
@@ -4391,7 +4674,8 @@ impl<'a> Analyzer<'a> {
                 (src.conf - 0.1).max(0.3),
             );
             if let Some(last) = self.attrs.last_mut() {
-                last.join = same_para;
+                last.join = same_para && !narrative;
+                last.sep = narrative;
             }
         }
     }

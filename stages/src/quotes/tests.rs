@@ -648,10 +648,13 @@ fn no_inheritance_across_a_sentence_about_someone_else() {
     let t = "“The pier is full,” Vole said. Ames disagreed with her. “There is room for two more ships.”";
     let q = one(t);
     assert_eq!(q.1, "The pier is full,");
-    // the same speaker's sentence in between keeps the continuation
+    // the same speaker's sentence in between keeps the speaker, but the quote after
+    // the narrative is one of its own
     let t = "“The pier is full,” Vole said. Vole pointed at the water. “There is no room left.”";
-    let q = one(t);
-    assert!(q.1.ends_with("There is no room left."), "{q:?}");
+    let q = show(t, &run(t));
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].1, "There is no room left.");
+    assert_eq!(q[1].3, "Vole");
 }
 
 #[test]

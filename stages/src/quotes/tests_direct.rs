@@ -506,3 +506,162 @@ fn a_quote_after_an_abbreviation_ending_the_attribution_continues_the_quote() {
     assert!(shown[0].1.ends_with("the typical style."));
     assert_eq!(shown[0].3, "Rita Wool");
 }
+
+#[test]
+fn a_narrative_sentence_between_two_quotes_keeps_them_apart() {
+    let text = "The vote was close.\n\n“Those are small towns,” Tom Reyes said. The towns lie \
+                far away from any big city. “It is a tough area.”";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 2);
+    assert_eq!(shown[0].1, "Those are small towns,");
+    assert_eq!(shown[1].0, QuoteKind::Direct);
+    assert_eq!(shown[1].1, "It is a tough area.");
+    assert_eq!(shown[1].3, "Tom Reyes");
+    // only the attribution in between: one quotation
+    let text = "The vote was close.\n\n“Those are small towns,” Tom Reyes said. “It is a \
+                tough area.”";
+    let qs = run(text);
+    let shown = show(text, &qs);
+    assert_eq!(shown.len(), 1);
+    assert!(shown[0].1.ends_with("a tough area."));
+}
+
+#[test]
+fn a_second_cue_chained_to_the_attribution_opens_a_quote_of_its_own() {
+    for text in [
+        "“The plan will fail,” Ana Vidal said before adding: “Nobody wants it.”",
+        "“The plan will fail,” Ana Vidal said at a rally, and then predicted: “Nobody wants it.”",
+        "“The plan will fail,” Ana Vidal said on “Morning Desk,” adding, “Nobody wants it.”",
+    ] {
+        let qs = run(text);
+        let shown = show(text, &qs);
+        assert_eq!(shown.len(), 2, "{text}");
+        assert_eq!(shown[0].1, "The plan will fail,");
+        assert_eq!(shown[1].0, QuoteKind::Direct);
+        assert_eq!(shown[1].1, "Nobody wants it.");
+        assert_eq!(shown[1].3, "Ana Vidal");
+    }
+}
+
+#[test]
+fn a_sentence_quoted_after_a_verb_and_its_comma_takes_the_clause_subject() {
+    let cases = [
+        (
+            "Asked on Monday whether he would stay, Mrs. Vidal shook her head and said, “No.”",
+            "No.",
+            "Vidal",
+        ),
+        (
+            "Asked which county was his favorite, he demurred: “Whichever one I am in.”",
+            "Whichever one I am in.",
+            "he",
+        ),
+        (
+            "The editor I was talking to, Tom Reyes, interrupted me in mid-sentence to \
+             announce, “And there goes the deal.”",
+            "And there goes the deal.",
+            "Tom Reyes",
+        ),
+        (
+            "Holt was joined on stage by Sen. Ann Vidal and joked, “You are being \
+             ridiculous,” drawing jeers.",
+            "You are being ridiculous,",
+            "Holt",
+        ),
+        (
+            "Ned circled the boat as his friends jeered, “Goodbye!”",
+            "Goodbye!",
+            "his friends",
+        ),
+    ];
+    for (text, quote, speaker) in cases {
+        let qs = run(text);
+        let shown = show(text, &qs);
+        let q = shown.iter().find(|s| s.0 == QuoteKind::Direct).expect(text);
+        assert_eq!(q.1, quote, "{text}");
+        assert!(q.2.ends_with(speaker), "{text}: {q:?}");
+    }
+    // a lowercase fragment after the comma is no sentence of its own
+    let text = "In 2010, the family moved to Texas and, “we never looked back.”";
+    let shown = show(text, &run(text));
+    assert!(shown.iter().all(|s| s.0 != QuoteKind::Direct), "{shown:?}");
+}
+
+#[test]
+fn a_document_named_by_a_cue_noun_can_speak_after_the_quote() {
+    for (text, speaker) in [
+        ("“The town must act now,” the report stated.", "the report"),
+        ("“You will lose the vote,” the email said.", "the email"),
+        ("“See you at the hall,” the note says.", "the note"),
+    ] {
+        let qs = run(text);
+        let shown = show(text, &qs);
+        assert_eq!(shown.len(), 1, "{text}");
+        assert_eq!(shown[0].0, QuoteKind::Direct);
+        assert_eq!(shown[0].2, speaker);
+    }
+}
+
+#[test]
+fn a_closing_mark_set_where_a_quote_opens_opens_it() {
+    let text =
+        "The post drew replies.\n\n\u{202a}”Stay strong, we are with you!” posted Ana Vidal.";
+    let shown = show(text, &run(text));
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].1, "Stay strong, we are with you!");
+    assert_eq!(shown[0].3, "Ana Vidal");
+    let text = "The paper was blunt.\n\n” … the mayor has lost his way,” the editors wrote.";
+    let shown = show(text, &run(text));
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].0, QuoteKind::Direct);
+    assert!(shown[0].1.ends_with("lost his way,"));
+    // a stray closing mark inside a sentence opens nothing
+    let text = "He was “tired” ” and sad, Tom Reyes said.";
+    let shown = show(text, &run(text));
+    assert!(shown.iter().all(|s| s.0 != QuoteKind::Direct), "{shown:?}");
+}
+
+#[test]
+fn a_title_after_a_media_noun_is_no_direct_quote_from_any_pass() {
+    let text = "The meeting was led by Ben Carlo, star of the cable reality show “Cake Kings.”";
+    let shown = show(text, &run(text));
+    assert!(shown.iter().all(|s| s.0 != QuoteKind::Direct), "{shown:?}");
+    // the speech of its star still is one
+    let text = "“It is too early to tell,” said Ben Carlo, the host of the show “Cake Kings.”";
+    let shown = show(text, &run(text));
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].1, "It is too early to tell,");
+    assert_eq!(shown[0].3, "Ben Carlo");
+}
+
+#[test]
+fn the_same_curly_mark_nested_in_a_quote_does_not_close_it() {
+    let text = "Ann Vidal wrote, “If you want people to care, you have to act even when “your \
+                side” is wrong. Otherwise it rings hollow.”";
+    let shown = show(text, &run(text));
+    assert_eq!(shown.len(), 1);
+    assert!(shown[0].1.starts_with("If you want"));
+    assert!(shown[0].1.ends_with("it rings hollow."), "{shown:?}");
+    assert_eq!(shown[0].3, "Ann Vidal");
+    // one closing mark only: the second mark opens a quote of its own
+    let text = "“Fine,” he said. “Go,” Ann Vidal said.";
+    let shown = show(text, &run(text));
+    assert_eq!(shown.len(), 2);
+    assert_eq!(shown[1].1, "Go,");
+}
+
+#[test]
+fn a_cue_that_introduces_the_next_quote_does_not_attribute_the_one_before() {
+    let text = "The thread is short.\n\nAna Vidal answers Tom Reyes with, “Why now? Was that \
+                on my way home?” Reyes then writes back, “You look tired.”";
+    let shown = show(text, &run(text));
+    assert_eq!(shown.len(), 2, "{shown:?}");
+    assert_eq!(shown[0].1, "Why now? Was that on my way home?");
+    assert_eq!(shown[1].1, "You look tired.");
+    assert_eq!(shown[1].3, "Tom Reyes");
+    // an interrupted quotation still reads as one
+    let text = "“Fine,” Tom Reyes said, “go on.”";
+    let shown = show(text, &run(text));
+    assert_eq!(shown.len(), 1);
+}
