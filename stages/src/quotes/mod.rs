@@ -2389,6 +2389,29 @@ impl<'a> Analyzer<'a> {
         (v <= c && role && np.kind != NpKind::Rel).then_some(np)
     }
 
+    /// The subject of a progressive cue at `c`, back over its form of `be` (and fillers):
+    /// `Trump is telling voters …`, `the campaign is already claiming …`, `X has been
+    /// saying …`. A description must be a speaker's (a role, group or agent noun).
+    fn progressive_subject(&self, c: usize, lo: usize) -> Option<Np> {
+        if !self.word(c).ends_with("ing") || c < lo + 2 {
+            return None;
+        }
+        let mut k = c;
+        while k > lo + 2 && c - k < 2 && self.has(k - 1, class::FILLER) && !self.t[k - 1].cap {
+            k -= 1;
+        }
+        if !matches!(self.word(k - 1), "is" | "are" | "was" | "were" | "been") {
+            return None;
+        }
+        let np = self.np_before(k - 1, lo)?;
+        let speaker = match np.kind {
+            NpKind::Rel => false,
+            NpKind::Desc => self.has(np.e - 1, class::ROLE | class::GROUP | class::AGENT),
+            _ => true,
+        };
+        speaker.then_some(np)
+    }
+
     /// The subject of an infinitive cue at `c`, back over its verb chain: `X was
     /// prompted to say`, `X went on to say`, `voters are more likely to say`, `X
     /// continued to question`.
@@ -2480,6 +2503,8 @@ impl<'a> Analyzer<'a> {
             return;
         }
         let np = self.np_before(c, lo);
+        // `Trump is telling voters that …`, `X was saying …`: a progressive cue
+        let np = np.or_else(|| self.progressive_subject(c, lo));
         // `…, adding that …` takes the speaker of the sentence's previous attribution
         let np = np.or_else(|| self.clause_subject(c, lo));
         // `She paid it back, but said …`: the subject of a coordinated verb

@@ -107,3 +107,15 @@ fn but_that_continues_the_reported_clause() {
         "that the team was tired, but that it would play on."
     );
 }
+
+#[test]
+fn a_progressive_cue_takes_the_subject_before_its_be() {
+    let text = "The governor is telling farmers in the valley that the drought is “nearly over.”";
+    let shown = show(text, &run(text));
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].1, "that the drought is “nearly over.”");
+    let text = "The mayor has been saying the bridge will be “ready by spring.”";
+    let shown = show(text, &run(text));
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].1, "the bridge will be “ready by spring.”");
+}
