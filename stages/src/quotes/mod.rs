@@ -3930,7 +3930,11 @@ impl<'a> Analyzer<'a> {
                         .find(|&j| matches!(self.word(j), "and" | "but" | "et" | "und" | "y"));
                     // (coordinated verbs, `“…” and considers it “…”`; not coordinated
                     // clauses or fragments, `that “…” and that “…”`, `“…” and “…”`)
-                    match conj.filter(|&cj| self.verb_after_conj(cj + 1)) {
+                    // (a new act of saying: `“…” and called it “…”`; not more of the
+                    // same clause, `that X is a “…” of elites, and that she would “…”`)
+                    match conj
+                        .filter(|&cj| self.verb_after_conj(cj + 1) && self.cue_after_conj(cj + 1))
+                    {
                         Some(cj) => {
                             let end = q.close + 1;
                             if let Some((cs, ce)) = self.bytes(seg_start, end) {
@@ -3972,6 +3976,13 @@ impl<'a> Analyzer<'a> {
                 || self.finite(k)
                 || w.ends_with("ing")
                 || (w.ends_with('s') && !w.ends_with("ss")))
+    }
+
+    /// A verb of saying or labelling at `k`, or a pronoun and one (`and called it`, `and
+    /// he vowed`): a new speech act, not more of the same reported clause.
+    fn cue_after_conj(&self, k: usize) -> bool {
+        let k = if self.has(k, class::PRON) { k + 1 } else { k };
+        self.has(k, class::CUE | class::ACT | class::LABEL)
     }
 
     fn push_partial(&mut self, cs: usize, ce: usize, np: Np, cue: (usize, usize), conf: f32) {

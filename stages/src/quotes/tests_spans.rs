@@ -119,3 +119,17 @@ fn a_progressive_cue_takes_the_subject_before_its_be() {
     assert_eq!(shown.len(), 1);
     assert_eq!(shown[0].1, "the bridge will be “ready by spring.”");
 }
+
+#[test]
+fn a_clause_with_coordinated_fragments_stays_one_partial() {
+    let text = "The mayor argued that the budget was “a fantasy” of his rivals, and that the city would “pay for it later.”";
+    let shown = show(text, &run(text));
+    assert_eq!(shown.len(), 1);
+    assert_eq!(
+        shown[0].1,
+        "that the budget was “a fantasy” of his rivals, and that the city would “pay for it later.”"
+    );
+    let text = "The mayor said the plan was “a fantasy” and we should “start again.”";
+    let shown = show(text, &run(text));
+    assert_eq!(shown.len(), 1);
+}
