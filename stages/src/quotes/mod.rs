@@ -3918,9 +3918,51 @@ impl<'a> Analyzer<'a> {
         }
         // partial: one segment per coordinated fragment
         let mut seg_start = a;
+        // (a later cue before a fragment reports it: `X denied it, dismissing [Y as “…”]`,
+        // `… “…” and Trump calling [it a “…”]`): the words before it end there
+        let (mut np, mut cue) = (np, cue);
+        let mut framed = false;
         for (n, &qi) in inside.iter().enumerate() {
             let q = self.quotes[qi];
             self.qdone[qi] = true;
+            let from = if n == 0 {
+                a + 2
+            } else {
+                self.quotes[inside[n - 1]].close + 1
+            };
+            if let Some((j, inner, head, start)) = self.inner_cue(from.max(seg_start + 2), q.open) {
+                self.cue_used[j] = true;
+                let mut e = head;
+                while e > seg_start
+                    && ((!self.t[e - 1].word && !is_quote_char(self.p(e - 1)))
+                        || matches!(
+                            self.word(e - 1),
+                            "and" | "but" | "before" | "after" | "when" | "while" | "by" | "with"
+                        ))
+                {
+                    e -= 1;
+                }
+                if let Some((cs, ce)) = self.bytes(seg_start, e) {
+                    if framed {
+                        self.push_partial(cs, ce, np, cue, conf);
+                    } else if e >= seg_start + 3 {
+                        self.add_attr(Attr {
+                            cs,
+                            ce,
+                            kind: QuoteKind::Indirect,
+                            np: Some(np),
+                            cue: Some(cue),
+                            conf,
+                            join: false,
+                            sep: false,
+                        });
+                    }
+                }
+                seg_start = start;
+                np = inner.unwrap_or(np);
+                cue = (j, j + 1);
+            }
+            framed = true;
             let next = inside.get(n + 1).map(|&x| self.quotes[x]);
             let seg_end = match next {
                 Some(nq) => {
@@ -3940,6 +3982,7 @@ impl<'a> Analyzer<'a> {
                             if let Some((cs, ce)) = self.bytes(seg_start, end) {
                                 self.push_partial(cs, ce, np, cue, conf);
                             }
+                            framed = false;
                             // the reported words start after the verb (and its `that`)
                             let mut v = cj + 1;
                             if self.has(v, class::PRON) {
@@ -3976,6 +4019,54 @@ impl<'a> Analyzer<'a> {
                 || self.finite(k)
                 || w.ends_with("ing")
                 || (w.ends_with('s') && !w.ends_with("ss")))
+    }
+
+    /// A cue inside reported content `a..open` that reports the fragment opening at
+    /// `open` itself: the last verb of saying or labelling before it, after a comma, a
+    /// conjunction or a subject of its own (`…, adding that “…”`, `and Trump calling it
+    /// “…”`, `when he claimed X was “…”`). Its token, its own subject if any, where the
+    /// words before it end and where the reported words start.
+    #[allow(clippy::type_complexity)]
+    fn inner_cue(&self, from: usize, open: usize) -> Option<(usize, Option<Np>, usize, usize)> {
+        let j = (from..open).rev().find(|&j| {
+            self.t[j].word
+                && !self.t[j].cap
+                && !self.in_quote(j)
+                && self.has(j, class::SPEECH | class::TELL | class::LABEL | class::ACT)
+        })?;
+        // (`which is an outcome, he said, “…”`: a parenthetical attribution)
+        if self.p(j + 1) == ',' || self.noun_use(j) || self.possessed(j) {
+            return None;
+        }
+        // (a name's verb has a verb's form: not `Clinton emails`, `the Nice attack`)
+        let w = self.word(j);
+        let verbal = self.finite(j)
+            || w.ends_with("ing")
+            || matches!(
+                w,
+                "said" | "says" | "told" | "tells" | "wrote" | "writes" | "calls"
+            );
+        let inner = self
+            .np_head_before(j, from.saturating_sub(2))
+            .filter(|n| n.e == j && n.s >= from.saturating_sub(2))
+            .filter(|n| n.kind == NpKind::Pron || (n.kind == NpKind::Name && verbal));
+        let joined = self.p(j - 1) == ','
+            || matches!(
+                self.word(j - 1),
+                "and" | "but" | "before" | "after" | "when" | "while" | "by" | "then"
+            );
+        if !joined && inner.is_none() {
+            return None;
+        }
+        // `which he called [“…”]`: the relative opens the reported words
+        let head = inner.map_or(j, |n| n.s);
+        let rel = head > from.saturating_sub(2)
+            && matches!(
+                self.word(head - 1),
+                "which" | "who" | "whom" | "what" | "that" | "whose"
+            );
+        let head = if rel { head - 1 } else { head };
+        Some((j, inner, head, if rel { head } else { j + 1 }))
     }
 
     /// A verb of saying or labelling at `k`, or a pronoun and one (`and called it`, `and

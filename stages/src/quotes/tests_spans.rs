@@ -133,3 +133,28 @@ fn a_clause_with_coordinated_fragments_stays_one_partial() {
     let shown = show(text, &run(text));
     assert_eq!(shown.len(), 1);
 }
+
+#[test]
+fn a_later_cue_before_a_fragment_reports_it() {
+    let text =
+        "The firm rejected the claims in a letter, dismissing the critic as “a bitter rival.”";
+    let shown = show(text, &run(text));
+    let spans: Vec<&str> = shown.iter().map(|s| s.1.as_str()).collect();
+    assert!(
+        spans.contains(&"the critic as “a bitter rival.”"),
+        "{spans:?}"
+    );
+    let text = "The coach said the team was “in good shape” and Smith calling it “a fine season.”";
+    let shown = show(text, &run(text));
+    let spans: Vec<&str> = shown.iter().map(|s| s.1.as_str()).collect();
+    assert!(spans.contains(&"the team was “in good shape”"), "{spans:?}");
+    assert!(spans.contains(&"it “a fine season.”"), "{spans:?}");
+    // (a relative opens the reported words)
+    let text = "The mayor said the vote was close, which she called “a real contest” for the city.";
+    let shown = show(text, &run(text));
+    let spans: Vec<&str> = shown.iter().map(|s| s.1.as_str()).collect();
+    assert!(
+        spans.contains(&"which she called “a real contest” for the city."),
+        "{spans:?}"
+    );
+}
