@@ -3630,16 +3630,31 @@ impl<'a> Analyzer<'a> {
         let Some(end) = (k + 1..hi).find(|&j| matches!(self.p(j), ',' | '.' | ';' | '?')) else {
             return false;
         };
-        if end < k + 2 || (k..end).any(|j| self.in_quote(j)) {
+        // `Asked whether X “has the integrity …,” 75 percent said`: a fragment inside,
+        // closing with the comma
+        let (end, kind) = match self.asked_fragment(k, end, hi) {
+            Some(e) => (e, QuoteKind::Partial),
+            None => (end, QuoteKind::Indirect),
+        };
+        if end < k + 2 || (kind == QuoteKind::Indirect && (k..end).any(|j| self.in_quote(j))) {
             return false;
         }
         let Some((cs, ce)) = self.bytes(k, end) else {
             return false;
         };
+        if kind == QuoteKind::Partial {
+            for j in k..end {
+                if let Some(&q) = self.inq.get(j).filter(|&&q| q != NONE) {
+                    if let Some(d) = self.qdone.get_mut(q as usize) {
+                        *d = true;
+                    }
+                }
+            }
+        }
         self.add_attr(Attr {
             cs,
             ce,
-            kind: QuoteKind::Indirect,
+            kind,
             np: None,
             cue: Some((i, i + 1)),
             conf: 0.5,
@@ -3648,6 +3663,21 @@ impl<'a> Analyzer<'a> {
         });
         self.cue_used[i] = true;
         true
+    }
+
+    /// The end of an `Asked whether …` clause at `k` whose first punctuation `end` falls
+    /// inside a quote that closes with a comma (`Asked if X is “ready to serve,” most
+    /// said …`): past that quote's closing mark.
+    fn asked_fragment(&self, k: usize, end: usize, hi: usize) -> Option<usize> {
+        let qi = *self.inq.get(end).filter(|&&q| q != NONE)? as usize;
+        let q = self.quotes.get(qi)?;
+        // (the quote opens inside the clause, after its first words)
+        // (not a title: `an appearance on “CBS This Morning,”`)
+        let inside = q.open > k + 1 && q.close + 1 < hi && !self.qdone[qi] && !self.named_work(q);
+        let comma = self.p(q.close) == ','
+            || self.p(q.close.saturating_sub(1)) == ','
+            || self.p(q.close + 1) == ',';
+        (inside && comma && (k..q.open).all(|j| !self.in_quote(j))).then_some(q.close + 1)
     }
 
     /// `and` before a verb (`and praised …`, `and even questioned …`, `and has …`).

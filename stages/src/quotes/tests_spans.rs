@@ -158,3 +158,22 @@ fn a_later_cue_before_a_fragment_reports_it() {
         "{spans:?}"
     );
 }
+
+#[test]
+fn an_asked_clause_may_hold_a_fragment() {
+    let text = "Asked whether the mayor is “fit to lead the city,” 60 percent of voters said yes.";
+    let shown = show(text, &run(text));
+    let spans: Vec<&str> = shown.iter().map(|s| s.1.as_str()).collect();
+    assert!(
+        spans.contains(&"whether the mayor is “fit to lead the city,”"),
+        "{spans:?}"
+    );
+    // (a title is no fragment)
+    let text =
+        "Asked why he left during an interview on “Morning News Today,” the mayor said nothing.";
+    let shown = show(text, &run(text));
+    assert!(
+        shown.iter().all(|s| s.0 != super::QuoteKind::Partial),
+        "{shown:?}"
+    );
+}
