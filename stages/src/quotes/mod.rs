@@ -1442,6 +1442,12 @@ impl<'a> Analyzer<'a> {
         // the sentence must start there, and words of the writer must come before the mark
         let starts = s == lo || (s > 0 && matches!(self.p(s - 1), '.' | '?' | '!'));
         let words = (s..q.open).filter(|&j| self.t[j].word).count();
+        // (or a fragment opening right after a word, in a clause that holds a cue word of its
+        // own: `Nothing the president said “will assuage …,” the senator said`)
+        let (starts, s, words) = match self.mid_fragment(&q, lo) {
+            Some(f) if !starts => (true, f, 1),
+            _ => (starts, s, words),
+        };
         let before = self.attrs.len();
         self.push_quote(qi, QuoteKind::Direct, Some(np), Some(cue), conf);
         // (only the attribution just made: an empty quote makes none)
@@ -1453,6 +1459,21 @@ impl<'a> Analyzer<'a> {
                 }
             }
         }
+    }
+
+    /// The first word of the sentence `lo..` when quote `q` opens right after a word of
+    /// it and closes on a comma (`… said “will assuage people’s fears,” X said`): the
+    /// quote is a fragment of that sentence.
+    fn mid_fragment(&self, q: &QSpan, lo: usize) -> Option<usize> {
+        if q.dash || q.open <= lo || !self.t[q.open - 1].word {
+            return None;
+        }
+        let comma = self.p(q.close.saturating_sub(1)) == ',' || self.p(q.close + 1) == ',';
+        let para = self.t[lo].para == self.t[q.open].para;
+        if !comma || !para || (lo..q.open).any(|j| self.in_quote(j) || is_quote_char(self.p(j))) {
+            return None;
+        }
+        (lo..q.open).find(|&j| self.t[j].word)
     }
 
     /// A dash and a name at token `k` that sign the quote closing just before: a

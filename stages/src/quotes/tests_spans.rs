@@ -177,3 +177,17 @@ fn an_asked_clause_may_hold_a_fragment() {
         "{shown:?}"
     );
 }
+
+#[test]
+fn a_fragment_inside_a_sentence_before_its_attribution_is_partial() {
+    let text = "Nothing the council said “will calm the neighbours,” the mayor said on Friday.";
+    let shown = show(text, &run(text));
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].0, super::QuoteKind::Partial);
+    assert!(
+        shown[0]
+            .1
+            .starts_with("Nothing the council said “will calm"),
+        "{shown:?}"
+    );
+}
