@@ -1067,7 +1067,10 @@ impl<'a> Analyzer<'a> {
                 kind: NpKind::Desc,
             });
         }
+        // (a cue word after `of` is a noun: `the secretary of state said`)
+        let cue_noun = tk.cls & class::CUE != 0 && self.word(t - 1) == "of" && t > lo;
         if tk.cls & (class::STOP | class::CUE | class::FILLER | class::DET | class::THAT) != 0
+            && !(cue_noun && tk.cls & (class::STOP | class::FILLER | class::DET | class::THAT) == 0)
             || tk.number
         {
             return None;
@@ -1091,6 +1094,17 @@ impl<'a> Analyzer<'a> {
                 break;
             }
             k -= 1;
+        }
+        // `the secretary of defense said`: a bare noun after `of`, in its group
+        if k == t && t > lo && self.word(t - 1) == "of" && !tk.cap {
+            let np = Np {
+                s: t,
+                e: end,
+                kind: NpKind::Desc,
+            };
+            if let Some(g) = self.of_group(np, lo) {
+                return Some(g);
+            }
         }
         if tk.cls & class::GROUP != 0 {
             return Some(Np {

@@ -191,3 +191,12 @@ fn a_fragment_inside_a_sentence_before_its_attribution_is_partial() {
         "{shown:?}"
     );
 }
+
+#[test]
+fn a_bare_noun_after_of_ends_a_speaker_group() {
+    let text = "The former secretary of defense said the base was “far too small” for the fleet.";
+    let shown = show(text, &run(text));
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].1, "the base was “far too small” for the fleet.");
+    assert_eq!(shown[0].2, "The former secretary of defense");
+}
