@@ -1750,6 +1750,7 @@ impl<'a> Analyzer<'a> {
                 let conf = conf_of(np.kind, 0.93);
                 self.push_quote(qi, QuoteKind::Direct, Some(np), Some((c, c + 1)), conf);
                 self.lower_fragment(qi, np, c);
+                self.topic_opener(qi, np, lo);
                 return;
             }
             if let Some(np) = self.np_after(c + 1, j) {
@@ -1889,6 +1890,29 @@ impl<'a> Analyzer<'a> {
             None => return,
         };
         if let (Some(a), Some(tk)) = (self.attrs.get_mut(at as usize), self.t.get(start)) {
+            if tk.s < a.cs {
+                a.kind = QuoteKind::Partial;
+                a.cs = tk.s;
+            }
+        }
+    }
+
+    /// `Of the plan, X said, “…”`, `As for Y, she said, “…”`: a sentence that opens with
+    /// its topic before the speaker reports from its start, partial.
+    fn topic_opener(&mut self, qi: usize, np: Np, lo: usize) {
+        let q = self.quotes[qi];
+        let Some(at) = self.qattr.get(qi).copied().filter(|&a| a != NONE) else {
+            return;
+        };
+        let opens = self.word(lo) == "Of" || (self.word(lo) == "As" && self.word(lo + 1) == "for");
+        let framed = np.s > lo + 2
+            && self.p(np.s - 1) == ','
+            && self.p(q.open - 1) == ','
+            && (lo..q.open).all(|j| !self.in_quote(j) && !is_quote_char(self.p(j)));
+        if !opens || !framed {
+            return;
+        }
+        if let (Some(a), Some(tk)) = (self.attrs.get_mut(at as usize), self.t.get(lo)) {
             if tk.s < a.cs {
                 a.kind = QuoteKind::Partial;
                 a.cs = tk.s;

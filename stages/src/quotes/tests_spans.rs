@@ -200,3 +200,21 @@ fn a_bare_noun_after_of_ends_a_speaker_group() {
     assert_eq!(shown[0].1, "the base was “far too small” for the fleet.");
     assert_eq!(shown[0].2, "The former secretary of defense");
 }
+
+#[test]
+fn a_topic_opener_before_the_speaker_makes_the_quote_partial() {
+    let text = "Of the new stadium, the mayor said, “It is far too big.”";
+    let shown = show(text, &run(text));
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].0, super::QuoteKind::Partial);
+    assert!(
+        shown[0].1.starts_with("Of the new stadium, the mayor said"),
+        "{shown:?}"
+    );
+    let text = "Asked about the stadium, the mayor said, “It is far too big.”";
+    let shown = show(text, &run(text));
+    assert!(
+        shown.iter().any(|s| s.0 == super::QuoteKind::Direct),
+        "{shown:?}"
+    );
+}
