@@ -1166,7 +1166,10 @@ impl<'a> Analyzer<'a> {
                 kind: NpKind::Desc,
             });
         }
+        // (a cue word after `of` is a noun: `the secretary of state said`)
+        let cue_noun = tk.cls & class::CUE != 0 && self.word(t - 1) == "of" && t > lo;
         if tk.cls & (class::STOP | class::CUE | class::FILLER | class::DET | class::THAT) != 0
+            && !(cue_noun && tk.cls & (class::STOP | class::FILLER | class::DET | class::THAT) == 0)
             || tk.number
         {
             return None;
@@ -1190,6 +1193,17 @@ impl<'a> Analyzer<'a> {
                 break;
             }
             k -= 1;
+        }
+        // `the secretary of defense said`: a bare noun after `of`, in its group
+        if k == t && t > lo && self.word(t - 1) == "of" && !tk.cap {
+            let np = Np {
+                s: t,
+                e: end,
+                kind: NpKind::Desc,
+            };
+            if let Some(g) = self.of_group(np, lo) {
+                return Some(g);
+            }
         }
         if tk.cls & class::GROUP != 0 {
             return Some(Np {
@@ -1544,6 +1558,12 @@ impl<'a> Analyzer<'a> {
         // the sentence must start there, and words of the writer must come before the mark
         let starts = s == lo || (s > 0 && matches!(self.p(s - 1), '.' | '?' | '!'));
         let words = (s..q.open).filter(|&j| self.t[j].word).count();
+        // (or a fragment opening right after a word, in a clause that holds a cue word of its
+        // own: `Nothing the president said “will assuage …,” the senator said`)
+        let (starts, s, words) = match self.mid_fragment(&q, lo) {
+            Some(f) if !starts => (true, f, 1),
+            _ => (starts, s, words),
+        };
         let before = self.attrs.len();
         self.push_quote(qi, QuoteKind::Direct, Some(np), Some(cue), conf);
         // (only the attribution just made: an empty quote makes none)
@@ -1555,6 +1575,21 @@ impl<'a> Analyzer<'a> {
                 }
             }
         }
+    }
+
+    /// The first word of the sentence `lo..` when quote `q` opens right after a word of
+    /// it and closes on a comma (`… said “will assuage people’s fears,” X said`): the
+    /// quote is a fragment of that sentence.
+    fn mid_fragment(&self, q: &QSpan, lo: usize) -> Option<usize> {
+        if q.dash || q.open <= lo || !self.t[q.open - 1].word {
+            return None;
+        }
+        let comma = self.p(q.close.saturating_sub(1)) == ',' || self.p(q.close + 1) == ',';
+        let para = self.t[lo].para == self.t[q.open].para;
+        if !comma || !para || (lo..q.open).any(|j| self.in_quote(j) || is_quote_char(self.p(j))) {
+            return None;
+        }
+        (lo..q.open).find(|&j| self.t[j].word)
     }
 
     /// A dash and a name at token `k` that sign the quote closing just before: a
@@ -1821,6 +1856,7 @@ impl<'a> Analyzer<'a> {
                 let conf = conf_of(np.kind, 0.93);
                 self.push_quote(qi, QuoteKind::Direct, Some(np), Some((c, c + 1)), conf);
                 self.lower_fragment(qi, np, c);
+                self.topic_opener(qi, np, lo);
                 return;
             }
             if let Some(np) = self.np_after(c + 1, j) {
@@ -2065,6 +2101,29 @@ impl<'a> Analyzer<'a> {
             None => return,
         };
         if let (Some(a), Some(tk)) = (self.attrs.get_mut(at as usize), self.t.get(start)) {
+            if tk.s < a.cs {
+                a.kind = QuoteKind::Partial;
+                a.cs = tk.s;
+            }
+        }
+    }
+
+    /// `Of the plan, X said, “…”`, `As for Y, she said, “…”`: a sentence that opens with
+    /// its topic before the speaker reports from its start, partial.
+    fn topic_opener(&mut self, qi: usize, np: Np, lo: usize) {
+        let q = self.quotes[qi];
+        let Some(at) = self.qattr.get(qi).copied().filter(|&a| a != NONE) else {
+            return;
+        };
+        let opens = self.word(lo) == "Of" || (self.word(lo) == "As" && self.word(lo + 1) == "for");
+        let framed = np.s > lo + 2
+            && self.p(np.s - 1) == ','
+            && self.p(q.open - 1) == ','
+            && (lo..q.open).all(|j| !self.in_quote(j) && !is_quote_char(self.p(j)));
+        if !opens || !framed {
+            return;
+        }
+        if let (Some(a), Some(tk)) = (self.attrs.get_mut(at as usize), self.t.get(lo)) {
             if tk.s < a.cs {
                 a.kind = QuoteKind::Partial;
                 a.cs = tk.s;
@@ -2650,6 +2709,29 @@ impl<'a> Analyzer<'a> {
         (v <= c && role && np.kind != NpKind::Rel).then_some(np)
     }
 
+    /// The subject of a progressive cue at `c`, back over its form of `be` (and fillers):
+    /// `Trump is telling voters …`, `the campaign is already claiming …`, `X has been
+    /// saying …`. A description must be a speaker's (a role, group or agent noun).
+    fn progressive_subject(&self, c: usize, lo: usize) -> Option<Np> {
+        if !self.word(c).ends_with("ing") || c < lo + 2 {
+            return None;
+        }
+        let mut k = c;
+        while k > lo + 2 && c - k < 2 && self.has(k - 1, class::FILLER) && !self.t[k - 1].cap {
+            k -= 1;
+        }
+        if !matches!(self.word(k - 1), "is" | "are" | "was" | "were" | "been") {
+            return None;
+        }
+        let np = self.np_before(k - 1, lo)?;
+        let speaker = match np.kind {
+            NpKind::Rel => false,
+            NpKind::Desc => self.has(np.e - 1, class::ROLE | class::GROUP | class::AGENT),
+            _ => true,
+        };
+        speaker.then_some(np)
+    }
+
     /// The subject of an infinitive cue at `c`, back over its verb chain: `X was
     /// prompted to say`, `X went on to say`, `voters are more likely to say`, `X
     /// continued to question`.
@@ -2741,6 +2823,8 @@ impl<'a> Analyzer<'a> {
             return;
         }
         let np = self.np_before(c, lo);
+        // `Trump is telling voters that …`, `X was saying …`: a progressive cue
+        let np = np.or_else(|| self.progressive_subject(c, lo));
         // `…, adding that …` takes the speaker of the sentence's previous attribution
         let np = np.or_else(|| self.clause_subject(c, lo));
         // `She paid it back, but said …`: the subject of a coordinated verb
@@ -3866,16 +3950,31 @@ impl<'a> Analyzer<'a> {
         let Some(end) = (k + 1..hi).find(|&j| matches!(self.p(j), ',' | '.' | ';' | '?')) else {
             return false;
         };
-        if end < k + 2 || (k..end).any(|j| self.in_quote(j)) {
+        // `Asked whether X “has the integrity …,” 75 percent said`: a fragment inside,
+        // closing with the comma
+        let (end, kind) = match self.asked_fragment(k, end, hi) {
+            Some(e) => (e, QuoteKind::Partial),
+            None => (end, QuoteKind::Indirect),
+        };
+        if end < k + 2 || (kind == QuoteKind::Indirect && (k..end).any(|j| self.in_quote(j))) {
             return false;
         }
         let Some((cs, ce)) = self.bytes(k, end) else {
             return false;
         };
+        if kind == QuoteKind::Partial {
+            for j in k..end {
+                if let Some(&q) = self.inq.get(j).filter(|&&q| q != NONE) {
+                    if let Some(d) = self.qdone.get_mut(q as usize) {
+                        *d = true;
+                    }
+                }
+            }
+        }
         self.add_attr(Attr {
             cs,
             ce,
-            kind: QuoteKind::Indirect,
+            kind,
             np: None,
             cue: Some((i, i + 1)),
             conf: 0.5,
@@ -3884,6 +3983,21 @@ impl<'a> Analyzer<'a> {
         });
         self.cue_used[i] = true;
         true
+    }
+
+    /// The end of an `Asked whether …` clause at `k` whose first punctuation `end` falls
+    /// inside a quote that closes with a comma (`Asked if X is “ready to serve,” most
+    /// said …`): past that quote's closing mark.
+    fn asked_fragment(&self, k: usize, end: usize, hi: usize) -> Option<usize> {
+        let qi = *self.inq.get(end).filter(|&&q| q != NONE)? as usize;
+        let q = self.quotes.get(qi)?;
+        // (the quote opens inside the clause, after its first words)
+        // (not a title: `an appearance on “CBS This Morning,”`)
+        let inside = q.open > k + 1 && q.close + 1 < hi && !self.qdone[qi] && !self.named_work(q);
+        let comma = self.p(q.close) == ','
+            || self.p(q.close.saturating_sub(1)) == ','
+            || self.p(q.close + 1) == ',';
+        (inside && comma && (k..q.open).all(|j| !self.in_quote(j))).then_some(q.close + 1)
     }
 
     /// `and` before a verb (`and praised …`, `and even questioned …`, `and has …`).
@@ -4154,9 +4268,51 @@ impl<'a> Analyzer<'a> {
         }
         // partial: one segment per coordinated fragment
         let mut seg_start = a;
+        // (a later cue before a fragment reports it: `X denied it, dismissing [Y as “…”]`,
+        // `… “…” and Trump calling [it a “…”]`): the words before it end there
+        let (mut np, mut cue) = (np, cue);
+        let mut framed = false;
         for (n, &qi) in inside.iter().enumerate() {
             let q = self.quotes[qi];
             self.qdone[qi] = true;
+            let from = if n == 0 {
+                a + 2
+            } else {
+                self.quotes[inside[n - 1]].close + 1
+            };
+            if let Some((j, inner, head, start)) = self.inner_cue(from.max(seg_start + 2), q.open) {
+                self.cue_used[j] = true;
+                let mut e = head;
+                while e > seg_start
+                    && ((!self.t[e - 1].word && !is_quote_char(self.p(e - 1)))
+                        || matches!(
+                            self.word(e - 1),
+                            "and" | "but" | "before" | "after" | "when" | "while" | "by" | "with"
+                        ))
+                {
+                    e -= 1;
+                }
+                if let Some((cs, ce)) = self.bytes(seg_start, e) {
+                    if framed {
+                        self.push_partial(cs, ce, np, cue, conf);
+                    } else if e >= seg_start + 3 {
+                        self.add_attr(Attr {
+                            cs,
+                            ce,
+                            kind: QuoteKind::Indirect,
+                            np: Some(np),
+                            cue: Some(cue),
+                            conf,
+                            join: false,
+                            sep: false,
+                        });
+                    }
+                }
+                seg_start = start;
+                np = inner.unwrap_or(np);
+                cue = (j, j + 1);
+            }
+            framed = true;
             let next = inside.get(n + 1).map(|&x| self.quotes[x]);
             let seg_end = match next {
                 Some(nq) => {
@@ -4166,12 +4322,17 @@ impl<'a> Analyzer<'a> {
                         .find(|&j| matches!(self.word(j), "and" | "but" | "et" | "und" | "y"));
                     // (coordinated verbs, `“…” and considers it “…”`; not coordinated
                     // clauses or fragments, `that “…” and that “…”`, `“…” and “…”`)
-                    match conj.filter(|&cj| self.verb_after_conj(cj + 1)) {
+                    // (a new act of saying: `“…” and called it “…”`; not more of the
+                    // same clause, `that X is a “…” of elites, and that she would “…”`)
+                    match conj
+                        .filter(|&cj| self.verb_after_conj(cj + 1) && self.cue_after_conj(cj + 1))
+                    {
                         Some(cj) => {
                             let end = q.close + 1;
                             if let Some((cs, ce)) = self.bytes(seg_start, end) {
                                 self.push_partial(cs, ce, np, cue, conf);
                             }
+                            framed = false;
                             // the reported words start after the verb (and its `that`)
                             let mut v = cj + 1;
                             if self.has(v, class::PRON) {
@@ -4208,6 +4369,61 @@ impl<'a> Analyzer<'a> {
                 || self.finite(k)
                 || w.ends_with("ing")
                 || (w.ends_with('s') && !w.ends_with("ss")))
+    }
+
+    /// A cue inside reported content `a..open` that reports the fragment opening at
+    /// `open` itself: the last verb of saying or labelling before it, after a comma, a
+    /// conjunction or a subject of its own (`…, adding that “…”`, `and Trump calling it
+    /// “…”`, `when he claimed X was “…”`). Its token, its own subject if any, where the
+    /// words before it end and where the reported words start.
+    #[allow(clippy::type_complexity)]
+    fn inner_cue(&self, from: usize, open: usize) -> Option<(usize, Option<Np>, usize, usize)> {
+        let j = (from..open).rev().find(|&j| {
+            self.t[j].word
+                && !self.t[j].cap
+                && !self.in_quote(j)
+                && self.has(j, class::SPEECH | class::TELL | class::LABEL | class::ACT)
+        })?;
+        // (`which is an outcome, he said, “…”`: a parenthetical attribution)
+        if self.p(j + 1) == ',' || self.noun_use(j) || self.possessed(j) {
+            return None;
+        }
+        // (a name's verb has a verb's form: not `Clinton emails`, `the Nice attack`)
+        let w = self.word(j);
+        let verbal = self.finite(j)
+            || w.ends_with("ing")
+            || matches!(
+                w,
+                "said" | "says" | "told" | "tells" | "wrote" | "writes" | "calls"
+            );
+        let inner = self
+            .np_head_before(j, from.saturating_sub(2))
+            .filter(|n| n.e == j && n.s >= from.saturating_sub(2))
+            .filter(|n| n.kind == NpKind::Pron || (n.kind == NpKind::Name && verbal));
+        let joined = self.p(j - 1) == ','
+            || matches!(
+                self.word(j - 1),
+                "and" | "but" | "before" | "after" | "when" | "while" | "by" | "then"
+            );
+        if !joined && inner.is_none() {
+            return None;
+        }
+        // `which he called [“…”]`: the relative opens the reported words
+        let head = inner.map_or(j, |n| n.s);
+        let rel = head > from.saturating_sub(2)
+            && matches!(
+                self.word(head - 1),
+                "which" | "who" | "whom" | "what" | "that" | "whose"
+            );
+        let head = if rel { head - 1 } else { head };
+        Some((j, inner, head, if rel { head } else { j + 1 }))
+    }
+
+    /// A verb of saying or labelling at `k`, or a pronoun and one (`and called it`, `and
+    /// he vowed`): a new speech act, not more of the same reported clause.
+    fn cue_after_conj(&self, k: usize) -> bool {
+        let k = if self.has(k, class::PRON) { k + 1 } else { k };
+        self.has(k, class::CUE | class::ACT | class::LABEL)
     }
 
     fn push_partial(&mut self, cs: usize, ce: usize, np: Np, cue: (usize, usize), conf: f32) {

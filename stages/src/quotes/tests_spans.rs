@@ -107,3 +107,114 @@ fn but_that_continues_the_reported_clause() {
         "that the team was tired, but that it would play on."
     );
 }
+
+#[test]
+fn a_progressive_cue_takes_the_subject_before_its_be() {
+    let text = "The governor is telling farmers in the valley that the drought is “nearly over.”";
+    let shown = show(text, &run(text));
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].1, "that the drought is “nearly over.”");
+    let text = "The mayor has been saying the bridge will be “ready by spring.”";
+    let shown = show(text, &run(text));
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].1, "the bridge will be “ready by spring.”");
+}
+
+#[test]
+fn a_clause_with_coordinated_fragments_stays_one_partial() {
+    let text = "The mayor argued that the budget was “a fantasy” of his rivals, and that the city would “pay for it later.”";
+    let shown = show(text, &run(text));
+    assert_eq!(shown.len(), 1);
+    assert_eq!(
+        shown[0].1,
+        "that the budget was “a fantasy” of his rivals, and that the city would “pay for it later.”"
+    );
+    let text = "The mayor said the plan was “a fantasy” and we should “start again.”";
+    let shown = show(text, &run(text));
+    assert_eq!(shown.len(), 1);
+}
+
+#[test]
+fn a_later_cue_before_a_fragment_reports_it() {
+    let text =
+        "The firm rejected the claims in a letter, dismissing the critic as “a bitter rival.”";
+    let shown = show(text, &run(text));
+    let spans: Vec<&str> = shown.iter().map(|s| s.1.as_str()).collect();
+    assert!(
+        spans.contains(&"the critic as “a bitter rival.”"),
+        "{spans:?}"
+    );
+    let text = "The coach said the team was “in good shape” and Smith calling it “a fine season.”";
+    let shown = show(text, &run(text));
+    let spans: Vec<&str> = shown.iter().map(|s| s.1.as_str()).collect();
+    assert!(spans.contains(&"the team was “in good shape”"), "{spans:?}");
+    assert!(spans.contains(&"it “a fine season.”"), "{spans:?}");
+    // (a relative opens the reported words)
+    let text = "The mayor said the vote was close, which she called “a real contest” for the city.";
+    let shown = show(text, &run(text));
+    let spans: Vec<&str> = shown.iter().map(|s| s.1.as_str()).collect();
+    assert!(
+        spans.contains(&"which she called “a real contest” for the city."),
+        "{spans:?}"
+    );
+}
+
+#[test]
+fn an_asked_clause_may_hold_a_fragment() {
+    let text = "Asked whether the mayor is “fit to lead the city,” 60 percent of voters said yes.";
+    let shown = show(text, &run(text));
+    let spans: Vec<&str> = shown.iter().map(|s| s.1.as_str()).collect();
+    assert!(
+        spans.contains(&"whether the mayor is “fit to lead the city,”"),
+        "{spans:?}"
+    );
+    // (a title is no fragment)
+    let text =
+        "Asked why he left during an interview on “Morning News Today,” the mayor said nothing.";
+    let shown = show(text, &run(text));
+    assert!(
+        shown.iter().all(|s| s.0 != super::QuoteKind::Partial),
+        "{shown:?}"
+    );
+}
+
+#[test]
+fn a_fragment_inside_a_sentence_before_its_attribution_is_partial() {
+    let text = "Nothing the council said “will calm the neighbours,” the mayor said on Friday.";
+    let shown = show(text, &run(text));
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].0, super::QuoteKind::Partial);
+    assert!(
+        shown[0]
+            .1
+            .starts_with("Nothing the council said “will calm"),
+        "{shown:?}"
+    );
+}
+
+#[test]
+fn a_bare_noun_after_of_ends_a_speaker_group() {
+    let text = "The former secretary of defense said the base was “far too small” for the fleet.";
+    let shown = show(text, &run(text));
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].1, "the base was “far too small” for the fleet.");
+    assert_eq!(shown[0].2, "The former secretary of defense");
+}
+
+#[test]
+fn a_topic_opener_before_the_speaker_makes_the_quote_partial() {
+    let text = "Of the new stadium, the mayor said, “It is far too big.”";
+    let shown = show(text, &run(text));
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].0, super::QuoteKind::Partial);
+    assert!(
+        shown[0].1.starts_with("Of the new stadium, the mayor said"),
+        "{shown:?}"
+    );
+    let text = "Asked about the stadium, the mayor said, “It is far too big.”";
+    let shown = show(text, &run(text));
+    assert!(
+        shown.iter().any(|s| s.0 == super::QuoteKind::Direct),
+        "{shown:?}"
+    );
+}
