@@ -1930,7 +1930,8 @@ impl<'a> Analyzer<'a> {
         // `Trump: “…”` / `The headline reads: “…”`: the sentence's subject
         if self.p(j) == ':' {
             // (past an opening phrase: `In response, X issued a statement: “…”`)
-            let np = self.np_after(lo, j).or_else(|| {
+            let np = self.colon_subject(lo, j);
+            let np = np.or_else(|| self.np_after(lo, j)).or_else(|| {
                 let (np, v) = self.sentence_subject(lo, j)?;
                 let w = self.word(v);
                 let verb = self.has(v, class::CUE | class::ACT) || w.ends_with("ed");
@@ -1945,6 +1946,27 @@ impl<'a> Analyzer<'a> {
         if !self.qdone[qi] {
             self.verb_led(qi, j, lo);
         }
+    }
+
+    /// `Republican nominee Jo Okafor issued the following statement: “…”`: the subject
+    /// before the first verb of a sentence that introduces a quote with its colon, past an
+    /// opening phrase (`In response to the attack, …`); the job and its modifiers before
+    /// the name belong to the speaker (see [`Self::np_before`]).
+    fn colon_subject(&self, lo: usize, j: usize) -> Option<Np> {
+        let mut s = lo;
+        if self.has(s, class::STOP) {
+            s = (s..j.min(s + 12)).find(|&k| self.p(k) == ',')? + 1;
+        }
+        let v = (s + 1..j).find(|&v| {
+            let t = self.t[v];
+            t.word
+                && !t.cap
+                && !self.in_quote(v)
+                && (self.finite(v) || self.has(v, class::CUE | class::ACT))
+        })?;
+        let np = self.np_before(v, s)?;
+        // (the whole subject: nothing but the mention between the opening and its verb)
+        (np.s == s && np.kind != NpKind::Pron).then_some(np)
     }
 
     /// `Mrs. Vidal shook her head and said, “No.”`, `Asked why, he demurred: “…”`, `X,

@@ -942,3 +942,14 @@ fn a_lowercase_quote_after_a_coordinated_speaker_is_direct() {
         "{shown:?}"
     );
 }
+
+#[test]
+fn a_colon_after_a_statement_takes_the_subject_with_its_job() {
+    let t = "In response to the flooding, Harbor Commissioner Jo Okafor issued the following statement:\n\n“Our thoughts are with the families. The pier will reopen.”";
+    let q = only(t, &run(t));
+    assert_eq!(
+        q.0,
+        "Our thoughts are with the families. The pier will reopen."
+    );
+    assert_eq!(q.1, "Harbor Commissioner Jo Okafor");
+}
