@@ -1286,6 +1286,46 @@ impl<'a> Analyzer<'a> {
                 break;
             }
         }
+        // `Proponents of the bill, however, say …`, `X, for example, said …`: an aside
+        // between commas
+        if j > lo + 2 && self.p(j - 1) == ',' {
+            if let Some(c) = (j.saturating_sub(5).max(lo)..j - 1)
+                .rev()
+                .find(|&c| self.p(c) == ',')
+            {
+                let aside = c + 1 < j - 1
+                    && (c + 1..j - 1).all(|k| {
+                        matches!(
+                            self.word(k),
+                            "however"
+                                | "meanwhile"
+                                | "too"
+                                | "though"
+                                | "also"
+                                | "instead"
+                                | "nonetheless"
+                                | "nevertheless"
+                                | "for"
+                                | "example"
+                                | "instance"
+                                | "in"
+                                | "turn"
+                                | "fact"
+                                | "of"
+                                | "course"
+                                | "moreover"
+                                | "likewise"
+                                | "therefore"
+                                | "then"
+                                | "now"
+                                | "again"
+                        )
+                    });
+                if aside && c > lo {
+                    j = c;
+                }
+            }
+        }
         if j <= lo {
             return None;
         }

@@ -953,3 +953,14 @@ fn a_colon_after_a_statement_takes_the_subject_with_its_job() {
     );
     assert_eq!(q.1, "Harbor Commissioner Jo Okafor");
 }
+
+#[test]
+fn an_aside_between_commas_before_the_cue_is_skipped() {
+    let t = "Supporters of the harbor plan, however, say the tolls will fall.";
+    let q = only(t, &run(t));
+    assert_eq!(q.0, "the tolls will fall.");
+    assert_eq!(q.1, "Supporters of the harbor plan");
+    let t = "Ferry captains, for instance, argue that the tolls will fall.";
+    let q = only(t, &run(t));
+    assert_eq!(q.1, "Ferry captains");
+}
