@@ -964,3 +964,15 @@ fn an_aside_between_commas_before_the_cue_is_skipped() {
     let q = only(t, &run(t));
     assert_eq!(q.1, "Ferry captains");
 }
+
+#[test]
+fn a_party_member_description_speaks_for_a_coordinated_cue() {
+    let t = "The Ohio Republican criticized the harbor plan and said voters were “angry.”";
+    let shown = show(t, &run(t));
+    assert!(
+        shown
+            .iter()
+            .any(|s| s.1 == "voters were “angry.”" && s.2 == "The Ohio Republican"),
+        "{shown:?}"
+    );
+}
