@@ -3206,16 +3206,7 @@ impl<'a> Analyzer<'a> {
         if answer && self.word(k + 1) != "to" {
             self.cue_used[c] = true;
             if let Some((cs, ce)) = self.bytes(k, k + 1) {
-                self.add_attr(Attr {
-                    cs,
-                    ce,
-                    kind: QuoteKind::Indirect,
-                    np: Some(np),
-                    cue: Some((c, c + 1)),
-                    conf: conf_of(np.kind, 0.6),
-                    join: false,
-                    sep: false,
-                });
+                self.push_indirect(cs, ce, np, (c, c + 1), conf_of(np.kind, 0.6));
             }
             return;
         }
@@ -3694,16 +3685,7 @@ impl<'a> Analyzer<'a> {
         }
         self.cue_used[c] = true;
         if let Some((cs, ce)) = self.bytes(k, end) {
-            self.add_attr(Attr {
-                cs,
-                ce,
-                kind: QuoteKind::Indirect,
-                np: Some(np),
-                cue: Some((c, c + 1)),
-                conf: conf_of(np.kind, 0.5),
-                join: false,
-                sep: false,
-            });
+            self.push_indirect(cs, ce, np, (c, c + 1), conf_of(np.kind, 0.5));
         }
         true
     }
@@ -4299,16 +4281,7 @@ impl<'a> Analyzer<'a> {
         }
         if inside.is_empty() {
             if let Some((cs, ce)) = self.bytes(a, b) {
-                self.add_attr(Attr {
-                    cs,
-                    ce,
-                    kind: QuoteKind::Indirect,
-                    np: Some(np),
-                    cue: Some(cue),
-                    conf,
-                    join: false,
-                    sep: false,
-                });
+                self.push_indirect(cs, ce, np, cue, conf);
             }
             return;
         }
@@ -4358,16 +4331,7 @@ impl<'a> Analyzer<'a> {
                     if framed {
                         self.push_partial(cs, ce, np, cue, conf);
                     } else if e >= seg_start + 3 {
-                        self.add_attr(Attr {
-                            cs,
-                            ce,
-                            kind: QuoteKind::Indirect,
-                            np: Some(np),
-                            cue: Some(cue),
-                            conf,
-                            join: false,
-                            sep: false,
-                        });
+                        self.push_indirect(cs, ce, np, cue, conf);
                     }
                 }
                 seg_start = start;
@@ -4488,8 +4452,22 @@ impl<'a> Analyzer<'a> {
         self.has(k, class::CUE | class::ACT | class::LABEL)
     }
 
+    /// Reported content without quoted words, `cs..ce` in bytes.
+    fn push_indirect(&mut self, cs: usize, ce: usize, np: Np, cue: (usize, usize), conf: f32) {
+        self.add_attr(Attr {
+            cs,
+            ce,
+            kind: QuoteKind::Indirect,
+            np: Some(np),
+            cue: Some(cue),
+            conf,
+            join: false,
+            sep: false,
+        });
+    }
+
+    /// Reported content holding quoted words, `cs..ce` in bytes.
     fn push_partial(&mut self, cs: usize, ce: usize, np: Np, cue: (usize, usize), conf: f32) {
-        // strip a leading `that`
         self.add_attr(Attr {
             cs,
             ce,
