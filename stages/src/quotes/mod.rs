@@ -66,10 +66,15 @@
 //!
 //! Spans: a direct quote covers its words without the marks; a quotation interrupted by
 //! its attribution (`“A,” he said, “B.”`) or continued in the next paragraph without a
-//! new attribution is one quote over all its parts. A partial quote covers the reported
+//! new attribution is one quote over all its parts; a narrative sentence between two
+//! quotes (`“A,” X said. The hall went quiet. “B.”`) keeps them apart, same speaker. A
+//! partial quote ends where the writer comments on its quoted words: a spaced dash, or
+//! after a comma an appositive, a relative clause or a participle (`X said the plan was
+//! [“a disaster”], a charge …` / `, adding that …`). A partial quote covers the reported
 //! words that carry the fragment (`… emphasized that [Pakistan “holds …”]`), one quote
-//! per coordinated verb (from after that verb); a lowercase quote after `X said,` in a
-//! sentence that opens before its speaker is partial from the sentence start; an indirect
+//! per coordinated act of saying (from after that verb); a lowercase quote after `X said,`
+//! in a sentence whose words before the speaker end at its comma (`The truth is, X said,
+//! “…”`) is partial from the sentence start; an indirect
 //! quote covers the reported clause with its `that`, to the end of the sentence or of the
 //! clause that holds the cue (`While X said [that …], Y …`, `Y, who said […], …`); a
 //! speech act's object ends before a coordinated verb (`praised [the plan] and thanked
