@@ -1172,7 +1172,7 @@ impl<'a> Analyzer<'a> {
             });
         }
         // (a cue word after `of` is a noun: `the secretary of state said`)
-        let cue_noun = tk.cls & class::CUE != 0 && self.word(t - 1) == "of" && t > lo;
+        let cue_noun = tk.cls & class::CUE != 0 && t > lo && self.word(t - 1) == "of";
         if tk.cls & (class::STOP | class::CUE | class::FILLER | class::DET | class::THAT) != 0
             && !(cue_noun && tk.cls & (class::STOP | class::FILLER | class::DET | class::THAT) == 0)
             || tk.number
@@ -2185,6 +2185,7 @@ impl<'a> Analyzer<'a> {
         let opens = self.word(lo) == "Of" || (self.word(lo) == "As" && self.word(lo + 1) == "for");
         let framed = np.s > lo + 2
             && self.p(np.s - 1) == ','
+            && q.open > np.s
             && self.p(q.open - 1) == ','
             && (lo..q.open).all(|j| !self.in_quote(j) && !is_quote_char(self.p(j)));
         if !opens || !framed {
