@@ -1695,6 +1695,70 @@ impl<'a> Analyzer<'a> {
             )
     }
 
+    /// `attack`/`attacks` and lowercase `states` on their noun reading: the verb needs a
+    /// subject right before it (`she attacks`, `an ad that attacks`, `the memo states`),
+    /// the noun comes after a possessive (`Sanders’ attacks on`), an article or an
+    /// adjective (`a pre-emptive attack against`), a count (`the 20 states`) or a
+    /// place word (`Western states`).
+    fn noun_head(&self, c: usize) -> bool {
+        let w = self.word(c);
+        if c == 0 || !matches!(w, "attack" | "attacks" | "states") {
+            return false;
+        }
+        let prev = self.word(c - 1);
+        if self.has(c - 1, class::PRON) || matches!(prev, "that" | "which" | "who" | "to") {
+            return false;
+        }
+        let possessive = prev.ends_with('’')
+            || prev.ends_with('\'')
+            || prev.ends_with("’s")
+            || prev.ends_with("'s");
+        // (`attacks on`, `attack against`: the noun's complement)
+        if possessive || (w != "states" && matches!(self.word(c + 1), "on" | "against")) {
+            return true;
+        }
+        let Some(pt) = self.t.get(c - 1) else {
+            return false;
+        };
+        // (a name as the subject: `Sanders attacks her`, not `the Benghazi attack`)
+        if pt.word && pt.cap && w != "states" && !self.has(c.saturating_sub(2), class::DET) {
+            return prev == "Such";
+        }
+        (!pt.word && !matches!(pt.p, '—' | '–'))
+            || pt.number
+            || pt.cap
+            || self.has(c - 1, class::DET)
+            || ["ing", "er", "ern", "al", "ive", "ic", "ry", "ist"]
+                .iter()
+                .any(|e| prev.ends_with(e))
+            || matches!(
+                prev,
+                "other"
+                    | "and"
+                    | "or"
+                    | "dozen"
+                    | "many"
+                    | "several"
+                    | "few"
+                    | "all"
+                    | "both"
+                    | "some"
+                    | "of"
+                    | "such"
+                    | "new"
+                    | "terror"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "seven"
+                    | "eight"
+                    | "nine"
+                    | "ten"
+            )
+    }
+
     /// A title-case quote of a few words named as a work in passing: after `on`, a
     /// possessive or a `media` noun (`on NBC’s “Early Today,” X said`, `in her memoir,
     /// “Hard Roads.”`, `the show “Night Court”`): a title, not speech.
@@ -2888,6 +2952,10 @@ impl<'a> Analyzer<'a> {
         // `Trump’s attacks on her`, `the question here is`, `a claim not recognised`: after
         // a possessive or an article the cue word is a noun
         if !past && self.possessed(c) {
+            return;
+        }
+        // `Sanders’ attacks on her`, `a pre-emptive attack against`, `the 20 states that`
+        if !self.t[c].cap && self.noun_head(c) {
             return;
         }
         let np = self.np_before(c, lo);
