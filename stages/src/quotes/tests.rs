@@ -754,3 +754,14 @@ fn attack_and_states_as_nouns_report_nothing() {
     let q = one(t);
     assert_eq!(q.1, "that the depot will close in June.");
 }
+
+#[test]
+fn knew_and_find_are_not_cues() {
+    for t in [
+        "Open the town website and you will find a list of every bus route.",
+        "The coach knew the old stadium would be torn down in the fall.",
+    ] {
+        let q = show(t, &run(t));
+        assert!(q.is_empty(), "{t} {q:?}");
+    }
+}
