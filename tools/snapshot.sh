@@ -32,6 +32,7 @@ fi
 out=${1:?usage: tools/snapshot.sh OUT_DIR [NLPIPE_BINARY] | --compare BEFORE AFTER}
 bin=${2:-$here/target/release/nlpipe}
 mkdir -p "$out"
+out=$(cd "$out" && pwd)
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 
 # name  task(for score.py input)  gold file  extra chain (besides the default one)
@@ -49,8 +50,9 @@ run() { # run NAME ARGS... < input
 }
 
 if [ -d "$shared/seeds" ]; then
-    run seeds "$shared/seeds"
-    run seeds_quotes --stages lang,tokens,quotes "$shared/seeds"
+    # run from shared/ so the records' ids (the file paths) do not depend on the checkout
+    (cd "$shared" && run seeds seeds)
+    (cd "$shared" && run seeds_quotes --stages lang,tokens,quotes seeds)
 else
     echo "skipped seeds: $shared/seeds not found" >&2
 fi
