@@ -5046,9 +5046,3 @@ fn conf_of(kind: NpKind, base: f32) -> f32 {
 
 #[cfg(test)]
 mod tests;
-#[cfg(test)]
-mod tests_cues;
-#[cfg(test)]
-mod tests_direct;
-#[cfg(test)]
-mod tests_spans;
