@@ -48,6 +48,7 @@
 
 mod chain;
 mod document;
+pub mod json;
 mod layer;
 mod record;
 mod registry;
@@ -56,11 +57,12 @@ mod stage;
 
 pub use chain::{Chain, ChainBuilder, ChainError, Run, RunnerOptions, StageSummary, Summary};
 pub use document::{Document, LayerError};
+pub use json::{InputOptions, OutputOptions};
 pub use layer::{
     Actor, ActorKind, Language, Layer, LayerName, Mention, Polarity, Quote, QuoteKind, Sentence,
     Sentiment, SourceSentiment, Speaker, Target, TargetSentiment, Token, TokenKind,
 };
-pub use record::{Failure, InputOptions, OutputOptions, Record};
+pub use record::{Failure, Record};
 pub use registry::{ConfigError, Registry, RunnerSection, StageFactory};
 pub use span::{OffsetMap, OffsetUnit, Span, SpanError};
 pub use stage::{on_cpu, Cpu, Stage, StageError, SyncStage};
