@@ -6,6 +6,9 @@
 //! streams documents through stages over bounded tokio channels, keeping input order and
 //! turning every failure into an error record in place.
 //!
+//! The [`json`] module is the codec: input JSON into documents, records into JSON lines
+//! and back, driven by one table of the built-in layers ([`json::BUILTIN_LAYERS`]).
+//!
 //! This crate knows no NLP: the built-in stages live in the `stages` crate. A stage
 //! author depends on this crate alone.
 //!

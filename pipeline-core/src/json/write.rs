@@ -7,7 +7,7 @@ use serde::{Serialize, Serializer};
 use serde_json::{Map, Value};
 
 use super::layers::{SpanOut, BUILTIN_LAYERS, ENVELOPE_FIELDS};
-use super::primitives::write_str;
+use super::primitives::{key, write_str};
 use crate::{Document, Failure, OffsetMap, OffsetUnit, Record, Span};
 
 /// How records are written.
@@ -130,9 +130,7 @@ impl<'a> RecordWriter<'a> {
             other => other.clone(),
         }
     }
-}
 
-impl<'a> RecordWriter<'a> {
     /// Writes the document as one JSON object: `id`, `text`, the passed-through input
     /// fields that no layer overwrites, the built-in layers in [`BUILTIN_LAYERS`] order,
     /// then the third-party layers.
@@ -151,7 +149,7 @@ impl<'a> RecordWriter<'a> {
                     None => doc.extensions().contains_key(k),
                 };
             if !overwritten {
-                super::primitives::key(out, k);
+                key(out, k);
                 serde_json::to_writer(&mut *out, v)?;
             }
         }
@@ -159,7 +157,7 @@ impl<'a> RecordWriter<'a> {
             layer.write(self, out)?;
         }
         for (name, value) in doc.extensions() {
-            super::primitives::key(out, name);
+            key(out, name);
             if self.map.is_some() {
                 serde_json::to_writer(&mut *out, &self.convert_value(value))?;
             } else {
