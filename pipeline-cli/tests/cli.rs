@@ -195,6 +195,23 @@ fn stages_in_an_impossible_order_exit_2() {
 }
 
 #[test]
+fn sentiment_before_quotes_exits_2_asking_for_quotes_first() {
+    let out = nlpipe()
+        .args(["run", "--stages", "lang,tokens,sentiment,quotes"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains(
+            "stage `sentiment` reads the `quotes` layer, which stage `quotes` provides later \
+             in the chain: put `quotes` before `sentiment`"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
 fn missing_input_file_exits_2_naming_it() {
     let out = nlpipe()
         .args(["run", "/definitely/not/here.txt"])

@@ -38,6 +38,17 @@ pub enum ChainError {
         /// Stages known to provide it, if any.
         providers: String,
     },
+    /// A stage reads a layer when present ([`Stage::uses`]) that a later stage provides:
+    /// the layer would silently be missing when the stage runs.
+    #[error("stage `{stage}` reads the `{layer}` layer, which stage `{provider}` provides later in the chain: put `{provider}` before `{stage}`")]
+    LateOptionalLayer {
+        /// The stage reading the layer.
+        stage: String,
+        /// The layer.
+        layer: String,
+        /// The later stage providing it.
+        provider: String,
+    },
     /// `jobs` or `channel_capacity` is zero.
     #[error("runner option `{0}` must be at least 1")]
     Zero(&'static str),
@@ -62,7 +73,8 @@ impl Default for RunnerOptions {
 }
 
 /// Builds a [`Chain`], checking at build time that each stage's required layers are
-/// provided by an earlier stage.
+/// provided by an earlier stage, and that no optional input ([`Stage::uses`]) of a stage
+/// is provided only by a later one.
 ///
 /// ```
 /// use pipeline_core::{Chain, Document, LayerName, StageError, SyncStage};
@@ -145,6 +157,7 @@ impl ChainBuilder {
                     });
                 }
             }
+            check_optional_inputs(stage.as_ref(), &available, &self.stages[i + 1..])?;
             available.extend(stage.provides());
         }
         Ok(Chain {
@@ -152,6 +165,28 @@ impl ChainBuilder {
             options: self.options,
         })
     }
+}
+
+/// Refuses a stage whose optional input ([`Stage::uses`]) no earlier stage provides but a
+/// `later` one does.
+fn check_optional_inputs(
+    stage: &dyn Stage,
+    available: &BTreeSet<LayerName>,
+    later: &[Arc<dyn Stage>],
+) -> Result<(), ChainError> {
+    for layer in stage.uses() {
+        if available.contains(&layer) {
+            continue;
+        }
+        if let Some(provider) = later.iter().find(|s| s.provides().contains(&layer)) {
+            return Err(ChainError::LateOptionalLayer {
+                stage: stage.name().to_owned(),
+                layer: layer.to_string(),
+                provider: provider.name().to_owned(),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// An ordered, validated list of stages and the options to run them.
@@ -497,5 +532,87 @@ impl Stream for Run {
             }
             Poll::Pending => Poll::Pending,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A stage that only declares layers.
+    struct Declares {
+        name: &'static str,
+        uses: Vec<LayerName>,
+        provides: Vec<LayerName>,
+    }
+
+    impl SyncStage for Declares {
+        fn name(&self) -> &str {
+            self.name
+        }
+        fn uses(&self) -> Vec<LayerName> {
+            self.uses.clone()
+        }
+        fn provides(&self) -> Vec<LayerName> {
+            self.provides.clone()
+        }
+        fn apply(&self, _: &mut Document) -> Result<(), StageError> {
+            Ok(())
+        }
+    }
+
+    fn quotes() -> Declares {
+        Declares {
+            name: "quotes",
+            uses: vec![],
+            provides: vec![LayerName::QUOTES],
+        }
+    }
+
+    fn sentiment() -> Declares {
+        Declares {
+            name: "sentiment",
+            uses: vec![LayerName::QUOTES],
+            provides: vec![LayerName::ACTORS],
+        }
+    }
+
+    #[test]
+    fn optional_input_provided_later_is_refused_naming_both_stages() {
+        let err = Chain::builder()
+            .sync_stage(sentiment())
+            .sync_stage(quotes())
+            .build()
+            .unwrap_err();
+        assert_eq!(
+            err,
+            ChainError::LateOptionalLayer {
+                stage: "sentiment".into(),
+                layer: "quotes".into(),
+                provider: "quotes".into(),
+            }
+        );
+        assert_eq!(
+            err.to_string(),
+            "stage `sentiment` reads the `quotes` layer, which stage `quotes` provides later \
+             in the chain: put `quotes` before `sentiment`"
+        );
+    }
+
+    #[test]
+    fn optional_input_provided_earlier_or_not_at_all_is_fine() {
+        let before = Chain::builder()
+            .sync_stage(quotes())
+            .sync_stage(sentiment())
+            .build();
+        assert!(before.is_ok());
+        assert!(Chain::builder().sync_stage(sentiment()).build().is_ok());
+        // provided both before and after: the earlier provider is what the stage reads
+        let both = Chain::builder()
+            .sync_stage(quotes())
+            .sync_stage(sentiment())
+            .sync_stage(quotes())
+            .build();
+        assert!(both.is_ok());
     }
 }

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use serde_json::{Map, Value};
 
-use crate::layer::RESERVED_FIELDS;
+use crate::json::is_reserved_field;
 use crate::{Actor, Language, Layer, Quote, Sentence, Span, SpanError, Target, Token};
 
 /// Why a layer could not be stored on a document.
@@ -234,7 +234,7 @@ impl Document {
 
     /// Stores a third-party layer under [`Layer::NAME`].
     pub fn insert_layer<L: Layer>(&mut self, layer: &L) -> Result<(), LayerError> {
-        if RESERVED_FIELDS.contains(&L::NAME) {
+        if is_reserved_field(L::NAME) {
             return Err(LayerError::Reserved(L::NAME.to_owned()));
         }
         let value = serde_json::to_value(layer).map_err(|source| LayerError::Serde {
@@ -264,19 +264,17 @@ impl Document {
     }
 
     /// True when the named layer is present on this document.
+    ///
+    /// ```
+    /// use pipeline_core::{Document, LayerName};
+    /// let doc = Document::new("a", "text");
+    /// assert!(!doc.has_layer(&LayerName::TOKENS));
+    /// assert!(!doc.has_layer(&LayerName::custom("entities_wikidata")));
+    /// ```
     pub fn has_layer(&self, name: &crate::LayerName) -> bool {
-        match name.as_str() {
-            "lang" => self.lang.is_some(),
-            "sentences" => self.sentences.is_some(),
-            "tokens" => self.tokens.is_some(),
-            "stems" => self
-                .tokens
-                .as_ref()
-                .is_some_and(|t| t.iter().any(|t| t.stem.is_some())),
-            "quotes" => self.quotes.is_some(),
-            "actors" => self.actors.is_some(),
-            "targets" => self.targets.is_some(),
-            other => self.extensions.contains_key(other),
+        match crate::json::BUILTIN_LAYERS.iter().find(|l| l.name == *name) {
+            Some(layer) => layer.is_present(self),
+            None => self.extensions.contains_key(name.as_str()),
         }
     }
 

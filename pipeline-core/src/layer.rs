@@ -328,16 +328,3 @@ pub struct Target {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sentiment: Option<TargetSentiment>,
 }
-
-/// Names of the fields the built-in layers and the record envelope write.
-pub(crate) const RESERVED_FIELDS: &[&str] = &[
-    "id",
-    "text",
-    "error",
-    "lang",
-    "sentences",
-    "tokens",
-    "quotes",
-    "actors",
-    "targets",
-];

@@ -6,6 +6,9 @@
 //! streams documents through stages over bounded tokio channels, keeping input order and
 //! turning every failure into an error record in place.
 //!
+//! The [`json`] module is the codec: input JSON into documents, records into JSON lines
+//! and back, driven by one table of the built-in layers ([`json::BUILTIN_LAYERS`]).
+//!
 //! This crate knows no NLP: the built-in stages live in the `stages` crate. A stage
 //! author depends on this crate alone.
 //!
@@ -48,6 +51,7 @@
 
 mod chain;
 mod document;
+pub mod json;
 mod layer;
 mod record;
 mod registry;
@@ -56,11 +60,12 @@ mod stage;
 
 pub use chain::{Chain, ChainBuilder, ChainError, Run, RunnerOptions, StageSummary, Summary};
 pub use document::{Document, LayerError};
+pub use json::{InputOptions, OutputOptions};
 pub use layer::{
     Actor, ActorKind, Language, Layer, LayerName, Mention, Polarity, Quote, QuoteKind, Sentence,
     Sentiment, SourceSentiment, Speaker, Target, TargetSentiment, Token, TokenKind,
 };
-pub use record::{Failure, InputOptions, OutputOptions, Record};
+pub use record::{Failure, Record};
 pub use registry::{ConfigError, Registry, RunnerSection, StageFactory};
 pub use span::{OffsetMap, OffsetUnit, Span, SpanError};
 pub use stage::{on_cpu, Cpu, Stage, StageError, SyncStage};

@@ -80,6 +80,26 @@ pub trait Stage: Send + Sync + 'static {
         Vec::new()
     }
 
+    /// Layers this stage reads when they are present but can do without: optional
+    /// inputs. The chain builder refuses a chain where a later stage provides one of
+    /// them (the layer would silently be missing when this stage runs).
+    ///
+    /// ```
+    /// use async_trait::async_trait;
+    /// use pipeline_core::{Document, LayerName, Stage, StageError};
+    /// struct Summary;
+    /// #[async_trait]
+    /// impl Stage for Summary {
+    ///     fn name(&self) -> &str { "summary" }
+    ///     fn uses(&self) -> Vec<LayerName> { vec![LayerName::QUOTES] }
+    ///     async fn process(&self, doc: Document) -> Result<Document, StageError> { Ok(doc) }
+    /// }
+    /// assert_eq!(Summary.uses(), [LayerName::QUOTES]);
+    /// ```
+    fn uses(&self) -> Vec<LayerName> {
+        Vec::new()
+    }
+
     /// Processes one document.
     async fn process(&self, doc: Document) -> Result<Document, StageError>;
 
@@ -136,6 +156,30 @@ pub trait SyncStage: Send + Sync + 'static {
         Vec::new()
     }
 
+    /// Layers this stage reads when they are present but can do without (see
+    /// [`Stage::uses`]): a later stage may not provide them.
+    ///
+    /// ```
+    /// use pipeline_core::{Chain, Document, LayerName, StageError, SyncStage};
+    /// struct Reader(&'static str, Vec<LayerName>, Vec<LayerName>);
+    /// impl SyncStage for Reader {
+    ///     fn name(&self) -> &str { self.0 }
+    ///     fn uses(&self) -> Vec<LayerName> { self.1.clone() }
+    ///     fn provides(&self) -> Vec<LayerName> { self.2.clone() }
+    ///     fn apply(&self, _: &mut Document) -> Result<(), StageError> { Ok(()) }
+    /// }
+    /// let late = Chain::builder()
+    ///     .sync_stage(Reader("summary", vec![LayerName::QUOTES], vec![]))
+    ///     .sync_stage(Reader("quotes", vec![], vec![LayerName::QUOTES]))
+    ///     .build();
+    /// assert!(late.unwrap_err().to_string().contains("put `quotes` before `summary`"));
+    /// // without a quotes stage at all, the summary simply runs without quotes
+    /// assert!(Chain::builder().sync_stage(Reader("summary", vec![LayerName::QUOTES], vec![])).build().is_ok());
+    /// ```
+    fn uses(&self) -> Vec<LayerName> {
+        Vec::new()
+    }
+
     /// Processes one document in place.
     fn apply(&self, doc: &mut Document) -> Result<(), StageError>;
 }
@@ -187,6 +231,10 @@ impl<S: SyncStage> Stage for Cpu<S> {
 
     fn provides(&self) -> Vec<LayerName> {
         self.inner.provides()
+    }
+
+    fn uses(&self) -> Vec<LayerName> {
+        self.inner.uses()
     }
 
     async fn process(&self, mut doc: Document) -> Result<Document, StageError> {

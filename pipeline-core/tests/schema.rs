@@ -134,3 +134,59 @@ fn schema_doc_lists_exactly_the_emitted_fields() {
         "in docs/schema.md but never emitted: {never_emitted:?}"
     );
 }
+
+#[test]
+fn the_full_document_holds_every_built_in_layer_and_writes_its_field() {
+    let doc = full_document();
+    let fields = emitted(&Ok(doc.clone()));
+    for layer in json::BUILTIN_LAYERS {
+        assert!(
+            layer.is_present(&doc),
+            "full_document lacks `{}`",
+            layer.name
+        );
+        assert!(doc.has_layer(&layer.name), "{}", layer.name);
+        if let Some(field) = layer.field() {
+            assert!(fields.contains(field), "`{field}` not written");
+        }
+    }
+}
+
+#[test]
+fn the_reader_reads_back_what_the_writer_writes() {
+    let doc = full_document();
+    for offsets in [OffsetUnit::Bytes, OffsetUnit::Chars] {
+        let mut line = Vec::new();
+        OutputOptions {
+            offsets,
+            no_text: false,
+        }
+        .write_line(&Ok(doc.clone()), &mut line);
+        let mut rec = json::RecordIn::read(std::str::from_utf8(&line).unwrap()).unwrap();
+        rec.offsets_to_bytes(offsets);
+        assert_eq!(rec.id_or("x"), "d1");
+        assert_eq!(rec.text.as_deref(), Some(doc.text()));
+        let expected: Vec<_> = doc
+            .quotes()
+            .unwrap()
+            .iter()
+            .map(|q| json::QuoteIn::from_quote(q, doc.text()))
+            .collect();
+        assert_eq!(
+            format!("{:?}", rec.quotes.unwrap()),
+            format!("{expected:?}"),
+            "{offsets:?}"
+        );
+        let expected: Vec<_> = doc
+            .actors()
+            .unwrap()
+            .iter()
+            .map(json::ActorIn::from_actor)
+            .collect();
+        assert_eq!(
+            format!("{:?}", rec.actors.unwrap()),
+            format!("{expected:?}"),
+            "{offsets:?}"
+        );
+    }
+}

@@ -1,10 +1,15 @@
 //! The report's view of one document: its id, its text (when the record has one), its
-//! quotes and its actors. Read leniently from nlpipe's JSON output (every field optional,
-//! unknown fields such as `tokens` skipped without being built), or taken from a
-//! [`Document`] the chain has just analysed.
+//! quotes and its actors. Read leniently from nlpipe's JSON output through
+//! pipeline-core's record reader ([`RecordIn`]: every field optional, unknown fields such
+//! as `tokens` skipped without being built), or taken from a [`Document`] the chain has
+//! just analysed.
 
-use pipeline_core::{Document, Failure, OffsetMap, OffsetUnit, Polarity, QuoteKind, Span};
-use serde::Deserialize;
+use pipeline_core::json::RecordIn;
+pub use pipeline_core::json::{ActorIn, QuoteIn};
+/// The other parts of a record, which the tests of `aggregate` and `html` build.
+#[cfg(test)]
+pub use pipeline_core::json::{SentimentIn, SourceIn, SpanIn as Offsets, SpeakerIn};
+use pipeline_core::{Document, Failure, OffsetUnit, Polarity};
 use serde_json::Value;
 
 /// One analysed document.
@@ -18,164 +23,6 @@ pub struct DocView {
     pub quotes: Vec<QuoteIn>,
     /// Actors.
     pub actors: Vec<ActorIn>,
-}
-
-/// A `{start, end}` pair as found in the input: offsets into `text`.
-#[derive(Debug, Clone, Copy, Default, Deserialize)]
-#[serde(default)]
-pub struct Offsets {
-    /// Start offset.
-    pub start: Option<usize>,
-    /// End offset (exclusive).
-    pub end: Option<usize>,
-}
-
-impl Offsets {
-    /// The byte range, when it is valid for `text`: in bounds, ordered, on char
-    /// boundaries.
-    pub fn range(&self, text: &str) -> Option<(usize, usize)> {
-        let (s, e) = (self.start?, self.end?);
-        (s <= e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e))
-            .then_some((s, e))
-    }
-
-    fn to_bytes(self, map: &OffsetMap) -> Offsets {
-        Offsets {
-            start: self.start.and_then(|c| map.to_byte(c)),
-            end: self.end.and_then(|c| map.to_byte(c)),
-        }
-    }
-}
-
-impl From<Span> for Offsets {
-    fn from(span: Span) -> Offsets {
-        Offsets {
-            start: Some(span.start),
-            end: Some(span.end),
-        }
-    }
-}
-
-/// A quote. (Offsets are plain fields, not a flattened [`Offsets`]: serde's flatten
-/// cannot read numbers under serde_json's `arbitrary_precision`.)
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
-pub struct QuoteIn {
-    /// Start of the quoted content.
-    pub start: Option<usize>,
-    /// End of the quoted content.
-    pub end: Option<usize>,
-    /// The quoted content.
-    pub text: Option<String>,
-    /// `direct`, `partial` or `indirect`.
-    pub kind: Option<String>,
-    /// Who said it.
-    pub speaker: Option<SpeakerIn>,
-}
-
-impl QuoteIn {
-    /// Where the quoted content lies.
-    pub fn span(&self) -> Offsets {
-        Offsets {
-            start: self.start,
-            end: self.end,
-        }
-    }
-
-    fn set_span(&mut self, o: Offsets) {
-        (self.start, self.end) = (o.start, o.end);
-    }
-}
-
-impl SpeakerIn {
-    /// Where the attributing mention lies.
-    pub fn span(&self) -> Offsets {
-        Offsets {
-            start: self.start,
-            end: self.end,
-        }
-    }
-
-    fn set_span(&mut self, o: Offsets) {
-        (self.start, self.end) = (o.start, o.end);
-    }
-}
-
-/// The speaker of a quote.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
-pub struct SpeakerIn {
-    /// Start of the attributing mention.
-    pub start: Option<usize>,
-    /// End of the attributing mention.
-    pub end: Option<usize>,
-    /// The mention as written.
-    pub text: Option<String>,
-    /// The canonical name.
-    pub entity: Option<String>,
-}
-
-/// An actor of one document.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
-pub struct ActorIn {
-    /// Canonical name.
-    pub entity: String,
-    /// Country, person, organisation…
-    #[serde(rename = "type")]
-    pub kind: Option<String>,
-    /// Its mentions.
-    pub mentions: Vec<Offsets>,
-    /// Sentiment over its mentions.
-    pub sentiment: Option<SentimentIn>,
-    /// Sentiment inside quotes, by speaker entity.
-    pub by_source: Vec<SourceIn>,
-}
-
-/// Sentiment toward an actor in one document.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
-pub struct SentimentIn {
-    /// Score in `[-1, 1]`.
-    pub score: Option<f64>,
-    /// Mentions scored positive.
-    pub positive: u64,
-    /// Mentions scored negative.
-    pub negative: u64,
-    /// Mentions scored neutral.
-    pub neutral: u64,
-}
-
-/// Sentiment toward an actor inside one speaker's quotes.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
-pub struct SourceIn {
-    /// The speaker entity.
-    pub source: String,
-    /// Score in `[-1, 1]`.
-    pub score: Option<f64>,
-    /// Mentions inside this speaker's quotes (1 when absent).
-    pub mentions: Option<u64>,
-}
-
-/// The `error` object of an error record.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
-struct ErrorIn {
-    stage: String,
-    kind: String,
-    message: String,
-}
-
-/// The fields of an input record the report reads; the others are skipped unbuilt.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-struct RawRecord {
-    id: Option<Value>,
-    text: Option<String>,
-    quotes: Option<Vec<QuoteIn>>,
-    actors: Option<Vec<ActorIn>>,
-    error: Option<ErrorIn>,
 }
 
 /// What one JSON line is, for the report.
@@ -193,122 +40,55 @@ pub enum LineKind {
 
 /// Classifies one JSON line. Offsets in `unit` are converted to bytes.
 pub fn classify(position_id: &str, line: &str, unit: OffsetUnit) -> LineKind {
-    let raw: RawRecord = match serde_json::from_str(line) {
+    let mut raw = match RecordIn::read(line) {
         Ok(raw) => raw,
         Err(e) => {
             // a line that names the layers but cannot be read as them is broken; anything
-            // else is left to the document reader, which names the problem
+            // else (an array too) is left to the document reader, which names the problem
             let names_layers = line.contains("\"quotes\"") || line.contains("\"actors\"");
-            return if names_layers && serde_json::from_str::<Value>(line).is_ok() {
+            let json = serde_json::from_str::<Value>(line);
+            return if names_layers && json.is_ok_and(|v| !v.is_array()) {
                 LineKind::Broken(e.to_string())
             } else {
                 LineKind::Other
             };
         }
     };
-    let id = match &raw.id {
-        Some(Value::String(s)) => s.clone(),
-        Some(Value::Number(n)) => n.to_string(),
-        _ => position_id.to_owned(),
-    };
+    let id = raw.id_or(position_id);
     if let Some(err) = raw.error {
         return LineKind::Failed(Failure::new(id, err.stage, err.kind, err.message));
     }
     if raw.quotes.is_none() && raw.actors.is_none() {
         return LineKind::Other;
     }
-    let mut view = DocView {
+    raw.offsets_to_bytes(unit);
+    LineKind::Analysed(DocView {
         id,
         text: raw.text,
         quotes: raw.quotes.unwrap_or_default(),
         actors: raw.actors.unwrap_or_default(),
-    };
-    if unit == OffsetUnit::Chars {
-        if let Some(text) = &view.text {
-            let map = OffsetMap::new(text);
-            for q in &mut view.quotes {
-                q.set_span(q.span().to_bytes(&map));
-                if let Some(sp) = &mut q.speaker {
-                    sp.set_span(sp.span().to_bytes(&map));
-                }
-            }
-            for a in &mut view.actors {
-                for m in &mut a.mentions {
-                    *m = m.to_bytes(&map);
-                }
-            }
-        }
-    }
-    LineKind::Analysed(view)
-}
-
-fn quote_kind(kind: QuoteKind) -> &'static str {
-    match kind {
-        QuoteKind::Direct => "direct",
-        QuoteKind::Partial => "partial",
-        QuoteKind::Indirect => "indirect",
-    }
-}
-
-/// The lowercase name of a serialisable enum value (`"country"`, `"positive"`).
-fn enum_name<T: serde::Serialize>(value: &T) -> Option<String> {
-    match serde_json::to_value(value) {
-        Ok(Value::String(s)) => Some(s),
-        _ => None,
-    }
+    })
 }
 
 impl DocView {
     /// The report's view of a document the chain analysed.
     pub fn from_document(doc: &Document) -> DocView {
         let text = doc.text();
-        let quotes = doc
-            .quotes()
-            .unwrap_or_default()
-            .iter()
-            .map(|q| QuoteIn {
-                start: Some(q.span.start),
-                end: Some(q.span.end),
-                text: Some(q.span.slice(text).to_owned()),
-                kind: Some(quote_kind(q.kind).to_owned()),
-                speaker: q.speaker.as_ref().map(|sp| SpeakerIn {
-                    start: Some(sp.span.start),
-                    end: Some(sp.span.end),
-                    text: Some(sp.span.slice(text).to_owned()),
-                    entity: Some(sp.entity.clone()),
-                }),
-            })
-            .collect();
-        let actors = doc
-            .actors()
-            .unwrap_or_default()
-            .iter()
-            .map(|a| ActorIn {
-                entity: a.entity.clone(),
-                kind: enum_name(&a.kind),
-                mentions: a.mentions.iter().map(|m| m.span.into()).collect(),
-                sentiment: Some(SentimentIn {
-                    score: Some(f64::from(a.sentiment.score)),
-                    positive: u64::from(a.sentiment.positive),
-                    negative: u64::from(a.sentiment.negative),
-                    neutral: u64::from(a.sentiment.neutral),
-                }),
-                by_source: a
-                    .by_source
-                    .iter()
-                    .map(|s| SourceIn {
-                        source: s.source.clone(),
-                        score: Some(f64::from(s.score)),
-                        mentions: Some(u64::from(s.mentions)),
-                    })
-                    .collect(),
-            })
-            .collect();
         DocView {
             id: doc.id().to_owned(),
             text: Some(text.to_owned()),
-            quotes,
-            actors,
+            quotes: doc
+                .quotes()
+                .unwrap_or_default()
+                .iter()
+                .map(|q| QuoteIn::from_quote(q, text))
+                .collect(),
+            actors: doc
+                .actors()
+                .unwrap_or_default()
+                .iter()
+                .map(ActorIn::from_actor)
+                .collect(),
         }
     }
 }

@@ -178,6 +178,11 @@ impl SyncStage for SentimentStage {
         vec![LayerName::ACTORS, LayerName::TARGETS]
     }
 
+    /// `by_source` groups mentions inside quotes by speaker: read when present.
+    fn uses(&self) -> Vec<LayerName> {
+        vec![LayerName::QUOTES]
+    }
+
     fn apply(&self, doc: &mut Document) -> Result<(), StageError> {
         let text = doc.text();
         let tokens = doc

@@ -1,0 +1,395 @@
+//! The table of built-in layers, [`BUILTIN_LAYERS`]: for each, its name, whether a document
+//! holds it, how it is written (the `*Out` views below) and how it is read back.
+
+use serde::Serialize;
+
+use super::primitives::{self, write_str, write_uint, Seq};
+use super::read::RecordIn;
+use super::write::RecordWriter;
+use crate::{
+    Actor, ActorKind, Document, LayerName, Quote, QuoteKind, Sentiment, SourceSentiment, Target,
+    TargetSentiment,
+};
+
+/// Writes a layer's value (its key is already written).
+type WriteFn = fn(&RecordWriter<'_>, &mut Vec<u8>) -> serde_json::Result<()>;
+
+/// Reads a layer's value, given as raw JSON text, into a [`RecordIn`].
+type ReadFn = fn(&mut RecordIn, &str) -> serde_json::Result<()>;
+
+/// The fields of the record envelope: written for every record, never a layer's.
+pub(crate) const ENVELOPE_FIELDS: &[&str] = &["id", "text", "error"];
+
+/// One built-in layer: its name and how the codec handles it. The entries of
+/// [`BUILTIN_LAYERS`] are the only place that lists them.
+///
+/// ```
+/// use pipeline_core::json::BUILTIN_LAYERS;
+/// use pipeline_core::{Document, LayerName, Sentence, Span};
+///
+/// let sentences = BUILTIN_LAYERS.iter().find(|l| l.name == LayerName::SENTENCES).unwrap();
+/// assert_eq!(sentences.field(), Some("sentences"));
+/// let mut doc = Document::new("a", "Hi.");
+/// assert!(!sentences.is_present(&doc));
+/// doc.set_sentences(vec![Sentence { span: Span::unchecked(0, 3) }]).unwrap();
+/// assert!(sentences.is_present(&doc));
+/// ```
+#[derive(Debug)]
+pub struct LayerSpec {
+    /// The layer's name, as stages declare it.
+    pub name: LayerName,
+    present: fn(&Document) -> bool,
+    output: Option<Output>,
+    read: Option<ReadFn>,
+}
+
+/// How a layer with a field of its own is written.
+#[derive(Debug)]
+struct Output {
+    /// The top-level field (the layer's name).
+    field: &'static str,
+    /// Whether the writer writes it for this document.
+    written: fn(&Document) -> bool,
+    /// Writes its value.
+    write: WriteFn,
+}
+
+impl LayerSpec {
+    /// Whether `doc` holds this layer.
+    pub fn is_present(&self, doc: &Document) -> bool {
+        (self.present)(doc)
+    }
+
+    /// The top-level output field holding this layer, or `None` for a layer written
+    /// inside another one (`stems`, the `stem` of each token).
+    ///
+    /// ```
+    /// use pipeline_core::json::BUILTIN_LAYERS;
+    /// let fields: Vec<_> = BUILTIN_LAYERS.iter().map(|l| l.field()).collect();
+    /// assert_eq!(fields[3], None); // stems
+    /// assert_eq!(fields[4], Some("quotes"));
+    /// ```
+    pub fn field(&self) -> Option<&'static str> {
+        self.output.as_ref().map(|o| o.field)
+    }
+
+    /// Whether [`RecordIn`] reads this layer back (the others are skipped unbuilt).
+    ///
+    /// ```
+    /// use pipeline_core::json::BUILTIN_LAYERS;
+    /// let read: Vec<_> = BUILTIN_LAYERS.iter().filter(|l| l.is_read()).map(|l| l.name.as_str()).collect();
+    /// assert_eq!(read, ["quotes", "actors"]);
+    /// ```
+    pub fn is_read(&self) -> bool {
+        self.read.is_some()
+    }
+
+    /// Whether the writer writes this layer's field for `doc`: a layer input fields of
+    /// the same name give way to.
+    pub(crate) fn is_written(&self, doc: &Document) -> bool {
+        self.output.as_ref().is_some_and(|o| (o.written)(doc))
+    }
+
+    /// Writes `,"field":value` when the layer is written for the writer's document.
+    pub(super) fn write(&self, w: &RecordWriter<'_>, out: &mut Vec<u8>) -> serde_json::Result<()> {
+        match &self.output {
+            Some(o) if (o.written)(w.doc) => {
+                primitives::key(out, o.field);
+                (o.write)(w, out)
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// The reader of this layer, if it is read back.
+    pub(super) fn reader(&self) -> Option<ReadFn> {
+        self.read
+    }
+}
+
+/// Every built-in layer, in the order the writer writes them (after `id`, `text` and the
+/// passed-through input fields; third-party layers follow, by name).
+pub static BUILTIN_LAYERS: &[LayerSpec] = &[
+    LayerSpec {
+        name: LayerName::LANG,
+        present: |d| d.lang().is_some(),
+        output: Some(Output {
+            field: "lang",
+            written: |d| d.lang().is_some(),
+            write: write_lang,
+        }),
+        read: None,
+    },
+    LayerSpec {
+        name: LayerName::SENTENCES,
+        present: |d| d.sentences().is_some(),
+        output: Some(Output {
+            field: "sentences",
+            written: |d| d.sentences().is_some(),
+            write: write_sentences,
+        }),
+        read: None,
+    },
+    LayerSpec {
+        name: LayerName::TOKENS,
+        present: |d| d.tokens().is_some(),
+        output: Some(Output {
+            field: "tokens",
+            written: |d| d.tokens().is_some(),
+            write: write_tokens,
+        }),
+        read: None,
+    },
+    LayerSpec {
+        name: LayerName::STEMS,
+        present: |d| {
+            d.tokens()
+                .is_some_and(|t| t.iter().any(|t| t.stem.is_some()))
+        },
+        // written by `write_tokens`, as each token's `stem`
+        output: None,
+        read: None,
+    },
+    LayerSpec {
+        name: LayerName::QUOTES,
+        present: |d| d.quotes().is_some(),
+        output: Some(Output {
+            field: "quotes",
+            written: |d| d.quotes().is_some(),
+            write: write_quotes,
+        }),
+        read: Some(|rec, raw| {
+            rec.quotes = serde_json::from_str(raw)?;
+            Ok(())
+        }),
+    },
+    LayerSpec {
+        name: LayerName::ACTORS,
+        present: |d| d.actors().is_some(),
+        output: Some(Output {
+            field: "actors",
+            written: |d| d.actors().is_some(),
+            write: write_actors,
+        }),
+        read: Some(|rec, raw| {
+            rec.actors = serde_json::from_str(raw)?;
+            Ok(())
+        }),
+    },
+    LayerSpec {
+        name: LayerName::TARGETS,
+        present: |d| d.targets().is_some(),
+        // input targets come back only once scored; until then the input field passes
+        output: Some(Output {
+            field: "targets",
+            written: |d| {
+                d.targets()
+                    .is_some_and(|t| t.iter().any(|t| t.sentiment.is_some()))
+            },
+            write: write_targets,
+        }),
+        read: None,
+    },
+];
+
+/// The built-in layer named `name`.
+pub(crate) fn by_name(name: &str) -> Option<&'static LayerSpec> {
+    BUILTIN_LAYERS.iter().find(|l| l.name.as_str() == name)
+}
+
+/// The built-in layer written under the top-level field `field`.
+pub(crate) fn by_field(field: &str) -> Option<&'static LayerSpec> {
+    BUILTIN_LAYERS.iter().find(|l| l.field() == Some(field))
+}
+
+/// Whether `name` is a field of the envelope or the name of a built-in layer, so not
+/// available to a third-party layer.
+pub(crate) fn is_reserved_field(name: &str) -> bool {
+    ENVELOPE_FIELDS.contains(&name) || by_name(name).is_some() || by_field(name).is_some()
+}
+
+fn write_lang(w: &RecordWriter<'_>, out: &mut Vec<u8>) -> serde_json::Result<()> {
+    serde_json::to_writer(out, &w.doc.lang())
+}
+
+/// `[{"start":…,"end":…},…]`, by hand: with the tokens, the bulk of a line.
+fn write_sentences(w: &RecordWriter<'_>, out: &mut Vec<u8>) -> serde_json::Result<()> {
+    out.push(b'[');
+    for (i, x) in w.doc.sentences().unwrap_or_default().iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(b"{\"start\":");
+        write_uint(out, w.off(x.span.start));
+        out.extend_from_slice(b",\"end\":");
+        write_uint(out, w.off(x.span.end));
+        out.push(b'}');
+    }
+    out.push(b']');
+    Ok(())
+}
+
+/// `[{"start":…,"end":…,"text":…,"kind":…,"stem":…},…]`, by hand.
+fn write_tokens(w: &RecordWriter<'_>, out: &mut Vec<u8>) -> serde_json::Result<()> {
+    let text = w.doc.text();
+    out.push(b'[');
+    for (i, t) in w.doc.tokens().unwrap_or_default().iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(b"{\"start\":");
+        write_uint(out, w.off(t.span.start));
+        out.extend_from_slice(b",\"end\":");
+        write_uint(out, w.off(t.span.end));
+        out.extend_from_slice(b",\"text\":");
+        write_str(out, t.span.slice(text));
+        out.extend_from_slice(b",\"kind\":\"");
+        out.extend_from_slice(t.kind.as_str().as_bytes());
+        out.push(b'"');
+        if let Some(stem) = &t.stem {
+            out.extend_from_slice(b",\"stem\":");
+            write_str(out, stem);
+        }
+        out.push(b'}');
+    }
+    out.push(b']');
+    Ok(())
+}
+
+fn write_quotes(w: &RecordWriter<'_>, out: &mut Vec<u8>) -> serde_json::Result<()> {
+    let quotes = w.doc.quotes().unwrap_or_default();
+    serde_json::to_writer(out, &Seq(quotes, |q| QuoteOut::new(w, q)))
+}
+
+fn write_actors(w: &RecordWriter<'_>, out: &mut Vec<u8>) -> serde_json::Result<()> {
+    let actors = w.doc.actors().unwrap_or_default();
+    serde_json::to_writer(out, &Seq(actors, |a| ActorOut::new(w, a)))
+}
+
+fn write_targets<'a>(w: &RecordWriter<'a>, out: &mut Vec<u8>) -> serde_json::Result<()> {
+    let targets: &'a [Target] = w.doc.targets().unwrap_or_default();
+    serde_json::to_writer(
+        out,
+        &Seq(targets, |t: &'a Target| TargetOut {
+            span: w.span(t.span),
+            sentiment: t.sentiment.as_ref(),
+        }),
+    )
+}
+
+/// A span as written: `{"start":…,"end":…,"text":…}`, offsets in the output unit.
+#[derive(Serialize)]
+pub(super) struct SpanOut<'a> {
+    /// Start offset.
+    pub(super) start: usize,
+    /// End offset (exclusive).
+    pub(super) end: usize,
+    /// The text it covers.
+    pub(super) text: &'a str,
+}
+
+/// A quote's speaker as written.
+#[derive(Serialize)]
+struct SpeakerOut<'a> {
+    #[serde(flatten)]
+    span: SpanOut<'a>,
+    entity: &'a str,
+}
+
+/// A quote as written.
+#[derive(Serialize)]
+struct QuoteOut<'a> {
+    #[serde(flatten)]
+    span: SpanOut<'a>,
+    kind: QuoteKind,
+    speaker: Option<SpeakerOut<'a>>,
+    cue: Option<SpanOut<'a>>,
+    confidence: f32,
+}
+
+impl<'a> QuoteOut<'a> {
+    fn new(w: &RecordWriter<'a>, q: &'a Quote) -> QuoteOut<'a> {
+        QuoteOut {
+            span: w.span(q.span),
+            kind: q.kind,
+            speaker: q.speaker.as_ref().map(|sp| SpeakerOut {
+                span: w.span(sp.span),
+                entity: &sp.entity,
+            }),
+            cue: q.cue.map(|c| w.span(c)),
+            confidence: q.confidence,
+        }
+    }
+}
+
+/// An actor's mention as written.
+#[derive(Serialize)]
+struct MentionOut<'a> {
+    #[serde(flatten)]
+    span: SpanOut<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    score: Option<f32>,
+}
+
+/// An actor as written.
+#[derive(Serialize)]
+struct ActorOut<'a> {
+    entity: &'a str,
+    #[serde(rename = "type")]
+    kind: ActorKind,
+    mentions: Vec<MentionOut<'a>>,
+    sentiment: &'a Sentiment,
+    by_source: &'a [SourceSentiment],
+}
+
+impl<'a> ActorOut<'a> {
+    fn new(w: &RecordWriter<'a>, a: &'a Actor) -> ActorOut<'a> {
+        ActorOut {
+            entity: &a.entity,
+            kind: a.kind,
+            mentions: a
+                .mentions
+                .iter()
+                .map(|mn| MentionOut {
+                    span: w.span(mn.span),
+                    score: mn.score,
+                })
+                .collect(),
+            sentiment: &a.sentiment,
+            by_source: &a.by_source,
+        }
+    }
+}
+
+/// A scored target as written.
+#[derive(Serialize)]
+struct TargetOut<'a> {
+    #[serde(flatten)]
+    span: SpanOut<'a>,
+    sentiment: Option<&'a TargetSentiment>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_fields_are_unique_and_reserved() {
+        for (i, l) in BUILTIN_LAYERS.iter().enumerate() {
+            assert!(is_reserved_field(l.name.as_str()), "{}", l.name);
+            assert!(
+                BUILTIN_LAYERS[i + 1..].iter().all(|m| m.name != l.name),
+                "{} twice",
+                l.name
+            );
+            if let Some(field) = l.field() {
+                assert_eq!(by_field(field).map(|m| &m.name), Some(&l.name));
+            }
+        }
+        for field in ENVELOPE_FIELDS {
+            assert!(is_reserved_field(field));
+            assert!(by_field(field).is_none());
+        }
+        assert!(!is_reserved_field("entities_wikidata"));
+    }
+}

@@ -1,0 +1,40 @@
+//! The JSON codec: how input JSON becomes a [`Document`](crate::Document)
+//! ([`InputOptions`]), how a [`Record`](crate::Record) is written as one JSON line
+//! ([`OutputOptions`]), and how such a line is read back ([`RecordIn`]).
+//!
+//! The document model ([`crate::Document`] and the layer types) knows nothing of this
+//! module. The built-in layers are listed once, in [`BUILTIN_LAYERS`]: each entry names the
+//! layer and says how to tell whether a document holds it, how to write it and (for the
+//! layers a reader needs) how to read it back. The writer, the reserved-field check of
+//! [`Document::insert_layer`](crate::Document::insert_layer), [`Document::has_layer`] and
+//! the record reader all go through that table; a new built-in layer is one entry there.
+//!
+//! ```
+//! use pipeline_core::json::{RecordIn, BUILTIN_LAYERS};
+//! use pipeline_core::{Document, OutputOptions};
+//!
+//! // the table: every built-in layer, in output order
+//! let names: Vec<&str> = BUILTIN_LAYERS.iter().map(|l| l.name.as_str()).collect();
+//! assert_eq!(names, ["lang", "sentences", "tokens", "stems", "quotes", "actors", "targets"]);
+//!
+//! // a record written and read back
+//! let mut line = Vec::new();
+//! OutputOptions::default().write_line(&Ok(Document::new("d1", "Hello.")), &mut line);
+//! let record = RecordIn::read(std::str::from_utf8(&line).unwrap()).unwrap();
+//! assert_eq!(record.text.as_deref(), Some("Hello."));
+//! ```
+//!
+//! [`Document::has_layer`]: crate::Document::has_layer
+
+mod input;
+mod layers;
+mod primitives;
+mod read;
+mod write;
+
+pub use input::InputOptions;
+pub use layers::{LayerSpec, BUILTIN_LAYERS};
+pub use read::{ActorIn, ErrorIn, QuoteIn, RecordIn, SentimentIn, SourceIn, SpanIn, SpeakerIn};
+pub use write::OutputOptions;
+
+pub(crate) use layers::is_reserved_field;

@@ -1,0 +1,251 @@
+//! Writing a [`Record`] as one JSON line.
+
+use std::sync::Arc;
+
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
+use serde_json::{Map, Value};
+
+use super::layers::{SpanOut, BUILTIN_LAYERS, ENVELOPE_FIELDS};
+use super::primitives::{key, write_str};
+use crate::{Document, Failure, OffsetMap, OffsetUnit, Record, Span};
+
+/// How records are written.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct OutputOptions {
+    /// Offsets in bytes or characters.
+    pub offsets: OffsetUnit,
+    /// Leave the text out.
+    pub no_text: bool,
+}
+
+impl OutputOptions {
+    /// Appends `record` to `out` as one JSON line (with the trailing newline).
+    ///
+    /// ```
+    /// use pipeline_core::{Document, OutputOptions, OffsetUnit};
+    /// let doc = Document::new("x", "héllo");
+    /// let mut out = Vec::new();
+    /// OutputOptions { offsets: OffsetUnit::Chars, no_text: true }.write_line(&Ok(doc), &mut out);
+    /// assert_eq!(String::from_utf8(out).unwrap(), "{\"id\":\"x\"}\n");
+    /// ```
+    pub fn write_line(&self, record: &Record, out: &mut Vec<u8>) {
+        let start = out.len();
+        let result = match record {
+            Ok(doc) => {
+                // a token is written in about 60 bytes: reserve once instead of doubling
+                let tokens = doc.tokens().map_or(0, <[_]>::len);
+                out.reserve(doc.text().len() + 64 * tokens + 256);
+                let map = (self.offsets == OffsetUnit::Chars).then(|| OffsetMap::new(doc.text()));
+                RecordWriter {
+                    doc,
+                    opts: self,
+                    map: map.as_ref(),
+                }
+                .write(out)
+            }
+            Err(f) => serde_json::to_writer(&mut *out, &FailureView(f)),
+        };
+        if let Err(e) = result {
+            // Serialising our own types into memory cannot fail but for non-finite floats
+            // in a third-party layer; say so instead of writing a torn line.
+            out.truncate(start);
+            let id = match record {
+                Ok(d) => d.id_arc(),
+                Err(f) => Arc::clone(&f.id),
+            };
+            let f = Failure::new(id, "output", "unserialisable", e.to_string());
+            serde_json::to_writer(&mut *out, &FailureView(&f))
+                .expect("an error record always serialises");
+        }
+        out.push(b'\n');
+    }
+}
+
+/// An error record as written: `{"id":…,"error":{"stage":…,"kind":…,"message":…}}`.
+struct FailureView<'a>(&'a Failure);
+
+impl Serialize for FailureView<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Inner<'a> {
+            stage: &'a str,
+            kind: &'a str,
+            message: &'a str,
+        }
+        let mut m = s.serialize_map(Some(2))?;
+        m.serialize_entry("id", &*self.0.id)?;
+        m.serialize_entry(
+            "error",
+            &Inner {
+                stage: &self.0.stage,
+                kind: &self.0.kind,
+                message: &self.0.message,
+            },
+        )?;
+        m.end()
+    }
+}
+
+/// Writes one document, converting offsets to the output unit on the way.
+pub(super) struct RecordWriter<'a> {
+    /// The document.
+    pub(super) doc: &'a Document,
+    /// The options.
+    opts: &'a OutputOptions,
+    /// Byte to char offsets, when the output is in chars.
+    map: Option<&'a OffsetMap>,
+}
+
+impl<'a> RecordWriter<'a> {
+    /// A byte offset of the text in the output unit.
+    pub(super) fn off(&self, byte: usize) -> usize {
+        self.map.map_or(byte, |m| m.to_char(byte))
+    }
+
+    /// A span as written, with its text.
+    pub(super) fn span(&self, span: Span) -> SpanOut<'a> {
+        SpanOut {
+            start: self.off(span.start),
+            end: self.off(span.end),
+            text: span.slice(self.doc.text()),
+        }
+    }
+
+    /// A third-party layer's value with its `start`/`end` fields in the output unit.
+    fn convert_value(&self, v: &Value) -> Value {
+        match v {
+            Value::Object(o) => Value::Object(
+                o.iter()
+                    .map(|(k, v)| {
+                        let v = match (k.as_str(), v.as_u64()) {
+                            ("start" | "end", Some(n)) => Value::from(self.off(n as usize)),
+                            _ => self.convert_value(v),
+                        };
+                        (k.clone(), v)
+                    })
+                    .collect::<Map<_, _>>(),
+            ),
+            Value::Array(a) => Value::Array(a.iter().map(|v| self.convert_value(v)).collect()),
+            other => other.clone(),
+        }
+    }
+
+    /// Writes the document as one JSON object: `id`, `text`, the passed-through input
+    /// fields that no layer overwrites, the built-in layers in [`BUILTIN_LAYERS`] order,
+    /// then the third-party layers.
+    fn write(&self, out: &mut Vec<u8>) -> serde_json::Result<()> {
+        let doc: &'a Document = self.doc;
+        out.extend_from_slice(b"{\"id\":");
+        write_str(out, doc.id());
+        if !self.opts.no_text {
+            out.extend_from_slice(b",\"text\":");
+            write_str(out, doc.text());
+        }
+        for (k, v) in doc.fields() {
+            let overwritten = ENVELOPE_FIELDS.contains(&k.as_str())
+                || match super::layers::by_field(k) {
+                    Some(layer) => layer.is_written(doc),
+                    None => doc.extensions().contains_key(k),
+                };
+            if !overwritten {
+                key(out, k);
+                serde_json::to_writer(&mut *out, v)?;
+            }
+        }
+        for layer in BUILTIN_LAYERS {
+            layer.write(self, out)?;
+        }
+        for (name, value) in doc.extensions() {
+            key(out, name);
+            if self.map.is_some() {
+                serde_json::to_writer(&mut *out, &self.convert_value(value))?;
+            } else {
+                serde_json::to_writer(&mut *out, value)?;
+            }
+        }
+        out.push(b'}');
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::InputOptions;
+    use crate::{Failure, Span, Token, TokenKind};
+
+    fn line(rec: &Record, opts: OutputOptions) -> Value {
+        let mut out = Vec::new();
+        opts.write_line(rec, &mut out);
+        assert_eq!(out.last(), Some(&b'\n'));
+        serde_json::from_slice(&out).unwrap()
+    }
+
+    #[test]
+    fn passes_unknown_fields_through_and_keeps_id() {
+        let opts = InputOptions::default();
+        let doc = opts
+            .json_document(
+                "f:1",
+                r#"{"text":"Hi there","meta":{"a":[1,2]},"id":"A-1"}"#,
+            )
+            .unwrap();
+        let v = line(&Ok(doc), OutputOptions::default());
+        assert_eq!(v["id"], "A-1");
+        assert_eq!(v["meta"]["a"][1], 2);
+        assert_eq!(v["text"], "Hi there");
+    }
+
+    #[test]
+    fn char_offsets_in_output_and_targets_input() {
+        let o = InputOptions {
+            offsets: OffsetUnit::Chars,
+            ..InputOptions::default()
+        };
+        let mut doc = o
+            .json_document(
+                "a",
+                r#"{"text":"ça va, Zoë","targets":[{"start":7,"end":10}]}"#,
+            )
+            .unwrap();
+        assert_eq!(doc.targets().unwrap()[0].span.slice(doc.text()), "Zoë");
+        doc.set_tokens(vec![Token::new(
+            Span::new(doc.text(), 8, 12).unwrap(),
+            TokenKind::Word,
+        )])
+        .unwrap();
+        let v = line(
+            &Ok(doc),
+            OutputOptions {
+                offsets: OffsetUnit::Chars,
+                no_text: true,
+            },
+        );
+        assert_eq!(v["tokens"][0]["start"], 7);
+        assert_eq!(v["tokens"][0]["end"], 10);
+        assert_eq!(v["tokens"][0]["text"], "Zoë");
+        assert!(v.get("text").is_none());
+    }
+
+    #[test]
+    fn error_record_shape() {
+        let f = Failure::new("stdin:17", "input", "invalid_json", "bad");
+        let v = line(&Err(f), OutputOptions::default());
+        assert_eq!(v["id"], "stdin:17");
+        assert_eq!(v["error"]["kind"], "invalid_json");
+        assert_eq!(v["error"]["stage"], "input");
+    }
+
+    #[test]
+    fn appends_to_what_is_already_written() {
+        let doc = Document::new("x", "text");
+        let mut out = b"{\"id\":\"before\"}\n".to_vec();
+        OutputOptions::default().write_line(&Ok(doc), &mut out);
+        let text = String::from_utf8(out).unwrap();
+        assert!(
+            text.starts_with("{\"id\":\"before\"}\n{\"id\":\"x\""),
+            "{text}"
+        );
+    }
+}
