@@ -11,8 +11,8 @@ use std::borrow::Cow;
 
 use pipeline_core::{Quote, QuoteKind, Span, Speaker};
 
+use super::analysis::{Analyzer, Np, NpKind};
 use super::lexicon::{class, lower_eq, FastMap};
-use super::{Analyzer, Np, NpKind};
 
 /// A full name seen in the document.
 #[derive(Debug)]
@@ -280,7 +280,7 @@ pub(crate) fn resolve(a: &Analyzer) -> Vec<Quote> {
     attrs.dedup_by_key(|x| (x.cs, x.ce));
     // one quotation interrupted by its attribution (`“A,” he said, “B.”`) or continued
     // without a new one: a single quote over all its parts
-    let mut merged: Vec<super::Attr> = Vec::with_capacity(attrs.len());
+    let mut merged: Vec<super::analysis::Attr> = Vec::with_capacity(attrs.len());
     for at in attrs {
         // a continuation joins its quote past attributions found in between (`“A,” Vole
         // told Ames, after Ames said that …. “B.”`)

@@ -1,0 +1,414 @@
+//! Where reported content ends: the clause end, breaks after quoted words, coordinated
+//! acts, subordinate and relative clauses, a new attribution, adjuncts after the cue.
+
+use crate::quotes::analysis::{is_auxiliary, is_quote_char, Analyzer, NONE};
+use crate::quotes::lexicon::class;
+
+impl Analyzer<'_> {
+    /// Content after `from` to the end of the sentence, cut before `, adding …` and
+    /// stretched to the end of a quote that opens inside it.
+    pub(in crate::quotes) fn clause_end(&self, from: usize, hi: usize) -> usize {
+        let mut k = from;
+        let mut end = hi;
+        // (content holding quoted words keeps its partial quotes whole: no break before
+        // the last quoted word)
+        let last_quoted = (from..hi).rev().find(|&j| self.in_quote(j));
+        // `While X said […], Y …`, `Y, who said […], …`: the clause holding the cue ends
+        // at its comma
+        let sub = self.fronted_subordinate(from) || self.in_relative(from);
+        // (`that if X, Y said …`: the comma closes the reported clause's own fronted clause)
+        let fronted = self.opens_subordinate(from);
+        while k < hi {
+            // (past the quoted words, a coordinated clause still belongs to them: `“A”
+            // and she B`, `“A”, but rather B`)
+            let quoted = last_quoted.is_some_and(|l| {
+                k <= l
+                    || self.word(k) == "and"
+                    || self.word(k + 1) == "and"
+                    || self.word(k + 2) == "rather"
+            });
+            let inner = !quoted && sub;
+            // `…; …`, `…, but …`, `…, and he …`: a new clause
+            if k > from + 1 && !quoted && self.clause_break(k) {
+                end = k;
+                break;
+            }
+            if self.p(k) == ',' && (self.is_cue_word(k + 1) && !self.t[k + 1].cap) {
+                end = k;
+                break;
+            }
+            // `…, and Y said …`, `… while Y argued …`: another attribution begins
+            let joint = self.p(k) == ',' || matches!(self.word(k), "and" | "but" | "while");
+            if !quoted && k > from + 1 && joint && !fronted && self.new_attribution(k) {
+                end = k;
+                break;
+            }
+            if self.p(k) == ',' && (inner && k > from + 1 || self.phrase_at(k + 1, hi).is_some()) {
+                end = k;
+                break;
+            }
+            // `… and said …`, `… and threatening …`, `…, before adding …`
+            let conj = matches!(self.word(k), "and" | "but") && !self.in_quote(k);
+            if conj && k > from + 2 && self.is_cue_word(k + 1) && !self.t[k + 1].cap {
+                end = k;
+                break;
+            }
+            // `X said […] and criticized him for …`: a speech act coordinated with the cue
+            // (not a passive inside the content, `was arrested and accused of …`)
+            if conj && k > from + 2 && self.coordinated_act(k + 1) {
+                end = k;
+                break;
+            }
+            if self.p(k) == ','
+                && k > from + 2
+                && matches!(
+                    self.word(k + 1),
+                    "before" | "while" | "although" | "though" | "because" | "whereas"
+                )
+            {
+                end = k;
+                break;
+            }
+            if last_quoted.is_some() && !quoted && k > from + 1 && self.after_quote_break(k) {
+                end = k;
+                break;
+            }
+            k += 1;
+        }
+        // a quote that opens inside the content and closes past the sentence
+        if end == hi && hi > from {
+            let last = hi - 1;
+            if let Some(&qi) = self.inq.get(last) {
+                if qi != NONE {
+                    if let Some(q) = self.quotes.get(qi as usize) {
+                        if q.open >= from && !q.dash {
+                            end = end.max(q.close + 1);
+                        }
+                    }
+                }
+            }
+        }
+        end
+    }
+
+    /// Past the last quoted word of reported content, a token that ends the content: a
+    /// spaced dash (`he was “encouraged” by the plan — a modest boost …`), or after a comma
+    /// an appositive (`…, a charge that …`), a relative clause (`…, who will face …`) or a
+    /// participle (`…,” referring to …`): the writer's words about the quote, not the
+    /// speaker's.
+    pub(in crate::quotes) fn after_quote_break(&self, k: usize) -> bool {
+        let Some(t) = self.t.get(k) else { return false };
+        if self.in_quote(k) {
+            return false;
+        }
+        let spaced = self.text.get(..t.s).is_some_and(|s| s.ends_with(' '));
+        let dash =
+            !t.word && (matches!(t.p, '—' | '–') || spaced && matches!(self.word(k), "-" | "--"));
+        // the word after a comma: `…, X` or, with the comma inside the marks, `…,” X`
+        let after_comma = if t.p == ',' {
+            Some(k + 1)
+        } else if k >= 2 && is_quote_char(self.p(k - 1)) && self.p(k - 2) == ',' {
+            Some(k)
+        } else {
+            None
+        };
+        // (`…, a charge that …`, `…, who …`, and the writer's participle, `…,” referring
+        // to …`, `…,” adding that …`)
+        let writer = |j: usize| {
+            let w = self.word(j);
+            matches!(w, "a" | "an" | "who" | "which" | "whose")
+                || w.len() > 5
+                    && w.ends_with("ing")
+                    && self.t.get(j).is_some_and(|t| t.word && !t.cap)
+                    && !matches!(
+                        w,
+                        "including"
+                            | "during"
+                            | "according"
+                            | "following"
+                            | "regarding"
+                            | "concerning"
+                            | "something"
+                            | "nothing"
+                            | "anything"
+                            | "everything"
+                    )
+        };
+        dash || after_comma.is_some_and(writer)
+    }
+
+    /// A finite speech act right after a conjunction (`and criticized him`), not a
+    /// passive participle (`and accused of`, `and praised by`).
+    pub(in crate::quotes) fn coordinated_act(&self, k: usize) -> bool {
+        self.t
+            .get(k)
+            .is_some_and(|t| t.word && !t.cap && t.cls & class::ACT != 0 && t.cls & class::CUE == 0)
+            && self.word(k).ends_with("ed")
+            && !matches!(self.word(k + 1), "of" | "by" | "as" | "for" | "in")
+    }
+
+    /// The sentence holding `from` opens with a subordinate clause (`While`, `Although`,
+    /// `If`, `When`, `Because`…) that has no comma before `from`.
+    pub(in crate::quotes) fn fronted_subordinate(&self, from: usize) -> bool {
+        let (lo, _) = self.sent_range(from);
+        let mut j = lo;
+        while j < from
+            && (!self.t[j].word || matches!(self.word(j), "And" | "But" | "So" | "Yet" | "Even"))
+        {
+            j += 1;
+        }
+        let sub = matches!(
+            self.lower(j).as_ref(),
+            "while"
+                | "although"
+                | "though"
+                | "if"
+                | "when"
+                | "after"
+                | "before"
+                | "as"
+                | "because"
+                | "since"
+                | "whereas"
+                | "once"
+                | "unless"
+                | "until"
+        );
+        sub && !(j..from).any(|x| matches!(self.p(x), ',' | ';' | ':'))
+    }
+
+    /// `from` lies in a relative clause opened after a comma (`Y, who said …`).
+    pub(in crate::quotes) fn in_relative(&self, from: usize) -> bool {
+        let (lo, _) = self.sent_range(from);
+        let mut j = from;
+        while j > lo && !matches!(self.p(j - 1), ',' | ';' | ':') {
+            j -= 1;
+        }
+        j > lo && self.p(j - 1) == ',' && matches!(self.word(j), "who" | "which")
+    }
+
+    /// A token that opens a new clause after reported content: a semicolon, `, but`
+    /// (not `, but that`) and `, and` before a pronoun.
+    pub(in crate::quotes) fn clause_break(&self, k: usize) -> bool {
+        match self.p(k) {
+            ';' => true,
+            ',' => match self.word(k + 1) {
+                // (`, but that …`: a second reported clause of the same verb)
+                "but" => self.word(k + 2) != "that",
+                "and" => self.has(k + 2, class::PRON),
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+
+    /// From `k`, after an attribution at the end of its sentence: an object and
+    /// prepositional adjuncts (`told reporters on Monday`, `said in a statement`), with
+    /// an appositive after a comma when `appos` (`said Jo Lee, a historian at Yale`).
+    /// Returns where they end, or `k` when what follows is no such tail.
+    pub(in crate::quotes) fn adjunct_tail(&self, k: usize, hi: usize, appos: bool) -> usize {
+        let limit = if appos { 30 } else { 12 };
+        let prep = |j: usize| {
+            matches!(
+                self.word(j),
+                "in" | "on"
+                    | "at"
+                    | "during"
+                    | "to"
+                    | "with"
+                    | "after"
+                    | "before"
+                    | "from"
+                    | "via"
+                    | "through"
+                    | "over"
+                    | "following"
+                    | "of"
+                    | "about"
+                    | "late"
+            ) || self.has(j, class::TIME)
+        };
+        let mut j = k;
+        // (not a clause going on after the name: `X, including Y, said the plan …`)
+        if appos && j < hi && !matches!(self.p(j), '.' | '!' | '?' | ',' | '(') && !prep(j) {
+            return k;
+        }
+        if !appos {
+            // an addressee (`told reporters`, `told the Associated Press`) first
+            if k > 0 && self.has(k - 1, class::TELL) {
+                while j < hi && j < k + 5 && self.t[j].word && !prep(j) {
+                    j += 1;
+                }
+            }
+            if j < hi && !matches!(self.p(j), '.' | '!' | '?') && !prep(j) {
+                return k;
+            }
+        }
+        while j < hi && j < k + limit {
+            let tj = self.t[j];
+            if matches!(tj.p, '.' | '!' | '?') {
+                return j;
+            }
+            if self.in_quote(j) || is_quote_char(tj.p) {
+                return k;
+            }
+            if tj.p == ',' && !appos {
+                return k;
+            }
+            // `…, said Jo Lee, a historian at Yale, who notes …`: a relative clause closes
+            // the appositive
+            if tj.p == ',' && matches!(self.word(j + 1), "who" | "whose") {
+                return hi;
+            }
+            if tj.word && !tj.cap {
+                let bad = tj.cls & (class::THAT | class::PRON | class::CUE) != 0
+                    || (self.finite(j) && !appos);
+                if bad {
+                    return k;
+                }
+            }
+            j += 1;
+        }
+        if j >= hi {
+            hi
+        } else {
+            k
+        }
+    }
+
+    /// The end of the addressee of a `tell` verb starting at `k` (`him`, `reporters`, `The
+    /// Star-Ledger of Newark`, `TheBlaze founder Glenn Beck`).
+    pub(in crate::quotes) fn addressee_end(&self, k: usize, hi: usize) -> Option<usize> {
+        if matches!(self.word(k), "him" | "her" | "them" | "me" | "us") {
+            return Some(k + 1);
+        }
+        if let Some(obj) = self.np_after(k, hi) {
+            if self.t[obj.s].cls & class::PRON == 0 {
+                // (`told the paper she …`: the pronoun opens the clause)
+                let e = (obj.s + 1..obj.e)
+                    .find(|&j| self.has(j, class::PRON) && !self.t[j].cap)
+                    .unwrap_or(obj.e);
+                return Some(e);
+            }
+        }
+        // a few words up to a subject pronoun (`told a local radio station she …`) or a
+        // subject with its verb (`told reporters this was …`)
+        let mut j = k;
+        while j < hi && j < k + 6 && self.t[j].word && !self.in_quote(j) {
+            if self.has(j, class::PRON) {
+                return (j > k).then_some(j);
+            }
+            let subject = matches!(self.word(j), "this" | "there" | "his" | "her" | "their");
+            if j > k && subject && self.subject_then_finite(j, hi) {
+                return Some(j);
+            }
+            if self.has(j, class::THAT | class::CUE) || (!self.t[j].cap && self.finite(j)) {
+                return None;
+            }
+            j += 1;
+        }
+        None
+    }
+
+    /// The reported clause at `from` opens with a subordinator (`[that] if …`).
+    pub(in crate::quotes) fn opens_subordinate(&self, from: usize) -> bool {
+        let f = if self.has(from, class::THAT) {
+            from + 1
+        } else {
+            from
+        };
+        matches!(
+            self.lower(f).as_ref(),
+            "if" | "after"
+                | "when"
+                | "while"
+                | "because"
+                | "although"
+                | "though"
+                | "as"
+                | "since"
+                | "before"
+                | "once"
+                | "unless"
+                | "until"
+                | "whether"
+        )
+    }
+
+    /// After the comma or conjunction at `k`, a speaker and their speech verb (`, and the
+    /// treasurer said`, `while critics argue`).
+    pub(in crate::quotes) fn new_attribution(&self, k: usize) -> bool {
+        let mut s = k + 1;
+        if matches!(self.word(s), "and" | "but" | "while") {
+            s += 1;
+        }
+        let mut j = s + 1;
+        while j < s + 10 && j < self.t.len() {
+            if self.in_quote(j) || matches!(self.p(j), ',' | '.' | ';' | ':' | '!' | '?') {
+                return false;
+            }
+            if self.is_cue_word(j) && !self.t[j].cap {
+                return self.np_before(j, s).is_some_and(|np| np.s == s);
+            }
+            j += 1;
+        }
+        false
+    }
+
+    /// A subject pronoun, an auxiliary or a negated verb: a clause has begun.
+    pub(in crate::quotes) fn opens_clause(&self, k: usize) -> bool {
+        let w = self.word(k);
+        matches!(w, "he" | "she" | "they" | "we" | "I" | "it")
+            || is_auxiliary(w)
+            || w.ends_with("n't")
+            || w.ends_with("n’t")
+    }
+
+    /// A clause opening with a bare lowercase subject: a contracted pronoun (`it’s`,
+    /// `they’re`) or a noun followed by a finite verb (`history has shown …`, `allies
+    /// wanted …`).
+    pub(in crate::quotes) fn bare_subject(&self, k: usize) -> bool {
+        let Some(first) = self.t.get(k) else {
+            return false;
+        };
+        if !first.word || first.cap || self.has(k, class::STOP | class::TIME | class::CUE) {
+            return false;
+        }
+        let w = self.word(k);
+        if let Some((head, _)) = w.split_once(['’', '\'']) {
+            return self.lex.classes(head) & class::PRON != 0;
+        }
+        let Some(next) = self.t.get(k + 1) else {
+            return false;
+        };
+        if !next.word || next.cap {
+            return false;
+        }
+        self.finite(k + 1)
+    }
+
+    /// A few words from `k` up to a lowercase finite verb (`this was`, `her group never
+    /// worked`, `about half of the cuts were`): a subject and its verb, not an object
+    /// (`the story he had heard` stops at its pronoun).
+    pub(in crate::quotes) fn subject_then_finite(&self, k: usize, hi: usize) -> bool {
+        let mut j = k + 1;
+        while j < hi && j < k + 11 {
+            let Some(t) = self.t.get(j) else {
+                return false;
+            };
+            if self.in_quote(j) {
+                return false;
+            }
+            if t.word && !t.cap && self.finite(j) {
+                return true;
+            }
+            let ok = (t.word || matches!(t.p, '-' | '%'))
+                && !(t.word && !t.cap && t.cls & (class::THAT | class::CUE | class::PRON) != 0);
+            if !ok {
+                return false;
+            }
+            j += 1;
+        }
+        false
+    }
+}

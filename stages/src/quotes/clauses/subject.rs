@@ -1,0 +1,306 @@
+//! The subject of a cue in a reported clause: before the verb, over a form of `be` or a
+//! verb chain, a participle's sentence subject, a count (`six in 10`), a loose subject.
+
+use crate::quotes::analysis::{is_auxiliary, is_quote_char, Analyzer, Np, NpKind};
+use crate::quotes::lexicon::class;
+
+impl Analyzer<'_> {
+    /// The speaker of a participle after a comma (`…, adding that …`, `…, calling him
+    /// “…”`): the previous attribution's speaker in the sentence, else the sentence's
+    /// subject.
+    pub(in crate::quotes) fn clause_subject(&self, c: usize, lo: usize) -> Option<Np> {
+        if c <= lo || self.p(c - 1) != ',' || !self.word(c).ends_with("ing") {
+            return None;
+        }
+        let sent = self.t.get(c)?.sent;
+        let prev = self
+            .sent_speakers
+            .iter()
+            .rev()
+            .find(|&&(s, n)| s == sent && n.s < c)
+            .map(|&(_, n)| n);
+        if prev.is_some() {
+            return prev;
+        }
+        // (past an opening phrase: `On Sunday, Sanders …, stating …`)
+        let np = self
+            .np_after(lo, c)
+            .or_else(|| self.sentence_subject(lo, c).map(|(np, _)| np))?;
+        (np.kind != NpKind::Desc || self.has(np.e - 1, class::ROLE | class::GROUP | class::AGENT))
+            .then_some(np)
+    }
+
+    /// The subject of the sentence that a cue at `c` reports for when the cue is an
+    /// infinitive (`was prompted to say`), a participle (`, saying at one point`) or
+    /// follows a relative clause (`an aide who spoke anonymously said Monday`).
+    pub(in crate::quotes) fn subject_before_cue(&self, c: usize, lo: usize) -> Option<Np> {
+        if (lo..c).any(|j| self.in_quote(j) || is_quote_char(self.p(j))) {
+            return None;
+        }
+        if let Some(np) = self.infinitive_subject(c, lo) {
+            return Some(np);
+        }
+        // `an aide who spoke anonymously said Monday`
+        if let Some(np) = self.np_after(lo, c) {
+            if matches!(self.word(np.e), "who" | "whose")
+                && !(np.e + 1..c).any(|j| matches!(self.p(j), ',' | ';'))
+            {
+                return Some(np);
+            }
+        }
+        let (np, v) = self.sentence_subject(lo, c)?;
+        let role = np.kind != NpKind::Desc
+            || self.has(np.e - 1, class::ROLE | class::GROUP | class::AGENT);
+        (v <= c && role && np.kind != NpKind::Rel).then_some(np)
+    }
+
+    /// The subject of a progressive cue at `c`, back over its form of `be` (and fillers):
+    /// `Trump is telling voters …`, `the campaign is already claiming …`, `X has been
+    /// saying …`. A description must be a speaker's (a role, group or agent noun).
+    pub(in crate::quotes) fn progressive_subject(&self, c: usize, lo: usize) -> Option<Np> {
+        if !self.word(c).ends_with("ing") || c < lo + 2 {
+            return None;
+        }
+        let mut k = c;
+        while k > lo + 2 && c - k < 2 && self.has(k - 1, class::FILLER) && !self.t[k - 1].cap {
+            k -= 1;
+        }
+        if !matches!(self.word(k - 1), "is" | "are" | "was" | "were" | "been") {
+            return None;
+        }
+        let np = self.np_before(k - 1, lo)?;
+        let speaker = match np.kind {
+            NpKind::Rel => false,
+            NpKind::Desc => self.has(np.e - 1, class::ROLE | class::GROUP | class::AGENT),
+            _ => true,
+        };
+        speaker.then_some(np)
+    }
+
+    /// The subject of an infinitive cue at `c`, back over its verb chain: `X was
+    /// prompted to say`, `X went on to say`, `voters are more likely to say`, `X
+    /// continued to question`.
+    pub(in crate::quotes) fn infinitive_subject(&self, c: usize, lo: usize) -> Option<Np> {
+        if c <= lo + 1 || self.word(c - 1) != "to" {
+            return None;
+        }
+        let mut j = c - 1;
+        let mut steps = 0;
+        while j > lo + 1 && steps < 4 {
+            let w = self.word(j - 1);
+            let chain = self.t[j - 1].word
+                && !self.t[j - 1].cap
+                && (is_auxiliary(w)
+                    || w.ends_with("ed")
+                    || (w.ends_with("ly") && w.len() > 4)
+                    || matches!(
+                        w,
+                        "on" | "went"
+                            | "likely"
+                            | "unlikely"
+                            | "able"
+                            | "unable"
+                            | "ready"
+                            | "willing"
+                            | "more"
+                            | "less"
+                            | "continue"
+                            | "continues"
+                            | "began"
+                            | "begin"
+                            | "begins"
+                            | "tried"
+                            | "tries"
+                            | "going"
+                            | "set"
+                    ));
+            if !chain {
+                break;
+            }
+            j -= 1;
+            steps += 1;
+        }
+        if steps == 0 {
+            return None;
+        }
+        self.np_before(j, lo)
+    }
+
+    /// A count or share as the subject of a speech verb at `c`, from a clause opening:
+    /// `One in three said …`, `nearly nine out of 10 say …`, `Some 56 percent of voters
+    /// polled said …`, `most of them said …`, `all but two said …`.
+    pub(in crate::quotes) fn count_subject(&self, c: usize, lo: usize) -> Option<Np> {
+        let tk = self.t.get(c)?;
+        if tk.cls & (class::SPEECH | class::TELL | class::BELIEF) == 0
+            || self.word(c).ends_with("ing")
+            || c <= lo
+        {
+            return None;
+        }
+        let count = |k: usize| {
+            let w = self.word(k);
+            let year = w.len() == 4 && (w.starts_with("19") || w.starts_with("20"));
+            (self.t[k].number && !year)
+                || matches!(
+                    self.word(k).to_lowercase().as_str(),
+                    "one"
+                        | "two"
+                        | "three"
+                        | "four"
+                        | "five"
+                        | "six"
+                        | "seven"
+                        | "eight"
+                        | "nine"
+                        | "ten"
+                        | "half"
+                        | "most"
+                        | "majority"
+                        | "majorities"
+                        | "all"
+                )
+        };
+        let approx = |k: usize| {
+            matches!(
+                self.word(k).to_lowercase().as_str(),
+                "about" | "nearly" | "almost" | "some" | "roughly" | "just" | "over" | "only"
+            )
+        };
+        let floor = c.saturating_sub(10).max(lo);
+        let mut best = None;
+        let mut j = c;
+        while j > floor {
+            let k = j - 1;
+            let t = self.t[k];
+            let ok = (t.word || matches!(t.p, '-' | '%'))
+                && !self.in_quote(k)
+                && !(t.word && !t.cap && t.cls & (class::CUE | class::THAT) != 0)
+                && !(t.word && !t.cap && self.finite(k) && k + 1 < c);
+            if !ok {
+                break;
+            }
+            if count(k) {
+                let mut s = k;
+                while s > lo && approx(s - 1) {
+                    s -= 1;
+                }
+                let opens = s == lo
+                    || matches!(self.p(s - 1), ',' | ';' | ':' | '(')
+                    || matches!(self.word(s - 1), "and" | "but" | "while");
+                if opens {
+                    best = Some(s);
+                }
+            }
+            j -= 1;
+        }
+        let s = best?;
+        Some(Np {
+            s,
+            e: c,
+            kind: NpKind::Desc,
+        })
+    }
+
+    /// A subject the speaker rules miss, right before the verb at `c`: a relative pronoun
+    /// (`voters who said …`, `polls that show …`) or a run of up to six content words from
+    /// the sentence start, a determiner or a comma (`Philippine lawmaker wants …`,
+    /// `Twenty-four percent said …`, `42% say …`).
+    pub(in crate::quotes) fn loose_subject(&self, c: usize, lo: usize) -> Option<Np> {
+        let mut j = c;
+        let mut skipped = 0;
+        while j > lo && self.has(j - 1, class::FILLER) && !self.t[j - 1].cap && skipped < 3 {
+            j -= 1;
+            skipped += 1;
+        }
+        // `voters who said …`, `polls that show …`
+        if j > lo && matches!(self.word(j - 1), "who" | "that" | "which") {
+            return Some(Np {
+                s: j - 1,
+                e: j,
+                kind: NpKind::Desc,
+            });
+        }
+        let e = j;
+        let content = |k: usize| {
+            let t = self.t[k];
+            let lower_verb = !t.cap && t.cls & (class::CUE | class::STANCE | class::INTENT) != 0;
+            (t.word || matches!(t.p, '-' | '/' | '&') || t.p == '%')
+                && !self.in_quote(k)
+                && !lower_verb
+                && t.cls & (class::STOP | class::THAT | class::FILLER | class::PHRASE) == 0
+                && !(t.word && !t.cap && self.finite(k) && k + 1 < e)
+        };
+        while j > lo && j + 6 > e && content(j - 1) {
+            j -= 1;
+        }
+        if j == e {
+            return None;
+        }
+        // `farmers and small traders say …`: a coordinated subject
+        if j > lo + 1 && matches!(self.word(j - 1), "and" | "or") && content(j - 2) {
+            let mut m = j - 1;
+            while m > lo && m + 6 > j && content(m - 1) {
+                m -= 1;
+            }
+            j = m;
+        }
+        // (`But hacking specialists say …`, `…, but experts say …`)
+        let conj = j > lo
+            && matches!(self.lower(j - 1).as_ref(), "and" | "but" | "yet" | "while")
+            && (j - 1 == lo || matches!(self.p(j - 2), ',' | ';'));
+        let opens = j == lo
+            || conj
+            || matches!(self.p(j - 1), ',' | ':' | ';' | '(' | '—')
+            || (self.has(j - 1, class::DET) && !self.has(j - 1, class::PRON));
+        if !opens {
+            return None;
+        }
+        let s = if j > lo && self.has(j - 1, class::DET) {
+            j - 1
+        } else {
+            j
+        };
+        Some(Np {
+            s,
+            e,
+            kind: NpKind::Desc,
+        })
+    }
+
+    /// The subject at the start of the sentence `lo..`, after a leading connective or an
+    /// introductory phrase (`In April, Trump …`), and the token after it (its verb).
+    pub(in crate::quotes) fn sentence_subject(&self, lo: usize, hi: usize) -> Option<(Np, usize)> {
+        let mut s = lo;
+        if self.has(s, class::STOP | class::FILLER) || self.t.get(s).is_some_and(|t| !t.word) {
+            let comma = (s..hi.min(s + 10)).find(|&j| self.p(j) == ',');
+            s = match comma {
+                Some(c) => c + 1,
+                None => s + 1,
+            };
+        } else if self.word(s).ends_with("ing") {
+            // `Speaking on Monday, Okafor …`: past a fronted participle phrase
+            if let Some(c) = (s..hi.min(s + 10)).find(|&j| self.p(j) == ',') {
+                s = c + 1;
+            }
+        }
+        let np = match self.np_after(s, hi) {
+            Some(np) => np,
+            // `Several said …`, `Many argue …`
+            None if self.has(s, class::DET) && self.t[s].word => Np {
+                s,
+                e: s + 1,
+                kind: NpKind::Desc,
+            },
+            None => return None,
+        };
+        let mut v = np.e;
+        let mut skipped = 0;
+        while v < hi && (self.has(v, class::FILLER) || self.adverb(v)) && skipped < 3 {
+            v += 1;
+            skipped += 1;
+        }
+        let tv = self.t.get(v)?;
+        (v < hi && tv.word && !tv.cap && tv.cls & (class::STOP | class::DET | class::PRON) == 0)
+            .then_some((np, v))
+    }
+}

@@ -1,0 +1,543 @@
+//! A speech verb and what it reports: its `that` clause, a bare clause, its addressee
+//! (`told Y that …`), its object (`accused him of …`), `As X noted, …`.
+
+use crate::quotes::analysis::{conf_of, is_auxiliary, is_quote_char, Analyzer, Np, NpKind};
+use crate::quotes::lexicon::class;
+
+impl Analyzer<'_> {
+    pub(in crate::quotes) fn verb_clause(&mut self, c: usize, lo: usize, hi: usize) {
+        let tk = self.t[c];
+        // `an aide who asked not to be named`: a request, nothing reported
+        if tk.cls & class::ASK != 0 && self.word(c + 1) == "not" && self.word(c + 2) == "to" {
+            return;
+        }
+        // `the show has …`, `Saturday’s tweet was …`: a cue word used as a noun, the
+        // subject of the verb after it
+        let modifier = |j: usize| j >= lo && self.t[j].word && !self.t[j].cap;
+        let compound = c > lo + 1
+            && modifier(c - 1)
+            && (self.has(c - 2, class::DET)
+                || (c > lo + 2 && modifier(c - 2) && self.has(c - 3, class::DET)));
+        // (not a verb's past: `the dispute the ministry said was settled`)
+        let past = self.finite(c)
+            || matches!(
+                self.word(c),
+                "said"
+                    | "says"
+                    | "told"
+                    | "tells"
+                    | "wrote"
+                    | "writes"
+                    | "thought"
+                    | "knew"
+                    | "saw"
+                    | "found"
+                    | "felt"
+                    | "made"
+                    | "gave"
+            );
+        // (`Editor’s note: …`: a label)
+        let label = self.noun_use(c) && self.p(c + 1) == ':';
+        if label || ((self.noun_use(c) || compound) && !past && is_auxiliary(self.word(c + 1))) {
+            return;
+        }
+        // `Trump’s attacks on her`, `the question here is`, `a claim not recognised`: after
+        // a possessive or an article the cue word is a noun
+        if !past && self.possessed(c) {
+            return;
+        }
+        // `Sanders’ attacks on her`, `a pre-emptive attack against`, `the 20 states that`
+        if !self.t[c].cap && self.noun_head(c) {
+            return;
+        }
+        let np = self.np_before(c, lo);
+        // `Trump is telling voters that …`, `X was saying …`: a progressive cue
+        let np = np.or_else(|| self.progressive_subject(c, lo));
+        // `…, adding that …` takes the speaker of the sentence's previous attribution
+        let np = np.or_else(|| self.clause_subject(c, lo));
+        // `She paid it back, but said …`: the subject of a coordinated verb
+        let np = np.or_else(|| {
+            // (not when the sentence ends with its own attribution: `X is …, and believes
+            // …, Y has told Z.`)
+            // (`and then said`, `but later said`)
+            let cj = if c > lo + 2 && self.has(c - 1, class::FILLER) {
+                c - 1
+            } else {
+                c
+            };
+            let coord = cj > lo + 1
+                && matches!(self.word(cj - 1), "and" | "but")
+                && !(c + 1..hi)
+                    .any(|j| self.has(j, class::SPEECH | class::TELL) && !self.in_quote(j));
+            coord
+                .then(|| {
+                    self.sentence_subject(lo, cj - 1)
+                        .map(|(np, _)| np)
+                        .or_else(|| self.np_after(lo, cj - 1))
+                })
+                .flatten()
+                // (any description for unquoted content: `the court ruled and said …`)
+                .filter(|np| {
+                    np.kind != NpKind::Desc
+                        || self.has(np.e - 1, class::ROLE | class::GROUP | class::AGENT)
+                        || !(c + 1..hi).any(|j| self.in_quote(j))
+                })
+        });
+        // `voters are more likely to say …`, `X continued to question …`
+        let np = np.or_else(|| self.infinitive_subject(c, lo));
+        // `Philippine lawmaker wants …`, `Twenty-four percent said …`
+        let np = np.or_else(|| self.loose_subject(c, lo));
+        // `One in three said …`, `Almost half of respondents said …`
+        let np = np.or_else(|| self.count_subject(c, lo));
+        // `six in 10 said …`, `all five say …`: a count as the subject
+        let np = np.or_else(|| {
+            let count = c > lo + 1
+                && tk.cls & (class::SPEECH | class::BELIEF) != 0
+                && !self.word(c).ends_with("ing")
+                && (self.t[c - 1].number && matches!(self.word(c - 2), "in" | "all")
+                    || matches!(self.word(c - 1), "percent" | "majority" | "half"));
+            if !count {
+                return None;
+            }
+            // (the mention takes the count before `in` and `percent`: `six in 10`)
+            let s = match self.word(c - 2) {
+                "in" if c > lo + 2 && self.t[c - 3].word => c - 3,
+                _ if c > lo + 1 && (self.t[c - 2].number || self.word(c - 2) == "all") => c - 2,
+                _ => c - 1,
+            };
+            Some(Np {
+                s,
+                e: c,
+                kind: NpKind::Desc,
+            })
+        });
+        // `The agency declined, saying …`, `while saying …`: a participle of saying takes
+        // the subject of its sentence
+        let np = np.or_else(|| {
+            let part = tk.cls & (class::SPEECH | class::ACT | class::BELIEF) != 0
+                && self.word(c).ends_with("ing")
+                && c > lo + 2
+                && (matches!(self.p(c - 1), ',' | '—' | '–')
+                    || tk.cls & class::SPEECH != 0
+                        && matches!(
+                            self.word(c - 1),
+                            "while" | "after" | "by" | "before" | "when" | "also" | "initially"
+                        ));
+            part.then(|| {
+                self.sentence_subject(lo, c - 1)
+                    .map(|(np, _)| np)
+                    .or_else(|| self.np_after(lo, c - 1))
+                    .or_else(|| self.nearest_name(c - 1, lo))
+            })
+            .flatten()
+        });
+        let Some(np) = np else {
+            // inversion at the end: `…, said Hussain.` (not a participle with its
+            // object: `…, citing statistics about …`)
+            if c > lo && self.p(c - 1) == ',' && !self.word(c).ends_with("ing") {
+                if let Some(np) = self.np_after(c + 1, hi) {
+                    let mut after = np.e;
+                    // `…, said Larry Smith, a historian at Yale.`
+                    after = self.adjunct_tail(after, hi, true);
+                    if after >= hi || matches!(self.p(after), '.' | '!' | '?') {
+                        self.emit_clause(lo, c - 1, np, (c, c + 1), 0.75);
+                    }
+                }
+            }
+            return;
+        };
+        // `called it “a disgrace”`, `what he calls the “crooked” process`
+        if tk.cls & class::LABEL != 0 && self.label_clause(c, np, lo, hi) {
+            return;
+        }
+        // `a probe the agency said was ongoing`, `what he said were failures`: the
+        // reported clause lost its subject to the relative
+        let aux = c + 1 < hi && self.relative_verb(c + 1);
+        if aux && tk.cls & class::BARE != 0 {
+            let end = self.clause_end(c + 1, hi);
+            // the content holds its antecedent: `[a probe the agency said was ongoing]`,
+            // `[which it said was unacceptable]`
+            let start =
+                if np.s > lo && matches!(self.word(np.s - 1), "which" | "that" | "who" | "what") {
+                    np.s - 1
+                } else {
+                    self.np_core_before(np.s, lo)
+                        .filter(|a| a.kind == NpKind::Desc)
+                        .map_or(c + 1, |a| a.s)
+                };
+            if end > c + 3 {
+                self.emit_clause(start, end, np, (c, c + 1), conf_of(np.kind, 0.65));
+            }
+            return;
+        }
+        if np.s > lo && matches!(self.lower(np.s - 1).as_ref(), "what" | "as" | "how") {
+            // `As the paper noted, [the plant …]`, `But as X reported on Monday, […]`
+            let opening = np.s - 1 == lo
+                || (np.s - 2 == lo && matches!(self.word(lo), "But" | "And" | "Yet" | "So"));
+            if self.word(np.s - 1).eq_ignore_ascii_case("as") && opening {
+                self.as_clause(c, np, hi);
+            }
+            return;
+        }
+        // the complement: skip the addressee and time words up to `that`
+        let mut k = c + 1;
+        let mut that = None;
+        // (a longer adjunct for verbs of saying: `said in an interview with the local paper
+        // last week that …`, `told a crowd at a hotel in Boston that …`)
+        let far = tk.cls & (class::SPEECH | class::TELL) != 0
+            && tk.cls & class::ACT == 0
+            && (tk.cls & class::TELL != 0
+                || matches!(self.word(c + 1), "in" | "at" | "during" | "on" | "after"));
+        let limit = (c + if far { 14 } else { 9 }).min(hi);
+        while k < limit {
+            if self.has(k, class::THAT) && !self.in_quote(k) {
+                // (not a relative `that` past the usual reach: `… equipment that could …`)
+                let relative = self.finite(k + 1) || self.relative_verb(k + 1);
+                if k < c + 9 || !relative {
+                    that = Some(k);
+                }
+                break;
+            }
+            // `told X, however, that …`
+            let however = self.p(k) == ','
+                && (self.word(k + 1) == "however" || k > 0 && self.word(k - 1) == "however");
+            if however {
+                k += 1;
+                continue;
+            }
+            // (not past the clause itself: `said he had heard that account`)
+            if !self.t[k].word || self.has(k, class::CUE) || self.opens_clause(k) {
+                break;
+            }
+            k += 1;
+        }
+        if let Some(th) = that {
+            // (the clause keeps its `that`)
+            let end = self.clause_end(th + 1, hi);
+            let conf = conf_of(np.kind, 0.8);
+            self.emit_clause(th, end, np, (c, c + 1), conf);
+            return;
+        }
+        // `…, X said.` / `…, X has told Sputnik.`
+        let mut after = c + 1;
+        if tk.cls & class::TELL != 0 {
+            if let Some(obj) = self.np_after(after, hi) {
+                after = obj.e;
+            }
+        }
+        while after < hi && self.has(after, class::TIME) {
+            after += 1;
+        }
+        // `…, X told reporters on Monday.`: an object and adjuncts up to the sentence end
+        if np.s > lo && self.p(np.s - 1) == ',' {
+            after = self.adjunct_tail(after, hi, false);
+        }
+        let at_end = after >= hi || matches!(self.p(after), '.' | '!' | '?');
+        let before_comma = np.s > lo && self.p(np.s - 1) == ',';
+        // `…, X said, adding …`: the attribution ends the reported words too
+        let adding = self.p(after) == ',' && self.is_cue_word(after + 1);
+        if (at_end || adding) && before_comma {
+            let conf = conf_of(np.kind, 0.78);
+            self.emit_clause(lo, np.s - 1, np, (c, c + 1), conf);
+            return;
+        }
+        // `The goal, he said, is a durable cease-fire.`: the whole sentence, its
+        // attribution inside
+        if before_comma && self.p(after) == ',' && np.s > lo + 1 && after + 2 < hi {
+            let starts = self.t[lo].word || is_quote_char(self.t[lo].p);
+            let quoted = (lo..hi).any(|j| self.in_quote(j));
+            if starts && !quoted {
+                let end = self.clause_end(after + 1, hi);
+                let conf = conf_of(np.kind, 0.7);
+                self.emit_clause(lo, end, np, (c, c + 1), conf);
+                return;
+            }
+        }
+        // `voters see [him as the stronger candidate]`: a view, its object and `as …`
+        if matches!(self.word(c), "see" | "sees" | "saw") {
+            let end = self.clause_end(c + 1, hi);
+            let as_at = (c + 2..end.min(c + 9)).find(|&j| self.word(j) == "as");
+            if let Some(a) = as_at {
+                let plain = (c + 1..a).all(|j| self.t[j].word && !self.has(j, class::STOP));
+                if plain && a + 1 < end {
+                    self.emit_clause(c + 1, end, np, (c, c + 1), conf_of(np.kind, 0.6));
+                }
+            }
+            return;
+        }
+        // `asked whether …`
+        let wh = matches!(
+            self.word(c + 1),
+            "whether" | "if" | "why" | "how" | "what" | "when" | "where" | "who"
+        );
+        if tk.cls & class::ASK != 0 && wh {
+            let end = self.clause_end(c + 1, hi);
+            if end > c + 3 {
+                self.emit_clause(c + 1, end, np, (c, c + 1), conf_of(np.kind, 0.7));
+            }
+            return;
+        }
+        // `complained about …`
+        if self.particle(c, c + 1, np) {
+            self.object_clause(c, np, hi);
+            return;
+        }
+        // `hopes to win`, `vowed to fight`: an intention's `to` clause
+        if tk.cls & class::INTENT != 0 && self.word(c + 1) == "to" && self.config.intentions {
+            self.object_clause(c, np, hi);
+            return;
+        }
+        // `X said the talks failed` (verbs that take a bare clause)
+        if tk.cls & class::BARE == 0 {
+            let obj = class::ACT | class::LABEL | class::STANCE | class::INTENT;
+            if tk.cls & obj != 0 {
+                self.object_clause(c, np, hi);
+            }
+            return;
+        }
+        let mut k = c + 1;
+        if tk.cls & class::TELL != 0 {
+            // `told Y he would …`: a clause opening with a subject pronoun
+            if let Some(e) = self.addressee_end(k, hi) {
+                self.tell_clause(c, np, e, hi);
+            }
+            return; // `told Y` without `that`: an order or a topic, not a statement
+        }
+        if matches!(self.p(k), ',' | ':') {
+            k += 1;
+        }
+        // `said on Friday he met …`, `said Tuesday the talks had …`: time words, then the
+        // clause's subject
+        let mut m = k;
+        if self.word(m) == "on" && self.has(m + 1, class::TIME) {
+            m += 1;
+        }
+        while m < hi && m < k + 3 && self.has(m, class::TIME) {
+            m += 1;
+        }
+        if m > k && m < hi {
+            let pron = self.has(m, class::PRON)
+                && !matches!(self.word(m), "you" | "it")
+                && self.t.get(m + 1).is_some_and(|n| n.word && !n.cap);
+            let subject = self.has(m, class::DET) && self.subject_then_finite(m, hi);
+            if pron || subject || self.bare_subject(m) {
+                k = m;
+            }
+        }
+        let Some(first) = self.t.get(k) else { return };
+        if k >= hi || self.in_quote(k) {
+            return;
+        }
+        // a lowercase noun or a number opens a clause too (`said company leaders had …`,
+        // `said 46 percent of …`); adverbs, prepositions and object pronouns do not
+        let plain = first.word
+            && !first.cap
+            && first.cls & (class::FILLER | class::TIME | class::CUE | class::THAT) == 0
+            && !self.word(k).ends_with("ly")
+            && !matches!(
+                self.word(k),
+                "him" | "her" | "them" | "me" | "us" | "so" | "yes" | "no"
+            );
+        let clause_start = first.cls & (class::PRON | class::DET) != 0
+            || (first.cap && first.word)
+            || is_quote_char(first.p)
+            || plain
+            || self.bare_subject(k);
+        // `said in politics it takes time`: a fronted phrase, then the clause's pronoun
+        let fronted = matches!(
+            self.word(k),
+            "in" | "at" | "for" | "with" | "after" | "since"
+        ) && (k + 2..(k + 8).min(hi)).any(|j| {
+            self.has(j, class::PRON)
+                && !matches!(self.word(j), "you")
+                && self.t.get(j + 1).is_some_and(|n| n.word && !n.cap)
+                && (k + 1..j).all(|m| self.t[m].word && !self.has(m, class::CUE | class::THAT))
+        });
+        // `said if she wins, taxes would rise`: a conditional, then the clause after its comma
+        // (or without its comma, when a subject pronoun opens the main clause: `said if
+        // elected he would …`)
+        let cond = matches!(self.word(k), "if" | "unless")
+            && tk.cls & class::SPEECH != 0
+            && ((k + 3..hi).any(|j| {
+                self.p(j) == ',' && self.t.get(j + 1).is_some_and(|n| n.word) && !self.in_quote(j)
+            }) || (k + 2..(k + 10).min(hi)).any(|j| {
+                matches!(self.word(j), "he" | "she" | "they" | "we" | "I")
+                    && is_auxiliary(self.word(j + 1))
+            }));
+        // `said yes`, `said no to the war`
+        let answer = matches!(self.word(k), "yes" | "no")
+            && tk.cls & class::SPEECH != 0
+            && k == c + 1
+            && (self.t.get(k + 1).is_some_and(|n| !n.word) || self.word(k + 1) == "to");
+        if answer && self.word(k + 1) != "to" {
+            self.cue_used[c] = true;
+            if let Some((cs, ce)) = self.bytes(k, k + 1) {
+                self.push_indirect(cs, ce, np, (c, c + 1), conf_of(np.kind, 0.6));
+            }
+            return;
+        }
+        if fronted || cond || answer {
+            let end = self.clause_end(k, hi);
+            self.emit_clause(k, end, np, (c, c + 1), conf_of(np.kind, 0.65));
+            return;
+        }
+        // `said about half of the cuts were …`, `said much of the talk was …`
+        // (not `wrote about techniques used …`: a count or share follows)
+        let share = self.t.get(k + 1).is_some_and(|t| t.number)
+            || (self.word(k) == "at" && self.word(k + 1) == "least")
+            || matches!(
+                self.word(k + 1),
+                "half" | "a" | "one" | "two" | "three" | "of" | "than" | "every" | "all"
+            );
+        let quant = matches!(
+            self.word(k),
+            "about"
+                | "nearly"
+                | "almost"
+                | "more"
+                | "much"
+                | "most"
+                | "half"
+                | "many"
+                | "both"
+                | "at"
+        ) && share
+            && self.subject_then_finite(k, hi);
+        if !quant && (!clause_start || self.has(k, class::STOP)) {
+            // `promised a recount`, `acknowledged the defeat`: a speech act's object
+            if tk.cls & class::ACT != 0 {
+                self.object_clause(c, np, hi);
+            }
+            return;
+        }
+        let end = self.clause_end(k, hi);
+        if end < k + 3 {
+            return;
+        }
+        let conf = conf_of(np.kind, 0.72);
+        self.emit_clause(k, end, np, (c, c + 1), conf);
+    }
+
+    /// `As X noted, …` at cue `c`: the clause after the comma that closes the
+    /// attribution (past a few adjunct words: `as X reported on Saturday, …`).
+    pub(in crate::quotes) fn as_clause(&mut self, c: usize, np: Np, hi: usize) {
+        let mut k = c + 1;
+        while k < hi && k < c + 8 && self.t[k].word && !self.has(k, class::CUE | class::THAT) {
+            k += 1;
+        }
+        if k >= hi || self.p(k) != ',' || self.in_quote(k) {
+            return;
+        }
+        let end = self.clause_end(k + 1, hi);
+        if end < k + 4 {
+            return;
+        }
+        self.emit_clause(k + 1, end, np, (c, c + 1), conf_of(np.kind, 0.7));
+    }
+
+    /// A preposition at `k` that makes the words after it the content of the verb at `c`
+    /// (`complained about …`, `warned of …`, `commented on …`, `believe in …`), for a
+    /// speaker that is a person.
+    pub(in crate::quotes) fn particle(&self, c: usize, k: usize, np: Np) -> bool {
+        let tk = self.t[c];
+        let person = np.kind != NpKind::Desc
+            || self.has(np.e - 1, class::ROLE | class::GROUP | class::AGENT);
+        let topic = tk.cls & class::TOPIC != 0;
+        tk.cls & (class::SPEECH | class::BELIEF | class::ACT | class::TOPIC) != 0
+            && person
+            && match self.word(k) {
+                "about" => true,
+                "against" => !topic,
+                "of" => topic || matches!(self.word(c), "warned" | "warns"),
+                // (not `went on to say`: the verb after `to` is the cue)
+                "on" => {
+                    !topic
+                        && !self.has(k + 1, class::TIME)
+                        && tk.cls & class::LABEL == 0
+                        && self.word(k + 1) != "to"
+                }
+                "in" => tk.cls & class::BELIEF != 0,
+                _ => false,
+            }
+    }
+
+    /// `told Y he would …` at cue `c`, the addressee ending at `k`: the clause from a
+    /// subject pronoun (after time words) to the clause end.
+    pub(in crate::quotes) fn tell_clause(&mut self, c: usize, np: Np, k: usize, hi: usize) {
+        let mut k = k;
+        // (not the subject of `told reporters this was …`)
+        while k < hi
+            && (self.has(k, class::TIME) || matches!(self.word(k), "on" | "last"))
+            && !(self.word(k) == "this" && self.finite(k + 1))
+        {
+            k += 1;
+        }
+        if k >= hi || self.in_quote(k) {
+            return;
+        }
+        let w = self.word(k);
+        let pron = self.has(k, class::PRON)
+            && !matches!(w, "you" | "it")
+            && self.t.get(k + 1).is_some_and(|n| n.word && !n.cap);
+        // `told reporters this was …`, `told the paper her group never …`
+        let det = matches!(
+            w,
+            "this" | "there" | "the" | "his" | "her" | "their" | "its" | "our" | "my"
+        ) && self.subject_then_finite(k, hi);
+        if !(pron || det || self.bare_subject(k)) {
+            return;
+        }
+        let end = self.clause_end(k, hi);
+        if end < k + 3 {
+            return;
+        }
+        self.emit_clause(k, end, np, (c, c + 1), conf_of(np.kind, 0.72));
+    }
+
+    /// A speech act's object to the clause end (`accused [him of lying]`, `called for [a
+    /// recount]`); a label verb only with a quoted label (`called [it “a disgrace”]`).
+    pub(in crate::quotes) fn object_clause(&mut self, c: usize, np: Np, hi: usize) {
+        let tk = self.t[c];
+        let mut k = c + 1;
+        while k < hi && self.has(k, class::TIME) {
+            k += 1;
+        }
+        // `called for …` (not `called on X`, a visit), `referring to …`
+        let particle = self.word(k) == "for"
+            || (self.word(k) == "to" && self.word(c).to_lowercase().starts_with("refer"))
+            || self.particle(c, k, np);
+        let act = tk.cls & (class::ACT | class::STANCE | class::INTENT) != 0 || particle;
+        if particle {
+            k += 1;
+        }
+        // `declined to comment`, `plans to run`: the `to` clause
+        let to = tk.cls & class::INTENT != 0 && self.word(k) == "to";
+        let Some(first) = self.t.get(k) else { return };
+        if k >= hi || !(first.word || is_quote_char(first.p)) || self.in_quote(k) {
+            return;
+        }
+        if first.cls & (class::STOP | class::THAT) != 0 && !particle && !to {
+            return;
+        }
+        let mut end = self.clause_end(k, hi);
+        // `praised [her] and thanked …`: the object ends before a coordinated verb
+        if !(k..end).any(|j| self.in_quote(j)) {
+            if let Some(j) = (k + 1..end).find(|&j| self.coordinated_verb(j)) {
+                end = j;
+            }
+        }
+        if end <= k {
+            return;
+        }
+        let quoted = (k..end).any(|j| self.quote_opening_at(j).is_some());
+        if !act && !quoted {
+            return;
+        }
+        // stances and intentions are no speech: they never carry a quotation
+        let speech = class::SPEECH | class::TELL | class::ACT | class::LABEL;
+        if quoted && tk.cls & speech == 0 {
+            return;
+        }
+        self.emit_clause(k, end, np, (c, c + 1), conf_of(np.kind, 0.6));
+    }
+}

@@ -1,0 +1,561 @@
+//! Direct quotes: a quotation attributed right after its closing mark or right before its
+//! opening mark (`“…,” X said.`, `X said: “…”`), with the speaker's noun phrase.
+
+use super::analysis::{conf_of, is_auxiliary, is_quote_char, Analyzer, Np, NpKind, QSpan, NONE};
+use super::lexicon::class;
+use pipeline_core::QuoteKind;
+
+impl Analyzer<'_> {
+    /// A quote attributed after its closing mark: direct, or partial when it closes a
+    /// sentence that opens with words of the writer (`The bill’s failure was
+    /// “heartbreaking,” she said.`): the partial quote spans those words and the fragment.
+    pub(super) fn push_after(&mut self, qi: usize, np: Np, cue: (usize, usize), conf: f32) {
+        let q = self.quotes[qi];
+        let (lo, _) = self.sent_range(q.open);
+        let mut s = q.open;
+        while s > lo {
+            let j = s - 1;
+            let tk = self.t[j];
+            let stop = self.in_quote(j)
+                || matches!(tk.p, ':' | ';' | '.' | '?' | '!')
+                || is_quote_char(tk.p)
+                || (tk.cls & class::CUE != 0 && !self.noun_use(j))
+                || self.phrase_at(j, q.open).is_some();
+            if stop || tk.para != self.t[q.open].para || q.open - j > 30 {
+                break;
+            }
+            s = j;
+        }
+        // the sentence must start there, and words of the writer must come before the mark
+        let starts = s == lo || (s > 0 && matches!(self.p(s - 1), '.' | '?' | '!'));
+        let words = (s..q.open).filter(|&j| self.t[j].word).count();
+        // (or a fragment opening right after a word, in a clause that holds a cue word of its
+        // own: `Nothing the president said “will assuage …,” the senator said`)
+        let (starts, s, words) = match self.mid_fragment(&q, lo) {
+            Some(f) if !starts => (true, f, 1),
+            _ => (starts, s, words),
+        };
+        let before = self.attrs.len();
+        self.push_quote(qi, QuoteKind::Direct, Some(np), Some(cue), conf);
+        // (only the attribution just made: an empty quote makes none)
+        if starts && words > 0 && !q.dash && self.attrs.len() > before {
+            if let (Some(at), Some(first)) = (self.attrs.last_mut(), self.t.get(s)) {
+                if first.s < at.ce {
+                    at.kind = QuoteKind::Partial;
+                    at.cs = first.s;
+                }
+            }
+        }
+    }
+
+    /// The first word of the sentence `lo..` when quote `q` opens right after a word of
+    /// it and closes on a comma (`… said “will assuage people’s fears,” X said`): the
+    /// quote is a fragment of that sentence.
+    pub(super) fn mid_fragment(&self, q: &QSpan, lo: usize) -> Option<usize> {
+        if q.dash || q.open <= lo || !self.t[q.open - 1].word {
+            return None;
+        }
+        let comma = self.p(q.close.saturating_sub(1)) == ',' || self.p(q.close + 1) == ',';
+        let para = self.t[lo].para == self.t[q.open].para;
+        if !comma || !para || (lo..q.open).any(|j| self.in_quote(j) || is_quote_char(self.p(j))) {
+            return None;
+        }
+        (lo..q.open).find(|&j| self.t[j].word)
+    }
+
+    /// A dash and a name at token `k` that sign the quote closing just before: a
+    /// paragraph `- Name.` (or `— Name, role.`) after the quote's paragraph, or on
+    /// the quote's own line `“…” ― Name` ending the line or followed by the next
+    /// quote (collections of readers' voices): the name.
+    pub(super) fn signature(&self, k: usize) -> Option<Np> {
+        let prev = self.t.get(k.checked_sub(1)?)?;
+        let tk = self.t.get(k)?;
+        if !matches!(tk.p, '-' | '—' | '–' | '―') {
+            return None;
+        }
+        let same_line = tk.para == prev.para;
+        if same_line && !is_quote_char(prev.p) {
+            return None;
+        }
+        let np = self.np_after(k + 1, self.para_end(k))?;
+        let ends = self.t.get(np.e).map_or(true, |t| {
+            t.para != tk.para
+                || (!same_line && t.p == ',')
+                || (t.p == '.'
+                    && self.t.get(np.e + 1).map_or(true, |u| {
+                        u.para != tk.para || (same_line && is_quote_char(u.p) && self.opens(u.p))
+                    }))
+                || (same_line && is_quote_char(t.p) && self.opens(t.p))
+        });
+        (np.kind == NpKind::Name && ends).then_some(np)
+    }
+
+    /// A quote attributed right after its closing mark or right before its opening mark.
+    pub(super) fn direct(&mut self, qi: usize) {
+        let q = self.quotes[qi];
+        if self.named_work(&q) {
+            return;
+        }
+        let n = self.t.len();
+        let last = q.close.saturating_sub(1);
+        let ended = matches!(self.p(last), '.') && q.close > q.open + 1;
+        // after: `“…,” Hussain said` / `“…,” said Hussain` / `“…”, according to X`
+        let mut j = q.close + usize::from(!q.dash);
+        if q.dash && self.p(q.close) == ',' {
+            j = q.close + 1;
+        }
+        let hi = self.para_end(j.min(n.saturating_sub(1)));
+        while j < hi && matches!(self.p(j), ',' | '—' | '–') {
+            j += 1;
+        }
+        let lower_next = self.t.get(j).is_some_and(|t| !t.cap);
+        // `“… missing.” Trump said.`: a sentence of its own that only attributes
+        let same_para = self
+            .t
+            .get(j)
+            .is_some_and(|t| t.para == self.t[q.close.min(n - 1)].para);
+        let attributes = ended && !lower_next && same_para && self.bare_attribution(j, hi);
+        // (never in the next paragraph: `“Why?”` ending one does not take its subject)
+        if j < hi
+            && same_para
+            && (!ended || lower_next || attributes)
+            && !self.cue_opens_next(qi, j)
+        {
+            let (sa, sb) = self.sent_range(j);
+            let hi = hi.min(sb.max(j + 1) + 40);
+            let _ = sa;
+            if let Some(pr) = self.split_cue(j) {
+                let (s, e) = (self.t[j].s, pr.0);
+                let _ = (s, e);
+                self.push_quote(
+                    qi,
+                    QuoteKind::Direct,
+                    Some(Np {
+                        s: j,
+                        e: j + 1,
+                        kind: NpKind::Pron,
+                    }),
+                    Some((j, j + 1)),
+                    0.85,
+                );
+                return;
+            }
+            let mut c = j;
+            if self.has(c, class::FILLER) && self.is_cue_word(c + 1) {
+                c += 1;
+            }
+            // (`“…,” saying the town …`: a participle opens a clause, not an inverted
+            // attribution)
+            if self.is_cue_word(c) && !self.word(c).ends_with("ing") {
+                // `dit-il`, `a-t-il déclaré` split by the tokenizer
+                let mut a = c + 1;
+                if self.p(a) == '-' {
+                    a += 1;
+                    if self.word(a) == "t" && self.p(a + 1) == '-' {
+                        a += 2;
+                    }
+                }
+                if let Some(np) = self.np_after(a, hi) {
+                    let conf = conf_of(np.kind, 0.95);
+                    self.push_after(qi, np, (c, c + 1), conf);
+                    return;
+                }
+                if let Some(np) = self.inverted_description(a, hi) {
+                    self.push_after(qi, np, (c, c + 1), 0.85);
+                    return;
+                }
+            }
+            if let Some((np, c)) = self.subject_then_cue(j, hi) {
+                let conf = conf_of(np.kind, 0.95);
+                self.push_after(qi, np, (c, c + 1), conf);
+                return;
+            }
+            if let Some((np, cue)) = self.phrase_at(j, hi) {
+                self.push_after(qi, np, cue, 0.85);
+                return;
+            }
+            // `“…?” Hannity pressed.`: any past-tense verb after a person's name or pronoun,
+            // when the quote ends with a comma, a question or an exclamation
+            let open_end = matches!(self.p(last), ',' | '?' | '!');
+            if let Some(np) = self.np_after(j, hi).filter(|_| open_end) {
+                let v = np.e;
+                let w = self.word(v);
+                // (`shot back`: an irregular past before `back`)
+                let back = self.word(v + 1) == "back";
+                let past = self.t.get(v).is_some_and(|t| t.word && !t.cap)
+                    && w.len() > 3
+                    && (w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss")) || back)
+                    && !self.has(v, class::STOP | class::DET | class::THAT);
+                let person = matches!(np.kind, NpKind::Name | NpKind::Pron);
+                // (`he points out.`)
+                let particle = matches!(self.word(v + 1), "out" | "back" | "up" | "on");
+                let end = v + 1 + usize::from(particle);
+                if past && person && matches!(self.p(end), '.' | ',') {
+                    self.push_quote(qi, QuoteKind::Direct, Some(np), Some((v, v + 1)), 0.6);
+                    return;
+                }
+            }
+            // `“…?” asked Trump.`: inverted
+            let w = self.word(j);
+            let past = open_end
+                && self.t.get(j).is_some_and(|t| t.word && !t.cap)
+                && w.len() > 3
+                && w.ends_with("ed");
+            if let Some(np) = self.np_after(j + 1, hi).filter(|_| past) {
+                if np.kind == NpKind::Name && matches!(self.p(np.e), '.' | ',') {
+                    self.push_quote(qi, QuoteKind::Direct, Some(np), Some((j, j + 1)), 0.6);
+                    return;
+                }
+            }
+        }
+        // a signature line after it: `“…”` / `- Hillary Clinton.`
+        if let Some(np) = self.signature(q.close + 1) {
+            self.push_quote(
+                qi,
+                QuoteKind::Direct,
+                Some(np),
+                Some((q.close + 1, q.close + 2)),
+                0.7,
+            );
+            return;
+        }
+        // before: `Hussain said: “…”` / `said Hussain, “…”`
+        if q.dash || q.open == 0 {
+            return;
+        }
+        let mut j = q.open;
+        if matches!(self.p(j - 1), ':' | ',') {
+            j -= 1;
+        }
+        if j == 0 {
+            return;
+        }
+        let cross = self.t[j - 1].para != self.t[q.open].para;
+        if cross && self.p(j) != ':' {
+            return;
+        }
+        let c = j - 1;
+        if self.in_quote(c) {
+            return;
+        }
+        let lo = self.sent_range(c).0.min(c);
+        if j == q.open && self.words_after_close(&q) {
+            return; // `says “…” despite …`: a fragment of reported speech
+        }
+        if self.is_cue_word(c) && self.t[c].cls & class::NOUN == 0 {
+            if let Some(np) = self.np_before(c, lo) {
+                let conf = conf_of(np.kind, 0.93);
+                self.push_quote(qi, QuoteKind::Direct, Some(np), Some((c, c + 1)), conf);
+                self.lower_fragment(qi, np, c);
+                self.topic_opener(qi, np, lo);
+                return;
+            }
+            if let Some(np) = self.np_after(c + 1, j) {
+                let conf = conf_of(np.kind, 0.9);
+                self.push_quote(qi, QuoteKind::Direct, Some(np), Some((c, c + 1)), conf);
+                return;
+            }
+            // `“A,” he said, adding, “B.”`: a quote of its own, cued by the participle
+            if let Some(np) = self.clause_subject(c, lo) {
+                let conf = conf_of(np.kind, 0.85);
+                self.push_quote(qi, QuoteKind::Direct, Some(np), Some((c, c + 1)), conf);
+                return;
+            }
+            // `“A,” X said before adding: “B.”`: a second cue of the same speaker
+            if let Some(np) = self.chained_cue(c) {
+                let conf = conf_of(np.kind, 0.8);
+                self.push_quote(qi, QuoteKind::Direct, Some(np), Some((c, c + 1)), conf);
+                return;
+            }
+            if j < q.open {
+                if let Some(np) = self.subject_before_cue(c, lo) {
+                    let conf = conf_of(np.kind, 0.8);
+                    self.push_quote(qi, QuoteKind::Direct, Some(np), Some((c, c + 1)), conf);
+                    self.lower_fragment(qi, np, c);
+                    return;
+                }
+            }
+        }
+        // `As the magazine put it, “…”` / `X put it: “…”`
+        if c > 0 && j < q.open && self.word(c) == "it" && matches!(self.word(c - 1), "put" | "puts")
+        {
+            if let Some(np) = self.np_before(c - 1, lo) {
+                let conf = conf_of(np.kind, 0.88);
+                self.push_quote(qi, QuoteKind::Direct, Some(np), Some((c - 1, c + 1)), conf);
+                return;
+            }
+        }
+        // `said Hussain: “…”` / `Hussain told reporters: “…”`
+        if self.p(j) == ':' || self.p(j) == ',' {
+            let floor = c.saturating_sub(8).max(lo);
+            let mut k = c;
+            // a cue word inside a name (`told the Washington Post in a written statement,
+            // “…”`) is taken only when no other cue comes before it
+            let mut in_name = None;
+            let mut tried = false;
+            while k > floor {
+                k -= 1;
+                // (not after a determiner: `in a written statement`)
+                if self.is_cue_word(k) && !self.in_quote(k) && !self.noun_use(k) {
+                    if k > lo && self.t[k].cap && self.t[k - 1].cap {
+                        in_name = in_name.or(Some(k));
+                        continue;
+                    }
+                    if self.cue_before_mark(qi, k, j, lo) {
+                        return;
+                    }
+                    tried = true;
+                    break;
+                }
+                if let Some((np, cue)) = self.phrase_at(k, j) {
+                    self.push_quote(qi, QuoteKind::Direct, Some(np), Some(cue), 0.85);
+                    return;
+                }
+            }
+            if let (Some(k), false) = (in_name, tried) {
+                if self.cue_before_mark(qi, k, j, lo) {
+                    return;
+                }
+            }
+        }
+        // `Trump: “…”` / `The headline reads: “…”`: the sentence's subject
+        if self.p(j) == ':' {
+            // (past an opening phrase: `In response, X issued a statement: “…”`)
+            let np = self.colon_subject(lo, j);
+            let np = np.or_else(|| self.np_after(lo, j)).or_else(|| {
+                let (np, v) = self.sentence_subject(lo, j)?;
+                let w = self.word(v);
+                let verb = self.has(v, class::CUE | class::ACT) || w.ends_with("ed");
+                verb.then_some(np)
+            });
+            if let Some(np) = np {
+                if np.kind != NpKind::Pron || np.s == lo {
+                    self.push_quote(qi, QuoteKind::Direct, Some(np), Some((j, j + 1)), 0.6);
+                }
+            }
+        }
+        if !self.qdone[qi] {
+            self.verb_led(qi, j, lo);
+        }
+    }
+
+    /// `Republican nominee Jo Okafor issued the following statement: “…”`: the subject
+    /// before the first verb of a sentence that introduces a quote with its colon, past an
+    /// opening phrase (`In response to the attack, …`); the job and its modifiers before
+    /// the name belong to the speaker (see [`Self::np_before`]).
+    pub(super) fn colon_subject(&self, lo: usize, j: usize) -> Option<Np> {
+        let mut s = lo;
+        if self.has(s, class::STOP) {
+            s = (s..j.min(s + 12)).find(|&k| self.p(k) == ',')? + 1;
+        }
+        let v = (s + 1..j).find(|&v| {
+            let t = self.t[v];
+            t.word
+                && !t.cap
+                && !self.in_quote(v)
+                && (self.finite(v) || self.has(v, class::CUE | class::ACT))
+        })?;
+        let np = self.np_before(v, s)?;
+        // (the whole subject: nothing but the mention between the opening and its verb)
+        (np.s == s && np.kind != NpKind::Pron).then_some(np)
+    }
+
+    /// `Mrs. Vidal shook her head and said, “No.”`, `Asked why, he demurred: “…”`, `X,
+    /// …, interrupted me to announce, “…”`: a sentence quoted right after a verb and its
+    /// comma or colon, whose speaker the searches before missed: the subject of the
+    /// verb's clause.
+    pub(super) fn verb_led(&mut self, qi: usize, j: usize, lo: usize) {
+        let Some(q) = self.quotes.get(qi).copied() else {
+            return;
+        };
+        if j == 0 || j >= q.open || !matches!(self.p(j), ',' | ':') {
+            return;
+        }
+        let c = j - 1;
+        let Some(tk) = self.t.get(c).copied() else {
+            return;
+        };
+        if !tk.word || tk.cap || self.in_quote(c) || self.noun_use(c) {
+            return;
+        }
+        let w = self.word(c);
+        // (`shot back,`)
+        let back = w == "back" && c > 0 && self.t[c - 1].word && !self.t[c - 1].cap;
+        let verb = (self.is_cue_word(c) && tk.cls & class::NOUN == 0)
+            || (w.len() > 4 && w.ends_with("ed"))
+            || back;
+        // a sentence: it opens with a capital
+        let first = (q.open + 1..q.close).find(|&k| self.t[k].word);
+        if !verb || first.map_or(true, |f| !self.t[f].cap) {
+            return;
+        }
+        // (right before the verb: `Ned circled it as his friends jeered, “…”`)
+        let right_before = if self.is_cue_word(c) {
+            None
+        } else {
+            self.np_before(c, lo)
+                .filter(|np| matches!(np.kind, NpKind::Name | NpKind::Pron | NpKind::Desc))
+        };
+        if let Some(np) = right_before.or_else(|| self.clause_np(c, lo)) {
+            self.push_quote(qi, QuoteKind::Direct, Some(np), Some((c, c + 1)), 0.6);
+        }
+    }
+
+    /// The subject of the clause holding the verb at `c`: the mention that opens the
+    /// clause (after a comma, or at the sentence start `lo`) and is followed by a
+    /// lowercase word, trying at most three clauses back.
+    pub(super) fn clause_np(&self, c: usize, lo: usize) -> Option<Np> {
+        let mut k = c;
+        // the clause after the last comma opens with a verb: `X, …, interrupted me`
+        let mut verb_next = false;
+        for _ in 0..4 {
+            let start = (lo..k)
+                .rev()
+                .find(|&i| matches!(self.p(i), ',' | ';' | '—' | '–') || is_quote_char(self.p(i)))
+                .map_or(lo, |i| i + 1);
+            if (start..c).any(|i| self.in_quote(i)) {
+                return None;
+            }
+            let mut s = start;
+            while s + 1 < c && self.has(s, class::FILLER | class::CONN) {
+                s += 1;
+            }
+            if let Some(np) = self.np_after(s, c) {
+                let mut v = np.e;
+                while v < c && (self.has(v, class::FILLER) || self.adverb(v)) {
+                    v += 1;
+                }
+                let verb = self.t.get(v).is_some_and(|t| {
+                    t.word
+                        && !t.cap
+                        && (t.cls & (class::DET | class::STOP | class::PRON | class::THAT) == 0
+                            || is_auxiliary(self.word(v)))
+                });
+                if v <= c && verb {
+                    return Some(np);
+                }
+                // (`Tom Reyes, interrupted`: the name alone between two commas)
+                if verb_next && np.kind == NpKind::Name && v == k && self.p(k) == ',' {
+                    return Some(np);
+                }
+            }
+            if start <= lo || is_quote_char(self.p(start - 1)) {
+                return None;
+            }
+            verb_next = self.t.get(start).is_some_and(|t| {
+                t.word && !t.cap && t.cls & (class::DET | class::STOP | class::PRON) == 0
+            });
+            k = start - 1;
+        }
+        None
+    }
+
+    /// `said Hussain: “…”` / `Hussain told reporters: “…”`: the quote opening at the mark
+    /// after `j` attributed to the speaker of the cue word `k` before it; false when it has
+    /// none.
+    pub(super) fn cue_before_mark(&mut self, qi: usize, k: usize, j: usize, lo: usize) -> bool {
+        if let Some(np) = self.np_before(k, lo) {
+            let conf = conf_of(np.kind, 0.88);
+            self.push_quote(qi, QuoteKind::Direct, Some(np), Some((k, k + 1)), conf);
+            self.lower_fragment(qi, np, k);
+            return true;
+        }
+        if let Some(np) = self.np_after(k + 1, j) {
+            let conf = conf_of(np.kind, 0.88);
+            self.push_quote(qi, QuoteKind::Direct, Some(np), Some((k, k + 1)), conf);
+            return true;
+        }
+        // `X went on to say, “…”` / `X, …, saying at one point, “…”`: the subject of the
+        // sentence
+        if let Some(np) = self.subject_before_cue(k, lo) {
+            let conf = conf_of(np.kind, 0.8);
+            self.push_quote(qi, QuoteKind::Direct, Some(np), Some((k, k + 1)), conf);
+            self.lower_fragment(qi, np, k);
+            return true;
+        }
+        false
+    }
+
+    /// A quote after its cue that opens in lowercase, in a sentence that starts before its
+    /// speaker (`Sooner or later, the mayor told reporters, “it will pay off.”`) or that
+    /// reports with `that` (`X told him that if …, “come and take it.”`): a fragment of
+    /// reported speech, partial, spanning from the sentence start (or after `that`).
+    pub(super) fn lower_fragment(&mut self, qi: usize, np: Np, cue: usize) {
+        let q = self.quotes[qi];
+        let Some(at) = self.qattr.get(qi).copied() else {
+            return;
+        };
+        let first = (q.open + 1..q.close).find(|&j| self.t[j].word);
+        if first.map_or(true, |f| self.t[f].cap) || at == NONE {
+            return;
+        }
+        let (lo, _) = self.sent_range(q.open);
+        // the second part of a quotation interrupted by its attribution (`“A,” X said, “b”`)
+        // continues it; `As X wrote, “…”` quotes whole words
+        if (lo..np.s).any(|j| self.in_quote(j)) || matches!(self.word(lo), "As" | "as") {
+            return;
+        }
+        let that = (cue + 1..q.open).find(|&j| self.has(j, class::THAT) && !self.in_quote(j));
+        let start = match that {
+            Some(th) => th + 1,
+            // `…, the mayor told reporters, “it …”`
+            None if self.p(q.open - 1) == ',' => {
+                // (only words fronted before the speaker's comma, `The reality is, he
+                // added, “…”`; not `X asked for a photo and Y said, “as long as …”`)
+                let fronted = np.s > lo && self.p(np.s - 1) == ',';
+                if !fronted {
+                    return;
+                }
+                let Some(s) = (lo..np.s).find(|&j| self.t[j].word) else {
+                    return;
+                };
+                s
+            }
+            None => return,
+        };
+        if let (Some(a), Some(tk)) = (self.attrs.get_mut(at as usize), self.t.get(start)) {
+            if tk.s < a.cs {
+                a.kind = QuoteKind::Partial;
+                a.cs = tk.s;
+            }
+        }
+    }
+
+    /// `Of the plan, X said, “…”`, `As for Y, she said, “…”`: a sentence that opens with
+    /// its topic before the speaker reports from its start, partial.
+    pub(super) fn topic_opener(&mut self, qi: usize, np: Np, lo: usize) {
+        let q = self.quotes[qi];
+        let Some(at) = self.qattr.get(qi).copied().filter(|&a| a != NONE) else {
+            return;
+        };
+        let opens = self.word(lo) == "Of" || (self.word(lo) == "As" && self.word(lo + 1) == "for");
+        let framed = np.s > lo + 2
+            && self.p(np.s - 1) == ','
+            && q.open > np.s
+            && self.p(q.open - 1) == ','
+            && (lo..q.open).all(|j| !self.in_quote(j) && !is_quote_char(self.p(j)));
+        if !opens || !framed {
+            return;
+        }
+        if let (Some(a), Some(tk)) = (self.attrs.get_mut(at as usize), self.t.get(lo)) {
+            if tk.s < a.cs {
+                a.kind = QuoteKind::Partial;
+                a.cs = tk.s;
+            }
+        }
+    }
+
+    /// `Trump said.` / `Trump said Tuesday.` at `j`: a speaker and its cue, and nothing
+    /// else in the sentence.
+    pub(super) fn bare_attribution(&self, j: usize, hi: usize) -> bool {
+        let Some((_, c)) = self.subject_then_cue(j, hi) else {
+            return false;
+        };
+        // `said.`, `said Tuesday.`: nothing else follows in the sentence
+        let mut next = c + 1;
+        while next < hi && next < c + 3 && self.has(next, class::TIME) {
+            next += 1;
+        }
+        self.p(next) == '.'
+    }
+}
