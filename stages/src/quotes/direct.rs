@@ -96,10 +96,30 @@ impl Analyzer<'_> {
         if self.named_work(&q) {
             return;
         }
+        if self.attribution_after(qi) {
+            return;
+        }
+        // a signature line after it: `“…”` / `- Hillary Clinton.`
+        if let Some(np) = self.signature(q.close + 1) {
+            self.push_quote(
+                qi,
+                QuoteKind::Direct,
+                Some(np),
+                Some((q.close + 1, q.close + 2)),
+                0.7,
+            );
+            return;
+        }
+        self.attribution_before(qi);
+    }
+
+    /// The attribution right after quote `qi`'s closing mark: `“…,” Hussain said` /
+    /// `“…,” said Hussain` / `“…”, according to X`; true when it attributed the quote.
+    fn attribution_after(&mut self, qi: usize) -> bool {
+        let q = self.quotes[qi];
         let n = self.t.len();
         let last = q.close.saturating_sub(1);
         let ended = matches!(self.p(last), '.') && q.close > q.open + 1;
-        // after: `“…,” Hussain said` / `“…,” said Hussain` / `“…”, according to X`
         let mut j = q.close + usize::from(!q.dash);
         if q.dash && self.p(q.close) == ',' {
             j = q.close + 1;
@@ -116,110 +136,112 @@ impl Analyzer<'_> {
             .is_some_and(|t| t.para == self.t[q.close.min(n - 1)].para);
         let attributes = ended && !lower_next && same_para && self.bare_attribution(j, hi);
         // (never in the next paragraph: `“Why?”` ending one does not take its subject)
-        if j < hi
+        j < hi
             && same_para
             && (!ended || lower_next || attributes)
             && !self.cue_opens_next(qi, j)
-        {
-            let (sa, sb) = self.sent_range(j);
-            let hi = hi.min(sb.max(j + 1) + 40);
-            let _ = sa;
-            if let Some(pr) = self.split_cue(j) {
-                let (s, e) = (self.t[j].s, pr.0);
-                let _ = (s, e);
-                self.push_quote(
-                    qi,
-                    QuoteKind::Direct,
-                    Some(Np {
-                        s: j,
-                        e: j + 1,
-                        kind: NpKind::Pron,
-                    }),
-                    Some((j, j + 1)),
-                    0.85,
-                );
-                return;
-            }
-            let mut c = j;
-            if self.has(c, class::FILLER) && self.is_cue_word(c + 1) {
-                c += 1;
-            }
-            // (`“…,” saying the town …`: a participle opens a clause, not an inverted
-            // attribution)
-            if self.is_cue_word(c) && !self.word(c).ends_with("ing") {
-                // `dit-il`, `a-t-il déclaré` split by the tokenizer
-                let mut a = c + 1;
-                if self.p(a) == '-' {
-                    a += 1;
-                    if self.word(a) == "t" && self.p(a + 1) == '-' {
-                        a += 2;
-                    }
-                }
-                if let Some(np) = self.np_after(a, hi) {
-                    let conf = conf_of(np.kind, 0.95);
-                    self.push_after(qi, np, (c, c + 1), conf);
-                    return;
-                }
-                if let Some(np) = self.inverted_description(a, hi) {
-                    self.push_after(qi, np, (c, c + 1), 0.85);
-                    return;
-                }
-            }
-            if let Some((np, c)) = self.subject_then_cue(j, hi) {
-                let conf = conf_of(np.kind, 0.95);
-                self.push_after(qi, np, (c, c + 1), conf);
-                return;
-            }
-            if let Some((np, cue)) = self.phrase_at(j, hi) {
-                self.push_after(qi, np, cue, 0.85);
-                return;
-            }
-            // `“…?” Hannity pressed.`: any past-tense verb after a person's name or pronoun,
-            // when the quote ends with a comma, a question or an exclamation
-            let open_end = matches!(self.p(last), ',' | '?' | '!');
-            if let Some(np) = self.np_after(j, hi).filter(|_| open_end) {
-                let v = np.e;
-                let w = self.word(v);
-                // (`shot back`: an irregular past before `back`)
-                let back = self.word(v + 1) == "back";
-                let past = self.t.get(v).is_some_and(|t| t.word && !t.cap)
-                    && w.len() > 3
-                    && (w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss")) || back)
-                    && !self.has(v, class::STOP | class::DET | class::THAT);
-                let person = matches!(np.kind, NpKind::Name | NpKind::Pron);
-                // (`he points out.`)
-                let particle = matches!(self.word(v + 1), "out" | "back" | "up" | "on");
-                let end = v + 1 + usize::from(particle);
-                if past && person && matches!(self.p(end), '.' | ',') {
-                    self.push_quote(qi, QuoteKind::Direct, Some(np), Some((v, v + 1)), 0.6);
-                    return;
-                }
-            }
-            // `“…?” asked Trump.`: inverted
-            let w = self.word(j);
-            let past = open_end
-                && self.t.get(j).is_some_and(|t| t.word && !t.cap)
-                && w.len() > 3
-                && w.ends_with("ed");
-            if let Some(np) = self.np_after(j + 1, hi).filter(|_| past) {
-                if np.kind == NpKind::Name && matches!(self.p(np.e), '.' | ',') {
-                    self.push_quote(qi, QuoteKind::Direct, Some(np), Some((j, j + 1)), 0.6);
-                    return;
-                }
-            }
-        }
-        // a signature line after it: `“…”` / `- Hillary Clinton.`
-        if let Some(np) = self.signature(q.close + 1) {
+            && self.speaker_after_close(qi, j, hi)
+    }
+
+    /// The speaker and cue of quote `qi` from token `j` after its closing mark (in the
+    /// same paragraph, not past `hi`); true when it attributed the quote.
+    fn speaker_after_close(&mut self, qi: usize, j: usize, hi: usize) -> bool {
+        let (_, sb) = self.sent_range(j);
+        let hi = hi.min(sb.max(j + 1) + 40);
+        if self.split_cue(j).is_some() {
             self.push_quote(
                 qi,
                 QuoteKind::Direct,
-                Some(np),
-                Some((q.close + 1, q.close + 2)),
-                0.7,
+                Some(Np {
+                    s: j,
+                    e: j + 1,
+                    kind: NpKind::Pron,
+                }),
+                Some((j, j + 1)),
+                0.85,
             );
-            return;
+            return true;
         }
-        // before: `Hussain said: “…”` / `said Hussain, “…”`
+        let mut c = j;
+        if self.has(c, class::FILLER) && self.is_cue_word(c + 1) {
+            c += 1;
+        }
+        // (`“…,” saying the town …`: a participle opens a clause, not an inverted
+        // attribution)
+        if self.is_cue_word(c) && !self.word(c).ends_with("ing") {
+            // `dit-il`, `a-t-il déclaré` split by the tokenizer
+            let mut a = c + 1;
+            if self.p(a) == '-' {
+                a += 1;
+                if self.word(a) == "t" && self.p(a + 1) == '-' {
+                    a += 2;
+                }
+            }
+            if let Some(np) = self.np_after(a, hi) {
+                let conf = conf_of(np.kind, 0.95);
+                self.push_after(qi, np, (c, c + 1), conf);
+                return true;
+            }
+            if let Some(np) = self.inverted_description(a, hi) {
+                self.push_after(qi, np, (c, c + 1), 0.85);
+                return true;
+            }
+        }
+        if let Some((np, c)) = self.subject_then_cue(j, hi) {
+            let conf = conf_of(np.kind, 0.95);
+            self.push_after(qi, np, (c, c + 1), conf);
+            return true;
+        }
+        if let Some((np, cue)) = self.phrase_at(j, hi) {
+            self.push_after(qi, np, cue, 0.85);
+            return true;
+        }
+        self.past_verb_after_close(qi, j, hi)
+    }
+
+    /// `“…?” Hannity pressed.` / `“…?” asked Trump.`: any past-tense verb after a
+    /// person's name or pronoun, or before a name, at `j` after quote `qi` when it ends
+    /// with a comma, a question or an exclamation; true when it attributed the quote.
+    fn past_verb_after_close(&mut self, qi: usize, j: usize, hi: usize) -> bool {
+        let last = self.quotes[qi].close.saturating_sub(1);
+        let open_end = matches!(self.p(last), ',' | '?' | '!');
+        if let Some(np) = self.np_after(j, hi).filter(|_| open_end) {
+            let v = np.e;
+            let w = self.word(v);
+            // (`shot back`: an irregular past before `back`)
+            let back = self.word(v + 1) == "back";
+            let past = self.t.get(v).is_some_and(|t| t.word && !t.cap)
+                && w.len() > 3
+                && (w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss")) || back)
+                && !self.has(v, class::STOP | class::DET | class::THAT);
+            let person = matches!(np.kind, NpKind::Name | NpKind::Pron);
+            // (`he points out.`)
+            let particle = matches!(self.word(v + 1), "out" | "back" | "up" | "on");
+            let end = v + 1 + usize::from(particle);
+            if past && person && matches!(self.p(end), '.' | ',') {
+                self.push_quote(qi, QuoteKind::Direct, Some(np), Some((v, v + 1)), 0.6);
+                return true;
+            }
+        }
+        // `“…?” asked Trump.`: inverted
+        let w = self.word(j);
+        let past = open_end
+            && self.t.get(j).is_some_and(|t| t.word && !t.cap)
+            && w.len() > 3
+            && w.ends_with("ed");
+        if let Some(np) = self.np_after(j + 1, hi).filter(|_| past) {
+            if np.kind == NpKind::Name && matches!(self.p(np.e), '.' | ',') {
+                self.push_quote(qi, QuoteKind::Direct, Some(np), Some((j, j + 1)), 0.6);
+                return true;
+            }
+        }
+        false
+    }
+
+    /// The attribution right before quote `qi`'s opening mark: `Hussain said: “…”` /
+    /// `said Hussain, “…”` / `Trump: “…”`, else a verb-led sentence.
+    fn attribution_before(&mut self, qi: usize) {
+        let q = self.quotes[qi];
         if q.dash || q.open == 0 {
             return;
         }
@@ -242,39 +264,11 @@ impl Analyzer<'_> {
         if j == q.open && self.words_after_close(&q) {
             return; // `says “…” despite …`: a fragment of reported speech
         }
-        if self.is_cue_word(c) && self.t[c].cls & class::NOUN == 0 {
-            if let Some(np) = self.np_before(c, lo) {
-                let conf = conf_of(np.kind, 0.93);
-                self.push_quote(qi, QuoteKind::Direct, Some(np), Some((c, c + 1)), conf);
-                self.lower_fragment(qi, np, c);
-                self.topic_opener(qi, np, lo);
-                return;
-            }
-            if let Some(np) = self.np_after(c + 1, j) {
-                let conf = conf_of(np.kind, 0.9);
-                self.push_quote(qi, QuoteKind::Direct, Some(np), Some((c, c + 1)), conf);
-                return;
-            }
-            // `“A,” he said, adding, “B.”`: a quote of its own, cued by the participle
-            if let Some(np) = self.clause_subject(c, lo) {
-                let conf = conf_of(np.kind, 0.85);
-                self.push_quote(qi, QuoteKind::Direct, Some(np), Some((c, c + 1)), conf);
-                return;
-            }
-            // `“A,” X said before adding: “B.”`: a second cue of the same speaker
-            if let Some(np) = self.chained_cue(c) {
-                let conf = conf_of(np.kind, 0.8);
-                self.push_quote(qi, QuoteKind::Direct, Some(np), Some((c, c + 1)), conf);
-                return;
-            }
-            if j < q.open {
-                if let Some(np) = self.subject_before_cue(c, lo) {
-                    let conf = conf_of(np.kind, 0.8);
-                    self.push_quote(qi, QuoteKind::Direct, Some(np), Some((c, c + 1)), conf);
-                    self.lower_fragment(qi, np, c);
-                    return;
-                }
-            }
+        if self.is_cue_word(c)
+            && self.t[c].cls & class::NOUN == 0
+            && self.cue_right_before(qi, c, j, lo)
+        {
+            return;
         }
         // `As the magazine put it, “…”` / `X put it: “…”`
         if c > 0 && j < q.open && self.word(c) == "it" && matches!(self.word(c - 1), "put" | "puts")
@@ -286,56 +280,110 @@ impl Analyzer<'_> {
             }
         }
         // `said Hussain: “…”` / `Hussain told reporters: “…”`
-        if self.p(j) == ':' || self.p(j) == ',' {
-            let floor = c.saturating_sub(8).max(lo);
-            let mut k = c;
-            // a cue word inside a name (`told the Washington Post in a written statement,
-            // “…”`) is taken only when no other cue comes before it
-            let mut in_name = None;
-            let mut tried = false;
-            while k > floor {
-                k -= 1;
-                // (not after a determiner: `in a written statement`)
-                if self.is_cue_word(k) && !self.in_quote(k) && !self.noun_use(k) {
-                    if k > lo && self.t[k].cap && self.t[k - 1].cap {
-                        in_name = in_name.or(Some(k));
-                        continue;
-                    }
-                    if self.cue_before_mark(qi, k, j, lo) {
-                        return;
-                    }
-                    tried = true;
-                    break;
-                }
-                if let Some((np, cue)) = self.phrase_at(k, j) {
-                    self.push_quote(qi, QuoteKind::Direct, Some(np), Some(cue), 0.85);
-                    return;
-                }
-            }
-            if let (Some(k), false) = (in_name, tried) {
-                if self.cue_before_mark(qi, k, j, lo) {
-                    return;
-                }
-            }
+        if (self.p(j) == ':' || self.p(j) == ',') && self.cue_before_punct(qi, c, j, lo) {
+            return;
         }
         // `Trump: “…”` / `The headline reads: “…”`: the sentence's subject
         if self.p(j) == ':' {
-            // (past an opening phrase: `In response, X issued a statement: “…”`)
-            let np = self.colon_subject(lo, j);
-            let np = np.or_else(|| self.np_after(lo, j)).or_else(|| {
-                let (np, v) = self.sentence_subject(lo, j)?;
-                let w = self.word(v);
-                let verb = self.has(v, class::CUE | class::ACT) || w.ends_with("ed");
-                verb.then_some(np)
-            });
-            if let Some(np) = np {
-                if np.kind != NpKind::Pron || np.s == lo {
-                    self.push_quote(qi, QuoteKind::Direct, Some(np), Some((j, j + 1)), 0.6);
-                }
-            }
+            self.subject_before_colon(qi, j, lo);
         }
         if !self.qdone[qi] {
             self.verb_led(qi, j, lo);
+        }
+    }
+
+    /// A cue word at `c` right before quote `qi` (its punctuation at `j`): its subject
+    /// before it, its inverted speaker after it, a participle's or a chained cue's
+    /// speaker; true when it attributed the quote.
+    fn cue_right_before(&mut self, qi: usize, c: usize, j: usize, lo: usize) -> bool {
+        let q = self.quotes[qi];
+        if let Some(np) = self.np_before(c, lo) {
+            let conf = conf_of(np.kind, 0.93);
+            self.push_quote(qi, QuoteKind::Direct, Some(np), Some((c, c + 1)), conf);
+            self.lower_fragment(qi, np, c);
+            self.topic_opener(qi, np, lo);
+            return true;
+        }
+        if let Some(np) = self.np_after(c + 1, j) {
+            let conf = conf_of(np.kind, 0.9);
+            self.push_quote(qi, QuoteKind::Direct, Some(np), Some((c, c + 1)), conf);
+            return true;
+        }
+        // `“A,” he said, adding, “B.”`: a quote of its own, cued by the participle
+        if let Some(np) = self.clause_subject(c, lo) {
+            let conf = conf_of(np.kind, 0.85);
+            self.push_quote(qi, QuoteKind::Direct, Some(np), Some((c, c + 1)), conf);
+            return true;
+        }
+        // `“A,” X said before adding: “B.”`: a second cue of the same speaker
+        if let Some(np) = self.chained_cue(c) {
+            let conf = conf_of(np.kind, 0.8);
+            self.push_quote(qi, QuoteKind::Direct, Some(np), Some((c, c + 1)), conf);
+            return true;
+        }
+        if j < q.open {
+            if let Some(np) = self.subject_before_cue(c, lo) {
+                let conf = conf_of(np.kind, 0.8);
+                self.push_quote(qi, QuoteKind::Direct, Some(np), Some((c, c + 1)), conf);
+                self.lower_fragment(qi, np, c);
+                return true;
+            }
+        }
+        false
+    }
+
+    /// `said Hussain: “…”` / `Hussain told reporters: “…”`: a cue (or a source phrase)
+    /// up to eight words before the colon or comma at `j` that opens quote `qi`; true
+    /// when it attributed the quote.
+    fn cue_before_punct(&mut self, qi: usize, c: usize, j: usize, lo: usize) -> bool {
+        let floor = c.saturating_sub(8).max(lo);
+        let mut k = c;
+        // a cue word inside a name (`told the Washington Post in a written statement,
+        // “…”`) is taken only when no other cue comes before it
+        let mut in_name = None;
+        let mut tried = false;
+        while k > floor {
+            k -= 1;
+            // (not after a determiner: `in a written statement`)
+            if self.is_cue_word(k) && !self.in_quote(k) && !self.noun_use(k) {
+                if k > lo && self.t[k].cap && self.t[k - 1].cap {
+                    in_name = in_name.or(Some(k));
+                    continue;
+                }
+                if self.cue_before_mark(qi, k, j, lo) {
+                    return true;
+                }
+                tried = true;
+                break;
+            }
+            if let Some((np, cue)) = self.phrase_at(k, j) {
+                self.push_quote(qi, QuoteKind::Direct, Some(np), Some(cue), 0.85);
+                return true;
+            }
+        }
+        if let (Some(k), false) = (in_name, tried) {
+            if self.cue_before_mark(qi, k, j, lo) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// `Trump: “…”` / `The headline reads: “…”`: the subject of the sentence `lo..j`
+    /// before the colon at `j` speaks quote `qi` (past an opening phrase: `In response, X
+    /// issued a statement: “…”`).
+    fn subject_before_colon(&mut self, qi: usize, j: usize, lo: usize) {
+        let np = self.colon_subject(lo, j);
+        let np = np.or_else(|| self.np_after(lo, j)).or_else(|| {
+            let (np, v) = self.sentence_subject(lo, j)?;
+            let w = self.word(v);
+            let verb = self.has(v, class::CUE | class::ACT) || w.ends_with("ed");
+            verb.then_some(np)
+        });
+        if let Some(np) = np {
+            if np.kind != NpKind::Pron || np.s == lo {
+                self.push_quote(qi, QuoteKind::Direct, Some(np), Some((j, j + 1)), 0.6);
+            }
         }
     }
 

@@ -209,6 +209,62 @@ impl Analyzer<'_> {
     /// The speaker before a cue at `cue`: skips fillers, an appositive or relative clause,
     /// a parenthesis.
     pub(super) fn np_before(&self, cue: usize, lo: usize) -> Option<Np> {
+        let j = self.speaker_end_before_cue(cue, lo);
+        if j <= lo {
+            return None;
+        }
+        // `Mike Lee, who declared …`: `who`, standing for the name before it
+        if j >= lo + 3 && self.antecedent(j - 1, lo).is_some() {
+            return Some(Np {
+                s: j - 1,
+                e: j,
+                kind: NpKind::Rel,
+            });
+        }
+        match self.p(j - 1) {
+            ',' => self.speaker_before_comma(j, lo),
+            // `Democrats — and some Republicans — say`, `Murphy — after a pause — told`
+            '—' | '–' => {
+                let floor = j.saturating_sub(30).max(lo);
+                let open = (floor..j - 1)
+                    .rev()
+                    .take_while(|&k| !self.in_quote(k) && !matches!(self.p(k), '.' | ';'))
+                    .find(|&k| matches!(self.p(k), '—' | '–'))?;
+                self.np_core_before(open, lo)
+                    .or_else(|| self.loose_subject(open, lo))
+            }
+            ')' => {
+                let floor = j.saturating_sub(30).max(lo);
+                let mut c = j - 1;
+                while c > floor {
+                    c -= 1;
+                    if self.p(c) == '(' {
+                        return self.np_core_before(c, lo);
+                    }
+                }
+                None
+            }
+            _ => {
+                let np = self.np_core_before(j, lo)?;
+                // `…, DFA spokesman Neil Sroka said`: the job and its modifiers before the name
+                if np.kind == NpKind::Name {
+                    if let Some(s) = self.job_before(np.s, lo) {
+                        return Some(Np {
+                            s,
+                            e: np.e,
+                            kind: NpKind::Desc,
+                        });
+                    }
+                }
+                Some(np)
+            }
+        }
+    }
+
+    /// Where the speaker before a cue at `cue` ends: back over up to three auxiliaries,
+    /// adverbs and time words (`has long said`, `X on Friday described …`) and an aside
+    /// between commas (`X, for example, said …`).
+    fn speaker_end_before_cue(&self, cue: usize, lo: usize) -> usize {
         let mut j = cue;
         let mut skipped = 0;
         loop {
@@ -276,98 +332,55 @@ impl Analyzer<'_> {
                 }
             }
         }
-        if j <= lo {
-            return None;
-        }
-        // `Mike Lee, who declared …`: `who`, standing for the name before it
-        if j >= lo + 3 && self.antecedent(j - 1, lo).is_some() {
-            return Some(Np {
-                s: j - 1,
-                e: j,
-                kind: NpKind::Rel,
-            });
-        }
-        match self.p(j - 1) {
-            ',' => {
-                // `Hussain, who is also a general, told` — the comma that opens it
-                let floor = j.saturating_sub(45).max(lo);
-                let mut c = j - 1;
-                while c > floor {
-                    c -= 1;
-                    if self.in_quote(c) || matches!(self.p(c), '.' | ';' | ':') {
-                        return None;
-                    }
-                    if self.p(c) == ',' {
-                        // `A top strategist, John Weaver, tells …`: the name in between
-                        if let Some(np) = self.np_after(c + 1, j - 1) {
-                            if np.kind == NpKind::Name && np.e == j - 1 {
-                                return Some(np);
-                            }
-                        }
-                        // (`Rep. Bobby Scott (D-Va.), ranking member …, said`: past the
-                        // parenthesis)
-                        let mut e = c;
-                        if c > 0 && self.p(c - 1) == ')' {
-                            if let Some(open) = (c.saturating_sub(8).max(lo)..c - 1)
-                                .rev()
-                                .find(|&k| self.p(k) == '(')
-                            {
-                                e = open;
-                            }
-                        }
-                        if let Some(np) = self.np_core_before(e, lo) {
-                            if np.kind != NpKind::Desc || self.has(np.e - 1, class::ROLE) {
-                                return Some(np);
-                            }
-                            // `Several senators, including Smith, said`, `Just over a
-                            // third, 35 percent, say`: an inserted example or count
-                            let example = matches!(self.word(c + 1), "including" | "like")
-                                && (np.s == lo || self.has(np.e - 1, class::GROUP));
-                            let count = self.t.get(c + 1).is_some_and(|t| t.number);
-                            if (example || count) && e == c {
-                                return Some(np);
-                            }
-                        }
+        j
+    }
+
+    /// The speaker before the comma at `j - 1` that closes an appositive or relative
+    /// clause (`Hussain, who is also a general, told`, `A top strategist, John Weaver,
+    /// tells`).
+    fn speaker_before_comma(&self, j: usize, lo: usize) -> Option<Np> {
+        // `Hussain, who is also a general, told` — the comma that opens it
+        let floor = j.saturating_sub(45).max(lo);
+        let mut c = j - 1;
+        while c > floor {
+            c -= 1;
+            if self.in_quote(c) || matches!(self.p(c), '.' | ';' | ':') {
+                return None;
+            }
+            if self.p(c) == ',' {
+                // `A top strategist, John Weaver, tells …`: the name in between
+                if let Some(np) = self.np_after(c + 1, j - 1) {
+                    if np.kind == NpKind::Name && np.e == j - 1 {
+                        return Some(np);
                     }
                 }
-                None
-            }
-            // `Democrats — and some Republicans — say`, `Murphy — after a pause — told`
-            '—' | '–' => {
-                let floor = j.saturating_sub(30).max(lo);
-                let open = (floor..j - 1)
-                    .rev()
-                    .take_while(|&k| !self.in_quote(k) && !matches!(self.p(k), '.' | ';'))
-                    .find(|&k| matches!(self.p(k), '—' | '–'))?;
-                self.np_core_before(open, lo)
-                    .or_else(|| self.loose_subject(open, lo))
-            }
-            ')' => {
-                let floor = j.saturating_sub(30).max(lo);
-                let mut c = j - 1;
-                while c > floor {
-                    c -= 1;
-                    if self.p(c) == '(' {
-                        return self.np_core_before(c, lo);
+                // (`Rep. Bobby Scott (D-Va.), ranking member …, said`: past the
+                // parenthesis)
+                let mut e = c;
+                if c > 0 && self.p(c - 1) == ')' {
+                    if let Some(open) = (c.saturating_sub(8).max(lo)..c - 1)
+                        .rev()
+                        .find(|&k| self.p(k) == '(')
+                    {
+                        e = open;
                     }
                 }
-                None
-            }
-            _ => {
-                let np = self.np_core_before(j, lo)?;
-                // `…, DFA spokesman Neil Sroka said`: the job and its modifiers before the name
-                if np.kind == NpKind::Name {
-                    if let Some(s) = self.job_before(np.s, lo) {
-                        return Some(Np {
-                            s,
-                            e: np.e,
-                            kind: NpKind::Desc,
-                        });
+                if let Some(np) = self.np_core_before(e, lo) {
+                    if np.kind != NpKind::Desc || self.has(np.e - 1, class::ROLE) {
+                        return Some(np);
+                    }
+                    // `Several senators, including Smith, said`, `Just over a
+                    // third, 35 percent, say`: an inserted example or count
+                    let example = matches!(self.word(c + 1), "including" | "like")
+                        && (np.s == lo || self.has(np.e - 1, class::GROUP));
+                    let count = self.t.get(c + 1).is_some_and(|t| t.number);
+                    if (example || count) && e == c {
+                        return Some(np);
                     }
                 }
-                Some(np)
             }
         }
+        None
     }
 
     /// A mention starting at `start`, not past `hi`.

@@ -303,4 +303,103 @@ impl Analyzer<'_> {
         (v < hi && tv.word && !tv.cap && tv.cls & (class::STOP | class::DET | class::PRON) == 0)
             .then_some((np, v))
     }
+
+    /// The speaker of a cue verb at `c`: the noun phrase before it, else the subject of a
+    /// progressive, a participle after a comma, a coordinated verb, an infinitive, a loose
+    /// subject, a count, or a participle of saying's sentence subject.
+    pub(in crate::quotes) fn verb_subject(&self, c: usize, lo: usize, hi: usize) -> Option<Np> {
+        let np = self.np_before(c, lo);
+        // `Trump is telling voters that …`, `X was saying …`: a progressive cue
+        let np = np.or_else(|| self.progressive_subject(c, lo));
+        // `…, adding that …` takes the speaker of the sentence's previous attribution
+        let np = np.or_else(|| self.clause_subject(c, lo));
+        // `She paid it back, but said …`: the subject of a coordinated verb
+        let np = np.or_else(|| self.coordinated_subject(c, lo, hi));
+        // `voters are more likely to say …`, `X continued to question …`
+        let np = np.or_else(|| self.infinitive_subject(c, lo));
+        // `Philippine lawmaker wants …`, `Twenty-four percent said …`
+        let np = np.or_else(|| self.loose_subject(c, lo));
+        // `One in three said …`, `Almost half of respondents said …`
+        let np = np.or_else(|| self.count_subject(c, lo));
+        // `six in 10 said …`, `all five say …`: a count as the subject
+        let np = np.or_else(|| self.count_right_before(c, lo));
+        // `The agency declined, saying …`, `while saying …`: a participle of saying takes
+        // the subject of its sentence
+        np.or_else(|| self.participle_subject(c, lo))
+    }
+
+    /// `She paid it back, but said …`: the subject of the sentence for a verb at `c`
+    /// coordinated with `and` or `but`.
+    fn coordinated_subject(&self, c: usize, lo: usize, hi: usize) -> Option<Np> {
+        // (not when the sentence ends with its own attribution: `X is …, and believes
+        // …, Y has told Z.`)
+        // (`and then said`, `but later said`)
+        let cj = if c > lo + 2 && self.has(c - 1, class::FILLER) {
+            c - 1
+        } else {
+            c
+        };
+        let coord = cj > lo + 1
+            && matches!(self.word(cj - 1), "and" | "but")
+            && !(c + 1..hi).any(|j| self.has(j, class::SPEECH | class::TELL) && !self.in_quote(j));
+        coord
+            .then(|| {
+                self.sentence_subject(lo, cj - 1)
+                    .map(|(np, _)| np)
+                    .or_else(|| self.np_after(lo, cj - 1))
+            })
+            .flatten()
+            // (any description for unquoted content: `the court ruled and said …`)
+            .filter(|np| {
+                np.kind != NpKind::Desc
+                    || self.has(np.e - 1, class::ROLE | class::GROUP | class::AGENT)
+                    || !(c + 1..hi).any(|j| self.in_quote(j))
+            })
+    }
+
+    /// `six in 10 said …`, `all five say …`, `a majority said`: a count right before the
+    /// speech or belief verb at `c` as its subject.
+    fn count_right_before(&self, c: usize, lo: usize) -> Option<Np> {
+        let count = c > lo + 1
+            && self.t[c].cls & (class::SPEECH | class::BELIEF) != 0
+            && !self.word(c).ends_with("ing")
+            && (self.t[c - 1].number && matches!(self.word(c - 2), "in" | "all")
+                || matches!(self.word(c - 1), "percent" | "majority" | "half"));
+        if !count {
+            return None;
+        }
+        // (the mention takes the count before `in` and `percent`: `six in 10`)
+        let s = match self.word(c - 2) {
+            "in" if c > lo + 2 && self.t[c - 3].word => c - 3,
+            _ if c > lo + 1 && (self.t[c - 2].number || self.word(c - 2) == "all") => c - 2,
+            _ => c - 1,
+        };
+        Some(Np {
+            s,
+            e: c,
+            kind: NpKind::Desc,
+        })
+    }
+
+    /// `The agency declined, saying …`, `while saying …`: a participle of saying at `c`
+    /// takes the subject of its sentence (or the nearest name before it).
+    fn participle_subject(&self, c: usize, lo: usize) -> Option<Np> {
+        let tk = self.t[c];
+        let part = tk.cls & (class::SPEECH | class::ACT | class::BELIEF) != 0
+            && self.word(c).ends_with("ing")
+            && c > lo + 2
+            && (matches!(self.p(c - 1), ',' | '—' | '–')
+                || tk.cls & class::SPEECH != 0
+                    && matches!(
+                        self.word(c - 1),
+                        "while" | "after" | "by" | "before" | "when" | "also" | "initially"
+                    ));
+        part.then(|| {
+            self.sentence_subject(lo, c - 1)
+                .map(|(np, _)| np)
+                .or_else(|| self.np_after(lo, c - 1))
+                .or_else(|| self.nearest_name(c - 1, lo))
+        })
+        .flatten()
+    }
 }

@@ -5,11 +5,44 @@ use crate::quotes::analysis::{conf_of, is_auxiliary, is_quote_char, Analyzer, Np
 use crate::quotes::lexicon::class;
 
 impl Analyzer<'_> {
+    /// A cue verb at `c` in the sentence `lo..hi`: finds its speaker, then emits what it
+    /// reports (its `that` clause, the words before it, its object or a bare clause).
     pub(in crate::quotes) fn verb_clause(&mut self, c: usize, lo: usize, hi: usize) {
+        if self.cue_is_not_a_verb(c, lo) {
+            return;
+        }
+        let Some(np) = self.verb_subject(c, lo, hi) else {
+            self.inverted_speaker_at_end(c, lo, hi);
+            return;
+        };
+        // `called it “a disgrace”`, `what he calls the “crooked” process`
+        if self.t[c].cls & class::LABEL != 0 && self.label_clause(c, np, lo, hi) {
+            return;
+        }
+        if self.relative_or_as_clause(c, np, lo, hi) {
+            return;
+        }
+        if let Some(th) = self.that_after_cue(c, hi) {
+            // (the clause keeps its `that`)
+            let end = self.clause_end(th + 1, hi);
+            let conf = conf_of(np.kind, 0.8);
+            self.emit_clause(th, end, np, (c, c + 1), conf);
+            return;
+        }
+        if self.content_before_cue(c, np, lo, hi) || self.complement_by_verb_class(c, np, hi) {
+            return;
+        }
+        self.bare_clause(c, np, hi);
+    }
+
+    /// Whether the cue word at `c` is no verb of attribution here: a request (`asked not
+    /// to be named`), a label (`Editor’s note:`), or a noun (`the show has …`, `Trump’s
+    /// attacks on her`, `the 20 states that`).
+    fn cue_is_not_a_verb(&self, c: usize, lo: usize) -> bool {
         let tk = self.t[c];
         // `an aide who asked not to be named`: a request, nothing reported
         if tk.cls & class::ASK != 0 && self.word(c + 1) == "not" && self.word(c + 2) == "to" {
-            return;
+            return true;
         }
         // `the show has …`, `Saturday’s tweet was …`: a cue word used as a noun, the
         // subject of the verb after it
@@ -39,121 +72,39 @@ impl Analyzer<'_> {
         // (`Editor’s note: …`: a label)
         let label = self.noun_use(c) && self.p(c + 1) == ':';
         if label || ((self.noun_use(c) || compound) && !past && is_auxiliary(self.word(c + 1))) {
-            return;
+            return true;
         }
         // `Trump’s attacks on her`, `the question here is`, `a claim not recognised`: after
         // a possessive or an article the cue word is a noun
         if !past && self.possessed(c) {
-            return;
+            return true;
         }
         // `Sanders’ attacks on her`, `a pre-emptive attack against`, `the 20 states that`
-        if !self.t[c].cap && self.noun_head(c) {
-            return;
-        }
-        let np = self.np_before(c, lo);
-        // `Trump is telling voters that …`, `X was saying …`: a progressive cue
-        let np = np.or_else(|| self.progressive_subject(c, lo));
-        // `…, adding that …` takes the speaker of the sentence's previous attribution
-        let np = np.or_else(|| self.clause_subject(c, lo));
-        // `She paid it back, but said …`: the subject of a coordinated verb
-        let np = np.or_else(|| {
-            // (not when the sentence ends with its own attribution: `X is …, and believes
-            // …, Y has told Z.`)
-            // (`and then said`, `but later said`)
-            let cj = if c > lo + 2 && self.has(c - 1, class::FILLER) {
-                c - 1
-            } else {
-                c
-            };
-            let coord = cj > lo + 1
-                && matches!(self.word(cj - 1), "and" | "but")
-                && !(c + 1..hi)
-                    .any(|j| self.has(j, class::SPEECH | class::TELL) && !self.in_quote(j));
-            coord
-                .then(|| {
-                    self.sentence_subject(lo, cj - 1)
-                        .map(|(np, _)| np)
-                        .or_else(|| self.np_after(lo, cj - 1))
-                })
-                .flatten()
-                // (any description for unquoted content: `the court ruled and said …`)
-                .filter(|np| {
-                    np.kind != NpKind::Desc
-                        || self.has(np.e - 1, class::ROLE | class::GROUP | class::AGENT)
-                        || !(c + 1..hi).any(|j| self.in_quote(j))
-                })
-        });
-        // `voters are more likely to say …`, `X continued to question …`
-        let np = np.or_else(|| self.infinitive_subject(c, lo));
-        // `Philippine lawmaker wants …`, `Twenty-four percent said …`
-        let np = np.or_else(|| self.loose_subject(c, lo));
-        // `One in three said …`, `Almost half of respondents said …`
-        let np = np.or_else(|| self.count_subject(c, lo));
-        // `six in 10 said …`, `all five say …`: a count as the subject
-        let np = np.or_else(|| {
-            let count = c > lo + 1
-                && tk.cls & (class::SPEECH | class::BELIEF) != 0
-                && !self.word(c).ends_with("ing")
-                && (self.t[c - 1].number && matches!(self.word(c - 2), "in" | "all")
-                    || matches!(self.word(c - 1), "percent" | "majority" | "half"));
-            if !count {
-                return None;
-            }
-            // (the mention takes the count before `in` and `percent`: `six in 10`)
-            let s = match self.word(c - 2) {
-                "in" if c > lo + 2 && self.t[c - 3].word => c - 3,
-                _ if c > lo + 1 && (self.t[c - 2].number || self.word(c - 2) == "all") => c - 2,
-                _ => c - 1,
-            };
-            Some(Np {
-                s,
-                e: c,
-                kind: NpKind::Desc,
-            })
-        });
-        // `The agency declined, saying …`, `while saying …`: a participle of saying takes
-        // the subject of its sentence
-        let np = np.or_else(|| {
-            let part = tk.cls & (class::SPEECH | class::ACT | class::BELIEF) != 0
-                && self.word(c).ends_with("ing")
-                && c > lo + 2
-                && (matches!(self.p(c - 1), ',' | '—' | '–')
-                    || tk.cls & class::SPEECH != 0
-                        && matches!(
-                            self.word(c - 1),
-                            "while" | "after" | "by" | "before" | "when" | "also" | "initially"
-                        ));
-            part.then(|| {
-                self.sentence_subject(lo, c - 1)
-                    .map(|(np, _)| np)
-                    .or_else(|| self.np_after(lo, c - 1))
-                    .or_else(|| self.nearest_name(c - 1, lo))
-            })
-            .flatten()
-        });
-        let Some(np) = np else {
-            // inversion at the end: `…, said Hussain.` (not a participle with its
-            // object: `…, citing statistics about …`)
-            if c > lo && self.p(c - 1) == ',' && !self.word(c).ends_with("ing") {
-                if let Some(np) = self.np_after(c + 1, hi) {
-                    let mut after = np.e;
-                    // `…, said Larry Smith, a historian at Yale.`
-                    after = self.adjunct_tail(after, hi, true);
-                    if after >= hi || matches!(self.p(after), '.' | '!' | '?') {
-                        self.emit_clause(lo, c - 1, np, (c, c + 1), 0.75);
-                    }
+        !self.t[c].cap && self.noun_head(c)
+    }
+
+    /// No speaker before the cue at `c`: an inversion at the end of the sentence, `…, said
+    /// Hussain.` (not a participle with its object: `…, citing statistics about …`).
+    fn inverted_speaker_at_end(&mut self, c: usize, lo: usize, hi: usize) {
+        if c > lo && self.p(c - 1) == ',' && !self.word(c).ends_with("ing") {
+            if let Some(np) = self.np_after(c + 1, hi) {
+                let mut after = np.e;
+                // `…, said Larry Smith, a historian at Yale.`
+                after = self.adjunct_tail(after, hi, true);
+                if after >= hi || matches!(self.p(after), '.' | '!' | '?') {
+                    self.emit_clause(lo, c - 1, np, (c, c + 1), 0.75);
                 }
             }
-            return;
-        };
-        // `called it “a disgrace”`, `what he calls the “crooked” process`
-        if tk.cls & class::LABEL != 0 && self.label_clause(c, np, lo, hi) {
-            return;
         }
+    }
+
+    /// A cue at `c` inside a relative (`a probe the agency said was ongoing`) or after
+    /// `what`, `as`, `how` (`As the paper noted, …`); true when it decided.
+    fn relative_or_as_clause(&mut self, c: usize, np: Np, lo: usize, hi: usize) -> bool {
         // `a probe the agency said was ongoing`, `what he said were failures`: the
         // reported clause lost its subject to the relative
         let aux = c + 1 < hi && self.relative_verb(c + 1);
-        if aux && tk.cls & class::BARE != 0 {
+        if aux && self.t[c].cls & class::BARE != 0 {
             let end = self.clause_end(c + 1, hi);
             // the content holds its antecedent: `[a probe the agency said was ongoing]`,
             // `[which it said was unacceptable]`
@@ -168,7 +119,7 @@ impl Analyzer<'_> {
             if end > c + 3 {
                 self.emit_clause(start, end, np, (c, c + 1), conf_of(np.kind, 0.65));
             }
-            return;
+            return true;
         }
         if np.s > lo && matches!(self.lower(np.s - 1).as_ref(), "what" | "as" | "how") {
             // `As the paper noted, [the plant …]`, `But as X reported on Monday, […]`
@@ -177,9 +128,15 @@ impl Analyzer<'_> {
             if self.word(np.s - 1).eq_ignore_ascii_case("as") && opening {
                 self.as_clause(c, np, hi);
             }
-            return;
+            return true;
         }
-        // the complement: skip the addressee and time words up to `that`
+        false
+    }
+
+    /// The `that` of the cue at `c`'s complement, past the addressee and time words
+    /// (`told a crowd at a hotel in Boston that …`), if there is one within reach.
+    fn that_after_cue(&self, c: usize, hi: usize) -> Option<usize> {
+        let tk = self.t[c];
         let mut k = c + 1;
         let mut that = None;
         // (a longer adjunct for verbs of saying: `said in an interview with the local paper
@@ -211,16 +168,15 @@ impl Analyzer<'_> {
             }
             k += 1;
         }
-        if let Some(th) = that {
-            // (the clause keeps its `that`)
-            let end = self.clause_end(th + 1, hi);
-            let conf = conf_of(np.kind, 0.8);
-            self.emit_clause(th, end, np, (c, c + 1), conf);
-            return;
-        }
-        // `…, X said.` / `…, X has told Sputnik.`
+        that
+    }
+
+    /// The reported words before the attribution: `…, X said.`, `…, X has told Sputnik.`,
+    /// or the whole sentence around it (`The goal, he said, is a durable cease-fire.`);
+    /// true when it emitted.
+    fn content_before_cue(&mut self, c: usize, np: Np, lo: usize, hi: usize) -> bool {
         let mut after = c + 1;
-        if tk.cls & class::TELL != 0 {
+        if self.t[c].cls & class::TELL != 0 {
             if let Some(obj) = self.np_after(after, hi) {
                 after = obj.e;
             }
@@ -239,7 +195,7 @@ impl Analyzer<'_> {
         if (at_end || adding) && before_comma {
             let conf = conf_of(np.kind, 0.78);
             self.emit_clause(lo, np.s - 1, np, (c, c + 1), conf);
-            return;
+            return true;
         }
         // `The goal, he said, is a durable cease-fire.`: the whole sentence, its
         // attribution inside
@@ -250,9 +206,18 @@ impl Analyzer<'_> {
                 let end = self.clause_end(after + 1, hi);
                 let conf = conf_of(np.kind, 0.7);
                 self.emit_clause(lo, end, np, (c, c + 1), conf);
-                return;
+                return true;
             }
         }
+        false
+    }
+
+    /// The complement that the cue's class decides: a view (`see him as …`), a question
+    /// (`asked whether …`), a topic (`complained about …`), an intention's `to` clause, a
+    /// speech act's object; true when it decided (a verb that takes no bare clause always
+    /// decides).
+    fn complement_by_verb_class(&mut self, c: usize, np: Np, hi: usize) -> bool {
+        let tk = self.t[c];
         // `voters see [him as the stronger candidate]`: a view, its object and `as …`
         if matches!(self.word(c), "see" | "sees" | "saw") {
             let end = self.clause_end(c + 1, hi);
@@ -263,7 +228,7 @@ impl Analyzer<'_> {
                     self.emit_clause(c + 1, end, np, (c, c + 1), conf_of(np.kind, 0.6));
                 }
             }
-            return;
+            return true;
         }
         // `asked whether …`
         let wh = matches!(
@@ -275,17 +240,17 @@ impl Analyzer<'_> {
             if end > c + 3 {
                 self.emit_clause(c + 1, end, np, (c, c + 1), conf_of(np.kind, 0.7));
             }
-            return;
+            return true;
         }
         // `complained about …`
         if self.particle(c, c + 1, np) {
             self.object_clause(c, np, hi);
-            return;
+            return true;
         }
         // `hopes to win`, `vowed to fight`: an intention's `to` clause
         if tk.cls & class::INTENT != 0 && self.word(c + 1) == "to" && self.config.intentions {
             self.object_clause(c, np, hi);
-            return;
+            return true;
         }
         // `X said the talks failed` (verbs that take a bare clause)
         if tk.cls & class::BARE == 0 {
@@ -293,16 +258,67 @@ impl Analyzer<'_> {
             if tk.cls & obj != 0 {
                 self.object_clause(c, np, hi);
             }
-            return;
+            return true;
         }
-        let mut k = c + 1;
+        false
+    }
+
+    /// A clause without `that` after a verb that takes one (`X said the talks failed`,
+    /// `told Y he would …`, `said if she wins, …`, `said yes`); else a speech act's object.
+    fn bare_clause(&mut self, c: usize, np: Np, hi: usize) {
+        let tk = self.t[c];
         if tk.cls & class::TELL != 0 {
             // `told Y he would …`: a clause opening with a subject pronoun
-            if let Some(e) = self.addressee_end(k, hi) {
+            if let Some(e) = self.addressee_end(c + 1, hi) {
                 self.tell_clause(c, np, e, hi);
             }
             return; // `told Y` without `that`: an order or a topic, not a statement
         }
+        let k = self.bare_clause_start(c, hi);
+        if self.t.get(k).is_none() || k >= hi || self.in_quote(k) {
+            return;
+        }
+        let clause_start = self.may_open_clause(k);
+        let fronted = self.fronted_phrase(k, hi);
+        let cond = tk.cls & class::SPEECH != 0 && self.conditional(k, hi);
+        // `said yes`, `said no to the war`
+        let answer = matches!(self.word(k), "yes" | "no")
+            && tk.cls & class::SPEECH != 0
+            && k == c + 1
+            && (self.t.get(k + 1).is_some_and(|n| !n.word) || self.word(k + 1) == "to");
+        if answer && self.word(k + 1) != "to" {
+            self.cue_used[c] = true;
+            if let Some((cs, ce)) = self.bytes(k, k + 1) {
+                self.push_indirect(cs, ce, np, (c, c + 1), conf_of(np.kind, 0.6));
+            }
+            return;
+        }
+        if fronted || cond || answer {
+            let end = self.clause_end(k, hi);
+            self.emit_clause(k, end, np, (c, c + 1), conf_of(np.kind, 0.65));
+            return;
+        }
+        let quant = self.quantity_subject(k, hi);
+        if !quant && (!clause_start || self.has(k, class::STOP)) {
+            // `promised a recount`, `acknowledged the defeat`: a speech act's object
+            if tk.cls & class::ACT != 0 {
+                self.object_clause(c, np, hi);
+            }
+            return;
+        }
+        let end = self.clause_end(k, hi);
+        if end < k + 3 {
+            return;
+        }
+        let conf = conf_of(np.kind, 0.72);
+        self.emit_clause(k, end, np, (c, c + 1), conf);
+    }
+
+    /// Where a bare clause after the cue at `c` starts: past a comma or colon, and past
+    /// time words when a subject follows them (`said on Friday he met …`, `said Tuesday
+    /// the talks had …`).
+    fn bare_clause_start(&self, c: usize, hi: usize) -> usize {
+        let mut k = c + 1;
         if matches!(self.p(k), ',' | ':') {
             k += 1;
         }
@@ -324,12 +340,15 @@ impl Analyzer<'_> {
                 k = m;
             }
         }
-        let Some(first) = self.t.get(k) else { return };
-        if k >= hi || self.in_quote(k) {
-            return;
-        }
-        // a lowercase noun or a number opens a clause too (`said company leaders had …`,
-        // `said 46 percent of …`); adverbs, prepositions and object pronouns do not
+        k
+    }
+
+    /// Whether the token at `k` (which exists) may open a bare clause: a pronoun, an
+    /// article, a name, a quotation mark, a lowercase noun or a number (`said company
+    /// leaders had …`, `said 46 percent of …`); not adverbs, prepositions and object
+    /// pronouns.
+    fn may_open_clause(&self, k: usize) -> bool {
+        let first = self.t[k];
         let plain = first.word
             && !first.cap
             && first.cls & (class::FILLER | class::TIME | class::CUE | class::THAT) == 0
@@ -338,13 +357,17 @@ impl Analyzer<'_> {
                 self.word(k),
                 "him" | "her" | "them" | "me" | "us" | "so" | "yes" | "no"
             );
-        let clause_start = first.cls & (class::PRON | class::DET) != 0
+        first.cls & (class::PRON | class::DET) != 0
             || (first.cap && first.word)
             || is_quote_char(first.p)
             || plain
-            || self.bare_subject(k);
-        // `said in politics it takes time`: a fronted phrase, then the clause's pronoun
-        let fronted = matches!(
+            || self.bare_subject(k)
+    }
+
+    /// `said in politics it takes time`: a fronted phrase at `k`, then the clause's
+    /// pronoun.
+    fn fronted_phrase(&self, k: usize, hi: usize) -> bool {
+        matches!(
             self.word(k),
             "in" | "at" | "for" | "with" | "after" | "since"
         ) && (k + 2..(k + 8).min(hi)).any(|j| {
@@ -352,44 +375,33 @@ impl Analyzer<'_> {
                 && !matches!(self.word(j), "you")
                 && self.t.get(j + 1).is_some_and(|n| n.word && !n.cap)
                 && (k + 1..j).all(|m| self.t[m].word && !self.has(m, class::CUE | class::THAT))
-        });
-        // `said if she wins, taxes would rise`: a conditional, then the clause after its comma
-        // (or without its comma, when a subject pronoun opens the main clause: `said if
-        // elected he would …`)
-        let cond = matches!(self.word(k), "if" | "unless")
-            && tk.cls & class::SPEECH != 0
+        })
+    }
+
+    /// `said if she wins, taxes would rise`: a conditional at `k`, then the clause after
+    /// its comma (or without its comma, when a subject pronoun opens the main clause:
+    /// `said if elected he would …`).
+    fn conditional(&self, k: usize, hi: usize) -> bool {
+        matches!(self.word(k), "if" | "unless")
             && ((k + 3..hi).any(|j| {
                 self.p(j) == ',' && self.t.get(j + 1).is_some_and(|n| n.word) && !self.in_quote(j)
             }) || (k + 2..(k + 10).min(hi)).any(|j| {
                 matches!(self.word(j), "he" | "she" | "they" | "we" | "I")
                     && is_auxiliary(self.word(j + 1))
-            }));
-        // `said yes`, `said no to the war`
-        let answer = matches!(self.word(k), "yes" | "no")
-            && tk.cls & class::SPEECH != 0
-            && k == c + 1
-            && (self.t.get(k + 1).is_some_and(|n| !n.word) || self.word(k + 1) == "to");
-        if answer && self.word(k + 1) != "to" {
-            self.cue_used[c] = true;
-            if let Some((cs, ce)) = self.bytes(k, k + 1) {
-                self.push_indirect(cs, ce, np, (c, c + 1), conf_of(np.kind, 0.6));
-            }
-            return;
-        }
-        if fronted || cond || answer {
-            let end = self.clause_end(k, hi);
-            self.emit_clause(k, end, np, (c, c + 1), conf_of(np.kind, 0.65));
-            return;
-        }
-        // `said about half of the cuts were …`, `said much of the talk was …`
-        // (not `wrote about techniques used …`: a count or share follows)
+            }))
+    }
+
+    /// `said about half of the cuts were …`, `said much of the talk was …`: a quantity
+    /// opening the clause at `k` (not `wrote about techniques used …`: a count or share
+    /// follows).
+    fn quantity_subject(&self, k: usize, hi: usize) -> bool {
         let share = self.t.get(k + 1).is_some_and(|t| t.number)
             || (self.word(k) == "at" && self.word(k + 1) == "least")
             || matches!(
                 self.word(k + 1),
                 "half" | "a" | "one" | "two" | "three" | "of" | "than" | "every" | "all"
             );
-        let quant = matches!(
+        matches!(
             self.word(k),
             "about"
                 | "nearly"
@@ -402,20 +414,7 @@ impl Analyzer<'_> {
                 | "both"
                 | "at"
         ) && share
-            && self.subject_then_finite(k, hi);
-        if !quant && (!clause_start || self.has(k, class::STOP)) {
-            // `promised a recount`, `acknowledged the defeat`: a speech act's object
-            if tk.cls & class::ACT != 0 {
-                self.object_clause(c, np, hi);
-            }
-            return;
-        }
-        let end = self.clause_end(k, hi);
-        if end < k + 3 {
-            return;
-        }
-        let conf = conf_of(np.kind, 0.72);
-        self.emit_clause(k, end, np, (c, c + 1), conf);
+            && self.subject_then_finite(k, hi)
     }
 
     /// `As X noted, …` at cue `c`: the clause after the comma that closes the
