@@ -6,8 +6,10 @@ use super::lexicon::class;
 
 impl Analyzer<'_> {
     pub(super) fn is_cue_word(&self, i: usize) -> bool {
-        let Some(t) = self.t.get(i) else { return false };
-        if t.cls & (class::SPEECH | class::TELL) != 0 {
+        let Some(t) = self.tokens.get(i) else {
+            return false;
+        };
+        if t.classes & (class::SPEECH | class::TELL) != 0 {
             return true;
         }
         // French `dit-il`, `a-t-il`
@@ -28,7 +30,7 @@ impl Analyzer<'_> {
     /// A cue word used as a noun (`secretary of state`, `the states`, `a tweet`).
     pub(super) fn noun_use(&self, k: usize) -> bool {
         k > 0
-            && (self.has(k - 1, class::DET)
+            && (self.has_class(k - 1, class::DET)
                 || matches!(self.word(k - 1), "of" | "’s" | "'s")
                 || self.word(k - 1).ends_with("’s")
                 || self.word(k - 1).ends_with("'s"))
@@ -56,7 +58,7 @@ impl Analyzer<'_> {
             return false;
         }
         let prev = self.word(c - 1);
-        if self.has(c - 1, class::PRON) || matches!(prev, "that" | "which" | "who" | "to") {
+        if self.has_class(c - 1, class::PRON) || matches!(prev, "that" | "which" | "who" | "to") {
             return false;
         }
         let possessive = prev.ends_with('’')
@@ -67,17 +69,17 @@ impl Analyzer<'_> {
         if possessive || (w != "states" && matches!(self.word(c + 1), "on" | "against")) {
             return true;
         }
-        let Some(pt) = self.t.get(c - 1) else {
+        let Some(pt) = self.tokens.get(c - 1) else {
             return false;
         };
         // (a name as the subject: `Sanders attacks her`, not `the Benghazi attack`)
-        if pt.word && pt.cap && w != "states" && !self.has(c.saturating_sub(2), class::DET) {
+        if pt.word && pt.cap && w != "states" && !self.has_class(c.saturating_sub(2), class::DET) {
             return prev == "Such";
         }
-        (!pt.word && !matches!(pt.p, '—' | '–'))
+        (!pt.word && !matches!(pt.punct, '—' | '–'))
             || pt.number
             || pt.cap
-            || self.has(c - 1, class::DET)
+            || self.has_class(c - 1, class::DET)
             || ["ing", "er", "ern", "al", "ive", "ic", "ry", "ist"]
                 .iter()
                 .any(|e| prev.ends_with(e))
@@ -121,9 +123,9 @@ impl Analyzer<'_> {
             v += 1;
         }
         let w = self.word(v);
-        self.t.get(v).is_some_and(|t| t.word && !t.cap)
+        self.tokens.get(v).is_some_and(|t| t.word && !t.cap)
             && ((w.len() > 4 && w.ends_with("ed"))
-                || self.has(v, class::ACT | class::SPEECH | class::LABEL)
+                || self.has_class(v, class::ACT | class::SPEECH | class::LABEL)
                 || matches!(w, "has" | "had" | "have" | "will" | "would" | "is" | "was"))
     }
 
@@ -156,11 +158,13 @@ impl Analyzer<'_> {
     /// A cue word, or a word that looks like a finite verb (`pushed`, `touts`).
     pub(super) fn verbish(&self, v: usize) -> bool {
         let w = self.word(v);
-        self.has(v, class::CUE) || w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss"))
+        self.has_class(v, class::CUE)
+            || w.ends_with("ed")
+            || (w.ends_with('s') && !w.ends_with("ss"))
     }
 
     /// A lowercase `-ly` adverb (`consistently`), skipped between a subject and its verb.
     pub(super) fn adverb(&self, v: usize) -> bool {
-        self.t.get(v).is_some_and(|t| t.word && !t.cap) && self.word(v).ends_with("ly")
+        self.tokens.get(v).is_some_and(|t| t.word && !t.cap) && self.word(v).ends_with("ly")
     }
 }

@@ -1,7 +1,9 @@
 //! Direct quotes: a quotation attributed right after its closing mark or right before its
 //! opening mark (`“…,” X said.`, `X said: “…”`), with the speaker's noun phrase.
 
-use super::analysis::{conf_of, is_auxiliary, is_quote_char, Analyzer, Np, NpKind, QSpan, NONE};
+use super::analysis::{
+    conf_of, is_auxiliary, is_quote_char, Analyzer, Mention, MentionKind, QuotePair, NONE,
+};
 use super::lexicon::class;
 use pipeline_core::QuoteKind;
 
@@ -9,26 +11,26 @@ impl Analyzer<'_> {
     /// A quote attributed after its closing mark: direct, or partial when it closes a
     /// sentence that opens with words of the writer (`The bill’s failure was
     /// “heartbreaking,” she said.`): the partial quote spans those words and the fragment.
-    pub(super) fn push_after(&mut self, qi: usize, np: Np, cue: (usize, usize), conf: f32) {
+    pub(super) fn push_after(&mut self, qi: usize, np: Mention, cue: (usize, usize), conf: f32) {
         let q = self.quotes[qi];
         let (lo, _) = self.sent_range(q.open);
         let mut s = q.open;
         while s > lo {
             let j = s - 1;
-            let tk = self.t[j];
+            let tk = self.tokens[j];
             let stop = self.in_quote(j)
-                || matches!(tk.p, ':' | ';' | '.' | '?' | '!')
-                || is_quote_char(tk.p)
-                || (tk.cls & class::CUE != 0 && !self.noun_use(j))
+                || matches!(tk.punct, ':' | ';' | '.' | '?' | '!')
+                || is_quote_char(tk.punct)
+                || (tk.classes & class::CUE != 0 && !self.noun_use(j))
                 || self.phrase_at(j, q.open).is_some();
-            if stop || tk.para != self.t[q.open].para || q.open - j > 30 {
+            if stop || tk.para != self.tokens[q.open].para || q.open - j > 30 {
                 break;
             }
             s = j;
         }
         // the sentence must start there, and words of the writer must come before the mark
-        let starts = s == lo || (s > 0 && matches!(self.p(s - 1), '.' | '?' | '!'));
-        let words = (s..q.open).filter(|&j| self.t[j].word).count();
+        let starts = s == lo || (s > 0 && matches!(self.punct(s - 1), '.' | '?' | '!'));
+        let words = (s..q.open).filter(|&j| self.tokens[j].word).count();
         // (or a fragment opening right after a word, in a clause that holds a cue word of its
         // own: `Nothing the president said “will assuage …,” the senator said`)
         let (starts, s, words) = match self.mid_fragment(&q, lo) {
@@ -39,10 +41,10 @@ impl Analyzer<'_> {
         self.push_quote(qi, QuoteKind::Direct, Some(np), Some(cue), conf);
         // (only the attribution just made: an empty quote makes none)
         if starts && words > 0 && !q.dash && self.attrs.len() > before {
-            if let (Some(at), Some(first)) = (self.attrs.last_mut(), self.t.get(s)) {
-                if first.s < at.ce {
+            if let (Some(at), Some(first)) = (self.attrs.last_mut(), self.tokens.get(s)) {
+                if first.start < at.content_end {
                     at.kind = QuoteKind::Partial;
-                    at.cs = first.s;
+                    at.content_start = first.start;
                 }
             }
         }
@@ -51,43 +53,45 @@ impl Analyzer<'_> {
     /// The first word of the sentence `lo..` when quote `q` opens right after a word of
     /// it and closes on a comma (`… said “will assuage people’s fears,” X said`): the
     /// quote is a fragment of that sentence.
-    pub(super) fn mid_fragment(&self, q: &QSpan, lo: usize) -> Option<usize> {
-        if q.dash || q.open <= lo || !self.t[q.open - 1].word {
+    pub(super) fn mid_fragment(&self, q: &QuotePair, lo: usize) -> Option<usize> {
+        if q.dash || q.open <= lo || !self.tokens[q.open - 1].word {
             return None;
         }
-        let comma = self.p(q.close.saturating_sub(1)) == ',' || self.p(q.close + 1) == ',';
-        let para = self.t[lo].para == self.t[q.open].para;
-        if !comma || !para || (lo..q.open).any(|j| self.in_quote(j) || is_quote_char(self.p(j))) {
+        let comma = self.punct(q.close.saturating_sub(1)) == ',' || self.punct(q.close + 1) == ',';
+        let para = self.tokens[lo].para == self.tokens[q.open].para;
+        if !comma || !para || (lo..q.open).any(|j| self.in_quote(j) || is_quote_char(self.punct(j)))
+        {
             return None;
         }
-        (lo..q.open).find(|&j| self.t[j].word)
+        (lo..q.open).find(|&j| self.tokens[j].word)
     }
 
     /// A dash and a name at token `k` that sign the quote closing just before: a
     /// paragraph `- Name.` (or `— Name, role.`) after the quote's paragraph, or on
     /// the quote's own line `“…” ― Name` ending the line or followed by the next
     /// quote (collections of readers' voices): the name.
-    pub(super) fn signature(&self, k: usize) -> Option<Np> {
-        let prev = self.t.get(k.checked_sub(1)?)?;
-        let tk = self.t.get(k)?;
-        if !matches!(tk.p, '-' | '—' | '–' | '―') {
+    pub(super) fn signature(&self, k: usize) -> Option<Mention> {
+        let prev = self.tokens.get(k.checked_sub(1)?)?;
+        let tk = self.tokens.get(k)?;
+        if !matches!(tk.punct, '-' | '—' | '–' | '―') {
             return None;
         }
         let same_line = tk.para == prev.para;
-        if same_line && !is_quote_char(prev.p) {
+        if same_line && !is_quote_char(prev.punct) {
             return None;
         }
-        let np = self.np_after(k + 1, self.para_end(k))?;
-        let ends = self.t.get(np.e).map_or(true, |t| {
+        let np = self.mention_at(k + 1, self.para_end(k))?;
+        let ends = self.tokens.get(np.end).map_or(true, |t| {
             t.para != tk.para
-                || (!same_line && t.p == ',')
-                || (t.p == '.'
-                    && self.t.get(np.e + 1).map_or(true, |u| {
-                        u.para != tk.para || (same_line && is_quote_char(u.p) && self.opens(u.p))
+                || (!same_line && t.punct == ',')
+                || (t.punct == '.'
+                    && self.tokens.get(np.end + 1).map_or(true, |u| {
+                        u.para != tk.para
+                            || (same_line && is_quote_char(u.punct) && self.opens(u.punct))
                     }))
-                || (same_line && is_quote_char(t.p) && self.opens(t.p))
+                || (same_line && is_quote_char(t.punct) && self.opens(t.punct))
         });
-        (np.kind == NpKind::Name && ends).then_some(np)
+        (np.kind == MentionKind::Name && ends).then_some(np)
     }
 
     /// A quote attributed right after its closing mark or right before its opening mark.
@@ -117,23 +121,23 @@ impl Analyzer<'_> {
     /// `“…,” said Hussain` / `“…”, according to X`; true when it attributed the quote.
     fn attribution_after(&mut self, qi: usize) -> bool {
         let q = self.quotes[qi];
-        let n = self.t.len();
+        let n = self.tokens.len();
         let last = q.close.saturating_sub(1);
-        let ended = matches!(self.p(last), '.') && q.close > q.open + 1;
+        let ended = matches!(self.punct(last), '.') && q.close > q.open + 1;
         let mut j = q.close + usize::from(!q.dash);
-        if q.dash && self.p(q.close) == ',' {
+        if q.dash && self.punct(q.close) == ',' {
             j = q.close + 1;
         }
         let hi = self.para_end(j.min(n.saturating_sub(1)));
-        while j < hi && matches!(self.p(j), ',' | '—' | '–') {
+        while j < hi && matches!(self.punct(j), ',' | '—' | '–') {
             j += 1;
         }
-        let lower_next = self.t.get(j).is_some_and(|t| !t.cap);
+        let lower_next = self.tokens.get(j).is_some_and(|t| !t.cap);
         // `“… missing.” Trump said.`: a sentence of its own that only attributes
         let same_para = self
-            .t
+            .tokens
             .get(j)
-            .is_some_and(|t| t.para == self.t[q.close.min(n - 1)].para);
+            .is_some_and(|t| t.para == self.tokens[q.close.min(n - 1)].para);
         let attributes = ended && !lower_next && same_para && self.bare_attribution(j, hi);
         // (never in the next paragraph: `“Why?”` ending one does not take its subject)
         j < hi
@@ -152,10 +156,10 @@ impl Analyzer<'_> {
             self.push_quote(
                 qi,
                 QuoteKind::Direct,
-                Some(Np {
-                    s: j,
-                    e: j + 1,
-                    kind: NpKind::Pron,
+                Some(Mention {
+                    start: j,
+                    end: j + 1,
+                    kind: MentionKind::Pron,
                 }),
                 Some((j, j + 1)),
                 0.85,
@@ -163,7 +167,7 @@ impl Analyzer<'_> {
             return true;
         }
         let mut c = j;
-        if self.has(c, class::FILLER) && self.is_cue_word(c + 1) {
+        if self.has_class(c, class::FILLER) && self.is_cue_word(c + 1) {
             c += 1;
         }
         // (`“…,” saying the town …`: a participle opens a clause, not an inverted
@@ -171,13 +175,13 @@ impl Analyzer<'_> {
         if self.is_cue_word(c) && !self.word(c).ends_with("ing") {
             // `dit-il`, `a-t-il déclaré` split by the tokenizer
             let mut a = c + 1;
-            if self.p(a) == '-' {
+            if self.punct(a) == '-' {
                 a += 1;
-                if self.word(a) == "t" && self.p(a + 1) == '-' {
+                if self.word(a) == "t" && self.punct(a + 1) == '-' {
                     a += 2;
                 }
             }
-            if let Some(np) = self.np_after(a, hi) {
+            if let Some(np) = self.mention_at(a, hi) {
                 let conf = conf_of(np.kind, 0.95);
                 self.push_after(qi, np, (c, c + 1), conf);
                 return true;
@@ -204,21 +208,21 @@ impl Analyzer<'_> {
     /// with a comma, a question or an exclamation; true when it attributed the quote.
     fn past_verb_after_close(&mut self, qi: usize, j: usize, hi: usize) -> bool {
         let last = self.quotes[qi].close.saturating_sub(1);
-        let open_end = matches!(self.p(last), ',' | '?' | '!');
-        if let Some(np) = self.np_after(j, hi).filter(|_| open_end) {
-            let v = np.e;
+        let open_end = matches!(self.punct(last), ',' | '?' | '!');
+        if let Some(np) = self.mention_at(j, hi).filter(|_| open_end) {
+            let v = np.end;
             let w = self.word(v);
             // (`shot back`: an irregular past before `back`)
             let back = self.word(v + 1) == "back";
-            let past = self.t.get(v).is_some_and(|t| t.word && !t.cap)
+            let past = self.tokens.get(v).is_some_and(|t| t.word && !t.cap)
                 && w.len() > 3
                 && (w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss")) || back)
-                && !self.has(v, class::STOP | class::DET | class::THAT);
-            let person = matches!(np.kind, NpKind::Name | NpKind::Pron);
+                && !self.has_class(v, class::STOP | class::DET | class::THAT);
+            let person = matches!(np.kind, MentionKind::Name | MentionKind::Pron);
             // (`he points out.`)
             let particle = matches!(self.word(v + 1), "out" | "back" | "up" | "on");
             let end = v + 1 + usize::from(particle);
-            if past && person && matches!(self.p(end), '.' | ',') {
+            if past && person && matches!(self.punct(end), '.' | ',') {
                 self.push_quote(qi, QuoteKind::Direct, Some(np), Some((v, v + 1)), 0.6);
                 return true;
             }
@@ -226,11 +230,11 @@ impl Analyzer<'_> {
         // `“…?” asked Trump.`: inverted
         let w = self.word(j);
         let past = open_end
-            && self.t.get(j).is_some_and(|t| t.word && !t.cap)
+            && self.tokens.get(j).is_some_and(|t| t.word && !t.cap)
             && w.len() > 3
             && w.ends_with("ed");
-        if let Some(np) = self.np_after(j + 1, hi).filter(|_| past) {
-            if np.kind == NpKind::Name && matches!(self.p(np.e), '.' | ',') {
+        if let Some(np) = self.mention_at(j + 1, hi).filter(|_| past) {
+            if np.kind == MentionKind::Name && matches!(self.punct(np.end), '.' | ',') {
                 self.push_quote(qi, QuoteKind::Direct, Some(np), Some((j, j + 1)), 0.6);
                 return true;
             }
@@ -246,14 +250,14 @@ impl Analyzer<'_> {
             return;
         }
         let mut j = q.open;
-        if matches!(self.p(j - 1), ':' | ',') {
+        if matches!(self.punct(j - 1), ':' | ',') {
             j -= 1;
         }
         if j == 0 {
             return;
         }
-        let cross = self.t[j - 1].para != self.t[q.open].para;
-        if cross && self.p(j) != ':' {
+        let cross = self.tokens[j - 1].para != self.tokens[q.open].para;
+        if cross && self.punct(j) != ':' {
             return;
         }
         let c = j - 1;
@@ -265,7 +269,7 @@ impl Analyzer<'_> {
             return; // `says “…” despite …`: a fragment of reported speech
         }
         if self.is_cue_word(c)
-            && self.t[c].cls & class::NOUN == 0
+            && self.tokens[c].classes & class::NOUN == 0
             && self.cue_right_before(qi, c, j, lo)
         {
             return;
@@ -273,21 +277,21 @@ impl Analyzer<'_> {
         // `As the magazine put it, “…”` / `X put it: “…”`
         if c > 0 && j < q.open && self.word(c) == "it" && matches!(self.word(c - 1), "put" | "puts")
         {
-            if let Some(np) = self.np_before(c - 1, lo) {
+            if let Some(np) = self.speaker_before(c - 1, lo) {
                 let conf = conf_of(np.kind, 0.88);
                 self.push_quote(qi, QuoteKind::Direct, Some(np), Some((c - 1, c + 1)), conf);
                 return;
             }
         }
         // `said Hussain: “…”` / `Hussain told reporters: “…”`
-        if (self.p(j) == ':' || self.p(j) == ',') && self.cue_before_punct(qi, c, j, lo) {
+        if (self.punct(j) == ':' || self.punct(j) == ',') && self.cue_before_punct(qi, c, j, lo) {
             return;
         }
         // `Trump: “…”` / `The headline reads: “…”`: the sentence's subject
-        if self.p(j) == ':' {
+        if self.punct(j) == ':' {
             self.subject_before_colon(qi, j, lo);
         }
-        if !self.qdone[qi] {
+        if !self.quote_done[qi] {
             self.verb_led(qi, j, lo);
         }
     }
@@ -297,14 +301,14 @@ impl Analyzer<'_> {
     /// speaker; true when it attributed the quote.
     fn cue_right_before(&mut self, qi: usize, c: usize, j: usize, lo: usize) -> bool {
         let q = self.quotes[qi];
-        if let Some(np) = self.np_before(c, lo) {
+        if let Some(np) = self.speaker_before(c, lo) {
             let conf = conf_of(np.kind, 0.93);
             self.push_quote(qi, QuoteKind::Direct, Some(np), Some((c, c + 1)), conf);
             self.lower_fragment(qi, np, c);
             self.topic_opener(qi, np, lo);
             return true;
         }
-        if let Some(np) = self.np_after(c + 1, j) {
+        if let Some(np) = self.mention_at(c + 1, j) {
             let conf = conf_of(np.kind, 0.9);
             self.push_quote(qi, QuoteKind::Direct, Some(np), Some((c, c + 1)), conf);
             return true;
@@ -346,7 +350,7 @@ impl Analyzer<'_> {
             k -= 1;
             // (not after a determiner: `in a written statement`)
             if self.is_cue_word(k) && !self.in_quote(k) && !self.noun_use(k) {
-                if k > lo && self.t[k].cap && self.t[k - 1].cap {
+                if k > lo && self.tokens[k].cap && self.tokens[k - 1].cap {
                     in_name = in_name.or(Some(k));
                     continue;
                 }
@@ -374,14 +378,14 @@ impl Analyzer<'_> {
     /// issued a statement: “…”`).
     fn subject_before_colon(&mut self, qi: usize, j: usize, lo: usize) {
         let np = self.colon_subject(lo, j);
-        let np = np.or_else(|| self.np_after(lo, j)).or_else(|| {
+        let np = np.or_else(|| self.mention_at(lo, j)).or_else(|| {
             let (np, v) = self.sentence_subject(lo, j)?;
             let w = self.word(v);
-            let verb = self.has(v, class::CUE | class::ACT) || w.ends_with("ed");
+            let verb = self.has_class(v, class::CUE | class::ACT) || w.ends_with("ed");
             verb.then_some(np)
         });
         if let Some(np) = np {
-            if np.kind != NpKind::Pron || np.s == lo {
+            if np.kind != MentionKind::Pron || np.start == lo {
                 self.push_quote(qi, QuoteKind::Direct, Some(np), Some((j, j + 1)), 0.6);
             }
         }
@@ -390,22 +394,22 @@ impl Analyzer<'_> {
     /// `Republican nominee Jo Okafor issued the following statement: “…”`: the subject
     /// before the first verb of a sentence that introduces a quote with its colon, past an
     /// opening phrase (`In response to the attack, …`); the job and its modifiers before
-    /// the name belong to the speaker (see [`Self::np_before`]).
-    pub(super) fn colon_subject(&self, lo: usize, j: usize) -> Option<Np> {
+    /// the name belong to the speaker (see [`Self::speaker_before`]).
+    pub(super) fn colon_subject(&self, lo: usize, j: usize) -> Option<Mention> {
         let mut s = lo;
-        if self.has(s, class::STOP) {
-            s = (s..j.min(s + 12)).find(|&k| self.p(k) == ',')? + 1;
+        if self.has_class(s, class::STOP) {
+            s = (s..j.min(s + 12)).find(|&k| self.punct(k) == ',')? + 1;
         }
         let v = (s + 1..j).find(|&v| {
-            let t = self.t[v];
+            let t = self.tokens[v];
             t.word
                 && !t.cap
                 && !self.in_quote(v)
-                && (self.finite(v) || self.has(v, class::CUE | class::ACT))
+                && (self.finite(v) || self.has_class(v, class::CUE | class::ACT))
         })?;
-        let np = self.np_before(v, s)?;
+        let np = self.speaker_before(v, s)?;
         // (the whole subject: nothing but the mention between the opening and its verb)
-        (np.s == s && np.kind != NpKind::Pron).then_some(np)
+        (np.start == s && np.kind != MentionKind::Pron).then_some(np)
     }
 
     /// `Mrs. Vidal shook her head and said, “No.”`, `Asked why, he demurred: “…”`, `X,
@@ -416,11 +420,11 @@ impl Analyzer<'_> {
         let Some(q) = self.quotes.get(qi).copied() else {
             return;
         };
-        if j == 0 || j >= q.open || !matches!(self.p(j), ',' | ':') {
+        if j == 0 || j >= q.open || !matches!(self.punct(j), ',' | ':') {
             return;
         }
         let c = j - 1;
-        let Some(tk) = self.t.get(c).copied() else {
+        let Some(tk) = self.tokens.get(c).copied() else {
             return;
         };
         if !tk.word || tk.cap || self.in_quote(c) || self.noun_use(c) {
@@ -428,21 +432,25 @@ impl Analyzer<'_> {
         }
         let w = self.word(c);
         // (`shot back,`)
-        let back = w == "back" && c > 0 && self.t[c - 1].word && !self.t[c - 1].cap;
-        let verb = (self.is_cue_word(c) && tk.cls & class::NOUN == 0)
+        let back = w == "back" && c > 0 && self.tokens[c - 1].word && !self.tokens[c - 1].cap;
+        let verb = (self.is_cue_word(c) && tk.classes & class::NOUN == 0)
             || (w.len() > 4 && w.ends_with("ed"))
             || back;
         // a sentence: it opens with a capital
-        let first = (q.open + 1..q.close).find(|&k| self.t[k].word);
-        if !verb || first.map_or(true, |f| !self.t[f].cap) {
+        let first = (q.open + 1..q.close).find(|&k| self.tokens[k].word);
+        if !verb || first.map_or(true, |f| !self.tokens[f].cap) {
             return;
         }
         // (right before the verb: `Ned circled it as his friends jeered, “…”`)
         let right_before = if self.is_cue_word(c) {
             None
         } else {
-            self.np_before(c, lo)
-                .filter(|np| matches!(np.kind, NpKind::Name | NpKind::Pron | NpKind::Desc))
+            self.speaker_before(c, lo).filter(|np| {
+                matches!(
+                    np.kind,
+                    MentionKind::Name | MentionKind::Pron | MentionKind::Desc
+                )
+            })
         };
         if let Some(np) = right_before.or_else(|| self.clause_np(c, lo)) {
             self.push_quote(qi, QuoteKind::Direct, Some(np), Some((c, c + 1)), 0.6);
@@ -452,46 +460,48 @@ impl Analyzer<'_> {
     /// The subject of the clause holding the verb at `c`: the mention that opens the
     /// clause (after a comma, or at the sentence start `lo`) and is followed by a
     /// lowercase word, trying at most three clauses back.
-    pub(super) fn clause_np(&self, c: usize, lo: usize) -> Option<Np> {
+    pub(super) fn clause_np(&self, c: usize, lo: usize) -> Option<Mention> {
         let mut k = c;
         // the clause after the last comma opens with a verb: `X, …, interrupted me`
         let mut verb_next = false;
         for _ in 0..4 {
             let start = (lo..k)
                 .rev()
-                .find(|&i| matches!(self.p(i), ',' | ';' | '—' | '–') || is_quote_char(self.p(i)))
+                .find(|&i| {
+                    matches!(self.punct(i), ',' | ';' | '—' | '–') || is_quote_char(self.punct(i))
+                })
                 .map_or(lo, |i| i + 1);
             if (start..c).any(|i| self.in_quote(i)) {
                 return None;
             }
             let mut s = start;
-            while s + 1 < c && self.has(s, class::FILLER | class::CONN) {
+            while s + 1 < c && self.has_class(s, class::FILLER | class::CONN) {
                 s += 1;
             }
-            if let Some(np) = self.np_after(s, c) {
-                let mut v = np.e;
-                while v < c && (self.has(v, class::FILLER) || self.adverb(v)) {
+            if let Some(np) = self.mention_at(s, c) {
+                let mut v = np.end;
+                while v < c && (self.has_class(v, class::FILLER) || self.adverb(v)) {
                     v += 1;
                 }
-                let verb = self.t.get(v).is_some_and(|t| {
+                let verb = self.tokens.get(v).is_some_and(|t| {
                     t.word
                         && !t.cap
-                        && (t.cls & (class::DET | class::STOP | class::PRON | class::THAT) == 0
+                        && (t.classes & (class::DET | class::STOP | class::PRON | class::THAT) == 0
                             || is_auxiliary(self.word(v)))
                 });
                 if v <= c && verb {
                     return Some(np);
                 }
                 // (`Tom Reyes, interrupted`: the name alone between two commas)
-                if verb_next && np.kind == NpKind::Name && v == k && self.p(k) == ',' {
+                if verb_next && np.kind == MentionKind::Name && v == k && self.punct(k) == ',' {
                     return Some(np);
                 }
             }
-            if start <= lo || is_quote_char(self.p(start - 1)) {
+            if start <= lo || is_quote_char(self.punct(start - 1)) {
                 return None;
             }
-            verb_next = self.t.get(start).is_some_and(|t| {
-                t.word && !t.cap && t.cls & (class::DET | class::STOP | class::PRON) == 0
+            verb_next = self.tokens.get(start).is_some_and(|t| {
+                t.word && !t.cap && t.classes & (class::DET | class::STOP | class::PRON) == 0
             });
             k = start - 1;
         }
@@ -502,13 +512,13 @@ impl Analyzer<'_> {
     /// after `j` attributed to the speaker of the cue word `k` before it; false when it has
     /// none.
     pub(super) fn cue_before_mark(&mut self, qi: usize, k: usize, j: usize, lo: usize) -> bool {
-        if let Some(np) = self.np_before(k, lo) {
+        if let Some(np) = self.speaker_before(k, lo) {
             let conf = conf_of(np.kind, 0.88);
             self.push_quote(qi, QuoteKind::Direct, Some(np), Some((k, k + 1)), conf);
             self.lower_fragment(qi, np, k);
             return true;
         }
-        if let Some(np) = self.np_after(k + 1, j) {
+        if let Some(np) = self.mention_at(k + 1, j) {
             let conf = conf_of(np.kind, 0.88);
             self.push_quote(qi, QuoteKind::Direct, Some(np), Some((k, k + 1)), conf);
             return true;
@@ -528,67 +538,67 @@ impl Analyzer<'_> {
     /// speaker (`Sooner or later, the mayor told reporters, “it will pay off.”`) or that
     /// reports with `that` (`X told him that if …, “come and take it.”`): a fragment of
     /// reported speech, partial, spanning from the sentence start (or after `that`).
-    pub(super) fn lower_fragment(&mut self, qi: usize, np: Np, cue: usize) {
+    pub(super) fn lower_fragment(&mut self, qi: usize, np: Mention, cue: usize) {
         let q = self.quotes[qi];
-        let Some(at) = self.qattr.get(qi).copied() else {
+        let Some(at) = self.quote_attr.get(qi).copied() else {
             return;
         };
-        let first = (q.open + 1..q.close).find(|&j| self.t[j].word);
-        if first.map_or(true, |f| self.t[f].cap) || at == NONE {
+        let first = (q.open + 1..q.close).find(|&j| self.tokens[j].word);
+        if first.map_or(true, |f| self.tokens[f].cap) || at == NONE {
             return;
         }
         let (lo, _) = self.sent_range(q.open);
         // the second part of a quotation interrupted by its attribution (`“A,” X said, “b”`)
         // continues it; `As X wrote, “…”` quotes whole words
-        if (lo..np.s).any(|j| self.in_quote(j)) || matches!(self.word(lo), "As" | "as") {
+        if (lo..np.start).any(|j| self.in_quote(j)) || matches!(self.word(lo), "As" | "as") {
             return;
         }
-        let that = (cue + 1..q.open).find(|&j| self.has(j, class::THAT) && !self.in_quote(j));
+        let that = (cue + 1..q.open).find(|&j| self.has_class(j, class::THAT) && !self.in_quote(j));
         let start = match that {
             Some(th) => th + 1,
             // `…, the mayor told reporters, “it …”`
-            None if self.p(q.open - 1) == ',' => {
+            None if self.punct(q.open - 1) == ',' => {
                 // (only words fronted before the speaker's comma, `The reality is, he
                 // added, “…”`; not `X asked for a photo and Y said, “as long as …”`)
-                let fronted = np.s > lo && self.p(np.s - 1) == ',';
+                let fronted = np.start > lo && self.punct(np.start - 1) == ',';
                 if !fronted {
                     return;
                 }
-                let Some(s) = (lo..np.s).find(|&j| self.t[j].word) else {
+                let Some(s) = (lo..np.start).find(|&j| self.tokens[j].word) else {
                     return;
                 };
                 s
             }
             None => return,
         };
-        if let (Some(a), Some(tk)) = (self.attrs.get_mut(at as usize), self.t.get(start)) {
-            if tk.s < a.cs {
+        if let (Some(a), Some(tk)) = (self.attrs.get_mut(at as usize), self.tokens.get(start)) {
+            if tk.start < a.content_start {
                 a.kind = QuoteKind::Partial;
-                a.cs = tk.s;
+                a.content_start = tk.start;
             }
         }
     }
 
     /// `Of the plan, X said, “…”`, `As for Y, she said, “…”`: a sentence that opens with
     /// its topic before the speaker reports from its start, partial.
-    pub(super) fn topic_opener(&mut self, qi: usize, np: Np, lo: usize) {
+    pub(super) fn topic_opener(&mut self, qi: usize, np: Mention, lo: usize) {
         let q = self.quotes[qi];
-        let Some(at) = self.qattr.get(qi).copied().filter(|&a| a != NONE) else {
+        let Some(at) = self.quote_attr.get(qi).copied().filter(|&a| a != NONE) else {
             return;
         };
         let opens = self.word(lo) == "Of" || (self.word(lo) == "As" && self.word(lo + 1) == "for");
-        let framed = np.s > lo + 2
-            && self.p(np.s - 1) == ','
-            && q.open > np.s
-            && self.p(q.open - 1) == ','
-            && (lo..q.open).all(|j| !self.in_quote(j) && !is_quote_char(self.p(j)));
+        let framed = np.start > lo + 2
+            && self.punct(np.start - 1) == ','
+            && q.open > np.start
+            && self.punct(q.open - 1) == ','
+            && (lo..q.open).all(|j| !self.in_quote(j) && !is_quote_char(self.punct(j)));
         if !opens || !framed {
             return;
         }
-        if let (Some(a), Some(tk)) = (self.attrs.get_mut(at as usize), self.t.get(lo)) {
-            if tk.s < a.cs {
+        if let (Some(a), Some(tk)) = (self.attrs.get_mut(at as usize), self.tokens.get(lo)) {
+            if tk.start < a.content_start {
                 a.kind = QuoteKind::Partial;
-                a.cs = tk.s;
+                a.content_start = tk.start;
             }
         }
     }
@@ -601,9 +611,9 @@ impl Analyzer<'_> {
         };
         // `said.`, `said Tuesday.`: nothing else follows in the sentence
         let mut next = c + 1;
-        while next < hi && next < c + 3 && self.has(next, class::TIME) {
+        while next < hi && next < c + 3 && self.has_class(next, class::TIME) {
             next += 1;
         }
-        self.p(next) == '.'
+        self.punct(next) == '.'
     }
 }

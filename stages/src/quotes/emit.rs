@@ -2,7 +2,7 @@
 //! splitting reported content at its quoted fragments, and the final filters (named works,
 //! nested indirect quotes).
 
-use super::analysis::{is_quote_char, Analyzer, Attr, Np, NpKind, NONE};
+use super::analysis::{is_quote_char, Analyzer, Attribution, Mention, MentionKind, NONE};
 use super::lexicon::class;
 use pipeline_core::QuoteKind;
 
@@ -13,15 +13,15 @@ impl Analyzer<'_> {
         let mut drop = vec![false; self.attrs.len()];
         for qi in 0..self.quotes.len() {
             let q = self.quotes[qi];
-            let Some(&at) = self.qattr.get(qi) else {
+            let Some(&at) = self.quote_attr.get(qi) else {
                 continue;
             };
             if at == NONE || !self.named_work(&q) {
                 continue;
             }
-            let (cs, ce) = self.qcontent(&q);
+            let (cs, ce) = self.quote_content(&q);
             if let Some(a) = self.attrs.get(at as usize) {
-                if a.kind == QuoteKind::Direct && a.cs == cs && a.ce == ce {
+                if a.kind == QuoteKind::Direct && a.content_start == cs && a.content_end == ce {
                     drop[at as usize] = true;
                 }
             }
@@ -41,7 +41,7 @@ impl Analyzer<'_> {
                 i += 1;
                 !drop[i - 1]
             });
-            for a in &mut self.qattr {
+            for a in &mut self.quote_attr {
                 *a = new_at.get(*a as usize).copied().unwrap_or(NONE);
             }
         }
@@ -53,15 +53,20 @@ impl Analyzer<'_> {
         let mut order: Vec<usize> = (0..self.attrs.len())
             .filter(|&i| matches!(self.attrs[i].kind, QuoteKind::Indirect | QuoteKind::Partial))
             .collect();
-        order.sort_by_key(|&i| (self.attrs[i].cs, std::cmp::Reverse(self.attrs[i].ce)));
+        order.sort_by_key(|&i| {
+            (
+                self.attrs[i].content_start,
+                std::cmp::Reverse(self.attrs[i].content_end),
+            )
+        });
         let mut drop = vec![false; self.attrs.len()];
         let mut reach = 0usize;
         for &i in &order {
             let at = self.attrs[i];
-            if at.kind == QuoteKind::Indirect && reach >= at.ce {
+            if at.kind == QuoteKind::Indirect && reach >= at.content_end {
                 drop[i] = true;
             }
-            reach = reach.max(at.ce);
+            reach = reach.max(at.content_end);
         }
         let mut k = 0;
         self.attrs.retain(|_| {
@@ -73,9 +78,9 @@ impl Analyzer<'_> {
     // ---------------------------------------------------------------- quotation marks
 
     /// Records an attribution (and its speaker, for later participles in its sentence).
-    pub(super) fn add_attr(&mut self, at: Attr) {
-        if let Some(np) = at.np {
-            if let Some(t) = self.t.get(np.s) {
+    pub(super) fn add_attr(&mut self, at: Attribution) {
+        if let Some(np) = at.speaker {
+            if let Some(t) = self.tokens.get(np.start) {
                 self.sent_speakers.push((t.sent, np));
             }
         }
@@ -86,31 +91,31 @@ impl Analyzer<'_> {
         &mut self,
         qi: usize,
         kind: QuoteKind,
-        np: Option<Np>,
+        np: Option<Mention>,
         cue: Option<(usize, usize)>,
         conf: f32,
     ) {
         let Some(q) = self.quotes.get(qi).copied() else {
             return;
         };
-        let (cs, ce) = self.qcontent(&q);
+        let (cs, ce) = self.quote_content(&q);
         if ce <= cs {
             return;
         }
-        self.qdone[qi] = true;
-        self.qattr[qi] = self.attrs.len() as u32;
+        self.quote_done[qi] = true;
+        self.quote_attr[qi] = self.attrs.len() as u32;
         if let Some((a, b)) = cue {
             for k in a..b.min(self.cue_used.len()) {
                 self.cue_used[k] = true;
             }
         }
-        self.add_attr(Attr {
-            cs,
-            ce,
+        self.add_attr(Attribution {
+            content_start: cs,
+            content_end: ce,
             kind,
-            np,
+            speaker: np,
             cue,
-            conf,
+            confidence: conf,
             join: false,
             sep: false,
         });
@@ -124,18 +129,18 @@ impl Analyzer<'_> {
         &mut self,
         a: usize,
         b: usize,
-        np: Np,
+        np: Mention,
         cue: (usize, usize),
         conf: f32,
     ) {
-        let b = b.min(self.t.len());
+        let b = b.min(self.tokens.len());
         // (one word only as the object after the cue: `endorsed [Cruz]`, `praised [her]`)
         let one = b == a + 1
             && a >= cue.1
             && self
-                .t
+                .tokens
                 .get(a)
-                .is_some_and(|t| t.word && (t.cap || t.cls & class::PRON != 0));
+                .is_some_and(|t| t.word && (t.cap || t.classes & class::PRON != 0));
         if b < a + 2 && !one {
             return;
         }
@@ -146,7 +151,7 @@ impl Analyzer<'_> {
             if let Some(qi) = self.quote_opening_at(k) {
                 let q = self.quotes[qi];
                 if q.close < b + 1 {
-                    if self.qdone[qi] {
+                    if self.quote_done[qi] {
                         // already attributed: the clause stops before it
                         return self.emit_clause(a, k, np, cue, conf);
                     }
@@ -161,7 +166,7 @@ impl Analyzer<'_> {
             self.cue_used[k] = true;
         }
         if inside.is_empty() {
-            if let Some((cs, ce)) = self.bytes(a, b) {
+            if let Some((cs, ce)) = self.byte_range(a, b) {
                 self.push_indirect(cs, ce, np, cue, conf);
             }
             return;
@@ -169,8 +174,8 @@ impl Analyzer<'_> {
         // the whole content is one quote: direct
         if inside.len() == 1 {
             let q = self.quotes[inside[0]];
-            let lead = (a..q.open).all(|j| !self.t[j].word);
-            let trail = (q.close + 1..b).all(|j| !self.t[j].word);
+            let lead = (a..q.open).all(|j| !self.tokens[j].word);
+            let trail = (q.close + 1..b).all(|j| !self.tokens[j].word);
             if lead && trail {
                 self.push_quote(
                     inside[0],
@@ -190,7 +195,7 @@ impl Analyzer<'_> {
         let mut framed = false;
         for (n, &qi) in inside.iter().enumerate() {
             let q = self.quotes[qi];
-            self.qdone[qi] = true;
+            self.quote_done[qi] = true;
             let from = if n == 0 {
                 a + 2
             } else {
@@ -200,7 +205,7 @@ impl Analyzer<'_> {
                 self.cue_used[j] = true;
                 let mut e = head;
                 while e > seg_start
-                    && ((!self.t[e - 1].word && !is_quote_char(self.p(e - 1)))
+                    && ((!self.tokens[e - 1].word && !is_quote_char(self.punct(e - 1)))
                         || matches!(
                             self.word(e - 1),
                             "and" | "but" | "before" | "after" | "when" | "while" | "by" | "with"
@@ -208,7 +213,7 @@ impl Analyzer<'_> {
                 {
                     e -= 1;
                 }
-                if let Some((cs, ce)) = self.bytes(seg_start, e) {
+                if let Some((cs, ce)) = self.byte_range(seg_start, e) {
                     if framed {
                         self.push_partial(cs, ce, np, cue, conf);
                     } else if e >= seg_start + 3 {
@@ -236,16 +241,16 @@ impl Analyzer<'_> {
                     {
                         Some(cj) => {
                             let end = q.close + 1;
-                            if let Some((cs, ce)) = self.bytes(seg_start, end) {
+                            if let Some((cs, ce)) = self.byte_range(seg_start, end) {
                                 self.push_partial(cs, ce, np, cue, conf);
                             }
                             framed = false;
                             // the reported words start after the verb (and its `that`)
                             let mut v = cj + 1;
-                            if self.has(v, class::PRON) {
+                            if self.has_class(v, class::PRON) {
                                 v += 1;
                             }
-                            seg_start = if self.has(v + 1, class::THAT) {
+                            seg_start = if self.has_class(v + 1, class::THAT) {
                                 v + 2
                             } else {
                                 v + 1
@@ -257,7 +262,7 @@ impl Analyzer<'_> {
                 }
                 None => b,
             };
-            if let Some((cs, ce)) = self.bytes(seg_start, seg_end) {
+            if let Some((cs, ce)) = self.byte_range(seg_start, seg_end) {
                 self.push_partial(cs, ce, np, cue, conf);
             }
         }
@@ -265,14 +270,20 @@ impl Analyzer<'_> {
 
     /// A verb at `k`, or a pronoun and its verb (`and considers`, `and he vowed`).
     pub(super) fn verb_after_conj(&self, k: usize) -> bool {
-        let k = if self.has(k, class::PRON) { k + 1 } else { k };
-        let Some(t) = self.t.get(k) else { return false };
+        let k = if self.has_class(k, class::PRON) {
+            k + 1
+        } else {
+            k
+        };
+        let Some(t) = self.tokens.get(k) else {
+            return false;
+        };
         let w = self.word(k);
         t.word
             && !t.cap
             && !self.in_quote(k)
-            && t.cls & (class::THAT | class::DET | class::STOP | class::PRON) == 0
-            && (t.cls & (class::CUE | class::ACT | class::LABEL) != 0
+            && t.classes & (class::THAT | class::DET | class::STOP | class::PRON) == 0
+            && (t.classes & (class::CUE | class::ACT | class::LABEL) != 0
                 || self.finite(k)
                 || w.ends_with("ing")
                 || (w.ends_with('s') && !w.ends_with("ss")))
@@ -288,15 +299,15 @@ impl Analyzer<'_> {
         &self,
         from: usize,
         open: usize,
-    ) -> Option<(usize, Option<Np>, usize, usize)> {
+    ) -> Option<(usize, Option<Mention>, usize, usize)> {
         let j = (from..open).rev().find(|&j| {
-            self.t[j].word
-                && !self.t[j].cap
+            self.tokens[j].word
+                && !self.tokens[j].cap
                 && !self.in_quote(j)
-                && self.has(j, class::SPEECH | class::TELL | class::LABEL | class::ACT)
+                && self.has_class(j, class::SPEECH | class::TELL | class::LABEL | class::ACT)
         })?;
         // (`which is an outcome, he said, “…”`: a parenthetical attribution)
-        if self.p(j + 1) == ',' || self.noun_use(j) || self.possessed(j) {
+        if self.punct(j + 1) == ',' || self.noun_use(j) || self.possessed(j) {
             return None;
         }
         // (a name's verb has a verb's form: not `Clinton emails`, `the Nice attack`)
@@ -308,10 +319,10 @@ impl Analyzer<'_> {
                 "said" | "says" | "told" | "tells" | "wrote" | "writes" | "calls"
             );
         let inner = self
-            .np_head_before(j, from.saturating_sub(2))
-            .filter(|n| n.e == j && n.s >= from.saturating_sub(2))
-            .filter(|n| n.kind == NpKind::Pron || (n.kind == NpKind::Name && verbal));
-        let joined = self.p(j - 1) == ','
+            .bare_mention_before(j, from.saturating_sub(2))
+            .filter(|n| n.end == j && n.start >= from.saturating_sub(2))
+            .filter(|n| n.kind == MentionKind::Pron || (n.kind == MentionKind::Name && verbal));
+        let joined = self.punct(j - 1) == ','
             || matches!(
                 self.word(j - 1),
                 "and" | "but" | "before" | "after" | "when" | "while" | "by" | "then"
@@ -320,7 +331,7 @@ impl Analyzer<'_> {
             return None;
         }
         // `which he called [“…”]`: the relative opens the reported words
-        let head = inner.map_or(j, |n| n.s);
+        let head = inner.map_or(j, |n| n.start);
         let rel = head > from.saturating_sub(2)
             && matches!(
                 self.word(head - 1),
@@ -333,8 +344,12 @@ impl Analyzer<'_> {
     /// A verb of saying or labelling at `k`, or a pronoun and one (`and called it`, `and
     /// he vowed`): a new speech act, not more of the same reported clause.
     pub(super) fn cue_after_conj(&self, k: usize) -> bool {
-        let k = if self.has(k, class::PRON) { k + 1 } else { k };
-        self.has(k, class::CUE | class::ACT | class::LABEL)
+        let k = if self.has_class(k, class::PRON) {
+            k + 1
+        } else {
+            k
+        };
+        self.has_class(k, class::CUE | class::ACT | class::LABEL)
     }
 
     /// Reported content without quoted words, `cs..ce` in bytes.
@@ -342,17 +357,17 @@ impl Analyzer<'_> {
         &mut self,
         cs: usize,
         ce: usize,
-        np: Np,
+        np: Mention,
         cue: (usize, usize),
         conf: f32,
     ) {
-        self.add_attr(Attr {
-            cs,
-            ce,
+        self.add_attr(Attribution {
+            content_start: cs,
+            content_end: ce,
             kind: QuoteKind::Indirect,
-            np: Some(np),
+            speaker: Some(np),
             cue: Some(cue),
-            conf,
+            confidence: conf,
             join: false,
             sep: false,
         });
@@ -363,17 +378,17 @@ impl Analyzer<'_> {
         &mut self,
         cs: usize,
         ce: usize,
-        np: Np,
+        np: Mention,
         cue: (usize, usize),
         conf: f32,
     ) {
-        self.add_attr(Attr {
-            cs,
-            ce,
+        self.add_attr(Attribution {
+            content_start: cs,
+            content_end: ce,
             kind: QuoteKind::Partial,
-            np: Some(np),
+            speaker: Some(np),
             cue: Some(cue),
-            conf,
+            confidence: conf,
             join: false,
             sep: false,
         });

@@ -15,18 +15,19 @@ impl Analyzer<'_> {
         // `…, of Tampa, Fla. “She …”`: a capitalised quote of a sentence or more after an
         // abbreviation that ends the sentence opens a sentence of its own (see `inherit`)
         let last = q.close.saturating_sub(1);
-        let first = (q.open + 1..q.close).find(|&j| self.t[j].word);
-        if self.t[q.open - 1].word
+        let first = (q.open + 1..q.close).find(|&j| self.tokens[j].word);
+        if self.tokens[q.open - 1].word
             && self.word(q.open - 1).ends_with('.')
-            && first.is_some_and(|f| self.t[f].cap)
-            && matches!(self.p(last), '.' | '?' | '!')
+            && first.is_some_and(|f| self.tokens[f].cap)
+            && matches!(self.punct(last), '.' | '?' | '!')
         {
             return;
         }
         // titles (`“War and Peace”`) are not statements
-        let words = || (q.open + 1..q.close).filter(|&j| self.t[j].word);
-        let title_case =
-            words().all(|j| self.t[j].cap || self.has(j, class::CONN | class::STOP | class::DET));
+        let words = || (q.open + 1..q.close).filter(|&j| self.tokens[j].word);
+        let title_case = words().all(|j| {
+            self.tokens[j].cap || self.has_class(j, class::CONN | class::STOP | class::DET)
+        });
         if title_case && words().nth(1).is_some() {
             return;
         }
@@ -35,17 +36,19 @@ impl Analyzer<'_> {
         if title_case && owner {
             return;
         }
-        if self.embedded_cue(qi) || self.qdone[qi] {
+        if self.embedded_cue(qi) || self.quote_done[qi] {
             return;
         }
         // no speech verb: the sentence's subject and verb (`Rubio bemoaned the climate in
         // which people “literally hate each other”`)
         let (lo, hi) = self.sent_range(q.open);
         // titles (`“Gifted Hands”`) and one-word scare quotes are not statements
-        let words: Vec<usize> = (q.open + 1..q.close).filter(|&j| self.t[j].word).collect();
+        let words: Vec<usize> = (q.open + 1..q.close)
+            .filter(|&j| self.tokens[j].word)
+            .collect();
         let title_case = words
             .iter()
-            .all(|&j| self.t[j].cap || self.has(j, class::CONN | class::STOP));
+            .all(|&j| self.tokens[j].cap || self.has_class(j, class::CONN | class::STOP));
         if words.len() < 2 || title_case {
             return;
         }
@@ -53,7 +56,7 @@ impl Analyzer<'_> {
             if !self.verbish(v) {
                 return;
             }
-            let start = if self.has(v + 1, class::THAT) {
+            let start = if self.has_class(v + 1, class::THAT) {
                 v + 2
             } else {
                 v + 1
@@ -64,12 +67,13 @@ impl Analyzer<'_> {
                 let end = (q.close + 1..end)
                     .find(|&j| {
                         self.word(j).ends_with("ing")
-                            && self.has(j, class::CUE)
-                            && (self.p(j - 1) == ',' || (j == q.close + 1 && self.p(j - 2) == ','))
+                            && self.has_class(j, class::CUE)
+                            && (self.punct(j - 1) == ','
+                                || (j == q.close + 1 && self.punct(j - 2) == ','))
                     })
                     .unwrap_or(end);
-                if let Some((cs, ce)) = self.bytes(start, end) {
-                    self.qdone[qi] = true;
+                if let Some((cs, ce)) = self.byte_range(start, end) {
+                    self.quote_done[qi] = true;
                     self.push_partial(cs, ce, np, (v, v + 1), conf_of(np.kind, 0.5));
                 }
             }
@@ -87,8 +91,8 @@ impl Analyzer<'_> {
             if self.in_quote(k) {
                 continue;
             }
-            let tk = self.t[k];
-            if tk.cls & class::NOUN != 0 && !tk.cap {
+            let tk = self.tokens[k];
+            if tk.classes & class::NOUN != 0 && !tk.cap {
                 // `a statement … by X that …“…”`: the name closest before the clause
                 let mut m = q.open;
                 let mut by = false;
@@ -96,27 +100,27 @@ impl Analyzer<'_> {
                     if matches!(self.word(j), "by" | "of") {
                         by = true;
                     }
-                    if by && self.has(j, class::THAT) {
+                    if by && self.has_class(j, class::THAT) {
                         m = j;
                         break;
                     }
                 }
                 if by {
-                    if let Some(np) = self.np_core_before(m, k + 1) {
+                    if let Some(np) = self.mention_before(m, k + 1) {
                         self.push_quote(qi, QuoteKind::Partial, Some(np), Some((k, k + 1)), 0.7);
                         return true;
                     }
                 }
                 continue;
             }
-            let verb = tk.cls & (class::SPEECH | class::TELL | class::BELIEF) != 0;
+            let verb = tk.classes & (class::SPEECH | class::TELL | class::BELIEF) != 0;
             if verb && tk.word && !tk.cap {
                 let gerund =
                     self.word(k).ends_with("ing") || (k > lo && self.word(k - 1).ends_with("ing"));
                 // `X called her “weak” and said …`: the subject of a coordinated verb
                 let coord = k > lo + 1 && matches!(self.word(k - 1), "and" | "but");
                 let np = self
-                    .np_before(k, lo)
+                    .speaker_before(k, lo)
                     .or_else(|| self.clause_subject(k, lo))
                     .or_else(|| gerund.then(|| self.nearest_name(k, lo)).flatten())
                     // `X landed in trouble by saying …`: the sentence's subject
@@ -136,13 +140,15 @@ impl Analyzer<'_> {
                 // the reported words: after the verb (and its `that`) to the clause end
                 let (_, hi) = self.sent_range(q.open);
                 let mut start = k + 1;
-                if let Some(th) = (k + 1..q.open.min(k + 9)).find(|&j| self.has(j, class::THAT)) {
+                if let Some(th) =
+                    (k + 1..q.open.min(k + 9)).find(|&j| self.has_class(j, class::THAT))
+                {
                     start = th + 1;
                 }
                 let end = self.clause_end(start, hi.max(q.close + 1)).max(q.close + 1);
                 let conf = conf_of(np.kind, 0.7);
-                if let Some((cs, ce)) = self.bytes(start, end) {
-                    self.qdone[qi] = true;
+                if let Some((cs, ce)) = self.byte_range(start, end) {
+                    self.quote_done[qi] = true;
                     self.cue_used[k] = true;
                     self.push_partial(cs, ce, np, (k, k + 1), conf);
                 }

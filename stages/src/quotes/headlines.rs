@@ -1,7 +1,7 @@
 //! Speaker labels (`VOLE: …` in transcripts) and headlines that name their source
 //! (`Vole: Tax Plan ‘Will Fail’`, `Mayor Says Roads Will Reopen`).
 
-use super::analysis::{conf_of, is_quote_char, Analyzer, Np, NpKind};
+use super::analysis::{conf_of, is_quote_char, Analyzer, Mention, MentionKind};
 use super::lexicon::class;
 
 impl Analyzer<'_> {
@@ -9,13 +9,13 @@ impl Analyzer<'_> {
     /// summaries (`JAKE TAPPER: Donald Trump released a video.`, `Lewandowski: FBI
     /// director acted as judge`): the rest of the paragraph is the speaker's.
     pub(super) fn speaker_labels(&mut self) {
-        let n = self.t.len();
+        let n = self.tokens.len();
         let mut found: Vec<(usize, usize, usize)> = Vec::new();
         let mut i = 0;
         while i < n {
-            let para = self.t[i].para;
+            let para = self.tokens[i].para;
             let mut end = i;
-            while end < n && self.t[end].para == para {
+            while end < n && self.tokens[end].para == para {
                 end += 1;
             }
             if para > 0 {
@@ -35,13 +35,13 @@ impl Analyzer<'_> {
             if caps(self, s, c) && !transcript {
                 continue;
             }
-            let np = Np {
-                s,
-                e: c,
-                kind: NpKind::Name,
+            let np = Mention {
+                start: s,
+                end: c,
+                kind: MentionKind::Name,
             };
             let mut e = end;
-            while e > c + 1 && matches!(self.p(e - 1), '.' | ',' | ';') {
+            while e > c + 1 && matches!(self.punct(e - 1), '.' | ',' | ';') {
                 e -= 1;
             }
             self.emit_clause(c + 1, e, np, (c, c + 1), 0.55);
@@ -50,12 +50,12 @@ impl Analyzer<'_> {
 
     /// The colon of a paragraph `s..end` that opens with a speaker label.
     pub(super) fn speaker_label(&self, s: usize, end: usize) -> Option<usize> {
-        let c = (s + 1..end.min(s + 6)).find(|&j| self.p(j) == ':')?;
-        if self.in_quote(c) || end < c + 5 || self.p(end - 1) == '?' {
+        let c = (s + 1..end.min(s + 6)).find(|&j| self.punct(j) == ':')?;
+        if self.in_quote(c) || end < c + 5 || self.punct(end - 1) == '?' {
             return None;
         }
         // every word of the label is a name word (`JAKE TAPPER`, `Lewandowski`, `Q`)
-        let label = (s..c).all(|j| self.is_name_word(j) && !self.has(j, class::TIME));
+        let label = (s..c).all(|j| self.is_name_word(j) && !self.has_class(j, class::TIME));
         let known =
             (s..c).any(|j| self.lex.classes(&self.word(j).to_lowercase()) & class::NOLABEL != 0);
         (label && !known).then_some(c)
@@ -64,32 +64,32 @@ impl Analyzer<'_> {
     /// A headline that names its source before a colon (`Vole: Tax Plan ‘Will Fail’`):
     /// what follows the colon is the source's statement, partial when it holds a quote.
     pub(super) fn headline(&mut self) {
-        let n = self.t.len();
-        let hi = (0..n).find(|&j| self.t[j].para != 0).unwrap_or(n);
-        let Some(c) = (1..hi.min(8)).find(|&j| self.p(j) == ':') else {
+        let n = self.tokens.len();
+        let hi = (0..n).find(|&j| self.tokens[j].para != 0).unwrap_or(n);
+        let Some(c) = (1..hi.min(8)).find(|&j| self.punct(j) == ':') else {
             return;
         };
         let mut end = hi;
-        while end > c + 1 && matches!(self.p(end - 1), '.' | ',' | ';') {
+        while end > c + 1 && matches!(self.punct(end - 1), '.' | ',' | ';') {
             end -= 1;
         }
         // `Poll: …?` and all-caps labels (`BREAKING: …`) are not statements
-        if end < c + 4 || self.p(end - 1) == '?' {
+        if end < c + 4 || self.punct(end - 1) == '?' {
             return;
         }
         let label = (0..c).any(|j| {
             let w = self.word(j);
-            self.t[j].word && w.chars().count() > 1 && !w.chars().any(char::is_lowercase)
+            self.tokens[j].word && w.chars().count() > 1 && !w.chars().any(char::is_lowercase)
         });
         // (`Breaking: …`, `Just Leaked: …`: a kicker, no source)
-        let kicker = (0..c).any(|j| self.has(j, class::NOLABEL));
-        if label || kicker || self.has(0, class::DET | class::STOP) {
+        let kicker = (0..c).any(|j| self.has_class(j, class::NOLABEL));
+        if label || kicker || self.has_class(0, class::DET | class::STOP) {
             return;
         }
-        let Some(np) = self.np_after(0, c) else {
+        let Some(np) = self.mention_at(0, c) else {
             return;
         };
-        if np.kind != NpKind::Name || np.e != c {
+        if np.kind != MentionKind::Name || np.end != c {
             return;
         }
         self.emit_clause(c + 1, end, np, (c, c + 1), 0.6);
@@ -99,15 +99,15 @@ impl Analyzer<'_> {
     /// Reopen`), or 0: most of its longer words are capitalised.
     pub(super) fn title_case_headline(&self) -> usize {
         let end = self
-            .t
+            .tokens
             .iter()
             .position(|t| t.para != 0)
-            .unwrap_or(self.t.len());
+            .unwrap_or(self.tokens.len());
         let (mut caps, mut long) = (0, 0);
         for k in 0..end.min(40) {
-            if self.t[k].word && self.word(k).len() >= 4 {
+            if self.tokens[k].word && self.word(k).len() >= 4 {
                 long += 1;
-                caps += usize::from(self.t[k].cap);
+                caps += usize::from(self.tokens[k].cap);
             }
         }
         if end <= 40 && long >= 3 && caps * 5 >= long * 4 {
@@ -121,19 +121,19 @@ impl Analyzer<'_> {
     /// end, for the speaker before it. True when it emitted.
     pub(super) fn headline_says(&mut self, i: usize, lo: usize, hi: usize) -> bool {
         let cue = matches!(self.word(i), "Says" | "Said" | "Tells" | "Warns" | "Claims");
-        if !cue || i <= lo || self.in_quote(i) || !self.t.get(i + 1).is_some_and(|t| t.cap) {
+        if !cue || i <= lo || self.in_quote(i) || !self.tokens.get(i + 1).is_some_and(|t| t.cap) {
             return false;
         }
         // (title case: the word before the speaker's verb is capitalised too)
-        if !self.t[i - 1].cap || !self.t[i - 1].word {
+        if !self.tokens[i - 1].cap || !self.tokens[i - 1].word {
             return false;
         }
-        let Some(np) = self.np_before(i, lo) else {
+        let Some(np) = self.speaker_before(i, lo) else {
             return false;
         };
         let end = self.clause_end(i + 1, hi);
         // (a headline holding quoted words is left to the quotation rules)
-        if end < i + 3 || (i + 1..end).any(|j| self.in_quote(j) || is_quote_char(self.p(j))) {
+        if end < i + 3 || (i + 1..end).any(|j| self.in_quote(j) || is_quote_char(self.punct(j))) {
             return false;
         }
         self.emit_clause(i + 1, end, np, (i, i + 1), conf_of(np.kind, 0.6));

@@ -1,7 +1,7 @@
 //! Quotation marks: pairing opening and closing marks paragraph by paragraph (nested and
 //! reversed marks, `''` as a double mark), dialogue dashes, and what lies between the marks.
 
-use super::analysis::{is_quote_char, Analyzer, QSpan, NONE, WINDOW};
+use super::analysis::{is_quote_char, Analyzer, QuotePair, NONE, WINDOW};
 use super::lexicon::class;
 
 impl Analyzer<'_> {
@@ -12,29 +12,29 @@ impl Analyzer<'_> {
             c: char,
             start: usize,
         }
-        let n = self.t.len();
+        let n = self.tokens.len();
         let mut open_d: Option<Open> = None;
         let mut open_s: Option<Open> = None;
         let mut carried: Option<Open> = None;
         // curly quotes open inside the open double one
         let mut nested = 0u32;
         for i in 0..n {
-            let tk = self.t[i];
-            if i > 0 && tk.para != self.t[i - 1].para {
+            let tk = self.tokens[i];
+            if i > 0 && tk.para != self.tokens[i - 1].para {
                 // a quote left open by a paragraph that ends a sentence may continue
-                let ends = matches!(self.t[i - 1].p, '.' | '?' | '!' | '…' | ':' | ',')
+                let ends = matches!(self.tokens[i - 1].punct, '.' | '?' | '!' | '…' | ':' | ',')
                     || self.word(i - 1).ends_with("...");
                 carried = open_d.take().filter(|_| ends);
                 open_s = None;
                 nested = 0;
             }
-            let c = tk.p;
+            let c = tk.punct;
             if c == '\0' || !is_quote_char(c) {
                 carried = None;
                 continue;
             }
-            let before = self.text[..tk.s].chars().next_back();
-            let after = self.text[tk.e..].chars().next();
+            let before = self.text[..tk.start].chars().next_back();
+            let after = self.text[tk.end..].chars().next();
             let space_before = before.map_or(true, |b| b.is_whitespace() || "([{—–-".contains(b));
             let alnum_after = after.is_some_and(char::is_alphanumeric);
             let alnum_before = before.is_some_and(char::is_alphanumeric);
@@ -67,7 +67,7 @@ impl Analyzer<'_> {
                         continue;
                     }
                     if closes && !straight_open {
-                        self.quotes.push(QSpan {
+                        self.quotes.push(QuotePair {
                             open: o.start,
                             close: i,
                             double: true,
@@ -82,7 +82,7 @@ impl Analyzer<'_> {
                     open_d = Some(Open { c, start: i });
                     open_s = None;
                     nested = 0;
-                } else if open_d.is_none() && self.reversed_opener(c, tk.s, tk.e) {
+                } else if open_d.is_none() && self.reversed_opener(c, tk.start, tk.end) {
                     // (it pairs as `“` does)
                     open_d = Some(Open { c: '“', start: i });
                     open_s = None;
@@ -98,7 +98,7 @@ impl Analyzer<'_> {
             if let Some(o) = open_s {
                 let closes = self.marks.marks.get(&o.c).is_some_and(|m| m.1.contains(&c));
                 if closes && can_close {
-                    self.quotes.push(QSpan {
+                    self.quotes.push(QuotePair {
                         open: o.start,
                         close: i,
                         double: false,
@@ -116,7 +116,7 @@ impl Analyzer<'_> {
         self.quotes.sort_by_key(|q| q.open);
         for (qi, q) in self.quotes.iter().enumerate() {
             for k in q.open + 1..q.close.min(n) {
-                self.inq[k] = qi as u32;
+                self.quote_of_token[k] = qi as u32;
             }
         }
     }
@@ -124,13 +124,13 @@ impl Analyzer<'_> {
     /// An opening `“` at token `i`, inside an open `“`, that is closed and then closes
     /// the outer one too: two `”` follow in its paragraph before any other opening `“`.
     pub(super) fn nested_curly(&self, i: usize) -> bool {
-        let para = self.t[i].para;
+        let para = self.tokens[i].para;
         let mut closers = 0;
-        for tk in self.t[i + 1..].iter().take(WINDOW * 2) {
+        for tk in self.tokens[i + 1..].iter().take(WINDOW * 2) {
             if tk.para != para {
                 break;
             }
-            match tk.p {
+            match tk.punct {
                 '”' => closers += 1,
                 '“' => break,
                 _ => {}
@@ -169,19 +169,19 @@ impl Analyzer<'_> {
         if !self.lex.dialogue_dash {
             return;
         }
-        let n = self.t.len();
+        let n = self.tokens.len();
         let mut i = 0;
         while i < n {
-            let starts_para = i == 0 || self.t[i].para != self.t[i - 1].para;
-            if starts_para && matches!(self.p(i), '—' | '–') && !self.in_quote(i) {
-                let para = self.t[i].para;
+            let starts_para = i == 0 || self.tokens[i].para != self.tokens[i - 1].para;
+            if starts_para && matches!(self.punct(i), '—' | '–') && !self.in_quote(i) {
+                let para = self.tokens[i].para;
                 let mut j = i + 1;
                 // the line runs to the next dash, to `, <verb>`, or to the paragraph end
-                while j < n && self.t[j].para == para {
-                    if matches!(self.p(j), '—' | '–') {
+                while j < n && self.tokens[j].para == para {
+                    if matches!(self.punct(j), '—' | '–') {
                         break;
                     }
-                    if self.p(j) == ',' && self.is_cue_word(j + 1) {
+                    if self.punct(j) == ',' && self.is_cue_word(j + 1) {
                         break;
                     }
                     j += 1;
@@ -189,11 +189,11 @@ impl Analyzer<'_> {
                 if j > i + 1 {
                     let qi = self.quotes.len() as u32;
                     for k in i + 1..j {
-                        if self.inq[k] == NONE {
-                            self.inq[k] = qi;
+                        if self.quote_of_token[k] == NONE {
+                            self.quote_of_token[k] = qi;
                         }
                     }
-                    self.quotes.push(QSpan {
+                    self.quotes.push(QuotePair {
                         open: i,
                         close: j,
                         double: true,
@@ -208,15 +208,15 @@ impl Analyzer<'_> {
     }
 
     /// Content bytes of a quote (between its marks, or the dialogue line).
-    pub(super) fn qcontent(&self, q: &QSpan) -> (usize, usize) {
-        let cs = self.t.get(q.open).map_or(0, |t| t.e);
-        let ce = if q.close < self.t.len() {
-            self.t[q.close].s
+    pub(super) fn quote_content(&self, q: &QuotePair) -> (usize, usize) {
+        let cs = self.tokens.get(q.open).map_or(0, |t| t.end);
+        let ce = if q.close < self.tokens.len() {
+            self.tokens[q.close].start
         } else {
-            self.t.last().map_or(cs, |t| t.e)
+            self.tokens.last().map_or(cs, |t| t.end)
         };
-        let ce = if q.dash && self.p(q.close) == ',' {
-            self.t[q.close].s
+        let ce = if q.dash && self.punct(q.close) == ',' {
+            self.tokens[q.close].start
         } else {
             ce
         };
@@ -230,35 +230,39 @@ impl Analyzer<'_> {
     /// A title-case quote of a few words named as a work in passing: after `on`, a
     /// possessive or a `media` noun (`on NBC’s “Early Today,” X said`, `in her memoir,
     /// “Hard Roads.”`, `the show “Night Court”`): a title, not speech.
-    pub(super) fn named_work(&self, q: &QSpan) -> bool {
+    pub(super) fn named_work(&self, q: &QuotePair) -> bool {
         if q.dash || q.open == 0 || q.close > q.open + 12 {
             return false;
         }
-        let mut words = (q.open + 1..q.close).filter(|&j| self.t[j].word).peekable();
-        if words.peek().map_or(true, |&j| !self.t[j].cap) {
+        let mut words = (q.open + 1..q.close)
+            .filter(|&j| self.tokens[j].word)
+            .peekable();
+        if words.peek().map_or(true, |&j| !self.tokens[j].cap) {
             return false;
         }
-        if !words.all(|j| self.t[j].cap || self.has(j, class::CONN | class::STOP | class::DET)) {
+        if !words.all(|j| {
+            self.tokens[j].cap || self.has_class(j, class::CONN | class::STOP | class::DET)
+        }) {
             return false;
         }
         let mut k = q.open - 1;
-        if self.p(k) == ',' && k > 0 {
+        if self.punct(k) == ',' && k > 0 {
             k -= 1;
         }
         matches!(self.word(k), "on" | "’s" | "'s")
             || self.word(k).ends_with("’s")
             || self.word(k).ends_with("'s")
-            || (self.has(k, class::MEDIA) && !self.t[k].cap)
+            || (self.has_class(k, class::MEDIA) && !self.tokens[k].cap)
     }
 
     /// Whether words follow the closing mark before the sentence ends.
-    pub(super) fn words_after_close(&self, q: &QSpan) -> bool {
+    pub(super) fn words_after_close(&self, q: &QuotePair) -> bool {
         let (_, hi) = self.sent_range(q.close);
-        (q.close + 1..hi).any(|j| self.t[j].word && !self.in_quote(j))
+        (q.close + 1..hi).any(|j| self.tokens[j].word && !self.in_quote(j))
     }
 
     pub(super) fn quote_opening_at(&self, k: usize) -> Option<usize> {
-        let qi = self.inq.get(k + 1).copied()?;
+        let qi = self.quote_of_token.get(k + 1).copied()?;
         if qi == NONE {
             return None;
         }

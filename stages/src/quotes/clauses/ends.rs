@@ -33,23 +33,25 @@ impl Analyzer<'_> {
                 end = k;
                 break;
             }
-            if self.p(k) == ',' && (self.is_cue_word(k + 1) && !self.t[k + 1].cap) {
+            if self.punct(k) == ',' && (self.is_cue_word(k + 1) && !self.tokens[k + 1].cap) {
                 end = k;
                 break;
             }
             // `…, and Y said …`, `… while Y argued …`: another attribution begins
-            let joint = self.p(k) == ',' || matches!(self.word(k), "and" | "but" | "while");
+            let joint = self.punct(k) == ',' || matches!(self.word(k), "and" | "but" | "while");
             if !quoted && k > from + 1 && joint && !fronted && self.new_attribution(k) {
                 end = k;
                 break;
             }
-            if self.p(k) == ',' && (inner && k > from + 1 || self.phrase_at(k + 1, hi).is_some()) {
+            if self.punct(k) == ','
+                && (inner && k > from + 1 || self.phrase_at(k + 1, hi).is_some())
+            {
                 end = k;
                 break;
             }
             // `… and said …`, `… and threatening …`, `…, before adding …`
             let conj = matches!(self.word(k), "and" | "but") && !self.in_quote(k);
-            if conj && k > from + 2 && self.is_cue_word(k + 1) && !self.t[k + 1].cap {
+            if conj && k > from + 2 && self.is_cue_word(k + 1) && !self.tokens[k + 1].cap {
                 end = k;
                 break;
             }
@@ -59,7 +61,7 @@ impl Analyzer<'_> {
                 end = k;
                 break;
             }
-            if self.p(k) == ','
+            if self.punct(k) == ','
                 && k > from + 2
                 && matches!(
                     self.word(k + 1),
@@ -78,7 +80,7 @@ impl Analyzer<'_> {
         // a quote that opens inside the content and closes past the sentence
         if end == hi && hi > from {
             let last = hi - 1;
-            if let Some(&qi) = self.inq.get(last) {
+            if let Some(&qi) = self.quote_of_token.get(last) {
                 if qi != NONE {
                     if let Some(q) = self.quotes.get(qi as usize) {
                         if q.open >= from && !q.dash {
@@ -97,17 +99,19 @@ impl Analyzer<'_> {
     /// participle (`…,” referring to …`): the writer's words about the quote, not the
     /// speaker's.
     pub(in crate::quotes) fn after_quote_break(&self, k: usize) -> bool {
-        let Some(t) = self.t.get(k) else { return false };
+        let Some(t) = self.tokens.get(k) else {
+            return false;
+        };
         if self.in_quote(k) {
             return false;
         }
-        let spaced = self.text.get(..t.s).is_some_and(|s| s.ends_with(' '));
-        let dash =
-            !t.word && (matches!(t.p, '—' | '–') || spaced && matches!(self.word(k), "-" | "--"));
+        let spaced = self.text.get(..t.start).is_some_and(|s| s.ends_with(' '));
+        let dash = !t.word
+            && (matches!(t.punct, '—' | '–') || spaced && matches!(self.word(k), "-" | "--"));
         // the word after a comma: `…, X` or, with the comma inside the marks, `…,” X`
-        let after_comma = if t.p == ',' {
+        let after_comma = if t.punct == ',' {
             Some(k + 1)
-        } else if k >= 2 && is_quote_char(self.p(k - 1)) && self.p(k - 2) == ',' {
+        } else if k >= 2 && is_quote_char(self.punct(k - 1)) && self.punct(k - 2) == ',' {
             Some(k)
         } else {
             None
@@ -119,7 +123,7 @@ impl Analyzer<'_> {
             matches!(w, "a" | "an" | "who" | "which" | "whose")
                 || w.len() > 5
                     && w.ends_with("ing")
-                    && self.t.get(j).is_some_and(|t| t.word && !t.cap)
+                    && self.tokens.get(j).is_some_and(|t| t.word && !t.cap)
                     && !matches!(
                         w,
                         "including"
@@ -140,10 +144,9 @@ impl Analyzer<'_> {
     /// A finite speech act right after a conjunction (`and criticized him`), not a
     /// passive participle (`and accused of`, `and praised by`).
     pub(in crate::quotes) fn coordinated_act(&self, k: usize) -> bool {
-        self.t
-            .get(k)
-            .is_some_and(|t| t.word && !t.cap && t.cls & class::ACT != 0 && t.cls & class::CUE == 0)
-            && self.word(k).ends_with("ed")
+        self.tokens.get(k).is_some_and(|t| {
+            t.word && !t.cap && t.classes & class::ACT != 0 && t.classes & class::CUE == 0
+        }) && self.word(k).ends_with("ed")
             && !matches!(self.word(k + 1), "of" | "by" | "as" | "for" | "in")
     }
 
@@ -153,7 +156,8 @@ impl Analyzer<'_> {
         let (lo, _) = self.sent_range(from);
         let mut j = lo;
         while j < from
-            && (!self.t[j].word || matches!(self.word(j), "And" | "But" | "So" | "Yet" | "Even"))
+            && (!self.tokens[j].word
+                || matches!(self.word(j), "And" | "But" | "So" | "Yet" | "Even"))
         {
             j += 1;
         }
@@ -174,28 +178,28 @@ impl Analyzer<'_> {
                 | "unless"
                 | "until"
         );
-        sub && !(j..from).any(|x| matches!(self.p(x), ',' | ';' | ':'))
+        sub && !(j..from).any(|x| matches!(self.punct(x), ',' | ';' | ':'))
     }
 
     /// `from` lies in a relative clause opened after a comma (`Y, who said …`).
     pub(in crate::quotes) fn in_relative(&self, from: usize) -> bool {
         let (lo, _) = self.sent_range(from);
         let mut j = from;
-        while j > lo && !matches!(self.p(j - 1), ',' | ';' | ':') {
+        while j > lo && !matches!(self.punct(j - 1), ',' | ';' | ':') {
             j -= 1;
         }
-        j > lo && self.p(j - 1) == ',' && matches!(self.word(j), "who" | "which")
+        j > lo && self.punct(j - 1) == ',' && matches!(self.word(j), "who" | "which")
     }
 
     /// A token that opens a new clause after reported content: a semicolon, `, but`
     /// (not `, but that`) and `, and` before a pronoun.
     pub(in crate::quotes) fn clause_break(&self, k: usize) -> bool {
-        match self.p(k) {
+        match self.punct(k) {
             ';' => true,
             ',' => match self.word(k + 1) {
                 // (`, but that …`: a second reported clause of the same verb)
                 "but" => self.word(k + 2) != "that",
-                "and" => self.has(k + 2, class::PRON),
+                "and" => self.has_class(k + 2, class::PRON),
                 _ => false,
             },
             _ => false,
@@ -226,42 +230,42 @@ impl Analyzer<'_> {
                     | "of"
                     | "about"
                     | "late"
-            ) || self.has(j, class::TIME)
+            ) || self.has_class(j, class::TIME)
         };
         let mut j = k;
         // (not a clause going on after the name: `X, including Y, said the plan …`)
-        if appos && j < hi && !matches!(self.p(j), '.' | '!' | '?' | ',' | '(') && !prep(j) {
+        if appos && j < hi && !matches!(self.punct(j), '.' | '!' | '?' | ',' | '(') && !prep(j) {
             return k;
         }
         if !appos {
             // an addressee (`told reporters`, `told the Associated Press`) first
-            if k > 0 && self.has(k - 1, class::TELL) {
-                while j < hi && j < k + 5 && self.t[j].word && !prep(j) {
+            if k > 0 && self.has_class(k - 1, class::TELL) {
+                while j < hi && j < k + 5 && self.tokens[j].word && !prep(j) {
                     j += 1;
                 }
             }
-            if j < hi && !matches!(self.p(j), '.' | '!' | '?') && !prep(j) {
+            if j < hi && !matches!(self.punct(j), '.' | '!' | '?') && !prep(j) {
                 return k;
             }
         }
         while j < hi && j < k + limit {
-            let tj = self.t[j];
-            if matches!(tj.p, '.' | '!' | '?') {
+            let tj = self.tokens[j];
+            if matches!(tj.punct, '.' | '!' | '?') {
                 return j;
             }
-            if self.in_quote(j) || is_quote_char(tj.p) {
+            if self.in_quote(j) || is_quote_char(tj.punct) {
                 return k;
             }
-            if tj.p == ',' && !appos {
+            if tj.punct == ',' && !appos {
                 return k;
             }
             // `…, said Jo Lee, a historian at Yale, who notes …`: a relative clause closes
             // the appositive
-            if tj.p == ',' && matches!(self.word(j + 1), "who" | "whose") {
+            if tj.punct == ',' && matches!(self.word(j + 1), "who" | "whose") {
                 return hi;
             }
             if tj.word && !tj.cap {
-                let bad = tj.cls & (class::THAT | class::PRON | class::CUE) != 0
+                let bad = tj.classes & (class::THAT | class::PRON | class::CUE) != 0
                     || (self.finite(j) && !appos);
                 if bad {
                     return k;
@@ -282,27 +286,29 @@ impl Analyzer<'_> {
         if matches!(self.word(k), "him" | "her" | "them" | "me" | "us") {
             return Some(k + 1);
         }
-        if let Some(obj) = self.np_after(k, hi) {
-            if self.t[obj.s].cls & class::PRON == 0 {
+        if let Some(obj) = self.mention_at(k, hi) {
+            if self.tokens[obj.start].classes & class::PRON == 0 {
                 // (`told the paper she …`: the pronoun opens the clause)
-                let e = (obj.s + 1..obj.e)
-                    .find(|&j| self.has(j, class::PRON) && !self.t[j].cap)
-                    .unwrap_or(obj.e);
+                let e = (obj.start + 1..obj.end)
+                    .find(|&j| self.has_class(j, class::PRON) && !self.tokens[j].cap)
+                    .unwrap_or(obj.end);
                 return Some(e);
             }
         }
         // a few words up to a subject pronoun (`told a local radio station she …`) or a
         // subject with its verb (`told reporters this was …`)
         let mut j = k;
-        while j < hi && j < k + 6 && self.t[j].word && !self.in_quote(j) {
-            if self.has(j, class::PRON) {
+        while j < hi && j < k + 6 && self.tokens[j].word && !self.in_quote(j) {
+            if self.has_class(j, class::PRON) {
                 return (j > k).then_some(j);
             }
             let subject = matches!(self.word(j), "this" | "there" | "his" | "her" | "their");
             if j > k && subject && self.subject_then_finite(j, hi) {
                 return Some(j);
             }
-            if self.has(j, class::THAT | class::CUE) || (!self.t[j].cap && self.finite(j)) {
+            if self.has_class(j, class::THAT | class::CUE)
+                || (!self.tokens[j].cap && self.finite(j))
+            {
                 return None;
             }
             j += 1;
@@ -312,7 +318,7 @@ impl Analyzer<'_> {
 
     /// The reported clause at `from` opens with a subordinator (`[that] if …`).
     pub(in crate::quotes) fn opens_subordinate(&self, from: usize) -> bool {
-        let f = if self.has(from, class::THAT) {
+        let f = if self.has_class(from, class::THAT) {
             from + 1
         } else {
             from
@@ -343,12 +349,12 @@ impl Analyzer<'_> {
             s += 1;
         }
         let mut j = s + 1;
-        while j < s + 10 && j < self.t.len() {
-            if self.in_quote(j) || matches!(self.p(j), ',' | '.' | ';' | ':' | '!' | '?') {
+        while j < s + 10 && j < self.tokens.len() {
+            if self.in_quote(j) || matches!(self.punct(j), ',' | '.' | ';' | ':' | '!' | '?') {
                 return false;
             }
-            if self.is_cue_word(j) && !self.t[j].cap {
-                return self.np_before(j, s).is_some_and(|np| np.s == s);
+            if self.is_cue_word(j) && !self.tokens[j].cap {
+                return self.speaker_before(j, s).is_some_and(|np| np.start == s);
             }
             j += 1;
         }
@@ -368,17 +374,17 @@ impl Analyzer<'_> {
     /// `they’re`) or a noun followed by a finite verb (`history has shown …`, `allies
     /// wanted …`).
     pub(in crate::quotes) fn bare_subject(&self, k: usize) -> bool {
-        let Some(first) = self.t.get(k) else {
+        let Some(first) = self.tokens.get(k) else {
             return false;
         };
-        if !first.word || first.cap || self.has(k, class::STOP | class::TIME | class::CUE) {
+        if !first.word || first.cap || self.has_class(k, class::STOP | class::TIME | class::CUE) {
             return false;
         }
         let w = self.word(k);
         if let Some((head, _)) = w.split_once(['’', '\'']) {
             return self.lex.classes(head) & class::PRON != 0;
         }
-        let Some(next) = self.t.get(k + 1) else {
+        let Some(next) = self.tokens.get(k + 1) else {
             return false;
         };
         if !next.word || next.cap {
@@ -393,7 +399,7 @@ impl Analyzer<'_> {
     pub(in crate::quotes) fn subject_then_finite(&self, k: usize, hi: usize) -> bool {
         let mut j = k + 1;
         while j < hi && j < k + 11 {
-            let Some(t) = self.t.get(j) else {
+            let Some(t) = self.tokens.get(j) else {
                 return false;
             };
             if self.in_quote(j) {
@@ -402,8 +408,8 @@ impl Analyzer<'_> {
             if t.word && !t.cap && self.finite(j) {
                 return true;
             }
-            let ok = (t.word || matches!(t.p, '-' | '%'))
-                && !(t.word && !t.cap && t.cls & (class::THAT | class::CUE | class::PRON) != 0);
+            let ok = (t.word || matches!(t.punct, '-' | '%'))
+                && !(t.word && !t.cap && t.classes & (class::THAT | class::CUE | class::PRON) != 0);
             if !ok {
                 return false;
             }

@@ -18,7 +18,7 @@ use crate::quotes::lexicon::class;
 
 impl Analyzer<'_> {
     pub(in crate::quotes) fn indirect(&mut self) {
-        let n = self.t.len();
+        let n = self.tokens.len();
         let title = self.title_case_headline();
         let mut i = 0;
         while i < n {
@@ -36,12 +36,12 @@ impl Analyzer<'_> {
                 i += 1;
                 continue;
             }
-            let tk = self.t[i];
-            if tk.cls & class::NOUN != 0 && tk.word && !tk.cap && self.noun_clause(i, hi) {
+            let tk = self.tokens[i];
+            if tk.classes & class::NOUN != 0 && tk.word && !tk.cap && self.noun_clause(i, hi) {
                 i += 1;
                 continue;
             }
-            if tk.cls & class::APPEAR != 0 && self.config.appearances && tk.word && !tk.cap {
+            if tk.classes & class::APPEAR != 0 && self.config.appearances && tk.word && !tk.cap {
                 self.appearance(i, lo, hi);
             }
             if i == lo && self.word(i) == "In" && self.poll_source(i, hi) {
@@ -60,12 +60,14 @@ impl Analyzer<'_> {
                 i += 1;
                 continue;
             }
-            let verb = tk.cls
+            let verb = tk.classes
                 & (class::SPEECH | class::TELL | class::ACT | class::LABEL | class::TOPIC)
                 != 0
-                || (self.config.beliefs && tk.cls & class::BELIEF != 0)
-                || (self.config.stances && tk.cls & class::STANCE != 0)
-                || (self.config.intentions && tk.cls & class::INTENT != 0 && !self.intent_noun(i));
+                || (self.config.beliefs && tk.classes & class::BELIEF != 0)
+                || (self.config.stances && tk.classes & class::STANCE != 0)
+                || (self.config.intentions
+                    && tk.classes & class::INTENT != 0
+                    && !self.intent_noun(i));
             // (a headline in title case capitalises its verb: `Mayor Says Roads Will Reopen`)
             let lower = !tk.cap || (i < title && i > lo);
             if verb && tk.word && lower {

@@ -1,15 +1,19 @@
 //! Source phrases (`according to X, …`, `as per the statement by X`) and statement nouns
 //! with their author and a `that` clause (`the charge by X that …`).
 
-use crate::quotes::analysis::{conf_of, Analyzer, Np, NpKind};
+use crate::quotes::analysis::{conf_of, Analyzer, Mention, MentionKind};
 use crate::quotes::lexicon::{class, lower_eq};
 
 impl Analyzer<'_> {
     /// A source phrase (`according to X`) starting at token `i`: its speaker and the
     /// phrase's token range.
     #[inline]
-    pub(in crate::quotes) fn phrase_at(&self, i: usize, hi: usize) -> Option<(Np, (usize, usize))> {
-        if !self.has(i, class::PHRASE) {
+    pub(in crate::quotes) fn phrase_at(
+        &self,
+        i: usize,
+        hi: usize,
+    ) -> Option<(Mention, (usize, usize))> {
+        if !self.has_class(i, class::PHRASE) {
             return None;
         }
         self.phrase_from(i, hi)
@@ -21,7 +25,7 @@ impl Analyzer<'_> {
         &self,
         i: usize,
         hi: usize,
-    ) -> Option<(Np, (usize, usize))> {
+    ) -> Option<(Mention, (usize, usize))> {
         if i >= hi {
             return None;
         }
@@ -39,14 +43,14 @@ impl Analyzer<'_> {
             }
             let end = i + ph.len();
             let np = self
-                .np_after(end, hi)
+                .mention_at(end, hi)
                 .or_else(|| self.source_words(end, hi))?;
             // `citing officials` names a source; `citing statistics about …` is a speech
             // act with its object (left to the verb)
-            let act = self.has(i, class::ACT)
-                && np.kind == NpKind::Desc
-                && !self.has(
-                    np.e - 1,
+            let act = self.has_class(i, class::ACT)
+                && np.kind == MentionKind::Desc
+                && !self.has_class(
+                    np.end - 1,
                     class::ROLE | class::GROUP | class::AGENT | class::ORG | class::NOUN,
                 );
             if act {
@@ -59,16 +63,16 @@ impl Analyzer<'_> {
 
     /// Any short run of words after a source phrase, up to a comma or the sentence end
     /// (`according to early returns.`, `according to a report in the Register,`).
-    pub(in crate::quotes) fn source_words(&self, start: usize, hi: usize) -> Option<Np> {
+    pub(in crate::quotes) fn source_words(&self, start: usize, hi: usize) -> Option<Mention> {
         let mut j = start;
-        while j < hi && j < start + 8 && self.t[j].word && !self.in_quote(j) {
+        while j < hi && j < start + 8 && self.tokens[j].word && !self.in_quote(j) {
             j += 1;
         }
-        let ends = j >= hi || matches!(self.p(j), ',' | '.' | '!' | '?' | ';');
-        (j > start && ends && !self.has(start, class::STOP)).then_some(Np {
-            s: start,
-            e: j,
-            kind: NpKind::Desc,
+        let ends = j >= hi || matches!(self.punct(j), ',' | '.' | '!' | '?' | ';');
+        (j > start && ends && !self.has_class(start, class::STOP)).then_some(Mention {
+            start,
+            end: j,
+            kind: MentionKind::Desc,
         })
     }
 
@@ -82,10 +86,10 @@ impl Analyzer<'_> {
         if self.word(i + 1) != "by" {
             return false;
         }
-        let Some(np) = self.np_after(i + 2, hi) else {
+        let Some(np) = self.mention_at(i + 2, hi) else {
             return false;
         };
-        let t = np.e;
+        let t = np.end;
         if t + 3 >= hi || self.word(t) != "that" || self.in_quote(t) {
             return false;
         }
@@ -107,7 +111,7 @@ impl Analyzer<'_> {
                 | "might"
                 | "should"
                 | "must"
-        ) || (next.ends_with("ed") && !self.t[t + 1].cap);
+        ) || (next.ends_with("ed") && !self.tokens[t + 1].cap);
         if verb {
             return false;
         }
@@ -122,19 +126,19 @@ impl Analyzer<'_> {
     /// `according to X, …` at the start, or `…, according to X.` at the end.
     pub(in crate::quotes) fn phrase_clause(
         &mut self,
-        np: Np,
+        np: Mention,
         cue: (usize, usize),
         lo: usize,
         hi: usize,
     ) {
-        let mut k = np.e;
+        let mut k = np.end;
         // `as per the statement by Mr. X (Foreign Minister, Pakistan) during a meeting …,`
         // (`In addition, according to X, …`, `(According to X, …`: past a short opener)
         let opener = cue.0 > lo + 1
             && cue.0 <= lo + 4
-            && matches!(self.p(cue.0 - 1), ',' | '(')
+            && matches!(self.punct(cue.0 - 1), ',' | '(')
             && (lo..cue.0 - 1).all(|j| {
-                self.has(j, class::STOP | class::FILLER | class::TIME)
+                self.has_class(j, class::STOP | class::FILLER | class::TIME)
                     || matches!(
                         self.word(j).to_lowercase().as_str(),
                         "addition" | "however" | "meanwhile" | "moreover" | "indeed" | "overall"
@@ -142,22 +146,21 @@ impl Analyzer<'_> {
             });
         let fronted = cue.0 == lo
             || opener
-            || (cue.0 > lo && matches!(self.p(cue.0 - 1), ',' | '“' | '"' | '('))
-                && self.p(cue.0 - 1) != ',';
+            || (cue.0 > lo && matches!(self.punct(cue.0 - 1), ',' | '“' | '"' | '('))
+                && self.punct(cue.0 - 1) != ',';
         if fronted {
             while k < hi {
-                if self.p(k) == '(' {
-                    while k < hi && self.p(k) != ')' {
+                if self.punct(k) == '(' {
+                    while k < hi && self.punct(k) != ')' {
                         k += 1;
                     }
                 }
                 // (not the comma of `1,000` or of `April, 2021`)
                 let year = |w: &str| w.len() == 4 && (w.starts_with("19") || w.starts_with("20"));
-                let number = self
-                    .t
-                    .get(k + 1)
-                    .is_some_and(|t| t.number && (t.s == self.t[k].e || year(self.word(k + 1))));
-                if self.p(k) == ',' && !number {
+                let number = self.tokens.get(k + 1).is_some_and(|t| {
+                    t.number && (t.start == self.tokens[k].end || year(self.word(k + 1)))
+                });
+                if self.punct(k) == ',' && !number {
                     break;
                 }
                 k += 1;
@@ -166,10 +169,10 @@ impl Analyzer<'_> {
                 let end = self.clause_end(k + 1, hi);
                 self.emit_clause(k + 1, end, np, cue, conf_of(np.kind, 0.82));
             }
-        } else if cue.0 > lo && self.p(cue.0 - 1) == ',' {
+        } else if cue.0 > lo && self.punct(cue.0 - 1) == ',' {
             // `X, according to Y, is …`: the whole sentence, the source inside
-            let mid = (np.e..hi.min(np.e + 14))
-                .find(|&j| self.p(j) == ',' && self.finite(j + 1) && !self.t[j + 1].cap);
+            let mid = (np.end..hi.min(np.end + 14))
+                .find(|&j| self.punct(j) == ',' && self.finite(j + 1) && !self.tokens[j + 1].cap);
             if let Some(j) = mid {
                 let end = self.clause_end(j + 1, hi);
                 self.emit_clause(lo, end, np, cue, conf_of(np.kind, 0.75));

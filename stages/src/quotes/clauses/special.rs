@@ -1,7 +1,7 @@
 //! Special constructions: label verbs with a quoted label (`called it “a disgrace”`),
 //! appearances (`seems to`), polls as sources, fronted participles and `Asked …` questions.
 
-use crate::quotes::analysis::{conf_of, Analyzer, Attr, Np, NpKind, NONE};
+use crate::quotes::analysis::{conf_of, Analyzer, Attribution, Mention, MentionKind, NONE};
 use crate::quotes::lexicon::class;
 use pipeline_core::QuoteKind;
 
@@ -13,12 +13,12 @@ impl Analyzer<'_> {
     pub(in crate::quotes) fn label_clause(
         &mut self,
         c: usize,
-        np: Np,
+        np: Mention,
         lo: usize,
         hi: usize,
     ) -> bool {
-        let person = np.kind != NpKind::Desc
-            || self.has(np.e - 1, class::ROLE | class::GROUP | class::AGENT);
+        let person = np.kind != MentionKind::Desc
+            || self.has_class(np.end - 1, class::ROLE | class::GROUP | class::AGENT);
         if !person {
             return false;
         }
@@ -27,10 +27,9 @@ impl Analyzer<'_> {
         if self.word(k) == "on" {
             let to = (k + 2..(k + 9).min(hi)).find(|&j| self.word(j) == "to");
             let appeal = to.is_some_and(|j| {
-                self.t
-                    .get(j + 1)
-                    .is_some_and(|t| t.word && !t.cap && t.cls & (class::DET | class::STOP) == 0)
-                    && (k + 1..j).all(|m| self.t[m].word || self.name_hyphen(m))
+                self.tokens.get(j + 1).is_some_and(|t| {
+                    t.word && !t.cap && t.classes & (class::DET | class::STOP) == 0
+                }) && (k + 1..j).all(|m| self.tokens[m].word || self.name_hyphen(m))
             });
             if appeal {
                 let end = self.clause_end(k + 1, hi);
@@ -47,39 +46,39 @@ impl Analyzer<'_> {
             return self.unquoted_label(c, k, end, np);
         };
         let mut q = self.quotes[first];
-        if self.qdone[first] {
+        if self.quote_done[first] {
             return false;
         }
         let mut last = q.close;
-        self.qdone[first] = true;
+        self.quote_done[first] = true;
         // `“illegals” and “thugs”`, `“weak,” “disappointing”`
         loop {
             let mut j = last + 1;
-            while j < hi && (matches!(self.p(j), ',') || matches!(self.word(j), "and" | "or")) {
+            while j < hi && (matches!(self.punct(j), ',') || matches!(self.word(j), "and" | "or")) {
                 j += 1;
             }
             match self.quote_opening_at(j) {
-                Some(n) if j > last + 1 && !self.qdone[n] && self.quotes[n].close < hi => {
+                Some(n) if j > last + 1 && !self.quote_done[n] && self.quotes[n].close < hi => {
                     q = self.quotes[n];
-                    self.qdone[n] = true;
+                    self.quote_done[n] = true;
                     last = q.close;
                 }
                 _ => break,
             }
         }
         let mut e = last + 1;
-        while e < hi && e < last + 2 && self.modifier_word(e) && !self.has(e, class::AGENT) {
+        while e < hi && e < last + 2 && self.modifier_word(e) && !self.has_class(e, class::AGENT) {
             e += 1;
         }
-        if e > last + 1 && !(e >= hi || !self.t[e].word || self.has(e, class::STOP)) {
+        if e > last + 1 && !(e >= hi || !self.tokens[e].word || self.has_class(e, class::STOP)) {
             e = last + 1;
         }
-        let rel = np.s > lo && matches!(self.word(np.s - 1), "what" | "which" | "whom");
+        let rel = np.start > lo && matches!(self.word(np.start - 1), "what" | "which" | "whom");
         if rel {
-            k = np.s - 1;
+            k = np.start - 1;
         }
         self.cue_used[c] = true;
-        if let Some((cs, ce)) = self.bytes(k, e) {
+        if let Some((cs, ce)) = self.byte_range(k, e) {
             self.push_partial(cs, ce, np, (c, c + 1), conf_of(np.kind, 0.6));
         }
         true
@@ -92,14 +91,14 @@ impl Analyzer<'_> {
         c: usize,
         k: usize,
         end: usize,
-        np: Np,
+        np: Mention,
     ) -> bool {
         let object = matches!(
             self.word(k),
             "him" | "her" | "them" | "it" | "himself" | "herself" | "themselves" | "us" | "me"
         );
-        let complement = self.t.get(k + 1).is_some_and(|t| {
-            t.word && t.cls & (class::STOP | class::TIME | class::THAT) == 0 && !t.number
+        let complement = self.tokens.get(k + 1).is_some_and(|t| {
+            t.word && t.classes & (class::STOP | class::TIME | class::THAT) == 0 && !t.number
         }) && !matches!(
             self.word(k + 1),
             "to" | "on"
@@ -125,7 +124,7 @@ impl Analyzer<'_> {
             return false;
         }
         self.cue_used[c] = true;
-        if let Some((cs, ce)) = self.bytes(k, end) {
+        if let Some((cs, ce)) = self.byte_range(k, end) {
             self.push_indirect(cs, ce, np, (c, c + 1), conf_of(np.kind, 0.5));
         }
         true
@@ -155,7 +154,7 @@ impl Analyzer<'_> {
         } else if matches!(
             self.word(c + 1),
             "on" | "in" | "at" | "before" | "with" | "for" | "as" | "alongside" | "onstage"
-        ) || !self.t.get(c + 1).is_some_and(|t| t.word && !t.cap)
+        ) || !self.tokens.get(c + 1).is_some_and(|t| t.word && !t.cap)
         {
             return;
         }
@@ -163,8 +162,8 @@ impl Analyzer<'_> {
         let mut a = s;
         while a > lo {
             let j = a - 1;
-            let tj = self.t[j];
-            if self.in_quote(j) || (!tj.word && !matches!(tj.p, '-' | '\'' | '’')) {
+            let tj = self.tokens[j];
+            if self.in_quote(j) || (!tj.word && !matches!(tj.punct, '-' | '\'' | '’')) {
                 break;
             }
             if matches!(self.word(j), "which" | "who" | "that") {
@@ -186,7 +185,7 @@ impl Analyzer<'_> {
                     | "when"
                     | "where"
                     | "whether"
-            ) || self.has(j, class::CUE | class::PHRASE)
+            ) || self.has_class(j, class::CUE | class::PHRASE)
             {
                 break;
             }
@@ -199,14 +198,14 @@ impl Analyzer<'_> {
         if end < c + 2 {
             return;
         }
-        if let Some((cs, ce)) = self.bytes(a, end) {
-            self.add_attr(Attr {
-                cs,
-                ce,
+        if let Some((cs, ce)) = self.byte_range(a, end) {
+            self.add_attr(Attribution {
+                content_start: cs,
+                content_end: ce,
                 kind: QuoteKind::Indirect,
-                np: None,
+                speaker: None,
                 cue: Some((s, c + 1)),
-                conf: 0.5,
+                confidence: 0.5,
                 join: false,
                 sep: false,
             });
@@ -217,10 +216,10 @@ impl Analyzer<'_> {
     /// CBS News poll released Monday, [half of the voters backed the plan].`
     pub(in crate::quotes) fn poll_source(&mut self, i: usize, hi: usize) -> bool {
         let limit = (i + 14).min(hi);
-        let Some(comma) = (i + 1..limit).find(|&j| self.p(j) == ',') else {
+        let Some(comma) = (i + 1..limit).find(|&j| self.punct(j) == ',') else {
             return false;
         };
-        if (i + 1..comma).any(|j| self.in_quote(j) || matches!(self.p(j), ';' | ':')) {
+        if (i + 1..comma).any(|j| self.in_quote(j) || matches!(self.punct(j), ';' | ':')) {
             return false;
         }
         let Some(head) = (i + 1..comma).find(|&j| {
@@ -236,10 +235,10 @@ impl Analyzer<'_> {
         if end < comma + 4 || (comma + 1..end).any(|j| self.is_cue_word(j)) {
             return false;
         }
-        let np = Np {
-            s: i + 1,
-            e: head + 1,
-            kind: NpKind::Desc,
+        let np = Mention {
+            start: i + 1,
+            end: head + 1,
+            kind: MentionKind::Desc,
         };
         self.emit_clause(comma + 1, end, np, (i, i + 1), 0.6);
         true
@@ -249,26 +248,26 @@ impl Analyzer<'_> {
     /// after the comma: `Noting that turnout fell, Okafor added …` (the noted clause is
     /// attributed to Okafor).
     pub(in crate::quotes) fn fronted_participle(&mut self, i: usize, hi: usize) -> bool {
-        let tk = self.t[i];
-        if tk.cls & class::SPEECH == 0
+        let tk = self.tokens[i];
+        if tk.classes & class::SPEECH == 0
             || !self.word(i).ends_with("ing")
             || self.word(i + 1) != "that"
         {
             return false;
         }
         let Some(comma) =
-            (i + 3..(i + 40).min(hi)).find(|&j| self.p(j) == ',' && !self.in_quote(j))
+            (i + 3..(i + 40).min(hi)).find(|&j| self.punct(j) == ',' && !self.in_quote(j))
         else {
             return false;
         };
-        let Some(np) = self.np_after(comma + 1, hi) else {
+        let Some(np) = self.mention_at(comma + 1, hi) else {
             return false;
         };
         // the subject is followed by its verb (`Okafor added`, `she said`)
         let verb = self
-            .t
-            .get(np.e)
-            .is_some_and(|t| t.word && !t.cap && t.cls & class::STOP == 0);
+            .tokens
+            .get(np.end)
+            .is_some_and(|t| t.word && !t.cap && t.classes & class::STOP == 0);
         if !verb || (i + 2..comma).any(|j| self.in_quote(j)) {
             return false;
         }
@@ -282,11 +281,12 @@ impl Analyzer<'_> {
     /// start) is the content; the poll is the source.
     pub(in crate::quotes) fn trailing_poll(&mut self, i: usize, lo: usize, hi: usize) -> bool {
         // the phrase runs to the sentence end
-        let Some(stop) = (i + 1..(i + 16).min(hi)).find(|&j| self.p(j) != '\0' && self.p(j) != '-')
+        let Some(stop) =
+            (i + 1..(i + 16).min(hi)).find(|&j| self.punct(j) != '\0' && self.punct(j) != '-')
         else {
             return false;
         };
-        if !matches!(self.p(stop), '.' | '!' | '?') {
+        if !matches!(self.punct(stop), '.' | '!' | '?') {
             return false;
         }
         // one named or specific poll (`the latest Fox poll`, `a survey from …`, `the
@@ -300,7 +300,7 @@ impl Analyzer<'_> {
             return false;
         };
         let specific = (i + 1..head).any(|j| {
-            self.t[j].cap
+            self.tokens[j].cap
                 || matches!(
                     self.word(j),
                     "same" | "latest" | "new" | "recent" | "our" | "this"
@@ -318,11 +318,11 @@ impl Analyzer<'_> {
         // the finding: the sentence before `in`, without a comma before `in`, with no
         // attribution of its own
         let mut a = lo;
-        while a < i && !self.t[a].word {
+        while a < i && !self.tokens[a].word {
             a += 1;
         }
         let mut b = i;
-        if b > a && self.p(b - 1) == ',' {
+        if b > a && self.punct(b - 1) == ',' {
             b -= 1;
         }
         if b < a + 3
@@ -334,10 +334,10 @@ impl Analyzer<'_> {
         {
             return false;
         }
-        let np = Np {
-            s: i + 1,
-            e: head + 1,
-            kind: NpKind::Desc,
+        let np = Mention {
+            start: i + 1,
+            end: head + 1,
+            kind: MentionKind::Desc,
         };
         self.emit_clause(a, b, np, (i, i + 1), 0.6);
         true
@@ -351,18 +351,19 @@ impl Analyzer<'_> {
     pub(in crate::quotes) fn asked_clause(&mut self, i: usize, lo: usize, hi: usize) -> bool {
         let opens = i == lo
             || matches!(self.word(i - 1), "when" | "When")
-            || (matches!(self.word(i - 1), "if" | "If") && (i - 1 == lo || self.p(i - 2) == ','))
-            || (self.p(i - 1) == ',' && self.word(i).starts_with('A'));
+            || (matches!(self.word(i - 1), "if" | "If")
+                && (i - 1 == lo || self.punct(i - 2) == ','))
+            || (self.punct(i - 1) == ',' && self.word(i).starts_with('A'));
         if !opens {
             return false;
         }
         // (time and place adjuncts first: `Asked on Monday whether …`, `Asked in Iowa
         // recently about …`)
         let mut k = i + 1;
-        while k < hi && k < i + 7 && self.t[k].word && !self.in_quote(k) {
+        while k < hi && k < i + 7 && self.tokens[k].word && !self.in_quote(k) {
             let w = self.word(k);
             // (`Asked by X whether …`: the asker is named, a speaker this rule cannot give)
-            if w == "by" || self.has(k, class::CUE | class::THAT) {
+            if w == "by" || self.has_class(k, class::CUE | class::THAT) {
                 return false;
             }
             if matches!(
@@ -382,10 +383,11 @@ impl Analyzer<'_> {
             }
             k += 1;
         }
-        if k >= hi || k >= i + 7 || !self.t[k].word || self.in_quote(k) {
+        if k >= hi || k >= i + 7 || !self.tokens[k].word || self.in_quote(k) {
             return false;
         }
-        let Some(end) = (k + 1..hi).find(|&j| matches!(self.p(j), ',' | '.' | ';' | '?')) else {
+        let Some(end) = (k + 1..hi).find(|&j| matches!(self.punct(j), ',' | '.' | ';' | '?'))
+        else {
             return false;
         };
         // `Asked whether X “has the integrity …,” 75 percent said`: a fragment inside,
@@ -397,25 +399,25 @@ impl Analyzer<'_> {
         if end < k + 2 || (kind == QuoteKind::Indirect && (k..end).any(|j| self.in_quote(j))) {
             return false;
         }
-        let Some((cs, ce)) = self.bytes(k, end) else {
+        let Some((cs, ce)) = self.byte_range(k, end) else {
             return false;
         };
         if kind == QuoteKind::Partial {
             for j in k..end {
-                if let Some(&q) = self.inq.get(j).filter(|&&q| q != NONE) {
-                    if let Some(d) = self.qdone.get_mut(q as usize) {
+                if let Some(&q) = self.quote_of_token.get(j).filter(|&&q| q != NONE) {
+                    if let Some(d) = self.quote_done.get_mut(q as usize) {
                         *d = true;
                     }
                 }
             }
         }
-        self.add_attr(Attr {
-            cs,
-            ce,
+        self.add_attr(Attribution {
+            content_start: cs,
+            content_end: ce,
             kind,
-            np: None,
+            speaker: None,
             cue: Some((i, i + 1)),
-            conf: 0.5,
+            confidence: 0.5,
             join: false,
             sep: false,
         });
@@ -432,14 +434,15 @@ impl Analyzer<'_> {
         end: usize,
         hi: usize,
     ) -> Option<usize> {
-        let qi = *self.inq.get(end).filter(|&&q| q != NONE)? as usize;
+        let qi = *self.quote_of_token.get(end).filter(|&&q| q != NONE)? as usize;
         let q = self.quotes.get(qi)?;
         // (the quote opens inside the clause, after its first words)
         // (not a title: `an appearance on “CBS This Morning,”`)
-        let inside = q.open > k + 1 && q.close + 1 < hi && !self.qdone[qi] && !self.named_work(q);
-        let comma = self.p(q.close) == ','
-            || self.p(q.close.saturating_sub(1)) == ','
-            || self.p(q.close + 1) == ',';
+        let inside =
+            q.open > k + 1 && q.close + 1 < hi && !self.quote_done[qi] && !self.named_work(q);
+        let comma = self.punct(q.close) == ','
+            || self.punct(q.close.saturating_sub(1)) == ','
+            || self.punct(q.close + 1) == ',';
         (inside && comma && (k..q.open).all(|j| !self.in_quote(j))).then_some(q.close + 1)
     }
 }

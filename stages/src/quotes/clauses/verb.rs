@@ -1,7 +1,9 @@
 //! A speech verb and what it reports: its `that` clause, a bare clause, its addressee
 //! (`told Y that …`), its object (`accused him of …`), `As X noted, …`.
 
-use crate::quotes::analysis::{conf_of, is_auxiliary, is_quote_char, Analyzer, Np, NpKind};
+use crate::quotes::analysis::{
+    conf_of, is_auxiliary, is_quote_char, Analyzer, Mention, MentionKind,
+};
 use crate::quotes::lexicon::class;
 
 impl Analyzer<'_> {
@@ -16,7 +18,7 @@ impl Analyzer<'_> {
             return;
         };
         // `called it “a disgrace”`, `what he calls the “crooked” process`
-        if self.t[c].cls & class::LABEL != 0 && self.label_clause(c, np, lo, hi) {
+        if self.tokens[c].classes & class::LABEL != 0 && self.label_clause(c, np, lo, hi) {
             return;
         }
         if self.relative_or_as_clause(c, np, lo, hi) {
@@ -39,18 +41,18 @@ impl Analyzer<'_> {
     /// to be named`), a label (`Editor’s note:`), or a noun (`the show has …`, `Trump’s
     /// attacks on her`, `the 20 states that`).
     fn cue_is_not_a_verb(&self, c: usize, lo: usize) -> bool {
-        let tk = self.t[c];
+        let tk = self.tokens[c];
         // `an aide who asked not to be named`: a request, nothing reported
-        if tk.cls & class::ASK != 0 && self.word(c + 1) == "not" && self.word(c + 2) == "to" {
+        if tk.classes & class::ASK != 0 && self.word(c + 1) == "not" && self.word(c + 2) == "to" {
             return true;
         }
         // `the show has …`, `Saturday’s tweet was …`: a cue word used as a noun, the
         // subject of the verb after it
-        let modifier = |j: usize| j >= lo && self.t[j].word && !self.t[j].cap;
+        let modifier = |j: usize| j >= lo && self.tokens[j].word && !self.tokens[j].cap;
         let compound = c > lo + 1
             && modifier(c - 1)
-            && (self.has(c - 2, class::DET)
-                || (c > lo + 2 && modifier(c - 2) && self.has(c - 3, class::DET)));
+            && (self.has_class(c - 2, class::DET)
+                || (c > lo + 2 && modifier(c - 2) && self.has_class(c - 3, class::DET)));
         // (not a verb's past: `the dispute the ministry said was settled`)
         let past = self.finite(c)
             || matches!(
@@ -70,7 +72,7 @@ impl Analyzer<'_> {
                     | "gave"
             );
         // (`Editor’s note: …`: a label)
-        let label = self.noun_use(c) && self.p(c + 1) == ':';
+        let label = self.noun_use(c) && self.punct(c + 1) == ':';
         if label || ((self.noun_use(c) || compound) && !past && is_auxiliary(self.word(c + 1))) {
             return true;
         }
@@ -80,18 +82,18 @@ impl Analyzer<'_> {
             return true;
         }
         // `Sanders’ attacks on her`, `a pre-emptive attack against`, `the 20 states that`
-        !self.t[c].cap && self.noun_head(c)
+        !self.tokens[c].cap && self.noun_head(c)
     }
 
     /// No speaker before the cue at `c`: an inversion at the end of the sentence, `…, said
     /// Hussain.` (not a participle with its object: `…, citing statistics about …`).
     fn inverted_speaker_at_end(&mut self, c: usize, lo: usize, hi: usize) {
-        if c > lo && self.p(c - 1) == ',' && !self.word(c).ends_with("ing") {
-            if let Some(np) = self.np_after(c + 1, hi) {
-                let mut after = np.e;
+        if c > lo && self.punct(c - 1) == ',' && !self.word(c).ends_with("ing") {
+            if let Some(np) = self.mention_at(c + 1, hi) {
+                let mut after = np.end;
                 // `…, said Larry Smith, a historian at Yale.`
                 after = self.adjunct_tail(after, hi, true);
-                if after >= hi || matches!(self.p(after), '.' | '!' | '?') {
+                if after >= hi || matches!(self.punct(after), '.' | '!' | '?') {
                     self.emit_clause(lo, c - 1, np, (c, c + 1), 0.75);
                 }
             }
@@ -100,32 +102,33 @@ impl Analyzer<'_> {
 
     /// A cue at `c` inside a relative (`a probe the agency said was ongoing`) or after
     /// `what`, `as`, `how` (`As the paper noted, …`); true when it decided.
-    fn relative_or_as_clause(&mut self, c: usize, np: Np, lo: usize, hi: usize) -> bool {
+    fn relative_or_as_clause(&mut self, c: usize, np: Mention, lo: usize, hi: usize) -> bool {
         // `a probe the agency said was ongoing`, `what he said were failures`: the
         // reported clause lost its subject to the relative
         let aux = c + 1 < hi && self.relative_verb(c + 1);
-        if aux && self.t[c].cls & class::BARE != 0 {
+        if aux && self.tokens[c].classes & class::BARE != 0 {
             let end = self.clause_end(c + 1, hi);
             // the content holds its antecedent: `[a probe the agency said was ongoing]`,
             // `[which it said was unacceptable]`
-            let start =
-                if np.s > lo && matches!(self.word(np.s - 1), "which" | "that" | "who" | "what") {
-                    np.s - 1
-                } else {
-                    self.np_core_before(np.s, lo)
-                        .filter(|a| a.kind == NpKind::Desc)
-                        .map_or(c + 1, |a| a.s)
-                };
+            let start = if np.start > lo
+                && matches!(self.word(np.start - 1), "which" | "that" | "who" | "what")
+            {
+                np.start - 1
+            } else {
+                self.mention_before(np.start, lo)
+                    .filter(|a| a.kind == MentionKind::Desc)
+                    .map_or(c + 1, |a| a.start)
+            };
             if end > c + 3 {
                 self.emit_clause(start, end, np, (c, c + 1), conf_of(np.kind, 0.65));
             }
             return true;
         }
-        if np.s > lo && matches!(self.lower(np.s - 1).as_ref(), "what" | "as" | "how") {
+        if np.start > lo && matches!(self.lower(np.start - 1).as_ref(), "what" | "as" | "how") {
             // `As the paper noted, [the plant …]`, `But as X reported on Monday, […]`
-            let opening = np.s - 1 == lo
-                || (np.s - 2 == lo && matches!(self.word(lo), "But" | "And" | "Yet" | "So"));
-            if self.word(np.s - 1).eq_ignore_ascii_case("as") && opening {
+            let opening = np.start - 1 == lo
+                || (np.start - 2 == lo && matches!(self.word(lo), "But" | "And" | "Yet" | "So"));
+            if self.word(np.start - 1).eq_ignore_ascii_case("as") && opening {
                 self.as_clause(c, np, hi);
             }
             return true;
@@ -136,18 +139,18 @@ impl Analyzer<'_> {
     /// The `that` of the cue at `c`'s complement, past the addressee and time words
     /// (`told a crowd at a hotel in Boston that …`), if there is one within reach.
     fn that_after_cue(&self, c: usize, hi: usize) -> Option<usize> {
-        let tk = self.t[c];
+        let tk = self.tokens[c];
         let mut k = c + 1;
         let mut that = None;
         // (a longer adjunct for verbs of saying: `said in an interview with the local paper
         // last week that …`, `told a crowd at a hotel in Boston that …`)
-        let far = tk.cls & (class::SPEECH | class::TELL) != 0
-            && tk.cls & class::ACT == 0
-            && (tk.cls & class::TELL != 0
+        let far = tk.classes & (class::SPEECH | class::TELL) != 0
+            && tk.classes & class::ACT == 0
+            && (tk.classes & class::TELL != 0
                 || matches!(self.word(c + 1), "in" | "at" | "during" | "on" | "after"));
         let limit = (c + if far { 14 } else { 9 }).min(hi);
         while k < limit {
-            if self.has(k, class::THAT) && !self.in_quote(k) {
+            if self.has_class(k, class::THAT) && !self.in_quote(k) {
                 // (not a relative `that` past the usual reach: `… equipment that could …`)
                 let relative = self.finite(k + 1) || self.relative_verb(k + 1);
                 if k < c + 9 || !relative {
@@ -156,14 +159,14 @@ impl Analyzer<'_> {
                 break;
             }
             // `told X, however, that …`
-            let however = self.p(k) == ','
+            let however = self.punct(k) == ','
                 && (self.word(k + 1) == "however" || k > 0 && self.word(k - 1) == "however");
             if however {
                 k += 1;
                 continue;
             }
             // (not past the clause itself: `said he had heard that account`)
-            if !self.t[k].word || self.has(k, class::CUE) || self.opens_clause(k) {
+            if !self.tokens[k].word || self.has_class(k, class::CUE) || self.opens_clause(k) {
                 break;
             }
             k += 1;
@@ -174,33 +177,33 @@ impl Analyzer<'_> {
     /// The reported words before the attribution: `…, X said.`, `…, X has told Sputnik.`,
     /// or the whole sentence around it (`The goal, he said, is a durable cease-fire.`);
     /// true when it emitted.
-    fn content_before_cue(&mut self, c: usize, np: Np, lo: usize, hi: usize) -> bool {
+    fn content_before_cue(&mut self, c: usize, np: Mention, lo: usize, hi: usize) -> bool {
         let mut after = c + 1;
-        if self.t[c].cls & class::TELL != 0 {
-            if let Some(obj) = self.np_after(after, hi) {
-                after = obj.e;
+        if self.tokens[c].classes & class::TELL != 0 {
+            if let Some(obj) = self.mention_at(after, hi) {
+                after = obj.end;
             }
         }
-        while after < hi && self.has(after, class::TIME) {
+        while after < hi && self.has_class(after, class::TIME) {
             after += 1;
         }
         // `…, X told reporters on Monday.`: an object and adjuncts up to the sentence end
-        if np.s > lo && self.p(np.s - 1) == ',' {
+        if np.start > lo && self.punct(np.start - 1) == ',' {
             after = self.adjunct_tail(after, hi, false);
         }
-        let at_end = after >= hi || matches!(self.p(after), '.' | '!' | '?');
-        let before_comma = np.s > lo && self.p(np.s - 1) == ',';
+        let at_end = after >= hi || matches!(self.punct(after), '.' | '!' | '?');
+        let before_comma = np.start > lo && self.punct(np.start - 1) == ',';
         // `…, X said, adding …`: the attribution ends the reported words too
-        let adding = self.p(after) == ',' && self.is_cue_word(after + 1);
+        let adding = self.punct(after) == ',' && self.is_cue_word(after + 1);
         if (at_end || adding) && before_comma {
             let conf = conf_of(np.kind, 0.78);
-            self.emit_clause(lo, np.s - 1, np, (c, c + 1), conf);
+            self.emit_clause(lo, np.start - 1, np, (c, c + 1), conf);
             return true;
         }
         // `The goal, he said, is a durable cease-fire.`: the whole sentence, its
         // attribution inside
-        if before_comma && self.p(after) == ',' && np.s > lo + 1 && after + 2 < hi {
-            let starts = self.t[lo].word || is_quote_char(self.t[lo].p);
+        if before_comma && self.punct(after) == ',' && np.start > lo + 1 && after + 2 < hi {
+            let starts = self.tokens[lo].word || is_quote_char(self.tokens[lo].punct);
             let quoted = (lo..hi).any(|j| self.in_quote(j));
             if starts && !quoted {
                 let end = self.clause_end(after + 1, hi);
@@ -216,14 +219,15 @@ impl Analyzer<'_> {
     /// (`asked whether …`), a topic (`complained about …`), an intention's `to` clause, a
     /// speech act's object; true when it decided (a verb that takes no bare clause always
     /// decides).
-    fn complement_by_verb_class(&mut self, c: usize, np: Np, hi: usize) -> bool {
-        let tk = self.t[c];
+    fn complement_by_verb_class(&mut self, c: usize, np: Mention, hi: usize) -> bool {
+        let tk = self.tokens[c];
         // `voters see [him as the stronger candidate]`: a view, its object and `as …`
         if matches!(self.word(c), "see" | "sees" | "saw") {
             let end = self.clause_end(c + 1, hi);
             let as_at = (c + 2..end.min(c + 9)).find(|&j| self.word(j) == "as");
             if let Some(a) = as_at {
-                let plain = (c + 1..a).all(|j| self.t[j].word && !self.has(j, class::STOP));
+                let plain =
+                    (c + 1..a).all(|j| self.tokens[j].word && !self.has_class(j, class::STOP));
                 if plain && a + 1 < end {
                     self.emit_clause(c + 1, end, np, (c, c + 1), conf_of(np.kind, 0.6));
                 }
@@ -235,7 +239,7 @@ impl Analyzer<'_> {
             self.word(c + 1),
             "whether" | "if" | "why" | "how" | "what" | "when" | "where" | "who"
         );
-        if tk.cls & class::ASK != 0 && wh {
+        if tk.classes & class::ASK != 0 && wh {
             let end = self.clause_end(c + 1, hi);
             if end > c + 3 {
                 self.emit_clause(c + 1, end, np, (c, c + 1), conf_of(np.kind, 0.7));
@@ -248,14 +252,14 @@ impl Analyzer<'_> {
             return true;
         }
         // `hopes to win`, `vowed to fight`: an intention's `to` clause
-        if tk.cls & class::INTENT != 0 && self.word(c + 1) == "to" && self.config.intentions {
+        if tk.classes & class::INTENT != 0 && self.word(c + 1) == "to" && self.config.intentions {
             self.object_clause(c, np, hi);
             return true;
         }
         // `X said the talks failed` (verbs that take a bare clause)
-        if tk.cls & class::BARE == 0 {
+        if tk.classes & class::BARE == 0 {
             let obj = class::ACT | class::LABEL | class::STANCE | class::INTENT;
-            if tk.cls & obj != 0 {
+            if tk.classes & obj != 0 {
                 self.object_clause(c, np, hi);
             }
             return true;
@@ -265,9 +269,9 @@ impl Analyzer<'_> {
 
     /// A clause without `that` after a verb that takes one (`X said the talks failed`,
     /// `told Y he would …`, `said if she wins, …`, `said yes`); else a speech act's object.
-    fn bare_clause(&mut self, c: usize, np: Np, hi: usize) {
-        let tk = self.t[c];
-        if tk.cls & class::TELL != 0 {
+    fn bare_clause(&mut self, c: usize, np: Mention, hi: usize) {
+        let tk = self.tokens[c];
+        if tk.classes & class::TELL != 0 {
             // `told Y he would …`: a clause opening with a subject pronoun
             if let Some(e) = self.addressee_end(c + 1, hi) {
                 self.tell_clause(c, np, e, hi);
@@ -275,20 +279,20 @@ impl Analyzer<'_> {
             return; // `told Y` without `that`: an order or a topic, not a statement
         }
         let k = self.bare_clause_start(c, hi);
-        if self.t.get(k).is_none() || k >= hi || self.in_quote(k) {
+        if self.tokens.get(k).is_none() || k >= hi || self.in_quote(k) {
             return;
         }
         let clause_start = self.may_open_clause(k);
         let fronted = self.fronted_phrase(k, hi);
-        let cond = tk.cls & class::SPEECH != 0 && self.conditional(k, hi);
+        let cond = tk.classes & class::SPEECH != 0 && self.conditional(k, hi);
         // `said yes`, `said no to the war`
         let answer = matches!(self.word(k), "yes" | "no")
-            && tk.cls & class::SPEECH != 0
+            && tk.classes & class::SPEECH != 0
             && k == c + 1
-            && (self.t.get(k + 1).is_some_and(|n| !n.word) || self.word(k + 1) == "to");
+            && (self.tokens.get(k + 1).is_some_and(|n| !n.word) || self.word(k + 1) == "to");
         if answer && self.word(k + 1) != "to" {
             self.cue_used[c] = true;
-            if let Some((cs, ce)) = self.bytes(k, k + 1) {
+            if let Some((cs, ce)) = self.byte_range(k, k + 1) {
                 self.push_indirect(cs, ce, np, (c, c + 1), conf_of(np.kind, 0.6));
             }
             return;
@@ -299,9 +303,9 @@ impl Analyzer<'_> {
             return;
         }
         let quant = self.quantity_subject(k, hi);
-        if !quant && (!clause_start || self.has(k, class::STOP)) {
+        if !quant && (!clause_start || self.has_class(k, class::STOP)) {
             // `promised a recount`, `acknowledged the defeat`: a speech act's object
-            if tk.cls & class::ACT != 0 {
+            if tk.classes & class::ACT != 0 {
                 self.object_clause(c, np, hi);
             }
             return;
@@ -319,23 +323,23 @@ impl Analyzer<'_> {
     /// the talks had …`).
     fn bare_clause_start(&self, c: usize, hi: usize) -> usize {
         let mut k = c + 1;
-        if matches!(self.p(k), ',' | ':') {
+        if matches!(self.punct(k), ',' | ':') {
             k += 1;
         }
         // `said on Friday he met …`, `said Tuesday the talks had …`: time words, then the
         // clause's subject
         let mut m = k;
-        if self.word(m) == "on" && self.has(m + 1, class::TIME) {
+        if self.word(m) == "on" && self.has_class(m + 1, class::TIME) {
             m += 1;
         }
-        while m < hi && m < k + 3 && self.has(m, class::TIME) {
+        while m < hi && m < k + 3 && self.has_class(m, class::TIME) {
             m += 1;
         }
         if m > k && m < hi {
-            let pron = self.has(m, class::PRON)
+            let pron = self.has_class(m, class::PRON)
                 && !matches!(self.word(m), "you" | "it")
-                && self.t.get(m + 1).is_some_and(|n| n.word && !n.cap);
-            let subject = self.has(m, class::DET) && self.subject_then_finite(m, hi);
+                && self.tokens.get(m + 1).is_some_and(|n| n.word && !n.cap);
+            let subject = self.has_class(m, class::DET) && self.subject_then_finite(m, hi);
             if pron || subject || self.bare_subject(m) {
                 k = m;
             }
@@ -348,18 +352,18 @@ impl Analyzer<'_> {
     /// leaders had …`, `said 46 percent of …`); not adverbs, prepositions and object
     /// pronouns.
     fn may_open_clause(&self, k: usize) -> bool {
-        let first = self.t[k];
+        let first = self.tokens[k];
         let plain = first.word
             && !first.cap
-            && first.cls & (class::FILLER | class::TIME | class::CUE | class::THAT) == 0
+            && first.classes & (class::FILLER | class::TIME | class::CUE | class::THAT) == 0
             && !self.word(k).ends_with("ly")
             && !matches!(
                 self.word(k),
                 "him" | "her" | "them" | "me" | "us" | "so" | "yes" | "no"
             );
-        first.cls & (class::PRON | class::DET) != 0
+        first.classes & (class::PRON | class::DET) != 0
             || (first.cap && first.word)
-            || is_quote_char(first.p)
+            || is_quote_char(first.punct)
             || plain
             || self.bare_subject(k)
     }
@@ -371,10 +375,11 @@ impl Analyzer<'_> {
             self.word(k),
             "in" | "at" | "for" | "with" | "after" | "since"
         ) && (k + 2..(k + 8).min(hi)).any(|j| {
-            self.has(j, class::PRON)
+            self.has_class(j, class::PRON)
                 && !matches!(self.word(j), "you")
-                && self.t.get(j + 1).is_some_and(|n| n.word && !n.cap)
-                && (k + 1..j).all(|m| self.t[m].word && !self.has(m, class::CUE | class::THAT))
+                && self.tokens.get(j + 1).is_some_and(|n| n.word && !n.cap)
+                && (k + 1..j)
+                    .all(|m| self.tokens[m].word && !self.has_class(m, class::CUE | class::THAT))
         })
     }
 
@@ -384,7 +389,9 @@ impl Analyzer<'_> {
     fn conditional(&self, k: usize, hi: usize) -> bool {
         matches!(self.word(k), "if" | "unless")
             && ((k + 3..hi).any(|j| {
-                self.p(j) == ',' && self.t.get(j + 1).is_some_and(|n| n.word) && !self.in_quote(j)
+                self.punct(j) == ','
+                    && self.tokens.get(j + 1).is_some_and(|n| n.word)
+                    && !self.in_quote(j)
             }) || (k + 2..(k + 10).min(hi)).any(|j| {
                 matches!(self.word(j), "he" | "she" | "they" | "we" | "I")
                     && is_auxiliary(self.word(j + 1))
@@ -395,7 +402,7 @@ impl Analyzer<'_> {
     /// opening the clause at `k` (not `wrote about techniques used …`: a count or share
     /// follows).
     fn quantity_subject(&self, k: usize, hi: usize) -> bool {
-        let share = self.t.get(k + 1).is_some_and(|t| t.number)
+        let share = self.tokens.get(k + 1).is_some_and(|t| t.number)
             || (self.word(k) == "at" && self.word(k + 1) == "least")
             || matches!(
                 self.word(k + 1),
@@ -419,12 +426,16 @@ impl Analyzer<'_> {
 
     /// `As X noted, …` at cue `c`: the clause after the comma that closes the
     /// attribution (past a few adjunct words: `as X reported on Saturday, …`).
-    pub(in crate::quotes) fn as_clause(&mut self, c: usize, np: Np, hi: usize) {
+    pub(in crate::quotes) fn as_clause(&mut self, c: usize, np: Mention, hi: usize) {
         let mut k = c + 1;
-        while k < hi && k < c + 8 && self.t[k].word && !self.has(k, class::CUE | class::THAT) {
+        while k < hi
+            && k < c + 8
+            && self.tokens[k].word
+            && !self.has_class(k, class::CUE | class::THAT)
+        {
             k += 1;
         }
-        if k >= hi || self.p(k) != ',' || self.in_quote(k) {
+        if k >= hi || self.punct(k) != ',' || self.in_quote(k) {
             return;
         }
         let end = self.clause_end(k + 1, hi);
@@ -437,12 +448,12 @@ impl Analyzer<'_> {
     /// A preposition at `k` that makes the words after it the content of the verb at `c`
     /// (`complained about …`, `warned of …`, `commented on …`, `believe in …`), for a
     /// speaker that is a person.
-    pub(in crate::quotes) fn particle(&self, c: usize, k: usize, np: Np) -> bool {
-        let tk = self.t[c];
-        let person = np.kind != NpKind::Desc
-            || self.has(np.e - 1, class::ROLE | class::GROUP | class::AGENT);
-        let topic = tk.cls & class::TOPIC != 0;
-        tk.cls & (class::SPEECH | class::BELIEF | class::ACT | class::TOPIC) != 0
+    pub(in crate::quotes) fn particle(&self, c: usize, k: usize, np: Mention) -> bool {
+        let tk = self.tokens[c];
+        let person = np.kind != MentionKind::Desc
+            || self.has_class(np.end - 1, class::ROLE | class::GROUP | class::AGENT);
+        let topic = tk.classes & class::TOPIC != 0;
+        tk.classes & (class::SPEECH | class::BELIEF | class::ACT | class::TOPIC) != 0
             && person
             && match self.word(k) {
                 "about" => true,
@@ -451,22 +462,22 @@ impl Analyzer<'_> {
                 // (not `went on to say`: the verb after `to` is the cue)
                 "on" => {
                     !topic
-                        && !self.has(k + 1, class::TIME)
-                        && tk.cls & class::LABEL == 0
+                        && !self.has_class(k + 1, class::TIME)
+                        && tk.classes & class::LABEL == 0
                         && self.word(k + 1) != "to"
                 }
-                "in" => tk.cls & class::BELIEF != 0,
+                "in" => tk.classes & class::BELIEF != 0,
                 _ => false,
             }
     }
 
     /// `told Y he would …` at cue `c`, the addressee ending at `k`: the clause from a
     /// subject pronoun (after time words) to the clause end.
-    pub(in crate::quotes) fn tell_clause(&mut self, c: usize, np: Np, k: usize, hi: usize) {
+    pub(in crate::quotes) fn tell_clause(&mut self, c: usize, np: Mention, k: usize, hi: usize) {
         let mut k = k;
         // (not the subject of `told reporters this was …`)
         while k < hi
-            && (self.has(k, class::TIME) || matches!(self.word(k), "on" | "last"))
+            && (self.has_class(k, class::TIME) || matches!(self.word(k), "on" | "last"))
             && !(self.word(k) == "this" && self.finite(k + 1))
         {
             k += 1;
@@ -475,9 +486,9 @@ impl Analyzer<'_> {
             return;
         }
         let w = self.word(k);
-        let pron = self.has(k, class::PRON)
+        let pron = self.has_class(k, class::PRON)
             && !matches!(w, "you" | "it")
-            && self.t.get(k + 1).is_some_and(|n| n.word && !n.cap);
+            && self.tokens.get(k + 1).is_some_and(|n| n.word && !n.cap);
         // `told reporters this was …`, `told the paper her group never …`
         let det = matches!(
             w,
@@ -495,27 +506,29 @@ impl Analyzer<'_> {
 
     /// A speech act's object to the clause end (`accused [him of lying]`, `called for [a
     /// recount]`); a label verb only with a quoted label (`called [it “a disgrace”]`).
-    pub(in crate::quotes) fn object_clause(&mut self, c: usize, np: Np, hi: usize) {
-        let tk = self.t[c];
+    pub(in crate::quotes) fn object_clause(&mut self, c: usize, np: Mention, hi: usize) {
+        let tk = self.tokens[c];
         let mut k = c + 1;
-        while k < hi && self.has(k, class::TIME) {
+        while k < hi && self.has_class(k, class::TIME) {
             k += 1;
         }
         // `called for …` (not `called on X`, a visit), `referring to …`
         let particle = self.word(k) == "for"
             || (self.word(k) == "to" && self.word(c).to_lowercase().starts_with("refer"))
             || self.particle(c, k, np);
-        let act = tk.cls & (class::ACT | class::STANCE | class::INTENT) != 0 || particle;
+        let act = tk.classes & (class::ACT | class::STANCE | class::INTENT) != 0 || particle;
         if particle {
             k += 1;
         }
         // `declined to comment`, `plans to run`: the `to` clause
-        let to = tk.cls & class::INTENT != 0 && self.word(k) == "to";
-        let Some(first) = self.t.get(k) else { return };
-        if k >= hi || !(first.word || is_quote_char(first.p)) || self.in_quote(k) {
+        let to = tk.classes & class::INTENT != 0 && self.word(k) == "to";
+        let Some(first) = self.tokens.get(k) else {
+            return;
+        };
+        if k >= hi || !(first.word || is_quote_char(first.punct)) || self.in_quote(k) {
             return;
         }
-        if first.cls & (class::STOP | class::THAT) != 0 && !particle && !to {
+        if first.classes & (class::STOP | class::THAT) != 0 && !particle && !to {
             return;
         }
         let mut end = self.clause_end(k, hi);
@@ -534,7 +547,7 @@ impl Analyzer<'_> {
         }
         // stances and intentions are no speech: they never carry a quotation
         let speech = class::SPEECH | class::TELL | class::ACT | class::LABEL;
-        if quoted && tk.cls & speech == 0 {
+        if quoted && tk.classes & speech == 0 {
             return;
         }
         self.emit_clause(k, end, np, (c, c + 1), conf_of(np.kind, 0.6));
