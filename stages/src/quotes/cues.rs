@@ -5,6 +5,7 @@ use super::analysis::{is_auxiliary, Analyzer};
 use super::lexicon::class;
 
 impl Analyzer<'_> {
+    /// A verb of saying or telling at `i`, or a French verb+pronoun token (`dit-il`).
     pub(super) fn is_cue_word(&self, i: usize) -> bool {
         let Some(t) = self.tokens.get(i) else {
             return false;

@@ -87,6 +87,8 @@ impl Analyzer<'_> {
         self.attrs.push(at);
     }
 
+    /// Records quote `qi` as a direct (or partial) quote with its speaker and cue: its
+    /// content is the text between the marks; a quote already attributed is left alone.
     pub(super) fn push_quote(
         &mut self,
         qi: usize,

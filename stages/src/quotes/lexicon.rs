@@ -120,6 +120,7 @@ impl Lexicon {
         }
     }
 
+    /// Parses one language's data file (and the shared source phrases) into a lexicon.
     fn parse(data: &str, phrases: &str, lang: &str) -> Lexicon {
         let mut lex = Lexicon::default();
         for line in data.lines() {
@@ -200,6 +201,7 @@ pub(crate) struct Lexicons {
 }
 
 impl Lexicons {
+    /// Parses every language's data file and the quotation marks.
     pub fn load() -> Lexicons {
         let langs = LANGS
             .iter()

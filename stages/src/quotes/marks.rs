@@ -160,6 +160,7 @@ impl Analyzer<'_> {
         start && (word || rest.starts_with('…') || rest.starts_with("..."))
     }
 
+    /// Whether `c` can open a quotation (it has closers in `data/marks.txt`).
     pub(super) fn opens(&self, c: char) -> bool {
         self.marks.marks.contains_key(&c)
     }
@@ -261,6 +262,7 @@ impl Analyzer<'_> {
         (q.close + 1..hi).any(|j| self.tokens[j].word && !self.in_quote(j))
     }
 
+    /// The quote whose opening mark is token `k`, if a pair of marks opens there.
     pub(super) fn quote_opening_at(&self, k: usize) -> Option<usize> {
         let qi = self.quote_of_token.get(k + 1).copied()?;
         if qi == NONE {

@@ -18,6 +18,8 @@ impl Analyzer<'_> {
             .then(|| (t.start + dash + 1, t.end))
     }
 
+    /// A capitalised word that may belong to a name at `i`: not a stop word, pronoun,
+    /// article, a cue word at the sentence start or a day in mid-sentence; or a title.
     pub(super) fn is_name_word(&self, i: usize) -> bool {
         self.tokens.get(i).is_some_and(|t| {
             let sent_start = self

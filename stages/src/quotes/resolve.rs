@@ -33,6 +33,8 @@ struct Index {
     timeline: Vec<(usize, usize)>,
 }
 
+/// The key a title is compared by: its first three letters, lowercased, without dots
+/// (`Gen.`, `General` → `gen`).
 fn title_key(w: &str) -> String {
     let w = w.trim_matches('.');
     if w.is_ascii() {
@@ -83,6 +85,7 @@ fn split_name(a: &Analyzer, s: usize, e: usize) -> (Vec<usize>, Vec<usize>) {
     }
 }
 
+/// An abbreviated title with its dot at `k` (`Gen.`, `Mr.`).
 fn is_abbrev_title(a: &Analyzer, k: usize) -> bool {
     a.tokens[k].classes & class::TITLE != 0 && a.word(k).ends_with('.')
 }
@@ -152,6 +155,7 @@ fn lower_key(a: &Analyzer, toks: &[usize]) -> String {
 }
 
 impl Index {
+    /// Indexes every run of name words in the document, with its titles.
     fn build(a: &Analyzer) -> Index {
         let mut idx = Index::default();
         let n = a.tokens.len();
@@ -192,6 +196,7 @@ impl Index {
         idx
     }
 
+    /// Adds one mention of a name (with the titles before it) to the index.
     fn add(&mut self, a: &Analyzer, titles: &[usize], name: &[usize]) {
         let key = lower_key(a, name);
         let pos = name.last().copied().unwrap_or(0);
@@ -270,6 +275,8 @@ impl Index {
     }
 }
 
+/// A singular person pronoun (`he`, `she`, `I` and their French, German and Spanish
+/// forms): it resolves to the last person speaker.
 fn is_person_pronoun(w: &str) -> bool {
     matches!(
         w,
@@ -347,6 +354,10 @@ pub(crate) fn resolve(a: &Analyzer) -> Vec<Quote> {
     out
 }
 
+/// The entity a speaker mention resolves to: a name to the fullest indexed name (and it
+/// becomes the last person, or the last other speaker for an organisation); `he`/`she`
+/// to the last person speaker, `they`/`it` to the last other one; a relative to its
+/// antecedent; a description ending in a name to that name, else [`desc_entity`].
 fn entity(
     a: &Analyzer,
     idx: &Index,
@@ -425,6 +436,9 @@ fn entity(
     }
 }
 
+/// The entity of a description: `the officer` (a singular role after `the`) resolves to
+/// the last person speaker; otherwise the description's own words without a leading
+/// `the` (`the Foreign Office` → `Foreign Office`), which become the last other speaker.
 fn desc_entity(
     a: &Analyzer,
     np: Mention,

@@ -17,6 +17,9 @@ use crate::quotes::analysis::Analyzer;
 use crate::quotes::lexicon::class;
 
 impl Analyzer<'_> {
+    /// The reported-clause pass: every unused token outside quotes that opens a source
+    /// phrase, a statement noun, a headline's verb, a poll, an `Asked …` question, a fronted
+    /// participle or a cue verb, in that order of preference.
     pub(in crate::quotes) fn indirect(&mut self) {
         let n = self.tokens.len();
         let title = self.title_case_headline();
