@@ -6,7 +6,7 @@
 use pipeline_core::{QuoteKind, Token, TokenKind};
 
 use super::config::QuoteConfig;
-use super::lexicon::{Lexicon, Lexicons};
+use super::lexicon::{list, Lexicon, Lexicons};
 
 /// A token as the analyzer sees it: its bytes, its word classes and the paragraph and
 /// sentence holding it.
@@ -373,29 +373,18 @@ impl<'a> Analyzer<'a> {
     }
 }
 
-/// Whether `w` is an auxiliary or modal verb form (`has`, `would`, `is`…).
-pub(super) fn is_auxiliary(w: &str) -> bool {
-    matches!(
-        w,
-        "has"
-            | "had"
-            | "have"
-            | "is"
-            | "was"
-            | "are"
-            | "were"
-            | "will"
-            | "would"
-            | "could"
-            | "can"
-            | "should"
-            | "must"
-            | "did"
-            | "does"
-            | "do"
-            | "may"
-            | "might"
-    )
+impl Analyzer<'_> {
+    /// Whether `w` is an auxiliary or modal verb form (`has`, `would`, `is`…: the
+    /// `auxiliary` list).
+    pub(super) fn is_auxiliary(&self, w: &str) -> bool {
+        self.lex.in_list(w, list::AUXILIARY)
+    }
+
+    /// Whether token `i`, as written (case-sensitive), is in any of the word lists `lists`
+    /// ([`list`] bits; false past the end).
+    pub(super) fn in_list(&self, i: usize, lists: u32) -> bool {
+        self.lex.in_list(self.word(i), lists)
+    }
 }
 
 /// The confidence of a rule with confidence `base` for a speaker of this kind: a pronoun

@@ -1,8 +1,8 @@
 //! Word-level tests on cue words and verbs: a cue word used as a noun, finite verb forms,
 //! adverbs, coordinated and relative verbs.
 
-use super::analysis::{is_auxiliary, Analyzer};
-use super::lexicon::class;
+use super::analysis::Analyzer;
+use super::lexicon::{class, list};
 
 impl Analyzer<'_> {
     /// A verb of saying or telling at `i`, or a French verb+pronoun token (`dit-il`).
@@ -21,7 +21,7 @@ impl Analyzer<'_> {
     /// plan will …`).
     pub(super) fn intent_noun(&self, k: usize) -> bool {
         self.noun_use(k)
-            || is_auxiliary(self.word(k + 1))
+            || self.is_auxiliary(self.word(k + 1))
             || matches!(self.word(k + 1), "of" | "for" | "is" | "was")
             || (k > 0
                 && matches!(self.word(k - 1), "have" | "has" | "had" | "no")
@@ -84,32 +84,7 @@ impl Analyzer<'_> {
             || ["ing", "er", "ern", "al", "ive", "ic", "ry", "ist"]
                 .iter()
                 .any(|e| prev.ends_with(e))
-            || matches!(
-                prev,
-                "other"
-                    | "and"
-                    | "or"
-                    | "dozen"
-                    | "many"
-                    | "several"
-                    | "few"
-                    | "all"
-                    | "both"
-                    | "some"
-                    | "of"
-                    | "such"
-                    | "new"
-                    | "terror"
-                    | "two"
-                    | "three"
-                    | "four"
-                    | "five"
-                    | "six"
-                    | "seven"
-                    | "eight"
-                    | "nine"
-                    | "ten"
-            )
+            || self.in_list(c - 1, list::NOUN_MODIFIER)
     }
 
     /// `and` before a verb (`and praised …`, `and even questioned …`, `and has …`).
@@ -153,7 +128,7 @@ impl Analyzer<'_> {
     /// A finite verb form at `k`: an auxiliary, a modal or a past tense in `-ed`.
     pub(super) fn finite(&self, k: usize) -> bool {
         let v = self.word(k);
-        is_auxiliary(v) || (v.ends_with("ed") && v.len() > 3)
+        self.is_auxiliary(v) || (v.ends_with("ed") && v.len() > 3)
     }
 
     /// A cue word, or a word that looks like a finite verb (`pushed`, `touts`).

@@ -1,9 +1,7 @@
 //! Direct quotes: a quotation attributed right after its closing mark or right before its
 //! opening mark (`“…,” X said.`, `X said: “…”`), with the speaker's noun phrase.
 
-use super::analysis::{
-    conf_of, is_auxiliary, is_quote_char, Analyzer, Mention, MentionKind, QuotePair, NONE,
-};
+use super::analysis::{conf_of, is_quote_char, Analyzer, Mention, MentionKind, QuotePair, NONE};
 use super::lexicon::class;
 use pipeline_core::QuoteKind;
 
@@ -487,7 +485,7 @@ impl Analyzer<'_> {
                     t.word
                         && !t.cap
                         && (t.classes & (class::DET | class::STOP | class::PRON | class::THAT) == 0
-                            || is_auxiliary(self.word(v)))
+                            || self.is_auxiliary(self.word(v)))
                 });
                 if v <= c && verb {
                     return Some(np);

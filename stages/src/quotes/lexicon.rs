@@ -59,6 +59,26 @@ pub(crate) mod class {
     pub const CUE: u32 = SPEECH | TELL | BELIEF;
 }
 
+/// Word lists matched case-sensitively against a token as written (the `list NAME: …`
+/// lines of the data files), as bit flags. A language whose file does not define a list
+/// takes the English one (the rules using them were written for English).
+pub(crate) mod list {
+    /// Auxiliary and modal verb forms (`has`, `would`, `is`).
+    pub const AUXILIARY: u32 = 1;
+    /// Words of an aside between commas after a speaker (`X, for example, said`).
+    pub const ASIDE: u32 = 1 << 1;
+    /// Verb forms that make a cue word a verb, not a noun (`said`, `told`, `found`).
+    pub const VERB_FORM: u32 = 1 << 2;
+    /// Words of a verb chain before an infinitive cue (`went on to say`, `likely to`).
+    pub const INFINITIVE_CHAIN: u32 = 1 << 3;
+    /// Words before a cue word that make it a noun (`many attacks`, `two states`).
+    pub const NOUN_MODIFIER: u32 = 1 << 4;
+    /// Words after an object pronoun that are no label (`called him on Monday`).
+    pub const OBJECT_PARTICLE: u32 = 1 << 5;
+    /// Prepositions of an adjunct after an attribution (`told reporters on Monday`).
+    pub const ADJUNCT_PREPOSITION: u32 = 1 << 6;
+}
+
 /// A map with a fast non-cryptographic hasher (FxHash): keys are short words we wrote,
 /// looked up once per token.
 pub(crate) type FastMap<K, V> = rustc_hash::FxHashMap<K, V>;
@@ -73,12 +93,21 @@ pub(crate) struct Lexicon {
     pub phrases: Vec<Vec<String>>,
     /// Whether paragraphs opening with a dash are dialogue lines.
     pub dialogue_dash: bool,
+    /// Word as written → the [`list`]s it is in.
+    lists: FastMap<String, u32>,
+    /// The lists this language's file defines.
+    own_lists: u32,
 }
 
 impl Lexicon {
     /// The classes of a lowercased word (0 when unknown).
     pub fn classes(&self, lower: &str) -> u32 {
         self.classes_of_bytes(lower.as_bytes())
+    }
+
+    /// Whether `word`, as written (case-sensitive), is in any of the lists `lists`.
+    pub fn in_list(&self, word: &str, lists: u32) -> bool {
+        self.lists.get(word).is_some_and(|&l| l & lists != 0)
     }
 
     /// The classes of a lowercased word given as its UTF-8 bytes.
@@ -128,6 +157,14 @@ impl Lexicon {
             let Some((cls, words)) = line.split_once(':') else {
                 continue;
             };
+            if let Some(name) = cls.strip_prefix("list ") {
+                let bit = list_bit(name.trim());
+                lex.own_lists |= bit;
+                for w in words.split_whitespace() {
+                    *lex.lists.entry(w.to_owned()).or_insert(0) |= bit;
+                }
+                continue;
+            }
             let bit = match cls.trim() {
                 "speech" => class::SPEECH,
                 "tell" => class::TELL,
@@ -203,10 +240,23 @@ pub(crate) struct Lexicons {
 impl Lexicons {
     /// Parses every language's data file and the quotation marks.
     pub fn load() -> Lexicons {
-        let langs = LANGS
+        let mut langs: Vec<(&'static str, Lexicon)> = LANGS
             .iter()
             .map(|&(code, data)| (code, Lexicon::parse(data, PHRASES, code)))
             .collect();
+        // the English lists for the lists a language does not define
+        let english: Vec<(String, u32)> = langs
+            .first()
+            .map(|(_, en)| en.lists.iter().map(|(w, &l)| (w.clone(), l)).collect())
+            .unwrap_or_default();
+        for (_, lex) in langs.iter_mut().skip(1) {
+            for (w, l) in &english {
+                let missing = l & !lex.own_lists;
+                if missing != 0 {
+                    *lex.lists.entry(w.clone()).or_insert(0) |= missing;
+                }
+            }
+        }
         let mut marks: FastMap<char, (bool, Vec<char>)> = FastMap::default();
         for line in MARKS.lines() {
             let line = line.split('#').next().unwrap_or("").trim();
@@ -243,6 +293,20 @@ impl Lexicons {
     }
 }
 
+/// The bit of a `list NAME:` line (0 for an unknown name).
+fn list_bit(name: &str) -> u32 {
+    match name {
+        "auxiliary" => list::AUXILIARY,
+        "aside" => list::ASIDE,
+        "verb_form" => list::VERB_FORM,
+        "infinitive_chain" => list::INFINITIVE_CHAIN,
+        "noun_modifier" => list::NOUN_MODIFIER,
+        "object_particle" => list::OBJECT_PARTICLE,
+        "adjunct_preposition" => list::ADJUNCT_PREPOSITION,
+        _ => 0,
+    }
+}
+
 static EMPTY: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(Lexicon::default);
 
 /// Whether [`char::to_lowercase`] maps `c` to itself alone (punctuation, digits,
@@ -263,5 +327,36 @@ pub(crate) fn lower_eq(word: &str, lower: &str) -> bool {
                 .all(|(a, b)| a.to_ascii_lowercase() == b)
     } else {
         word.chars().flat_map(char::to_lowercase).eq(lower.chars())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_word_list_named_in_the_data_files_is_known() {
+        for (code, data) in LANGS {
+            for line in data.lines() {
+                let line = line.split('#').next().unwrap_or("").trim();
+                let Some((cls, _)) = line.split_once(':') else {
+                    continue;
+                };
+                if let Some(name) = cls.strip_prefix("list ") {
+                    assert_ne!(list_bit(name.trim()), 0, "{code}.txt: unknown list {name}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn word_lists_match_as_written_and_other_languages_take_the_english_ones() {
+        let lex = Lexicons::load();
+        let (en, fr) = (lex.get(Some("en")), lex.get(Some("fr")));
+        assert!(en.in_list("would", list::AUXILIARY));
+        assert!(!en.in_list("Would", list::AUXILIARY));
+        assert!(!en.in_list("would", list::ASIDE));
+        assert!(fr.in_list("however", list::ASIDE));
+        assert!(!fr.in_list("However", list::ASIDE));
     }
 }

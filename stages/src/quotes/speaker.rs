@@ -2,7 +2,7 @@
 //! relative clauses and `critics of` groups) or starts right after one.
 
 use super::analysis::{Analyzer, Mention, MentionKind};
-use super::lexicon::class;
+use super::lexicon::{class, list};
 
 impl Analyzer<'_> {
     /// A mention that ends right before token `end` (exclusive), not before `lo`, with the
@@ -306,34 +306,7 @@ impl Analyzer<'_> {
                 .rev()
                 .find(|&c| self.punct(c) == ',')
             {
-                let aside = c + 1 < j - 1
-                    && (c + 1..j - 1).all(|k| {
-                        matches!(
-                            self.word(k),
-                            "however"
-                                | "meanwhile"
-                                | "too"
-                                | "though"
-                                | "also"
-                                | "instead"
-                                | "nonetheless"
-                                | "nevertheless"
-                                | "for"
-                                | "example"
-                                | "instance"
-                                | "in"
-                                | "turn"
-                                | "fact"
-                                | "of"
-                                | "course"
-                                | "moreover"
-                                | "likewise"
-                                | "therefore"
-                                | "then"
-                                | "now"
-                                | "again"
-                        )
-                    });
+                let aside = c + 1 < j - 1 && (c + 1..j - 1).all(|k| self.in_list(k, list::ASIDE));
                 if aside && c > lo {
                     j = c;
                 }

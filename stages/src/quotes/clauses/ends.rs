@@ -1,8 +1,8 @@
 //! Where reported content ends: the clause end, breaks after quoted words, coordinated
 //! acts, subordinate and relative clauses, a new attribution, adjuncts after the cue.
 
-use crate::quotes::analysis::{is_auxiliary, is_quote_char, Analyzer, NONE};
-use crate::quotes::lexicon::class;
+use crate::quotes::analysis::{is_quote_char, Analyzer, NONE};
+use crate::quotes::lexicon::{class, list};
 
 impl Analyzer<'_> {
     /// Content after `from` to the end of the sentence, cut before `, adding …` and
@@ -212,26 +212,8 @@ impl Analyzer<'_> {
     /// Returns where they end, or `k` when what follows is no such tail.
     pub(in crate::quotes) fn adjunct_tail(&self, k: usize, hi: usize, appos: bool) -> usize {
         let limit = if appos { 30 } else { 12 };
-        let prep = |j: usize| {
-            matches!(
-                self.word(j),
-                "in" | "on"
-                    | "at"
-                    | "during"
-                    | "to"
-                    | "with"
-                    | "after"
-                    | "before"
-                    | "from"
-                    | "via"
-                    | "through"
-                    | "over"
-                    | "following"
-                    | "of"
-                    | "about"
-                    | "late"
-            ) || self.has_class(j, class::TIME)
-        };
+        let prep =
+            |j: usize| self.in_list(j, list::ADJUNCT_PREPOSITION) || self.has_class(j, class::TIME);
         let mut j = k;
         // (not a clause going on after the name: `X, including Y, said the plan …`)
         if appos && j < hi && !matches!(self.punct(j), '.' | '!' | '?' | ',' | '(') && !prep(j) {
@@ -365,7 +347,7 @@ impl Analyzer<'_> {
     pub(in crate::quotes) fn opens_clause(&self, k: usize) -> bool {
         let w = self.word(k);
         matches!(w, "he" | "she" | "they" | "we" | "I" | "it")
-            || is_auxiliary(w)
+            || self.is_auxiliary(w)
             || w.ends_with("n't")
             || w.ends_with("n’t")
     }

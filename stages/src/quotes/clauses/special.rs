@@ -2,7 +2,7 @@
 //! appearances (`seems to`), polls as sources, fronted participles and `Asked …` questions.
 
 use crate::quotes::analysis::{conf_of, Analyzer, Attribution, Mention, MentionKind, NONE};
-use crate::quotes::lexicon::class;
+use crate::quotes::lexicon::{class, list};
 use pipeline_core::QuoteKind;
 
 impl Analyzer<'_> {
@@ -99,27 +99,7 @@ impl Analyzer<'_> {
         );
         let complement = self.tokens.get(k + 1).is_some_and(|t| {
             t.word && t.classes & (class::STOP | class::TIME | class::THAT) == 0 && !t.number
-        }) && !matches!(
-            self.word(k + 1),
-            "to" | "on"
-                | "in"
-                | "at"
-                | "for"
-                | "back"
-                | "up"
-                | "out"
-                | "off"
-                | "and"
-                | "or"
-                | "from"
-                | "about"
-                | "with"
-                | "after"
-                | "before"
-                | "over"
-                | "into"
-                | "by"
-        );
+        }) && !self.in_list(k + 1, list::OBJECT_PARTICLE);
         if !object || !complement || end < k + 2 {
             return false;
         }

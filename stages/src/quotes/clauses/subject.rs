@@ -1,8 +1,8 @@
 //! The subject of a cue in a reported clause: before the verb, over a form of `be` or a
 //! verb chain, a participle's sentence subject, a count (`six in 10`), a loose subject.
 
-use crate::quotes::analysis::{is_auxiliary, is_quote_char, Analyzer, Mention, MentionKind};
-use crate::quotes::lexicon::class;
+use crate::quotes::analysis::{is_quote_char, Analyzer, Mention, MentionKind};
+use crate::quotes::lexicon::{class, list};
 
 impl Analyzer<'_> {
     /// The speaker of a participle after a comma (`…, adding that …`, `…, calling him
@@ -97,30 +97,10 @@ impl Analyzer<'_> {
             let w = self.word(j - 1);
             let chain = self.tokens[j - 1].word
                 && !self.tokens[j - 1].cap
-                && (is_auxiliary(w)
+                && (self.is_auxiliary(w)
                     || w.ends_with("ed")
                     || (w.ends_with("ly") && w.len() > 4)
-                    || matches!(
-                        w,
-                        "on" | "went"
-                            | "likely"
-                            | "unlikely"
-                            | "able"
-                            | "unable"
-                            | "ready"
-                            | "willing"
-                            | "more"
-                            | "less"
-                            | "continue"
-                            | "continues"
-                            | "began"
-                            | "begin"
-                            | "begins"
-                            | "tried"
-                            | "tries"
-                            | "going"
-                            | "set"
-                    ));
+                    || self.in_list(j - 1, list::INFINITIVE_CHAIN));
             if !chain {
                 break;
             }

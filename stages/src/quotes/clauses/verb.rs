@@ -1,10 +1,8 @@
 //! A speech verb and what it reports: its `that` clause, a bare clause, its addressee
 //! (`told Y that …`), its object (`accused him of …`), `As X noted, …`.
 
-use crate::quotes::analysis::{
-    conf_of, is_auxiliary, is_quote_char, Analyzer, Mention, MentionKind,
-};
-use crate::quotes::lexicon::class;
+use crate::quotes::analysis::{conf_of, is_quote_char, Analyzer, Mention, MentionKind};
+use crate::quotes::lexicon::{class, list};
 
 impl Analyzer<'_> {
     /// A cue verb at `c` in the sentence `lo..hi`: finds its speaker, then emits what it
@@ -54,26 +52,11 @@ impl Analyzer<'_> {
             && (self.has_class(c - 2, class::DET)
                 || (c > lo + 2 && modifier(c - 2) && self.has_class(c - 3, class::DET)));
         // (not a verb's past: `the dispute the ministry said was settled`)
-        let past = self.finite(c)
-            || matches!(
-                self.word(c),
-                "said"
-                    | "says"
-                    | "told"
-                    | "tells"
-                    | "wrote"
-                    | "writes"
-                    | "thought"
-                    | "knew"
-                    | "saw"
-                    | "found"
-                    | "felt"
-                    | "made"
-                    | "gave"
-            );
+        let past = self.finite(c) || self.in_list(c, list::VERB_FORM);
         // (`Editor’s note: …`: a label)
         let label = self.noun_use(c) && self.punct(c + 1) == ':';
-        if label || ((self.noun_use(c) || compound) && !past && is_auxiliary(self.word(c + 1))) {
+        if label || ((self.noun_use(c) || compound) && !past && self.is_auxiliary(self.word(c + 1)))
+        {
             return true;
         }
         // `Trump’s attacks on her`, `the question here is`, `a claim not recognised`: after
@@ -394,7 +377,7 @@ impl Analyzer<'_> {
                     && !self.in_quote(j)
             }) || (k + 2..(k + 10).min(hi)).any(|j| {
                 matches!(self.word(j), "he" | "she" | "they" | "we" | "I")
-                    && is_auxiliary(self.word(j + 1))
+                    && self.is_auxiliary(self.word(j + 1))
             }))
     }
 
