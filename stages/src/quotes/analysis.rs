@@ -385,6 +385,12 @@ impl Analyzer<'_> {
     pub(super) fn in_list(&self, i: usize, lists: u32) -> bool {
         self.lex.in_list(self.word(i), lists)
     }
+
+    /// Whether token `i` lowercased (as [`Self::lower`] does) is in any of the word lists
+    /// `lists` (false past the end).
+    pub(super) fn in_list_lower(&self, i: usize, lists: u32) -> bool {
+        self.lex.in_list(&self.lower(i), lists)
+    }
 }
 
 /// The confidence of a rule with confidence `base` for a speaker of this kind: a pronoun

@@ -41,11 +41,7 @@ impl Analyzer<'_> {
     /// (`the report`, `a claim`, `these calls`). (After a possessive it is often a
     /// nominal attribution, `Pence’s call for [a special prosecutor]`, left as it is.)
     pub(super) fn possessed(&self, k: usize) -> bool {
-        k > 0
-            && matches!(
-                self.word(k - 1),
-                "the" | "The" | "a" | "A" | "an" | "An" | "these" | "These" | "those" | "Those"
-            )
+        k > 0 && self.in_list(k - 1, list::ARTICLE)
     }
 
     /// `attack`/`attacks` and lowercase `states` on their noun reading: the verb needs a
@@ -107,22 +103,7 @@ impl Analyzer<'_> {
 
     /// A verb that opens a relative's reported clause (`said [was ongoing]`).
     pub(super) fn relative_verb(&self, k: usize) -> bool {
-        matches!(
-            self.word(k),
-            "is" | "was"
-                | "are"
-                | "were"
-                | "would"
-                | "will"
-                | "had"
-                | "has"
-                | "could"
-                | "should"
-                | "might"
-                | "may"
-                | "can"
-                | "must"
-        )
+        self.in_list(k, list::RELATIVE_CLAUSE_VERB)
     }
 
     /// A finite verb form at `k`: an auxiliary, a modal or a past tense in `-ed`.

@@ -3,7 +3,7 @@
 //! nested indirect quotes).
 
 use super::analysis::{is_quote_char, Analyzer, Attribution, Mention, MentionKind, NONE};
-use super::lexicon::class;
+use super::lexicon::{class, list};
 use pipeline_core::QuoteKind;
 
 impl Analyzer<'_> {
@@ -208,10 +208,7 @@ impl Analyzer<'_> {
                 let mut e = head;
                 while e > seg_start
                     && ((!self.tokens[e - 1].word && !is_quote_char(self.punct(e - 1)))
-                        || matches!(
-                            self.word(e - 1),
-                            "and" | "but" | "before" | "after" | "when" | "while" | "by" | "with"
-                        ))
+                        || self.in_list(e - 1, list::INNER_CUE_LINK))
                 {
                     e -= 1;
                 }
@@ -324,11 +321,7 @@ impl Analyzer<'_> {
             .bare_mention_before(j, from.saturating_sub(2))
             .filter(|n| n.end == j && n.start >= from.saturating_sub(2))
             .filter(|n| n.kind == MentionKind::Pron || (n.kind == MentionKind::Name && verbal));
-        let joined = self.punct(j - 1) == ','
-            || matches!(
-                self.word(j - 1),
-                "and" | "but" | "before" | "after" | "when" | "while" | "by" | "then"
-            );
+        let joined = self.punct(j - 1) == ',' || self.in_list(j - 1, list::INNER_CUE_JOINER);
         if !joined && inner.is_none() {
             return None;
         }

@@ -77,6 +77,48 @@ pub(crate) mod list {
     pub const OBJECT_PARTICLE: u32 = 1 << 5;
     /// Prepositions of an adjunct after an attribution (`told reporters on Monday`).
     pub const ADJUNCT_PREPOSITION: u32 = 1 << 6;
+    /// Determiners before a group noun that make it a description (`the officials`), matched lowercased.
+    pub const GROUP_DETERMINER: u32 = 1 << 7;
+    /// Words after which a subject phrase may start (`and`, `but`, `that`).
+    pub const PHRASE_BOUNDARY: u32 = 1 << 8;
+    /// Words trimmed before a second cue inside reported content.
+    pub const INNER_CUE_LINK: u32 = 1 << 9;
+    /// Words joining a second cue inside reported content (`and`, `but`, `before`).
+    pub const INNER_CUE_JOINER: u32 = 1 << 10;
+    /// Articles and demonstratives, as written, before a cue word used as a noun (`a tweet`).
+    pub const ARTICLE: u32 = 1 << 11;
+    /// Verbs that open a relative's reported clause (`the probe the agency said was ongoing`).
+    pub const RELATIVE_CLAUSE_VERB: u32 = 1 << 12;
+    /// Words that open an asked question (`asked whether …`).
+    pub const QUESTION_WORD: u32 = 1 << 13;
+    /// Words after a cue that open no bare clause (`told him`, `said so`, `said yes`).
+    pub const NO_CLAUSE_START: u32 = 1 << 14;
+    /// Words after a quantifier that make it a share (`about half`, `more than`).
+    pub const SHARE_WORD: u32 = 1 << 15;
+    /// Quantifiers that open a reported clause (`said about half of the cuts were …`).
+    pub const QUANTIFIER: u32 = 1 << 16;
+    /// Determiners that open a clause's subject after `told Y` (`told reporters this was …`).
+    pub const SUBJECT_DETERMINER: u32 = 1 << 17;
+    /// Count and share words that can be a subject (`one in three`, `most`), matched lowercased.
+    pub const COUNT_WORD: u32 = 1 << 18;
+    /// Words of an approximate count (`about half`, `nearly 40 percent`), matched lowercased.
+    pub const APPROXIMATOR: u32 = 1 << 19;
+    /// Object pronouns before an unquoted label (`called him a liar`).
+    pub const OBJECT_PRONOUN: u32 = 1 << 20;
+    /// Forms of `be` before an expectation (`is expected to`).
+    pub const BE_FORM: u32 = 1 << 21;
+    /// Words after an appearance verb that make it a physical appearance (`appeared on TV`).
+    pub const APPEARANCE_PLACE: u32 = 1 << 22;
+    /// Conjunctions and subordinators where an appearance clause starts (`but it seems …`).
+    pub const CLAUSE_CONJUNCTION: u32 = 1 << 23;
+    /// Words that open the question of `Asked …` (`Asked whether`, `Asked about`).
+    pub const ASKED_OPENER: u32 = 1 << 24;
+    /// Verbs after `the statement by X that` that make `that` a relative (`that was released`).
+    pub const STATEMENT_RELATIVE_VERB: u32 = 1 << 25;
+    /// Subordinators that open a sentence before its main clause (`While X said …, Y …`), matched lowercased.
+    pub const FRONTED_SUBORDINATOR: u32 = 1 << 26;
+    /// Subordinators that open a reported clause (`said [that] if …`), matched lowercased.
+    pub const CLAUSE_SUBORDINATOR: u32 = 1 << 27;
 }
 
 /// A map with a fast non-cryptographic hasher (FxHash): keys are short words we wrote,
@@ -303,6 +345,27 @@ fn list_bit(name: &str) -> u32 {
         "noun_modifier" => list::NOUN_MODIFIER,
         "object_particle" => list::OBJECT_PARTICLE,
         "adjunct_preposition" => list::ADJUNCT_PREPOSITION,
+        "group_determiner" => list::GROUP_DETERMINER,
+        "phrase_boundary" => list::PHRASE_BOUNDARY,
+        "inner_cue_link" => list::INNER_CUE_LINK,
+        "inner_cue_joiner" => list::INNER_CUE_JOINER,
+        "article" => list::ARTICLE,
+        "relative_clause_verb" => list::RELATIVE_CLAUSE_VERB,
+        "question_word" => list::QUESTION_WORD,
+        "no_clause_start" => list::NO_CLAUSE_START,
+        "share_word" => list::SHARE_WORD,
+        "quantifier" => list::QUANTIFIER,
+        "subject_determiner" => list::SUBJECT_DETERMINER,
+        "count_word" => list::COUNT_WORD,
+        "approximator" => list::APPROXIMATOR,
+        "object_pronoun" => list::OBJECT_PRONOUN,
+        "be_form" => list::BE_FORM,
+        "appearance_place" => list::APPEARANCE_PLACE,
+        "clause_conjunction" => list::CLAUSE_CONJUNCTION,
+        "asked_opener" => list::ASKED_OPENER,
+        "statement_relative_verb" => list::STATEMENT_RELATIVE_VERB,
+        "fronted_subordinator" => list::FRONTED_SUBORDINATOR,
+        "clause_subordinator" => list::CLAUSE_SUBORDINATOR,
         _ => 0,
     }
 }

@@ -108,12 +108,7 @@ impl Analyzer<'_> {
             });
         }
         // `the email said`, `one tweet read`: a cue word used as a noun after an article
-        let article = t > lo
-            && !tk.cap
-            && matches!(
-                self.lower(t - 1).as_ref(),
-                "a" | "an" | "the" | "one" | "his" | "her" | "their" | "its" | "another"
-            );
+        let article = t > lo && !tk.cap && self.in_list_lower(t - 1, list::GROUP_DETERMINER);
         if tk.classes & class::CUE != 0 && article {
             return Some(Mention {
                 start: t - 1,
@@ -190,12 +185,7 @@ impl Analyzer<'_> {
     /// A subject phrase may start at `j`: at the sentence start (`lo`), after a comma or
     /// after a conjunction or `that`.
     pub(super) fn phrase_boundary(&self, j: usize, lo: usize) -> bool {
-        j == lo
-            || self.punct(j - 1) == ','
-            || matches!(
-                self.word(j - 1),
-                "and" | "but" | "that" | "while" | "And" | "But" | "That" | "While"
-            )
+        j == lo || self.punct(j - 1) == ',' || self.in_list(j - 1, list::PHRASE_BOUNDARY)
     }
 
     /// Where a bare plural group noun at `t` starts with its modifiers (`law enforcement

@@ -161,23 +161,7 @@ impl Analyzer<'_> {
         {
             j += 1;
         }
-        let sub = matches!(
-            self.lower(j).as_ref(),
-            "while"
-                | "although"
-                | "though"
-                | "if"
-                | "when"
-                | "after"
-                | "before"
-                | "as"
-                | "because"
-                | "since"
-                | "whereas"
-                | "once"
-                | "unless"
-                | "until"
-        );
+        let sub = self.in_list_lower(j, list::FRONTED_SUBORDINATOR);
         sub && !(j..from).any(|x| matches!(self.punct(x), ',' | ';' | ':'))
     }
 
@@ -305,22 +289,7 @@ impl Analyzer<'_> {
         } else {
             from
         };
-        matches!(
-            self.lower(f).as_ref(),
-            "if" | "after"
-                | "when"
-                | "while"
-                | "because"
-                | "although"
-                | "though"
-                | "as"
-                | "since"
-                | "before"
-                | "once"
-                | "unless"
-                | "until"
-                | "whether"
-        )
+        self.in_list_lower(f, list::CLAUSE_SUBORDINATOR)
     }
 
     /// After the comma or conjunction at `k`, a speaker and their speech verb (`, and the

@@ -2,7 +2,7 @@
 //! with their author and a `that` clause (`the charge by X that …`).
 
 use crate::quotes::analysis::{conf_of, Analyzer, Mention, MentionKind};
-use crate::quotes::lexicon::{class, lower_eq};
+use crate::quotes::lexicon::{class, list, lower_eq};
 
 impl Analyzer<'_> {
     /// A source phrase (`according to X`) starting at token `i`: its speaker and the
@@ -95,23 +95,8 @@ impl Analyzer<'_> {
         }
         // (`the statement that was released`: a relative clause, no content)
         let next = self.word(t + 1);
-        let verb = matches!(
-            next,
-            "is" | "was"
-                | "were"
-                | "are"
-                | "has"
-                | "had"
-                | "have"
-                | "will"
-                | "would"
-                | "could"
-                | "can"
-                | "may"
-                | "might"
-                | "should"
-                | "must"
-        ) || (next.ends_with("ed") && !self.tokens[t + 1].cap);
+        let verb = self.in_list(t + 1, list::STATEMENT_RELATIVE_VERB)
+            || (next.ends_with("ed") && !self.tokens[t + 1].cap);
         if verb {
             return false;
         }

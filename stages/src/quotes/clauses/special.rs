@@ -93,10 +93,7 @@ impl Analyzer<'_> {
         end: usize,
         np: Mention,
     ) -> bool {
-        let object = matches!(
-            self.word(k),
-            "him" | "her" | "them" | "it" | "himself" | "herself" | "themselves" | "us" | "me"
-        );
+        let object = self.in_list(k, list::OBJECT_PRONOUN);
         let complement = self.tokens.get(k + 1).is_some_and(|t| {
             t.word && t.classes & (class::STOP | class::TIME | class::THAT) == 0 && !t.number
         }) && !self.in_list(k + 1, list::OBJECT_PARTICLE);
@@ -122,19 +119,13 @@ impl Analyzer<'_> {
             if b > lo && self.word(b - 1).ends_with("ly") {
                 b -= 1;
             }
-            let be = b > lo
-                && matches!(
-                    self.word(b - 1),
-                    "is" | "are" | "was" | "were" | "be" | "been" | "’s" | "'s"
-                );
+            let be = b > lo && self.in_list(b - 1, list::BE_FORM);
             if !be || self.word(c + 1) != "to" {
                 return;
             }
             s = b - 1;
-        } else if matches!(
-            self.word(c + 1),
-            "on" | "in" | "at" | "before" | "with" | "for" | "as" | "alongside" | "onstage"
-        ) || !self.tokens.get(c + 1).is_some_and(|t| t.word && !t.cap)
+        } else if self.in_list(c + 1, list::APPEARANCE_PLACE)
+            || !self.tokens.get(c + 1).is_some_and(|t| t.word && !t.cap)
         {
             return;
         }
@@ -150,22 +141,8 @@ impl Analyzer<'_> {
                 a = j;
                 break;
             }
-            if matches!(
-                self.word(j),
-                "but"
-                    | "and"
-                    | "because"
-                    | "while"
-                    | "although"
-                    | "though"
-                    | "if"
-                    | "so"
-                    | "since"
-                    | "as"
-                    | "when"
-                    | "where"
-                    | "whether"
-            ) || self.has_class(j, class::CUE | class::PHRASE)
+            if self.in_list(j, list::CLAUSE_CONJUNCTION)
+                || self.has_class(j, class::CUE | class::PHRASE)
             {
                 break;
             }
@@ -346,19 +323,7 @@ impl Analyzer<'_> {
             if w == "by" || self.has_class(k, class::CUE | class::THAT) {
                 return false;
             }
-            if matches!(
-                w,
-                "whether"
-                    | "if"
-                    | "what"
-                    | "which"
-                    | "how"
-                    | "why"
-                    | "who"
-                    | "when"
-                    | "where"
-                    | "about"
-            ) {
+            if self.in_list(k, list::ASKED_OPENER) {
                 break;
             }
             k += 1;

@@ -127,32 +127,9 @@ impl Analyzer<'_> {
         let count = |k: usize| {
             let w = self.word(k);
             let year = w.len() == 4 && (w.starts_with("19") || w.starts_with("20"));
-            (self.tokens[k].number && !year)
-                || matches!(
-                    self.word(k).to_lowercase().as_str(),
-                    "one"
-                        | "two"
-                        | "three"
-                        | "four"
-                        | "five"
-                        | "six"
-                        | "seven"
-                        | "eight"
-                        | "nine"
-                        | "ten"
-                        | "half"
-                        | "most"
-                        | "majority"
-                        | "majorities"
-                        | "all"
-                )
+            (self.tokens[k].number && !year) || self.in_list_lower(k, list::COUNT_WORD)
         };
-        let approx = |k: usize| {
-            matches!(
-                self.word(k).to_lowercase().as_str(),
-                "about" | "nearly" | "almost" | "some" | "roughly" | "just" | "over" | "only"
-            )
-        };
+        let approx = |k: usize| self.in_list_lower(k, list::APPROXIMATOR);
         let floor = c.saturating_sub(10).max(lo);
         let mut best = None;
         let mut j = c;

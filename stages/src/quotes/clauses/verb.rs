@@ -218,10 +218,7 @@ impl Analyzer<'_> {
             return true;
         }
         // `asked whether …`
-        let wh = matches!(
-            self.word(c + 1),
-            "whether" | "if" | "why" | "how" | "what" | "when" | "where" | "who"
-        );
+        let wh = self.in_list(c + 1, list::QUESTION_WORD);
         if tk.classes & class::ASK != 0 && wh {
             let end = self.clause_end(c + 1, hi);
             if end > c + 3 {
@@ -340,10 +337,7 @@ impl Analyzer<'_> {
             && !first.cap
             && first.classes & (class::FILLER | class::TIME | class::CUE | class::THAT) == 0
             && !self.word(k).ends_with("ly")
-            && !matches!(
-                self.word(k),
-                "him" | "her" | "them" | "me" | "us" | "so" | "yes" | "no"
-            );
+            && !self.in_list(k, list::NO_CLAUSE_START);
         first.classes & (class::PRON | class::DET) != 0
             || (first.cap && first.word)
             || is_quote_char(first.punct)
@@ -387,24 +381,8 @@ impl Analyzer<'_> {
     fn quantity_subject(&self, k: usize, hi: usize) -> bool {
         let share = self.tokens.get(k + 1).is_some_and(|t| t.number)
             || (self.word(k) == "at" && self.word(k + 1) == "least")
-            || matches!(
-                self.word(k + 1),
-                "half" | "a" | "one" | "two" | "three" | "of" | "than" | "every" | "all"
-            );
-        matches!(
-            self.word(k),
-            "about"
-                | "nearly"
-                | "almost"
-                | "more"
-                | "much"
-                | "most"
-                | "half"
-                | "many"
-                | "both"
-                | "at"
-        ) && share
-            && self.subject_then_finite(k, hi)
+            || self.in_list(k + 1, list::SHARE_WORD);
+        self.in_list(k, list::QUANTIFIER) && share && self.subject_then_finite(k, hi)
     }
 
     /// `As X noted, …` at cue `c`: the clause after the comma that closes the
@@ -473,10 +451,7 @@ impl Analyzer<'_> {
             && !matches!(w, "you" | "it")
             && self.tokens.get(k + 1).is_some_and(|n| n.word && !n.cap);
         // `told reporters this was …`, `told the paper her group never …`
-        let det = matches!(
-            w,
-            "this" | "there" | "the" | "his" | "her" | "their" | "its" | "our" | "my"
-        ) && self.subject_then_finite(k, hi);
+        let det = self.in_list(k, list::SUBJECT_DETERMINER) && self.subject_then_finite(k, hi);
         if !(pron || det || self.bare_subject(k)) {
             return;
         }
