@@ -382,13 +382,13 @@ impl Analyzer<'_> {
 
     /// Whether token `i`, as written (case-sensitive), is in any of the word lists `lists`
     /// ([`list`] bits; false past the end).
-    pub(super) fn in_list(&self, i: usize, lists: u32) -> bool {
+    pub(super) fn in_list(&self, i: usize, lists: u64) -> bool {
         self.lex.in_list(self.word(i), lists)
     }
 
     /// Whether token `i` lowercased (as [`Self::lower`] does) is in any of the word lists
     /// `lists` (false past the end).
-    pub(super) fn in_list_lower(&self, i: usize, lists: u32) -> bool {
+    pub(super) fn in_list_lower(&self, i: usize, lists: u64) -> bool {
         self.lex.in_list(&self.lower(i), lists)
     }
 }

@@ -25,7 +25,7 @@ impl Analyzer<'_> {
             || matches!(self.word(k + 1), "of" | "for" | "is" | "was")
             || (k > 0
                 && matches!(self.word(k - 1), "have" | "has" | "had" | "no")
-                && matches!(self.word(k), "plan" | "plans" | "wish" | "aim" | "aims"))
+                && self.in_list(k, list::INTENT_NOUN))
     }
 
     /// A cue word used as a noun (`secretary of state`, `the states`, `a tweet`).
@@ -98,7 +98,7 @@ impl Analyzer<'_> {
         self.tokens.get(v).is_some_and(|t| t.word && !t.cap)
             && ((w.len() > 4 && w.ends_with("ed"))
                 || self.has_class(v, class::ACT | class::SPEECH | class::LABEL)
-                || matches!(w, "has" | "had" | "have" | "will" | "would" | "is" | "was"))
+                || self.in_list(v, list::VERBISH_AUXILIARY))
     }
 
     /// A verb that opens a relative's reported clause (`said [was ongoing]`).

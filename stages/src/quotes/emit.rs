@@ -228,9 +228,7 @@ impl Analyzer<'_> {
             let seg_end = match next {
                 Some(nq) => {
                     let gap = q.close + 1..nq.open;
-                    let conj = gap
-                        .clone()
-                        .find(|&j| matches!(self.word(j), "and" | "but" | "et" | "und" | "y"));
+                    let conj = gap.clone().find(|&j| self.in_list(j, list::COORDINATOR));
                     // (coordinated verbs, `“…” and considers it “…”`; not coordinated
                     // clauses or fragments, `that “…” and that “…”`, `“…” and “…”`)
                     // (a new act of saying: `“…” and called it “…”`; not more of the
@@ -311,12 +309,7 @@ impl Analyzer<'_> {
         }
         // (a name's verb has a verb's form: not `Clinton emails`, `the Nice attack`)
         let w = self.word(j);
-        let verbal = self.finite(j)
-            || w.ends_with("ing")
-            || matches!(
-                w,
-                "said" | "says" | "told" | "tells" | "wrote" | "writes" | "calls"
-            );
+        let verbal = self.finite(j) || w.ends_with("ing") || self.in_list(j, list::NAME_VERB_FORM);
         let inner = self
             .bare_mention_before(j, from.saturating_sub(2))
             .filter(|n| n.end == j && n.start >= from.saturating_sub(2))
@@ -327,11 +320,7 @@ impl Analyzer<'_> {
         }
         // `which he called [“…”]`: the relative opens the reported words
         let head = inner.map_or(j, |n| n.start);
-        let rel = head > from.saturating_sub(2)
-            && matches!(
-                self.word(head - 1),
-                "which" | "who" | "whom" | "what" | "that" | "whose"
-            );
+        let rel = head > from.saturating_sub(2) && self.in_list(head - 1, list::RELATIVE_PRONOUN);
         let head = if rel { head - 1 } else { head };
         Some((j, inner, head, if rel { head } else { j + 1 }))
     }

@@ -2,7 +2,7 @@
 //! (`Vole: Tax Plan ‘Will Fail’`, `Mayor Says Roads Will Reopen`).
 
 use super::analysis::{conf_of, is_quote_char, Analyzer, Mention, MentionKind};
-use super::lexicon::class;
+use super::lexicon::{class, list};
 
 impl Analyzer<'_> {
     /// A paragraph opening with its speaker's name and a colon, as in transcripts and
@@ -120,7 +120,7 @@ impl Analyzer<'_> {
     /// A title-case headline `X Says Y …` at `i`: the words after the verb to the clause
     /// end, for the speaker before it. True when it emitted.
     pub(super) fn headline_says(&mut self, i: usize, lo: usize, hi: usize) -> bool {
-        let cue = matches!(self.word(i), "Says" | "Said" | "Tells" | "Warns" | "Claims");
+        let cue = self.in_list(i, list::HEADLINE_VERB);
         if !cue || i <= lo || self.in_quote(i) || !self.tokens.get(i + 1).is_some_and(|t| t.cap) {
             return false;
         }

@@ -23,11 +23,7 @@ impl Analyzer<'_> {
         let h = np.start - 2;
         let head = self.tokens[h];
         let w = self.word(h);
-        let quantifier = head.classes & class::DET != 0
-            || matches!(
-                w,
-                "most" | "Most" | "none" | "None" | "all" | "All" | "percent"
-            );
+        let quantifier = head.classes & class::DET != 0 || self.in_list(h, list::GROUP_QUANTIFIER);
         let plural = w.len() > 3 && w.ends_with('s') && !w.ends_with("ss");
         let noun = head.word
             && (!head.cap || h == lo)
@@ -282,7 +278,7 @@ impl Analyzer<'_> {
                 // `X on Friday described …`, `X this week said …`
                 j -= 1;
                 skipped += 1;
-                if matches!(self.word(j - 1), "on" | "this" | "last" | "late" | "early") {
+                if self.in_list(j - 1, list::TIME_OPENER) {
                     j -= 1;
                 }
             } else {

@@ -63,10 +63,7 @@ impl Analyzer<'_> {
             }
             if self.punct(k) == ','
                 && k > from + 2
-                && matches!(
-                    self.word(k + 1),
-                    "before" | "while" | "although" | "though" | "because" | "whereas"
-                )
+                && self.in_list(k + 1, list::SUBORDINATE_AFTER_COMMA)
             {
                 end = k;
                 break;
@@ -120,23 +117,11 @@ impl Analyzer<'_> {
         // to …`, `…,” adding that …`)
         let writer = |j: usize| {
             let w = self.word(j);
-            matches!(w, "a" | "an" | "who" | "which" | "whose")
+            self.in_list(j, list::WRITER_COMMENT_OPENER)
                 || w.len() > 5
                     && w.ends_with("ing")
                     && self.tokens.get(j).is_some_and(|t| t.word && !t.cap)
-                    && !matches!(
-                        w,
-                        "including"
-                            | "during"
-                            | "according"
-                            | "following"
-                            | "regarding"
-                            | "concerning"
-                            | "something"
-                            | "nothing"
-                            | "anything"
-                            | "everything"
-                    )
+                    && !self.in_list(j, list::NON_PARTICIPLE_ING)
         };
         dash || after_comma.is_some_and(writer)
     }
@@ -147,7 +132,7 @@ impl Analyzer<'_> {
         self.tokens.get(k).is_some_and(|t| {
             t.word && !t.cap && t.classes & class::ACT != 0 && t.classes & class::CUE == 0
         }) && self.word(k).ends_with("ed")
-            && !matches!(self.word(k + 1), "of" | "by" | "as" | "for" | "in")
+            && !self.in_list(k + 1, list::PASSIVE_PREPOSITION)
     }
 
     /// The sentence holding `from` opens with a subordinate clause (`While`, `Although`,
@@ -155,10 +140,7 @@ impl Analyzer<'_> {
     pub(in crate::quotes) fn fronted_subordinate(&self, from: usize) -> bool {
         let (lo, _) = self.sent_range(from);
         let mut j = lo;
-        while j < from
-            && (!self.tokens[j].word
-                || matches!(self.word(j), "And" | "But" | "So" | "Yet" | "Even"))
-        {
+        while j < from && (!self.tokens[j].word || self.in_list(j, list::SENTENCE_CONJUNCTION)) {
             j += 1;
         }
         let sub = self.in_list_lower(j, list::FRONTED_SUBORDINATOR);
@@ -249,7 +231,7 @@ impl Analyzer<'_> {
     /// The end of the addressee of a `tell` verb starting at `k` (`him`, `reporters`, `The
     /// Star-Ledger of Newark`, `TheBlaze founder Glenn Beck`).
     pub(in crate::quotes) fn addressee_end(&self, k: usize, hi: usize) -> Option<usize> {
-        if matches!(self.word(k), "him" | "her" | "them" | "me" | "us") {
+        if self.in_list(k, list::ADDRESSEE_PRONOUN) {
             return Some(k + 1);
         }
         if let Some(obj) = self.mention_at(k, hi) {
@@ -268,7 +250,7 @@ impl Analyzer<'_> {
             if self.has_class(j, class::PRON) {
                 return (j > k).then_some(j);
             }
-            let subject = matches!(self.word(j), "this" | "there" | "his" | "her" | "their");
+            let subject = self.in_list(j, list::TOLD_CLAUSE_SUBJECT);
             if j > k && subject && self.subject_then_finite(j, hi) {
                 return Some(j);
             }
@@ -315,7 +297,7 @@ impl Analyzer<'_> {
     /// A subject pronoun, an auxiliary or a negated verb: a clause has begun.
     pub(in crate::quotes) fn opens_clause(&self, k: usize) -> bool {
         let w = self.word(k);
-        matches!(w, "he" | "she" | "they" | "we" | "I" | "it")
+        self.in_list(k, list::SUBJECT_PRONOUN)
             || self.is_auxiliary(w)
             || w.ends_with("n't")
             || w.ends_with("n’t")

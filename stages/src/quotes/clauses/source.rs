@@ -124,10 +124,7 @@ impl Analyzer<'_> {
             && matches!(self.punct(cue.0 - 1), ',' | '(')
             && (lo..cue.0 - 1).all(|j| {
                 self.has_class(j, class::STOP | class::FILLER | class::TIME)
-                    || matches!(
-                        self.word(j).to_lowercase().as_str(),
-                        "addition" | "however" | "meanwhile" | "moreover" | "indeed" | "overall"
-                    )
+                    || self.in_list_lower(j, list::CONNECTIVE)
             });
         let fronted = cue.0 == lo
             || opener

@@ -179,12 +179,7 @@ impl Analyzer<'_> {
         if (i + 1..comma).any(|j| self.in_quote(j) || matches!(self.punct(j), ';' | ':')) {
             return false;
         }
-        let Some(head) = (i + 1..comma).find(|&j| {
-            matches!(
-                self.word(j).to_lowercase().as_str(),
-                "poll" | "polls" | "survey" | "surveys" | "polling"
-            )
-        }) else {
+        let Some(head) = (i + 1..comma).find(|&j| self.in_list_lower(j, list::POLL)) else {
             return false;
         };
         let end = self.clause_end(comma + 1, hi);
@@ -256,13 +251,8 @@ impl Analyzer<'_> {
         }) else {
             return false;
         };
-        let specific = (i + 1..head).any(|j| {
-            self.tokens[j].cap
-                || matches!(
-                    self.word(j),
-                    "same" | "latest" | "new" | "recent" | "our" | "this"
-                )
-        });
+        let specific =
+            (i + 1..head).any(|j| self.tokens[j].cap || self.in_list(j, list::POLL_MODIFIER));
         if !specific
             || (i + 1..head).any(|j| self.word(j) == "to")
             || (head + 1..stop).any(|j| self.finite(j) || self.is_cue_word(j))

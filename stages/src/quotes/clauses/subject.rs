@@ -70,7 +70,7 @@ impl Analyzer<'_> {
         {
             k -= 1;
         }
-        if !matches!(self.word(k - 1), "is" | "are" | "was" | "were" | "been") {
+        if !self.in_list(k - 1, list::PROGRESSIVE_BE) {
             return None;
         }
         let np = self.speaker_before(k - 1, lo)?;
@@ -370,11 +370,7 @@ impl Analyzer<'_> {
             && self.word(c).ends_with("ing")
             && c > lo + 2
             && (matches!(self.punct(c - 1), ',' | '—' | '–')
-                || tk.classes & class::SPEECH != 0
-                    && matches!(
-                        self.word(c - 1),
-                        "while" | "after" | "by" | "before" | "when" | "also" | "initially"
-                    ));
+                || tk.classes & class::SPEECH != 0 && self.in_list(c - 1, list::PARTICIPLE_OPENER));
         part.then(|| {
             self.sentence_subject(lo, c - 1)
                 .map(|(np, _)| np)

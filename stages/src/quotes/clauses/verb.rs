@@ -129,8 +129,7 @@ impl Analyzer<'_> {
         // last week that …`, `told a crowd at a hotel in Boston that …`)
         let far = tk.classes & (class::SPEECH | class::TELL) != 0
             && tk.classes & class::ACT == 0
-            && (tk.classes & class::TELL != 0
-                || matches!(self.word(c + 1), "in" | "at" | "during" | "on" | "after"));
+            && (tk.classes & class::TELL != 0 || self.in_list(c + 1, list::FAR_ADJUNCT_OPENER));
         let limit = (c + if far { 14 } else { 9 }).min(hi);
         while k < limit {
             if self.has_class(k, class::THAT) && !self.in_quote(k) {
@@ -348,16 +347,15 @@ impl Analyzer<'_> {
     /// `said in politics it takes time`: a fronted phrase at `k`, then the clause's
     /// pronoun.
     fn fronted_phrase(&self, k: usize, hi: usize) -> bool {
-        matches!(
-            self.word(k),
-            "in" | "at" | "for" | "with" | "after" | "since"
-        ) && (k + 2..(k + 8).min(hi)).any(|j| {
-            self.has_class(j, class::PRON)
-                && !matches!(self.word(j), "you")
-                && self.tokens.get(j + 1).is_some_and(|n| n.word && !n.cap)
-                && (k + 1..j)
-                    .all(|m| self.tokens[m].word && !self.has_class(m, class::CUE | class::THAT))
-        })
+        self.in_list(k, list::FRONTED_PREPOSITION)
+            && (k + 2..(k + 8).min(hi)).any(|j| {
+                self.has_class(j, class::PRON)
+                    && !matches!(self.word(j), "you")
+                    && self.tokens.get(j + 1).is_some_and(|n| n.word && !n.cap)
+                    && (k + 1..j).all(|m| {
+                        self.tokens[m].word && !self.has_class(m, class::CUE | class::THAT)
+                    })
+            })
     }
 
     /// `said if she wins, taxes would rise`: a conditional at `k`, then the clause after
@@ -370,8 +368,7 @@ impl Analyzer<'_> {
                     && self.tokens.get(j + 1).is_some_and(|n| n.word)
                     && !self.in_quote(j)
             }) || (k + 2..(k + 10).min(hi)).any(|j| {
-                matches!(self.word(j), "he" | "she" | "they" | "we" | "I")
-                    && self.is_auxiliary(self.word(j + 1))
+                self.in_list(j, list::CONDITIONAL_SUBJECT) && self.is_auxiliary(self.word(j + 1))
             }))
     }
 
