@@ -59,6 +59,116 @@ pub(crate) mod class {
     pub const CUE: u32 = SPEECH | TELL | BELIEF;
 }
 
+/// Word lists matched case-sensitively against a token as written (the `list NAME: …`
+/// lines of the data files), as bit flags. A language whose file does not define a list
+/// takes the English one (the rules using them were written for English).
+pub(crate) mod list {
+    /// Auxiliary and modal verb forms (`has`, `would`, `is`).
+    pub const AUXILIARY: u64 = 1;
+    /// Words of an aside between commas after a speaker (`X, for example, said`).
+    pub const ASIDE: u64 = 1 << 1;
+    /// Verb forms that make a cue word a verb, not a noun (`said`, `told`, `found`).
+    pub const VERB_FORM: u64 = 1 << 2;
+    /// Words of a verb chain before an infinitive cue (`went on to say`, `likely to`).
+    pub const INFINITIVE_CHAIN: u64 = 1 << 3;
+    /// Words before a cue word that make it a noun (`many attacks`, `two states`).
+    pub const NOUN_MODIFIER: u64 = 1 << 4;
+    /// Words after an object pronoun that are no label (`called him on Monday`).
+    pub const OBJECT_PARTICLE: u64 = 1 << 5;
+    /// Prepositions of an adjunct after an attribution (`told reporters on Monday`).
+    pub const ADJUNCT_PREPOSITION: u64 = 1 << 6;
+    /// Determiners before a group noun that make it a description (`the officials`), matched lowercased.
+    pub const GROUP_DETERMINER: u64 = 1 << 7;
+    /// Words after which a subject phrase may start (`and`, `but`, `that`).
+    pub const PHRASE_BOUNDARY: u64 = 1 << 8;
+    /// Words trimmed before a second cue inside reported content.
+    pub const INNER_CUE_LINK: u64 = 1 << 9;
+    /// Words joining a second cue inside reported content (`and`, `but`, `before`).
+    pub const INNER_CUE_JOINER: u64 = 1 << 10;
+    /// Articles and demonstratives, as written, before a cue word used as a noun (`a tweet`).
+    pub const ARTICLE: u64 = 1 << 11;
+    /// Verbs that open a relative's reported clause (`the probe the agency said was ongoing`).
+    pub const RELATIVE_CLAUSE_VERB: u64 = 1 << 12;
+    /// Words that open an asked question (`asked whether …`).
+    pub const QUESTION_WORD: u64 = 1 << 13;
+    /// Words after a cue that open no bare clause (`told him`, `said so`, `said yes`).
+    pub const NO_CLAUSE_START: u64 = 1 << 14;
+    /// Words after a quantifier that make it a share (`about half`, `more than`).
+    pub const SHARE_WORD: u64 = 1 << 15;
+    /// Quantifiers that open a reported clause (`said about half of the cuts were …`).
+    pub const QUANTIFIER: u64 = 1 << 16;
+    /// Determiners that open a clause's subject after `told Y` (`told reporters this was …`).
+    pub const SUBJECT_DETERMINER: u64 = 1 << 17;
+    /// Count and share words that can be a subject (`one in three`, `most`), matched lowercased.
+    pub const COUNT_WORD: u64 = 1 << 18;
+    /// Words of an approximate count (`about half`, `nearly 40 percent`), matched lowercased.
+    pub const APPROXIMATOR: u64 = 1 << 19;
+    /// Object pronouns before an unquoted label (`called him a liar`).
+    pub const OBJECT_PRONOUN: u64 = 1 << 20;
+    /// Forms of `be` before an expectation (`is expected to`).
+    pub const BE_FORM: u64 = 1 << 21;
+    /// Words after an appearance verb that make it a physical appearance (`appeared on TV`).
+    pub const APPEARANCE_PLACE: u64 = 1 << 22;
+    /// Conjunctions and subordinators where an appearance clause starts (`but it seems …`).
+    pub const CLAUSE_CONJUNCTION: u64 = 1 << 23;
+    /// Words that open the question of `Asked …` (`Asked whether`, `Asked about`).
+    pub const ASKED_OPENER: u64 = 1 << 24;
+    /// Verbs after `the statement by X that` that make `that` a relative (`that was released`).
+    pub const STATEMENT_RELATIVE_VERB: u64 = 1 << 25;
+    /// Subordinators that open a sentence before its main clause (`While X said …, Y …`), matched lowercased.
+    pub const FRONTED_SUBORDINATOR: u64 = 1 << 26;
+    /// Subordinators that open a reported clause (`said [that] if …`), matched lowercased.
+    pub const CLAUSE_SUBORDINATOR: u64 = 1 << 27;
+    /// Subordinators after a comma that end reported content (`…, while …`).
+    pub const SUBORDINATE_AFTER_COMMA: u64 = 1 << 28;
+    /// Words after a comma that open the writer's comment on a fragment (`, a charge that`).
+    pub const WRITER_COMMENT_OPENER: u64 = 1 << 29;
+    /// `-ing` words that are no writer's participle (`including`, `according`).
+    pub const NON_PARTICIPLE_ING: u64 = 1 << 30;
+    /// Prepositions after a participle that make it passive (`accused of`, `praised by`).
+    pub const PASSIVE_PREPOSITION: u64 = 1 << 31;
+    /// Capitalised conjunctions skipped at a sentence start (`But while …`), as written.
+    pub const SENTENCE_CONJUNCTION: u64 = 1 << 32;
+    /// Object pronouns that are a whole addressee (`told him`).
+    pub const ADDRESSEE_PRONOUN: u64 = 1 << 33;
+    /// Determiners of a subject after a `tell` addressee (`told reporters this was …`).
+    pub const TOLD_CLAUSE_SUBJECT: u64 = 1 << 34;
+    /// Subject pronouns that show a clause has begun.
+    pub const SUBJECT_PRONOUN: u64 = 1 << 35;
+    /// Sentence connectives before a source phrase (`In addition, according to X`), matched lowercased.
+    pub const CONNECTIVE: u64 = 1 << 36;
+    /// Poll nouns, matched lowercased.
+    pub const POLL: u64 = 1 << 37;
+    /// Words that make a poll specific (`the latest poll`, `our survey`).
+    pub const POLL_MODIFIER: u64 = 1 << 38;
+    /// Forms of `be` before a progressive cue (`was saying`).
+    pub const PROGRESSIVE_BE: u64 = 1 << 39;
+    /// Words before a participle of saying (`while saying`, `before adding`).
+    pub const PARTICIPLE_OPENER: u64 = 1 << 40;
+    /// Prepositions after a speech verb that allow a longer reach for `that` (`said in an interview … that`).
+    pub const FAR_ADJUNCT_OPENER: u64 = 1 << 41;
+    /// Prepositions of a fronted phrase in a bare clause (`said in politics it takes time`).
+    pub const FRONTED_PREPOSITION: u64 = 1 << 42;
+    /// Subject pronouns of a main clause after a condition (`said if elected he would …`).
+    pub const CONDITIONAL_SUBJECT: u64 = 1 << 43;
+    /// Intention words that may be nouns (`have plans to`, `no wish to`).
+    pub const INTENT_NOUN: u64 = 1 << 44;
+    /// Auxiliaries that show a word is verb-like (`has`, `will`).
+    pub const VERBISH_AUXILIARY: u64 = 1 << 45;
+    /// Coordinating conjunctions between quoted fragments (`and`, `but`, `et`, `und`, `y`).
+    pub const COORDINATOR: u64 = 1 << 46;
+    /// Verb forms that can follow a name as its verb (`said`, `calls`).
+    pub const NAME_VERB_FORM: u64 = 1 << 47;
+    /// Relative pronouns that open reported words (`which he called “…”`).
+    pub const RELATIVE_PRONOUN: u64 = 1 << 48;
+    /// Capitalised verbs of a title-case headline (`Mayor Says …`), as written.
+    pub const HEADLINE_VERB: u64 = 1 << 49;
+    /// Quantifiers of a group before `of` (`most of the senators`), as written.
+    pub const GROUP_QUANTIFIER: u64 = 1 << 50;
+    /// Words before a time word between a speaker and its verb (`X on Friday said`).
+    pub const TIME_OPENER: u64 = 1 << 51;
+}
+
 /// A map with a fast non-cryptographic hasher (FxHash): keys are short words we wrote,
 /// looked up once per token.
 pub(crate) type FastMap<K, V> = rustc_hash::FxHashMap<K, V>;
@@ -73,12 +183,21 @@ pub(crate) struct Lexicon {
     pub phrases: Vec<Vec<String>>,
     /// Whether paragraphs opening with a dash are dialogue lines.
     pub dialogue_dash: bool,
+    /// Word as written → the [`list`]s it is in.
+    lists: FastMap<String, u64>,
+    /// The lists this language's file defines.
+    own_lists: u64,
 }
 
 impl Lexicon {
     /// The classes of a lowercased word (0 when unknown).
     pub fn classes(&self, lower: &str) -> u32 {
         self.classes_of_bytes(lower.as_bytes())
+    }
+
+    /// Whether `word`, as written (case-sensitive), is in any of the lists `lists`.
+    pub fn in_list(&self, word: &str, lists: u64) -> bool {
+        self.lists.get(word).is_some_and(|&l| l & lists != 0)
     }
 
     /// The classes of a lowercased word given as its UTF-8 bytes.
@@ -120,6 +239,7 @@ impl Lexicon {
         }
     }
 
+    /// Parses one language's data file (and the shared source phrases) into a lexicon.
     fn parse(data: &str, phrases: &str, lang: &str) -> Lexicon {
         let mut lex = Lexicon::default();
         for line in data.lines() {
@@ -127,6 +247,14 @@ impl Lexicon {
             let Some((cls, words)) = line.split_once(':') else {
                 continue;
             };
+            if let Some(name) = cls.strip_prefix("list ") {
+                let bit = list_bit(name.trim());
+                lex.own_lists |= bit;
+                for w in words.split_whitespace() {
+                    *lex.lists.entry(w.to_owned()).or_insert(0) |= bit;
+                }
+                continue;
+            }
             let bit = match cls.trim() {
                 "speech" => class::SPEECH,
                 "tell" => class::TELL,
@@ -200,11 +328,25 @@ pub(crate) struct Lexicons {
 }
 
 impl Lexicons {
+    /// Parses every language's data file and the quotation marks.
     pub fn load() -> Lexicons {
-        let langs = LANGS
+        let mut langs: Vec<(&'static str, Lexicon)> = LANGS
             .iter()
             .map(|&(code, data)| (code, Lexicon::parse(data, PHRASES, code)))
             .collect();
+        // the English lists for the lists a language does not define
+        let english: Vec<(String, u64)> = langs
+            .first()
+            .map(|(_, en)| en.lists.iter().map(|(w, &l)| (w.clone(), l)).collect())
+            .unwrap_or_default();
+        for (_, lex) in langs.iter_mut().skip(1) {
+            for (w, l) in &english {
+                let missing = l & !lex.own_lists;
+                if missing != 0 {
+                    *lex.lists.entry(w.clone()).or_insert(0) |= missing;
+                }
+            }
+        }
         let mut marks: FastMap<char, (bool, Vec<char>)> = FastMap::default();
         for line in MARKS.lines() {
             let line = line.split('#').next().unwrap_or("").trim();
@@ -241,6 +383,65 @@ impl Lexicons {
     }
 }
 
+/// The bit of a `list NAME:` line (0 for an unknown name).
+fn list_bit(name: &str) -> u64 {
+    match name {
+        "auxiliary" => list::AUXILIARY,
+        "aside" => list::ASIDE,
+        "verb_form" => list::VERB_FORM,
+        "infinitive_chain" => list::INFINITIVE_CHAIN,
+        "noun_modifier" => list::NOUN_MODIFIER,
+        "object_particle" => list::OBJECT_PARTICLE,
+        "adjunct_preposition" => list::ADJUNCT_PREPOSITION,
+        "group_determiner" => list::GROUP_DETERMINER,
+        "phrase_boundary" => list::PHRASE_BOUNDARY,
+        "inner_cue_link" => list::INNER_CUE_LINK,
+        "inner_cue_joiner" => list::INNER_CUE_JOINER,
+        "article" => list::ARTICLE,
+        "relative_clause_verb" => list::RELATIVE_CLAUSE_VERB,
+        "question_word" => list::QUESTION_WORD,
+        "no_clause_start" => list::NO_CLAUSE_START,
+        "share_word" => list::SHARE_WORD,
+        "quantifier" => list::QUANTIFIER,
+        "subject_determiner" => list::SUBJECT_DETERMINER,
+        "count_word" => list::COUNT_WORD,
+        "approximator" => list::APPROXIMATOR,
+        "object_pronoun" => list::OBJECT_PRONOUN,
+        "be_form" => list::BE_FORM,
+        "appearance_place" => list::APPEARANCE_PLACE,
+        "clause_conjunction" => list::CLAUSE_CONJUNCTION,
+        "asked_opener" => list::ASKED_OPENER,
+        "statement_relative_verb" => list::STATEMENT_RELATIVE_VERB,
+        "fronted_subordinator" => list::FRONTED_SUBORDINATOR,
+        "clause_subordinator" => list::CLAUSE_SUBORDINATOR,
+        "subordinate_after_comma" => list::SUBORDINATE_AFTER_COMMA,
+        "writer_comment_opener" => list::WRITER_COMMENT_OPENER,
+        "non_participle_ing" => list::NON_PARTICIPLE_ING,
+        "passive_preposition" => list::PASSIVE_PREPOSITION,
+        "sentence_conjunction" => list::SENTENCE_CONJUNCTION,
+        "addressee_pronoun" => list::ADDRESSEE_PRONOUN,
+        "told_clause_subject" => list::TOLD_CLAUSE_SUBJECT,
+        "subject_pronoun" => list::SUBJECT_PRONOUN,
+        "connective" => list::CONNECTIVE,
+        "poll" => list::POLL,
+        "poll_modifier" => list::POLL_MODIFIER,
+        "progressive_be" => list::PROGRESSIVE_BE,
+        "participle_opener" => list::PARTICIPLE_OPENER,
+        "far_adjunct_opener" => list::FAR_ADJUNCT_OPENER,
+        "fronted_preposition" => list::FRONTED_PREPOSITION,
+        "conditional_subject" => list::CONDITIONAL_SUBJECT,
+        "intent_noun" => list::INTENT_NOUN,
+        "verbish_auxiliary" => list::VERBISH_AUXILIARY,
+        "coordinator" => list::COORDINATOR,
+        "name_verb_form" => list::NAME_VERB_FORM,
+        "relative_pronoun" => list::RELATIVE_PRONOUN,
+        "headline_verb" => list::HEADLINE_VERB,
+        "group_quantifier" => list::GROUP_QUANTIFIER,
+        "time_opener" => list::TIME_OPENER,
+        _ => 0,
+    }
+}
+
 static EMPTY: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(Lexicon::default);
 
 /// Whether [`char::to_lowercase`] maps `c` to itself alone (punctuation, digits,
@@ -261,5 +462,36 @@ pub(crate) fn lower_eq(word: &str, lower: &str) -> bool {
                 .all(|(a, b)| a.to_ascii_lowercase() == b)
     } else {
         word.chars().flat_map(char::to_lowercase).eq(lower.chars())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_word_list_named_in_the_data_files_is_known() {
+        for (code, data) in LANGS {
+            for line in data.lines() {
+                let line = line.split('#').next().unwrap_or("").trim();
+                let Some((cls, _)) = line.split_once(':') else {
+                    continue;
+                };
+                if let Some(name) = cls.strip_prefix("list ") {
+                    assert_ne!(list_bit(name.trim()), 0, "{code}.txt: unknown list {name}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn word_lists_match_as_written_and_other_languages_take_the_english_ones() {
+        let lex = Lexicons::load();
+        let (en, fr) = (lex.get(Some("en")), lex.get(Some("fr")));
+        assert!(en.in_list("would", list::AUXILIARY));
+        assert!(!en.in_list("Would", list::AUXILIARY));
+        assert!(!en.in_list("would", list::ASIDE));
+        assert!(fr.in_list("however", list::ASIDE));
+        assert!(!fr.in_list("However", list::ASIDE));
     }
 }

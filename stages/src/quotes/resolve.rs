@@ -11,8 +11,8 @@ use std::borrow::Cow;
 
 use pipeline_core::{Quote, QuoteKind, Span, Speaker};
 
+use super::analysis::{Analyzer, Mention, MentionKind};
 use super::lexicon::{class, lower_eq, FastMap};
-use super::{Analyzer, Np, NpKind};
 
 /// A full name seen in the document.
 #[derive(Debug)]
@@ -33,6 +33,8 @@ struct Index {
     timeline: Vec<(usize, usize)>,
 }
 
+/// The key a title is compared by: its first three letters, lowercased, without dots
+/// (`Gen.`, `General` → `gen`).
 fn title_key(w: &str) -> String {
     let w = w.trim_matches('.');
     if w.is_ascii() {
@@ -47,10 +49,12 @@ fn title_key(w: &str) -> String {
 fn split_name(a: &Analyzer, s: usize, e: usize) -> (Vec<usize>, Vec<usize>) {
     // determiners go, capitalised or not (`The United Nations` → `United Nations`)
     let toks: Vec<usize> = (s..e)
-        .filter(|&k| a.t[k].cls & class::DET == 0 && (a.t[k].word || name_hyphen(a, k)))
+        .filter(|&k| {
+            a.tokens[k].classes & class::DET == 0 && (a.tokens[k].word || name_hyphen(a, k))
+        })
         .collect();
     let last_title = toks.iter().rposition(|&k| {
-        a.t[k].cls & class::TITLE != 0 && a.word(k) != "General" || is_abbrev_title(a, k)
+        a.tokens[k].classes & class::TITLE != 0 && a.word(k) != "General" || is_abbrev_title(a, k)
     });
     match last_title {
         Some(p) => {
@@ -60,7 +64,7 @@ fn split_name(a: &Analyzer, s: usize, e: usize) -> (Vec<usize>, Vec<usize>) {
                 + toks[p + 1..]
                     .iter()
                     .take_while(|&&k| {
-                        a.t[k].cls & (class::OFFICE | class::CONN) != 0 || !a.t[k].cap
+                        a.tokens[k].classes & (class::OFFICE | class::CONN) != 0 || !a.tokens[k].cap
                     })
                     .count();
             if start == toks.len() {
@@ -70,7 +74,7 @@ fn split_name(a: &Analyzer, s: usize, e: usize) -> (Vec<usize>, Vec<usize>) {
                 let titles = toks[..=p]
                     .iter()
                     .copied()
-                    .filter(|&k| a.t[k].cls & class::TITLE != 0)
+                    .filter(|&k| a.tokens[k].classes & class::TITLE != 0)
                     .collect();
                 let mut tail = toks;
                 tail.drain(..start);
@@ -81,27 +85,28 @@ fn split_name(a: &Analyzer, s: usize, e: usize) -> (Vec<usize>, Vec<usize>) {
     }
 }
 
+/// An abbreviated title with its dot at `k` (`Gen.`, `Mr.`).
 fn is_abbrev_title(a: &Analyzer, k: usize) -> bool {
-    a.t[k].cls & class::TITLE != 0 && a.word(k).ends_with('.')
+    a.tokens[k].classes & class::TITLE != 0 && a.word(k).ends_with('.')
 }
 
 /// A hyphen inside a name (`Lopez-Cantera`): no space on either side, words around.
 fn name_hyphen(a: &Analyzer, k: usize) -> bool {
-    a.t[k].p == '-'
+    a.tokens[k].punct == '-'
         && k > 0
-        && k + 1 < a.t.len()
-        && a.t[k - 1].e == a.t[k].s
-        && a.t[k + 1].s == a.t[k].e
-        && a.t[k - 1].cap
-        && a.t[k + 1].cap
+        && k + 1 < a.tokens.len()
+        && a.tokens[k - 1].end == a.tokens[k].start
+        && a.tokens[k + 1].start == a.tokens[k].end
+        && a.tokens[k - 1].cap
+        && a.tokens[k + 1].cap
 }
 
 /// The words of tokens, spaced as in the text (`Lopez-Cantera` stays one word).
 fn join(a: &Analyzer, toks: &[usize]) -> String {
     // (sized once: the text from the first token to the last)
     let size = match (toks.first(), toks.last()) {
-        (Some(&f), Some(&l)) => match (a.t.get(f), a.t.get(l)) {
-            (Some(f), Some(l)) => l.e.saturating_sub(f.s),
+        (Some(&f), Some(&l)) => match (a.tokens.get(f), a.tokens.get(l)) {
+            (Some(f), Some(l)) => l.end.saturating_sub(f.start),
             _ => 0,
         },
         _ => 0,
@@ -109,7 +114,7 @@ fn join(a: &Analyzer, toks: &[usize]) -> String {
     let mut s = String::with_capacity(size);
     let mut prev: Option<usize> = None;
     for &k in toks {
-        if prev.is_some_and(|p| a.t[p].e != a.t[k].s) {
+        if prev.is_some_and(|p| a.tokens[p].end != a.tokens[k].start) {
             s.push(' ');
         }
         s.push_str(a.word(k));
@@ -150,21 +155,25 @@ fn lower_key(a: &Analyzer, toks: &[usize]) -> String {
 }
 
 impl Index {
+    /// Indexes every run of name words in the document, with its titles.
     fn build(a: &Analyzer) -> Index {
         let mut idx = Index::default();
-        let n = a.t.len();
+        let n = a.tokens.len();
         let mut i = 0;
         while i < n {
-            if !(a.t[i].cap && a.t[i].word) {
+            if !(a.tokens[i].cap && a.tokens[i].word) {
                 i += 1;
                 continue;
             }
             let mut j = i + 1;
             while j < n {
-                let t = a.t[j];
+                let t = a.tokens[j];
                 if t.cap && t.word {
                     j += 1;
-                } else if (t.cls & class::CONN != 0 && !t.cap && j + 1 < n && a.t[j + 1].cap)
+                } else if (t.classes & class::CONN != 0
+                    && !t.cap
+                    && j + 1 < n
+                    && a.tokens[j + 1].cap)
                     || name_hyphen(a, j)
                 {
                     j += 2;
@@ -175,9 +184,9 @@ impl Index {
             if j - i >= 2 {
                 let (titles, name) = split_name(a, i, j);
                 if name.len() >= 2
-                    && name
-                        .iter()
-                        .all(|&k| a.t[k].cls & (class::STOP | class::PRON | class::CUE) == 0)
+                    && name.iter().all(|&k| {
+                        a.tokens[k].classes & (class::STOP | class::PRON | class::CUE) == 0
+                    })
                 {
                     idx.add(a, &titles, &name);
                 }
@@ -187,6 +196,7 @@ impl Index {
         idx
     }
 
+    /// Adds one mention of a name (with the titles before it) to the index.
     fn add(&mut self, a: &Analyzer, titles: &[usize], name: &[usize]) {
         let key = lower_key(a, name);
         let pos = name.last().copied().unwrap_or(0);
@@ -209,7 +219,7 @@ impl Index {
                 id
             }
         };
-        let org = name.iter().any(|&k| a.t[k].cls & class::ORG != 0);
+        let org = name.iter().any(|&k| a.tokens[k].classes & class::ORG != 0);
         let p = &mut self.people[id];
         p.mentions.push(pos);
         // organisations stay out of the timeline pronouns fall back on
@@ -265,6 +275,8 @@ impl Index {
     }
 }
 
+/// A singular person pronoun (`he`, `she`, `I` and their French, German and Spanish
+/// forms): it resolves to the last person speaker.
 fn is_person_pronoun(w: &str) -> bool {
     matches!(
         w,
@@ -276,11 +288,11 @@ fn is_person_pronoun(w: &str) -> bool {
 pub(crate) fn resolve(a: &Analyzer) -> Vec<Quote> {
     let idx = Index::build(a);
     let mut attrs = a.attrs.clone();
-    attrs.sort_by_key(|x| (x.cs, x.ce));
-    attrs.dedup_by_key(|x| (x.cs, x.ce));
+    attrs.sort_by_key(|x| (x.content_start, x.content_end));
+    attrs.dedup_by_key(|x| (x.content_start, x.content_end));
     // one quotation interrupted by its attribution (`“A,” he said, “B.”`) or continued
     // without a new one: a single quote over all its parts
-    let mut merged: Vec<super::Attr> = Vec::with_capacity(attrs.len());
+    let mut merged: Vec<super::analysis::Attribution> = Vec::with_capacity(attrs.len());
     for at in attrs {
         // a continuation joins its quote past attributions found in between (`“A,” Vole
         // told Ames, after Ames said that …. “B.”`)
@@ -288,10 +300,10 @@ pub(crate) fn resolve(a: &Analyzer) -> Vec<Quote> {
             let src = merged.iter_mut().rev().take(4).find(|p| {
                 matches!(p.kind, QuoteKind::Direct | QuoteKind::Partial)
                     && p.cue == at.cue
-                    && p.ce <= at.cs
+                    && p.content_end <= at.content_start
             });
             if let Some(prev) = src {
-                prev.ce = at.ce;
+                prev.content_end = at.content_end;
                 continue;
             }
         }
@@ -304,9 +316,9 @@ pub(crate) fn resolve(a: &Analyzer) -> Vec<Quote> {
             if carries
                 && at.kind == QuoteKind::Direct
                 && (at.join || (same_cue && !at.sep))
-                && at.cs >= prev.ce
+                && at.content_start >= prev.content_end
             {
-                prev.ce = at.ce;
+                prev.content_end = at.content_end;
                 continue;
             }
         }
@@ -317,57 +329,61 @@ pub(crate) fn resolve(a: &Analyzer) -> Vec<Quote> {
     let mut last_other: Option<String> = None;
     let mut out = Vec::with_capacity(attrs.len());
     for at in &attrs {
-        let speaker = at.np.and_then(|np| {
+        let speaker = at.speaker.and_then(|np| {
             let entity = entity(a, &idx, np, &mut last_person, &mut last_other)?;
-            let s = a.t.get(np.s)?.s;
-            let e = a.t.get(np.e.checked_sub(1)?)?.e;
+            let s = a.tokens.get(np.start)?.start;
+            let e = a.tokens.get(np.end.checked_sub(1)?)?.end;
             Some(Speaker {
                 span: Span::unchecked(s, e),
                 entity,
             })
         });
         let cue = at.cue.and_then(|(c0, c1)| {
-            let s = a.t.get(c0)?.s;
-            let e = a.t.get(c1.checked_sub(1)?)?.e;
+            let s = a.tokens.get(c0)?.start;
+            let e = a.tokens.get(c1.checked_sub(1)?)?.end;
             Some(Span::unchecked(s, e))
         });
         out.push(Quote {
-            span: Span::unchecked(at.cs, at.ce),
+            span: Span::unchecked(at.content_start, at.content_end),
             kind: at.kind,
             speaker,
             cue,
-            confidence: at.conf.clamp(0.0, 1.0),
+            confidence: at.confidence.clamp(0.0, 1.0),
         });
     }
     out
 }
 
+/// The entity a speaker mention resolves to: a name to the fullest indexed name (and it
+/// becomes the last person, or the last other speaker for an organisation); `he`/`she`
+/// to the last person speaker, `they`/`it` to the last other one; a relative to its
+/// antecedent; a description ending in a name to that name, else [`desc_entity`].
 fn entity(
     a: &Analyzer,
     idx: &Index,
-    np: Np,
+    np: Mention,
     last_person: &mut Option<(String, usize)>,
     last_other: &mut Option<String>,
 ) -> Option<String> {
     let text_of = |s: usize, e: usize| -> String { join(a, &(s..e).collect::<Vec<_>>()) };
     match np.kind {
-        NpKind::Rel => {
-            let ante = a.antecedent(np.s, 0)?;
+        MentionKind::Rel => {
+            let ante = a.antecedent(np.start, 0)?;
             entity(a, idx, ante, last_person, last_other)
         }
-        NpKind::Pron => {
-            let w = lower(a, np.s);
+        MentionKind::Pron => {
+            let w = lower(a, np.start);
             if is_person_pronoun(&w) {
                 if let Some((p, _)) = last_person {
                     return Some(p.clone());
                 }
                 // the latest full name mentioned before
-                let i = idx.timeline.partition_point(|&(pos, _)| pos < np.s);
+                let i = idx.timeline.partition_point(|&(pos, _)| pos < np.start);
                 let best = i
                     .checked_sub(1)
                     .and_then(|i| idx.timeline.get(i))
                     .map(|&(_, id)| idx.people[id].display.clone());
-                return Some(best.unwrap_or_else(|| a.word(np.s).to_owned()));
+                return Some(best.unwrap_or_else(|| a.word(np.start).to_owned()));
             }
             if matches!(
                 w.as_ref(),
@@ -377,39 +393,41 @@ fn entity(
                     return Some(o.clone());
                 }
             }
-            Some(a.word(np.s).to_owned())
+            Some(a.word(np.start).to_owned())
         }
-        NpKind::Name => {
-            let (titles, name) = split_name(a, np.s, np.e);
+        MentionKind::Name => {
+            let (titles, name) = split_name(a, np.start, np.end);
             if name.is_empty() {
                 return desc_entity(a, np, last_person, last_other, &text_of);
             }
             let ltitles: Vec<String> = titles.iter().map(|&k| title_key(a.word(k))).collect();
-            let found = idx.lookup(a, &name, &ltitles, np.s);
+            let found = idx.lookup(a, &name, &ltitles, np.start);
             let display = found.map_or_else(|| join(a, &name), |id| idx.people[id].display.clone());
             // an organisation (`Foreign Office`, `Washington Post`) is no person
-            let org = name.iter().any(|&k| a.t[k].cls & class::ORG != 0);
+            let org = name.iter().any(|&k| a.tokens[k].classes & class::ORG != 0);
             let person = (found.is_some() || !titles.is_empty()) && !org;
             if person {
-                *last_person = Some((display.clone(), np.s));
+                *last_person = Some((display.clone(), np.start));
             } else {
                 *last_other = Some(display.clone());
             }
             Some(display)
         }
-        NpKind::Desc => {
+        MentionKind::Desc => {
             // `le ministre Jean Dupont`, `the Foreign Office`: the name at its end
-            let mut k = np.e;
-            while k > np.s && (a.t[k - 1].cap && a.t[k - 1].word || name_hyphen(a, k - 1)) {
+            let mut k = np.end;
+            while k > np.start
+                && (a.tokens[k - 1].cap && a.tokens[k - 1].word || name_hyphen(a, k - 1))
+            {
                 k -= 1;
             }
-            if k < np.e && k > np.s {
+            if k < np.end && k > np.start {
                 // with the title right before it (`le ministre Jean Dupont`)
-                let titled = a.t[k - 1].cls & class::TITLE != 0;
-                let name = Np {
-                    s: if titled { k - 1 } else { k },
-                    e: np.e,
-                    kind: NpKind::Name,
+                let titled = a.tokens[k - 1].classes & class::TITLE != 0;
+                let name = Mention {
+                    start: if titled { k - 1 } else { k },
+                    end: np.end,
+                    kind: MentionKind::Name,
                 };
                 return entity(a, idx, name, last_person, last_other);
             }
@@ -418,17 +436,20 @@ fn entity(
     }
 }
 
+/// The entity of a description: `the officer` (a singular role after `the`) resolves to
+/// the last person speaker; otherwise the description's own words without a leading
+/// `the` (`the Foreign Office` → `Foreign Office`), which become the last other speaker.
 fn desc_entity(
     a: &Analyzer,
-    np: Np,
+    np: Mention,
     last_person: &mut Option<(String, usize)>,
     last_other: &mut Option<String>,
     text_of: &dyn Fn(usize, usize) -> String,
 ) -> Option<String> {
-    let head = np.e.checked_sub(1)?;
-    let singular_role = a.t[head].cls & class::ROLE != 0 && !a.word(head).ends_with('s');
+    let head = np.end.checked_sub(1)?;
+    let singular_role = a.tokens[head].classes & class::ROLE != 0 && !a.word(head).ends_with('s');
     let det_the = matches!(
-        lower(a, np.s).as_ref(),
+        lower(a, np.start).as_ref(),
         "the" | "le" | "la" | "der" | "die" | "el"
     );
     if singular_role && det_the {
@@ -437,12 +458,12 @@ fn desc_entity(
         }
     }
     // `the Foreign Office` → `Foreign Office`; `the officials` → `officials`
-    let s = if a.t[np.s].cls & class::DET != 0 && det_the {
-        np.s + 1
+    let s = if a.tokens[np.start].classes & class::DET != 0 && det_the {
+        np.start + 1
     } else {
-        np.s
+        np.start
     };
-    let d = text_of(s, np.e);
+    let d = text_of(s, np.end);
     if d.is_empty() {
         return None;
     }

@@ -1,0 +1,82 @@
+//! Reported clauses without quotation marks (indirect speech): the pass over every
+//! sentence that looks for cues, and its parts:
+//!
+//! - `subject`: the subject of a cue (participles, progressives, infinitives, counts);
+//! - `ends`: where reported content ends (clause breaks, coordinated acts, adjuncts);
+//! - `source`: source phrases (`according to X`) and statement nouns (`the charge by X that`);
+//! - `verb`: a speech verb and its reported clause or object;
+//! - `special`: labels, appearances, polls, fronted participles and `Asked …` questions.
+
+mod ends;
+mod source;
+mod special;
+mod subject;
+mod verb;
+
+use crate::quotes::analysis::Analyzer;
+use crate::quotes::lexicon::class;
+
+impl Analyzer<'_> {
+    /// The reported-clause pass: every unused token outside quotes that opens a source
+    /// phrase, a statement noun, a headline's verb, a poll, an `Asked …` question, a fronted
+    /// participle or a cue verb, in that order of preference.
+    pub(in crate::quotes) fn indirect(&mut self) {
+        let n = self.tokens.len();
+        let title = self.title_case_headline();
+        let mut i = 0;
+        while i < n {
+            if self.in_quote(i) || self.cue_used[i] {
+                i += 1;
+                continue;
+            }
+            let (lo, hi) = self.sent_range(i);
+            if let Some((np, cue)) = self.phrase_at(i, hi) {
+                self.phrase_clause(np, cue, lo, hi);
+                i = cue.1;
+                continue;
+            }
+            if self.headline_says(i, lo, hi) {
+                i += 1;
+                continue;
+            }
+            let tk = self.tokens[i];
+            if tk.classes & class::NOUN != 0 && tk.word && !tk.cap && self.noun_clause(i, hi) {
+                i += 1;
+                continue;
+            }
+            if tk.classes & class::APPEAR != 0 && self.config.appearances && tk.word && !tk.cap {
+                self.appearance(i, lo, hi);
+            }
+            if i == lo && self.word(i) == "In" && self.poll_source(i, hi) {
+                i += 1;
+                continue;
+            }
+            if i == lo && tk.cap && self.fronted_participle(i, hi) {
+                i += 1;
+                continue;
+            }
+            if self.word(i) == "in" && i > lo + 2 && self.trailing_poll(i, lo, hi) {
+                i += 1;
+                continue;
+            }
+            if matches!(self.word(i), "Asked" | "asked") && self.asked_clause(i, lo, hi) {
+                i += 1;
+                continue;
+            }
+            let verb = tk.classes
+                & (class::SPEECH | class::TELL | class::ACT | class::LABEL | class::TOPIC)
+                != 0
+                || (self.config.beliefs && tk.classes & class::BELIEF != 0)
+                || (self.config.stances && tk.classes & class::STANCE != 0)
+                || (self.config.intentions
+                    && tk.classes & class::INTENT != 0
+                    && !self.intent_noun(i));
+            // (a headline in title case capitalises its verb: `Mayor Says Roads Will Reopen`)
+            let lower = !tk.cap || (i < title && i > lo);
+            if verb && tk.word && lower {
+                self.verb_clause(i, lo, hi);
+            }
+            i += 1;
+        }
+    }
+}

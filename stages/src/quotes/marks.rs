@@ -1,0 +1,276 @@
+//! Quotation marks: pairing opening and closing marks paragraph by paragraph (nested and
+//! reversed marks, `''` as a double mark), dialogue dashes, and what lies between the marks.
+
+use super::analysis::{is_quote_char, Analyzer, QuotePair, NONE, WINDOW};
+use super::lexicon::class;
+
+impl Analyzer<'_> {
+    /// Pairs quotation marks, paragraph by paragraph, in one pass.
+    pub(super) fn pair_marks(&mut self) {
+        #[derive(Clone, Copy)]
+        struct Open {
+            c: char,
+            start: usize,
+        }
+        let n = self.tokens.len();
+        let mut open_d: Option<Open> = None;
+        let mut open_s: Option<Open> = None;
+        let mut carried: Option<Open> = None;
+        // curly quotes open inside the open double one
+        let mut nested = 0u32;
+        for i in 0..n {
+            let tk = self.tokens[i];
+            if i > 0 && tk.para != self.tokens[i - 1].para {
+                // a quote left open by a paragraph that ends a sentence may continue
+                let ends = matches!(self.tokens[i - 1].punct, '.' | '?' | '!' | '…' | ':' | ',')
+                    || self.word(i - 1).ends_with("...");
+                carried = open_d.take().filter(|_| ends);
+                open_s = None;
+                nested = 0;
+            }
+            let c = tk.punct;
+            if c == '\0' || !is_quote_char(c) {
+                carried = None;
+                continue;
+            }
+            let before = self.text[..tk.start].chars().next_back();
+            let after = self.text[tk.end..].chars().next();
+            let space_before = before.map_or(true, |b| b.is_whitespace() || "([{—–-".contains(b));
+            let alnum_after = after.is_some_and(char::is_alphanumeric);
+            let alnum_before = before.is_some_and(char::is_alphanumeric);
+            let double = self
+                .marks
+                .marks
+                .get(&c)
+                .map(|m| m.0)
+                .unwrap_or(matches!(c, '”' | '"' | '»' | '«' | '“' | '」' | '』'));
+            if double {
+                // a paragraph that reopens a quote left open continues it
+                if let Some(o) = carried.take() {
+                    if self.opens(c) {
+                        open_d = Some(Open { c, start: o.start });
+                        continue;
+                    }
+                }
+                if let Some(o) = open_d {
+                    let closes = self.marks.marks.get(&o.c).is_some_and(|m| m.1.contains(&c));
+                    let straight_open = c == '"' && space_before && alnum_after && o.c != '"';
+                    // `“… even when “our side” errs …”`: the same curly mark nested, closed
+                    // twice later in the paragraph
+                    if c == '“' && o.c == '“' && space_before && alnum_after && self.nested_curly(i)
+                    {
+                        nested += 1;
+                        continue;
+                    }
+                    if nested > 0 && closes && c == '”' {
+                        nested -= 1;
+                        continue;
+                    }
+                    if closes && !straight_open {
+                        self.quotes.push(QuotePair {
+                            open: o.start,
+                            close: i,
+                            double: true,
+                            dash: false,
+                        });
+                        open_d = None;
+                        open_s = None;
+                        continue;
+                    }
+                }
+                if self.opens(c) && !(c == '"' && !space_before && !alnum_after) {
+                    open_d = Some(Open { c, start: i });
+                    open_s = None;
+                    nested = 0;
+                } else if open_d.is_none() && self.reversed_opener(c, tk.start, tk.end) {
+                    // (it pairs as `“` does)
+                    open_d = Some(Open { c: '“', start: i });
+                    open_s = None;
+                }
+                continue;
+            }
+            carried = None;
+            if open_d.is_some() {
+                continue; // nested single quotes are part of the outer quote
+            }
+            // single marks: apostrophes never open; a closer must follow a non-space
+            let can_close = !space_before && !alnum_after;
+            if let Some(o) = open_s {
+                let closes = self.marks.marks.get(&o.c).is_some_and(|m| m.1.contains(&c));
+                if closes && can_close {
+                    self.quotes.push(QuotePair {
+                        open: o.start,
+                        close: i,
+                        double: false,
+                        dash: false,
+                    });
+                    open_s = None;
+                    continue;
+                }
+            }
+            let can_open = space_before && (alnum_after || after.is_some_and(|a| a == '['));
+            if can_open && self.opens(c) && !alnum_before {
+                open_s = Some(Open { c, start: i });
+            }
+        }
+        self.quotes.sort_by_key(|q| q.open);
+        for (qi, q) in self.quotes.iter().enumerate() {
+            for k in q.open + 1..q.close.min(n) {
+                self.quote_of_token[k] = qi as u32;
+            }
+        }
+    }
+
+    /// An opening `“` at token `i`, inside an open `“`, that is closed and then closes
+    /// the outer one too: two `”` follow in its paragraph before any other opening `“`.
+    pub(super) fn nested_curly(&self, i: usize) -> bool {
+        let para = self.tokens[i].para;
+        let mut closers = 0;
+        for tk in self.tokens[i + 1..].iter().take(WINDOW * 2) {
+            if tk.para != para {
+                break;
+            }
+            match tk.punct {
+                '”' => closers += 1,
+                '“' => break,
+                _ => {}
+            }
+            if closers >= 2 {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// A closing `”` set where a quotation opens (bytes `s..e`): after a space, a
+    /// paragraph start or an invisible formatting mark, and before a word or an ellipsis
+    /// (`”Sorry, Sarah!”` after a U+202A mark, `” … in the end,” she wrote`).
+    pub(super) fn reversed_opener(&self, c: char, s: usize, e: usize) -> bool {
+        if c != '”' {
+            return false;
+        }
+        let before = self.text[..s].chars().next_back();
+        let start = before.map_or(true, |b| {
+            b.is_whitespace()
+                || matches!(b, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{feff}')
+        });
+        let rest = self.text[e..].trim_start_matches(' ');
+        let word = rest.starts_with(char::is_alphanumeric)
+            && self.text[e..].starts_with(char::is_alphanumeric);
+        start && (word || rest.starts_with('…') || rest.starts_with("..."))
+    }
+
+    /// Whether `c` can open a quotation (it has closers in `data/marks.txt`).
+    pub(super) fn opens(&self, c: char) -> bool {
+        self.marks.marks.contains_key(&c)
+    }
+
+    /// French and Spanish dialogue lines: a paragraph opening with a dash.
+    pub(super) fn dialogue_dashes(&mut self) {
+        if !self.lex.dialogue_dash {
+            return;
+        }
+        let n = self.tokens.len();
+        let mut i = 0;
+        while i < n {
+            let starts_para = i == 0 || self.tokens[i].para != self.tokens[i - 1].para;
+            if starts_para && matches!(self.punct(i), '—' | '–') && !self.in_quote(i) {
+                let para = self.tokens[i].para;
+                let mut j = i + 1;
+                // the line runs to the next dash, to `, <verb>`, or to the paragraph end
+                while j < n && self.tokens[j].para == para {
+                    if matches!(self.punct(j), '—' | '–') {
+                        break;
+                    }
+                    if self.punct(j) == ',' && self.is_cue_word(j + 1) {
+                        break;
+                    }
+                    j += 1;
+                }
+                if j > i + 1 {
+                    let qi = self.quotes.len() as u32;
+                    for k in i + 1..j {
+                        if self.quote_of_token[k] == NONE {
+                            self.quote_of_token[k] = qi;
+                        }
+                    }
+                    self.quotes.push(QuotePair {
+                        open: i,
+                        close: j,
+                        double: true,
+                        dash: true,
+                    });
+                }
+                i = j.max(i + 1);
+                continue;
+            }
+            i += 1;
+        }
+    }
+
+    /// Content bytes of a quote (between its marks, or the dialogue line).
+    pub(super) fn quote_content(&self, q: &QuotePair) -> (usize, usize) {
+        let cs = self.tokens.get(q.open).map_or(0, |t| t.end);
+        let ce = if q.close < self.tokens.len() {
+            self.tokens[q.close].start
+        } else {
+            self.tokens.last().map_or(cs, |t| t.end)
+        };
+        let ce = if q.dash && self.punct(q.close) == ',' {
+            self.tokens[q.close].start
+        } else {
+            ce
+        };
+        // dialogue lines: content is the words, not the spaces
+        let slice = self.text.get(cs..ce).unwrap_or("");
+        let lead = slice.len() - slice.trim_start().len();
+        let trail = slice.len() - slice.trim_end().len();
+        (cs + lead, (ce - trail).max(cs + lead))
+    }
+
+    /// A title-case quote of a few words named as a work in passing: after `on`, a
+    /// possessive or a `media` noun (`on NBC’s “Early Today,” X said`, `in her memoir,
+    /// “Hard Roads.”`, `the show “Night Court”`): a title, not speech.
+    pub(super) fn named_work(&self, q: &QuotePair) -> bool {
+        if q.dash || q.open == 0 || q.close > q.open + 12 {
+            return false;
+        }
+        let mut words = (q.open + 1..q.close)
+            .filter(|&j| self.tokens[j].word)
+            .peekable();
+        if words.peek().map_or(true, |&j| !self.tokens[j].cap) {
+            return false;
+        }
+        if !words.all(|j| {
+            self.tokens[j].cap || self.has_class(j, class::CONN | class::STOP | class::DET)
+        }) {
+            return false;
+        }
+        let mut k = q.open - 1;
+        if self.punct(k) == ',' && k > 0 {
+            k -= 1;
+        }
+        matches!(self.word(k), "on" | "’s" | "'s")
+            || self.word(k).ends_with("’s")
+            || self.word(k).ends_with("'s")
+            || (self.has_class(k, class::MEDIA) && !self.tokens[k].cap)
+    }
+
+    /// Whether words follow the closing mark before the sentence ends.
+    pub(super) fn words_after_close(&self, q: &QuotePair) -> bool {
+        let (_, hi) = self.sent_range(q.close);
+        (q.close + 1..hi).any(|j| self.tokens[j].word && !self.in_quote(j))
+    }
+
+    /// The quote whose opening mark is token `k`, if a pair of marks opens there.
+    pub(super) fn quote_opening_at(&self, k: usize) -> Option<usize> {
+        let qi = self.quote_of_token.get(k + 1).copied()?;
+        if qi == NONE {
+            return None;
+        }
+        let q = self.quotes.get(qi as usize)?;
+        (q.open == k && !q.dash).then_some(qi as usize)
+    }
+
+    // ---------------------------------------------------------------- embedded fragments
+}
