@@ -27,7 +27,7 @@
 //! country. A country's own name is always a mention (`Pakistan's ambassador`).
 //!
 //! **Scoring.** Each mention (and each input target) is scored from its sentence by a
-//! linear model (see `model.rs`): words by their position relative to the target,
+//! linear model (see `features.rs` and `model.rs`): words by their position relative to the target,
 //! bigrams, negation scope (`not`, `never`, `no longer`, `n't`: three words), and dense
 //! lexicon features: sentiment words with intensifiers (`very`, `deeply`) and damping
 //! (`slightly`), contrast (`but`, `however`: the clause after weighs more; `although`,
@@ -73,8 +73,15 @@
 //! assert_eq!(russia.sentiment.label, Polarity::Positive);
 //! ```
 
+// Layered, each module importing only those above it: hashing and flat (no imports) ←
+// gazetteer ← lexicon ← analysis ← features ← model; actors read the gazetteer and the
+// analysis; train (the trainer) reads them all.
 mod actors;
+mod analysis;
+mod features;
 mod flat;
+mod gazetteer;
+mod hashing;
 mod lexicon;
 mod model;
 pub mod train;
@@ -85,9 +92,10 @@ use pipeline_core::{
 };
 use serde::Deserialize;
 
-use actors::Gazetteer;
+use analysis::Analysis;
+use gazetteer::Gazetteer;
 use lexicon::Lexicon;
-use model::{Analysis, Model};
+use model::Model;
 
 /// Options of the `sentiment` stage.
 ///

@@ -168,7 +168,7 @@ impl SyncStage for StemStage {
             let mut lower = String::new();
             for token in tokens.iter_mut() {
                 let word = token.span.slice(&text);
-                crate::lowercase_into(&mut lower, word);
+                crate::text::lowercase_into(&mut lower, word);
                 let stem = match cache.get(lower.as_str()) {
                     Some(stem) => Arc::clone(stem),
                     None => {
