@@ -4,7 +4,9 @@
 use std::sync::OnceLock;
 
 use super::flat::FlatMap;
-use super::model::IdMap;
+use super::gazetteer::Gazetteer;
+use super::hashing::{word_hash, IdMap};
+use crate::text::data_lines;
 
 /// What a modifier word does to the sentiment words after it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -44,6 +46,41 @@ pub(crate) struct Lexicon {
     table: FlatMap<Entry>,
 }
 
+/// Lexicon flag of pronouns.
+pub(crate) const F_PRONOUN: u8 = 1;
+/// Lexicon flag of speech verbs.
+pub(crate) const F_SPEECH: u8 = 2;
+
+/// Pronouns (the `pronoun` feature: a pronoun target).
+pub(crate) const PRONOUNS: &[&str] = &[
+    "he", "she", "him", "her", "his", "hers", "they", "them", "their", "himself", "herself",
+];
+/// Speech verbs (the `speaker` feature: a target next to one is a speaker).
+pub(crate) const SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "wrote",
+    "writes",
+    "explained",
+    "argued",
+    "stated",
+    "noted",
+    "insisted",
+    "claimed",
+    "declared",
+    "announced",
+    "tweeted",
+    "emphasized",
+    "emphasised",
+    "asked",
+    "replied",
+    "according",
+];
+
 const LEXICON: &str = include_str!("data/lexicon.tsv");
 const MODIFIERS: &str = include_str!("data/modifiers.tsv");
 
@@ -53,9 +90,9 @@ impl Lexicon {
         static LEX: OnceLock<Lexicon> = OnceLock::new();
         LEX.get_or_init(|| {
             Lexicon::parse(LEXICON, MODIFIERS)
-                .with_flags(super::model::PRONOUNS, super::model::F_PRONOUN)
-                .with_flags(super::model::SPEECH, super::model::F_SPEECH)
-                .with_classes(super::actors::Gazetteer::builtin().vocabulary())
+                .with_flags(PRONOUNS, F_PRONOUN)
+                .with_flags(SPEECH, F_SPEECH)
+                .with_classes(Gazetteer::builtin().vocabulary())
                 .freeze()
         })
     }
@@ -139,124 +176,10 @@ impl Lexicon {
     }
 }
 
-/// Non-empty, non-comment lines of a data file.
-pub(crate) fn data_lines(src: &str) -> impl Iterator<Item = &str> {
-    src.lines()
-        .map(|l| l.trim_end_matches('\r'))
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-}
-
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
-
-/// FNV-1a over bytes, continuing from `h`.
-pub(crate) const fn fnv_continue(mut h: u64, bytes: &[u8]) -> u64 {
-    let mut i = 0;
-    while i < bytes.len() {
-        h ^= bytes[i] as u64;
-        h = h.wrapping_mul(FNV_PRIME);
-        i += 1;
-    }
-    h
-}
-
-/// FNV-1a of a string.
-pub(crate) const fn fnv(s: &str) -> u64 {
-    fnv_continue(FNV_OFFSET, s.as_bytes())
-}
-
-/// The hash of a word's normal form ([`norm_word`]) without allocating.
-#[inline]
-pub(crate) fn word_hash(word: &str) -> u64 {
-    word_hash_from(FNV_OFFSET, word)
-}
-
-/// Each ASCII byte lowercased; 0 for the bytes of other characters (and for NUL), whose
-/// words take the Unicode path (where NUL hashes the same).
-const ASCII_LOWER: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut b = 1;
-    while b < 128 {
-        t[b] = (b as u8).to_ascii_lowercase();
-        b += 1;
-    }
-    t
-};
-
-/// Like [`word_hash`], continuing a hash (used for prefixed forms).
-#[inline]
-pub(crate) fn word_hash_from(h: u64, word: &str) -> u64 {
-    let mut a = h;
-    for &b in word.as_bytes() {
-        let l = ASCII_LOWER[usize::from(b)];
-        if l == 0 {
-            return word_hash_unicode(h, word);
-        }
-        a ^= u64::from(l);
-        a = a.wrapping_mul(FNV_PRIME);
-    }
-    a
-}
-
-/// [`word_hash`] and whether the word holds a hyphen `-`, in one pass over its bytes.
-#[inline]
-pub(crate) fn word_hash_hyphen(word: &str) -> (u64, bool) {
-    // branch-free over the bytes; the OR of all bytes tells whether one is not ASCII
-    // (a NUL byte hashes the same either way)
-    let mut a = FNV_OFFSET;
-    let mut all = 0u8;
-    let mut hyphen = false;
-    for &b in word.as_bytes() {
-        all |= b;
-        hyphen |= b == b'-';
-        a = (a ^ u64::from(ASCII_LOWER[usize::from(b)])).wrapping_mul(FNV_PRIME);
-    }
-    if all >= 0x80 {
-        return (word_hash_unicode(FNV_OFFSET, word), hyphen);
-    }
-    (a, hyphen)
-}
-
-/// [`word_hash_from`] of a word that is not ASCII.
-fn word_hash_unicode(mut h: u64, word: &str) -> u64 {
-    let mut buf = [0u8; 4];
-    for c in word.chars() {
-        let c = if c == '’' || c == '‘' { '\'' } else { c };
-        for l in c.to_lowercase() {
-            h = fnv_continue(h, l.encode_utf8(&mut buf).as_bytes());
-        }
-    }
-    h
-}
-
-/// The normal form of a word: lowercased, curly apostrophes made straight.
-pub(crate) fn norm_word(word: &str) -> String {
-    word.chars()
-        .map(|c| if c == '’' || c == '‘' { '\'' } else { c })
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn hash_matches_normal_form() {
-        for w in [
-            "Praised",
-            "n’t",
-            "Zürich",
-            "ÉTAT",
-            "a\0B",
-            "Russia-Pakistan",
-            "-",
-        ] {
-            assert_eq!(word_hash(w), fnv(&norm_word(w)), "{w}");
-            assert_eq!(word_hash_hyphen(w), (word_hash(w), w.contains('-')), "{w}");
-        }
-    }
 
     #[test]
     fn builtin_lexicon_has_scores_and_modifiers() {
