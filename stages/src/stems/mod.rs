@@ -106,12 +106,9 @@ impl StemStage {
 
     /// The stemmer for a language code (ISO 639-1, or 639-3 for those listed), if any.
     fn stemmer(&self, code: &str) -> Option<&(usize, Stemmer)> {
+        // the ISO 639-3 codes accepted (through the one code table, `lang::iso639_1`)
         let code = match code {
-            "eng" => "en",
-            "fra" => "fr",
-            "deu" => "de",
-            "spa" => "es",
-            "rus" => "ru",
+            "eng" | "fra" | "deu" | "spa" | "rus" => crate::lang::iso639_1(code).unwrap_or(code),
             other => other,
         };
         self.stemmers.get(code)
