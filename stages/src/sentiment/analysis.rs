@@ -453,28 +453,8 @@ impl Nearest {
         let mut left_name = vec![NONE; n];
         let mut right_name = vec![NONE; n];
         for &(s, e) in ranges {
-            let (mut last, mut last_name) = (NONE, NONE);
-            for i in s..e {
-                if toks[i].entity {
-                    last = i as u32;
-                    if !toks[i].pronoun {
-                        last_name = i as u32;
-                    }
-                }
-                left_ent[i] = last;
-                left_name[i] = last_name;
-            }
-            (last, last_name) = (NONE, NONE);
-            for i in (s..e).rev() {
-                if toks[i].entity {
-                    last = i as u32;
-                    if !toks[i].pronoun {
-                        last_name = i as u32;
-                    }
-                }
-                right_ent[i] = last;
-                right_name[i] = last_name;
-            }
+            nearest_in(toks, s..e, &mut left_ent, &mut left_name);
+            nearest_in(toks, (s..e).rev(), &mut right_ent, &mut right_name);
         }
         Nearest {
             left_ent,
@@ -482,6 +462,27 @@ impl Nearest {
             left_name,
             right_name,
         }
+    }
+}
+
+/// For each token in `order`, the last entity token seen in that order (`ent`) and the
+/// last one that is not a pronoun (`name`), itself included.
+fn nearest_in(
+    toks: &[TokInfo],
+    order: impl Iterator<Item = usize>,
+    ent: &mut [u32],
+    name: &mut [u32],
+) {
+    let (mut last, mut last_name) = (NONE, NONE);
+    for i in order {
+        if toks[i].entity {
+            last = i as u32;
+            if !toks[i].pronoun {
+                last_name = i as u32;
+            }
+        }
+        ent[i] = last;
+        name[i] = last_name;
     }
 }
 

@@ -209,19 +209,36 @@ impl Analysis {
         b: usize,
         sink: &mut S,
     ) {
+        self.walk_bag(s, e, a, b, |i, prev, h| {
+            if let Some(p) = prev {
+                sink.sparse(key2(TPL_B, p, h), FeatureName::Bigram("B", p, h));
+            }
+            if i != a {
+                sink.sparse(key1(TPL_S, h), FeatureName::Word("S", h));
+            }
+        });
+    }
+
+    /// Walks the sentence bag of context `[s, e)` around target `[a, b)`: calls `f` with
+    /// each token `i` outside the target (the target's first token stands for it, as
+    /// `<t>`), the feature hash before it (`None` at the start) and its own.
+    #[inline]
+    pub(crate) fn walk_bag(
+        &self,
+        s: usize,
+        e: usize,
+        a: usize,
+        b: usize,
+        mut f: impl FnMut(usize, Option<u64>, u64),
+    ) {
         let mut prev = None;
         for i in s..e {
             if i > a && i < b {
                 continue;
             }
             let h = if i == a { H_TARGET } else { self.toks[i].feat };
-            if let Some(p) = prev {
-                sink.sparse(key2(TPL_B, p, h), FeatureName::Bigram("B", p, h));
-            }
+            f(i, prev, h);
             prev = Some(h);
-            if i != a {
-                sink.sparse(key1(TPL_S, h), FeatureName::Word("S", h));
-            }
         }
     }
 

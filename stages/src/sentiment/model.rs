@@ -374,17 +374,11 @@ impl Sink for Logits<'_> {
         let sent = an.toks[a].sent;
         let cached = an.sents.get(sent as usize) == Some(&(s, e)) && b <= e;
         if !cached {
-            let mut prev = None;
-            for i in s..e {
-                if i > a && i < b {
-                    continue;
-                }
-                let h = if i == a { H_TARGET } else { an.toks[i].feat };
+            an.walk_bag(s, e, a, b, |_, prev, h| {
                 if let Some(p) = prev {
                     self.add(key2(TPL_B, p, h), 1.0);
                 }
-                prev = Some(h);
-            }
+            });
             return;
         }
         let total = {
