@@ -1,6 +1,6 @@
 //! The gazetteers and word lists of actor finding, parsed once: countries (names,
 //! demonyms, capitals and metonyms), organisations, titles, and the word classes
-//! (`STOP`, `HONORIFIC`, `ROLE`…) the actor passes consult.
+//! of `data/words.txt` (`stop`, `honorific`, `role`…) the actor passes consult.
 
 use std::sync::OnceLock;
 
@@ -12,6 +12,7 @@ use crate::text::data_lines;
 const COUNTRIES: &str = include_str!("data/countries.tsv");
 const ORGANISATIONS: &str = include_str!("data/organisations.tsv");
 const TITLES: &str = include_str!("data/titles.txt");
+const WORDS: &str = include_str!("data/words.txt");
 
 /// How a gazetteer phrase refers to its entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,17 +51,17 @@ pub(crate) struct Gazetteer {
     classes: IdMap<u16>,
 }
 
-/// Word class: capitalised words never part of a name ([`STOP`]).
+/// Word class: capitalised words never part of a name (`stop:` in `data/words.txt`).
 pub(super) const C_STOP: u16 = 1;
 /// Word class: name connectors (`bin`, `van`, `de`…).
 pub(super) const C_CONN: u16 = 2;
 /// Word class: personal pronouns linked to people.
 pub(super) const C_PRON: u16 = 4;
-/// Word class: honorifics that make a single word a name ([`HONORIFICS`]).
+/// Word class: honorifics that make a single word a name (`honorific:`).
 pub(super) const C_HON: u16 = 8;
-/// Word class: organisation words ([`ORG_WORDS`]).
+/// Word class: organisation words (`organisation:`).
 pub(super) const C_ORG: u16 = 16;
-/// Word class: role nouns after a demonym ([`PERSON_ROLES`]).
+/// Word class: role nouns after a demonym (`role:`).
 pub(super) const C_ROLE: u16 = 32;
 /// Word class: words after a demonym that make it a place or language.
 pub(super) const C_NOTDEM: u16 = 64;
@@ -83,332 +84,29 @@ pub(super) fn institutional(h: u64) -> bool {
     h == H_ARMY || h == H_DEFENSE || h == H_DEFENCE || h == H_FOREIGN
 }
 
-/// Words after a demonym that make it a place name or language, not the country.
-const NOT_AFTER_DEMONYM: &[&str] = &[
-    "ocean",
-    "sea",
-    "subcontinent",
-    "peninsula",
-    "language",
-    "descent",
-    "origin",
-    "-born",
-    "american",
-];
-
-/// Role nouns after a demonym that make it a person's nationality.
-const PERSON_ROLES: &[&str] = &[
-    "counterpart",
-    "counterparts",
-    "president",
-    "minister",
-    "ministers",
-    "diplomat",
-    "diplomats",
-    "ambassador",
-    "envoy",
-    "leader",
-    "man",
-    "woman",
-    "national",
-    "nationals",
-    "citizen",
-    "citizens",
-    "journalist",
-    "journalists",
-    "student",
-    "students",
-    "businessman",
-    "writer",
-    "author",
-    "actor",
-    "singer",
-    "player",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "secretary",
-    "general",
-    "commander",
-    "prime",
-    "foreign",
-    "defense",
-    "defence",
-    "chief",
-    "army",
-];
-
-/// Capitalised words that are never part of a name.
-const STOP: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "in",
-    "on",
-    "at",
-    "for",
-    "with",
-    "as",
-    "after",
-    "before",
-    "during",
-    "but",
-    "and",
-    "or",
-    "if",
-    "when",
-    "while",
-    "this",
-    "that",
-    "these",
-    "those",
-    "it",
-    "he",
-    "she",
-    "they",
-    "we",
-    "i",
-    "you",
-    "our",
-    "their",
-    "his",
-    "her",
-    "its",
-    "there",
-    "here",
-    "what",
-    "which",
-    "who",
-    "why",
-    "how",
-    "so",
-    "also",
-    "both",
-    "each",
-    "all",
-    "some",
-    "many",
-    "most",
-    "such",
-    "no",
-    "not",
-    "yes",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "today",
-    "yesterday",
-    "however",
-    "meanwhile",
-    "according",
-    "since",
-    "from",
-    "to",
-    "by",
-    "of",
-    "about",
-    "under",
-    "over",
-    "than",
-    "then",
-    "thus",
-    "hence",
-    "therefore",
-    "furthermore",
-    "moreover",
-    "although",
-    "though",
-    "despite",
-    "because",
-    "my",
-    "your",
-    "me",
-    "us",
-    "them",
-    "him",
-    "one",
-    "two",
-    "three",
-    "first",
-    "second",
-    "new",
-    "north",
-    "south",
-    "east",
-    "west",
-    "central",
-    "western",
-    "eastern",
-    "northern",
-    "southern",
-    "islamic",
-    "state",
-    "national",
-    "international",
-];
-
-/// Words that make a capitalised sequence an organisation.
-const ORG_WORDS: &[&str] = &[
-    "ministry",
-    "committee",
-    "organization",
-    "organisation",
-    "council",
-    "institute",
-    "bank",
-    "party",
-    "army",
-    "navy",
-    "conference",
-    "university",
-    "department",
-    "office",
-    "agency",
-    "corporation",
-    "corp",
-    "inc",
-    "ltd",
-    "union",
-    "association",
-    "forum",
-    "commission",
-    "court",
-    "company",
-    "group",
-    "news",
-    "times",
-    "post",
-    "bureau",
-    "foundation",
-    "fund",
-    "forces",
-    "force",
-    "parliament",
-    "assembly",
-    "senate",
-    "congress",
-    "club",
-    "network",
-    "television",
-    "radio",
-    "press",
-    "media",
-    "airlines",
-    "school",
-    "college",
-    "center",
-    "centre",
-    "society",
-    "movement",
-    "front",
-    "brigade",
-    "police",
-    "guard",
-    "service",
-    "services",
-    "tribunal",
-    "authority",
-    "board",
-    "church",
-    "federation",
-    "league",
-    "alliance",
-    "coalition",
-    "operation",
-];
-
-const CONNECTORS: &[&str] = &[
-    "bin", "bint", "ibn", "al", "el", "de", "da", "del", "della", "di", "van", "von", "der", "la",
-    "le", "du", "dos", "das",
-];
-
-const PRONOUNS: &[&str] = &["he", "she", "him", "his", "her"];
-
-/// Titles that make a single capitalised word a person's name (`Mr Takizaki`,
-/// `Gen. Sharif`, `President Putin`).
-const HONORIFICS: &[&str] = &[
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "dr",
-    "prof",
-    "professor",
-    "sir",
-    "lord",
-    "lady",
-    "gen",
-    "general",
-    "lt",
-    "col",
-    "colonel",
-    "maj",
-    "major",
-    "capt",
-    "captain",
-    "sgt",
-    "adm",
-    "admiral",
-    "president",
-    "senator",
-    "sen",
-    "rep",
-    "gov",
-    "governor",
-    "minister",
-    "secretary",
-    "ambassador",
-    "chairman",
-    "judge",
-    "justice",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "sheikh",
-    "pope",
-    "emir",
-    "sultan",
-    "chancellor",
-    "mayor",
-    "premier",
-    "commander",
-    "counterpart",
-    "envoy",
-    "spokesman",
-    "adviser",
-    "advisor",
-    "speaker",
-    "leader",
-];
-
-/// Plural phrases that refer to the two countries last mentioned.
-const BILATERAL_NOUNS: &[&str] = &["countries", "sides", "nations", "states", "governments"];
+/// The class bit of a class name of `data/words.txt`.
+fn class_bit(name: &str) -> Option<u16> {
+    Some(match name {
+        "not_after_demonym" => C_NOTDEM,
+        "role" => C_ROLE,
+        "stop" => C_STOP,
+        "organisation" => C_ORG,
+        "connector" => C_CONN,
+        "pronoun" => C_PRON,
+        "honorific" => C_HON,
+        "bilateral" => C_BILAT,
+        _ => return None,
+    })
+}
 
 impl Gazetteer {
     /// The built-in gazetteer, parsed on first use.
     pub(crate) fn builtin() -> &'static Gazetteer {
         static GAZ: OnceLock<Gazetteer> = OnceLock::new();
-        GAZ.get_or_init(|| Gazetteer::parse(COUNTRIES, ORGANISATIONS, TITLES))
+        GAZ.get_or_init(|| Gazetteer::parse(COUNTRIES, ORGANISATIONS, TITLES, WORDS))
     }
 
-    fn parse(countries: &str, orgs: &str, titles: &str) -> Gazetteer {
+    fn parse(countries: &str, orgs: &str, titles: &str, words: &str) -> Gazetteer {
         let mut g = Gazetteer::default();
         for line in data_lines(countries) {
             let cols: Vec<&str> = line.split('\t').collect();
@@ -462,17 +160,14 @@ impl Gazetteer {
                 g.class(w, C_TITLE);
             }
         }
-        for (list, c) in [
-            (STOP, C_STOP),
-            (CONNECTORS, C_CONN),
-            (PRONOUNS, C_PRON),
-            (HONORIFICS, C_HON),
-            (ORG_WORDS, C_ORG),
-            (PERSON_ROLES, C_ROLE),
-            (NOT_AFTER_DEMONYM, C_NOTDEM),
-            (BILATERAL_NOUNS, C_BILAT),
-        ] {
-            for w in list {
+        for line in data_lines(words) {
+            let Some((class, list)) = line.split_once(':') else {
+                continue;
+            };
+            let Some(c) = class_bit(class.trim()) else {
+                continue;
+            };
+            for w in list.split_whitespace() {
                 g.class(w, c);
             }
         }
@@ -588,6 +283,20 @@ fn case_ok(first: &str, text: &str) -> bool {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_word_class_line_names_a_known_class() {
+        let mut n = 0;
+        for line in data_lines(WORDS) {
+            let (class, words) = line.split_once(':').unwrap();
+            assert!(class_bit(class.trim()).is_some(), "{line}");
+            n += words.split_whitespace().count();
+        }
+        assert!(n > 300, "{n}");
+        let gaz = Gazetteer::builtin();
+        assert!(gaz.classes(word_hash("Gen.")) & C_HON != 0);
+        assert!(gaz.classes(word_hash("von")) & C_CONN != 0);
+    }
 
     #[test]
     fn phrase_case_equals_the_plain_check() {
