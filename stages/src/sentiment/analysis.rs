@@ -164,6 +164,7 @@ impl Analysis {
 
     /// Token index range `[a, b)` covering `span`, if any token overlaps it (else the
     /// nearest token).
+    #[cfg(feature = "train")]
     pub(crate) fn token_range(tokens: &[Token], span: Span) -> Option<(usize, usize)> {
         Self::token_range_from(
             tokens,

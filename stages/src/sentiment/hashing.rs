@@ -89,6 +89,7 @@ fn word_hash_unicode(mut h: u64, word: &str) -> u64 {
 }
 
 /// The normal form of a word: lowercased, curly apostrophes made straight.
+#[cfg(any(test, feature = "train"))]
 pub(crate) fn norm_word(word: &str) -> String {
     word.chars()
         .map(|c| if c == '’' || c == '‘' { '\'' } else { c })

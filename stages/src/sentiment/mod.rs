@@ -43,7 +43,8 @@
 //!
 //! **Data.** Lexicon, modifiers, gazetteers and model weights are files under
 //! `data/` (see its README), parsed once per process. The model is trained by
-//! `cargo run -p stages --example train_sentiment --release` (see [`train`]).
+//! `cargo run -p stages --features train --example train_sentiment --release` (the
+//! trainer, `train`, is compiled only with the cargo feature `train`).
 //!
 //! Languages: English. Documents in other languages get actors from the gazetteers only
 //! where names coincide, and mostly neutral scores.
@@ -84,6 +85,7 @@ mod gazetteer;
 mod hashing;
 mod lexicon;
 mod model;
+#[cfg(feature = "train")]
 pub mod train;
 
 use pipeline_core::{

@@ -1,7 +1,8 @@
 //! The linear model: multinomial logistic regression over hashed sparse features (see
 //! [`features`](super::features)) and a few dense lexicon features. Its weights are
-//! `data/model.tsv`, written by `cargo run -p stages --example train_sentiment --release`
-//! (see [`train`](super::train)); with an empty model file the rule score alone is used.
+//! `data/model.tsv`, written by the trainer (`cargo run -p stages --features train
+//! --example train_sentiment --release`); with an empty model file the rule score alone
+//! is used.
 
 // Index loops over parallel arrays (tokens, analysis, weights) read better here.
 #![allow(clippy::needless_range_loop)]

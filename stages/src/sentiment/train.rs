@@ -5,7 +5,7 @@
 //! The committed weights (`stages/src/sentiment/data/model.tsv`) are written by
 //!
 //! ```text
-//! cargo run -p stages --example train_sentiment --release -- \
+//! cargo run -p stages --features train --example train_sentiment --release -- \
 //!     ../shared/eval/data/newsmtsc_train.jsonl stages/src/sentiment/data/model.tsv
 //! ```
 //!
