@@ -46,6 +46,16 @@
 //! `cargo run -p stages --features train --example train_sentiment --release` (the
 //! trainer, `train`, is compiled only with the cargo feature `train`).
 //!
+//! **Layout.** One concern a module, each importing only the ones before it:
+//! `hashing` (word hashes, `IdMap`) and `flat` (the per-token probe table) ←
+//! `gazetteer` (countries, organisations, titles, the word classes of `data/words.txt`)
+//! ← `lexicon` (scores, modifiers, pronoun and speech-verb flags) ← `analysis` (the
+//! per-document token analysis) ← `features` (a target's features, the `Sink` they go
+//! to) ← `model` (the weights and the logits). `actors/` (one pass a file: `phrases`,
+//! `people`, `pronouns`) reads the gazetteer and the analysis; this file runs them and
+//! builds the layers. Where do I put… a word list: a file under `data/`; a new feature:
+//! `features.rs` (and retrain); a new kind of actor: a pass under `actors/`.
+//!
 //! Languages: English. Documents in other languages get actors from the gazetteers only
 //! where names coincide, and mostly neutral scores.
 //!
@@ -74,9 +84,6 @@
 //! assert_eq!(russia.sentiment.label, Polarity::Positive);
 //! ```
 
-// Layered, each module importing only those above it: hashing and flat (no imports) ←
-// gazetteer ← lexicon ← analysis ← features ← model; actors read the gazetteer and the
-// analysis; train (the trainer) reads them all.
 mod actors;
 mod analysis;
 mod features;
