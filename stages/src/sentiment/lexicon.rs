@@ -27,7 +27,7 @@ pub(crate) struct Entry {
     /// Score in `[-3, 3]`, 0 when not a sentiment word.
     pub(crate) score: f32,
     pub(crate) modifier: Option<Modifier>,
-    /// Word-class bits set by [`Lexicon::with_flags`].
+    /// Word-class bits (`F_PRONOUN`, `F_SPEECH`) from `data/flags.txt`.
     pub(crate) flags: u8,
     /// The gazetteer's word classes (see `actors`), set by [`Lexicon::with_classes`].
     pub(crate) classes: u16,
@@ -51,38 +51,18 @@ pub(crate) const F_PRONOUN: u8 = 1;
 /// Lexicon flag of speech verbs.
 pub(crate) const F_SPEECH: u8 = 2;
 
-/// Pronouns (the `pronoun` feature: a pronoun target).
-pub(crate) const PRONOUNS: &[&str] = &[
-    "he", "she", "him", "her", "his", "hers", "they", "them", "their", "himself", "herself",
-];
-/// Speech verbs (the `speaker` feature: a target next to one is a speaker).
-pub(crate) const SPEECH: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "added",
-    "wrote",
-    "writes",
-    "explained",
-    "argued",
-    "stated",
-    "noted",
-    "insisted",
-    "claimed",
-    "declared",
-    "announced",
-    "tweeted",
-    "emphasized",
-    "emphasised",
-    "asked",
-    "replied",
-    "according",
-];
+/// The bit of a flag name of `data/flags.txt`.
+fn flag_bit(name: &str) -> Option<u8> {
+    match name {
+        "pronoun" => Some(F_PRONOUN),
+        "speech" => Some(F_SPEECH),
+        _ => None,
+    }
+}
 
 const LEXICON: &str = include_str!("data/lexicon.tsv");
 const MODIFIERS: &str = include_str!("data/modifiers.tsv");
+const FLAGS: &str = include_str!("data/flags.txt");
 
 impl Lexicon {
     /// The built-in lexicon, parsed on first use.
@@ -90,8 +70,7 @@ impl Lexicon {
         static LEX: OnceLock<Lexicon> = OnceLock::new();
         LEX.get_or_init(|| {
             Lexicon::parse(LEXICON, MODIFIERS)
-                .with_flags(PRONOUNS, F_PRONOUN)
-                .with_flags(SPEECH, F_SPEECH)
+                .with_flag_lists(FLAGS)
                 .with_classes(Gazetteer::builtin().vocabulary())
                 .freeze()
         })
@@ -151,10 +130,19 @@ impl Lexicon {
         self
     }
 
-    /// Marks `words` with the class bits `flag`.
-    pub(crate) fn with_flags(mut self, words: &[&str], flag: u8) -> Lexicon {
-        for w in words {
-            self.entries.entry(word_hash(w)).or_default().flags |= flag;
+    /// Marks the words of each line `flag: word word …` of `src` (`data/flags.txt`) with
+    /// the flag's bit; lines of unknown flags are skipped.
+    fn with_flag_lists(mut self, src: &str) -> Lexicon {
+        for line in data_lines(src) {
+            let Some((name, words)) = line.split_once(':') else {
+                continue;
+            };
+            let Some(flag) = flag_bit(name.trim()) else {
+                continue;
+            };
+            for w in words.split_whitespace() {
+                self.entries.entry(word_hash(w)).or_default().flags |= flag;
+            }
         }
         self
     }
@@ -180,6 +168,21 @@ impl Lexicon {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_flag_line_names_a_known_flag() {
+        let mut n = 0;
+        for line in data_lines(FLAGS) {
+            let (name, words) = line.split_once(':').unwrap();
+            assert!(flag_bit(name.trim()).is_some(), "{line}");
+            n += words.split_whitespace().count();
+        }
+        assert_eq!(n, 33);
+        let lex = Lexicon::builtin();
+        assert_eq!(lex.entry(word_hash("Himself")).flags, F_PRONOUN);
+        assert_eq!(lex.entry(word_hash("according")).flags, F_SPEECH);
+        assert_eq!(lex.entry(word_hash("praised")).flags, 0);
+    }
 
     #[test]
     fn builtin_lexicon_has_scores_and_modifiers() {

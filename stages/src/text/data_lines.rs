@@ -131,6 +131,7 @@ mod tests {
             include_str!("../sentiment/data/organisations.tsv"),
             include_str!("../sentiment/data/titles.txt"),
             include_str!("../sentiment/data/words.txt"),
+            include_str!("../sentiment/data/flags.txt"),
             include_str!("../sentiment/data/lexicon.tsv"),
             include_str!("../sentiment/data/modifiers.tsv"),
             include_str!("../sentiment/data/model.tsv"),
