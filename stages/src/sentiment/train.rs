@@ -170,9 +170,16 @@ fn analyse(ex: &Example) -> Option<(Analysis, usize, usize, Document)> {
     Some((an, a, b, doc))
 }
 
-/// Trains a model and returns it as a model file.
-pub fn train(examples: &[Example], opts: &TrainOptions) -> String {
-    // features
+/// The features of every example: its sparse keys, dense values and class; the name of
+/// every key; and in how many examples each key occurs.
+struct Features {
+    data: Vec<(Vec<u64>, [f32; DENSE.len()], usize)>,
+    names: HashMap<u64, String>,
+    counts: HashMap<u64, u32>,
+}
+
+/// Analyses every example and collects the features of its target.
+fn collect_features(examples: &[Example]) -> Features {
     let mut data: Vec<(Vec<u64>, [f32; DENSE.len()], usize)> = Vec::new();
     let mut names: HashMap<u64, String> = HashMap::new();
     let mut words = Words::default();
@@ -196,6 +203,21 @@ pub fn train(examples: &[Example], opts: &TrainOptions) -> String {
         let class = (ex.polarity.clamp(-1, 1) + 1) as usize;
         data.push((sink.sparse, sink.dense, class));
     }
+    Features {
+        data,
+        names,
+        counts,
+    }
+}
+
+/// Trains a model and returns it as a model file.
+pub fn train(examples: &[Example], opts: &TrainOptions) -> String {
+    // features
+    let Features {
+        data,
+        names,
+        counts,
+    } = collect_features(examples);
     // index kept features
     let mut keys: Vec<u64> = counts
         .iter()
