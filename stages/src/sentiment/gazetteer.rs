@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use pipeline_core::ActorKind;
 
 use super::hashing::{fnv, word_hash, IdMap};
-use crate::text::data_lines;
+use crate::text::{class_lines, data_lines};
 
 const COUNTRIES: &str = include_str!("data/countries.tsv");
 const ORGANISATIONS: &str = include_str!("data/organisations.tsv");
@@ -160,14 +160,11 @@ impl Gazetteer {
                 g.class(w, C_TITLE);
             }
         }
-        for line in data_lines(words) {
-            let Some((class, list)) = line.split_once(':') else {
+        for (class, list) in class_lines(words) {
+            let Some(c) = class_bit(class) else {
                 continue;
             };
-            let Some(c) = class_bit(class.trim()) else {
-                continue;
-            };
-            for w in list.split_whitespace() {
+            for w in list {
                 g.class(w, c);
             }
         }
@@ -287,12 +284,12 @@ mod tests {
     #[test]
     fn every_word_class_line_names_a_known_class() {
         let mut n = 0;
-        for line in data_lines(WORDS) {
-            let (class, words) = line.split_once(':').unwrap();
-            assert!(class_bit(class.trim()).is_some(), "{line}");
-            n += words.split_whitespace().count();
+        for (class, words) in class_lines(WORDS) {
+            assert!(class_bit(class).is_some(), "{class}");
+            n += words.count();
         }
         assert!(n > 300, "{n}");
+        assert_eq!(class_lines(WORDS).count(), data_lines(WORDS).count());
         let gaz = Gazetteer::builtin();
         assert!(gaz.classes(word_hash("Gen.")) & C_HON != 0);
         assert!(gaz.classes(word_hash("von")) & C_CONN != 0);

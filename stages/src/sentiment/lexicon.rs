@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 use super::flat::FlatMap;
 use super::gazetteer::Gazetteer;
 use super::hashing::{word_hash, IdMap};
-use crate::text::data_lines;
+use crate::text::{class_lines, data_lines};
 
 /// What a modifier word does to the sentiment words after it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -133,14 +133,11 @@ impl Lexicon {
     /// Marks the words of each line `flag: word word …` of `src` (`data/flags.txt`) with
     /// the flag's bit; lines of unknown flags are skipped.
     fn with_flag_lists(mut self, src: &str) -> Lexicon {
-        for line in data_lines(src) {
-            let Some((name, words)) = line.split_once(':') else {
+        for (name, words) in class_lines(src) {
+            let Some(flag) = flag_bit(name) else {
                 continue;
             };
-            let Some(flag) = flag_bit(name.trim()) else {
-                continue;
-            };
-            for w in words.split_whitespace() {
+            for w in words {
                 self.entries.entry(word_hash(w)).or_default().flags |= flag;
             }
         }
@@ -172,12 +169,12 @@ mod tests {
     #[test]
     fn every_flag_line_names_a_known_flag() {
         let mut n = 0;
-        for line in data_lines(FLAGS) {
-            let (name, words) = line.split_once(':').unwrap();
-            assert!(flag_bit(name.trim()).is_some(), "{line}");
-            n += words.split_whitespace().count();
+        for (name, words) in class_lines(FLAGS) {
+            assert!(flag_bit(name).is_some(), "{name}");
+            n += words.count();
         }
         assert_eq!(n, 33);
+        assert_eq!(class_lines(FLAGS).count(), data_lines(FLAGS).count());
         let lex = Lexicon::builtin();
         assert_eq!(lex.entry(word_hash("Himself")).flags, F_PRONOUN);
         assert_eq!(lex.entry(word_hash("according")).flags, F_SPEECH);

@@ -45,6 +45,24 @@ pub fn entries(src: &str) -> impl Iterator<Item = &str> {
     data_lines(src).map(str::trim)
 }
 
+/// The lines `class: word word …` of a word-class file (`sentiment/data/words.txt`,
+/// `quotes/data/en.txt`): each class name, trimmed, with its words; content lines
+/// without a `:` are skipped.
+///
+/// ```
+/// use stages::text::class_lines;
+/// let src = "# classes\nstop: the a\nnot a class line\n conn : bin  ibn\n";
+/// let got: Vec<(&str, Vec<&str>)> =
+///     class_lines(src).map(|(c, words)| (c, words.collect())).collect();
+/// assert_eq!(got, [("stop", vec!["the", "a"]), ("conn", vec!["bin", "ibn"])]);
+/// ```
+pub fn class_lines(src: &str) -> impl Iterator<Item = (&str, std::str::SplitWhitespace<'_>)> {
+    data_lines(src).filter_map(|line| {
+        let (class, words) = line.split_once(':')?;
+        Some((class.trim(), words.split_whitespace()))
+    })
+}
+
 /// A blank line or a comment line.
 fn is_skipped(line: &str) -> bool {
     let content = line.trim_start();
