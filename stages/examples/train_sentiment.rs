@@ -1,7 +1,7 @@
 //! Trains the `sentiment` stage's targeted model from NewsMTSC-style JSON Lines.
 //!
 //! ```text
-//! cargo run -p stages --example train_sentiment --release -- \
+//! cargo run -p stages --features train --example train_sentiment --release -- \
 //!     TRAIN.jsonl OUT_MODEL.tsv [--report DEV.jsonl ...]
 //! ```
 //!

@@ -4,7 +4,8 @@
 //! [`tokens`] (tokens and sentences), [`stems`] (Snowball stems), [`quotes`] (who said
 //! what), [`sentiment`] (actors and targeted sentiment). Each module holds its
 //! config type, its stage and its tests; [`registry`] registers them all for config files
-//! and the CLI.
+//! and the CLI. [`text`] holds the text helpers the stages share (data-file lines,
+//! lowercasing, language codes, quote marks).
 //!
 //! ```
 //! use pipeline_core::SyncStage;
@@ -23,6 +24,7 @@ pub mod lang;
 pub mod quotes;
 pub mod sentiment;
 pub mod stems;
+pub mod text;
 pub mod tokens;
 
 /// A registry of every built-in stage.
@@ -78,15 +80,5 @@ pub fn annotate(text: &str, stages: &[&dyn SyncStage]) -> Result<Document, Stage
     Ok(doc)
 }
 
-/// Writes `word` lowercased into `out` (cleared first): an ASCII fast path, else the full
-/// Unicode mapping. Shared by the stages that look words up in lowercase.
-#[inline]
-pub(crate) fn lowercase_into(out: &mut String, word: &str) {
-    out.clear();
-    if word.is_ascii() {
-        out.push_str(word);
-        out.make_ascii_lowercase();
-    } else {
-        out.extend(word.chars().flat_map(char::to_lowercase));
-    }
-}
+/// Kept at the crate root for the stages that call `crate::lowercase_into`.
+pub(crate) use text::lowercase_into;

@@ -87,6 +87,8 @@
 use pipeline_core::{Document, Language, LayerName, StageError, SyncStage};
 use serde::Deserialize;
 
+use crate::text::prefix;
+
 mod codes;
 mod model;
 mod script;
@@ -382,18 +384,6 @@ fn undetermined(script: Option<Script>) -> Language {
     }
 }
 
-/// The longest prefix of `text` of at most `max` bytes ending on a character boundary.
-fn prefix(text: &str, max: usize) -> &str {
-    if text.len() <= max {
-        return text;
-    }
-    let mut end = max;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
-}
-
 impl SyncStage for LangStage {
     fn name(&self) -> &str {
         "lang"
@@ -619,12 +609,5 @@ mod tests {
     fn empty_and_symbol_text_is_undetermined_not_an_error() {
         assert_eq!(detect("").code, "und");
         assert_eq!(detect("12 345 ... !!!").code, "und");
-    }
-
-    #[test]
-    fn prefix_stays_on_char_boundary() {
-        let t = "ééééé";
-        assert_eq!(prefix(t, 3), "é");
-        assert_eq!(prefix(t, 100), t);
     }
 }

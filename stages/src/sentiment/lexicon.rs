@@ -4,7 +4,9 @@
 use std::sync::OnceLock;
 
 use super::flat::FlatMap;
-use super::model::IdMap;
+use super::gazetteer::Gazetteer;
+use super::hashing::{word_hash, IdMap};
+use crate::text::{class_lines, data_lines};
 
 /// What a modifier word does to the sentiment words after it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -25,7 +27,7 @@ pub(crate) struct Entry {
     /// Score in `[-3, 3]`, 0 when not a sentiment word.
     pub(crate) score: f32,
     pub(crate) modifier: Option<Modifier>,
-    /// Word-class bits set by [`Lexicon::with_flags`].
+    /// Word-class bits (`F_PRONOUN`, `F_SPEECH`) from `data/flags.txt`.
     pub(crate) flags: u8,
     /// The gazetteer's word classes (see `actors`), set by [`Lexicon::with_classes`].
     pub(crate) classes: u16,
@@ -44,8 +46,23 @@ pub(crate) struct Lexicon {
     table: FlatMap<Entry>,
 }
 
+/// Lexicon flag of pronouns.
+pub(crate) const F_PRONOUN: u8 = 1;
+/// Lexicon flag of speech verbs.
+pub(crate) const F_SPEECH: u8 = 2;
+
+/// The bit of a flag name of `data/flags.txt`.
+fn flag_bit(name: &str) -> Option<u8> {
+    match name {
+        "pronoun" => Some(F_PRONOUN),
+        "speech" => Some(F_SPEECH),
+        _ => None,
+    }
+}
+
 const LEXICON: &str = include_str!("data/lexicon.tsv");
 const MODIFIERS: &str = include_str!("data/modifiers.tsv");
+const FLAGS: &str = include_str!("data/flags.txt");
 
 impl Lexicon {
     /// The built-in lexicon, parsed on first use.
@@ -53,9 +70,8 @@ impl Lexicon {
         static LEX: OnceLock<Lexicon> = OnceLock::new();
         LEX.get_or_init(|| {
             Lexicon::parse(LEXICON, MODIFIERS)
-                .with_flags(super::model::PRONOUNS, super::model::F_PRONOUN)
-                .with_flags(super::model::SPEECH, super::model::F_SPEECH)
-                .with_classes(super::actors::Gazetteer::builtin().vocabulary())
+                .with_flag_lists(FLAGS)
+                .with_classes(Gazetteer::builtin().vocabulary())
                 .freeze()
         })
     }
@@ -114,10 +130,16 @@ impl Lexicon {
         self
     }
 
-    /// Marks `words` with the class bits `flag`.
-    pub(crate) fn with_flags(mut self, words: &[&str], flag: u8) -> Lexicon {
-        for w in words {
-            self.entries.entry(word_hash(w)).or_default().flags |= flag;
+    /// Marks the words of each line `flag: word word …` of `src` (`data/flags.txt`) with
+    /// the flag's bit; lines of unknown flags are skipped.
+    fn with_flag_lists(mut self, src: &str) -> Lexicon {
+        for (name, words) in class_lines(src) {
+            let Some(flag) = flag_bit(name) else {
+                continue;
+            };
+            for w in words {
+                self.entries.entry(word_hash(w)).or_default().flags |= flag;
+            }
         }
         self
     }
@@ -139,123 +161,24 @@ impl Lexicon {
     }
 }
 
-/// Non-empty, non-comment lines of a data file.
-pub(crate) fn data_lines(src: &str) -> impl Iterator<Item = &str> {
-    src.lines()
-        .map(|l| l.trim_end_matches('\r'))
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-}
-
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
-
-/// FNV-1a over bytes, continuing from `h`.
-pub(crate) const fn fnv_continue(mut h: u64, bytes: &[u8]) -> u64 {
-    let mut i = 0;
-    while i < bytes.len() {
-        h ^= bytes[i] as u64;
-        h = h.wrapping_mul(FNV_PRIME);
-        i += 1;
-    }
-    h
-}
-
-/// FNV-1a of a string.
-pub(crate) const fn fnv(s: &str) -> u64 {
-    fnv_continue(FNV_OFFSET, s.as_bytes())
-}
-
-/// The hash of a word's normal form ([`norm_word`]) without allocating.
-#[inline]
-pub(crate) fn word_hash(word: &str) -> u64 {
-    word_hash_from(FNV_OFFSET, word)
-}
-
-/// Each ASCII byte lowercased; 0 for the bytes of other characters (and for NUL), whose
-/// words take the Unicode path (where NUL hashes the same).
-const ASCII_LOWER: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut b = 1;
-    while b < 128 {
-        t[b] = (b as u8).to_ascii_lowercase();
-        b += 1;
-    }
-    t
-};
-
-/// Like [`word_hash`], continuing a hash (used for prefixed forms).
-#[inline]
-pub(crate) fn word_hash_from(h: u64, word: &str) -> u64 {
-    let mut a = h;
-    for &b in word.as_bytes() {
-        let l = ASCII_LOWER[usize::from(b)];
-        if l == 0 {
-            return word_hash_unicode(h, word);
-        }
-        a ^= u64::from(l);
-        a = a.wrapping_mul(FNV_PRIME);
-    }
-    a
-}
-
-/// [`word_hash`] and whether the word holds a hyphen `-`, in one pass over its bytes.
-#[inline]
-pub(crate) fn word_hash_hyphen(word: &str) -> (u64, bool) {
-    // branch-free over the bytes; the OR of all bytes tells whether one is not ASCII
-    // (a NUL byte hashes the same either way)
-    let mut a = FNV_OFFSET;
-    let mut all = 0u8;
-    let mut hyphen = false;
-    for &b in word.as_bytes() {
-        all |= b;
-        hyphen |= b == b'-';
-        a = (a ^ u64::from(ASCII_LOWER[usize::from(b)])).wrapping_mul(FNV_PRIME);
-    }
-    if all >= 0x80 {
-        return (word_hash_unicode(FNV_OFFSET, word), hyphen);
-    }
-    (a, hyphen)
-}
-
-/// [`word_hash_from`] of a word that is not ASCII.
-fn word_hash_unicode(mut h: u64, word: &str) -> u64 {
-    let mut buf = [0u8; 4];
-    for c in word.chars() {
-        let c = if c == '’' || c == '‘' { '\'' } else { c };
-        for l in c.to_lowercase() {
-            h = fnv_continue(h, l.encode_utf8(&mut buf).as_bytes());
-        }
-    }
-    h
-}
-
-/// The normal form of a word: lowercased, curly apostrophes made straight.
-pub(crate) fn norm_word(word: &str) -> String {
-    word.chars()
-        .map(|c| if c == '’' || c == '‘' { '\'' } else { c })
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
     #[test]
-    fn hash_matches_normal_form() {
-        for w in [
-            "Praised",
-            "n’t",
-            "Zürich",
-            "ÉTAT",
-            "a\0B",
-            "Russia-Pakistan",
-            "-",
-        ] {
-            assert_eq!(word_hash(w), fnv(&norm_word(w)), "{w}");
-            assert_eq!(word_hash_hyphen(w), (word_hash(w), w.contains('-')), "{w}");
+    fn every_flag_line_names_a_known_flag() {
+        let mut n = 0;
+        for (name, words) in class_lines(FLAGS) {
+            assert!(flag_bit(name).is_some(), "{name}");
+            n += words.count();
         }
+        assert_eq!(n, 33);
+        assert_eq!(class_lines(FLAGS).count(), data_lines(FLAGS).count());
+        let lex = Lexicon::builtin();
+        assert_eq!(lex.entry(word_hash("Himself")).flags, F_PRONOUN);
+        assert_eq!(lex.entry(word_hash("according")).flags, F_SPEECH);
+        assert_eq!(lex.entry(word_hash("praised")).flags, 0);
     }
 
     #[test]

@@ -27,7 +27,7 @@
 //! country. A country's own name is always a mention (`Pakistan's ambassador`).
 //!
 //! **Scoring.** Each mention (and each input target) is scored from its sentence by a
-//! linear model (see `model.rs`): words by their position relative to the target,
+//! linear model (see `features.rs` and `model.rs`): words by their position relative to the target,
 //! bigrams, negation scope (`not`, `never`, `no longer`, `n't`: three words), and dense
 //! lexicon features: sentiment words with intensifiers (`very`, `deeply`) and damping
 //! (`slightly`), contrast (`but`, `however`: the clause after weighs more; `although`,
@@ -43,7 +43,18 @@
 //!
 //! **Data.** Lexicon, modifiers, gazetteers and model weights are files under
 //! `data/` (see its README), parsed once per process. The model is trained by
-//! `cargo run -p stages --example train_sentiment --release` (see [`train`]).
+//! `cargo run -p stages --features train --example train_sentiment --release` (the
+//! trainer, `train`, is compiled only with the cargo feature `train`).
+//!
+//! **Layout.** One concern a module, each importing only the ones before it:
+//! `hashing` (word hashes, `IdMap`) and `flat` (the per-token probe table) ←
+//! `gazetteer` (countries, organisations, titles, the word classes of `data/words.txt`)
+//! ← `lexicon` (scores, modifiers, pronoun and speech-verb flags) ← `analysis` (the
+//! per-document token analysis) ← `features` (a target's features, the `Sink` they go
+//! to) ← `model` (the weights and the logits). `actors/` (one pass a file: `phrases`,
+//! `people`, `pronouns`) reads the gazetteer and the analysis; this file runs them and
+//! builds the layers. Where do I put… a word list: a file under `data/`; a new feature:
+//! `features.rs` (and retrain); a new kind of actor: a pass under `actors/`.
 //!
 //! Languages: English. Documents in other languages get actors from the gazetteers only
 //! where names coincide, and mostly neutral scores.
@@ -74,9 +85,14 @@
 //! ```
 
 mod actors;
+mod analysis;
+mod features;
 mod flat;
+mod gazetteer;
+mod hashing;
 mod lexicon;
 mod model;
+#[cfg(feature = "train")]
 pub mod train;
 
 use pipeline_core::{
@@ -85,9 +101,10 @@ use pipeline_core::{
 };
 use serde::Deserialize;
 
-use actors::Gazetteer;
+use analysis::Analysis;
+use gazetteer::Gazetteer;
 use lexicon::Lexicon;
-use model::{Analysis, Model};
+use model::Model;
 
 /// Options of the `sentiment` stage.
 ///

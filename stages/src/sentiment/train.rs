@@ -1,11 +1,11 @@
 //! Training the targeted-sentiment model: multinomial logistic regression fitted with
-//! AdaGrad over the features of [`model`](super::model), deterministic (fixed order,
+//! AdaGrad over the features of [`features`](super::features), deterministic (fixed order,
 //! fixed-seed shuffles, sorted output).
 //!
 //! The committed weights (`stages/src/sentiment/data/model.tsv`) are written by
 //!
 //! ```text
-//! cargo run -p stages --example train_sentiment --release -- \
+//! cargo run -p stages --features train --example train_sentiment --release -- \
 //!     ../shared/eval/data/newsmtsc_train.jsonl stages/src/sentiment/data/model.tsv
 //! ```
 //!
@@ -34,8 +34,13 @@ use std::collections::HashMap;
 
 use pipeline_core::{Document, SyncStage};
 
+use pipeline_core::{Token, TokenKind};
+
+use super::analysis::{Analysis, H_NUM};
+use super::features::{FeatureName, Sink, DENSE, H_TARGET};
+use super::hashing::{neg_hash, norm_word, word_hash};
 use super::lexicon::Lexicon;
-use super::model::{register_names, Analysis, Model, Sink, DENSE};
+use super::model::Model;
 use crate::tokens::TokenStage;
 
 /// One training or evaluation example.
@@ -93,23 +98,59 @@ pub struct Evaluation {
     pub confusion: [[u32; 3]; 3],
 }
 
+/// The features of one target, as the trainer keeps them.
 #[derive(Default)]
 struct Collect {
     sparse: Vec<u64>,
-    names: Vec<(u64, String)>,
+    names: Vec<(u64, FeatureName)>,
     dense: [f32; DENSE.len()],
-    want_names: bool,
 }
 
 impl Sink for Collect {
-    fn sparse(&mut self, key: u64, name: &dyn Fn() -> String) {
+    fn sparse(&mut self, key: u64, name: FeatureName) {
         self.sparse.push(key);
-        if self.want_names {
-            self.names.push((key, name()));
-        }
+        self.names.push((key, name));
     }
     fn dense(&mut self, values: &[f32; DENSE.len()]) {
         self.dense = *values;
+    }
+}
+
+/// The words behind the hashes of the training texts, so feature names can be written.
+#[derive(Default)]
+struct Words(HashMap<u64, String>);
+
+impl Words {
+    /// Registers the normal form of every token of a text (and its negation-marked form).
+    fn register(&mut self, text: &str, tokens: &[Token]) {
+        let m = &mut self.0;
+        m.entry(H_TARGET).or_insert_with(|| "<t>".to_owned());
+        m.entry(H_NUM).or_insert_with(|| "<num>".to_owned());
+        for t in tokens {
+            if t.kind == TokenKind::Number {
+                continue;
+            }
+            let w = t.span.slice(text);
+            let h = word_hash(w);
+            if !m.contains_key(&h) {
+                let norm = norm_word(w);
+                m.insert(neg_hash(h), format!("¬{norm}"));
+                m.insert(h, norm);
+            }
+        }
+    }
+
+    /// A word's readable name; `#hash` when unknown.
+    fn name(&self, h: u64) -> String {
+        self.0.get(&h).cloned().unwrap_or_else(|| format!("#{h:x}"))
+    }
+
+    /// A feature's name as the model file writes it: `TPL|w` or `TPL|w1 w2`.
+    fn feature_name(&self, name: FeatureName) -> String {
+        match name {
+            FeatureName::Word(tpl, h) => format!("{tpl}|{}", self.name(h)),
+            FeatureName::Bigram(tpl, p, h) => format!("{tpl}|{} {}", self.name(p), self.name(h)),
+        }
     }
 }
 
@@ -129,21 +170,26 @@ fn analyse(ex: &Example) -> Option<(Analysis, usize, usize, Document)> {
     Some((an, a, b, doc))
 }
 
-/// Trains a model and returns it as a model file.
-pub fn train(examples: &[Example], opts: &TrainOptions) -> String {
-    // features
+/// The features of every example: its sparse keys, dense values and class; the name of
+/// every key; and in how many examples each key occurs.
+struct Features {
+    data: Vec<(Vec<u64>, [f32; DENSE.len()], usize)>,
+    names: HashMap<u64, String>,
+    counts: HashMap<u64, u32>,
+}
+
+/// Analyses every example and collects the features of its target.
+fn collect_features(examples: &[Example]) -> Features {
     let mut data: Vec<(Vec<u64>, [f32; DENSE.len()], usize)> = Vec::new();
     let mut names: HashMap<u64, String> = HashMap::new();
+    let mut words = Words::default();
     let mut counts: HashMap<u64, u32> = HashMap::new();
     for ex in examples {
         let Some((an, a, b, doc)) = analyse(ex) else {
             continue;
         };
-        register_names(doc.text(), doc.tokens().unwrap_or(&[]));
-        let mut sink = Collect {
-            want_names: true,
-            ..Collect::default()
-        };
+        words.register(doc.text(), doc.tokens().unwrap_or(&[]));
+        let mut sink = Collect::default();
         an.features(a, b, &mut sink);
         let mut seen = sink.sparse.clone();
         seen.sort_unstable();
@@ -152,11 +198,26 @@ pub fn train(examples: &[Example], opts: &TrainOptions) -> String {
             *counts.entry(k).or_default() += 1;
         }
         for (k, n) in sink.names {
-            names.entry(k).or_insert(n);
+            names.entry(k).or_insert_with(|| words.feature_name(n));
         }
         let class = (ex.polarity.clamp(-1, 1) + 1) as usize;
         data.push((sink.sparse, sink.dense, class));
     }
+    Features {
+        data,
+        names,
+        counts,
+    }
+}
+
+/// Trains a model and returns it as a model file.
+pub fn train(examples: &[Example], opts: &TrainOptions) -> String {
+    // features
+    let Features {
+        data,
+        names,
+        counts,
+    } = collect_features(examples);
     // index kept features
     let mut keys: Vec<u64> = counts
         .iter()

@@ -106,12 +106,9 @@ impl StemStage {
 
     /// The stemmer for a language code (ISO 639-1, or 639-3 for those listed), if any.
     fn stemmer(&self, code: &str) -> Option<&(usize, Stemmer)> {
+        // the ISO 639-3 codes accepted (through the one code table, `lang::iso639_1`)
         let code = match code {
-            "eng" => "en",
-            "fra" => "fr",
-            "deu" => "de",
-            "spa" => "es",
-            "rus" => "ru",
+            "eng" | "fra" | "deu" | "spa" | "rus" => crate::lang::iso639_1(code).unwrap_or(code),
             other => other,
         };
         self.stemmers.get(code)
@@ -168,7 +165,7 @@ impl SyncStage for StemStage {
             let mut lower = String::new();
             for token in tokens.iter_mut() {
                 let word = token.span.slice(&text);
-                crate::lowercase_into(&mut lower, word);
+                crate::text::lowercase_into(&mut lower, word);
                 let stem = match cache.get(lower.as_str()) {
                     Some(stem) => Arc::clone(stem),
                     None => {

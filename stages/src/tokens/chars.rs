@@ -141,34 +141,7 @@ pub(crate) fn is_emoji_modifier(c: char) -> bool {
 }
 
 /// Quote marks of every style; each is always a token of its own.
-pub(crate) fn is_quote(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\''
-            | '`'
-            | '“'
-            | '”'
-            | '‘'
-            | '’'
-            | '‚'
-            | '‛'
-            | '„'
-            | '‟'
-            | '«'
-            | '»'
-            | '‹'
-            | '›'
-            | '「'
-            | '」'
-            | '『'
-            | '』'
-            | '〝'
-            | '〞'
-            | '〟'
-            | '＂'
-            | '＇'
-    )
-}
+pub(crate) use crate::text::is_quote_mark as is_quote;
 
 /// Marks that close a quotation or a bracket (kept with the sentence they end).
 pub(crate) fn is_closer(c: char) -> bool {

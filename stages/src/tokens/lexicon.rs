@@ -5,6 +5,8 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
+use crate::text::entries;
+
 /// FNV-1a: the keys are a few ASCII bytes, where SipHash's setup dominates.
 #[derive(Default)]
 pub(crate) struct Fnv(u64);
@@ -66,12 +68,6 @@ const PREFIXES: &str = include_str!("hyphen_prefixes.txt");
 
 /// Longest entry we ever look up; longer words are never abbreviations.
 const MAX_LEN: usize = 16;
-
-fn entries(data: &str) -> impl Iterator<Item = &str> {
-    data.lines()
-        .map(|l| l.split('#').next().unwrap_or("").trim())
-        .filter(|l| !l.is_empty())
-}
 
 impl Lexicon {
     fn load() -> Lexicon {

@@ -1,0 +1,522 @@
+//! People and other organisations: capitalised runs of words, titles stripped
+//! (`Pakistani Defense Secretary Mian Hilal Hussain` → `Mian Hilal Hussain`); a run with
+//! an organisation word is an organisation. Names that are the tail of a longer one,
+//! surnames alone, titled single names and the quotes layer's speakers are linked to a
+//! person.
+
+// Index loops over parallel arrays (tokens, analysis, weights) read better here.
+#![allow(clippy::needless_range_loop)]
+
+use pipeline_core::{ActorKind, Quote, Span, TokenKind};
+use rustc_hash::FxHashMap;
+
+use super::doc::{Doc, Found, FoundActors};
+use crate::sentiment::gazetteer::{Gazetteer, C_CONN, C_HON, C_ORG, C_STOP, C_TITLE};
+use crate::sentiment::hashing::{word_hash, IdMap};
+
+/// What the capitalised runs found besides organisations: the people named in full, and
+/// the single names that may be one of them.
+#[derive(Debug, Default)]
+pub(super) struct Runs {
+    people: People,
+    /// `(token, after a title)` of each single capitalised name.
+    singles: Vec<(usize, bool)>,
+    /// `(span, person, first token)` of each full name.
+    mentions: Vec<(Span, usize, usize)>,
+}
+
+/// Finds the capitalised runs of each sentence; adds the organisations to `out` and
+/// returns the people and single names.
+pub(super) fn capitalised_runs(doc: &Doc, used: &[bool], out: &mut FoundActors) -> Runs {
+    let tokens = doc.tokens;
+    // lowercase vocabulary of the document: words written in lowercase are not names
+    let mut lower: IdMap<()> = IdMap::with_capacity_and_hasher(tokens.len(), Default::default());
+    for (i, t) in tokens.iter().enumerate() {
+        if t.kind == TokenKind::Word && !doc.cap(i) {
+            lower.insert(doc.hashes[i], ());
+        }
+    }
+    let mut runs = Runs::default();
+    for &(s, e) in doc.sentences {
+        let headline = is_headline(doc, s, e);
+        let mut k = s;
+        while k < e {
+            if used[k] || tokens[k].kind != TokenKind::Word || !doc.cap(k) {
+                k += 1;
+                continue;
+            }
+            let start = k;
+            let end = run_end(doc, used, start, e);
+            k = end.max(start + 1);
+            let run = Run {
+                sentence: s,
+                start,
+                end,
+                headline,
+            };
+            classify(doc, &lower, run, &mut runs, out);
+        }
+    }
+    runs
+}
+
+/// Whether sentence `[s, e)` looks like a headline (mostly capitalised words), where
+/// capitalised runs are not names.
+fn is_headline(doc: &Doc, s: usize, e: usize) -> bool {
+    // word tokens and capitalised word tokens, in one pass
+    let (mut words, mut caps) = (0, 0);
+    for (t, info) in doc.tokens[s..e].iter().zip(&doc.toks[s..e]) {
+        if t.kind == TokenKind::Word {
+            words += 1;
+            caps += usize::from(info.cap);
+        }
+    }
+    let ends_like_prose = e > s
+        && matches!(
+            doc.word(e - 1),
+            "." | "!" | "?" | "\"" | "”" | "’" | ":" | ";" | "," | ")"
+        );
+    words >= 2 && (caps * 10 >= words * 6 && !ends_like_prose || caps * 100 >= words * 85)
+}
+
+/// The end of the capitalised run starting at `start` (capitalised words, initials and
+/// connectors, up to a possessive), within the sentence ending at `e`.
+fn run_end(doc: &Doc, used: &[bool], start: usize, e: usize) -> usize {
+    let mut end = start;
+    while end < e && !used[end] {
+        let tok_ok = doc.tokens[end].kind == TokenKind::Word
+            && (doc.cap(end) || is_initial(doc.word(end)))
+            && (doc.poss(end) > 0 || !has_apostrophe(doc.word(end)));
+        let conn = doc.has(end, C_CONN) && end + 1 < e && doc.cap(end + 1) && end > start;
+        if tok_ok || conn {
+            end += 1;
+            // a possessive ends the name: "Hussain’s army"
+            if doc.poss(end - 1) > 0 {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// A capitalised run `[start, end)` in the sentence starting at `sentence`.
+#[derive(Debug, Clone, Copy)]
+struct Run {
+    sentence: usize,
+    start: usize,
+    end: usize,
+    headline: bool,
+}
+
+/// Strips the titles in front of a run and decides what it is: an organisation (added
+/// to `out`), a person's full name or a single name (added to `runs`), or nothing.
+fn classify(doc: &Doc, lower: &IdMap<()>, run: Run, runs: &mut Runs, out: &mut FoundActors) {
+    let Run {
+        sentence: s,
+        start,
+        end,
+        headline,
+    } = run;
+    // strip titles and stop words in front
+    let mut a = start;
+    let mut titled = false;
+    while a < end {
+        if doc.has(a, C_TITLE) {
+            titled = true;
+            a += 1;
+        } else if doc.has(a, C_STOP) {
+            a += 1;
+        } else {
+            break;
+        }
+    }
+    // a title right before the run (lowercase: "the defense secretary Hussain")
+    if a == start && start > s && doc.has(start - 1, C_TITLE) {
+        titled = true;
+    }
+    // a single name needs an honorific or a personal title right before it
+    let honorific = a > start || a > s;
+    titled = titled && honorific && doc.has(a - 1, C_HON);
+    // a title inside the run starts the name: "Chief of Army Staff Gen. Raheel Sharif"
+    let mut org_from = start;
+    if let Some(h) = (a..end.saturating_sub(1))
+        .rev()
+        .find(|&j| doc.has(j, C_HON))
+    {
+        a = h + 1;
+        titled = true;
+        org_from = a;
+    }
+    if a > start && doc.has(a - 1, C_HON) {
+        org_from = a;
+    }
+    if a >= end {
+        return;
+    }
+    if (org_from..end).any(|j| doc.has(j, C_ORG)) {
+        organisation(doc, start, end, headline, out);
+        return;
+    }
+    let namelike = |j: usize| {
+        let w = doc.word(j);
+        is_initial(w)
+            || doc.has(j, C_CONN)
+            || (!w.bytes().any(|c| c.is_ascii_digit())
+                && !lower.contains_key(&doc.hashes[j])
+                && !doc.has(j, C_STOP | C_TITLE))
+    };
+    let len = end - a;
+    if (2..=4).contains(&len) && !headline && (a..end).all(namelike) {
+        let span = Span::unchecked(doc.tokens[a].span.start, doc.end_of(end - 1));
+        let p = add_person(&mut runs.people, span.slice(doc.text));
+        runs.mentions.push((span, p, a));
+    } else if len == 1 && namelike(a) {
+        runs.singles.push((a, titled));
+    }
+}
+
+/// An organisation's run `[start, end)`: kept after leading stop words, when two to six
+/// words long and not in a headline.
+fn organisation(doc: &Doc, start: usize, end: usize, headline: bool, out: &mut FoundActors) {
+    let mut b = start;
+    while b < end && doc.has(b, C_STOP) {
+        b += 1;
+    }
+    if b + 1 < end && end - b <= 6 && !headline {
+        let span = Span::unchecked(doc.tokens[b].span.start, doc.end_of(end - 1));
+        let name = span.slice(doc.text).to_owned();
+        let idx = match out.actors.iter().position(|(n, _)| *n == name) {
+            Some(i) => i,
+            None => {
+                out.actors.push((name, ActorKind::Organisation));
+                out.actors.len() - 1
+            }
+        };
+        out.mentions.push(Found { span, actor: idx });
+    }
+}
+
+/// Adds the people's mentions to `out`: full names, single names (surnames of a known
+/// person, or titled names) and the quotes layer's speakers. Returns `(token, actor)` of
+/// every person mention, for pronouns.
+pub(super) fn person_mentions(
+    doc: &Doc,
+    runs: Runs,
+    quotes: Option<&[Quote]>,
+    out: &mut FoundActors,
+) -> Vec<(usize, usize)> {
+    let Runs {
+        mut people,
+        singles,
+        mentions,
+    } = runs;
+    // quote speakers: their entities are names too
+    let speakers = SpeakerNames::new(quotes.unwrap_or(&[]), &mut people, doc.gaz);
+    let by_surname = surnames(&people, &mentions);
+    let mut actors = PersonActors::new(&people);
+    let mut timeline: Vec<(usize, usize)> = Vec::new();
+    for (span, p, tok) in mentions {
+        let a = actors.actor(out, p);
+        out.mentions.push(Found { span, actor: a });
+        timeline.push((tok, a));
+    }
+    single_names(doc, &singles, &by_surname, &mut actors, out, &mut timeline);
+    if let Some(quotes) = quotes {
+        speaker_mentions(doc, quotes, &speakers, &mut actors, out, &mut timeline);
+    }
+    timeline
+}
+
+/// The first person with a surname, and that surname's full mentions as
+/// `(token, person)` in text order.
+type Surname = (usize, Vec<(usize, usize)>);
+
+/// Every surname: its first person, and its full mentions in text order.
+fn surnames(people: &People, mentions: &[(Span, usize, usize)]) -> IdMap<Surname> {
+    let mut by_surname: IdMap<Surname> = IdMap::default();
+    for (j, p) in people.list.iter().enumerate() {
+        if let Some(&last) = p.words.last() {
+            by_surname.entry(last).or_insert((j, Vec::new()));
+        }
+    }
+    for &(_, p, tok) in mentions {
+        if let Some(&last) = people.list[p].words.last() {
+            if let Some(e) = by_surname.get_mut(&last) {
+                e.1.push((tok, p));
+            }
+        }
+    }
+    by_surname
+}
+
+/// The actor of each person: one per canonical person, the fullest name of those that
+/// end alike ("Hilal Hussain" → "Mian Hilal Hussain"), made on first use.
+struct PersonActors<'p> {
+    people: &'p People,
+    /// The canonical person of each person.
+    canon: Vec<usize>,
+    /// The actor of each canonical person, once made.
+    actor: Vec<Option<usize>>,
+}
+
+impl<'p> PersonActors<'p> {
+    fn new(people: &'p People) -> PersonActors<'p> {
+        // merge names that are the tail of a longer one
+        let mut longest: FxHashMap<&[u64], usize> = FxHashMap::default();
+        for (j, p) in people.list.iter().enumerate() {
+            for k in 0..p.words.len().min(6) {
+                let suffix = &p.words[k..];
+                let e = longest.entry(suffix).or_insert(j);
+                if people.list[*e].words.len() < p.words.len() {
+                    *e = j;
+                }
+            }
+        }
+        let canon = (0..people.list.len())
+            .map(|i| longest.get(&people.list[i].words[..]).copied().unwrap_or(i))
+            .collect();
+        PersonActors {
+            people,
+            canon,
+            actor: vec![None; people.list.len()],
+        }
+    }
+
+    /// The actor of person `p`, added to `out` when new.
+    fn actor(&mut self, out: &mut FoundActors, p: usize) -> usize {
+        let c = self.canon.get(p).copied().unwrap_or(p);
+        if let Some(a) = self.actor.get(c).copied().flatten() {
+            return a;
+        }
+        out.actors
+            .push((self.people.list[c].display.clone(), ActorKind::Person));
+        let a = out.actors.len() - 1;
+        if let Some(slot) = self.actor.get_mut(c) {
+            *slot = Some(a);
+        }
+        a
+    }
+}
+
+/// Single names: the nearest full mention before with that surname (else the first
+/// person of that surname), or, after a title, a person of their own.
+fn single_names(
+    doc: &Doc,
+    singles: &[(usize, bool)],
+    by_surname: &IdMap<Surname>,
+    actors: &mut PersonActors,
+    out: &mut FoundActors,
+    timeline: &mut Vec<(usize, usize)>,
+) {
+    let tokens = doc.tokens;
+    let mut single_actor: IdMap<usize> = IdMap::default();
+    for &(tok, titled) in singles {
+        let name = &doc.word(tok)[..doc.end_of(tok) - tokens[tok].span.start];
+        let w = word_hash(name);
+        // the nearest full mention before this one, else the first person of that name
+        let owner = by_surname.get(&w).map(|(first, seen)| {
+            let k = seen.partition_point(|x| x.0 < tok);
+            match k.checked_sub(1) {
+                Some(k) => seen[k].1,
+                None => seen.first().map_or(*first, |x| x.1),
+            }
+        });
+        let a = match owner {
+            Some(p) => actors.actor(out, p),
+            None if titled => *single_actor.entry(w).or_insert_with(|| {
+                out.actors.push((name.to_owned(), ActorKind::Person));
+                out.actors.len() - 1
+            }),
+            None => continue,
+        };
+        out.mentions.push(Found {
+            span: Span::unchecked(tokens[tok].span.start, doc.end_of(tok)),
+            actor: a,
+        });
+        timeline.push((tok, a));
+    }
+}
+
+/// The speaker mentions of the quotes layer whose entity is a known person, where no
+/// other mention overlaps them.
+fn speaker_mentions(
+    doc: &Doc,
+    quotes: &[Quote],
+    speakers: &SpeakerNames,
+    actors: &mut PersonActors,
+    out: &mut FoundActors,
+    timeline: &mut Vec<(usize, usize)>,
+) {
+    let mut taken = SpanSet::default();
+    for q in quotes {
+        let Some(sp) = &q.speaker else { continue };
+        let Some(&p) = speakers
+            .get(&sp.entity)
+            .and_then(|words| actors.people.index.get(words))
+        else {
+            continue;
+        };
+        let a = actors.actor(out, p);
+        if taken.spans.is_empty() {
+            taken = SpanSet::new(out.mentions.iter().map(|m| m.span));
+        }
+        if !taken.overlaps(sp.span) {
+            taken.insert(sp.span);
+            out.mentions.push(Found {
+                span: sp.span,
+                actor: a,
+            });
+            let tok = doc.tokens.partition_point(|t| t.span.end <= sp.span.start);
+            timeline.push((tok, a));
+        }
+    }
+}
+
+/// True when `w` holds `'` or `’`.
+fn has_apostrophe(w: &str) -> bool {
+    if w.is_ascii() {
+        w.bytes().any(|c| c == b'\'')
+    } else {
+        w.contains(['’', '\''])
+    }
+}
+
+/// An initial: one uppercase letter and a period (`J.`).
+fn is_initial(w: &str) -> bool {
+    let mut c = w.chars();
+    matches!((c.next(), c.next(), c.next()), (Some(a), Some('.'), None) if a.is_uppercase())
+}
+
+/// reach the query.
+#[derive(Debug, Default)]
+struct SpanSet {
+    /// Sorted by `(start, end)`.
+    spans: Vec<Span>,
+    /// The greatest length of a span in `spans`.
+    longest: usize,
+}
+
+impl SpanSet {
+    fn new(spans: impl Iterator<Item = Span>) -> SpanSet {
+        let mut spans: Vec<Span> = spans.collect();
+        spans.sort_unstable_by_key(|s| (s.start, s.end));
+        let longest = spans.iter().map(|s| s.end - s.start).max().unwrap_or(0);
+        // never empty once built, so the caller builds it only once
+        spans.push(Span::unchecked(usize::MAX, usize::MAX));
+        SpanSet { spans, longest }
+    }
+
+    /// True when a span of the set overlaps `span`.
+    fn overlaps(&self, span: Span) -> bool {
+        let i = self.spans.partition_point(|s| s.start < span.end);
+        self.spans[..i]
+            .iter()
+            .rev()
+            .take_while(|s| s.start.saturating_add(self.longest) > span.start)
+            .any(|s| s.overlaps(&span))
+    }
+
+    fn insert(&mut self, span: Span) {
+        let i = self
+            .spans
+            .partition_point(|s| (s.start, s.end) < (span.start, span.end));
+        self.spans.insert(i, span);
+        self.longest = self.longest.max(span.end - span.start);
+    }
+}
+
+/// A person named in the document.
+#[derive(Debug)]
+struct Person {
+    /// Hashes of the normalised words of the name ([`word_hash`]).
+    words: Vec<u64>,
+    /// The name as written.
+    display: String,
+}
+
+/// The people named in the document, by the word hashes of their names.
+#[derive(Debug, Default)]
+struct People {
+    list: Vec<Person>,
+    index: FxHashMap<Vec<u64>, usize>,
+    /// Word hashes of the name being added, reused so a known name allocates nothing.
+    scratch: Vec<u64>,
+}
+
+/// The person named `name` (words separated by whitespace), added when new.
+fn add_person(people: &mut People, name: &str) -> usize {
+    let mut words = std::mem::take(&mut people.scratch);
+    words.clear();
+    words.extend(name.split_whitespace().map(word_hash));
+    let p = add_person_words(people, &words, || {
+        let mut display = String::with_capacity(name.len());
+        for w in name.split_whitespace() {
+            if !display.is_empty() {
+                display.push(' ');
+            }
+            display.push_str(w);
+        }
+        display
+    });
+    people.scratch = words;
+    p
+}
+
+/// The person whose name has the word hashes `words`, added with the name `display()`
+/// when new.
+fn add_person_words(people: &mut People, words: &[u64], display: impl FnOnce() -> String) -> usize {
+    if let Some(&i) = people.index.get(words) {
+        return i;
+    }
+    people.list.push(Person {
+        words: words.to_vec(),
+        display: display(),
+    });
+    people.index.insert(words.to_vec(), people.list.len() - 1);
+    people.list.len() - 1
+}
+
+/// The hashes of the words of each quote speaker's entity, normalised and without
+/// titles, computed once per distinct entity.
+#[derive(Debug, Default)]
+struct SpeakerNames<'q> {
+    by_entity: FxHashMap<&'q str, Vec<u64>>,
+}
+
+impl<'q> SpeakerNames<'q> {
+    /// Adds each distinct speaker entity of `quotes` to `people` when it has two words
+    /// or more, in quote order.
+    fn new(quotes: &'q [Quote], people: &mut People, gaz: &Gazetteer) -> SpeakerNames<'q> {
+        let mut names = SpeakerNames::default();
+        for q in quotes {
+            let Some(sp) = &q.speaker else { continue };
+            if names.by_entity.contains_key(sp.entity.as_str()) {
+                // adding a known name again changes nothing
+                continue;
+            }
+            let words = name_words(&sp.entity, gaz);
+            let hashes: Vec<u64> = words.iter().map(|w| word_hash(w)).collect();
+            if words.len() >= 2 {
+                add_person_words(people, &hashes, || words.join(" "));
+            }
+            names.by_entity.insert(&sp.entity, hashes);
+        }
+        names
+    }
+
+    /// The normalised words of a speaker entity seen by [`SpeakerNames::new`].
+    fn get(&self, entity: &str) -> Option<&[u64]> {
+        self.by_entity.get(entity).map(Vec::as_slice)
+    }
+}
+
+/// The words of a name as written, without titles and stray punctuation.
+fn name_words<'n>(name: &'n str, gaz: &Gazetteer) -> Vec<&'n str> {
+    name.split_whitespace()
+        .filter(|w| !gaz.is_title(w))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+        .filter(|w| !w.is_empty())
+        .collect()
+}

@@ -1,0 +1,300 @@
+//! The features of one target in its sentence: words by position relative to the target,
+//! bigrams with the target as `<t>`, the target's own words (all negation-marked), and
+//! the dense lexicon features (sentiment words near / far, about this target or about
+//! another one, inside quotes, contrast, the rule score). They go to a [`Sink`]: the
+//! model's logits at run time, the trainer's feature lists when training.
+
+// Index loops over parallel arrays (tokens, analysis, weights) read better here.
+#![allow(clippy::needless_range_loop)]
+
+use super::analysis::{Analysis, NONE};
+use super::hashing::{fnv, mix};
+
+/// Names of the dense features, in weight order.
+pub(crate) const DENSE: &[&str] = &[
+    "bias",
+    "own_pos",
+    "own_neg",
+    "other_pos",
+    "other_neg",
+    "near_pos",
+    "near_neg",
+    "mid_pos",
+    "mid_neg",
+    "far_pos",
+    "far_neg",
+    "rule",
+    "target_in_quote",
+    "quote_pos",
+    "quote_neg",
+    "speaker",
+    "sentence_start",
+    "pronoun",
+    "length",
+    "negators",
+    "clause_pos",
+    "clause_neg",
+    "contrast_pos",
+    "contrast_neg",
+];
+
+/// Templates of the position features, by distance bucket: left 1, 2–3, 4–7, 8+,
+/// then right.
+pub(crate) const POSITIONS: [&str; 8] = ["L1", "L2", "L3", "L4", "R1", "R2", "R3", "R4"];
+/// Template of the sentence bag words `S|w`.
+pub(crate) const TPL_S: u64 = fnv("S");
+/// Template of the bigrams `B|w1 w2`.
+pub(crate) const TPL_B: u64 = fnv("B");
+/// Template of the target's own words `T|w`.
+pub(crate) const TPL_T: u64 = fnv("T");
+/// Templates of [`POSITIONS`], hashed.
+pub(crate) const TPL_POS: [u64; 8] = [
+    fnv("L1"),
+    fnv("L2"),
+    fnv("L3"),
+    fnv("L4"),
+    fnv("R1"),
+    fnv("R2"),
+    fnv("R3"),
+    fnv("R4"),
+];
+
+/// The target in a bigram (`<t>`).
+pub(crate) const H_TARGET: u64 = fnv("<t>");
+
+/// The key of feature `TPL|w`.
+pub(crate) fn key1(tpl: u64, h: u64) -> u64 {
+    mix(tpl ^ h.rotate_left(23))
+}
+
+/// The key of feature `TPL|w1 w2`.
+pub(crate) fn key2(tpl: u64, h1: u64, h2: u64) -> u64 {
+    mix(mix(tpl ^ h1.rotate_left(23)) ^ h2.rotate_left(31))
+}
+
+/// The name of a sparse feature as the model file writes it, with its words as hashes
+/// (the trainer turns them back into words; the model never reads it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FeatureName {
+    /// `TPL|w`.
+    Word(&'static str, u64),
+    /// `TPL|w1 w2`.
+    Bigram(&'static str, u64, u64),
+}
+
+/// Receives the features of one target.
+pub(crate) trait Sink {
+    /// A sparse binary feature and its name.
+    fn sparse(&mut self, key: u64, name: FeatureName);
+    /// The position feature of context token `feat` in distance bucket `bucket` (the
+    /// sparse feature `POS|w`, see [`POSITIONS`]).
+    fn position(&mut self, bucket: usize, feat: u64) {
+        self.sparse(
+            key1(TPL_POS[bucket], feat),
+            FeatureName::Word(POSITIONS[bucket], feat),
+        );
+    }
+    /// The dense features, once per target.
+    fn dense(&mut self, values: &[f32; DENSE.len()]);
+    /// The sentence bag of context `[s, e)` around target `[a, b)` (see
+    /// [`Analysis::emit_bag`]); a sink may compute it faster.
+    fn bag(&mut self, an: &Analysis, s: usize, e: usize, a: usize, b: usize) {
+        an.emit_bag(s, e, a, b, self);
+    }
+}
+
+impl Analysis {
+    /// Extracts the features of target tokens `[a, b)` into `sink`; returns the rule score.
+    pub(crate) fn features<S: Sink>(&self, a: usize, b: usize, sink: &mut S) -> f32 {
+        let mut dense = [0.0f32; DENSE.len()];
+        dense[0] = 1.0;
+        let n = self.toks.len();
+        if a >= b || b > n {
+            sink.dense(&dense);
+            return 0.0;
+        }
+        let (s, e) = self.context(a, b);
+        sink.bag(self, s, e, a, b);
+        let mut rule = 0.0f32;
+        let mut negators = 0;
+        // the context left of the target, then right of it: one loop that jumps over the
+        // target (cheaper per step than a `chain` of the two ranges)
+        let mut next = if s < a { s } else { b };
+        while next < e {
+            let i = next;
+            next = if i + 1 == a { b } else { i + 1 };
+            let t = &self.toks[i];
+            negators += t.negator as u32;
+            let (side, d) = if i < a { (0, a - i) } else { (4, i + 1 - b) };
+            let bucket = side
+                + match d {
+                    1 => 0,
+                    2..=3 => 1,
+                    4..=7 => 2,
+                    _ => 3,
+                };
+            sink.position(bucket, t.feat);
+            if t.pol == 0.0 {
+                continue;
+            }
+            // sentiment word: about this target or another one?
+            let other = self.other_distance(i, a, b);
+            let own = d <= other;
+            // contrast, relative to the target: the clause after `but` weighs more; the
+            // other side of the contrast weighs less
+            let cw = match t.contrast {
+                NONE => 1.0,
+                c => {
+                    let c = c as usize;
+                    match (i >= c, a >= c) {
+                        (true, true) => 1.5,
+                        (false, false) => 0.8,
+                        (false, true) => 0.5,
+                        (true, false) => 1.2,
+                    }
+                }
+            };
+            let weight = t.weight * cw;
+            let v = t.pol / 3.0 * weight;
+            let (p, q) = if v > 0.0 { (v, 0.0) } else { (0.0, -v) };
+            let slot = |base: usize, dense: &mut [f32; DENSE.len()]| {
+                dense[base] += p;
+                dense[base + 1] += q;
+            };
+            slot(if own { 1 } else { 3 }, &mut dense);
+            slot(
+                match d {
+                    0..=3 => 5,
+                    4..=8 => 7,
+                    _ => 9,
+                },
+                &mut dense,
+            );
+            if t.quote {
+                slot(13, &mut dense);
+            }
+            if !self.boundary_between(i, a, b) {
+                slot(20, &mut dense);
+            }
+            if weight > 1.0 {
+                slot(22, &mut dense);
+            }
+            let dw = 1.0 / (1.0 + (d as f32 - 1.0) / 4.0);
+            let ow = if own { 1.0 } else { 0.3 };
+            rule += t.pol * weight * dw * ow;
+        }
+        let rule = (rule / 2.0).tanh();
+        dense[11] = rule;
+        dense[12] = self.toks[a].quote as u8 as f32;
+        dense[15] = self.is_speaker(a, b, s, e) as u8 as f32;
+        dense[16] = (a == s) as u8 as f32;
+        dense[17] = (b == a + 1 && self.toks[a].pronoun) as u8 as f32;
+        dense[18] = ((e - s) as f32).ln_1p() / 4.0;
+        dense[19] = negators as f32;
+        for i in a..b {
+            let h = self.toks[i].hash;
+            sink.sparse(key1(TPL_T, h), FeatureName::Word("T", h));
+        }
+        sink.dense(&dense);
+        rule
+    }
+
+    /// The sentence bag: `S|w` for every word outside the target and `B|w1 w2` bigrams
+    /// over the sentence with the target collapsed to `<t>`.
+    pub(crate) fn emit_bag<S: Sink + ?Sized>(
+        &self,
+        s: usize,
+        e: usize,
+        a: usize,
+        b: usize,
+        sink: &mut S,
+    ) {
+        self.walk_bag(s, e, a, b, |i, prev, h| {
+            if let Some(p) = prev {
+                sink.sparse(key2(TPL_B, p, h), FeatureName::Bigram("B", p, h));
+            }
+            if i != a {
+                sink.sparse(key1(TPL_S, h), FeatureName::Word("S", h));
+            }
+        });
+    }
+
+    /// Walks the sentence bag of context `[s, e)` around target `[a, b)`: calls `f` with
+    /// each token `i` outside the target (the target's first token stands for it, as
+    /// `<t>`), the feature hash before it (`None` at the start) and its own.
+    #[inline]
+    pub(crate) fn walk_bag(
+        &self,
+        s: usize,
+        e: usize,
+        a: usize,
+        b: usize,
+        mut f: impl FnMut(usize, Option<u64>, u64),
+    ) {
+        let mut prev = None;
+        for i in s..e {
+            if i > a && i < b {
+                continue;
+            }
+            let h = if i == a { H_TARGET } else { self.toks[i].feat };
+            f(i, prev, h);
+            prev = Some(h);
+        }
+    }
+
+    /// Distance from token `i` to the nearest candidate entity outside `[a, b)` in its
+    /// sentence, `usize::MAX` when there is none.
+    /// A pronoun may refer to a named target, so it competes only with pronoun targets.
+    fn other_distance(&self, i: usize, a: usize, b: usize) -> usize {
+        let pronoun_target = b == a + 1 && self.toks[a].pronoun;
+        let (left, right) = if pronoun_target {
+            (&self.left_ent, &self.right_ent)
+        } else {
+            (&self.left_name, &self.right_name)
+        };
+        let mut best = usize::MAX;
+        let l = left[i];
+        if l != NONE {
+            let l = l as usize;
+            let l = if l >= a && l < b {
+                a.checked_sub(1).map_or(NONE, |x| left[x]) as usize
+            } else {
+                l
+            };
+            if l != NONE as usize && l <= i {
+                best = best.min(i - l);
+            }
+        }
+        let r = right[i];
+        if r != NONE {
+            let r = r as usize;
+            let r = if r >= a && r < b {
+                right.get(b).map_or(NONE, |x| *x) as usize
+            } else {
+                r
+            };
+            if r != NONE as usize && r >= i {
+                best = best.min(r - i);
+            }
+        }
+        best
+    }
+
+    /// True when a clause boundary lies between token `i` and the target.
+    fn boundary_between(&self, i: usize, a: usize, b: usize) -> bool {
+        let (x, y) = if i < a { (i + 1, a) } else { (b, i) };
+        // bounded scan: far words count as across a boundary
+        if y.saturating_sub(x) > 12 {
+            return true;
+        }
+        (x..y).any(|j| self.toks[j].boundary)
+    }
+
+    /// True when the target is the speaker of a reporting clause (`X said`, `said X`,
+    /// `according to X`).
+    fn is_speaker(&self, a: usize, b: usize, s: usize, e: usize) -> bool {
+        let after = (b..e.min(b + 3)).any(|j| self.toks[j].speech);
+        let before = (s.max(a.saturating_sub(2))..a).any(|j| self.toks[j].speech);
+        after || before
+    }
+}
