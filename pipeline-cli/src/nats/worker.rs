@@ -13,74 +13,24 @@ use serde_json::Value;
 use tokio::sync::{mpsc, OwnedSemaphorePermit, Semaphore};
 use tokio::task::JoinSet;
 
-use super::{NatsError, NatsOptions, RECORD_HEADER};
-use crate::args::{ChainArgs, Offsets};
-
-/// `nlpipe worker` options.
-#[derive(Debug, clap::Args)]
-pub struct WorkerArgs {
-    /// Connection and stream settings.
-    #[command(flatten)]
-    pub nats: NatsOptions,
-
-    /// The documents stream (created if missing).
-    #[arg(long, value_name = "DOCS")]
-    pub stream: String,
-
-    /// The durable consumer shared by all workers (created if missing).
-    #[arg(long, value_name = "NAME")]
-    pub consumer: String,
-
-    /// The results stream and subject (created if missing).
-    #[arg(long, value_name = "RESULTS")]
-    pub results: String,
-
-    /// Documents held by this worker at once (pulled, not yet acknowledged).
-    #[arg(long, value_name = "N", default_value_t = 256)]
-    pub in_flight: usize,
-
-    /// Consumer setting: seconds before an unacknowledged document is redelivered.
-    #[arg(long, value_name = "SECS", default_value_t = 30)]
-    pub ack_wait: u64,
-
-    /// Consumer setting: deliveries of one document at most.
-    #[arg(long, value_name = "N", default_value_t = 20)]
-    pub max_deliver: i64,
-
-    /// Consumer setting: unacknowledged documents over all workers at most.
-    #[arg(long, value_name = "N", default_value_t = 4096)]
-    pub max_ack_pending: i64,
-
-    /// The chain, as for `nlpipe run`.
-    #[command(flatten)]
-    pub chain: ChainArgs,
-
-    /// Offsets in the results: bytes or chars.
-    #[arg(long, value_enum, default_value = "bytes")]
-    pub offsets: Offsets,
-
-    /// Leave `text` out of the results.
-    #[arg(long)]
-    pub no_text: bool,
-
-    /// Larger documents become error records.
-    #[arg(long, default_value_t = 16 << 20, value_name = "N")]
-    pub max_doc_bytes: usize,
-}
+use super::{NatsError, RECORD_HEADER};
+use crate::app::{self, sink};
+use crate::args::WorkerArgs;
 
 /// Runs `nlpipe worker` until SIGINT/SIGTERM: then it stops pulling, finishes and
 /// acknowledges what it holds, and exits 0.
-pub fn worker(args: WorkerArgs) -> Result<ExitCode, crate::CliError> {
-    let chain = crate::build_chain(&args.chain)?;
-    let out = OutputOptions {
-        offsets: crate::offset_unit(args.offsets),
+pub fn worker(args: WorkerArgs) -> Result<ExitCode, NatsError> {
+    let chain = app::chain::build(&args.chain)?;
+    let serialiser = sink::Serialiser::new(OutputOptions {
+        offsets: app::read::offset_unit(args.offsets),
         no_text: args.no_text,
-    };
+    });
     let doc_opts = InputOptions {
         max_doc_bytes: args.max_doc_bytes,
         ..InputOptions::default()
     };
-    let runtime = crate::runtime(chain.options().jobs)?;
+    let jobs = chain.options().jobs;
+    let runtime = app::runtime(jobs)?;
     let result = runtime.block_on(async move {
         let client = super::connect(&args.nats).await?;
         let js = jetstream::new(client);
@@ -123,38 +73,40 @@ pub fn worker(args: WorkerArgs) -> Result<ExitCode, crate::CliError> {
         ));
 
         let records = futures::stream::poll_fn(move |cx| record_rx.poll_recv(cx));
-        let mut run = chain.run(records);
+        // serialised on the CPU pool exactly as `nlpipe run` does
+        let mut lines = serialiser.lines(chain.run(records), jobs);
         let mut tasks = JoinSet::new();
         let mut failed: Option<NatsError> = None;
-        while let Some(record) = run.next().await {
-            // the chain keeps input order: this record belongs to the oldest message
+        while let Some(line) = lines.next().await {
+            // the chain and the serialiser keep input order: this line belongs to the
+            // oldest message
             let Some((msg, permit)) = msg_rx.recv().await else {
                 break;
             };
-            let (id, is_error) = match &record {
-                Ok(doc) => (doc.id().to_owned(), false),
-                Err(f) => (f.id.to_string(), true),
-            };
-            let mut line = Vec::new();
-            out.write_line(&record, &mut line);
-            line.pop();
+            let sink::Line {
+                id,
+                failed: is_error,
+                mut bytes,
+            } = line;
+            bytes.pop();
             let js = js.clone();
             let subject = args.results.clone();
             tasks.spawn(async move {
-                let done = deliver(&js, &subject, id, is_error, line.into(), &msg).await;
+                let done =
+                    deliver(&js, &subject, id.to_string(), is_error, bytes.into(), &msg).await;
                 drop(permit);
                 done
             });
             while let Some(joined) = tasks.try_join_next() {
                 if let Ok(Err(e)) = joined {
-                    eprintln!("nlpipe: worker: {}", crate::error_chain(&e));
+                    eprintln!("nlpipe: worker: {}", app::error_chain(&e));
                     failed.get_or_insert(e);
                 }
             }
         }
         while let Some(joined) = tasks.join_next().await {
             if let Ok(Err(e)) = joined {
-                eprintln!("nlpipe: worker: {}", crate::error_chain(&e));
+                eprintln!("nlpipe: worker: {}", app::error_chain(&e));
                 failed.get_or_insert(e);
             }
         }
@@ -170,7 +122,7 @@ pub fn worker(args: WorkerArgs) -> Result<ExitCode, crate::CliError> {
         }
     });
     runtime.shutdown_background();
-    Ok(result?)
+    result
 }
 
 /// Pulls messages while permits are free, feeding the chain and the ack queue in the
