@@ -26,13 +26,13 @@ pub enum Command {
     Stages,
     /// Publish documents to a NATS JetStream work-queue stream (feature `nats`).
     #[cfg(feature = "nats")]
-    Publish(crate::nats::PublishArgs),
+    Publish(PublishArgs),
     /// Run the chain on documents from a NATS stream, publishing results (feature `nats`).
     #[cfg(feature = "nats")]
-    Worker(crate::nats::WorkerArgs),
+    Worker(WorkerArgs),
     /// Write the results from a NATS stream as JSON Lines (feature `nats`).
     #[cfg(feature = "nats")]
-    Collect(crate::nats::CollectArgs),
+    Collect(CollectArgs),
 }
 
 /// How input files are split into documents.
@@ -165,4 +165,115 @@ pub struct ChainArgs {
     /// Capacity of the bounded channels between stages.
     #[arg(long, value_name = "N")]
     pub channel_capacity: Option<usize>,
+}
+
+/// Connection and stream settings shared by the three subcommands.
+#[cfg(feature = "nats")]
+#[derive(Debug, Clone, clap::Args)]
+pub struct NatsOptions {
+    /// The NATS server URL (several, comma-separated, for a cluster).
+    #[arg(
+        long = "nats",
+        value_name = "URL",
+        default_value = "nats://127.0.0.1:4222"
+    )]
+    pub url: String,
+
+    /// De-duplication window of the streams this command creates, in seconds: a message
+    /// whose `Nats-Msg-Id` was already stored within this window is dropped.
+    #[arg(long, value_name = "SECS", default_value_t = 600)]
+    pub duplicate_window: u64,
+}
+
+/// `nlpipe publish` options.
+#[cfg(feature = "nats")]
+#[derive(Debug, clap::Args)]
+pub struct PublishArgs {
+    /// Connection and stream settings.
+    #[command(flatten)]
+    pub nats: NatsOptions,
+
+    /// The documents stream (a work queue; also its subject), created if missing.
+    #[arg(long, value_name = "DOCS")]
+    pub stream: String,
+
+    /// Inputs and how they are read, exactly as for `nlpipe run` (messages always carry
+    /// byte offsets).
+    #[command(flatten)]
+    pub read: ReadArgs,
+}
+
+/// `nlpipe worker` options.
+#[cfg(feature = "nats")]
+#[derive(Debug, clap::Args)]
+pub struct WorkerArgs {
+    /// Connection and stream settings.
+    #[command(flatten)]
+    pub nats: NatsOptions,
+
+    /// The documents stream (created if missing).
+    #[arg(long, value_name = "DOCS")]
+    pub stream: String,
+
+    /// The durable consumer shared by all workers (created if missing).
+    #[arg(long, value_name = "NAME")]
+    pub consumer: String,
+
+    /// The results stream and subject (created if missing).
+    #[arg(long, value_name = "RESULTS")]
+    pub results: String,
+
+    /// Documents held by this worker at once (pulled, not yet acknowledged).
+    #[arg(long, value_name = "N", default_value_t = 256)]
+    pub in_flight: usize,
+
+    /// Consumer setting: seconds before an unacknowledged document is redelivered.
+    #[arg(long, value_name = "SECS", default_value_t = 30)]
+    pub ack_wait: u64,
+
+    /// Consumer setting: deliveries of one document at most.
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub max_deliver: i64,
+
+    /// Consumer setting: unacknowledged documents over all workers at most.
+    #[arg(long, value_name = "N", default_value_t = 4096)]
+    pub max_ack_pending: i64,
+
+    /// The chain, as for `nlpipe run`.
+    #[command(flatten)]
+    pub chain: ChainArgs,
+
+    /// Offsets in the results: bytes or chars.
+    #[arg(long, value_enum, default_value = "bytes")]
+    pub offsets: Offsets,
+
+    /// Leave `text` out of the results.
+    #[arg(long)]
+    pub no_text: bool,
+
+    /// Larger documents become error records.
+    #[arg(long, default_value_t = 16 << 20, value_name = "N")]
+    pub max_doc_bytes: usize,
+}
+
+/// `nlpipe collect` options.
+#[cfg(feature = "nats")]
+#[derive(Debug, clap::Args)]
+pub struct CollectArgs {
+    /// Connection and stream settings.
+    #[command(flatten)]
+    pub nats: NatsOptions,
+
+    /// The results stream (created if missing).
+    #[arg(long, value_name = "RESULTS")]
+    pub results: String,
+
+    /// Stop after this many results.
+    #[arg(long, value_name = "N")]
+    pub count: Option<u64>,
+
+    /// Stop when no result arrived for this many seconds (default: wait for ever, or
+    /// until --count or SIGINT/SIGTERM).
+    #[arg(long, value_name = "SECS")]
+    pub idle_timeout: Option<f64>,
 }

@@ -328,3 +328,83 @@ fn killing_a_worker_mid_run_loses_and_doubles_nothing() {
 fn restarting_the_server_mid_run_loses_and_doubles_nothing() {
     scenario("restart", Fault::RestartServer);
 }
+
+/// The worker serialises with `run`'s serialiser: its results are the lines `nlpipe run`
+/// writes for the same documents and flags (char offsets, no text, an error record, a
+/// document large enough to be serialised off the async workers).
+#[test]
+fn worker_results_are_the_lines_run_writes() {
+    let Some(bin) = server_bin() else { return };
+    let dir = TempDir::new("same-as-run");
+    let server = Server::start(bin, &dir.0.join("store"));
+    let url = server.url();
+    let docs = dir.0.join("docs.jsonl");
+    let mut lines: Vec<String> = (0..40)
+        .map(|i| {
+            let text = format!(
+                "Report {i}: «Nous verrons», a dit le ministre. \"We will see,\" said Ms Ng in 北京."
+            );
+            serde_json::json!({"id": format!("d{i}"), "text": text}).to_string()
+        })
+        .collect();
+    // serialised as a task (over 256 bytes) and on the blocking pool (over 64 KiB; one
+    // word, so that the result stays under the server's 1 MiB payload limit)
+    let long = "The president said that the talks went well. ".repeat(100);
+    lines.push(serde_json::json!({"id": "long", "text": long}).to_string());
+    let huge = "a".repeat(70_000);
+    lines.push(serde_json::json!({"id": "huge", "text": huge}).to_string());
+    lines.push("{not json".to_owned());
+    std::fs::write(&docs, lines.join("\n") + "\n").unwrap();
+    publish(&url, &docs);
+
+    let flags = [
+        "--stages",
+        "lang,tokens,quotes",
+        "--offsets",
+        "chars",
+        "--no-text",
+        "--jobs",
+        "2",
+    ];
+    let mut worker = Proc(
+        nlpipe(&[
+            "worker",
+            "--nats",
+            &url,
+            "--stream",
+            "DOCS",
+            "--consumer",
+            "workers",
+            "--results",
+            "RESULTS",
+        ])
+        .args(flags)
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap(),
+    );
+    let (mut collect, rx) = collector(&url, &["--count", &lines.len().to_string()]);
+    let mut results = Vec::new();
+    take(&rx, lines.len(), &mut results);
+    assert!(collect.0.wait().unwrap().success());
+    let status = worker.terminate().expect("worker stops on SIGTERM");
+    assert!(status.success(), "worker exit: {status}");
+
+    let run = nlpipe(&["run"]).args(flags).arg(&docs).output().unwrap();
+    assert_eq!(
+        run.status.code(),
+        Some(1),
+        "the broken line is an error record"
+    );
+    let mut expected: Vec<String> = String::from_utf8(run.stdout)
+        .unwrap()
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    expected.sort();
+    results.sort();
+    assert_eq!(results.len(), expected.len());
+    assert!(results.iter().any(|l| l.contains("\"error\"")));
+    assert_eq!(results, expected);
+    drop(server);
+}

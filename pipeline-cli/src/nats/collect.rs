@@ -7,33 +7,13 @@ use std::time::Duration;
 use async_nats::jetstream::{self, consumer};
 use futures::StreamExt;
 
-use super::{NatsError, NatsOptions};
-use crate::output;
-
-/// `nlpipe collect` options.
-#[derive(Debug, clap::Args)]
-pub struct CollectArgs {
-    /// Connection and stream settings.
-    #[command(flatten)]
-    pub nats: NatsOptions,
-
-    /// The results stream (created if missing).
-    #[arg(long, value_name = "RESULTS")]
-    pub results: String,
-
-    /// Stop after this many results.
-    #[arg(long, value_name = "N")]
-    pub count: Option<u64>,
-
-    /// Stop when no result arrived for this many seconds (default: wait for ever, or
-    /// until --count or SIGINT/SIGTERM).
-    #[arg(long, value_name = "SECS")]
-    pub idle_timeout: Option<f64>,
-}
+use super::NatsError;
+use crate::app::{self, sink};
+use crate::args::CollectArgs;
 
 /// Runs `nlpipe collect`.
-pub fn collect(args: CollectArgs) -> Result<ExitCode, crate::CliError> {
-    let runtime = crate::runtime(2)?;
+pub fn collect(args: CollectArgs) -> Result<ExitCode, NatsError> {
+    let runtime = app::runtime(2)?;
     let result = runtime.block_on(async move {
         let client = super::connect(&args.nats).await?;
         let js = jetstream::new(client);
@@ -54,7 +34,7 @@ pub fn collect(args: CollectArgs) -> Result<ExitCode, crate::CliError> {
         let mut messages = super::retry(|| consumer.clone().messages())
             .await
             .map_err(consume_err)?;
-        let writer = output::Writer::spawn(1024);
+        let writer = sink::Writer::spawn(1024);
         let idle = args
             .idle_timeout
             .map(|s| Duration::from_secs_f64(s.max(0.0)));
@@ -100,5 +80,5 @@ pub fn collect(args: CollectArgs) -> Result<ExitCode, crate::CliError> {
         }
     });
     runtime.shutdown_background();
-    Ok(result?)
+    result
 }

@@ -17,29 +17,15 @@ use std::time::Duration;
 use async_nats::jetstream::{self, stream};
 use tokio::sync::watch;
 
-pub use collect::{collect, CollectArgs};
-pub use publish::{publish, PublishArgs};
-pub use worker::{worker, WorkerArgs};
+use crate::app;
+use crate::args::NatsOptions;
+
+pub use collect::collect;
+pub use publish::publish;
+pub use worker::worker;
 
 /// Header set on a message that carries an error record rather than a document.
 const RECORD_HEADER: &str = "Nlpipe-Record";
-
-/// Connection and stream settings shared by the three subcommands.
-#[derive(Debug, Clone, clap::Args)]
-pub struct NatsOptions {
-    /// The NATS server URL (several, comma-separated, for a cluster).
-    #[arg(
-        long = "nats",
-        value_name = "URL",
-        default_value = "nats://127.0.0.1:4222"
-    )]
-    pub url: String,
-
-    /// De-duplication window of the streams this command creates, in seconds: a message
-    /// whose `Nats-Msg-Id` was already stored within this window is dropped.
-    #[arg(long, value_name = "SECS", default_value_t = 600)]
-    pub duplicate_window: u64,
-}
 
 /// Why a NATS subcommand failed (exit status 2).
 #[derive(Debug, thiserror::Error)]
@@ -91,6 +77,9 @@ pub enum NatsError {
     /// The output could not be written.
     #[error("writing stdout")]
     Output(#[source] std::io::Error),
+    /// The chain, the reader or the runtime could not be set up.
+    #[error(transparent)]
+    App(#[from] app::Error),
 }
 
 /// Connects with unlimited reconnects: a lost connection or a restarted server is

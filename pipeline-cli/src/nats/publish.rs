@@ -8,40 +8,24 @@ use futures::stream::FuturesUnordered;
 use futures::StreamExt;
 use pipeline_core::OutputOptions;
 
-use super::{NatsError, NatsOptions, RECORD_HEADER};
-use crate::args::ReadArgs;
+use super::{NatsError, RECORD_HEADER};
+use crate::app;
+use crate::args::PublishArgs;
 
 /// Publishes in flight (awaiting their stream acknowledgement) at most.
 const MAX_PENDING: usize = 512;
 
-/// `nlpipe publish` options.
-#[derive(Debug, clap::Args)]
-pub struct PublishArgs {
-    /// Connection and stream settings.
-    #[command(flatten)]
-    pub nats: NatsOptions,
-
-    /// The documents stream (a work queue; also its subject), created if missing.
-    #[arg(long, value_name = "DOCS")]
-    pub stream: String,
-
-    /// Inputs and how they are read, exactly as for `nlpipe run` (messages always carry
-    /// byte offsets).
-    #[command(flatten)]
-    pub read: ReadArgs,
-}
-
 /// Runs `nlpipe publish`; prints a one-line count to stderr.
-pub fn publish(args: PublishArgs) -> Result<ExitCode, crate::CliError> {
-    let (sources, reader_opts) = crate::reader(&args.read)?;
-    let runtime = crate::runtime(2)?;
+pub fn publish(args: PublishArgs) -> Result<ExitCode, NatsError> {
+    let (sources, reader_opts) = app::read::reader(&args.read)?;
+    let runtime = app::runtime(2)?;
     let result = runtime.block_on(async move {
         let client = super::connect(&args.nats).await?;
         let js = jetstream::new(client);
         super::docs_stream(&js, &args.stream, &args.nats).await?;
 
         let parser = reader_opts.doc.clone();
-        let mut rx = crate::spawn_reader(sources, reader_opts, parser, 256)?;
+        let mut rx = app::read::spawn_reader(sources, reader_opts, parser, 256)?;
         let out = OutputOptions::default();
         let mut pending = FuturesUnordered::new();
         let (mut sent, mut duplicates, mut errors) = (0u64, 0u64, 0u64);
@@ -76,7 +60,7 @@ pub fn publish(args: PublishArgs) -> Result<ExitCode, crate::CliError> {
             "nlpipe: published {sent} records to {} ({duplicates} duplicates dropped, {errors} error records)",
             args.stream
         );
-        Ok::<_, crate::CliError>(ExitCode::SUCCESS)
+        Ok::<_, NatsError>(ExitCode::SUCCESS)
     });
     runtime.shutdown_background();
     result

@@ -7,170 +7,145 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use async_nats::jetstream::{self, consumer};
-use futures::StreamExt;
+use futures::{Stream, StreamExt};
 use pipeline_core::{Failure, InputOptions, OutputOptions, Record};
 use serde_json::Value;
 use tokio::sync::{mpsc, OwnedSemaphorePermit, Semaphore};
 use tokio::task::JoinSet;
 
-use super::{NatsError, NatsOptions, RECORD_HEADER};
-use crate::args::{ChainArgs, Offsets};
+use super::{NatsError, RECORD_HEADER};
+use crate::app::{self, sink};
+use crate::args::WorkerArgs;
 
-/// `nlpipe worker` options.
-#[derive(Debug, clap::Args)]
-pub struct WorkerArgs {
-    /// Connection and stream settings.
-    #[command(flatten)]
-    pub nats: NatsOptions,
-
-    /// The documents stream (created if missing).
-    #[arg(long, value_name = "DOCS")]
-    pub stream: String,
-
-    /// The durable consumer shared by all workers (created if missing).
-    #[arg(long, value_name = "NAME")]
-    pub consumer: String,
-
-    /// The results stream and subject (created if missing).
-    #[arg(long, value_name = "RESULTS")]
-    pub results: String,
-
-    /// Documents held by this worker at once (pulled, not yet acknowledged).
-    #[arg(long, value_name = "N", default_value_t = 256)]
-    pub in_flight: usize,
-
-    /// Consumer setting: seconds before an unacknowledged document is redelivered.
-    #[arg(long, value_name = "SECS", default_value_t = 30)]
-    pub ack_wait: u64,
-
-    /// Consumer setting: deliveries of one document at most.
-    #[arg(long, value_name = "N", default_value_t = 20)]
-    pub max_deliver: i64,
-
-    /// Consumer setting: unacknowledged documents over all workers at most.
-    #[arg(long, value_name = "N", default_value_t = 4096)]
-    pub max_ack_pending: i64,
-
-    /// The chain, as for `nlpipe run`.
-    #[command(flatten)]
-    pub chain: ChainArgs,
-
-    /// Offsets in the results: bytes or chars.
-    #[arg(long, value_enum, default_value = "bytes")]
-    pub offsets: Offsets,
-
-    /// Leave `text` out of the results.
-    #[arg(long)]
-    pub no_text: bool,
-
-    /// Larger documents become error records.
-    #[arg(long, default_value_t = 16 << 20, value_name = "N")]
-    pub max_doc_bytes: usize,
-}
+/// A message pulled from the documents stream, with the in-flight permit it holds until
+/// its result is published and the message acknowledged.
+type Held = (jetstream::Message, OwnedSemaphorePermit);
 
 /// Runs `nlpipe worker` until SIGINT/SIGTERM: then it stops pulling, finishes and
 /// acknowledges what it holds, and exits 0.
-pub fn worker(args: WorkerArgs) -> Result<ExitCode, crate::CliError> {
-    let chain = crate::build_chain(&args.chain)?;
-    let out = OutputOptions {
-        offsets: crate::offset_unit(args.offsets),
+pub fn worker(args: WorkerArgs) -> Result<ExitCode, NatsError> {
+    let chain = app::chain::build(&args.chain)?;
+    let serialiser = sink::Serialiser::new(OutputOptions {
+        offsets: app::read::offset_unit(args.offsets),
         no_text: args.no_text,
-    };
+    });
     let doc_opts = InputOptions {
         max_doc_bytes: args.max_doc_bytes,
         ..InputOptions::default()
     };
-    let runtime = crate::runtime(chain.options().jobs)?;
+    let jobs = chain.options().jobs;
+    let runtime = app::runtime(jobs)?;
     let result = runtime.block_on(async move {
         let client = super::connect(&args.nats).await?;
         let js = jetstream::new(client);
-        let docs = super::docs_stream(&js, &args.stream, &args.nats).await?;
-        super::results_stream(&js, &args.results, &args.nats).await?;
-        let config = consumer::pull::Config {
-            durable_name: Some(args.consumer.clone()),
-            ack_policy: consumer::AckPolicy::Explicit,
-            ack_wait: Duration::from_secs(args.ack_wait),
-            max_deliver: args.max_deliver,
-            max_ack_pending: args.max_ack_pending,
-            ..Default::default()
-        };
-        let consumer: consumer::PullConsumer =
-            super::retry(|| docs.get_or_create_consumer(&args.consumer, config.clone()))
-                .await
-                .map_err(|source| NatsError::Setup {
-                    what: "consumer",
-                    name: args.consumer.clone(),
-                    source,
-                })?;
+        let consumer = durable_consumer(&js, &args).await?;
 
         let in_flight = args.in_flight.max(1);
-        let permits = Arc::new(Semaphore::new(in_flight));
         let (record_tx, mut record_rx) = mpsc::channel::<Record>(in_flight);
-        let (msg_tx, mut msg_rx) =
-            mpsc::unbounded_channel::<(jetstream::Message, OwnedSemaphorePermit)>();
-        let stop = super::stop_signal();
-        let batch = in_flight.min(256);
-        let stream_name = args.stream.clone();
+        let (msg_tx, msg_rx) = mpsc::unbounded_channel::<Held>();
         let puller = tokio::spawn(pull(
             consumer,
-            batch,
-            Arc::clone(&permits),
-            stop,
+            in_flight.min(256),
+            Arc::new(Semaphore::new(in_flight)),
+            super::stop_signal(),
             doc_opts,
-            stream_name,
+            args.stream.clone(),
             record_tx,
             msg_tx,
         ));
 
         let records = futures::stream::poll_fn(move |cx| record_rx.poll_recv(cx));
-        let mut run = chain.run(records);
-        let mut tasks = JoinSet::new();
-        let mut failed: Option<NatsError> = None;
-        while let Some(record) = run.next().await {
-            // the chain keeps input order: this record belongs to the oldest message
-            let Some((msg, permit)) = msg_rx.recv().await else {
-                break;
-            };
-            let (id, is_error) = match &record {
-                Ok(doc) => (doc.id().to_owned(), false),
-                Err(f) => (f.id.to_string(), true),
-            };
-            let mut line = Vec::new();
-            out.write_line(&record, &mut line);
-            line.pop();
-            let js = js.clone();
-            let subject = args.results.clone();
-            tasks.spawn(async move {
-                let done = deliver(&js, &subject, id, is_error, line.into(), &msg).await;
-                drop(permit);
-                done
-            });
-            while let Some(joined) = tasks.try_join_next() {
-                if let Ok(Err(e)) = joined {
-                    eprintln!("nlpipe: worker: {}", crate::error_chain(&e));
-                    failed.get_or_insert(e);
-                }
-            }
-        }
-        while let Some(joined) = tasks.join_next().await {
-            if let Ok(Err(e)) = joined {
-                eprintln!("nlpipe: worker: {}", crate::error_chain(&e));
-                failed.get_or_insert(e);
-            }
-        }
+        // serialised on the CPU pool exactly as `nlpipe run` does
+        let lines = serialiser.lines(chain.run(records), jobs);
+        let all_delivered = deliver_all(&js, &args.results, lines, msg_rx).await;
         match puller.await {
             Ok(Err(e)) => return Err(e),
             Err(e) => return Err(NatsError::Usage(format!("puller task failed: {e}"))),
             Ok(Ok(())) => {}
         }
         // an unpublished result leaves its input unacknowledged: it is redelivered later
-        match failed {
-            Some(_) => Ok(ExitCode::from(1)),
-            None => Ok(ExitCode::SUCCESS),
-        }
+        Ok(if all_delivered {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(1)
+        })
     });
     runtime.shutdown_background();
-    Ok(result?)
+    result
+}
+
+/// Creates (or finds) the documents and results streams and the durable consumer the
+/// workers share.
+async fn durable_consumer(
+    js: &jetstream::Context,
+    args: &WorkerArgs,
+) -> Result<consumer::PullConsumer, NatsError> {
+    let docs = super::docs_stream(js, &args.stream, &args.nats).await?;
+    super::results_stream(js, &args.results, &args.nats).await?;
+    let config = consumer::pull::Config {
+        durable_name: Some(args.consumer.clone()),
+        ack_policy: consumer::AckPolicy::Explicit,
+        ack_wait: Duration::from_secs(args.ack_wait),
+        max_deliver: args.max_deliver,
+        max_ack_pending: args.max_ack_pending,
+        ..Default::default()
+    };
+    super::retry(|| docs.get_or_create_consumer(&args.consumer, config.clone()))
+        .await
+        .map_err(|source| NatsError::Setup {
+            what: "consumer",
+            name: args.consumer.clone(),
+            source,
+        })
+}
+
+/// Publishes each line to `subject` and then acknowledges its message, the n-th line
+/// with the n-th message of `held`; false when some result could not be published
+/// (each such failure is printed).
+async fn deliver_all<S>(
+    js: &jetstream::Context,
+    subject: &str,
+    mut lines: S,
+    mut held: mpsc::UnboundedReceiver<Held>,
+) -> bool
+where
+    S: Stream<Item = sink::Line> + Unpin,
+{
+    let mut tasks = JoinSet::new();
+    let mut all_delivered = true;
+    let mut report = |joined: Result<Result<(), NatsError>, _>| {
+        if let Ok(Err(e)) = joined {
+            eprintln!("nlpipe: worker: {}", app::error_chain(&e));
+            all_delivered = false;
+        }
+    };
+    while let Some(line) = lines.next().await {
+        // the chain and the serialiser keep input order: this line belongs to the
+        // oldest message
+        let Some((msg, permit)) = held.recv().await else {
+            break;
+        };
+        let sink::Line {
+            id,
+            failed: is_error,
+            mut bytes,
+        } = line;
+        bytes.pop();
+        let js = js.clone();
+        let subject = subject.to_owned();
+        tasks.spawn(async move {
+            let done = deliver(&js, &subject, id.to_string(), is_error, bytes.into(), &msg).await;
+            drop(permit);
+            done
+        });
+        while let Some(joined) = tasks.try_join_next() {
+            report(joined);
+        }
+    }
+    while let Some(joined) = tasks.join_next().await {
+        report(joined);
+    }
+    all_delivered
 }
 
 /// Pulls messages while permits are free, feeding the chain and the ack queue in the
@@ -184,7 +159,7 @@ async fn pull(
     doc_opts: InputOptions,
     stream_name: String,
     record_tx: mpsc::Sender<Record>,
-    msg_tx: mpsc::UnboundedSender<(jetstream::Message, OwnedSemaphorePermit)>,
+    msg_tx: mpsc::UnboundedSender<Held>,
 ) -> Result<(), NatsError> {
     let mut messages = None;
     loop {

@@ -7,6 +7,7 @@ use std::fmt::Write;
 use super::aggregate::Aggregate;
 use super::model::{clean_score, polarity, DocView};
 use super::svg::{self, signed, Bar};
+use super::text::{escape, prefix, shorten};
 
 /// Most bytes of a document's text shown in the documents section.
 pub const DOC_TEXT_BYTES: usize = 20_000;
@@ -16,44 +17,6 @@ const QUOTE_CHARS: usize = 400;
 const TOP_SPEAKERS: usize = 12;
 /// Most highlighted spans in one document.
 const MAX_SPANS: usize = 5_000;
-
-/// HTML-escapes text for element content and attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            // control characters other than tab and newlines are not allowed in HTML
-            c if c.is_control() && !matches!(c, '\t' | '\n' | '\r') => out.push('\u{fffd}'),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// At most `max` characters of `text`, with an ellipsis when cut.
-pub fn shorten(text: &str, max: usize) -> String {
-    match text.char_indices().nth(max) {
-        Some((i, _)) => format!("{}…", &text[..i]),
-        None => text.to_owned(),
-    }
-}
-
-/// The longest prefix of `text` of at most `max` bytes that ends on a char boundary.
-fn prefix(text: &str, max: usize) -> &str {
-    if text.len() <= max {
-        return text;
-    }
-    let mut end = max;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
-}
 
 /// `1 doc`, `2 docs`.
 fn plural(n: u64, what: &str) -> String {
@@ -567,14 +530,6 @@ mod tests {
     }
 
     #[test]
-    fn escapes_markup_quotes_and_controls() {
-        assert_eq!(
-            escape("<a href='x'>\"&\u{0}"),
-            "&lt;a href=&#39;x&#39;&gt;&quot;&amp;\u{fffd}"
-        );
-    }
-
-    #[test]
     fn overlapping_marks_split_into_flat_pieces() {
         let text = "ab<cd>ef";
         let out = highlight(text, &[mark(0, 5, "q"), mark(3, 8, "m")]);
@@ -583,13 +538,6 @@ mod tests {
             r#"<span class="q" title="q">ab&lt;</span><span class="m q" title="q
 m">cd</span><span class="m" title="m">&gt;ef</span>"#
         );
-    }
-
-    #[test]
-    fn prefix_and_shorten_respect_characters() {
-        assert_eq!(prefix("héllo", 2), "h");
-        assert_eq!(shorten("héllo", 2), "hé…");
-        assert_eq!(shorten("hé", 2), "hé");
     }
 
     mod prop {

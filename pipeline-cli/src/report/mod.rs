@@ -1,7 +1,7 @@
 //! `nlpipe report`: one self-contained HTML file from nlpipe's JSON Lines output, or
 //! straight from documents.
 //!
-//! Records are read with the same reader as `run` ([`crate::input`]). A JSON record that
+//! Records are read with the same reader as `run` ([`crate::app::read`]). A JSON record that
 //! already holds `quotes` or `actors` is taken as it is; every other document goes
 //! through the chain first (the same chain `run` builds). Records stream into an
 //! [`aggregate::Aggregate`] that keeps counts for everything and the details (quote
@@ -13,6 +13,7 @@ mod aggregate;
 mod html;
 mod model;
 mod svg;
+mod text;
 
 use std::io::Write;
 use std::path::Path;
@@ -22,8 +23,8 @@ use futures::StreamExt;
 use pipeline_core::{Chain, Failure, InputOptions, Record};
 use tokio::sync::mpsc;
 
+use crate::app::{self, Error};
 use crate::args::ReportArgs;
-use crate::CliError;
 use aggregate::{Aggregate, Limits};
 use model::{DocView, LineKind};
 
@@ -77,14 +78,14 @@ impl crate::input::Parse for ReportParser {
 
 /// Runs `nlpipe report`: exit 0 once the report is written (problems in the input are
 /// listed in it), 2 when it cannot be (bad usage, config, input or output).
-pub fn report(args: &ReportArgs) -> Result<ExitCode, CliError> {
-    let chain = crate::build_chain(&args.chain)?;
-    let (sources, opts) = crate::reader(&args.read)?;
+pub fn report(args: &ReportArgs) -> Result<ExitCode, Error> {
+    let chain = app::chain::build(&args.chain)?;
+    let (sources, opts) = app::read::reader(&args.read)?;
     let parser = ReportParser {
         doc: opts.doc.clone(),
     };
     let capacity = chain.options().channel_capacity.max(1);
-    let runtime = crate::runtime(chain.options().jobs)?;
+    let runtime = app::runtime(chain.options().jobs)?;
     let limits = Limits {
         docs: args.docs,
         quotes: args.quotes,
@@ -92,14 +93,14 @@ pub fn report(args: &ReportArgs) -> Result<ExitCode, CliError> {
         problems: PROBLEMS_LISTED,
     };
     let agg = runtime.block_on(async {
-        let rx = crate::spawn_reader(sources, opts, parser, capacity)?;
-        Ok::<_, CliError>(collect(&chain, rx, limits, capacity).await)
+        let rx = app::read::spawn_reader(sources, opts, parser, capacity)?;
+        Ok::<_, Error>(collect(&chain, rx, limits, capacity).await)
     });
     // the reader thread may be blocked on a read of stdin: do not wait for it
     runtime.shutdown_background();
     let agg = agg?;
     let page = html::render(&agg, &html::Page { title: &args.title });
-    write_output(&args.output, page.as_bytes()).map_err(|source| CliError::Report {
+    write_output(&args.output, page.as_bytes()).map_err(|source| Error::Report {
         path: args.output.clone(),
         source,
     })?;

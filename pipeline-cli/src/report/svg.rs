@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use super::html::{escape, shorten};
+use super::text::{escape, shorten};
 
 /// Width of the bar chart.
 const BAR_WIDTH: u32 = 1060;
