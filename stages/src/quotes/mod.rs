@@ -169,7 +169,7 @@ pub use stage::QuoteStage;
 
 // The tests (`use super::*`) name these core types.
 #[cfg(test)]
-use pipeline_core::{Document, Quote, QuoteKind, StageError, SyncStage};
+use pipeline_core::{Document, Quote, StageError, SyncStage};
 
 #[cfg(test)]
 mod tests;
