@@ -1,15 +1,13 @@
 //! The table of built-in layers, [`BUILTIN_LAYERS`]: for each, its name, whether a document
 //! holds it, how it is written (the `*Out` views below) and how it is read back.
 
-use serde::Serialize;
-
-use super::primitives::{self, write_str, write_uint, Seq};
-use super::read::RecordIn;
-use super::write::RecordWriter;
-use crate::{
-    Actor, ActorKind, Document, LayerName, Quote, QuoteKind, Sentiment, SourceSentiment, Target,
-    TargetSentiment,
+use super::primitives;
+use super::record_in::RecordIn;
+use super::record_out::{
+    write_actors, write_lang, write_quotes, write_sentences, write_targets, write_tokens,
+    RecordWriter,
 };
+use crate::{Document, LayerName};
 
 /// Writes a layer's value (its key is already written).
 type WriteFn = fn(&RecordWriter<'_>, &mut Vec<u8>) -> serde_json::Result<()>;
@@ -206,167 +204,6 @@ pub(crate) fn by_field(field: &str) -> Option<&'static LayerSpec> {
 /// available to a third-party layer.
 pub(crate) fn is_reserved_field(name: &str) -> bool {
     ENVELOPE_FIELDS.contains(&name) || by_name(name).is_some() || by_field(name).is_some()
-}
-
-fn write_lang(w: &RecordWriter<'_>, out: &mut Vec<u8>) -> serde_json::Result<()> {
-    serde_json::to_writer(out, &w.doc.lang())
-}
-
-/// `[{"start":…,"end":…},…]`, by hand: with the tokens, the bulk of a line.
-fn write_sentences(w: &RecordWriter<'_>, out: &mut Vec<u8>) -> serde_json::Result<()> {
-    out.push(b'[');
-    for (i, x) in w.doc.sentences().unwrap_or_default().iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
-        out.extend_from_slice(b"{\"start\":");
-        write_uint(out, w.off(x.span.start));
-        out.extend_from_slice(b",\"end\":");
-        write_uint(out, w.off(x.span.end));
-        out.push(b'}');
-    }
-    out.push(b']');
-    Ok(())
-}
-
-/// `[{"start":…,"end":…,"text":…,"kind":…,"stem":…},…]`, by hand.
-fn write_tokens(w: &RecordWriter<'_>, out: &mut Vec<u8>) -> serde_json::Result<()> {
-    let text = w.doc.text();
-    out.push(b'[');
-    for (i, t) in w.doc.tokens().unwrap_or_default().iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
-        out.extend_from_slice(b"{\"start\":");
-        write_uint(out, w.off(t.span.start));
-        out.extend_from_slice(b",\"end\":");
-        write_uint(out, w.off(t.span.end));
-        out.extend_from_slice(b",\"text\":");
-        write_str(out, t.span.slice(text));
-        out.extend_from_slice(b",\"kind\":\"");
-        out.extend_from_slice(t.kind.as_str().as_bytes());
-        out.push(b'"');
-        if let Some(stem) = &t.stem {
-            out.extend_from_slice(b",\"stem\":");
-            write_str(out, stem);
-        }
-        out.push(b'}');
-    }
-    out.push(b']');
-    Ok(())
-}
-
-fn write_quotes(w: &RecordWriter<'_>, out: &mut Vec<u8>) -> serde_json::Result<()> {
-    let quotes = w.doc.quotes().unwrap_or_default();
-    serde_json::to_writer(out, &Seq(quotes, |q| QuoteOut::new(w, q)))
-}
-
-fn write_actors(w: &RecordWriter<'_>, out: &mut Vec<u8>) -> serde_json::Result<()> {
-    let actors = w.doc.actors().unwrap_or_default();
-    serde_json::to_writer(out, &Seq(actors, |a| ActorOut::new(w, a)))
-}
-
-fn write_targets<'a>(w: &RecordWriter<'a>, out: &mut Vec<u8>) -> serde_json::Result<()> {
-    let targets: &'a [Target] = w.doc.targets().unwrap_or_default();
-    serde_json::to_writer(
-        out,
-        &Seq(targets, |t: &'a Target| TargetOut {
-            span: w.span(t.span),
-            sentiment: t.sentiment.as_ref(),
-        }),
-    )
-}
-
-/// A span as written: `{"start":…,"end":…,"text":…}`, offsets in the output unit.
-#[derive(Serialize)]
-pub(super) struct SpanOut<'a> {
-    /// Start offset.
-    pub(super) start: usize,
-    /// End offset (exclusive).
-    pub(super) end: usize,
-    /// The text it covers.
-    pub(super) text: &'a str,
-}
-
-/// A quote's speaker as written.
-#[derive(Serialize)]
-struct SpeakerOut<'a> {
-    #[serde(flatten)]
-    span: SpanOut<'a>,
-    entity: &'a str,
-}
-
-/// A quote as written.
-#[derive(Serialize)]
-struct QuoteOut<'a> {
-    #[serde(flatten)]
-    span: SpanOut<'a>,
-    kind: QuoteKind,
-    speaker: Option<SpeakerOut<'a>>,
-    cue: Option<SpanOut<'a>>,
-    confidence: f32,
-}
-
-impl<'a> QuoteOut<'a> {
-    fn new(w: &RecordWriter<'a>, q: &'a Quote) -> QuoteOut<'a> {
-        QuoteOut {
-            span: w.span(q.span),
-            kind: q.kind,
-            speaker: q.speaker.as_ref().map(|sp| SpeakerOut {
-                span: w.span(sp.span),
-                entity: &sp.entity,
-            }),
-            cue: q.cue.map(|c| w.span(c)),
-            confidence: q.confidence,
-        }
-    }
-}
-
-/// An actor's mention as written.
-#[derive(Serialize)]
-struct MentionOut<'a> {
-    #[serde(flatten)]
-    span: SpanOut<'a>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    score: Option<f32>,
-}
-
-/// An actor as written.
-#[derive(Serialize)]
-struct ActorOut<'a> {
-    entity: &'a str,
-    #[serde(rename = "type")]
-    kind: ActorKind,
-    mentions: Vec<MentionOut<'a>>,
-    sentiment: &'a Sentiment,
-    by_source: &'a [SourceSentiment],
-}
-
-impl<'a> ActorOut<'a> {
-    fn new(w: &RecordWriter<'a>, a: &'a Actor) -> ActorOut<'a> {
-        ActorOut {
-            entity: &a.entity,
-            kind: a.kind,
-            mentions: a
-                .mentions
-                .iter()
-                .map(|mn| MentionOut {
-                    span: w.span(mn.span),
-                    score: mn.score,
-                })
-                .collect(),
-            sentiment: &a.sentiment,
-            by_source: &a.by_source,
-        }
-    }
-}
-
-/// A scored target as written.
-#[derive(Serialize)]
-struct TargetOut<'a> {
-    #[serde(flatten)]
-    span: SpanOut<'a>,
-    sentiment: Option<&'a TargetSentiment>,
 }
 
 #[cfg(test)]

@@ -9,6 +9,12 @@
 //! [`Document::insert_layer`](crate::Document::insert_layer), [`Document::has_layer`] and
 //! the record reader all go through that table; a new built-in layer is one entry there.
 //!
+//! Layout (each file imports only the ones above it): `primitives.rs` (JSON pieces);
+//! `record_in.rs` (the `*In` types as read) and `record_out.rs` (the writer's context and
+//! each layer's writer); `layers.rs` (the table, which points at both); `write.rs` (a whole
+//! record, [`OutputOptions`]), `read.rs` ([`RecordIn::read`]) and `input.rs`
+//! ([`InputOptions`]).
+//!
 //! ```
 //! use pipeline_core::json::{RecordIn, BUILTIN_LAYERS};
 //! use pipeline_core::{Document, OutputOptions};
@@ -30,11 +36,15 @@ mod input;
 mod layers;
 mod primitives;
 mod read;
+mod record_in;
+mod record_out;
 mod write;
 
 pub use input::InputOptions;
 pub use layers::{LayerSpec, BUILTIN_LAYERS};
-pub use read::{ActorIn, ErrorIn, QuoteIn, RecordIn, SentimentIn, SourceIn, SpanIn, SpeakerIn};
+pub use record_in::{
+    ActorIn, ErrorIn, QuoteIn, RecordIn, SentimentIn, SourceIn, SpanIn, SpeakerIn,
+};
 pub use write::OutputOptions;
 
 pub(crate) use layers::is_reserved_field;

@@ -4,11 +4,11 @@ use std::sync::Arc;
 
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
-use serde_json::{Map, Value};
 
-use super::layers::{SpanOut, BUILTIN_LAYERS, ENVELOPE_FIELDS};
+use super::layers::{BUILTIN_LAYERS, ENVELOPE_FIELDS};
 use super::primitives::{key, write_str};
-use crate::{Document, Failure, OffsetMap, OffsetUnit, Record, Span};
+use super::record_out::RecordWriter;
+use crate::{Document, Failure, OffsetMap, OffsetUnit, Record};
 
 /// How records are written.
 #[derive(Debug, Clone, Copy, Default)]
@@ -39,7 +39,7 @@ impl OutputOptions {
                 let map = (self.offsets == OffsetUnit::Chars).then(|| OffsetMap::new(doc.text()));
                 RecordWriter {
                     doc,
-                    opts: self,
+                    no_text: self.no_text,
                     map: map.as_ref(),
                 }
                 .write(out)
@@ -87,50 +87,7 @@ impl Serialize for FailureView<'_> {
     }
 }
 
-/// Writes one document, converting offsets to the output unit on the way.
-pub(super) struct RecordWriter<'a> {
-    /// The document.
-    pub(super) doc: &'a Document,
-    /// The options.
-    opts: &'a OutputOptions,
-    /// Byte to char offsets, when the output is in chars.
-    map: Option<&'a OffsetMap>,
-}
-
 impl<'a> RecordWriter<'a> {
-    /// A byte offset of the text in the output unit.
-    pub(super) fn off(&self, byte: usize) -> usize {
-        self.map.map_or(byte, |m| m.to_char(byte))
-    }
-
-    /// A span as written, with its text.
-    pub(super) fn span(&self, span: Span) -> SpanOut<'a> {
-        SpanOut {
-            start: self.off(span.start),
-            end: self.off(span.end),
-            text: span.slice(self.doc.text()),
-        }
-    }
-
-    /// A third-party layer's value with its `start`/`end` fields in the output unit.
-    fn convert_value(&self, v: &Value) -> Value {
-        match v {
-            Value::Object(o) => Value::Object(
-                o.iter()
-                    .map(|(k, v)| {
-                        let v = match (k.as_str(), v.as_u64()) {
-                            ("start" | "end", Some(n)) => Value::from(self.off(n as usize)),
-                            _ => self.convert_value(v),
-                        };
-                        (k.clone(), v)
-                    })
-                    .collect::<Map<_, _>>(),
-            ),
-            Value::Array(a) => Value::Array(a.iter().map(|v| self.convert_value(v)).collect()),
-            other => other.clone(),
-        }
-    }
-
     /// Writes the document as one JSON object: `id`, `text`, the passed-through input
     /// fields that no layer overwrites, the built-in layers in [`BUILTIN_LAYERS`] order,
     /// then the third-party layers.
@@ -138,7 +95,7 @@ impl<'a> RecordWriter<'a> {
         let doc: &'a Document = self.doc;
         out.extend_from_slice(b"{\"id\":");
         write_str(out, doc.id());
-        if !self.opts.no_text {
+        if !self.no_text {
             out.extend_from_slice(b",\"text\":");
             write_str(out, doc.text());
         }
@@ -174,6 +131,7 @@ mod tests {
     use super::*;
     use crate::json::InputOptions;
     use crate::{Failure, Span, Token, TokenKind};
+    use serde_json::Value;
 
     fn line(rec: &Record, opts: OutputOptions) -> Value {
         let mut out = Vec::new();

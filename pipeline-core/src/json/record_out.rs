@@ -1,0 +1,224 @@
+//! The records as written: [`RecordWriter`] (a document, the output options, the offset
+//! map) and each built-in layer's writer with its output view (`*Out`). The writer of the
+//! whole record, in `write.rs`, calls them through [`BUILTIN_LAYERS`](super::BUILTIN_LAYERS).
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use super::primitives::{write_str, write_uint, Seq};
+use crate::{
+    Actor, ActorKind, Document, OffsetMap, Quote, QuoteKind, Sentiment, SourceSentiment, Span,
+    Target, TargetSentiment,
+};
+
+/// Writes one document, converting offsets to the output unit on the way.
+pub(super) struct RecordWriter<'a> {
+    /// The document.
+    pub(super) doc: &'a Document,
+    /// Leave the text out.
+    pub(super) no_text: bool,
+    /// Byte to char offsets, when the output is in chars.
+    pub(super) map: Option<&'a OffsetMap>,
+}
+
+impl<'a> RecordWriter<'a> {
+    /// A byte offset of the text in the output unit.
+    pub(super) fn off(&self, byte: usize) -> usize {
+        self.map.map_or(byte, |m| m.to_char(byte))
+    }
+
+    /// A span as written, with its text.
+    pub(super) fn span(&self, span: Span) -> SpanOut<'a> {
+        SpanOut {
+            start: self.off(span.start),
+            end: self.off(span.end),
+            text: span.slice(self.doc.text()),
+        }
+    }
+
+    /// A third-party layer's value with its `start`/`end` fields in the output unit.
+    pub(super) fn convert_value(&self, v: &Value) -> Value {
+        match v {
+            Value::Object(o) => Value::Object(
+                o.iter()
+                    .map(|(k, v)| {
+                        let v = match (k.as_str(), v.as_u64()) {
+                            ("start" | "end", Some(n)) => Value::from(self.off(n as usize)),
+                            _ => self.convert_value(v),
+                        };
+                        (k.clone(), v)
+                    })
+                    .collect::<Map<_, _>>(),
+            ),
+            Value::Array(a) => Value::Array(a.iter().map(|v| self.convert_value(v)).collect()),
+            other => other.clone(),
+        }
+    }
+}
+
+/// Writes the `lang` layer's value.
+pub(super) fn write_lang(w: &RecordWriter<'_>, out: &mut Vec<u8>) -> serde_json::Result<()> {
+    serde_json::to_writer(out, &w.doc.lang())
+}
+
+/// `[{"start":…,"end":…},…]`, by hand: with the tokens, the bulk of a line.
+/// Writes the `sentences` layer's value.
+pub(super) fn write_sentences(w: &RecordWriter<'_>, out: &mut Vec<u8>) -> serde_json::Result<()> {
+    out.push(b'[');
+    for (i, x) in w.doc.sentences().unwrap_or_default().iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(b"{\"start\":");
+        write_uint(out, w.off(x.span.start));
+        out.extend_from_slice(b",\"end\":");
+        write_uint(out, w.off(x.span.end));
+        out.push(b'}');
+    }
+    out.push(b']');
+    Ok(())
+}
+
+/// `[{"start":…,"end":…,"text":…,"kind":…,"stem":…},…]`, by hand.
+/// Writes the `tokens` layer's value.
+pub(super) fn write_tokens(w: &RecordWriter<'_>, out: &mut Vec<u8>) -> serde_json::Result<()> {
+    let text = w.doc.text();
+    out.push(b'[');
+    for (i, t) in w.doc.tokens().unwrap_or_default().iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(b"{\"start\":");
+        write_uint(out, w.off(t.span.start));
+        out.extend_from_slice(b",\"end\":");
+        write_uint(out, w.off(t.span.end));
+        out.extend_from_slice(b",\"text\":");
+        write_str(out, t.span.slice(text));
+        out.extend_from_slice(b",\"kind\":\"");
+        out.extend_from_slice(t.kind.as_str().as_bytes());
+        out.push(b'"');
+        if let Some(stem) = &t.stem {
+            out.extend_from_slice(b",\"stem\":");
+            write_str(out, stem);
+        }
+        out.push(b'}');
+    }
+    out.push(b']');
+    Ok(())
+}
+
+/// Writes the `quotes` layer's value.
+pub(super) fn write_quotes(w: &RecordWriter<'_>, out: &mut Vec<u8>) -> serde_json::Result<()> {
+    let quotes = w.doc.quotes().unwrap_or_default();
+    serde_json::to_writer(out, &Seq(quotes, |q| QuoteOut::new(w, q)))
+}
+
+/// Writes the `actors` layer's value.
+pub(super) fn write_actors(w: &RecordWriter<'_>, out: &mut Vec<u8>) -> serde_json::Result<()> {
+    let actors = w.doc.actors().unwrap_or_default();
+    serde_json::to_writer(out, &Seq(actors, |a| ActorOut::new(w, a)))
+}
+
+/// Writes the `targets` layer's value.
+pub(super) fn write_targets<'a>(w: &RecordWriter<'a>, out: &mut Vec<u8>) -> serde_json::Result<()> {
+    let targets: &'a [Target] = w.doc.targets().unwrap_or_default();
+    serde_json::to_writer(
+        out,
+        &Seq(targets, |t: &'a Target| TargetOut {
+            span: w.span(t.span),
+            sentiment: t.sentiment.as_ref(),
+        }),
+    )
+}
+
+/// A span as written: `{"start":…,"end":…,"text":…}`, offsets in the output unit.
+#[derive(Serialize)]
+pub(super) struct SpanOut<'a> {
+    /// Start offset.
+    pub(super) start: usize,
+    /// End offset (exclusive).
+    pub(super) end: usize,
+    /// The text it covers.
+    pub(super) text: &'a str,
+}
+
+/// A quote's speaker as written.
+#[derive(Serialize)]
+struct SpeakerOut<'a> {
+    #[serde(flatten)]
+    span: SpanOut<'a>,
+    entity: &'a str,
+}
+
+/// A quote as written.
+#[derive(Serialize)]
+struct QuoteOut<'a> {
+    #[serde(flatten)]
+    span: SpanOut<'a>,
+    kind: QuoteKind,
+    speaker: Option<SpeakerOut<'a>>,
+    cue: Option<SpanOut<'a>>,
+    confidence: f32,
+}
+
+impl<'a> QuoteOut<'a> {
+    fn new(w: &RecordWriter<'a>, q: &'a Quote) -> QuoteOut<'a> {
+        QuoteOut {
+            span: w.span(q.span),
+            kind: q.kind,
+            speaker: q.speaker.as_ref().map(|sp| SpeakerOut {
+                span: w.span(sp.span),
+                entity: &sp.entity,
+            }),
+            cue: q.cue.map(|c| w.span(c)),
+            confidence: q.confidence,
+        }
+    }
+}
+
+/// An actor's mention as written.
+#[derive(Serialize)]
+struct MentionOut<'a> {
+    #[serde(flatten)]
+    span: SpanOut<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    score: Option<f32>,
+}
+
+/// An actor as written.
+#[derive(Serialize)]
+struct ActorOut<'a> {
+    entity: &'a str,
+    #[serde(rename = "type")]
+    kind: ActorKind,
+    mentions: Vec<MentionOut<'a>>,
+    sentiment: &'a Sentiment,
+    by_source: &'a [SourceSentiment],
+}
+
+impl<'a> ActorOut<'a> {
+    fn new(w: &RecordWriter<'a>, a: &'a Actor) -> ActorOut<'a> {
+        ActorOut {
+            entity: &a.entity,
+            kind: a.kind,
+            mentions: a
+                .mentions
+                .iter()
+                .map(|mn| MentionOut {
+                    span: w.span(mn.span),
+                    score: mn.score,
+                })
+                .collect(),
+            sentiment: &a.sentiment,
+            by_source: &a.by_source,
+        }
+    }
+}
+
+/// A scored target as written.
+#[derive(Serialize)]
+struct TargetOut<'a> {
+    #[serde(flatten)]
+    span: SpanOut<'a>,
+    sentiment: Option<&'a TargetSentiment>,
+}
