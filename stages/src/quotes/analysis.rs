@@ -26,6 +26,10 @@ pub(crate) struct TokenInfo {
     pub number: bool,
     /// The character of a one-character punctuation token, else `'\0'`.
     pub punct: char,
+    /// The word [`list`]s it is in, as written.
+    pub lists: u64,
+    /// The word [`list`]s it is in, lowercased (as [`str::to_lowercase`] does).
+    pub lists_lower: u64,
     /// Its paragraph (counted from 0, a new one after each line break).
     pub para: u32,
     /// Its sentence, an index into [`Analyzer::sentences`].
@@ -241,6 +245,8 @@ impl<'a> Analyzer<'a> {
                 word: is_word,
                 number: tok.kind == TokenKind::Number,
                 punct: p,
+                lists: 0,
+                lists_lower: 0,
                 para,
                 sent: 0,
             });
@@ -252,6 +258,11 @@ impl<'a> Analyzer<'a> {
             for tk in &mut t[a..b] {
                 tk.sent = i as u32;
             }
+        }
+        // (after merging `''`, so that each token's word is final)
+        for tk in &mut t {
+            let word = text.get(tk.start..tk.end).unwrap_or("");
+            (tk.lists, tk.lists_lower) = lex.lists_of(word);
         }
         let n = t.len();
         Analyzer {
@@ -383,13 +394,15 @@ impl Analyzer<'_> {
     /// Whether token `i`, as written (case-sensitive), is in any of the word lists `lists`
     /// ([`list`] bits; false past the end).
     pub(super) fn in_list(&self, i: usize, lists: u64) -> bool {
-        self.lex.in_list(self.word(i), lists)
+        self.tokens.get(i).is_some_and(|t| t.lists & lists != 0)
     }
 
     /// Whether token `i` lowercased (as [`Self::lower`] does) is in any of the word lists
     /// `lists` (false past the end).
     pub(super) fn in_list_lower(&self, i: usize, lists: u64) -> bool {
-        self.lex.in_list(&self.lower(i), lists)
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.lists_lower & lists != 0)
     }
 }
 

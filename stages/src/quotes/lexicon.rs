@@ -187,12 +187,46 @@ pub(crate) struct Lexicon {
     lists: FastMap<String, u64>,
     /// The lists this language's file defines.
     own_lists: u64,
+    /// The length in bytes of the longest word in any list (longer words are in none).
+    longest_listed: usize,
 }
 
 impl Lexicon {
     /// The classes of a lowercased word (0 when unknown).
     pub fn classes(&self, lower: &str) -> u32 {
         self.classes_of_bytes(lower.as_bytes())
+    }
+
+    /// The lists `word` is in as written, and the lists it is in lowercased (as
+    /// [`str::to_lowercase`] does): computed once per token.
+    pub fn lists_of(&self, word: &str) -> (u64, u64) {
+        if word.len() > self.longest_listed && word.is_ascii() {
+            return (0, 0);
+        }
+        let exact = self.lists.get(word).copied().unwrap_or(0);
+        if word
+            .bytes()
+            .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+        {
+            return (exact, exact);
+        }
+        let lower = if word.is_ascii() {
+            let mut stack = [0u8; 32];
+            match stack.get_mut(..word.len()) {
+                Some(buf) => {
+                    buf.copy_from_slice(word.as_bytes());
+                    buf.make_ascii_lowercase();
+                    std::str::from_utf8(buf)
+                        .ok()
+                        .and_then(|w| self.lists.get(w))
+                        .copied()
+                }
+                None => self.lists.get(&word.to_ascii_lowercase()).copied(),
+            }
+        } else {
+            self.lists.get(&word.to_lowercase()).copied()
+        };
+        (exact, lower.unwrap_or(0))
     }
 
     /// Whether `word`, as written (case-sensitive), is in any of the lists `lists`.
@@ -347,6 +381,9 @@ impl Lexicons {
                 }
             }
         }
+        for (_, lex) in &mut langs {
+            lex.longest_listed = lex.lists.keys().map(String::len).max().unwrap_or(0);
+        }
         let mut marks: FastMap<char, (bool, Vec<char>)> = FastMap::default();
         for line in MARKS.lines() {
             let line = line.split('#').next().unwrap_or("").trim();
@@ -493,5 +530,9 @@ mod tests {
         assert!(!en.in_list("would", list::ASIDE));
         assert!(fr.in_list("however", list::ASIDE));
         assert!(!fr.in_list("However", list::ASIDE));
+        assert_eq!(en.lists_of("Would").0 & list::AUXILIARY, 0);
+        assert_ne!(en.lists_of("Would").1 & list::AUXILIARY, 0);
+        assert_ne!(en.lists_of("would").0 & list::AUXILIARY, 0);
+        assert_eq!(en.lists_of("unquestionably"), (0, 0));
     }
 }
