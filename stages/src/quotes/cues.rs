@@ -22,9 +22,9 @@ impl Analyzer<'_> {
     pub(super) fn intent_noun(&self, k: usize) -> bool {
         self.noun_use(k)
             || self.is_auxiliary(self.word(k + 1))
-            || matches!(self.word(k + 1), "of" | "for" | "is" | "was")
+            || self.in_list(k + 1, list::AFTER_INTENT_NOUN)
             || (k > 0
-                && matches!(self.word(k - 1), "have" | "has" | "had" | "no")
+                && self.in_list(k - 1, list::BEFORE_INTENT_NOUN)
                 && self.in_list(k, list::INTENT_NOUN))
     }
 
@@ -55,7 +55,7 @@ impl Analyzer<'_> {
             return false;
         }
         let prev = self.word(c - 1);
-        if self.has_class(c - 1, class::PRON) || matches!(prev, "that" | "which" | "who" | "to") {
+        if self.has_class(c - 1, class::PRON) || self.in_list(c - 1, list::BEFORE_VERB_READING) {
             return false;
         }
         let possessive = prev.ends_with('’')
@@ -89,9 +89,7 @@ impl Analyzer<'_> {
             return false;
         }
         let mut v = j + 1;
-        if self.word(v).ends_with("ly")
-            || matches!(self.word(v), "even" | "also" | "then" | "later")
-        {
+        if self.word(v).ends_with("ly") || self.in_list(v, list::COORDINATED_ADVERB) {
             v += 1;
         }
         let w = self.word(v);

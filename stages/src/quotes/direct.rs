@@ -2,7 +2,7 @@
 //! opening mark (`“…,” X said.`, `X said: “…”`), with the speaker's noun phrase.
 
 use super::analysis::{conf_of, is_quote_char, Analyzer, Mention, MentionKind, QuotePair, NONE};
-use super::lexicon::class;
+use super::lexicon::{class, list};
 use pipeline_core::QuoteKind;
 
 impl Analyzer<'_> {
@@ -218,7 +218,7 @@ impl Analyzer<'_> {
                 && !self.has_class(v, class::STOP | class::DET | class::THAT);
             let person = matches!(np.kind, MentionKind::Name | MentionKind::Pron);
             // (`he points out.`)
-            let particle = matches!(self.word(v + 1), "out" | "back" | "up" | "on");
+            let particle = self.in_list(v + 1, list::VERB_PARTICLE);
             let end = v + 1 + usize::from(particle);
             if past && person && matches!(self.punct(end), '.' | ',') {
                 self.push_quote(qi, QuoteKind::Direct, Some(np), Some((v, v + 1)), 0.6);

@@ -167,6 +167,24 @@ pub(crate) mod list {
     pub const GROUP_QUANTIFIER: u64 = 1 << 50;
     /// Words before a time word between a speaker and its verb (`X on Friday said`).
     pub const TIME_OPENER: u64 = 1 << 51;
+    /// Heads of one named or specific poll (`the latest Fox poll`, `the RealClearPolitics average`), matched lowercased.
+    pub const POLL_HEAD: u64 = 1 << 52;
+    /// Conjunctions after which a loose subject may start (`But hacking specialists say`), matched lowercased.
+    pub const SUBJECT_CONJUNCTION: u64 = 1 << 53;
+    /// Relative words that a reported clause which lost its subject starts with (`[which it said was fair]`).
+    pub const RELATIVE_ANTECEDENT: u64 = 1 << 54;
+    /// Capitalised conjunctions before a sentence-opening `as` (`But as X reported, …`), as written.
+    pub const AS_CLAUSE_OPENER: u64 = 1 << 55;
+    /// Words after an intention word that make it a noun (`the plan for`, `the plan is`).
+    pub const AFTER_INTENT_NOUN: u64 = 1 << 56;
+    /// Words before an intention word that make it a noun (`have plans to`, `no wish to`).
+    pub const BEFORE_INTENT_NOUN: u64 = 1 << 57;
+    /// Words before `attack(s)`/`states` that make it a verb (`who attacks`, `to attack`).
+    pub const BEFORE_VERB_READING: u64 = 1 << 58;
+    /// Adverbs between `and` and its verb (`and even questioned`).
+    pub const COORDINATED_ADVERB: u64 = 1 << 59;
+    /// Particles after a verb that follows a speaker after a quote (`he points out.`).
+    pub const VERB_PARTICLE: u64 = 1 << 60;
 }
 
 /// A map with a fast non-cryptographic hasher (FxHash): keys are short words we wrote,
@@ -475,6 +493,15 @@ fn list_bit(name: &str) -> u64 {
         "headline_verb" => list::HEADLINE_VERB,
         "group_quantifier" => list::GROUP_QUANTIFIER,
         "time_opener" => list::TIME_OPENER,
+        "poll_head" => list::POLL_HEAD,
+        "subject_conjunction" => list::SUBJECT_CONJUNCTION,
+        "relative_antecedent" => list::RELATIVE_ANTECEDENT,
+        "as_clause_opener" => list::AS_CLAUSE_OPENER,
+        "after_intent_noun" => list::AFTER_INTENT_NOUN,
+        "before_intent_noun" => list::BEFORE_INTENT_NOUN,
+        "before_verb_reading" => list::BEFORE_VERB_READING,
+        "coordinated_adverb" => list::COORDINATED_ADVERB,
+        "verb_particle" => list::VERB_PARTICLE,
         _ => 0,
     }
 }

@@ -243,12 +243,7 @@ impl Analyzer<'_> {
         }
         // one named or specific poll (`the latest Fox poll`, `a survey from …`, `the
         // RealClearPolitics average`), not the polls in general (`leads in the polls`)
-        let Some(head) = (i + 1..stop).find(|&j| {
-            matches!(
-                self.word(j).to_lowercase().as_str(),
-                "poll" | "survey" | "average" | "rankings"
-            )
-        }) else {
+        let Some(head) = (i + 1..stop).find(|&j| self.in_list_lower(j, list::POLL_HEAD)) else {
             return false;
         };
         let specific =

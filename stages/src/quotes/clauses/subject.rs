@@ -215,7 +215,7 @@ impl Analyzer<'_> {
         }
         // (`But hacking specialists say …`, `…, but experts say …`)
         let conj = j > lo
-            && matches!(self.lower(j - 1).as_ref(), "and" | "but" | "yet" | "while")
+            && self.in_list_lower(j - 1, list::SUBJECT_CONJUNCTION)
             && (j - 1 == lo || matches!(self.punct(j - 2), ',' | ';'));
         let opens = j == lo
             || conj

@@ -93,9 +93,7 @@ impl Analyzer<'_> {
             let end = self.clause_end(c + 1, hi);
             // the content holds its antecedent: `[a probe the agency said was ongoing]`,
             // `[which it said was unacceptable]`
-            let start = if np.start > lo
-                && matches!(self.word(np.start - 1), "which" | "that" | "who" | "what")
-            {
+            let start = if np.start > lo && self.in_list(np.start - 1, list::RELATIVE_ANTECEDENT) {
                 np.start - 1
             } else {
                 self.mention_before(np.start, lo)
@@ -110,7 +108,7 @@ impl Analyzer<'_> {
         if np.start > lo && matches!(self.lower(np.start - 1).as_ref(), "what" | "as" | "how") {
             // `As the paper noted, [the plant …]`, `But as X reported on Monday, […]`
             let opening = np.start - 1 == lo
-                || (np.start - 2 == lo && matches!(self.word(lo), "But" | "And" | "Yet" | "So"));
+                || (np.start - 2 == lo && self.in_list(lo, list::AS_CLAUSE_OPENER));
             if self.word(np.start - 1).eq_ignore_ascii_case("as") && opening {
                 self.as_clause(c, np, hi);
             }
