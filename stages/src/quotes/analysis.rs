@@ -31,9 +31,9 @@ pub(crate) struct TokenInfo {
     /// The word [`list`]s it is in, lowercased (as [`str::to_lowercase`] does).
     pub lists_lower: u64,
     /// Its paragraph (counted from 0, a new one after each line break).
-    pub para: u32,
+    pub paragraph: u32,
     /// Its sentence, an index into [`Analyzer::sentences`].
-    pub sent: u32,
+    pub sentence: u32,
 }
 
 /// A paired quotation: token indices of its marks and the content between them.
@@ -131,7 +131,7 @@ pub(crate) struct Analyzer<'a> {
     pub(super) quote_attr: Vec<u32>,
     /// The speakers attributed so far, each with its sentence, in order (one flat list:
     /// few per document, rarely searched).
-    pub(super) sent_speakers: Vec<(u32, Mention)>,
+    pub(super) sentence_speakers: Vec<(u32, Mention)>,
 }
 
 /// Whether `c` is a quotation mark of any style (straight, curly, angle, corner).
@@ -230,7 +230,7 @@ impl<'a> Analyzer<'a> {
             };
             if p == '\'' && !closing_triple() {
                 if let Some(prev) = t.last_mut() {
-                    if prev.punct == '\'' && prev.end == s && prev.para == para {
+                    if prev.punct == '\'' && prev.end == s && prev.paragraph == para {
                         prev.end = e;
                         prev.punct = '"';
                         continue;
@@ -247,8 +247,8 @@ impl<'a> Analyzer<'a> {
                 punct: p,
                 lists: 0,
                 lists_lower: 0,
-                para,
-                sent: 0,
+                paragraph: para,
+                sentence: 0,
             });
         }
         if let Some((_, start)) = cur_sent {
@@ -256,7 +256,7 @@ impl<'a> Analyzer<'a> {
         }
         for (i, &(a, b)) in sents.iter().enumerate() {
             for tk in &mut t[a..b] {
-                tk.sent = i as u32;
+                tk.sentence = i as u32;
             }
         }
         // (after merging `''`, so that each token's word is final)
@@ -278,7 +278,7 @@ impl<'a> Analyzer<'a> {
             cue_used: vec![false; n],
             attrs: Vec::new(),
             quote_attr: Vec::new(),
-            sent_speakers: Vec::new(),
+            sentence_speakers: Vec::new(),
         }
     }
 
@@ -314,11 +314,11 @@ impl<'a> Analyzer<'a> {
     /// The token range of the sentence holding token `i`, clamped to a window of
     /// [`WINDOW`] tokens on each side so that no search is ever longer than that (a text
     /// without sentence punctuation is one huge "sentence").
-    pub(super) fn sent_range(&self, i: usize) -> (usize, usize) {
+    pub(super) fn sentence_range(&self, i: usize) -> (usize, usize) {
         let (lo, hi) = self
             .tokens
             .get(i)
-            .and_then(|t| self.sentences.get(t.sent as usize))
+            .and_then(|t| self.sentences.get(t.sentence as usize))
             .copied()
             .unwrap_or((i, i + 1));
         (lo.max(i.saturating_sub(WINDOW)), hi.min(i + WINDOW))
@@ -362,12 +362,12 @@ impl<'a> Analyzer<'a> {
     }
 
     /// The end of the paragraph holding token `i` (at most 80 tokens on).
-    pub(super) fn para_end(&self, i: usize) -> usize {
-        let Some(p) = self.tokens.get(i).map(|t| t.para) else {
+    pub(super) fn paragraph_end(&self, i: usize) -> usize {
+        let Some(p) = self.tokens.get(i).map(|t| t.paragraph) else {
             return i;
         };
         let mut j = i;
-        while j < self.tokens.len() && self.tokens[j].para == p && j < i + 80 {
+        while j < self.tokens.len() && self.tokens[j].paragraph == p && j < i + 80 {
             j += 1;
         }
         j

@@ -138,7 +138,7 @@ impl Analyzer<'_> {
     /// The sentence holding `from` opens with a subordinate clause (`While`, `Although`,
     /// `If`, `When`, `Because`…) that has no comma before `from`.
     pub(in crate::quotes) fn fronted_subordinate(&self, from: usize) -> bool {
-        let (lo, _) = self.sent_range(from);
+        let (lo, _) = self.sentence_range(from);
         let mut j = lo;
         while j < from && (!self.tokens[j].word || self.in_list(j, list::SENTENCE_CONJUNCTION)) {
             j += 1;
@@ -149,7 +149,7 @@ impl Analyzer<'_> {
 
     /// `from` lies in a relative clause opened after a comma (`Y, who said …`).
     pub(in crate::quotes) fn in_relative(&self, from: usize) -> bool {
-        let (lo, _) = self.sent_range(from);
+        let (lo, _) = self.sentence_range(from);
         let mut j = from;
         while j > lo && !matches!(self.punct(j - 1), ',' | ';' | ':') {
             j -= 1;

@@ -12,9 +12,9 @@ impl Analyzer<'_> {
         if c <= lo || self.punct(c - 1) != ',' || !self.word(c).ends_with("ing") {
             return None;
         }
-        let sent = self.tokens.get(c)?.sent;
+        let sent = self.tokens.get(c)?.sentence;
         let prev = self
-            .sent_speakers
+            .sentence_speakers
             .iter()
             .rev()
             .find(|&&(s, n)| s == sent && n.start < c)
