@@ -27,9 +27,9 @@ pub(crate) struct TokenInfo {
     /// The character of a one-character punctuation token, else `'\0'`.
     pub punct: char,
     /// The word [`list`]s it is in, as written.
-    pub lists: u64,
+    pub lists: u128,
     /// The word [`list`]s it is in, lowercased (as [`str::to_lowercase`] does).
-    pub lists_lower: u64,
+    pub lists_lower: u128,
     /// Its paragraph (counted from 0, a new one after each line break).
     pub paragraph: u32,
     /// Its sentence, an index into [`Analyzer::sentences`].
@@ -207,10 +207,12 @@ impl<'a> Analyzer<'a> {
             }
             let first = word.chars().next().unwrap_or(' ');
             let is_word = matches!(tok.kind, TokenKind::Word | TokenKind::Number);
-            let mut cls = 0;
-            if (is_word || word.len() <= 3) && word.len() <= 24 {
-                cls = lex.classes_any(word, &mut lower);
-            }
+            let (cls, lists, lists_lower) = if (is_word || word.len() <= 3) && word.len() <= 24 {
+                lex.lookup_any(word, &mut lower)
+            } else {
+                let (lists, lists_lower) = lex.lists_of(word);
+                (0, lists, lists_lower)
+            };
             let p = if !is_word && word.chars().count() == 1 {
                 first
             } else {
@@ -233,6 +235,8 @@ impl<'a> Analyzer<'a> {
                     if prev.punct == '\'' && prev.end == s && prev.paragraph == para {
                         prev.end = e;
                         prev.punct = '"';
+                        (prev.lists, prev.lists_lower) =
+                            lex.lists_of(text.get(prev.start..e).unwrap_or(""));
                         continue;
                     }
                 }
@@ -245,8 +249,8 @@ impl<'a> Analyzer<'a> {
                 word: is_word,
                 number: tok.kind == TokenKind::Number,
                 punct: p,
-                lists: 0,
-                lists_lower: 0,
+                lists,
+                lists_lower,
                 paragraph: para,
                 sentence: 0,
             });
@@ -258,11 +262,6 @@ impl<'a> Analyzer<'a> {
             for tk in &mut t[a..b] {
                 tk.sentence = i as u32;
             }
-        }
-        // (after merging `''`, so that each token's word is final)
-        for tk in &mut t {
-            let word = text.get(tk.start..tk.end).unwrap_or("");
-            (tk.lists, tk.lists_lower) = lex.lists_of(word);
         }
         let n = t.len();
         Analyzer {
@@ -288,17 +287,6 @@ impl<'a> Analyzer<'a> {
             .get(i)
             .and_then(|t| self.text.get(t.start..t.end))
             .unwrap_or("")
-    }
-
-    /// Token `i` lowercased as [`str::to_lowercase`] does, borrowed when it is lowercase
-    /// ASCII already (most words): no allocation in the common case.
-    pub(super) fn lower(&self, i: usize) -> std::borrow::Cow<'a, str> {
-        let w = self.word(i);
-        if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-            std::borrow::Cow::Borrowed(w)
-        } else {
-            std::borrow::Cow::Owned(w.to_lowercase())
-        }
     }
 
     /// Whether token `i` belongs to any of the word classes `c` (false past the end).
@@ -393,13 +381,13 @@ impl Analyzer<'_> {
 
     /// Whether token `i`, as written (case-sensitive), is in any of the word lists `lists`
     /// ([`list`] bits; false past the end).
-    pub(super) fn in_list(&self, i: usize, lists: u64) -> bool {
+    pub(super) fn in_list(&self, i: usize, lists: u128) -> bool {
         self.tokens.get(i).is_some_and(|t| t.lists & lists != 0)
     }
 
-    /// Whether token `i` lowercased (as [`Self::lower`] does) is in any of the word lists
+    /// Whether token `i` lowercased (as [`str::to_lowercase`] does) is in any of the word lists
     /// `lists` (false past the end).
-    pub(super) fn in_list_lower(&self, i: usize, lists: u64) -> bool {
+    pub(super) fn in_list_lower(&self, i: usize, lists: u128) -> bool {
         self.tokens
             .get(i)
             .is_some_and(|t| t.lists_lower & lists != 0)

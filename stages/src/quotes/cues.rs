@@ -32,7 +32,7 @@ impl Analyzer<'_> {
     pub(super) fn noun_use(&self, k: usize) -> bool {
         k > 0
             && (self.has_class(k - 1, class::DET)
-                || matches!(self.word(k - 1), "of" | "’s" | "'s")
+                || self.in_list(k - 1, list::NOUN_BEFORE_CUE)
                 || self.word(k - 1).ends_with("’s")
                 || self.word(k - 1).ends_with("'s"))
     }
@@ -51,7 +51,7 @@ impl Analyzer<'_> {
     /// place word (`Western states`).
     pub(super) fn noun_head(&self, c: usize) -> bool {
         let w = self.word(c);
-        if c == 0 || !matches!(w, "attack" | "attacks" | "states") {
+        if c == 0 || !self.in_list(c, list::NOUN_HEAD_WORD) {
             return false;
         }
         let prev = self.word(c - 1);

@@ -1,8 +1,10 @@
 //! Speaker inheritance: a full-sentence quote next to an attributed one, or right after a
 //! sentence that attributes something, takes that speaker.
 
-use super::analysis::{is_quote_char, Analyzer, Attribution, Mention, MentionKind, NONE};
 use pipeline_core::QuoteKind;
+
+use super::analysis::{is_quote_char, Analyzer, Attribution, Mention, MentionKind, NONE};
+use super::lexicon::list;
 
 impl Analyzer<'_> {
     /// A full-sentence quote right after a sentence that attributes something without
@@ -78,7 +80,7 @@ impl Analyzer<'_> {
     pub(super) fn chained_cue(&self, c: usize) -> Option<Mention> {
         let mut k = c;
         let mut links = 0;
-        while k > 0 && links < 2 && matches!(self.word(k - 1), "before" | "then" | "and") {
+        while k > 0 && links < 2 && self.in_list(k - 1, list::CHAIN_LINK) {
             k -= 1;
             links += 1;
         }
@@ -208,7 +210,7 @@ impl Analyzer<'_> {
             if same_para
                 && q.open > pq.close + 1
                 && self.tokens[q.open - 1].word
-                && !matches!(w, "and" | "but" | "or")
+                && !self.in_list(q.open - 1, list::COORDINATING)
                 && !w.ends_with('.')
             {
                 continue;

@@ -2,7 +2,7 @@
 //! reversed marks, `''` as a double mark), dialogue dashes, and what lies between the marks.
 
 use super::analysis::{is_quote_char, Analyzer, QuotePair, NONE, WINDOW};
-use super::lexicon::class;
+use super::lexicon::{class, list};
 
 impl Analyzer<'_> {
     /// Pairs quotation marks, paragraph by paragraph, in one pass.
@@ -250,7 +250,7 @@ impl Analyzer<'_> {
         if self.punct(k) == ',' && k > 0 {
             k -= 1;
         }
-        matches!(self.word(k), "on" | "’s" | "'s")
+        self.in_list(k, list::TITLE_BEFORE_QUOTE)
             || self.word(k).ends_with("’s")
             || self.word(k).ends_with("'s")
             || (self.has_class(k, class::MEDIA) && !self.tokens[k].cap)

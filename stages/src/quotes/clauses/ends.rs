@@ -38,7 +38,7 @@ impl Analyzer<'_> {
                 break;
             }
             // `…, and Y said …`, `… while Y argued …`: another attribution begins
-            let joint = self.punct(k) == ',' || matches!(self.word(k), "and" | "but" | "while");
+            let joint = self.punct(k) == ',' || self.in_list(k, list::ATTRIBUTION_CONJUNCTION);
             if !quoted && k > from + 1 && joint && !fronted && self.new_attribution(k) {
                 end = k;
                 break;
@@ -278,7 +278,7 @@ impl Analyzer<'_> {
     /// treasurer said`, `while critics argue`).
     pub(in crate::quotes) fn new_attribution(&self, k: usize) -> bool {
         let mut s = k + 1;
-        if matches!(self.word(s), "and" | "but" | "while") {
+        if self.in_list(s, list::ATTRIBUTION_CONJUNCTION) {
             s += 1;
         }
         let mut j = s + 1;

@@ -150,7 +150,7 @@ impl Analyzer<'_> {
                 }
                 let opens = s == lo
                     || matches!(self.punct(s - 1), ',' | ';' | ':' | '(')
-                    || matches!(self.word(s - 1), "and" | "but" | "while");
+                    || self.in_list(s - 1, list::ATTRIBUTION_CONJUNCTION);
                 if opens {
                     best = Some(s);
                 }
@@ -181,7 +181,7 @@ impl Analyzer<'_> {
             skipped += 1;
         }
         // `voters who said …`, `polls that show …`
-        if j > lo && matches!(self.word(j - 1), "who" | "that" | "which") {
+        if j > lo && self.in_list(j - 1, list::RELATIVE_WORD) {
             return Some(Mention {
                 start: j - 1,
                 end: j,
@@ -345,7 +345,7 @@ impl Analyzer<'_> {
             && self.tokens[c].classes & (class::SPEECH | class::BELIEF) != 0
             && !self.word(c).ends_with("ing")
             && (self.tokens[c - 1].number && matches!(self.word(c - 2), "in" | "all")
-                || matches!(self.word(c - 1), "percent" | "majority" | "half"));
+                || self.in_list(c - 1, list::COUNT_HEAD));
         if !count {
             return None;
         }
