@@ -26,10 +26,14 @@ pub(crate) struct TokenInfo {
     pub number: bool,
     /// The character of a one-character punctuation token, else `'\0'`.
     pub punct: char,
+    /// The word [`list`]s it is in, as written.
+    pub lists: u128,
+    /// The word [`list`]s it is in, lowercased (as [`str::to_lowercase`] does).
+    pub lists_lower: u128,
     /// Its paragraph (counted from 0, a new one after each line break).
-    pub para: u32,
+    pub paragraph: u32,
     /// Its sentence, an index into [`Analyzer::sentences`].
-    pub sent: u32,
+    pub sentence: u32,
 }
 
 /// A paired quotation: token indices of its marks and the content between them.
@@ -127,7 +131,7 @@ pub(crate) struct Analyzer<'a> {
     pub(super) quote_attr: Vec<u32>,
     /// The speakers attributed so far, each with its sentence, in order (one flat list:
     /// few per document, rarely searched).
-    pub(super) sent_speakers: Vec<(u32, Mention)>,
+    pub(super) sentence_speakers: Vec<(u32, Mention)>,
 }
 
 /// Whether `c` is a quotation mark of any style (straight, curly, angle, corner).
@@ -203,10 +207,12 @@ impl<'a> Analyzer<'a> {
             }
             let first = word.chars().next().unwrap_or(' ');
             let is_word = matches!(tok.kind, TokenKind::Word | TokenKind::Number);
-            let mut cls = 0;
-            if (is_word || word.len() <= 3) && word.len() <= 24 {
-                cls = lex.classes_any(word, &mut lower);
-            }
+            let (cls, lists, lists_lower) = if (is_word || word.len() <= 3) && word.len() <= 24 {
+                lex.lookup_any(word, &mut lower)
+            } else {
+                let (lists, lists_lower) = lex.lists_of(word);
+                (0, lists, lists_lower)
+            };
             let p = if !is_word && word.chars().count() == 1 {
                 first
             } else {
@@ -226,9 +232,11 @@ impl<'a> Analyzer<'a> {
             };
             if p == '\'' && !closing_triple() {
                 if let Some(prev) = t.last_mut() {
-                    if prev.punct == '\'' && prev.end == s && prev.para == para {
+                    if prev.punct == '\'' && prev.end == s && prev.paragraph == para {
                         prev.end = e;
                         prev.punct = '"';
+                        (prev.lists, prev.lists_lower) =
+                            lex.lists_of(text.get(prev.start..e).unwrap_or(""));
                         continue;
                     }
                 }
@@ -241,8 +249,10 @@ impl<'a> Analyzer<'a> {
                 word: is_word,
                 number: tok.kind == TokenKind::Number,
                 punct: p,
-                para,
-                sent: 0,
+                lists,
+                lists_lower,
+                paragraph: para,
+                sentence: 0,
             });
         }
         if let Some((_, start)) = cur_sent {
@@ -250,7 +260,7 @@ impl<'a> Analyzer<'a> {
         }
         for (i, &(a, b)) in sents.iter().enumerate() {
             for tk in &mut t[a..b] {
-                tk.sent = i as u32;
+                tk.sentence = i as u32;
             }
         }
         let n = t.len();
@@ -267,7 +277,7 @@ impl<'a> Analyzer<'a> {
             cue_used: vec![false; n],
             attrs: Vec::new(),
             quote_attr: Vec::new(),
-            sent_speakers: Vec::new(),
+            sentence_speakers: Vec::new(),
         }
     }
 
@@ -277,17 +287,6 @@ impl<'a> Analyzer<'a> {
             .get(i)
             .and_then(|t| self.text.get(t.start..t.end))
             .unwrap_or("")
-    }
-
-    /// Token `i` lowercased as [`str::to_lowercase`] does, borrowed when it is lowercase
-    /// ASCII already (most words): no allocation in the common case.
-    pub(super) fn lower(&self, i: usize) -> std::borrow::Cow<'a, str> {
-        let w = self.word(i);
-        if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-            std::borrow::Cow::Borrowed(w)
-        } else {
-            std::borrow::Cow::Owned(w.to_lowercase())
-        }
     }
 
     /// Whether token `i` belongs to any of the word classes `c` (false past the end).
@@ -303,11 +302,11 @@ impl<'a> Analyzer<'a> {
     /// The token range of the sentence holding token `i`, clamped to a window of
     /// [`WINDOW`] tokens on each side so that no search is ever longer than that (a text
     /// without sentence punctuation is one huge "sentence").
-    pub(super) fn sent_range(&self, i: usize) -> (usize, usize) {
+    pub(super) fn sentence_range(&self, i: usize) -> (usize, usize) {
         let (lo, hi) = self
             .tokens
             .get(i)
-            .and_then(|t| self.sentences.get(t.sent as usize))
+            .and_then(|t| self.sentences.get(t.sentence as usize))
             .copied()
             .unwrap_or((i, i + 1));
         (lo.max(i.saturating_sub(WINDOW)), hi.min(i + WINDOW))
@@ -351,12 +350,12 @@ impl<'a> Analyzer<'a> {
     }
 
     /// The end of the paragraph holding token `i` (at most 80 tokens on).
-    pub(super) fn para_end(&self, i: usize) -> usize {
-        let Some(p) = self.tokens.get(i).map(|t| t.para) else {
+    pub(super) fn paragraph_end(&self, i: usize) -> usize {
+        let Some(p) = self.tokens.get(i).map(|t| t.paragraph) else {
             return i;
         };
         let mut j = i;
-        while j < self.tokens.len() && self.tokens[j].para == p && j < i + 80 {
+        while j < self.tokens.len() && self.tokens[j].paragraph == p && j < i + 80 {
             j += 1;
         }
         j
@@ -382,14 +381,16 @@ impl Analyzer<'_> {
 
     /// Whether token `i`, as written (case-sensitive), is in any of the word lists `lists`
     /// ([`list`] bits; false past the end).
-    pub(super) fn in_list(&self, i: usize, lists: u64) -> bool {
-        self.lex.in_list(self.word(i), lists)
+    pub(super) fn in_list(&self, i: usize, lists: u128) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.lists & lists != 0)
     }
 
-    /// Whether token `i` lowercased (as [`Self::lower`] does) is in any of the word lists
+    /// Whether token `i` lowercased (as [`str::to_lowercase`] does) is in any of the word lists
     /// `lists` (false past the end).
-    pub(super) fn in_list_lower(&self, i: usize, lists: u64) -> bool {
-        self.lex.in_list(&self.lower(i), lists)
+    pub(super) fn in_list_lower(&self, i: usize, lists: u128) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.lists_lower & lists != 0)
     }
 }
 

@@ -22,9 +22,9 @@ impl Analyzer<'_> {
     pub(super) fn intent_noun(&self, k: usize) -> bool {
         self.noun_use(k)
             || self.is_auxiliary(self.word(k + 1))
-            || matches!(self.word(k + 1), "of" | "for" | "is" | "was")
+            || self.in_list(k + 1, list::AFTER_INTENT_NOUN)
             || (k > 0
-                && matches!(self.word(k - 1), "have" | "has" | "had" | "no")
+                && self.in_list(k - 1, list::BEFORE_INTENT_NOUN)
                 && self.in_list(k, list::INTENT_NOUN))
     }
 
@@ -32,7 +32,7 @@ impl Analyzer<'_> {
     pub(super) fn noun_use(&self, k: usize) -> bool {
         k > 0
             && (self.has_class(k - 1, class::DET)
-                || matches!(self.word(k - 1), "of" | "’s" | "'s")
+                || self.in_list(k - 1, list::NOUN_BEFORE_CUE)
                 || self.word(k - 1).ends_with("’s")
                 || self.word(k - 1).ends_with("'s"))
     }
@@ -51,11 +51,11 @@ impl Analyzer<'_> {
     /// place word (`Western states`).
     pub(super) fn noun_head(&self, c: usize) -> bool {
         let w = self.word(c);
-        if c == 0 || !matches!(w, "attack" | "attacks" | "states") {
+        if c == 0 || !self.in_list(c, list::NOUN_HEAD_WORD) {
             return false;
         }
         let prev = self.word(c - 1);
-        if self.has_class(c - 1, class::PRON) || matches!(prev, "that" | "which" | "who" | "to") {
+        if self.has_class(c - 1, class::PRON) || self.in_list(c - 1, list::BEFORE_VERB_READING) {
             return false;
         }
         let possessive = prev.ends_with('’')
@@ -89,9 +89,7 @@ impl Analyzer<'_> {
             return false;
         }
         let mut v = j + 1;
-        if self.word(v).ends_with("ly")
-            || matches!(self.word(v), "even" | "also" | "then" | "later")
-        {
+        if self.word(v).ends_with("ly") || self.in_list(v, list::COORDINATED_ADVERB) {
             v += 1;
         }
         let w = self.word(v);

@@ -2,7 +2,7 @@
 //! opening mark (`“…,” X said.`, `X said: “…”`), with the speaker's noun phrase.
 
 use super::analysis::{conf_of, is_quote_char, Analyzer, Mention, MentionKind, QuotePair, NONE};
-use super::lexicon::class;
+use super::lexicon::{class, list};
 use pipeline_core::QuoteKind;
 
 impl Analyzer<'_> {
@@ -11,7 +11,7 @@ impl Analyzer<'_> {
     /// “heartbreaking,” she said.`): the partial quote spans those words and the fragment.
     pub(super) fn push_after(&mut self, qi: usize, np: Mention, cue: (usize, usize), conf: f32) {
         let q = self.quotes[qi];
-        let (lo, _) = self.sent_range(q.open);
+        let (lo, _) = self.sentence_range(q.open);
         let mut s = q.open;
         while s > lo {
             let j = s - 1;
@@ -21,7 +21,7 @@ impl Analyzer<'_> {
                 || is_quote_char(tk.punct)
                 || (tk.classes & class::CUE != 0 && !self.noun_use(j))
                 || self.phrase_at(j, q.open).is_some();
-            if stop || tk.para != self.tokens[q.open].para || q.open - j > 30 {
+            if stop || tk.paragraph != self.tokens[q.open].paragraph || q.open - j > 30 {
                 break;
             }
             s = j;
@@ -56,7 +56,7 @@ impl Analyzer<'_> {
             return None;
         }
         let comma = self.punct(q.close.saturating_sub(1)) == ',' || self.punct(q.close + 1) == ',';
-        let para = self.tokens[lo].para == self.tokens[q.open].para;
+        let para = self.tokens[lo].paragraph == self.tokens[q.open].paragraph;
         if !comma || !para || (lo..q.open).any(|j| self.in_quote(j) || is_quote_char(self.punct(j)))
         {
             return None;
@@ -74,20 +74,20 @@ impl Analyzer<'_> {
         if !matches!(tk.punct, '-' | '—' | '–' | '―') {
             return None;
         }
-        let same_line = tk.para == prev.para;
+        let same_line = tk.paragraph == prev.paragraph;
         if same_line && !is_quote_char(prev.punct) {
             return None;
         }
-        let np = self.mention_at(k + 1, self.para_end(k))?;
+        let np = self.mention_at(k + 1, self.paragraph_end(k))?;
         let ends = self.tokens.get(np.end).map_or(true, |t| {
-            t.para != tk.para
+            t.paragraph != tk.paragraph
                 || (!same_line && t.punct == ',')
                 || (t.punct == '.'
                     && self.tokens.get(np.end + 1).map_or(true, |u| {
-                        u.para != tk.para
-                            || (same_line && is_quote_char(u.punct) && self.opens(u.punct))
+                        u.paragraph != tk.paragraph
+                            || (same_line && is_quote_char(u.punct) && self.can_open_quote(u.punct))
                     }))
-                || (same_line && is_quote_char(t.punct) && self.opens(t.punct))
+                || (same_line && is_quote_char(t.punct) && self.can_open_quote(t.punct))
         });
         (np.kind == MentionKind::Name && ends).then_some(np)
     }
@@ -126,7 +126,7 @@ impl Analyzer<'_> {
         if q.dash && self.punct(q.close) == ',' {
             j = q.close + 1;
         }
-        let hi = self.para_end(j.min(n.saturating_sub(1)));
+        let hi = self.paragraph_end(j.min(n.saturating_sub(1)));
         while j < hi && matches!(self.punct(j), ',' | '—' | '–') {
             j += 1;
         }
@@ -135,7 +135,7 @@ impl Analyzer<'_> {
         let same_para = self
             .tokens
             .get(j)
-            .is_some_and(|t| t.para == self.tokens[q.close.min(n - 1)].para);
+            .is_some_and(|t| t.paragraph == self.tokens[q.close.min(n - 1)].paragraph);
         let attributes = ended && !lower_next && same_para && self.bare_attribution(j, hi);
         // (never in the next paragraph: `“Why?”` ending one does not take its subject)
         j < hi
@@ -148,7 +148,7 @@ impl Analyzer<'_> {
     /// The speaker and cue of quote `qi` from token `j` after its closing mark (in the
     /// same paragraph, not past `hi`); true when it attributed the quote.
     fn speaker_after_close(&mut self, qi: usize, j: usize, hi: usize) -> bool {
-        let (_, sb) = self.sent_range(j);
+        let (_, sb) = self.sentence_range(j);
         let hi = hi.min(sb.max(j + 1) + 40);
         if self.split_cue(j).is_some() {
             self.push_quote(
@@ -218,7 +218,7 @@ impl Analyzer<'_> {
                 && !self.has_class(v, class::STOP | class::DET | class::THAT);
             let person = matches!(np.kind, MentionKind::Name | MentionKind::Pron);
             // (`he points out.`)
-            let particle = matches!(self.word(v + 1), "out" | "back" | "up" | "on");
+            let particle = self.in_list(v + 1, list::VERB_PARTICLE);
             let end = v + 1 + usize::from(particle);
             if past && person && matches!(self.punct(end), '.' | ',') {
                 self.push_quote(qi, QuoteKind::Direct, Some(np), Some((v, v + 1)), 0.6);
@@ -254,7 +254,7 @@ impl Analyzer<'_> {
         if j == 0 {
             return;
         }
-        let cross = self.tokens[j - 1].para != self.tokens[q.open].para;
+        let cross = self.tokens[j - 1].paragraph != self.tokens[q.open].paragraph;
         if cross && self.punct(j) != ':' {
             return;
         }
@@ -262,7 +262,7 @@ impl Analyzer<'_> {
         if self.in_quote(c) {
             return;
         }
-        let lo = self.sent_range(c).0.min(c);
+        let lo = self.sentence_range(c).0.min(c);
         if j == q.open && self.words_after_close(&q) {
             return; // `says “…” despite …`: a fragment of reported speech
         }
@@ -545,7 +545,7 @@ impl Analyzer<'_> {
         if first.map_or(true, |f| self.tokens[f].cap) || at == NONE {
             return;
         }
-        let (lo, _) = self.sent_range(q.open);
+        let (lo, _) = self.sentence_range(q.open);
         // the second part of a quotation interrupted by its attribution (`“A,” X said, “b”`)
         // continues it; `As X wrote, “…”` quotes whole words
         if (lo..np.start).any(|j| self.in_quote(j)) || matches!(self.word(lo), "As" | "as") {

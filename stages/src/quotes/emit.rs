@@ -81,7 +81,7 @@ impl Analyzer<'_> {
     pub(super) fn add_attr(&mut self, at: Attribution) {
         if let Some(np) = at.speaker {
             if let Some(t) = self.tokens.get(np.start) {
-                self.sent_speakers.push((t.sent, np));
+                self.sentence_speakers.push((t.sentence, np));
             }
         }
         self.attrs.push(at);

@@ -41,7 +41,7 @@ impl Analyzer<'_> {
         }
         // no speech verb: the sentence's subject and verb (`Rubio bemoaned the climate in
         // which people “literally hate each other”`)
-        let (lo, hi) = self.sent_range(q.open);
+        let (lo, hi) = self.sentence_range(q.open);
         // titles (`“Gifted Hands”`) and one-word scare quotes are not statements
         let words: Vec<usize> = (q.open + 1..q.close)
             .filter(|&j| self.tokens[j].word)
@@ -83,7 +83,7 @@ impl Analyzer<'_> {
     /// [`Self::embedded`] with a cue word before the quote; true when it decided.
     pub(super) fn embedded_cue(&mut self, qi: usize) -> bool {
         let q = self.quotes[qi];
-        let (lo, _) = self.sent_range(q.open);
+        let (lo, _) = self.sentence_range(q.open);
         let floor = q.open.saturating_sub(40).max(lo);
         let mut k = q.open;
         while k > floor {
@@ -138,7 +138,7 @@ impl Analyzer<'_> {
                     });
                 let Some(np) = np else { return true };
                 // the reported words: after the verb (and its `that`) to the clause end
-                let (_, hi) = self.sent_range(q.open);
+                let (_, hi) = self.sentence_range(q.open);
                 let mut start = k + 1;
                 if let Some(th) =
                     (k + 1..q.open.min(k + 9)).find(|&j| self.has_class(j, class::THAT))

@@ -13,9 +13,9 @@ impl Analyzer<'_> {
         let mut found: Vec<(usize, usize, usize)> = Vec::new();
         let mut i = 0;
         while i < n {
-            let para = self.tokens[i].para;
+            let para = self.tokens[i].paragraph;
             let mut end = i;
-            while end < n && self.tokens[end].para == para {
+            while end < n && self.tokens[end].paragraph == para {
                 end += 1;
             }
             if para > 0 {
@@ -65,7 +65,7 @@ impl Analyzer<'_> {
     /// what follows the colon is the source's statement, partial when it holds a quote.
     pub(super) fn headline(&mut self) {
         let n = self.tokens.len();
-        let hi = (0..n).find(|&j| self.tokens[j].para != 0).unwrap_or(n);
+        let hi = (0..n).find(|&j| self.tokens[j].paragraph != 0).unwrap_or(n);
         let Some(c) = (1..hi.min(8)).find(|&j| self.punct(j) == ':') else {
             return;
         };
@@ -101,7 +101,7 @@ impl Analyzer<'_> {
         let end = self
             .tokens
             .iter()
-            .position(|t| t.para != 0)
+            .position(|t| t.paragraph != 0)
             .unwrap_or(self.tokens.len());
         let (mut caps, mut long) = (0, 0);
         for k in 0..end.min(40) {

@@ -1,8 +1,10 @@
 //! Speaker inheritance: a full-sentence quote next to an attributed one, or right after a
 //! sentence that attributes something, takes that speaker.
 
-use super::analysis::{is_quote_char, Analyzer, Attribution, Mention, MentionKind, NONE};
 use pipeline_core::QuoteKind;
+
+use super::analysis::{is_quote_char, Analyzer, Attribution, Mention, MentionKind, NONE};
+use super::lexicon::list;
 
 impl Analyzer<'_> {
     /// A full-sentence quote right after a sentence that attributes something without
@@ -33,7 +35,7 @@ impl Analyzer<'_> {
             if !ends || words < 4 || !opens || self.words_after_close(&q) {
                 continue;
             }
-            let sent = self.tokens[prev].sent as usize;
+            let sent = self.tokens[prev].sentence as usize;
             let Some(src) = last_in.get(sent).and_then(|&i| self.attrs.get(i as usize)) else {
                 continue;
             };
@@ -78,7 +80,7 @@ impl Analyzer<'_> {
     pub(super) fn chained_cue(&self, c: usize) -> Option<Mention> {
         let mut k = c;
         let mut links = 0;
-        while k > 0 && links < 2 && matches!(self.word(k - 1), "before" | "then" | "and") {
+        while k > 0 && links < 2 && self.in_list(k - 1, list::CHAIN_LINK) {
             k -= 1;
             links += 1;
         }
@@ -94,8 +96,8 @@ impl Analyzer<'_> {
         if links > 0 && k > 0 && self.punct(k - 1) == '.' {
             return None;
         }
-        let sent = self.tokens.get(c)?.sent;
-        self.sent_speakers
+        let sent = self.tokens.get(c)?.sentence;
+        self.sentence_speakers
             .iter()
             .rev()
             .find(|&&(s, n)| s == sent && n.end <= k)
@@ -111,11 +113,11 @@ impl Analyzer<'_> {
         a: usize,
         b: usize,
     ) -> bool {
-        let Some(cue_sent) = cue.and_then(|c| self.tokens.get(c.0)).map(|t| t.sent) else {
+        let Some(cue_sent) = cue.and_then(|c| self.tokens.get(c.0)).map(|t| t.sentence) else {
             return false;
         };
         let mut s = match self.tokens.get(a) {
-            Some(t) => t.sent as usize,
+            Some(t) => t.sentence as usize,
             None => return false,
         };
         while let Some(&(ss, se)) = self.sentences.get(s) {
@@ -135,7 +137,7 @@ impl Analyzer<'_> {
     /// The sentence holding both the speaker and the cue of `at`, if one does.
     pub(super) fn attr_sentence(&self, at: &Attribution) -> Option<usize> {
         let (n, c) = (at.speaker?, at.cue?);
-        let s = self.tokens.get(n.start)?.sent as usize;
+        let s = self.tokens.get(n.start)?.sentence as usize;
         let &(a, b) = self.sentences.get(s)?;
         (n.start >= a && n.end <= b && c.0 >= a && c.1 <= b).then_some(s)
     }
@@ -159,8 +161,8 @@ impl Analyzer<'_> {
             let words = (q.open + 1..q.close)
                 .filter(|&j| self.tokens[j].word)
                 .count();
-            let para = self.tokens[q.open].para;
-            let same_para_prev = qi > 0 && self.tokens[self.quotes[qi - 1].close].para == para;
+            let para = self.tokens[q.open].paragraph;
+            let same_para_prev = qi > 0 && self.tokens[self.quotes[qi - 1].close].paragraph == para;
             if words == 0 || (!same_para_prev && (!ends || words < 4)) {
                 continue;
             }
@@ -179,7 +181,7 @@ impl Analyzer<'_> {
             }
             let pq = self.quotes[p];
             if !self.quote_done[p]
-                || self.tokens[pq.close].para + 1 < para
+                || self.tokens[pq.close].paragraph + 1 < para
                 || q.open > pq.close + 80
             {
                 continue;
@@ -187,8 +189,8 @@ impl Analyzer<'_> {
             let Some(src) = self.attrs.get(self.quote_attr[p] as usize).copied() else {
                 continue;
             };
-            let same_para = self.tokens[pq.close].para == para;
-            let opens_para = q.open == 0 || self.tokens[q.open - 1].para != para;
+            let same_para = self.tokens[pq.close].paragraph == para;
+            let opens_para = q.open == 0 || self.tokens[q.open - 1].paragraph != para;
             // only the attribution between the two quotes, or a new paragraph that opens
             // with the quote
             let between = (pq.close + 1..q.open)
@@ -208,14 +210,15 @@ impl Analyzer<'_> {
             if same_para
                 && q.open > pq.close + 1
                 && self.tokens[q.open - 1].word
-                && !matches!(w, "and" | "but" | "or")
+                && !self.in_list(q.open - 1, list::COORDINATING)
                 && !w.ends_with('.')
             {
                 continue;
             }
             if !same_para
                 && (pq.close + 1..q.open).any(|j| {
-                    self.tokens[j].para != self.tokens[pq.close].para && self.tokens[j].para != para
+                    self.tokens[j].paragraph != self.tokens[pq.close].paragraph
+                        && self.tokens[j].paragraph != para
                 })
             {
                 continue;

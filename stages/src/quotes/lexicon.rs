@@ -64,109 +64,151 @@ pub(crate) mod class {
 /// takes the English one (the rules using them were written for English).
 pub(crate) mod list {
     /// Auxiliary and modal verb forms (`has`, `would`, `is`).
-    pub const AUXILIARY: u64 = 1;
+    pub const AUXILIARY: u128 = 1;
     /// Words of an aside between commas after a speaker (`X, for example, said`).
-    pub const ASIDE: u64 = 1 << 1;
+    pub const ASIDE: u128 = 1 << 1;
     /// Verb forms that make a cue word a verb, not a noun (`said`, `told`, `found`).
-    pub const VERB_FORM: u64 = 1 << 2;
+    pub const VERB_FORM: u128 = 1 << 2;
     /// Words of a verb chain before an infinitive cue (`went on to say`, `likely to`).
-    pub const INFINITIVE_CHAIN: u64 = 1 << 3;
+    pub const INFINITIVE_CHAIN: u128 = 1 << 3;
     /// Words before a cue word that make it a noun (`many attacks`, `two states`).
-    pub const NOUN_MODIFIER: u64 = 1 << 4;
+    pub const NOUN_MODIFIER: u128 = 1 << 4;
     /// Words after an object pronoun that are no label (`called him on Monday`).
-    pub const OBJECT_PARTICLE: u64 = 1 << 5;
+    pub const OBJECT_PARTICLE: u128 = 1 << 5;
     /// Prepositions of an adjunct after an attribution (`told reporters on Monday`).
-    pub const ADJUNCT_PREPOSITION: u64 = 1 << 6;
+    pub const ADJUNCT_PREPOSITION: u128 = 1 << 6;
     /// Determiners before a group noun that make it a description (`the officials`), matched lowercased.
-    pub const GROUP_DETERMINER: u64 = 1 << 7;
+    pub const GROUP_DETERMINER: u128 = 1 << 7;
     /// Words after which a subject phrase may start (`and`, `but`, `that`).
-    pub const PHRASE_BOUNDARY: u64 = 1 << 8;
+    pub const PHRASE_BOUNDARY: u128 = 1 << 8;
     /// Words trimmed before a second cue inside reported content.
-    pub const INNER_CUE_LINK: u64 = 1 << 9;
+    pub const INNER_CUE_LINK: u128 = 1 << 9;
     /// Words joining a second cue inside reported content (`and`, `but`, `before`).
-    pub const INNER_CUE_JOINER: u64 = 1 << 10;
+    pub const INNER_CUE_JOINER: u128 = 1 << 10;
     /// Articles and demonstratives, as written, before a cue word used as a noun (`a tweet`).
-    pub const ARTICLE: u64 = 1 << 11;
+    pub const ARTICLE: u128 = 1 << 11;
     /// Verbs that open a relative's reported clause (`the probe the agency said was ongoing`).
-    pub const RELATIVE_CLAUSE_VERB: u64 = 1 << 12;
+    pub const RELATIVE_CLAUSE_VERB: u128 = 1 << 12;
     /// Words that open an asked question (`asked whether …`).
-    pub const QUESTION_WORD: u64 = 1 << 13;
+    pub const QUESTION_WORD: u128 = 1 << 13;
     /// Words after a cue that open no bare clause (`told him`, `said so`, `said yes`).
-    pub const NO_CLAUSE_START: u64 = 1 << 14;
+    pub const NO_CLAUSE_START: u128 = 1 << 14;
     /// Words after a quantifier that make it a share (`about half`, `more than`).
-    pub const SHARE_WORD: u64 = 1 << 15;
+    pub const SHARE_WORD: u128 = 1 << 15;
     /// Quantifiers that open a reported clause (`said about half of the cuts were …`).
-    pub const QUANTIFIER: u64 = 1 << 16;
+    pub const QUANTIFIER: u128 = 1 << 16;
     /// Determiners that open a clause's subject after `told Y` (`told reporters this was …`).
-    pub const SUBJECT_DETERMINER: u64 = 1 << 17;
+    pub const SUBJECT_DETERMINER: u128 = 1 << 17;
     /// Count and share words that can be a subject (`one in three`, `most`), matched lowercased.
-    pub const COUNT_WORD: u64 = 1 << 18;
+    pub const COUNT_WORD: u128 = 1 << 18;
     /// Words of an approximate count (`about half`, `nearly 40 percent`), matched lowercased.
-    pub const APPROXIMATOR: u64 = 1 << 19;
+    pub const APPROXIMATOR: u128 = 1 << 19;
     /// Object pronouns before an unquoted label (`called him a liar`).
-    pub const OBJECT_PRONOUN: u64 = 1 << 20;
+    pub const OBJECT_PRONOUN: u128 = 1 << 20;
     /// Forms of `be` before an expectation (`is expected to`).
-    pub const BE_FORM: u64 = 1 << 21;
+    pub const BE_FORM: u128 = 1 << 21;
     /// Words after an appearance verb that make it a physical appearance (`appeared on TV`).
-    pub const APPEARANCE_PLACE: u64 = 1 << 22;
+    pub const APPEARANCE_PLACE: u128 = 1 << 22;
     /// Conjunctions and subordinators where an appearance clause starts (`but it seems …`).
-    pub const CLAUSE_CONJUNCTION: u64 = 1 << 23;
+    pub const CLAUSE_CONJUNCTION: u128 = 1 << 23;
     /// Words that open the question of `Asked …` (`Asked whether`, `Asked about`).
-    pub const ASKED_OPENER: u64 = 1 << 24;
+    pub const ASKED_OPENER: u128 = 1 << 24;
     /// Verbs after `the statement by X that` that make `that` a relative (`that was released`).
-    pub const STATEMENT_RELATIVE_VERB: u64 = 1 << 25;
+    pub const STATEMENT_RELATIVE_VERB: u128 = 1 << 25;
     /// Subordinators that open a sentence before its main clause (`While X said …, Y …`), matched lowercased.
-    pub const FRONTED_SUBORDINATOR: u64 = 1 << 26;
+    pub const FRONTED_SUBORDINATOR: u128 = 1 << 26;
     /// Subordinators that open a reported clause (`said [that] if …`), matched lowercased.
-    pub const CLAUSE_SUBORDINATOR: u64 = 1 << 27;
+    pub const CLAUSE_SUBORDINATOR: u128 = 1 << 27;
     /// Subordinators after a comma that end reported content (`…, while …`).
-    pub const SUBORDINATE_AFTER_COMMA: u64 = 1 << 28;
+    pub const SUBORDINATE_AFTER_COMMA: u128 = 1 << 28;
     /// Words after a comma that open the writer's comment on a fragment (`, a charge that`).
-    pub const WRITER_COMMENT_OPENER: u64 = 1 << 29;
+    pub const WRITER_COMMENT_OPENER: u128 = 1 << 29;
     /// `-ing` words that are no writer's participle (`including`, `according`).
-    pub const NON_PARTICIPLE_ING: u64 = 1 << 30;
+    pub const NON_PARTICIPLE_ING: u128 = 1 << 30;
     /// Prepositions after a participle that make it passive (`accused of`, `praised by`).
-    pub const PASSIVE_PREPOSITION: u64 = 1 << 31;
+    pub const PASSIVE_PREPOSITION: u128 = 1 << 31;
     /// Capitalised conjunctions skipped at a sentence start (`But while …`), as written.
-    pub const SENTENCE_CONJUNCTION: u64 = 1 << 32;
+    pub const SENTENCE_CONJUNCTION: u128 = 1 << 32;
     /// Object pronouns that are a whole addressee (`told him`).
-    pub const ADDRESSEE_PRONOUN: u64 = 1 << 33;
+    pub const ADDRESSEE_PRONOUN: u128 = 1 << 33;
     /// Determiners of a subject after a `tell` addressee (`told reporters this was …`).
-    pub const TOLD_CLAUSE_SUBJECT: u64 = 1 << 34;
+    pub const TOLD_CLAUSE_SUBJECT: u128 = 1 << 34;
     /// Subject pronouns that show a clause has begun.
-    pub const SUBJECT_PRONOUN: u64 = 1 << 35;
+    pub const SUBJECT_PRONOUN: u128 = 1 << 35;
     /// Sentence connectives before a source phrase (`In addition, according to X`), matched lowercased.
-    pub const CONNECTIVE: u64 = 1 << 36;
+    pub const CONNECTIVE: u128 = 1 << 36;
     /// Poll nouns, matched lowercased.
-    pub const POLL: u64 = 1 << 37;
+    pub const POLL: u128 = 1 << 37;
     /// Words that make a poll specific (`the latest poll`, `our survey`).
-    pub const POLL_MODIFIER: u64 = 1 << 38;
+    pub const POLL_MODIFIER: u128 = 1 << 38;
     /// Forms of `be` before a progressive cue (`was saying`).
-    pub const PROGRESSIVE_BE: u64 = 1 << 39;
+    pub const PROGRESSIVE_BE: u128 = 1 << 39;
     /// Words before a participle of saying (`while saying`, `before adding`).
-    pub const PARTICIPLE_OPENER: u64 = 1 << 40;
+    pub const PARTICIPLE_OPENER: u128 = 1 << 40;
     /// Prepositions after a speech verb that allow a longer reach for `that` (`said in an interview … that`).
-    pub const FAR_ADJUNCT_OPENER: u64 = 1 << 41;
+    pub const FAR_ADJUNCT_OPENER: u128 = 1 << 41;
     /// Prepositions of a fronted phrase in a bare clause (`said in politics it takes time`).
-    pub const FRONTED_PREPOSITION: u64 = 1 << 42;
+    pub const FRONTED_PREPOSITION: u128 = 1 << 42;
     /// Subject pronouns of a main clause after a condition (`said if elected he would …`).
-    pub const CONDITIONAL_SUBJECT: u64 = 1 << 43;
+    pub const CONDITIONAL_SUBJECT: u128 = 1 << 43;
     /// Intention words that may be nouns (`have plans to`, `no wish to`).
-    pub const INTENT_NOUN: u64 = 1 << 44;
+    pub const INTENT_NOUN: u128 = 1 << 44;
     /// Auxiliaries that show a word is verb-like (`has`, `will`).
-    pub const VERBISH_AUXILIARY: u64 = 1 << 45;
+    pub const VERBISH_AUXILIARY: u128 = 1 << 45;
     /// Coordinating conjunctions between quoted fragments (`and`, `but`, `et`, `und`, `y`).
-    pub const COORDINATOR: u64 = 1 << 46;
+    pub const COORDINATOR: u128 = 1 << 46;
     /// Verb forms that can follow a name as its verb (`said`, `calls`).
-    pub const NAME_VERB_FORM: u64 = 1 << 47;
+    pub const NAME_VERB_FORM: u128 = 1 << 47;
     /// Relative pronouns that open reported words (`which he called “…”`).
-    pub const RELATIVE_PRONOUN: u64 = 1 << 48;
+    pub const RELATIVE_PRONOUN: u128 = 1 << 48;
     /// Capitalised verbs of a title-case headline (`Mayor Says …`), as written.
-    pub const HEADLINE_VERB: u64 = 1 << 49;
+    pub const HEADLINE_VERB: u128 = 1 << 49;
     /// Quantifiers of a group before `of` (`most of the senators`), as written.
-    pub const GROUP_QUANTIFIER: u64 = 1 << 50;
+    pub const GROUP_QUANTIFIER: u128 = 1 << 50;
     /// Words before a time word between a speaker and its verb (`X on Friday said`).
-    pub const TIME_OPENER: u64 = 1 << 51;
+    pub const TIME_OPENER: u128 = 1 << 51;
+    /// Heads of one named or specific poll (`the latest Fox poll`, `the RealClearPolitics average`), matched lowercased.
+    pub const POLL_HEAD: u128 = 1 << 52;
+    /// Conjunctions after which a loose subject may start (`But hacking specialists say`), matched lowercased.
+    pub const SUBJECT_CONJUNCTION: u128 = 1 << 53;
+    /// Relative words that a reported clause which lost its subject starts with (`[which it said was fair]`).
+    pub const RELATIVE_ANTECEDENT: u128 = 1 << 54;
+    /// Capitalised conjunctions before a sentence-opening `as` (`But as X reported, …`), as written.
+    pub const AS_CLAUSE_OPENER: u128 = 1 << 55;
+    /// Words after an intention word that make it a noun (`the plan for`, `the plan is`).
+    pub const AFTER_INTENT_NOUN: u128 = 1 << 56;
+    /// Words before an intention word that make it a noun (`have plans to`, `no wish to`).
+    pub const BEFORE_INTENT_NOUN: u128 = 1 << 57;
+    /// Words before `attack(s)`/`states` that make it a verb (`who attacks`, `to attack`).
+    pub const BEFORE_VERB_READING: u128 = 1 << 58;
+    /// Adverbs between `and` and its verb (`and even questioned`).
+    pub const COORDINATED_ADVERB: u128 = 1 << 59;
+    /// Particles after a verb that follows a speaker after a quote (`he points out.`).
+    pub const VERB_PARTICLE: u128 = 1 << 60;
+    /// Conjunctions after which another attribution may begin (`…, and Y said`, `while critics argue`).
+    pub const ATTRIBUTION_CONJUNCTION: u128 = 1 << 61;
+    /// Relative pronouns that open a relative clause (`voters who said`, `a probe which`).
+    pub const RELATIVE_WORD: u128 = 1 << 62;
+    /// Relative pronouns before a label verb's subject (`what he calls “…”`).
+    pub const OBJECT_RELATIVE: u128 = 1 << 63;
+    /// Participles and adjectives of expectation (`is expected to`, `is likely to`).
+    pub const EXPECTATION: u128 = 1 << 64;
+    /// Count nouns right before a speech verb (`a majority said`, `40 percent say`).
+    pub const COUNT_HEAD: u128 = 1 << 65;
+    /// Words before a speaker that make the cue a comment (`As X noted`, `what X said`), matched lowercased.
+    pub const AS_WHAT_HOW: u128 = 1 << 66;
+    /// Verbs of viewing whose object and `as …` are attributed (`voters see him as …`).
+    pub const VIEW_VERB: u128 = 1 << 67;
+    /// Words before a cue word that make it a noun (`secretary of state`, `Trump’s tweet`).
+    pub const NOUN_BEFORE_CUE: u128 = 1 << 68;
+    /// Cue words with a common noun reading (`attack`, `states`).
+    pub const NOUN_HEAD_WORD: u128 = 1 << 69;
+    /// Words linking a cue to an earlier one (`said before adding`, `and then predicted`).
+    pub const CHAIN_LINK: u128 = 1 << 70;
+    /// Words before a quote that make it a work's title (`on “Today”`, `NBC’s “Today”`).
+    pub const TITLE_BEFORE_QUOTE: u128 = 1 << 71;
+    /// Coordinating conjunctions before a quote that carry an attribution on (`…, and “B”`).
+    pub const COORDINATING: u128 = 1 << 72;
 }
 
 /// A map with a fast non-cryptographic hasher (FxHash): keys are short words we wrote,
@@ -177,16 +219,21 @@ pub(crate) type FastMap<K, V> = rustc_hash::FxHashMap<K, V>;
 #[derive(Debug, Default)]
 pub(crate) struct Lexicon {
     /// Lowercased word (as bytes, so that a word lowercased on the stack needs no UTF-8
-    /// check) → classes.
-    words: FastMap<Vec<u8>, u32>,
+    /// check) → its classes, and the [`list`]s it is in (those of the lists' words that
+    /// lowercasing leaves unchanged), so that one lookup per token finds both.
+    words: FastMap<Vec<u8>, (u32, u128)>,
+    /// The list words that lowercasing changes (`And`, `Says`) → the lists they are in.
+    cased_lists: FastMap<String, u128>,
     /// Multi-word source phrases, each as lowercased words.
     pub phrases: Vec<Vec<String>>,
     /// Whether paragraphs opening with a dash are dialogue lines.
     pub dialogue_dash: bool,
     /// Word as written → the [`list`]s it is in.
-    lists: FastMap<String, u64>,
+    lists: FastMap<String, u128>,
     /// The lists this language's file defines.
-    own_lists: u64,
+    own_lists: u128,
+    /// The length in bytes of the longest word in any list (longer words are in none).
+    longest_listed: usize,
 }
 
 impl Lexicon {
@@ -195,14 +242,70 @@ impl Lexicon {
         self.classes_of_bytes(lower.as_bytes())
     }
 
+    /// The lists `word` is in as written, and the lists it is in lowercased (as
+    /// [`str::to_lowercase`] does): computed once per token.
+    pub fn lists_of(&self, word: &str) -> (u128, u128) {
+        if word.len() > self.longest_listed && word.is_ascii() {
+            return (0, 0);
+        }
+        let exact = self.lists.get(word).copied().unwrap_or(0);
+        if word
+            .bytes()
+            .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+        {
+            return (exact, exact);
+        }
+        let lower = if word.is_ascii() {
+            let mut stack = [0u8; 32];
+            match stack.get_mut(..word.len()) {
+                Some(buf) => {
+                    buf.copy_from_slice(word.as_bytes());
+                    buf.make_ascii_lowercase();
+                    std::str::from_utf8(buf)
+                        .ok()
+                        .and_then(|w| self.lists.get(w))
+                        .copied()
+                }
+                None => self.lists.get(&word.to_ascii_lowercase()).copied(),
+            }
+        } else {
+            self.lists.get(&word.to_lowercase()).copied()
+        };
+        (exact, lower.unwrap_or(0))
+    }
+
     /// Whether `word`, as written (case-sensitive), is in any of the lists `lists`.
-    pub fn in_list(&self, word: &str, lists: u64) -> bool {
+    pub fn in_list(&self, word: &str, lists: u128) -> bool {
         self.lists.get(word).is_some_and(|&l| l & lists != 0)
     }
 
     /// The classes of a lowercased word given as its UTF-8 bytes.
     fn classes_of_bytes(&self, lower: &[u8]) -> u32 {
-        self.words.get(lower).copied().unwrap_or(0)
+        self.words.get(lower).map_or(0, |e| e.0)
+    }
+
+    /// A token's classes (as [`Self::classes_any`]) and its lists as written and
+    /// lowercased (as [`Self::lists_of`]), in one lookup for most words.
+    pub fn lookup_any(&self, word: &str, buf: &mut String) -> (u32, u128, u128) {
+        if word
+            .bytes()
+            .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+        {
+            let (classes, lists) = self.words.get(word.as_bytes()).copied().unwrap_or((0, 0));
+            return (classes, lists, lists);
+        }
+        if word.is_ascii() {
+            let mut stack = [0u8; 32];
+            if let Some(lower) = stack.get_mut(..word.len()) {
+                lower.copy_from_slice(word.as_bytes());
+                lower.make_ascii_lowercase();
+                let (classes, lists) = self.words.get(&*lower).copied().unwrap_or((0, 0));
+                let written = self.cased_lists.get(word).copied().unwrap_or(0);
+                return (classes, written, lists);
+            }
+        }
+        let (written, lowered) = self.lists_of(word);
+        (self.classes_any(word, buf), written, lowered)
     }
 
     /// The classes of a word in any case: looked up as it is when lowercasing would not
@@ -286,11 +389,14 @@ impl Lexicon {
                 _ => 0,
             };
             for w in words.split_whitespace() {
-                *lex.words.entry(w.to_lowercase().into_bytes()).or_insert(0) |= bit;
+                lex.words
+                    .entry(w.to_lowercase().into_bytes())
+                    .or_default()
+                    .0 |= bit;
             }
         }
         for w in ["that", "que", "dass", "qu'", "qu’"] {
-            *lex.words.entry(w.as_bytes().to_vec()).or_insert(0) |= class::THAT;
+            lex.words.entry(w.as_bytes().to_vec()).or_default().0 |= class::THAT;
         }
         for line in phrases.lines() {
             let line = line.split('#').next().unwrap_or("").trim();
@@ -299,7 +405,7 @@ impl Lexicon {
             };
             let words: Vec<String> = words.split_whitespace().map(str::to_lowercase).collect();
             if let Some(first) = words.first() {
-                *lex.words.entry(first.clone().into_bytes()).or_insert(0) |= class::PHRASE;
+                lex.words.entry(first.clone().into_bytes()).or_default().0 |= class::PHRASE;
                 lex.phrases.push(words);
             }
         }
@@ -335,7 +441,7 @@ impl Lexicons {
             .map(|&(code, data)| (code, Lexicon::parse(data, PHRASES, code)))
             .collect();
         // the English lists for the lists a language does not define
-        let english: Vec<(String, u64)> = langs
+        let english: Vec<(String, u128)> = langs
             .first()
             .map(|(_, en)| en.lists.iter().map(|(w, &l)| (w.clone(), l)).collect())
             .unwrap_or_default();
@@ -344,6 +450,16 @@ impl Lexicons {
                 let missing = l & !lex.own_lists;
                 if missing != 0 {
                     *lex.lists.entry(w.clone()).or_insert(0) |= missing;
+                }
+            }
+        }
+        for (_, lex) in &mut langs {
+            lex.longest_listed = lex.lists.keys().map(String::len).max().unwrap_or(0);
+            for (w, &l) in &lex.lists {
+                if w.to_lowercase() == *w {
+                    lex.words.entry(w.as_bytes().to_vec()).or_default().1 |= l;
+                } else {
+                    lex.cased_lists.insert(w.clone(), l);
                 }
             }
         }
@@ -384,7 +500,7 @@ impl Lexicons {
 }
 
 /// The bit of a `list NAME:` line (0 for an unknown name).
-fn list_bit(name: &str) -> u64 {
+fn list_bit(name: &str) -> u128 {
     match name {
         "auxiliary" => list::AUXILIARY,
         "aside" => list::ASIDE,
@@ -438,6 +554,27 @@ fn list_bit(name: &str) -> u64 {
         "headline_verb" => list::HEADLINE_VERB,
         "group_quantifier" => list::GROUP_QUANTIFIER,
         "time_opener" => list::TIME_OPENER,
+        "poll_head" => list::POLL_HEAD,
+        "subject_conjunction" => list::SUBJECT_CONJUNCTION,
+        "relative_antecedent" => list::RELATIVE_ANTECEDENT,
+        "as_clause_opener" => list::AS_CLAUSE_OPENER,
+        "after_intent_noun" => list::AFTER_INTENT_NOUN,
+        "before_intent_noun" => list::BEFORE_INTENT_NOUN,
+        "before_verb_reading" => list::BEFORE_VERB_READING,
+        "coordinated_adverb" => list::COORDINATED_ADVERB,
+        "verb_particle" => list::VERB_PARTICLE,
+        "attribution_conjunction" => list::ATTRIBUTION_CONJUNCTION,
+        "relative_word" => list::RELATIVE_WORD,
+        "object_relative" => list::OBJECT_RELATIVE,
+        "expectation" => list::EXPECTATION,
+        "count_head" => list::COUNT_HEAD,
+        "as_what_how" => list::AS_WHAT_HOW,
+        "view_verb" => list::VIEW_VERB,
+        "noun_before_cue" => list::NOUN_BEFORE_CUE,
+        "noun_head_word" => list::NOUN_HEAD_WORD,
+        "chain_link" => list::CHAIN_LINK,
+        "title_before_quote" => list::TITLE_BEFORE_QUOTE,
+        "coordinating" => list::COORDINATING,
         _ => 0,
     }
 }
@@ -493,5 +630,18 @@ mod tests {
         assert!(!en.in_list("would", list::ASIDE));
         assert!(fr.in_list("however", list::ASIDE));
         assert!(!fr.in_list("However", list::ASIDE));
+        assert_eq!(en.lists_of("Would").0 & list::AUXILIARY, 0);
+        assert_ne!(en.lists_of("Would").1 & list::AUXILIARY, 0);
+        assert_ne!(en.lists_of("would").0 & list::AUXILIARY, 0);
+        assert_eq!(en.lists_of("unquestionably"), (0, 0));
+        // the one-lookup path agrees with the plain one
+        let mut buf = String::new();
+        for w in [
+            "would", "Would", "And", "and", "Says", "’s", "Über", "ÉTAT", "however",
+        ] {
+            let (classes, written, lowered) = en.lookup_any(w, &mut buf);
+            assert_eq!(classes, en.classes_any(w, &mut buf), "{w}");
+            assert_eq!((written, lowered), en.lists_of(w), "{w}");
+        }
     }
 }

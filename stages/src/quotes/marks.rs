@@ -2,7 +2,7 @@
 //! reversed marks, `''` as a double mark), dialogue dashes, and what lies between the marks.
 
 use super::analysis::{is_quote_char, Analyzer, QuotePair, NONE, WINDOW};
-use super::lexicon::class;
+use super::lexicon::{class, list};
 
 impl Analyzer<'_> {
     /// Pairs quotation marks, paragraph by paragraph, in one pass.
@@ -20,7 +20,7 @@ impl Analyzer<'_> {
         let mut nested = 0u32;
         for i in 0..n {
             let tk = self.tokens[i];
-            if i > 0 && tk.para != self.tokens[i - 1].para {
+            if i > 0 && tk.paragraph != self.tokens[i - 1].paragraph {
                 // a quote left open by a paragraph that ends a sentence may continue
                 let ends = matches!(self.tokens[i - 1].punct, '.' | '?' | '!' | '…' | ':' | ',')
                     || self.word(i - 1).ends_with("...");
@@ -47,7 +47,7 @@ impl Analyzer<'_> {
             if double {
                 // a paragraph that reopens a quote left open continues it
                 if let Some(o) = carried.take() {
-                    if self.opens(c) {
+                    if self.can_open_quote(c) {
                         open_d = Some(Open { c, start: o.start });
                         continue;
                     }
@@ -78,7 +78,7 @@ impl Analyzer<'_> {
                         continue;
                     }
                 }
-                if self.opens(c) && !(c == '"' && !space_before && !alnum_after) {
+                if self.can_open_quote(c) && !(c == '"' && !space_before && !alnum_after) {
                     open_d = Some(Open { c, start: i });
                     open_s = None;
                     nested = 0;
@@ -109,7 +109,7 @@ impl Analyzer<'_> {
                 }
             }
             let can_open = space_before && (alnum_after || after.is_some_and(|a| a == '['));
-            if can_open && self.opens(c) && !alnum_before {
+            if can_open && self.can_open_quote(c) && !alnum_before {
                 open_s = Some(Open { c, start: i });
             }
         }
@@ -124,10 +124,10 @@ impl Analyzer<'_> {
     /// An opening `“` at token `i`, inside an open `“`, that is closed and then closes
     /// the outer one too: two `”` follow in its paragraph before any other opening `“`.
     pub(super) fn nested_curly(&self, i: usize) -> bool {
-        let para = self.tokens[i].para;
+        let para = self.tokens[i].paragraph;
         let mut closers = 0;
         for tk in self.tokens[i + 1..].iter().take(WINDOW * 2) {
-            if tk.para != para {
+            if tk.paragraph != para {
                 break;
             }
             match tk.punct {
@@ -161,7 +161,7 @@ impl Analyzer<'_> {
     }
 
     /// Whether `c` can open a quotation (it has closers in `data/marks.txt`).
-    pub(super) fn opens(&self, c: char) -> bool {
+    pub(super) fn can_open_quote(&self, c: char) -> bool {
         self.marks.marks.contains_key(&c)
     }
 
@@ -173,12 +173,12 @@ impl Analyzer<'_> {
         let n = self.tokens.len();
         let mut i = 0;
         while i < n {
-            let starts_para = i == 0 || self.tokens[i].para != self.tokens[i - 1].para;
+            let starts_para = i == 0 || self.tokens[i].paragraph != self.tokens[i - 1].paragraph;
             if starts_para && matches!(self.punct(i), '—' | '–') && !self.in_quote(i) {
-                let para = self.tokens[i].para;
+                let para = self.tokens[i].paragraph;
                 let mut j = i + 1;
                 // the line runs to the next dash, to `, <verb>`, or to the paragraph end
-                while j < n && self.tokens[j].para == para {
+                while j < n && self.tokens[j].paragraph == para {
                     if matches!(self.punct(j), '—' | '–') {
                         break;
                     }
@@ -250,7 +250,7 @@ impl Analyzer<'_> {
         if self.punct(k) == ',' && k > 0 {
             k -= 1;
         }
-        matches!(self.word(k), "on" | "’s" | "'s")
+        self.in_list(k, list::TITLE_BEFORE_QUOTE)
             || self.word(k).ends_with("’s")
             || self.word(k).ends_with("'s")
             || (self.has_class(k, class::MEDIA) && !self.tokens[k].cap)
@@ -258,7 +258,7 @@ impl Analyzer<'_> {
 
     /// Whether words follow the closing mark before the sentence ends.
     pub(super) fn words_after_close(&self, q: &QuotePair) -> bool {
-        let (_, hi) = self.sent_range(q.close);
+        let (_, hi) = self.sentence_range(q.close);
         (q.close + 1..hi).any(|j| self.tokens[j].word && !self.in_quote(j))
     }
 

@@ -87,8 +87,9 @@
 //! outer one holds it.
 //!
 //! Languages: English (all patterns); French, German and Spanish direct quotes with their
-//! marks and common speech verbs. Every word list lives in a data file under
-//! `src/quotes/data/` (see its README); other languages fall back to the English lists.
+//! marks and common speech verbs. The word lists live in data files under
+//! `src/quotes/data/` (see its README; a few of two or three words are still written in
+//! the rules); other languages fall back to the English lists.
 //!
 //! ```toml
 //! [[stage]]
@@ -111,13 +112,14 @@
 //! One `Analyzer` (in `analysis.rs`) per document holds the token table, the paired quotation
 //! marks and the attributions found so far; each pass is an `impl Analyzer` block in its
 //! own file, and `Analyzer::run` calls them in order. Pass modules import only
-//! from `analysis`, `lexicon` and `config`, never from each other.
+//! from `analysis` and `lexicon`, never from each other (they call each other's methods
+//! through `self`).
 //!
 //! | file | what it holds |
 //! |---|---|
 //! | `config.rs`, `stage.rs` | [`QuoteConfig`] and [`QuoteStage`] (the `SyncStage`) |
 //! | `analysis.rs` | the token table, the shared types, small accessors, the pass order |
-//! | `lexicon.rs`, `data/` | the word lists per language, parsed once into word classes |
+//! | `lexicon.rs`, `data/` | per language: word classes (matched lowercased) and the word lists the rules use (`list NAME:`, matched as written), parsed once |
 //! | `marks.rs` | pairing quotation marks, dialogue dashes |
 //! | `names.rs` | name words, name runs, modifiers and jobs before a name |
 //! | `speaker.rs` | the speaker noun phrase before or after a cue |
@@ -131,9 +133,14 @@
 //! | `resolve.rs` | speaker resolution, one entity per person |
 //! | `tests*.rs` | unit tests |
 //!
+//! A rule that needs a new word list: add a `list NAME:` line to `data/en.txt`, a constant
+//! to `lexicon::list` and its name to `list_bit`, and test a token with
+//! `Analyzer::in_list`.
+//!
 //! A new language: add `data/<code>.txt` with its word classes (see `data/README.md`) and
 //! add it to the `LANGS` table in `lexicon.rs` (and its three-letter code to
-//! the code mapping there); its quotation marks go in `data/marks.txt`. The patterns
+//! the code mapping there); its quotation marks go in `data/marks.txt`, and its own
+//! `list NAME:` lines replace the English lists one by one. The patterns
 //! themselves are shared, so a language whose word order differs from English's needs its
 //! rules in the pass that finds them.
 //!

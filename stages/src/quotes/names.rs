@@ -24,7 +24,7 @@ impl Analyzer<'_> {
         self.tokens.get(i).is_some_and(|t| {
             let sent_start = self
                 .sentences
-                .get(t.sent as usize)
+                .get(t.sentence as usize)
                 .is_some_and(|s| s.0 == i);
             // a capitalised cue word is a name (`the Post`) except at a sentence start
             let cue = t.classes & class::CUE != 0 && sent_start;

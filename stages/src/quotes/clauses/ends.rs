@@ -38,7 +38,7 @@ impl Analyzer<'_> {
                 break;
             }
             // `…, and Y said …`, `… while Y argued …`: another attribution begins
-            let joint = self.punct(k) == ',' || matches!(self.word(k), "and" | "but" | "while");
+            let joint = self.punct(k) == ',' || self.in_list(k, list::ATTRIBUTION_CONJUNCTION);
             if !quoted && k > from + 1 && joint && !fronted && self.new_attribution(k) {
                 end = k;
                 break;
@@ -138,7 +138,7 @@ impl Analyzer<'_> {
     /// The sentence holding `from` opens with a subordinate clause (`While`, `Although`,
     /// `If`, `When`, `Because`…) that has no comma before `from`.
     pub(in crate::quotes) fn fronted_subordinate(&self, from: usize) -> bool {
-        let (lo, _) = self.sent_range(from);
+        let (lo, _) = self.sentence_range(from);
         let mut j = lo;
         while j < from && (!self.tokens[j].word || self.in_list(j, list::SENTENCE_CONJUNCTION)) {
             j += 1;
@@ -149,7 +149,7 @@ impl Analyzer<'_> {
 
     /// `from` lies in a relative clause opened after a comma (`Y, who said …`).
     pub(in crate::quotes) fn in_relative(&self, from: usize) -> bool {
-        let (lo, _) = self.sent_range(from);
+        let (lo, _) = self.sentence_range(from);
         let mut j = from;
         while j > lo && !matches!(self.punct(j - 1), ',' | ';' | ':') {
             j -= 1;
@@ -278,7 +278,7 @@ impl Analyzer<'_> {
     /// treasurer said`, `while critics argue`).
     pub(in crate::quotes) fn new_attribution(&self, k: usize) -> bool {
         let mut s = k + 1;
-        if matches!(self.word(s), "and" | "but" | "while") {
+        if self.in_list(s, list::ATTRIBUTION_CONJUNCTION) {
             s += 1;
         }
         let mut j = s + 1;

@@ -29,7 +29,7 @@ impl Analyzer<'_> {
                 i += 1;
                 continue;
             }
-            let (lo, hi) = self.sent_range(i);
+            let (lo, hi) = self.sentence_range(i);
             if let Some((np, cue)) = self.phrase_at(i, hi) {
                 self.phrase_clause(np, cue, lo, hi);
                 i = cue.1;

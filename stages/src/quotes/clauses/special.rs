@@ -73,7 +73,7 @@ impl Analyzer<'_> {
         if e > last + 1 && !(e >= hi || !self.tokens[e].word || self.has_class(e, class::STOP)) {
             e = last + 1;
         }
-        let rel = np.start > lo && matches!(self.word(np.start - 1), "what" | "which" | "whom");
+        let rel = np.start > lo && self.in_list(np.start - 1, list::OBJECT_RELATIVE);
         if rel {
             k = np.start - 1;
         }
@@ -111,9 +111,8 @@ impl Analyzer<'_> {
     /// to win`): the whole clause, from its start (after a comma or a conjunction, or its
     /// relative pronoun) to its end, without a speaker.
     pub(in crate::quotes) fn appearance(&mut self, c: usize, lo: usize, hi: usize) {
-        let w = self.word(c);
         let mut s = c;
-        if matches!(w, "expected" | "likely" | "poised") {
+        if self.in_list(c, list::EXPECTATION) {
             // `is expected to`: a form of `be` before, `to` after
             let mut b = c;
             if b > lo && self.word(b - 1).ends_with("ly") {
@@ -137,7 +136,7 @@ impl Analyzer<'_> {
             if self.in_quote(j) || (!tj.word && !matches!(tj.punct, '-' | '\'' | '’')) {
                 break;
             }
-            if matches!(self.word(j), "which" | "who" | "that") {
+            if self.in_list(j, list::RELATIVE_WORD) {
                 a = j;
                 break;
             }
@@ -243,12 +242,7 @@ impl Analyzer<'_> {
         }
         // one named or specific poll (`the latest Fox poll`, `a survey from …`, `the
         // RealClearPolitics average`), not the polls in general (`leads in the polls`)
-        let Some(head) = (i + 1..stop).find(|&j| {
-            matches!(
-                self.word(j).to_lowercase().as_str(),
-                "poll" | "survey" | "average" | "rankings"
-            )
-        }) else {
+        let Some(head) = (i + 1..stop).find(|&j| self.in_list_lower(j, list::POLL_HEAD)) else {
             return false;
         };
         let specific =

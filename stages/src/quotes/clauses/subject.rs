@@ -12,9 +12,9 @@ impl Analyzer<'_> {
         if c <= lo || self.punct(c - 1) != ',' || !self.word(c).ends_with("ing") {
             return None;
         }
-        let sent = self.tokens.get(c)?.sent;
+        let sent = self.tokens.get(c)?.sentence;
         let prev = self
-            .sent_speakers
+            .sentence_speakers
             .iter()
             .rev()
             .find(|&&(s, n)| s == sent && n.start < c)
@@ -150,7 +150,7 @@ impl Analyzer<'_> {
                 }
                 let opens = s == lo
                     || matches!(self.punct(s - 1), ',' | ';' | ':' | '(')
-                    || matches!(self.word(s - 1), "and" | "but" | "while");
+                    || self.in_list(s - 1, list::ATTRIBUTION_CONJUNCTION);
                 if opens {
                     best = Some(s);
                 }
@@ -181,7 +181,7 @@ impl Analyzer<'_> {
             skipped += 1;
         }
         // `voters who said …`, `polls that show …`
-        if j > lo && matches!(self.word(j - 1), "who" | "that" | "which") {
+        if j > lo && self.in_list(j - 1, list::RELATIVE_WORD) {
             return Some(Mention {
                 start: j - 1,
                 end: j,
@@ -215,7 +215,7 @@ impl Analyzer<'_> {
         }
         // (`But hacking specialists say …`, `…, but experts say …`)
         let conj = j > lo
-            && matches!(self.lower(j - 1).as_ref(), "and" | "but" | "yet" | "while")
+            && self.in_list_lower(j - 1, list::SUBJECT_CONJUNCTION)
             && (j - 1 == lo || matches!(self.punct(j - 2), ',' | ';'));
         let opens = j == lo
             || conj
@@ -345,7 +345,7 @@ impl Analyzer<'_> {
             && self.tokens[c].classes & (class::SPEECH | class::BELIEF) != 0
             && !self.word(c).ends_with("ing")
             && (self.tokens[c - 1].number && matches!(self.word(c - 2), "in" | "all")
-                || matches!(self.word(c - 1), "percent" | "majority" | "half"));
+                || self.in_list(c - 1, list::COUNT_HEAD));
         if !count {
             return None;
         }

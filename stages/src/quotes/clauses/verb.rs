@@ -93,9 +93,7 @@ impl Analyzer<'_> {
             let end = self.clause_end(c + 1, hi);
             // the content holds its antecedent: `[a probe the agency said was ongoing]`,
             // `[which it said was unacceptable]`
-            let start = if np.start > lo
-                && matches!(self.word(np.start - 1), "which" | "that" | "who" | "what")
-            {
+            let start = if np.start > lo && self.in_list(np.start - 1, list::RELATIVE_ANTECEDENT) {
                 np.start - 1
             } else {
                 self.mention_before(np.start, lo)
@@ -107,10 +105,10 @@ impl Analyzer<'_> {
             }
             return true;
         }
-        if np.start > lo && matches!(self.lower(np.start - 1).as_ref(), "what" | "as" | "how") {
+        if np.start > lo && self.in_list_lower(np.start - 1, list::AS_WHAT_HOW) {
             // `As the paper noted, [the plant …]`, `But as X reported on Monday, […]`
             let opening = np.start - 1 == lo
-                || (np.start - 2 == lo && matches!(self.word(lo), "But" | "And" | "Yet" | "So"));
+                || (np.start - 2 == lo && self.in_list(lo, list::AS_CLAUSE_OPENER));
             if self.word(np.start - 1).eq_ignore_ascii_case("as") && opening {
                 self.as_clause(c, np, hi);
             }
@@ -204,7 +202,7 @@ impl Analyzer<'_> {
     fn complement_by_verb_class(&mut self, c: usize, np: Mention, hi: usize) -> bool {
         let tk = self.tokens[c];
         // `voters see [him as the stronger candidate]`: a view, its object and `as …`
-        if matches!(self.word(c), "see" | "sees" | "saw") {
+        if self.in_list(c, list::VIEW_VERB) {
             let end = self.clause_end(c + 1, hi);
             let as_at = (c + 2..end.min(c + 9)).find(|&j| self.word(j) == "as");
             if let Some(a) = as_at {
