@@ -63,6 +63,19 @@ pub struct RunnerOptions {
     pub jobs: usize,
 }
 
+impl RunnerOptions {
+    /// Refuses a zero `jobs` or `channel_capacity`.
+    fn check(&self) -> Result<(), ChainError> {
+        if self.jobs == 0 {
+            return Err(ChainError::Zero("jobs"));
+        }
+        if self.channel_capacity == 0 {
+            return Err(ChainError::Zero("channel_capacity"));
+        }
+        Ok(())
+    }
+}
+
 impl Default for RunnerOptions {
     fn default() -> Self {
         RunnerOptions {
@@ -131,12 +144,7 @@ impl ChainBuilder {
 
     /// Checks the order of the stages and builds the chain.
     pub fn build(self) -> Result<Chain, ChainError> {
-        if self.options.jobs == 0 {
-            return Err(ChainError::Zero("jobs"));
-        }
-        if self.options.channel_capacity == 0 {
-            return Err(ChainError::Zero("channel_capacity"));
-        }
+        self.options.check()?;
         let mut available: BTreeSet<LayerName> = BTreeSet::new();
         for (i, stage) in self.stages.iter().enumerate() {
             for layer in stage.requires() {
@@ -282,6 +290,32 @@ impl Chain {
     /// The runner options.
     pub fn options(&self) -> RunnerOptions {
         self.options
+    }
+
+    /// The same stages (shared, not built again) with other runner options, checked as
+    /// [`ChainBuilder::build`] checks them. This is how options from elsewhere, such as
+    /// command-line flags, win over those of a config file that is parsed only once.
+    ///
+    /// ```
+    /// use pipeline_core::{Chain, ChainError, Document, RunnerOptions, StageError, SyncStage};
+    /// struct Noop;
+    /// impl SyncStage for Noop {
+    ///     fn name(&self) -> &str { "noop" }
+    ///     fn apply(&self, _: &mut Document) -> Result<(), StageError> { Ok(()) }
+    /// }
+    /// let chain = Chain::builder().sync_stage(Noop).jobs(3).build().unwrap();
+    /// let two = chain.with_options(RunnerOptions { jobs: 2, ..chain.options() }).unwrap();
+    /// assert_eq!(two.options().jobs, 2);
+    /// assert_eq!(two.stage_names(), ["noop"]);
+    /// let zero = chain.with_options(RunnerOptions { jobs: 0, ..chain.options() });
+    /// assert_eq!(zero.unwrap_err(), ChainError::Zero("jobs"));
+    /// ```
+    pub fn with_options(&self, options: RunnerOptions) -> Result<Chain, ChainError> {
+        options.check()?;
+        Ok(Chain {
+            stages: Arc::clone(&self.stages),
+            options,
+        })
     }
 
     /// Processes one document through every stage, in this task, without channels.
@@ -596,6 +630,38 @@ mod tests {
             err.to_string(),
             "stage `sentiment` reads the `quotes` layer, which stage `quotes` provides later \
              in the chain: put `quotes` before `sentiment`"
+        );
+    }
+
+    #[test]
+    fn with_options_shares_the_stages_and_checks_the_options() {
+        let chain = Chain::builder()
+            .sync_stage(quotes())
+            .jobs(3)
+            .channel_capacity(5)
+            .build()
+            .expect("builds");
+        let options = RunnerOptions {
+            jobs: 7,
+            channel_capacity: 2,
+        };
+        let other = chain.with_options(options).expect("valid options");
+        assert_eq!(other.options(), options);
+        assert!(Arc::ptr_eq(&chain.stages, &other.stages));
+        // the original keeps its own options
+        assert_eq!(chain.options().jobs, 3);
+        let zero_capacity = RunnerOptions {
+            channel_capacity: 0,
+            ..options
+        };
+        assert_eq!(
+            chain.with_options(zero_capacity).unwrap_err(),
+            ChainError::Zero("channel_capacity")
+        );
+        let zero_jobs = RunnerOptions { jobs: 0, ..options };
+        assert_eq!(
+            chain.with_options(zero_jobs).unwrap_err(),
+            ChainError::Zero("jobs")
         );
     }
 
