@@ -21,6 +21,7 @@ use std::time::{Duration, Instant};
 use futures::{FutureExt, Stream, StreamExt};
 use tokio::sync::{mpsc, Semaphore};
 
+use crate::error::chain_message;
 use crate::stage::{apply_caught, on_cpu, panic_message};
 use crate::{Cpu, Document, Failure, LayerName, Record, Stage, StageError, SyncStage};
 
@@ -481,7 +482,7 @@ fn apply_all(
                 doc.id_arc(),
                 stage.name(),
                 e.kind(),
-                error_chain(&e),
+                chain_message(&e),
             ));
         }
     }
@@ -504,19 +505,7 @@ async fn run_one(stage: &dyn Stage, doc: Document, stats: Option<&StageStats>) -
             stats.failures.fetch_add(1, Ordering::Relaxed);
         }
     }
-    result.map_err(|e| Failure::new(id, stage.name(), e.kind(), error_chain(&e)))
-}
-
-/// An error and its sources on one line.
-fn error_chain(e: &dyn std::error::Error) -> String {
-    let mut s = e.to_string();
-    let mut source = e.source();
-    while let Some(cause) = source {
-        s.push_str(": ");
-        s.push_str(&cause.to_string());
-        source = cause.source();
-    }
-    s
+    result.map_err(|e| Failure::new(id, stage.name(), e.kind(), chain_message(&e)))
 }
 
 /// A running chain: a stream of output records in input order, and its [`Summary`].

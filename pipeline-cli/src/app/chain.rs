@@ -88,6 +88,7 @@ fn from_config(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use pipeline_core::error::chain_line;
 
     /// Builds the chain of a config file holding `src`, with `--jobs` as `jobs`.
     fn from_file(name: &str, src: &str, jobs: Option<usize>) -> Result<Chain, Error> {
@@ -111,7 +112,7 @@ mod tests {
         assert_eq!(five.options().channel_capacity, 5);
         let err = chain(Some(0)).expect_err("zero jobs");
         assert!(
-            crate::app::error_chain(&err).contains("runner option `jobs` must be at least 1"),
+            chain_line(&err).contains("runner option `jobs` must be at least 1"),
             "{err}"
         );
     }
@@ -130,7 +131,7 @@ mod tests {
             let src = format!("{src}\n[[stage]]\ntype = \"lang\"\n");
             for jobs in [None, Some(0), Some(2)] {
                 let err = from_file("bad.toml", &src, jobs).expect_err("bad file");
-                let msg = crate::app::error_chain(&err);
+                let msg = chain_line(&err);
                 assert!(
                     msg.contains("bad.toml") && msg.contains(message),
                     "{src}: {msg}"
@@ -141,7 +142,7 @@ mod tests {
         let src = "[[stage]]\ntype = \"quotes\"\n\n[[stage]]\ntype = \"tokens\"\n";
         let err = from_file("order.toml", src, Some(0)).expect_err("bad order");
         assert!(
-            crate::app::error_chain(&err).contains("requires layer `tokens`"),
+            chain_line(&err).contains("requires layer `tokens`"),
             "{err}"
         );
     }
