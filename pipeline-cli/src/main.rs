@@ -19,6 +19,7 @@ mod run;
 use std::process::ExitCode;
 
 use clap::Parser;
+use pipeline_core::error::chain_line;
 
 use args::{Cli, Command};
 
@@ -27,7 +28,7 @@ fn main() -> ExitCode {
     match dispatch(cli.command) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("nlpipe: {}", app::error_chain(e.as_ref()));
+            eprintln!("nlpipe: {}", chain_line(e.as_ref()));
             ExitCode::from(2)
         }
     }

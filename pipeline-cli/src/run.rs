@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 use futures::StreamExt;
 use indicatif::{ProgressBar, ProgressStyle};
+use pipeline_core::error::chain_line;
 use pipeline_core::{OutputOptions, Run};
 use tokio::sync::Notify;
 
@@ -41,7 +42,7 @@ pub fn run(args: RunArgs) -> Result<ExitCode, Error> {
         let mut rx = match app::read::spawn_reader(sources, reader_opts, parser, capacity) {
             Ok(rx) => rx,
             Err(e) => {
-                eprintln!("nlpipe: {}", app::error_chain(&e));
+                eprintln!("nlpipe: {}", chain_line(&e));
                 return ExitCode::from(2);
             }
         };

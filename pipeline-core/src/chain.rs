@@ -21,6 +21,7 @@ use std::time::{Duration, Instant};
 use futures::{FutureExt, Stream, StreamExt};
 use tokio::sync::{mpsc, Semaphore};
 
+use crate::error::chain_message;
 use crate::stage::{apply_caught, on_cpu, panic_message};
 use crate::{Cpu, Document, Failure, LayerName, Record, Stage, StageError, SyncStage};
 
@@ -61,6 +62,19 @@ pub struct RunnerOptions {
     pub channel_capacity: usize,
     /// Documents processed at once inside each segment of stages (see the module docs).
     pub jobs: usize,
+}
+
+impl RunnerOptions {
+    /// Refuses a zero `jobs` or `channel_capacity`.
+    fn check(&self) -> Result<(), ChainError> {
+        if self.jobs == 0 {
+            return Err(ChainError::Zero("jobs"));
+        }
+        if self.channel_capacity == 0 {
+            return Err(ChainError::Zero("channel_capacity"));
+        }
+        Ok(())
+    }
 }
 
 impl Default for RunnerOptions {
@@ -131,12 +145,7 @@ impl ChainBuilder {
 
     /// Checks the order of the stages and builds the chain.
     pub fn build(self) -> Result<Chain, ChainError> {
-        if self.options.jobs == 0 {
-            return Err(ChainError::Zero("jobs"));
-        }
-        if self.options.channel_capacity == 0 {
-            return Err(ChainError::Zero("channel_capacity"));
-        }
+        self.options.check()?;
         let mut available: BTreeSet<LayerName> = BTreeSet::new();
         for (i, stage) in self.stages.iter().enumerate() {
             for layer in stage.requires() {
@@ -282,6 +291,32 @@ impl Chain {
     /// The runner options.
     pub fn options(&self) -> RunnerOptions {
         self.options
+    }
+
+    /// The same stages (shared, not built again) with other runner options, checked as
+    /// [`ChainBuilder::build`] checks them. This is how options from elsewhere, such as
+    /// command-line flags, win over those of a config file that is parsed only once.
+    ///
+    /// ```
+    /// use pipeline_core::{Chain, ChainError, Document, RunnerOptions, StageError, SyncStage};
+    /// struct Noop;
+    /// impl SyncStage for Noop {
+    ///     fn name(&self) -> &str { "noop" }
+    ///     fn apply(&self, _: &mut Document) -> Result<(), StageError> { Ok(()) }
+    /// }
+    /// let chain = Chain::builder().sync_stage(Noop).jobs(3).build().unwrap();
+    /// let two = chain.with_options(RunnerOptions { jobs: 2, ..chain.options() }).unwrap();
+    /// assert_eq!(two.options().jobs, 2);
+    /// assert_eq!(two.stage_names(), ["noop"]);
+    /// let zero = chain.with_options(RunnerOptions { jobs: 0, ..chain.options() });
+    /// assert_eq!(zero.unwrap_err(), ChainError::Zero("jobs"));
+    /// ```
+    pub fn with_options(&self, options: RunnerOptions) -> Result<Chain, ChainError> {
+        options.check()?;
+        Ok(Chain {
+            stages: Arc::clone(&self.stages),
+            options,
+        })
     }
 
     /// Processes one document through every stage, in this task, without channels.
@@ -447,7 +482,7 @@ fn apply_all(
                 doc.id_arc(),
                 stage.name(),
                 e.kind(),
-                error_chain(&e),
+                chain_message(&e),
             ));
         }
     }
@@ -470,19 +505,7 @@ async fn run_one(stage: &dyn Stage, doc: Document, stats: Option<&StageStats>) -
             stats.failures.fetch_add(1, Ordering::Relaxed);
         }
     }
-    result.map_err(|e| Failure::new(id, stage.name(), e.kind(), error_chain(&e)))
-}
-
-/// An error and its sources on one line.
-fn error_chain(e: &dyn std::error::Error) -> String {
-    let mut s = e.to_string();
-    let mut source = e.source();
-    while let Some(cause) = source {
-        s.push_str(": ");
-        s.push_str(&cause.to_string());
-        source = cause.source();
-    }
-    s
+    result.map_err(|e| Failure::new(id, stage.name(), e.kind(), chain_message(&e)))
 }
 
 /// A running chain: a stream of output records in input order, and its [`Summary`].
@@ -596,6 +619,38 @@ mod tests {
             err.to_string(),
             "stage `sentiment` reads the `quotes` layer, which stage `quotes` provides later \
              in the chain: put `quotes` before `sentiment`"
+        );
+    }
+
+    #[test]
+    fn with_options_shares_the_stages_and_checks_the_options() {
+        let chain = Chain::builder()
+            .sync_stage(quotes())
+            .jobs(3)
+            .channel_capacity(5)
+            .build()
+            .expect("builds");
+        let options = RunnerOptions {
+            jobs: 7,
+            channel_capacity: 2,
+        };
+        let other = chain.with_options(options).expect("valid options");
+        assert_eq!(other.options(), options);
+        assert!(Arc::ptr_eq(&chain.stages, &other.stages));
+        // the original keeps its own options
+        assert_eq!(chain.options().jobs, 3);
+        let zero_capacity = RunnerOptions {
+            channel_capacity: 0,
+            ..options
+        };
+        assert_eq!(
+            chain.with_options(zero_capacity).unwrap_err(),
+            ChainError::Zero("channel_capacity")
+        );
+        let zero_jobs = RunnerOptions { jobs: 0, ..options };
+        assert_eq!(
+            chain.with_options(zero_jobs).unwrap_err(),
+            ChainError::Zero("jobs")
         );
     }
 

@@ -51,6 +51,7 @@
 
 mod chain;
 mod document;
+pub mod error;
 pub mod json;
 mod layer;
 mod record;

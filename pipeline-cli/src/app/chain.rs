@@ -3,10 +3,9 @@
 //! runner, and an explicit `--jobs` wins over the file's `[runner] jobs`. Every stage is
 //! built once.
 
-use std::borrow::Cow;
 use std::path::Path;
 
-use pipeline_core::{Chain, ChainError, Registry, RunnerOptions};
+use pipeline_core::{Chain, Registry, RunnerOptions};
 
 use super::Error;
 use crate::args::ChainArgs;
@@ -55,7 +54,7 @@ pub fn build(args: &ChainArgs) -> Result<Chain, Error> {
 }
 
 /// Builds the chain of the config file at `path`, with `base` under its `[runner]`
-/// section and `jobs` (from `--jobs`) over it.
+/// section and `jobs` (from `--jobs`) over it. The file is parsed and its stages built once.
 fn from_config(
     registry: &Registry,
     path: &Path,
@@ -70,85 +69,81 @@ fn from_config(
         path: path.to_owned(),
         source,
     };
-    // the file's `[runner] jobs` would win over `base`: a valid one is lifted out of the
-    // file so that `--jobs` applies; an invalid one stays and is reported as the file's
-    let wanted = jobs.filter(|&j| j > 0);
-    let (src, base) = match wanted {
-        Some(jobs) => (
-            without_runner_jobs(&src).map_or(Cow::Borrowed(src.as_str()), Cow::Owned),
-            RunnerOptions { jobs, ..base },
-        ),
-        None => (Cow::Borrowed(src.as_str()), base),
-    };
+    // the file is checked whole first (its own `jobs` too), then `--jobs` wins over it;
+    // `--jobs 0` is reported as if `jobs = 0` were in the file
     let (chain, _) = registry
         .chain_from_toml_with(&src, base)
         .map_err(config_error)?;
-    if jobs == Some(0) {
-        // as if `jobs = 0` were in the file, once the file itself is known to be good
-        return Err(config_error(ChainError::Zero("jobs").into()));
-    }
-    Ok(chain)
-}
-
-/// `src` without its `[runner] jobs` key, when the file parses and that key is a positive
-/// integer; `None` otherwise (nothing to lift, or a mistake the registry reports).
-fn without_runner_jobs(src: &str) -> Option<String> {
-    let mut table: toml::Table = toml::from_str(src).ok()?;
-    let runner = table.get_mut("runner")?.as_table_mut()?;
-    match runner.get("jobs") {
-        Some(toml::Value::Integer(n)) if *n > 0 => {}
-        _ => return None,
-    }
-    runner.remove("jobs");
-    toml::to_string(&table).ok()
+    let Some(jobs) = jobs else {
+        return Ok(chain);
+    };
+    chain
+        .with_options(RunnerOptions {
+            jobs,
+            ..chain.options()
+        })
+        .map_err(|e| config_error(e.into()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use pipeline_core::error::chain_line;
 
-    #[test]
-    fn a_valid_runner_jobs_is_lifted_out_and_nothing_else() {
-        let src = "[runner]\njobs = 3\nchannel_capacity = 5\n\n[[stage]]\ntype = \"lang\"\n";
-        let lifted = without_runner_jobs(src).expect("jobs is lifted");
-        let table: toml::Table = toml::from_str(&lifted).expect("still TOML");
-        assert_eq!(table["runner"].get("jobs"), None);
-        assert_eq!(table["runner"]["channel_capacity"], toml::Value::Integer(5));
-        assert_eq!(table["stage"][0]["type"].as_str(), Some("lang"));
-    }
-
-    #[test]
-    fn an_invalid_or_missing_runner_jobs_stays_for_the_registry_to_report() {
-        for src in [
-            "[runner]\njobs = 0\n",
-            "[runner]\njobs = -1\n",
-            "[runner]\njobs = \"two\"\n",
-            "runner = 3\n",
-            "[runner]\nchannel_capacity = 2\n",
-            "[[stage]]\ntype = \"lang\"\n",
-            "[runner\njobs = 2\n",
-        ] {
-            assert_eq!(without_runner_jobs(src), None, "{src}");
-        }
+    /// Builds the chain of a config file holding `src`, with `--jobs` as `jobs`.
+    fn from_file(name: &str, src: &str, jobs: Option<usize>) -> Result<Chain, Error> {
+        let dir = std::env::temp_dir().join(format!("nlpipe-chain-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let path = dir.join(name);
+        std::fs::write(&path, src).expect("write config");
+        let chain = from_config(&registry(), &path, RunnerOptions::default(), jobs);
+        std::fs::remove_file(&path).ok();
+        chain
     }
 
     #[test]
     fn jobs_flag_wins_over_the_file_and_zero_is_refused() {
-        let dir = std::env::temp_dir().join(format!("nlpipe-chain-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).expect("temp dir");
-        let path = dir.join("c.toml");
-        std::fs::write(&path, "[runner]\njobs = 3\n\n[[stage]]\ntype = \"lang\"\n")
-            .expect("write config");
-        let registry = registry();
-        let base = RunnerOptions::default();
-        let chain = |jobs| from_config(&registry, &path, base, jobs);
+        let src = "[runner]\njobs = 3\nchannel_capacity = 5\n\n[[stage]]\ntype = \"lang\"\n";
+        let chain = |jobs| from_file("wins.toml", src, jobs);
         assert_eq!(chain(None).expect("builds").options().jobs, 3);
-        assert_eq!(chain(Some(5)).expect("builds").options().jobs, 5);
+        let five = chain(Some(5)).expect("builds");
+        assert_eq!(five.options().jobs, 5);
+        // the rest of the file's `[runner]` section stays
+        assert_eq!(five.options().channel_capacity, 5);
         let err = chain(Some(0)).expect_err("zero jobs");
         assert!(
-            crate::app::error_chain(&err).contains("runner option `jobs` must be at least 1"),
+            chain_line(&err).contains("runner option `jobs` must be at least 1"),
             "{err}"
         );
-        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn a_mistake_in_the_file_is_reported_even_with_the_jobs_flag() {
+        for (src, message) in [
+            (
+                "[runner]\njobs = 0\n",
+                "runner option `jobs` must be at least 1",
+            ),
+            ("[runner]\njobs = -1\n", "jobs"),
+            ("[runner]\njobs = \"two\"\n", "jobs"),
+            ("[runner]\njob = 2\n", "unknown field `job`"),
+        ] {
+            let src = format!("{src}\n[[stage]]\ntype = \"lang\"\n");
+            for jobs in [None, Some(0), Some(2)] {
+                let err = from_file("bad.toml", &src, jobs).expect_err("bad file");
+                let msg = chain_line(&err);
+                assert!(
+                    msg.contains("bad.toml") && msg.contains(message),
+                    "{src}: {msg}"
+                );
+            }
+        }
+        // an impossible stage order is the file's mistake, reported before `--jobs 0`
+        let src = "[[stage]]\ntype = \"quotes\"\n\n[[stage]]\ntype = \"tokens\"\n";
+        let err = from_file("order.toml", src, Some(0)).expect_err("bad order");
+        assert!(
+            chain_line(&err).contains("requires layer `tokens`"),
+            "{err}"
+        );
     }
 }

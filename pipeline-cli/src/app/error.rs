@@ -51,40 +51,17 @@ pub enum Error {
     },
 }
 
-/// The error and its causes on one line, without repeating a cause already in the text.
-pub fn error_chain(e: &dyn std::error::Error) -> String {
-    let mut s = e.to_string();
-    let mut source = e.source();
-    while let Some(cause) = source {
-        let c = cause.to_string();
-        if !s.contains(&c) {
-            s.push_str(": ");
-            s.push_str(&c);
-        }
-        source = cause.source();
-    }
-    s.replace('\n', " ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[derive(Debug, thiserror::Error)]
-    #[error("outer")]
-    struct Outer(#[source] std::io::Error);
+    use pipeline_core::error::chain_line;
 
     #[test]
-    fn error_chain_is_one_line_without_repeated_causes() {
-        let io = std::io::Error::other("disk\nfull");
+    fn a_cause_the_message_quotes_is_printed_once() {
         let e = Error::ConfigRead {
             path: "c.toml".into(),
-            source: io,
+            source: std::io::Error::other("disk\nfull"),
         };
-        // the message already holds the cause: it is not appended a second time
-        assert_eq!(error_chain(&e), "config c.toml: disk full");
-        // a cause the message does not hold is appended after a colon
-        let e = Outer(std::io::Error::other("inner"));
-        assert_eq!(error_chain(&e), "outer: inner");
+        assert_eq!(chain_line(&e), "config c.toml: disk full");
     }
 }

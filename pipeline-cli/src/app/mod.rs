@@ -1,7 +1,7 @@
 //! What every subcommand shares, set up in one place: the chain from `--stages` or
 //! `--config` ([`chain`]), the reader thread and its options ([`read`]), the serialiser
-//! and the stdout writer ([`sink`]), the runtime, and the error type with its one-line
-//! cause chain ([`Error`], [`error_chain`]).
+//! and the stdout writer ([`sink`]), the runtime, and the error type ([`Error`], printed with
+//! its causes on one line by [`pipeline_core::error::chain_line`]).
 //!
 //! `run`, `report` and the NATS subcommands build on these and nothing else of each
 //! other; `main.rs` only parses the flags, dispatches and picks the exit code.
@@ -11,7 +11,7 @@ mod error;
 pub mod read;
 pub mod sink;
 
-pub use error::{error_chain, Error};
+pub use error::Error;
 
 /// A multi-threaded runtime with `jobs` workers.
 pub fn runtime(jobs: usize) -> Result<tokio::runtime::Runtime, Error> {

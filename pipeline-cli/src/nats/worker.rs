@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use async_nats::jetstream::{self, consumer};
 use futures::{Stream, StreamExt};
+use pipeline_core::error::chain_line;
 use pipeline_core::{Failure, InputOptions, OutputOptions, Record};
 use serde_json::Value;
 use tokio::sync::{mpsc, OwnedSemaphorePermit, Semaphore};
@@ -115,7 +116,7 @@ where
     let mut all_delivered = true;
     let mut report = |joined: Result<Result<(), NatsError>, _>| {
         if let Ok(Err(e)) = joined {
-            eprintln!("nlpipe: worker: {}", app::error_chain(&e));
+            eprintln!("nlpipe: worker: {}", chain_line(&e));
             all_delivered = false;
         }
     };

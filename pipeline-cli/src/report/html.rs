@@ -7,7 +7,7 @@ use std::fmt::Write;
 use super::aggregate::Aggregate;
 use super::model::{clean_score, polarity, DocView};
 use super::svg::{self, signed, Bar};
-use super::text::{escape, prefix, shorten};
+use super::text::{escape, shorten};
 
 /// Most bytes of a document's text shown in the documents section.
 pub const DOC_TEXT_BYTES: usize = 20_000;
@@ -450,7 +450,7 @@ fn documents_section(h: &mut String, agg: &Aggregate) {
         }
         match &doc.text {
             Some(text) => {
-                let cut = prefix(text, DOC_TEXT_BYTES);
+                let cut = stages::text::prefix(text, DOC_TEXT_BYTES);
                 let (marks, bad) = marks(doc, cut);
                 let _ = write!(h, r#"<div class="text">{}</div>"#, highlight(cut, &marks));
                 if cut.len() < text.len() {

@@ -1,5 +1,5 @@
-//! Text helpers shared by the page and its charts: HTML escaping and cutting text to a
-//! length without splitting a character.
+//! Text helpers shared by the page and its charts: HTML escaping and shortening text to a
+//! number of characters (cutting to a number of bytes is `stages::text::prefix`).
 
 /// HTML-escapes text for element content and attribute values.
 pub fn escape(text: &str) -> String {
@@ -27,18 +27,6 @@ pub fn shorten(text: &str, max: usize) -> String {
     }
 }
 
-/// The longest prefix of `text` of at most `max` bytes that ends on a char boundary.
-pub fn prefix(text: &str, max: usize) -> &str {
-    if text.len() <= max {
-        return text;
-    }
-    let mut end = max;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -52,8 +40,7 @@ mod tests {
     }
 
     #[test]
-    fn prefix_and_shorten_respect_characters() {
-        assert_eq!(prefix("héllo", 2), "h");
+    fn shorten_respects_characters() {
         assert_eq!(shorten("héllo", 2), "hé…");
         assert_eq!(shorten("hé", 2), "hé");
     }

@@ -1,7 +1,8 @@
 //! `stems`: Snowball stems for every token, by the document's language.
 //!
 //! Requires [`LayerName::TOKENS`]; provides [`LayerName::STEMS`] (the `stem` field of
-//! each token). The language is the `lang` layer's, else the input's `lang` field. Tokens
+//! each token); uses [`LayerName::LANG`] when present (a `lang` stage after `stems` is
+//! refused). The language is the `lang` layer's, else the input's `lang` field. Tokens
 //! are lowercased before stemming. Languages without a Snowball stemmer in
 //! `rust-stemmers` (and documents of unknown language) pass through untouched.
 //!
@@ -148,6 +149,12 @@ impl SyncStage for StemStage {
         vec![LayerName::STEMS]
     }
 
+    /// The language is the `lang` layer's when present (else the input's `lang` field), so a
+    /// `lang` stage must come before, not after.
+    fn uses(&self) -> Vec<LayerName> {
+        vec![LayerName::LANG]
+    }
+
     fn apply(&self, doc: &mut Document) -> Result<(), StageError> {
         let Some(code) = doc.lang_code() else {
             return Ok(());
@@ -218,6 +225,27 @@ mod tests {
             stems(Some("ru"), "переговоры"),
             [Some("переговор".to_owned())]
         );
+    }
+
+    #[test]
+    fn a_lang_stage_after_stems_is_refused_naming_both() {
+        let registry = crate::registry();
+        let options = pipeline_core::RunnerOptions::default();
+        let err = registry
+            .chain_from_names(&["tokens", "stems", "lang"], options)
+            .expect_err("lang after stems");
+        assert_eq!(
+            err.to_string(),
+            "stage `stems` reads the `lang` layer, which stage `lang` provides later in the \
+             chain: put `lang` before `stems`"
+        );
+        // before it, or not at all (the input's `lang` field), is fine
+        for names in [&["lang", "tokens", "stems"][..], &["tokens", "stems"]] {
+            assert!(
+                registry.chain_from_names(names, options).is_ok(),
+                "{names:?}"
+            );
+        }
     }
 
     #[test]
