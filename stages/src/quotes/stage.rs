@@ -74,6 +74,12 @@ impl SyncStage for QuoteStage {
         vec![LayerName::TOKENS, LayerName::SENTENCES]
     }
 
+    /// The language (its word lists, its quotation marks) is the `lang` layer's when
+    /// present (else the input's `lang` field), so a `lang` stage must come before.
+    fn uses(&self) -> Vec<LayerName> {
+        vec![LayerName::LANG]
+    }
+
     fn provides(&self) -> Vec<LayerName> {
         vec![LayerName::QUOTES]
     }

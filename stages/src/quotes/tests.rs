@@ -76,3 +76,23 @@ fn a_quote_opening_right_after_a_leading_comma_does_not_panic() {
         let _ = run_lang(t, "fr");
     }
 }
+
+#[test]
+fn a_lang_stage_after_quotes_is_refused_naming_both() {
+    let registry = crate::registry();
+    let options = pipeline_core::RunnerOptions::default();
+    let err = registry
+        .chain_from_names(&["tokens", "quotes", "lang"], options)
+        .expect_err("lang after quotes");
+    assert_eq!(
+        err.to_string(),
+        "stage `quotes` reads the `lang` layer, which stage `lang` provides later in the \
+         chain: put `lang` before `quotes`"
+    );
+    for names in [&["lang", "tokens", "quotes"][..], &["tokens", "quotes"]] {
+        assert!(
+            registry.chain_from_names(names, options).is_ok(),
+            "{names:?}"
+        );
+    }
+}
