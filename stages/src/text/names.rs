@@ -31,7 +31,9 @@
 //!   (`Adviser to the Prime Minister on Foreign Affairs Sartaj Aziz` → `Sartaj Aziz`),
 //!   and remembers the titles to prefer a namesake with the same one. `sentiment` strips
 //!   titles and stop words from the *front* of a run, then starts the name past the last
-//!   honorific inside it, and keeps no titles.
+//!   honorific inside it, and keeps no titles. In `“Peace is near,” Army chief General
+//!   Raheel Sharif said.` the speaker is `General Raheel Sharif` for `quotes` and the
+//!   actor `Raheel Sharif` for `sentiment`.
 //! - **A surname alone.** `quotes`: among the full names ending with it (those that
 //!   carried the same title first), the one mentioned last before, else the longest,
 //!   ties to the *latest*. `sentiment`: the person of the nearest full mention before
@@ -42,6 +44,8 @@
 //! - **Pronouns.** `quotes` takes the last person *speaker* first and the latest full
 //!   name only when there is none; `sentiment` takes the latest person mention, within
 //!   two sentences.
+//!
+//! `stages/tests/name_policies.rs` runs the examples above through the default chain.
 
 use std::borrow::Borrow;
 use std::cmp::Reverse;
