@@ -15,7 +15,7 @@
 //!   whose words end with `key` (the name itself included), dropping at most
 //!   `max_dropped` leading words (`None`: any number). `quotes` looks a speaker up with
 //!   `None`; `sentiment` merges a name into a longer one with `Some(5)` (a name at most
-//!   five words longer; a suffix cap it has always had).
+//!   five words longer: the cap its own suffix map had, `min(6)` suffixes a name).
 //! - [`NameIndex::fullest`]: of some ids, the one with the most words, ties to the
 //!   earliest id (the name seen first). Both stages break ties this way.
 //! - [`latest_before`]: in a list sorted by position, the last entry strictly before a
