@@ -12,13 +12,13 @@ use std::borrow::Cow;
 use pipeline_core::{Quote, QuoteKind, Span, Speaker};
 
 use super::analysis::{Analyzer, Mention, MentionKind};
-use super::lexicon::{class, lower_eq, FastMap};
+use super::lexicon::{class, FastMap};
+use crate::text::{latest_before, NameIndex};
 
 /// A full name seen in the document.
 #[derive(Debug)]
 struct Person {
     display: String,
-    lower: Vec<String>,
     titles: Vec<String>,
     /// Token positions of its mentions, increasing.
     mentions: Vec<usize>,
@@ -27,8 +27,9 @@ struct Person {
 #[derive(Default)]
 struct Index {
     people: Vec<Person>,
+    /// The lowercased words of each person's name (same ids as `people`).
+    names: NameIndex<String>,
     by_key: FastMap<String, usize>,
-    by_last: FastMap<String, Vec<usize>>,
     /// Every mention of a full name, as (token position, person), in text order.
     timeline: Vec<(usize, usize)>,
 }
@@ -203,19 +204,15 @@ impl Index {
         let id = match self.by_key.get(&key) {
             Some(&id) => id,
             None => {
-                let lower_toks: Vec<String> =
-                    name.iter().map(|&k| lower(a, k).into_owned()).collect();
-                let id = self.people.len();
+                let id = self
+                    .names
+                    .push(name.iter().map(|&k| lower(a, k).into_owned()).collect());
                 self.people.push(Person {
                     display: join(a, name),
-                    lower: lower_toks.clone(),
                     titles: Vec::new(),
                     mentions: Vec::new(),
                 });
                 self.by_key.insert(key, id);
-                if let Some(last) = lower_toks.last() {
-                    self.by_last.entry(last.clone()).or_default().push(id);
-                }
                 id
             }
         };
@@ -236,40 +233,27 @@ impl Index {
 
     /// The most recent mention of person `id` before token `pos`.
     fn last_before(&self, id: usize, pos: usize) -> Option<usize> {
-        let m = &self.people[id].mentions;
-        let i = m.partition_point(|&x| x < pos);
-        i.checked_sub(1).map(|i| m[i])
+        latest_before(&self.people[id].mentions, pos, |&x| x).copied()
     }
 
-    /// The canonical person for name tokens with titles, at `pos` (words compared
-    /// lowercase, in place).
+    /// The canonical person for name tokens with titles, at `pos`: of the names ending
+    /// with these words (those that carried one of the titles first, if any), the
+    /// fullest for two words or more; for a surname the one mentioned last before `pos`,
+    /// else the longest, ties to the latest.
     fn lookup(&self, a: &Analyzer, name: &[usize], titles: &[String], pos: usize) -> Option<usize> {
-        let last = lower(a, *name.last()?);
-        let ids = self.by_last.get(last.as_ref())?;
-        // (candidates are filtered in place, without collecting them)
-        let fits = |id: usize| {
-            let p = &self.people[id].lower;
-            p.len() >= name.len()
-                && p[p.len() - name.len()..]
-                    .iter()
-                    .zip(name)
-                    .all(|(w, &k)| lower_eq(a.word(k), w))
-        };
+        let key: Vec<Cow<str>> = name.iter().map(|&k| lower(a, k)).collect();
+        let fits = || self.names.ending_with::<_, str>(&key, None);
         // two people named alike: a shared title decides, then the latest mention
         let titled = |id: usize| titles.iter().any(|t| self.people[id].titles.contains(t));
-        let any_titled = ids.iter().any(|&id| fits(id) && titled(id));
-        let pool = ids
-            .iter()
-            .copied()
-            .filter(|&id| fits(id) && (!any_titled || titled(id)));
+        let any_titled = fits().any(titled);
+        let pool = fits().filter(|&id| !any_titled || titled(id));
         if name.len() >= 2 {
-            // the longest name ending with these words, ties to the earliest
-            return pool.max_by_key(|&id| (self.people[id].lower.len(), std::cmp::Reverse(id)));
+            return self.names.fullest(pool);
         }
         pool.max_by_key(|&id| {
             (
                 self.last_before(id, pos).map_or(0, |p| p + 1),
-                self.people[id].lower.len(),
+                self.names.words(id).len(),
             )
         })
     }
@@ -378,10 +362,7 @@ fn entity(
                     return Some(p.clone());
                 }
                 // the latest full name mentioned before
-                let i = idx.timeline.partition_point(|&(pos, _)| pos < np.start);
-                let best = i
-                    .checked_sub(1)
-                    .and_then(|i| idx.timeline.get(i))
+                let best = latest_before(&idx.timeline, np.start, |&(pos, _)| pos)
                     .map(|&(_, id)| idx.people[id].display.clone());
                 return Some(best.unwrap_or_else(|| a.word(np.start).to_owned()));
             }

@@ -13,6 +13,7 @@ use rustc_hash::FxHashMap;
 use super::doc::{Doc, Found, FoundActors};
 use crate::sentiment::gazetteer::{Gazetteer, C_CONN, C_HON, C_ORG, C_STOP, C_TITLE};
 use crate::sentiment::hashing::{word_hash, IdMap};
+use crate::text::{latest_before, NameIndex};
 
 /// What the capitalised runs found besides organisations: the people named in full, and
 /// the single names that may be one of them.
@@ -229,23 +230,12 @@ pub(super) fn person_mentions(
     timeline
 }
 
-/// The first person with a surname, and that surname's full mentions as
-/// `(token, person)` in text order.
-type Surname = (usize, Vec<(usize, usize)>);
-
-/// Every surname: its first person, and its full mentions in text order.
-fn surnames(people: &People, mentions: &[(Span, usize, usize)]) -> IdMap<Surname> {
-    let mut by_surname: IdMap<Surname> = IdMap::default();
-    for (j, p) in people.list.iter().enumerate() {
-        if let Some(&last) = p.words.last() {
-            by_surname.entry(last).or_insert((j, Vec::new()));
-        }
-    }
+/// The full mentions of each surname, as `(token, person)` in text order.
+fn surnames(people: &People, mentions: &[(Span, usize, usize)]) -> IdMap<Vec<(usize, usize)>> {
+    let mut by_surname: IdMap<Vec<(usize, usize)>> = IdMap::default();
     for &(_, p, tok) in mentions {
-        if let Some(&last) = people.list[p].words.last() {
-            if let Some(e) = by_surname.get_mut(&last) {
-                e.1.push((tok, p));
-            }
+        if let Some(&last) = people.names.words(p).last() {
+            by_surname.entry(last).or_default().push((tok, p));
         }
     }
     by_surname
@@ -261,26 +251,25 @@ struct PersonActors<'p> {
     actor: Vec<Option<usize>>,
 }
 
+/// A name merges into a longer one that ends with it with at most this many words
+/// before it.
+const MAX_WORDS_BEFORE_TAIL: usize = 5;
+
 impl<'p> PersonActors<'p> {
     fn new(people: &'p People) -> PersonActors<'p> {
-        // merge names that are the tail of a longer one
-        let mut longest: FxHashMap<&[u64], usize> = FxHashMap::default();
-        for (j, p) in people.list.iter().enumerate() {
-            for k in 0..p.words.len().min(6) {
-                let suffix = &p.words[k..];
-                let e = longest.entry(suffix).or_insert(j);
-                if people.list[*e].words.len() < p.words.len() {
-                    *e = j;
-                }
-            }
-        }
-        let canon = (0..people.list.len())
-            .map(|i| longest.get(&people.list[i].words[..]).copied().unwrap_or(i))
+        // merge names that are the tail of a longer one: the fullest, ties to the first
+        let names = &people.names;
+        let canon = (0..names.len())
+            .map(|i| {
+                let tails =
+                    names.ending_with::<_, u64>(names.words(i), Some(MAX_WORDS_BEFORE_TAIL));
+                names.fullest(tails).unwrap_or(i)
+            })
             .collect();
         PersonActors {
             people,
             canon,
-            actor: vec![None; people.list.len()],
+            actor: vec![None; names.len()],
         }
     }
 
@@ -291,7 +280,7 @@ impl<'p> PersonActors<'p> {
             return a;
         }
         out.actors
-            .push((self.people.list[c].display.clone(), ActorKind::Person));
+            .push((self.people.display[c].clone(), ActorKind::Person));
         let a = out.actors.len() - 1;
         if let Some(slot) = self.actor.get_mut(c) {
             *slot = Some(a);
@@ -305,7 +294,7 @@ impl<'p> PersonActors<'p> {
 fn single_names(
     doc: &Doc,
     singles: &[(usize, bool)],
-    by_surname: &IdMap<Surname>,
+    by_surname: &IdMap<Vec<(usize, usize)>>,
     actors: &mut PersonActors,
     out: &mut FoundActors,
     timeline: &mut Vec<(usize, usize)>,
@@ -316,12 +305,11 @@ fn single_names(
         let name = &doc.word(tok)[..doc.end_of(tok) - tokens[tok].span.start];
         let w = word_hash(name);
         // the nearest full mention before this one, else the first person of that name
-        let owner = by_surname.get(&w).map(|(first, seen)| {
-            let k = seen.partition_point(|x| x.0 < tok);
-            match k.checked_sub(1) {
-                Some(k) => seen[k].1,
-                None => seen.first().map_or(*first, |x| x.1),
-            }
+        let owner = actors.people.names.with_last(&w).first().map(|&first| {
+            let seen = by_surname.get(&w).map_or(&[][..], Vec::as_slice);
+            latest_before(seen, tok, |x| x.0)
+                .or(seen.first())
+                .map_or(first, |x| x.1)
         });
         let a = match owner {
             Some(p) => actors.actor(out, p),
@@ -427,19 +415,13 @@ impl SpanSet {
     }
 }
 
-/// A person named in the document.
-#[derive(Debug)]
-struct Person {
-    /// Hashes of the normalised words of the name ([`word_hash`]).
-    words: Vec<u64>,
-    /// The name as written.
-    display: String,
-}
-
 /// The people named in the document, by the word hashes of their names.
 #[derive(Debug, Default)]
 struct People {
-    list: Vec<Person>,
+    /// Hashes of the normalised words of each name ([`word_hash`]).
+    names: NameIndex<u64>,
+    /// Each name as written (same ids as `names`).
+    display: Vec<String>,
     index: FxHashMap<Vec<u64>, usize>,
     /// Word hashes of the name being added, reused so a known name allocates nothing.
     scratch: Vec<u64>,
@@ -470,12 +452,10 @@ fn add_person_words(people: &mut People, words: &[u64], display: impl FnOnce() -
     if let Some(&i) = people.index.get(words) {
         return i;
     }
-    people.list.push(Person {
-        words: words.to_vec(),
-        display: display(),
-    });
-    people.index.insert(words.to_vec(), people.list.len() - 1);
-    people.list.len() - 1
+    let p = people.names.push(words.to_vec());
+    people.display.push(display());
+    people.index.insert(words.to_vec(), p);
+    p
 }
 
 /// The hashes of the words of each quote speaker's entity, normalised and without

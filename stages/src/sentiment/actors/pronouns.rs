@@ -3,6 +3,7 @@
 
 use super::doc::{Doc, Found, FoundActors};
 use crate::sentiment::gazetteer::C_PRON;
+use crate::text::latest_before;
 
 /// Adds a mention for every pronoun whose sentence is at most two after that of the
 /// latest person mention before it (`timeline`: `(token, actor)` of every person
@@ -12,18 +13,11 @@ pub(super) fn link(doc: &Doc, mut timeline: Vec<(usize, usize)>, out: &mut Found
     let sentences = doc.sentences;
     timeline.sort_unstable();
     let sent_of = |tok: usize| sentences.partition_point(|r| r.1 <= tok);
-    let mut t = 0;
-    let mut last: Option<(usize, usize)> = None;
     for (i, tok) in tokens.iter().enumerate() {
         if !doc.has(i, C_PRON) {
             continue;
         }
-        // the timeline catches up only at pronouns (`i` only grows)
-        while t < timeline.len() && timeline[t].0 < i {
-            last = Some(timeline[t]);
-            t += 1;
-        }
-        if let Some((lt, a)) = last {
+        if let Some(&(lt, a)) = latest_before(&timeline, i, |m| m.0) {
             if sent_of(i).saturating_sub(sent_of(lt)) <= 2
                 && !out
                     .mentions
