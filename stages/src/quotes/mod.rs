@@ -1,9 +1,13 @@
 //! `quotes`: who said what — direct, partial and indirect quotations with their speaker,
 //! resolved to one entity, and their cue.
 //!
-//! Requires [`LayerName::TOKENS`](pipeline_core::LayerName::TOKENS) and [`LayerName::SENTENCES`](pipeline_core::LayerName::SENTENCES) (the `tokens` stage); uses
-//! the `lang` layer (or the input's `lang` field) when present. Provides
-//! [`LayerName::QUOTES`](pipeline_core::LayerName::QUOTES).
+//! Requires [`LayerName::TOKENS`] and [`LayerName::SENTENCES`] (the `tokens` stage); uses
+//! the `lang` layer (or the input's `lang` field) when present, so `lang` comes before it
+//! in a chain. Provides [`LayerName::QUOTES`].
+//!
+//! [`LayerName::TOKENS`]: pipeline_core::LayerName::TOKENS
+//! [`LayerName::SENTENCES`]: pipeline_core::LayerName::SENTENCES
+//! [`LayerName::QUOTES`]: pipeline_core::LayerName::QUOTES
 //!
 //! What it finds:
 //! - **direct** quotes in every mark style (`“ ”`, `" "`, `‘ ’`, `« »`, `„ “`, `» «`,
