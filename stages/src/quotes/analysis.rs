@@ -134,29 +134,6 @@ pub(crate) struct Analyzer<'a> {
     pub(super) sentence_speakers: Vec<(u32, Mention)>,
 }
 
-/// Whether `c` is a quotation mark of any style (straight, curly, angle, corner).
-pub(super) fn is_quote_char(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\''
-            | '“'
-            | '”'
-            | '‘'
-            | '’'
-            | '«'
-            | '»'
-            | '„'
-            | '‚'
-            | '‹'
-            | '›'
-            | '‟'
-            | '「'
-            | '」'
-            | '『'
-            | '』'
-    )
-}
-
 impl<'a> Analyzer<'a> {
     /// Builds the token table from the document's tokens and sentences: word classes,
     /// capitals, punctuation, paragraphs (a line break starts one) and sentences.

@@ -2,8 +2,9 @@
 //! splitting reported content at its quoted fragments, and the final filters (named works,
 //! nested indirect quotes).
 
-use super::analysis::{is_quote_char, Analyzer, Attribution, Mention, MentionKind, NONE};
+use super::analysis::{Analyzer, Attribution, Mention, MentionKind, NONE};
 use super::lexicon::{class, list};
+use crate::text::is_paired_quote_mark;
 use pipeline_core::QuoteKind;
 
 impl Analyzer<'_> {
@@ -207,7 +208,7 @@ impl Analyzer<'_> {
                 self.cue_used[j] = true;
                 let mut e = head;
                 while e > seg_start
-                    && ((!self.tokens[e - 1].word && !is_quote_char(self.punct(e - 1)))
+                    && ((!self.tokens[e - 1].word && !is_paired_quote_mark(self.punct(e - 1)))
                         || self.in_list(e - 1, list::INNER_CUE_LINK))
                 {
                     e -= 1;

@@ -1,8 +1,9 @@
 //! Quotation marks: pairing opening and closing marks paragraph by paragraph (nested and
 //! reversed marks, `''` as a double mark), dialogue dashes, and what lies between the marks.
 
-use super::analysis::{is_quote_char, Analyzer, QuotePair, NONE, WINDOW};
+use super::analysis::{Analyzer, QuotePair, NONE, WINDOW};
 use super::lexicon::{class, list};
+use crate::text::is_paired_quote_mark;
 
 impl Analyzer<'_> {
     /// Pairs quotation marks, paragraph by paragraph, in one pass.
@@ -29,7 +30,7 @@ impl Analyzer<'_> {
                 nested = 0;
             }
             let c = tk.punct;
-            if c == '\0' || !is_quote_char(c) {
+            if c == '\0' || !is_paired_quote_mark(c) {
                 carried = None;
                 continue;
             }
