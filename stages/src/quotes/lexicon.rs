@@ -2,6 +2,8 @@
 //!
 //! See `data/README.md` for what each file holds.
 
+use crate::text::class_lines;
+
 /// Word classes, as bit flags (one word can belong to several classes).
 pub(crate) mod class {
     pub const SPEECH: u32 = 1;
@@ -328,7 +330,7 @@ impl Lexicon {
         } else if word.chars().all(lowercases_to_itself) {
             return self.classes(word);
         }
-        crate::lowercase_into(buf, word);
+        crate::text::lowercase_into(buf, word);
         self.classes(buf)
     }
 
@@ -345,20 +347,16 @@ impl Lexicon {
     /// Parses one language's data file (and the shared source phrases) into a lexicon.
     fn parse(data: &str, phrases: &str, lang: &str) -> Lexicon {
         let mut lex = Lexicon::default();
-        for line in data.lines() {
-            let line = line.split('#').next().unwrap_or("").trim();
-            let Some((cls, words)) = line.split_once(':') else {
-                continue;
-            };
+        for (cls, words) in class_lines(data) {
             if let Some(name) = cls.strip_prefix("list ") {
                 let bit = list_bit(name.trim());
                 lex.own_lists |= bit;
-                for w in words.split_whitespace() {
+                for w in words {
                     *lex.lists.entry(w.to_owned()).or_insert(0) |= bit;
                 }
                 continue;
             }
-            let bit = match cls.trim() {
+            let bit = match cls {
                 "speech" => class::SPEECH,
                 "tell" => class::TELL,
                 "belief" => class::BELIEF,
@@ -388,7 +386,7 @@ impl Lexicon {
                 "media" => class::MEDIA,
                 _ => 0,
             };
-            for w in words.split_whitespace() {
+            for w in words {
                 lex.words
                     .entry(w.to_lowercase().into_bytes())
                     .or_default()
@@ -398,12 +396,8 @@ impl Lexicon {
         for w in ["that", "que", "dass", "qu'", "qu’"] {
             lex.words.entry(w.as_bytes().to_vec()).or_default().0 |= class::THAT;
         }
-        for line in phrases.lines() {
-            let line = line.split('#').next().unwrap_or("").trim();
-            let Some(("before", words)) = line.split_once(':').map(|(a, b)| (a.trim(), b)) else {
-                continue;
-            };
-            let words: Vec<String> = words.split_whitespace().map(str::to_lowercase).collect();
+        for (_, words) in class_lines(phrases).filter(|(cls, _)| *cls == "before") {
+            let words: Vec<String> = words.map(str::to_lowercase).collect();
             if let Some(first) = words.first() {
                 lex.words.entry(first.clone().into_bytes()).or_default().0 |= class::PHRASE;
                 lex.phrases.push(words);
@@ -423,7 +417,6 @@ const LANGS: &[(&str, &str)] = &[
     ("es", include_str!("data/es.txt")),
 ];
 const PHRASES: &str = include_str!("data/phrases.txt");
-const MARKS: &str = include_str!("data/marks.txt");
 
 /// Every language's lexicon and the quotation marks.
 #[derive(Debug)]
@@ -463,30 +456,16 @@ impl Lexicons {
                 }
             }
         }
-        let mut marks: FastMap<char, (bool, Vec<char>)> = FastMap::default();
-        for line in MARKS.lines() {
-            let line = line.split('#').next().unwrap_or("").trim();
-            let Some((kind, chars)) = line.split_once(':') else {
-                continue;
-            };
-            let mut it = chars.split_whitespace().filter_map(|w| w.chars().next());
-            if let Some(open) = it.next() {
-                marks
-                    .entry(open)
-                    .or_insert((kind.trim() == "double", Vec::new()))
-                    .1
-                    .extend(it);
-            }
-        }
+        let marks = crate::text::quote_pairs().into_iter().collect();
         Lexicons { langs, marks }
     }
 
     /// The lexicon for a language code; English for unknown languages.
     pub fn get(&self, code: Option<&str>) -> &Lexicon {
         let code = match code {
-            Some("fra") => "fr",
-            Some("deu") => "de",
-            Some("spa") => "es",
+            // the ISO 639-3 codes accepted (through the one code table); others fall to
+            // English
+            Some(c @ ("fra" | "deu" | "spa")) => crate::lang::iso639_1(c).unwrap_or(c),
             Some(c) => c,
             None => "en",
         };
@@ -609,16 +588,57 @@ mod tests {
     #[test]
     fn every_word_list_named_in_the_data_files_is_known() {
         for (code, data) in LANGS {
-            for line in data.lines() {
-                let line = line.split('#').next().unwrap_or("").trim();
-                let Some((cls, _)) = line.split_once(':') else {
-                    continue;
-                };
+            for (cls, _) in class_lines(data) {
                 if let Some(name) = cls.strip_prefix("list ") {
                     assert_ne!(list_bit(name.trim()), 0, "{code}.txt: unknown list {name}");
                 }
             }
         }
+    }
+
+    /// The rule the data files were read with before [`class_lines`]: everything from
+    /// the first `#` is a comment, the rest trimmed and split at its first `:`.
+    fn class_lines_stripping_inline_comments(src: &str) -> Vec<(&str, Vec<&str>)> {
+        src.lines()
+            .map(|l| l.split('#').next().unwrap_or("").trim())
+            .filter_map(|l| l.split_once(':'))
+            .map(|(cls, words)| (cls.trim(), words.split_whitespace().collect()))
+            .collect()
+    }
+
+    #[test]
+    fn every_data_file_parses_as_with_inline_comments_stripped() {
+        let files = LANGS.iter().map(|&(_, data)| data).chain([PHRASES]);
+        for src in files.chain([include_str!("data/marks.txt")]) {
+            let got: Vec<(&str, Vec<&str>)> =
+                class_lines(src).map(|(c, w)| (c, w.collect())).collect();
+            assert_eq!(got, class_lines_stripping_inline_comments(src));
+            assert!(!got.is_empty());
+        }
+    }
+
+    #[test]
+    fn three_letter_codes_map_as_before_and_others_fall_to_english() {
+        let lex = Lexicons::load();
+        let en: *const Lexicon = lex.get(Some("en"));
+        for (code3, code) in [("fra", "fr"), ("deu", "de"), ("spa", "es")] {
+            assert!(
+                std::ptr::eq(lex.get(Some(code3)), lex.get(Some(code))),
+                "{code3}"
+            );
+            assert!(!std::ptr::eq(lex.get(Some(code)), en), "{code}");
+        }
+        for other in ["eng", "ita", "rus", "xx", ""] {
+            assert!(std::ptr::eq(lex.get(Some(other)), en), "{other}");
+        }
+        assert!(std::ptr::eq(lex.get(None), en));
+    }
+
+    #[test]
+    fn the_marks_table_is_the_shared_one() {
+        let lex = Lexicons::load();
+        assert_eq!(lex.marks.len(), crate::text::quote_pairs().len());
+        assert_eq!(lex.marks[&'«'], crate::text::quote_pairs()[&'«']);
     }
 
     #[test]
