@@ -111,7 +111,8 @@ pub(crate) struct Analyzer<'a> {
     pub(super) tokens: Vec<TokenInfo>,
     /// The word lists of the document's language.
     pub(super) lex: &'a Lexicon,
-    /// All the lexicons (for the quotation marks, shared by every language).
+    /// All the lexicons (for the quotation marks, shared by every language, and the
+    /// speaker pronouns of every language).
     pub(super) marks: &'a Lexicons,
     /// The stage's options.
     pub(super) config: &'a QuoteConfig,

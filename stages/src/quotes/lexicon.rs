@@ -211,6 +211,14 @@ pub(crate) mod list {
     pub const TITLE_BEFORE_QUOTE: u128 = 1 << 71;
     /// Coordinating conjunctions before a quote that carry an attribution on (`…, and “B”`).
     pub const COORDINATING: u128 = 1 << 72;
+    /// Number words from two to ten (`two states`, `Two in three said`).
+    pub const NUMBER: u128 = 1 << 73;
+    /// Singular person pronouns (`he`, `elle`, `ich`), lowercase: a speaker that resolves
+    /// to the last person speaker.
+    pub const PERSON_PRONOUN: u128 = 1 << 74;
+    /// Plural or neuter pronouns (`they`, `ils`, `sie`), lowercase: a speaker that
+    /// resolves to the last speaker that is no person.
+    pub const PLURAL_PRONOUN: u128 = 1 << 75;
 }
 
 /// A map with a fast non-cryptographic hasher (FxHash): keys are short words we wrote,
@@ -460,6 +468,12 @@ impl Lexicons {
         Lexicons { langs, marks }
     }
 
+    /// Whether `word`, as written, is in the list `list` of any language (the speaker
+    /// pronouns: resolved the same whatever the document's language).
+    pub fn in_any_list(&self, word: &str, list: u128) -> bool {
+        self.langs.iter().any(|(_, lex)| lex.in_list(word, list))
+    }
+
     /// The lexicon for a language code; English for unknown languages.
     pub fn get(&self, code: Option<&str>) -> &Lexicon {
         let code = match code {
@@ -554,6 +568,9 @@ fn list_bit(name: &str) -> u128 {
         "chain_link" => list::CHAIN_LINK,
         "title_before_quote" => list::TITLE_BEFORE_QUOTE,
         "coordinating" => list::COORDINATING,
+        "number" => list::NUMBER,
+        "person_pronoun" => list::PERSON_PRONOUN,
+        "plural_pronoun" => list::PLURAL_PRONOUN,
         _ => 0,
     }
 }
@@ -632,6 +649,43 @@ mod tests {
             assert!(std::ptr::eq(lex.get(Some(other)), en), "{other}");
         }
         assert!(std::ptr::eq(lex.get(None), en));
+    }
+
+    #[test]
+    fn speaker_pronouns_are_those_of_every_language() {
+        let lex = Lexicons::load();
+        let person = [
+            "he", "she", "il", "elle", "er", "él", "ella", "i", "je", "ich", "yo",
+        ];
+        let plural = ["they", "it", "ils", "elles", "sie", "ellos", "ellas"];
+        for w in person {
+            assert!(lex.in_any_list(w, list::PERSON_PRONOUN), "{w}");
+            assert!(!lex.in_any_list(w, list::PLURAL_PRONOUN), "{w}");
+        }
+        for w in plural {
+            assert!(lex.in_any_list(w, list::PLURAL_PRONOUN), "{w}");
+        }
+        for w in ["He", "we", "nous", "es", "him", "on"] {
+            assert!(
+                !lex.in_any_list(w, list::PERSON_PRONOUN | list::PLURAL_PRONOUN),
+                "{w}"
+            );
+        }
+    }
+
+    #[test]
+    fn number_words_are_one_list() {
+        let lex = Lexicons::load();
+        let en = lex.get(Some("en"));
+        for w in ["two", "seven", "ten"] {
+            assert!(en.in_list(w, list::NUMBER), "{w}");
+            assert!(
+                !en.in_list(w, list::NOUN_MODIFIER | list::COUNT_WORD),
+                "{w}"
+            );
+        }
+        assert!(!en.in_list("one", list::NUMBER) && en.in_list("one", list::COUNT_WORD));
+        assert!(lex.get(Some("de")).in_list("seven", list::NUMBER));
     }
 
     #[test]

@@ -12,7 +12,7 @@ use std::borrow::Cow;
 use pipeline_core::{Quote, QuoteKind, Span, Speaker};
 
 use super::analysis::{Analyzer, Mention, MentionKind};
-use super::lexicon::{class, lower_eq, FastMap};
+use super::lexicon::{class, list, lower_eq, FastMap};
 
 /// A full name seen in the document.
 #[derive(Debug)]
@@ -275,15 +275,6 @@ impl Index {
     }
 }
 
-/// A singular person pronoun (`he`, `she`, `I` and their French, German and Spanish
-/// forms): it resolves to the last person speaker.
-fn is_person_pronoun(w: &str) -> bool {
-    matches!(
-        w,
-        "he" | "she" | "il" | "elle" | "er" | "él" | "ella" | "i" | "je" | "ich" | "yo"
-    )
-}
-
 /// Resolves every attribution's speaker and builds the quote layer.
 pub(crate) fn resolve(a: &Analyzer) -> Vec<Quote> {
     let idx = Index::build(a);
@@ -373,7 +364,7 @@ fn entity(
         }
         MentionKind::Pron => {
             let w = lower(a, np.start);
-            if is_person_pronoun(&w) {
+            if a.marks.in_any_list(&w, list::PERSON_PRONOUN) {
                 if let Some((p, _)) = last_person {
                     return Some(p.clone());
                 }
@@ -385,10 +376,7 @@ fn entity(
                     .map(|&(_, id)| idx.people[id].display.clone());
                 return Some(best.unwrap_or_else(|| a.word(np.start).to_owned()));
             }
-            if matches!(
-                w.as_ref(),
-                "they" | "it" | "ils" | "elles" | "sie" | "ellos" | "ellas"
-            ) {
+            if a.marks.in_any_list(&w, list::PLURAL_PRONOUN) {
                 if let Some(o) = last_other {
                     return Some(o.clone());
                 }

@@ -128,7 +128,8 @@ impl Analyzer<'_> {
         let count = |k: usize| {
             let w = self.word(k);
             let year = w.len() == 4 && (w.starts_with("19") || w.starts_with("20"));
-            (self.tokens[k].number && !year) || self.in_list_lower(k, list::COUNT_WORD)
+            (self.tokens[k].number && !year)
+                || self.in_list_lower(k, list::COUNT_WORD | list::NUMBER)
         };
         let approx = |k: usize| self.in_list_lower(k, list::APPROXIMATOR);
         let floor = c.saturating_sub(10).max(lo);
