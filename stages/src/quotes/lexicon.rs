@@ -2,6 +2,7 @@
 //!
 //! See `data/README.md` for what each file holds.
 
+use super::languages::{QuoteLanguage, LANGUAGES};
 use crate::text::class_lines;
 
 /// Word classes, as bit flags (one word can belong to several classes).
@@ -353,9 +354,9 @@ impl Lexicon {
     }
 
     /// Parses one language's data file (and the shared source phrases) into a lexicon.
-    fn parse(data: &str, phrases: &str, lang: &str) -> Lexicon {
+    fn parse(lang: &QuoteLanguage, phrases: &str) -> Lexicon {
         let mut lex = Lexicon::default();
-        for (cls, words) in class_lines(data) {
+        for (cls, words) in class_lines(lang.data) {
             if let Some(name) = cls.strip_prefix("list ") {
                 let bit = list_bit(name.trim());
                 lex.own_lists |= bit;
@@ -401,7 +402,7 @@ impl Lexicon {
                     .0 |= bit;
             }
         }
-        for w in ["that", "que", "dass", "qu'", "qu’"] {
+        for &w in LANGUAGES.iter().flat_map(|l| l.that_words) {
             lex.words.entry(w.as_bytes().to_vec()).or_default().0 |= class::THAT;
         }
         for (_, words) in class_lines(phrases).filter(|(cls, _)| *cls == "before") {
@@ -413,17 +414,11 @@ impl Lexicon {
         }
         // longest phrases first, so `as per the statement by` wins over `as per`
         lex.phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
-        lex.dialogue_dash = matches!(lang, "fr" | "es" | "it" | "pt");
+        lex.dialogue_dash = lang.dialogue_dash;
         lex
     }
 }
 
-const LANGS: &[(&str, &str)] = &[
-    ("en", include_str!("data/en.txt")),
-    ("fr", include_str!("data/fr.txt")),
-    ("de", include_str!("data/de.txt")),
-    ("es", include_str!("data/es.txt")),
-];
 const PHRASES: &str = include_str!("data/phrases.txt");
 
 /// Every language's lexicon and the quotation marks.
@@ -437,9 +432,9 @@ pub(crate) struct Lexicons {
 impl Lexicons {
     /// Parses every language's data file and the quotation marks.
     pub fn load() -> Lexicons {
-        let mut langs: Vec<(&'static str, Lexicon)> = LANGS
+        let mut langs: Vec<(&'static str, Lexicon)> = LANGUAGES
             .iter()
-            .map(|&(code, data)| (code, Lexicon::parse(data, PHRASES, code)))
+            .map(|lang| (lang.code, Lexicon::parse(lang, PHRASES)))
             .collect();
         // the English lists for the lists a language does not define
         let english: Vec<(String, u128)> = langs
@@ -474,15 +469,12 @@ impl Lexicons {
         self.langs.iter().any(|(_, lex)| lex.in_list(word, list))
     }
 
-    /// The lexicon for a language code; English for unknown languages.
+    /// The lexicon for a language code (ISO 639-1 or 639-3); English for unknown
+    /// languages.
     pub fn get(&self, code: Option<&str>) -> &Lexicon {
-        let code = match code {
-            // the ISO 639-3 codes accepted (through the one code table); others fall to
-            // English
-            Some(c @ ("fra" | "deu" | "spa")) => crate::lang::iso639_1(c).unwrap_or(c),
-            Some(c) => c,
-            None => "en",
-        };
+        // an ISO 639-3 code through the one code table (of the languages here, `fra`,
+        // `deu`, `spa` and `eng`); a language not in `LANGUAGES` falls to English
+        let code = code.map_or("en", |c| crate::lang::iso639_1(c).unwrap_or(c));
         self.langs
             .iter()
             .find(|(c, _)| *c == code)
@@ -604,7 +596,7 @@ mod tests {
 
     #[test]
     fn every_word_list_named_in_the_data_files_is_known() {
-        for (code, data) in LANGS {
+        for QuoteLanguage { code, data, .. } in LANGUAGES {
             for (cls, _) in class_lines(data) {
                 if let Some(name) = cls.strip_prefix("list ") {
                     assert_ne!(list_bit(name.trim()), 0, "{code}.txt: unknown list {name}");
@@ -625,7 +617,7 @@ mod tests {
 
     #[test]
     fn every_data_file_parses_as_with_inline_comments_stripped() {
-        let files = LANGS.iter().map(|&(_, data)| data).chain([PHRASES]);
+        let files = LANGUAGES.iter().map(|l| l.data).chain([PHRASES]);
         for src in files.chain([include_str!("data/marks.txt")]) {
             let got: Vec<(&str, Vec<&str>)> =
                 class_lines(src).map(|(c, w)| (c, w.collect())).collect();
@@ -645,7 +637,7 @@ mod tests {
             );
             assert!(!std::ptr::eq(lex.get(Some(code)), en), "{code}");
         }
-        for other in ["eng", "ita", "rus", "xx", ""] {
+        for other in ["eng", "ita", "it", "por", "pt", "rus", "xx", ""] {
             assert!(std::ptr::eq(lex.get(Some(other)), en), "{other}");
         }
         assert!(std::ptr::eq(lex.get(None), en));
@@ -686,6 +678,25 @@ mod tests {
         }
         assert!(!en.in_list("one", list::NUMBER) && en.in_list("one", list::COUNT_WORD));
         assert!(lex.get(Some("de")).in_list("seven", list::NUMBER));
+    }
+
+    #[test]
+    fn dialogue_dashes_and_that_words_come_from_the_language_table() {
+        let lex = Lexicons::load();
+        let dashes: Vec<bool> = ["en", "fr", "de", "es", "it", "pt", "fra", "spa"]
+            .into_iter()
+            .map(|c| lex.get(Some(c)).dialogue_dash)
+            .collect();
+        assert_eq!(dashes, [false, true, false, true, false, false, true, true]);
+        for code in ["en", "fr", "de", "es"] {
+            for w in ["that", "que", "dass", "qu'", "qu’"] {
+                assert_ne!(
+                    lex.get(Some(code)).classes(w) & class::THAT,
+                    0,
+                    "{code} {w}"
+                );
+            }
+        }
     }
 
     #[test]
