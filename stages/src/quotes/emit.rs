@@ -170,7 +170,7 @@ impl Analyzer<'_> {
         }
         if inside.is_empty() {
             if let Some((cs, ce)) = self.byte_range(a, b) {
-                self.push_indirect(cs, ce, np, cue, conf);
+                self.push_reported(QuoteKind::Indirect, cs, ce, np, cue, conf);
             }
             return;
         }
@@ -215,9 +215,9 @@ impl Analyzer<'_> {
                 }
                 if let Some((cs, ce)) = self.byte_range(seg_start, e) {
                     if framed {
-                        self.push_partial(cs, ce, np, cue, conf);
+                        self.push_reported(QuoteKind::Partial, cs, ce, np, cue, conf);
                     } else if e >= seg_start + 3 {
-                        self.push_indirect(cs, ce, np, cue, conf);
+                        self.push_reported(QuoteKind::Indirect, cs, ce, np, cue, conf);
                     }
                 }
                 seg_start = start;
@@ -240,7 +240,7 @@ impl Analyzer<'_> {
                         Some(cj) => {
                             let end = q.close + 1;
                             if let Some((cs, ce)) = self.byte_range(seg_start, end) {
-                                self.push_partial(cs, ce, np, cue, conf);
+                                self.push_reported(QuoteKind::Partial, cs, ce, np, cue, conf);
                             }
                             framed = false;
                             // the reported words start after the verb (and its `that`)
@@ -261,7 +261,7 @@ impl Analyzer<'_> {
                 None => b,
             };
             if let Some((cs, ce)) = self.byte_range(seg_start, seg_end) {
-                self.push_partial(cs, ce, np, cue, conf);
+                self.push_reported(QuoteKind::Partial, cs, ce, np, cue, conf);
             }
         }
     }
@@ -337,9 +337,11 @@ impl Analyzer<'_> {
         self.has_class(k, class::CUE | class::ACT | class::LABEL)
     }
 
-    /// Reported content without quoted words, `cs..ce` in bytes.
-    pub(super) fn push_indirect(
+    /// Reported content `cs..ce` in bytes: `Indirect` without quoted words, `Partial`
+    /// holding some; with its speaker and cue.
+    pub(super) fn push_reported(
         &mut self,
+        kind: QuoteKind,
         cs: usize,
         ce: usize,
         np: Mention,
@@ -349,28 +351,7 @@ impl Analyzer<'_> {
         self.add_attr(Attribution {
             content_start: cs,
             content_end: ce,
-            kind: QuoteKind::Indirect,
-            speaker: Some(np),
-            cue: Some(cue),
-            confidence: conf,
-            join: false,
-            sep: false,
-        });
-    }
-
-    /// Reported content holding quoted words, `cs..ce` in bytes.
-    pub(super) fn push_partial(
-        &mut self,
-        cs: usize,
-        ce: usize,
-        np: Mention,
-        cue: (usize, usize),
-        conf: f32,
-    ) {
-        self.add_attr(Attribution {
-            content_start: cs,
-            content_end: ce,
-            kind: QuoteKind::Partial,
+            kind,
             speaker: Some(np),
             cue: Some(cue),
             confidence: conf,

@@ -79,7 +79,14 @@ impl Analyzer<'_> {
         }
         self.cue_used[c] = true;
         if let Some((cs, ce)) = self.byte_range(k, e) {
-            self.push_partial(cs, ce, np, (c, c + 1), conf_of(np.kind, 0.6));
+            self.push_reported(
+                QuoteKind::Partial,
+                cs,
+                ce,
+                np,
+                (c, c + 1),
+                conf_of(np.kind, 0.6),
+            );
         }
         true
     }
@@ -102,7 +109,14 @@ impl Analyzer<'_> {
         }
         self.cue_used[c] = true;
         if let Some((cs, ce)) = self.byte_range(k, end) {
-            self.push_indirect(cs, ce, np, (c, c + 1), conf_of(np.kind, 0.5));
+            self.push_reported(
+                QuoteKind::Indirect,
+                cs,
+                ce,
+                np,
+                (c, c + 1),
+                conf_of(np.kind, 0.5),
+            );
         }
         true
     }

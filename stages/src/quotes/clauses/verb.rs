@@ -4,6 +4,7 @@
 use crate::quotes::analysis::{conf_of, Analyzer, Mention, MentionKind};
 use crate::quotes::lexicon::{class, list};
 use crate::text::is_paired_quote_mark;
+use pipeline_core::QuoteKind;
 
 impl Analyzer<'_> {
     /// A cue verb at `c` in the sentence `lo..hi`: finds its speaker, then emits what it
@@ -271,7 +272,14 @@ impl Analyzer<'_> {
         if answer && self.word(k + 1) != "to" {
             self.cue_used[c] = true;
             if let Some((cs, ce)) = self.byte_range(k, k + 1) {
-                self.push_indirect(cs, ce, np, (c, c + 1), conf_of(np.kind, 0.6));
+                self.push_reported(
+                    QuoteKind::Indirect,
+                    cs,
+                    ce,
+                    np,
+                    (c, c + 1),
+                    conf_of(np.kind, 0.6),
+                );
             }
             return;
         }
