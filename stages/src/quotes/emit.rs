@@ -2,7 +2,7 @@
 //! splitting reported content at its quoted fragments, and the final filters (named works,
 //! nested indirect quotes).
 
-use super::analysis::{Analyzer, Attribution, Mention, MentionKind, NONE};
+use super::analysis::{conf_of, Analyzer, Attribution, Mention, MentionKind, NONE};
 use super::lexicon::{class, list};
 use crate::text::is_paired_quote_mark;
 use pipeline_core::QuoteKind;
@@ -170,7 +170,7 @@ impl Analyzer<'_> {
         }
         if inside.is_empty() {
             if let Some((cs, ce)) = self.byte_range(a, b) {
-                self.push_reported(QuoteKind::Indirect, cs, ce, np, cue, conf);
+                self.push_reported(QuoteKind::Indirect, (cs, ce), np, cue, conf);
             }
             return;
         }
@@ -215,9 +215,9 @@ impl Analyzer<'_> {
                 }
                 if let Some((cs, ce)) = self.byte_range(seg_start, e) {
                     if framed {
-                        self.push_reported(QuoteKind::Partial, cs, ce, np, cue, conf);
+                        self.push_reported(QuoteKind::Partial, (cs, ce), np, cue, conf);
                     } else if e >= seg_start + 3 {
-                        self.push_reported(QuoteKind::Indirect, cs, ce, np, cue, conf);
+                        self.push_reported(QuoteKind::Indirect, (cs, ce), np, cue, conf);
                     }
                 }
                 seg_start = start;
@@ -240,7 +240,7 @@ impl Analyzer<'_> {
                         Some(cj) => {
                             let end = q.close + 1;
                             if let Some((cs, ce)) = self.byte_range(seg_start, end) {
-                                self.push_reported(QuoteKind::Partial, cs, ce, np, cue, conf);
+                                self.push_reported(QuoteKind::Partial, (cs, ce), np, cue, conf);
                             }
                             framed = false;
                             // the reported words start after the verb (and its `that`)
@@ -261,7 +261,7 @@ impl Analyzer<'_> {
                 None => b,
             };
             if let Some((cs, ce)) = self.byte_range(seg_start, seg_end) {
-                self.push_reported(QuoteKind::Partial, cs, ce, np, cue, conf);
+                self.push_reported(QuoteKind::Partial, (cs, ce), np, cue, conf);
             }
         }
     }
@@ -337,13 +337,27 @@ impl Analyzer<'_> {
         self.has_class(k, class::CUE | class::ACT | class::LABEL)
     }
 
-    /// Reported content `cs..ce` in bytes: `Indirect` without quoted words, `Partial`
-    /// holding some; with its speaker and cue.
+    /// Reported content over the tokens `from..to` (none if that is empty), with the
+    /// one-token cue `c` and the confidence [`conf_of`]`(np.kind, base)`.
+    pub(super) fn push_reported_tokens(
+        &mut self,
+        kind: QuoteKind,
+        (from, to): (usize, usize),
+        np: Mention,
+        c: usize,
+        base: f32,
+    ) {
+        if let Some(content) = self.byte_range(from, to) {
+            self.push_reported(kind, content, np, (c, c + 1), conf_of(np.kind, base));
+        }
+    }
+
+    /// Reported content, `(start, end)` in bytes: `Indirect` without quoted words,
+    /// `Partial` holding some; with its speaker and cue.
     pub(super) fn push_reported(
         &mut self,
         kind: QuoteKind,
-        cs: usize,
-        ce: usize,
+        (cs, ce): (usize, usize),
         np: Mention,
         cue: (usize, usize),
         conf: f32,

@@ -271,16 +271,7 @@ impl Analyzer<'_> {
             && (self.tokens.get(k + 1).is_some_and(|n| !n.word) || self.word(k + 1) == "to");
         if answer && self.word(k + 1) != "to" {
             self.cue_used[c] = true;
-            if let Some((cs, ce)) = self.byte_range(k, k + 1) {
-                self.push_reported(
-                    QuoteKind::Indirect,
-                    cs,
-                    ce,
-                    np,
-                    (c, c + 1),
-                    conf_of(np.kind, 0.6),
-                );
-            }
+            self.push_reported_tokens(QuoteKind::Indirect, (k, k + 1), np, c, 0.6);
             return;
         }
         if fronted || cond || answer {
