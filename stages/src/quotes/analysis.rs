@@ -113,7 +113,7 @@ pub(crate) struct Analyzer<'a> {
     pub(super) lex: &'a Lexicon,
     /// All the lexicons (for the quotation marks, shared by every language, and the
     /// speaker pronouns of every language).
-    pub(super) marks: &'a Lexicons,
+    pub(super) lexicons: &'a Lexicons,
     /// The stage's options.
     pub(super) config: &'a QuoteConfig,
     /// Sentence token ranges.
@@ -143,7 +143,7 @@ impl<'a> Analyzer<'a> {
         tokens: &[Token],
         sentences: &[pipeline_core::Sentence],
         lex: &'a Lexicon,
-        marks: &'a Lexicons,
+        lexicons: &'a Lexicons,
         config: &'a QuoteConfig,
     ) -> Analyzer<'a> {
         let mut t: Vec<TokenInfo> = Vec::with_capacity(tokens.len());
@@ -246,7 +246,7 @@ impl<'a> Analyzer<'a> {
             text,
             tokens: t,
             lex,
-            marks,
+            lexicons,
             config,
             sentences: sents,
             quotes: Vec::new(),

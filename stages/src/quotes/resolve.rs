@@ -364,7 +364,7 @@ fn entity(
         }
         MentionKind::Pron => {
             let w = lower(a, np.start);
-            if a.marks.in_any_list(&w, list::PERSON_PRONOUN) {
+            if a.lexicons.in_any_list(&w, list::PERSON_PRONOUN) {
                 if let Some((p, _)) = last_person {
                     return Some(p.clone());
                 }
@@ -376,7 +376,7 @@ fn entity(
                     .map(|&(_, id)| idx.people[id].display.clone());
                 return Some(best.unwrap_or_else(|| a.word(np.start).to_owned()));
             }
-            if a.marks.in_any_list(&w, list::PLURAL_PRONOUN) {
+            if a.lexicons.in_any_list(&w, list::PLURAL_PRONOUN) {
                 if let Some(o) = last_other {
                     return Some(o.clone());
                 }
