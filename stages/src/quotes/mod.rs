@@ -1,9 +1,10 @@
 //! `quotes`: who said what — direct, partial and indirect quotations with their speaker,
 //! resolved to one entity, and their cue.
 //!
-//! Requires [`LayerName::TOKENS`] and [`LayerName::SENTENCES`] (the `tokens` stage); uses
-//! the `lang` layer (or the input's `lang` field) when present. Provides
-//! [`LayerName::QUOTES`].
+//! Requires [`LayerName::TOKENS`](pipeline_core::LayerName::TOKENS) and
+//! [`LayerName::SENTENCES`](pipeline_core::LayerName::SENTENCES) (the `tokens` stage);
+//! uses the `lang` layer (or the input's `lang` field) when present. Provides
+//! [`LayerName::QUOTES`](pipeline_core::LayerName::QUOTES).
 //!
 //! What it finds:
 //! - **direct** quotes in every mark style (`“ ”`, `" "`, `‘ ’`, `« »`, `„ “`, `» «`,
@@ -102,7 +103,7 @@
 //! min_confidence = 0.0   # drop quotes below this confidence
 //! ```
 //!
-//! Failure: a document without tokens or sentences is a [`StageError::MissingLayer`]
+//! Failure: a document without tokens or sentences is a [`StageError::MissingLayer`](pipeline_core::StageError::MissingLayer)
 //! error. Any text is otherwise accepted: unbalanced or stray quotation marks are dropped
 //! at the end of their paragraph, and the stage never panics. Time is linear in the
 //! number of tokens.
