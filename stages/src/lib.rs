@@ -79,6 +79,3 @@ pub fn annotate(text: &str, stages: &[&dyn SyncStage]) -> Result<Document, Stage
     }
     Ok(doc)
 }
-
-/// Kept at the crate root for the stages that call `crate::lowercase_into`.
-pub(crate) use text::lowercase_into;

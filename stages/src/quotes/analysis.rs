@@ -111,8 +111,9 @@ pub(crate) struct Analyzer<'a> {
     pub(super) tokens: Vec<TokenInfo>,
     /// The word lists of the document's language.
     pub(super) lex: &'a Lexicon,
-    /// All the lexicons (for the quotation marks, shared by every language).
-    pub(super) marks: &'a Lexicons,
+    /// All the lexicons (for the quotation marks, shared by every language, and the
+    /// speaker pronouns of every language).
+    pub(super) lexicons: &'a Lexicons,
     /// The stage's options.
     pub(super) config: &'a QuoteConfig,
     /// Sentence token ranges.
@@ -134,29 +135,6 @@ pub(crate) struct Analyzer<'a> {
     pub(super) sentence_speakers: Vec<(u32, Mention)>,
 }
 
-/// Whether `c` is a quotation mark of any style (straight, curly, angle, corner).
-pub(super) fn is_quote_char(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\''
-            | '“'
-            | '”'
-            | '‘'
-            | '’'
-            | '«'
-            | '»'
-            | '„'
-            | '‚'
-            | '‹'
-            | '›'
-            | '‟'
-            | '「'
-            | '」'
-            | '『'
-            | '』'
-    )
-}
-
 impl<'a> Analyzer<'a> {
     /// Builds the token table from the document's tokens and sentences: word classes,
     /// capitals, punctuation, paragraphs (a line break starts one) and sentences.
@@ -165,7 +143,7 @@ impl<'a> Analyzer<'a> {
         tokens: &[Token],
         sentences: &[pipeline_core::Sentence],
         lex: &'a Lexicon,
-        marks: &'a Lexicons,
+        lexicons: &'a Lexicons,
         config: &'a QuoteConfig,
     ) -> Analyzer<'a> {
         let mut t: Vec<TokenInfo> = Vec::with_capacity(tokens.len());
@@ -268,7 +246,7 @@ impl<'a> Analyzer<'a> {
             text,
             tokens: t,
             lex,
-            marks,
+            lexicons,
             config,
             sentences: sents,
             quotes: Vec::new(),

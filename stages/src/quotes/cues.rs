@@ -80,7 +80,7 @@ impl Analyzer<'_> {
             || ["ing", "er", "ern", "al", "ive", "ic", "ry", "ist"]
                 .iter()
                 .any(|e| prev.ends_with(e))
-            || self.in_list(c - 1, list::NOUN_MODIFIER)
+            || self.in_list(c - 1, list::NOUN_MODIFIER | list::NUMBER)
     }
 
     /// `and` before a verb (`and praised …`, `and even questioned …`, `and has …`).

@@ -1,8 +1,9 @@
 //! Direct quotes: a quotation attributed right after its closing mark or right before its
 //! opening mark (`“…,” X said.`, `X said: “…”`), with the speaker's noun phrase.
 
-use super::analysis::{conf_of, is_quote_char, Analyzer, Mention, MentionKind, QuotePair, NONE};
+use super::analysis::{conf_of, Analyzer, Mention, MentionKind, QuotePair, NONE};
 use super::lexicon::{class, list};
+use crate::text::is_paired_quote_mark;
 use pipeline_core::QuoteKind;
 
 impl Analyzer<'_> {
@@ -18,7 +19,7 @@ impl Analyzer<'_> {
             let tk = self.tokens[j];
             let stop = self.in_quote(j)
                 || matches!(tk.punct, ':' | ';' | '.' | '?' | '!')
-                || is_quote_char(tk.punct)
+                || is_paired_quote_mark(tk.punct)
                 || (tk.classes & class::CUE != 0 && !self.noun_use(j))
                 || self.phrase_at(j, q.open).is_some();
             if stop || tk.paragraph != self.tokens[q.open].paragraph || q.open - j > 30 {
@@ -57,7 +58,9 @@ impl Analyzer<'_> {
         }
         let comma = self.punct(q.close.saturating_sub(1)) == ',' || self.punct(q.close + 1) == ',';
         let para = self.tokens[lo].paragraph == self.tokens[q.open].paragraph;
-        if !comma || !para || (lo..q.open).any(|j| self.in_quote(j) || is_quote_char(self.punct(j)))
+        if !comma
+            || !para
+            || (lo..q.open).any(|j| self.in_quote(j) || is_paired_quote_mark(self.punct(j)))
         {
             return None;
         }
@@ -75,7 +78,7 @@ impl Analyzer<'_> {
             return None;
         }
         let same_line = tk.paragraph == prev.paragraph;
-        if same_line && !is_quote_char(prev.punct) {
+        if same_line && !is_paired_quote_mark(prev.punct) {
             return None;
         }
         let np = self.mention_at(k + 1, self.paragraph_end(k))?;
@@ -85,9 +88,11 @@ impl Analyzer<'_> {
                 || (t.punct == '.'
                     && self.tokens.get(np.end + 1).map_or(true, |u| {
                         u.paragraph != tk.paragraph
-                            || (same_line && is_quote_char(u.punct) && self.can_open_quote(u.punct))
+                            || (same_line
+                                && is_paired_quote_mark(u.punct)
+                                && self.can_open_quote(u.punct))
                     }))
-                || (same_line && is_quote_char(t.punct) && self.can_open_quote(t.punct))
+                || (same_line && is_paired_quote_mark(t.punct) && self.can_open_quote(t.punct))
         });
         (np.kind == MentionKind::Name && ends).then_some(np)
     }
@@ -466,7 +471,8 @@ impl Analyzer<'_> {
             let start = (lo..k)
                 .rev()
                 .find(|&i| {
-                    matches!(self.punct(i), ',' | ';' | '—' | '–') || is_quote_char(self.punct(i))
+                    matches!(self.punct(i), ',' | ';' | '—' | '–')
+                        || is_paired_quote_mark(self.punct(i))
                 })
                 .map_or(lo, |i| i + 1);
             if (start..c).any(|i| self.in_quote(i)) {
@@ -495,7 +501,7 @@ impl Analyzer<'_> {
                     return Some(np);
                 }
             }
-            if start <= lo || is_quote_char(self.punct(start - 1)) {
+            if start <= lo || is_paired_quote_mark(self.punct(start - 1)) {
                 return None;
             }
             verb_next = self.tokens.get(start).is_some_and(|t| {
@@ -589,7 +595,7 @@ impl Analyzer<'_> {
             && self.punct(np.start - 1) == ','
             && q.open > np.start
             && self.punct(q.open - 1) == ','
-            && (lo..q.open).all(|j| !self.in_quote(j) && !is_quote_char(self.punct(j)));
+            && (lo..q.open).all(|j| !self.in_quote(j) && !is_paired_quote_mark(self.punct(j)));
         if !opens || !framed {
             return;
         }

@@ -2,8 +2,9 @@
 //! splitting reported content at its quoted fragments, and the final filters (named works,
 //! nested indirect quotes).
 
-use super::analysis::{is_quote_char, Analyzer, Attribution, Mention, MentionKind, NONE};
+use super::analysis::{conf_of, Analyzer, Attribution, Mention, MentionKind, NONE};
 use super::lexicon::{class, list};
+use crate::text::is_paired_quote_mark;
 use pipeline_core::QuoteKind;
 
 impl Analyzer<'_> {
@@ -169,7 +170,7 @@ impl Analyzer<'_> {
         }
         if inside.is_empty() {
             if let Some((cs, ce)) = self.byte_range(a, b) {
-                self.push_indirect(cs, ce, np, cue, conf);
+                self.push_reported(QuoteKind::Indirect, (cs, ce), np, cue, conf);
             }
             return;
         }
@@ -207,16 +208,16 @@ impl Analyzer<'_> {
                 self.cue_used[j] = true;
                 let mut e = head;
                 while e > seg_start
-                    && ((!self.tokens[e - 1].word && !is_quote_char(self.punct(e - 1)))
+                    && ((!self.tokens[e - 1].word && !is_paired_quote_mark(self.punct(e - 1)))
                         || self.in_list(e - 1, list::INNER_CUE_LINK))
                 {
                     e -= 1;
                 }
                 if let Some((cs, ce)) = self.byte_range(seg_start, e) {
                     if framed {
-                        self.push_partial(cs, ce, np, cue, conf);
+                        self.push_reported(QuoteKind::Partial, (cs, ce), np, cue, conf);
                     } else if e >= seg_start + 3 {
-                        self.push_indirect(cs, ce, np, cue, conf);
+                        self.push_reported(QuoteKind::Indirect, (cs, ce), np, cue, conf);
                     }
                 }
                 seg_start = start;
@@ -239,7 +240,7 @@ impl Analyzer<'_> {
                         Some(cj) => {
                             let end = q.close + 1;
                             if let Some((cs, ce)) = self.byte_range(seg_start, end) {
-                                self.push_partial(cs, ce, np, cue, conf);
+                                self.push_reported(QuoteKind::Partial, (cs, ce), np, cue, conf);
                             }
                             framed = false;
                             // the reported words start after the verb (and its `that`)
@@ -260,7 +261,7 @@ impl Analyzer<'_> {
                 None => b,
             };
             if let Some((cs, ce)) = self.byte_range(seg_start, seg_end) {
-                self.push_partial(cs, ce, np, cue, conf);
+                self.push_reported(QuoteKind::Partial, (cs, ce), np, cue, conf);
             }
         }
     }
@@ -336,32 +337,27 @@ impl Analyzer<'_> {
         self.has_class(k, class::CUE | class::ACT | class::LABEL)
     }
 
-    /// Reported content without quoted words, `cs..ce` in bytes.
-    pub(super) fn push_indirect(
+    /// Reported content over the tokens `from..to` (none if that is empty), with the
+    /// one-token cue `c` and the confidence [`conf_of`]`(np.kind, base)`.
+    pub(super) fn push_reported_tokens(
         &mut self,
-        cs: usize,
-        ce: usize,
+        kind: QuoteKind,
+        (from, to): (usize, usize),
         np: Mention,
-        cue: (usize, usize),
-        conf: f32,
+        c: usize,
+        base: f32,
     ) {
-        self.add_attr(Attribution {
-            content_start: cs,
-            content_end: ce,
-            kind: QuoteKind::Indirect,
-            speaker: Some(np),
-            cue: Some(cue),
-            confidence: conf,
-            join: false,
-            sep: false,
-        });
+        if let Some(content) = self.byte_range(from, to) {
+            self.push_reported(kind, content, np, (c, c + 1), conf_of(np.kind, base));
+        }
     }
 
-    /// Reported content holding quoted words, `cs..ce` in bytes.
-    pub(super) fn push_partial(
+    /// Reported content, `(start, end)` in bytes: `Indirect` without quoted words,
+    /// `Partial` holding some; with its speaker and cue.
+    pub(super) fn push_reported(
         &mut self,
-        cs: usize,
-        ce: usize,
+        kind: QuoteKind,
+        (cs, ce): (usize, usize),
         np: Mention,
         cue: (usize, usize),
         conf: f32,
@@ -369,7 +365,7 @@ impl Analyzer<'_> {
         self.add_attr(Attribution {
             content_start: cs,
             content_end: ce,
-            kind: QuoteKind::Partial,
+            kind,
             speaker: Some(np),
             cue: Some(cue),
             confidence: conf,

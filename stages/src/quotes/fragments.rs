@@ -74,7 +74,13 @@ impl Analyzer<'_> {
                     .unwrap_or(end);
                 if let Some((cs, ce)) = self.byte_range(start, end) {
                     self.quote_done[qi] = true;
-                    self.push_partial(cs, ce, np, (v, v + 1), conf_of(np.kind, 0.5));
+                    self.push_reported(
+                        QuoteKind::Partial,
+                        (cs, ce),
+                        np,
+                        (v, v + 1),
+                        conf_of(np.kind, 0.5),
+                    );
                 }
             }
         }
@@ -150,7 +156,7 @@ impl Analyzer<'_> {
                 if let Some((cs, ce)) = self.byte_range(start, end) {
                     self.quote_done[qi] = true;
                     self.cue_used[k] = true;
-                    self.push_partial(cs, ce, np, (k, k + 1), conf);
+                    self.push_reported(QuoteKind::Partial, (cs, ce), np, (k, k + 1), conf);
                 }
                 return true;
             }

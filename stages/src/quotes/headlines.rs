@@ -1,8 +1,9 @@
 //! Speaker labels (`VOLE: …` in transcripts) and headlines that name their source
 //! (`Vole: Tax Plan ‘Will Fail’`, `Mayor Says Roads Will Reopen`).
 
-use super::analysis::{conf_of, is_quote_char, Analyzer, Mention, MentionKind};
+use super::analysis::{conf_of, Analyzer, Mention, MentionKind};
 use super::lexicon::{class, list};
+use crate::text::is_paired_quote_mark;
 
 impl Analyzer<'_> {
     /// A paragraph opening with its speaker's name and a colon, as in transcripts and
@@ -133,7 +134,9 @@ impl Analyzer<'_> {
         };
         let end = self.clause_end(i + 1, hi);
         // (a headline holding quoted words is left to the quotation rules)
-        if end < i + 3 || (i + 1..end).any(|j| self.in_quote(j) || is_quote_char(self.punct(j))) {
+        if end < i + 3
+            || (i + 1..end).any(|j| self.in_quote(j) || is_paired_quote_mark(self.punct(j)))
+        {
             return false;
         }
         self.emit_clause(i + 1, end, np, (i, i + 1), conf_of(np.kind, 0.6));

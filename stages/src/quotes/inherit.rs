@@ -1,9 +1,10 @@
 //! Speaker inheritance: a full-sentence quote next to an attributed one, or right after a
 //! sentence that attributes something, takes that speaker.
 
+use crate::text::is_paired_quote_mark;
 use pipeline_core::QuoteKind;
 
-use super::analysis::{is_quote_char, Analyzer, Attribution, Mention, MentionKind, NONE};
+use super::analysis::{Analyzer, Attribution, Mention, MentionKind, NONE};
 use super::lexicon::list;
 
 impl Analyzer<'_> {
@@ -88,7 +89,7 @@ impl Analyzer<'_> {
         let after_title = links == 0
             && k >= 2
             && self.punct(k - 2) == ','
-            && is_quote_char(self.punct(k - 1))
+            && is_paired_quote_mark(self.punct(k - 1))
             && self.in_quote(k - 2);
         if links == 0 && !after_title {
             return None;

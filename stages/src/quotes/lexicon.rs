@@ -2,6 +2,9 @@
 //!
 //! See `data/README.md` for what each file holds.
 
+use super::languages::{QuoteLanguage, LANGUAGES};
+use crate::text::class_lines;
+
 /// Word classes, as bit flags (one word can belong to several classes).
 pub(crate) mod class {
     pub const SPEECH: u32 = 1;
@@ -209,6 +212,14 @@ pub(crate) mod list {
     pub const TITLE_BEFORE_QUOTE: u128 = 1 << 71;
     /// Coordinating conjunctions before a quote that carry an attribution on (`…, and “B”`).
     pub const COORDINATING: u128 = 1 << 72;
+    /// Number words from two to ten (`two states`, `Two in three said`).
+    pub const NUMBER: u128 = 1 << 73;
+    /// Singular person pronouns (`he`, `elle`, `ich`), lowercase: a speaker that resolves
+    /// to the last person speaker.
+    pub const PERSON_PRONOUN: u128 = 1 << 74;
+    /// Plural or neuter pronouns (`they`, `ils`, `sie`), lowercase: a speaker that
+    /// resolves to the last speaker that is no person.
+    pub const PLURAL_PRONOUN: u128 = 1 << 75;
 }
 
 /// A map with a fast non-cryptographic hasher (FxHash): keys are short words we wrote,
@@ -328,7 +339,7 @@ impl Lexicon {
         } else if word.chars().all(lowercases_to_itself) {
             return self.classes(word);
         }
-        crate::lowercase_into(buf, word);
+        crate::text::lowercase_into(buf, word);
         self.classes(buf)
     }
 
@@ -343,22 +354,18 @@ impl Lexicon {
     }
 
     /// Parses one language's data file (and the shared source phrases) into a lexicon.
-    fn parse(data: &str, phrases: &str, lang: &str) -> Lexicon {
+    fn parse(lang: &QuoteLanguage, phrases: &str) -> Lexicon {
         let mut lex = Lexicon::default();
-        for line in data.lines() {
-            let line = line.split('#').next().unwrap_or("").trim();
-            let Some((cls, words)) = line.split_once(':') else {
-                continue;
-            };
+        for (cls, words) in class_lines(lang.data) {
             if let Some(name) = cls.strip_prefix("list ") {
                 let bit = list_bit(name.trim());
                 lex.own_lists |= bit;
-                for w in words.split_whitespace() {
+                for w in words {
                     *lex.lists.entry(w.to_owned()).or_insert(0) |= bit;
                 }
                 continue;
             }
-            let bit = match cls.trim() {
+            let bit = match cls {
                 "speech" => class::SPEECH,
                 "tell" => class::TELL,
                 "belief" => class::BELIEF,
@@ -388,22 +395,18 @@ impl Lexicon {
                 "media" => class::MEDIA,
                 _ => 0,
             };
-            for w in words.split_whitespace() {
+            for w in words {
                 lex.words
                     .entry(w.to_lowercase().into_bytes())
                     .or_default()
                     .0 |= bit;
             }
         }
-        for w in ["that", "que", "dass", "qu'", "qu’"] {
+        for &w in LANGUAGES.iter().flat_map(|l| l.that_words) {
             lex.words.entry(w.as_bytes().to_vec()).or_default().0 |= class::THAT;
         }
-        for line in phrases.lines() {
-            let line = line.split('#').next().unwrap_or("").trim();
-            let Some(("before", words)) = line.split_once(':').map(|(a, b)| (a.trim(), b)) else {
-                continue;
-            };
-            let words: Vec<String> = words.split_whitespace().map(str::to_lowercase).collect();
+        for (_, words) in class_lines(phrases).filter(|(cls, _)| *cls == "before") {
+            let words: Vec<String> = words.map(str::to_lowercase).collect();
             if let Some(first) = words.first() {
                 lex.words.entry(first.clone().into_bytes()).or_default().0 |= class::PHRASE;
                 lex.phrases.push(words);
@@ -411,19 +414,12 @@ impl Lexicon {
         }
         // longest phrases first, so `as per the statement by` wins over `as per`
         lex.phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
-        lex.dialogue_dash = matches!(lang, "fr" | "es" | "it" | "pt");
+        lex.dialogue_dash = lang.dialogue_dash;
         lex
     }
 }
 
-const LANGS: &[(&str, &str)] = &[
-    ("en", include_str!("data/en.txt")),
-    ("fr", include_str!("data/fr.txt")),
-    ("de", include_str!("data/de.txt")),
-    ("es", include_str!("data/es.txt")),
-];
 const PHRASES: &str = include_str!("data/phrases.txt");
-const MARKS: &str = include_str!("data/marks.txt");
 
 /// Every language's lexicon and the quotation marks.
 #[derive(Debug)]
@@ -436,9 +432,9 @@ pub(crate) struct Lexicons {
 impl Lexicons {
     /// Parses every language's data file and the quotation marks.
     pub fn load() -> Lexicons {
-        let mut langs: Vec<(&'static str, Lexicon)> = LANGS
+        let mut langs: Vec<(&'static str, Lexicon)> = LANGUAGES
             .iter()
-            .map(|&(code, data)| (code, Lexicon::parse(data, PHRASES, code)))
+            .map(|lang| (lang.code, Lexicon::parse(lang, PHRASES)))
             .collect();
         // the English lists for the lists a language does not define
         let english: Vec<(String, u128)> = langs
@@ -463,33 +459,22 @@ impl Lexicons {
                 }
             }
         }
-        let mut marks: FastMap<char, (bool, Vec<char>)> = FastMap::default();
-        for line in MARKS.lines() {
-            let line = line.split('#').next().unwrap_or("").trim();
-            let Some((kind, chars)) = line.split_once(':') else {
-                continue;
-            };
-            let mut it = chars.split_whitespace().filter_map(|w| w.chars().next());
-            if let Some(open) = it.next() {
-                marks
-                    .entry(open)
-                    .or_insert((kind.trim() == "double", Vec::new()))
-                    .1
-                    .extend(it);
-            }
-        }
+        let marks = crate::text::quote_pairs().into_iter().collect();
         Lexicons { langs, marks }
     }
 
-    /// The lexicon for a language code; English for unknown languages.
+    /// Whether `word`, as written, is in the list `list` of any language (the speaker
+    /// pronouns: resolved the same whatever the document's language).
+    pub fn in_any_list(&self, word: &str, list: u128) -> bool {
+        self.langs.iter().any(|(_, lex)| lex.in_list(word, list))
+    }
+
+    /// The lexicon for a language code (ISO 639-1 or 639-3); English for unknown
+    /// languages.
     pub fn get(&self, code: Option<&str>) -> &Lexicon {
-        let code = match code {
-            Some("fra") => "fr",
-            Some("deu") => "de",
-            Some("spa") => "es",
-            Some(c) => c,
-            None => "en",
-        };
+        // an ISO 639-3 code through the one code table (of the languages here, `fra`,
+        // `deu`, `spa` and `eng`); a language not in `LANGUAGES` falls to English
+        let code = code.map_or("en", |c| crate::lang::iso639_1(c).unwrap_or(c));
         self.langs
             .iter()
             .find(|(c, _)| *c == code)
@@ -575,6 +560,9 @@ fn list_bit(name: &str) -> u128 {
         "chain_link" => list::CHAIN_LINK,
         "title_before_quote" => list::TITLE_BEFORE_QUOTE,
         "coordinating" => list::COORDINATING,
+        "number" => list::NUMBER,
+        "person_pronoun" => list::PERSON_PRONOUN,
+        "plural_pronoun" => list::PLURAL_PRONOUN,
         _ => 0,
     }
 }
@@ -608,17 +596,114 @@ mod tests {
 
     #[test]
     fn every_word_list_named_in_the_data_files_is_known() {
-        for (code, data) in LANGS {
-            for line in data.lines() {
-                let line = line.split('#').next().unwrap_or("").trim();
-                let Some((cls, _)) = line.split_once(':') else {
-                    continue;
-                };
+        for QuoteLanguage { code, data, .. } in LANGUAGES {
+            for (cls, _) in class_lines(data) {
                 if let Some(name) = cls.strip_prefix("list ") {
                     assert_ne!(list_bit(name.trim()), 0, "{code}.txt: unknown list {name}");
                 }
             }
         }
+    }
+
+    /// The rule the data files were read with before [`class_lines`]: everything from
+    /// the first `#` is a comment, the rest trimmed and split at its first `:`.
+    fn class_lines_stripping_inline_comments(src: &str) -> Vec<(&str, Vec<&str>)> {
+        src.lines()
+            .map(|l| l.split('#').next().unwrap_or("").trim())
+            .filter_map(|l| l.split_once(':'))
+            .map(|(cls, words)| (cls.trim(), words.split_whitespace().collect()))
+            .collect()
+    }
+
+    #[test]
+    fn every_data_file_parses_as_with_inline_comments_stripped() {
+        let files = LANGUAGES.iter().map(|l| l.data).chain([PHRASES]);
+        for src in files.chain([include_str!("data/marks.txt")]) {
+            let got: Vec<(&str, Vec<&str>)> =
+                class_lines(src).map(|(c, w)| (c, w.collect())).collect();
+            assert_eq!(got, class_lines_stripping_inline_comments(src));
+            assert!(!got.is_empty());
+        }
+    }
+
+    #[test]
+    fn three_letter_codes_map_as_before_and_others_fall_to_english() {
+        let lex = Lexicons::load();
+        let en: *const Lexicon = lex.get(Some("en"));
+        for (code3, code) in [("fra", "fr"), ("deu", "de"), ("spa", "es")] {
+            assert!(
+                std::ptr::eq(lex.get(Some(code3)), lex.get(Some(code))),
+                "{code3}"
+            );
+            assert!(!std::ptr::eq(lex.get(Some(code)), en), "{code}");
+        }
+        for other in ["eng", "ita", "it", "por", "pt", "rus", "xx", ""] {
+            assert!(std::ptr::eq(lex.get(Some(other)), en), "{other}");
+        }
+        assert!(std::ptr::eq(lex.get(None), en));
+    }
+
+    #[test]
+    fn speaker_pronouns_are_those_of_every_language() {
+        let lex = Lexicons::load();
+        let person = [
+            "he", "she", "il", "elle", "er", "él", "ella", "i", "je", "ich", "yo",
+        ];
+        let plural = ["they", "it", "ils", "elles", "sie", "ellos", "ellas"];
+        for w in person {
+            assert!(lex.in_any_list(w, list::PERSON_PRONOUN), "{w}");
+            assert!(!lex.in_any_list(w, list::PLURAL_PRONOUN), "{w}");
+        }
+        for w in plural {
+            assert!(lex.in_any_list(w, list::PLURAL_PRONOUN), "{w}");
+        }
+        for w in ["He", "we", "nous", "es", "him", "on"] {
+            assert!(
+                !lex.in_any_list(w, list::PERSON_PRONOUN | list::PLURAL_PRONOUN),
+                "{w}"
+            );
+        }
+    }
+
+    #[test]
+    fn number_words_are_one_list() {
+        let lex = Lexicons::load();
+        let en = lex.get(Some("en"));
+        for w in ["two", "seven", "ten"] {
+            assert!(en.in_list(w, list::NUMBER), "{w}");
+            assert!(
+                !en.in_list(w, list::NOUN_MODIFIER | list::COUNT_WORD),
+                "{w}"
+            );
+        }
+        assert!(!en.in_list("one", list::NUMBER) && en.in_list("one", list::COUNT_WORD));
+        assert!(lex.get(Some("de")).in_list("seven", list::NUMBER));
+    }
+
+    #[test]
+    fn dialogue_dashes_and_that_words_come_from_the_language_table() {
+        let lex = Lexicons::load();
+        let dashes: Vec<bool> = ["en", "fr", "de", "es", "it", "pt", "fra", "spa"]
+            .into_iter()
+            .map(|c| lex.get(Some(c)).dialogue_dash)
+            .collect();
+        assert_eq!(dashes, [false, true, false, true, false, false, true, true]);
+        for code in ["en", "fr", "de", "es"] {
+            for w in ["that", "que", "dass", "qu'", "qu’"] {
+                assert_ne!(
+                    lex.get(Some(code)).classes(w) & class::THAT,
+                    0,
+                    "{code} {w}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_marks_table_is_the_shared_one() {
+        let lex = Lexicons::load();
+        assert_eq!(lex.marks.len(), crate::text::quote_pairs().len());
+        assert_eq!(lex.marks[&'«'], crate::text::quote_pairs()[&'«']);
     }
 
     #[test]

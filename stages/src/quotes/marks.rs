@@ -1,8 +1,9 @@
 //! Quotation marks: pairing opening and closing marks paragraph by paragraph (nested and
 //! reversed marks, `''` as a double mark), dialogue dashes, and what lies between the marks.
 
-use super::analysis::{is_quote_char, Analyzer, QuotePair, NONE, WINDOW};
+use super::analysis::{Analyzer, QuotePair, NONE, WINDOW};
 use super::lexicon::{class, list};
+use crate::text::is_paired_quote_mark;
 
 impl Analyzer<'_> {
     /// Pairs quotation marks, paragraph by paragraph, in one pass.
@@ -29,7 +30,7 @@ impl Analyzer<'_> {
                 nested = 0;
             }
             let c = tk.punct;
-            if c == '\0' || !is_quote_char(c) {
+            if c == '\0' || !is_paired_quote_mark(c) {
                 carried = None;
                 continue;
             }
@@ -39,7 +40,7 @@ impl Analyzer<'_> {
             let alnum_after = after.is_some_and(char::is_alphanumeric);
             let alnum_before = before.is_some_and(char::is_alphanumeric);
             let double = self
-                .marks
+                .lexicons
                 .marks
                 .get(&c)
                 .map(|m| m.0)
@@ -53,7 +54,11 @@ impl Analyzer<'_> {
                     }
                 }
                 if let Some(o) = open_d {
-                    let closes = self.marks.marks.get(&o.c).is_some_and(|m| m.1.contains(&c));
+                    let closes = self
+                        .lexicons
+                        .marks
+                        .get(&o.c)
+                        .is_some_and(|m| m.1.contains(&c));
                     let straight_open = c == '"' && space_before && alnum_after && o.c != '"';
                     // `“… even when “our side” errs …”`: the same curly mark nested, closed
                     // twice later in the paragraph
@@ -96,7 +101,11 @@ impl Analyzer<'_> {
             // single marks: apostrophes never open; a closer must follow a non-space
             let can_close = !space_before && !alnum_after;
             if let Some(o) = open_s {
-                let closes = self.marks.marks.get(&o.c).is_some_and(|m| m.1.contains(&c));
+                let closes = self
+                    .lexicons
+                    .marks
+                    .get(&o.c)
+                    .is_some_and(|m| m.1.contains(&c));
                 if closes && can_close {
                     self.quotes.push(QuotePair {
                         open: o.start,
@@ -162,7 +171,7 @@ impl Analyzer<'_> {
 
     /// Whether `c` can open a quotation (it has closers in `data/marks.txt`).
     pub(super) fn can_open_quote(&self, c: char) -> bool {
-        self.marks.marks.contains_key(&c)
+        self.lexicons.marks.contains_key(&c)
     }
 
     /// French and Spanish dialogue lines: a paragraph opening with a dash.

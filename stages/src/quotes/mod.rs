@@ -106,8 +106,8 @@
 //! min_confidence = 0.0   # drop quotes below this confidence
 //! ```
 //!
-//! Failure: a document without tokens or sentences is a [`StageError::MissingLayer`](pipeline_core::StageError::MissingLayer)
-//! error. Any text is otherwise accepted: unbalanced or stray quotation marks are dropped
+//! Failure: a document without tokens or sentences is a
+//! [`StageError::MissingLayer`](pipeline_core::StageError::MissingLayer) error. Any text is otherwise accepted: unbalanced or stray quotation marks are dropped
 //! at the end of their paragraph, and the stage never panics. Time is linear in the
 //! number of tokens.
 //!
@@ -116,13 +116,14 @@
 //! One `Analyzer` (in `analysis.rs`) per document holds the token table, the paired quotation
 //! marks and the attributions found so far; each pass is an `impl Analyzer` block in its
 //! own file, and `Analyzer::run` calls them in order. Pass modules import only
-//! from `analysis` and `lexicon`, never from each other (they call each other's methods
+//! from `analysis`, `lexicon` and the shared [`crate::text`] helpers, never from each other (they call each other's methods
 //! through `self`).
 //!
 //! | file | what it holds |
 //! |---|---|
 //! | `config.rs`, `stage.rs` | [`QuoteConfig`] and [`QuoteStage`] (the `SyncStage`) |
 //! | `analysis.rs` | the token table, the shared types, small accessors, the pass order |
+//! | `languages/` | one small module a language (`en.rs`, `fr.rs`, `de.rs`, `es.rs`: its code, data file, dialogue dashes, `that` words) and the registry `LANGUAGES`; a template to copy |
 //! | `lexicon.rs`, `data/` | per language: word classes (matched lowercased) and the word lists the rules use (`list NAME:`, matched as written), parsed once |
 //! | `marks.rs` | pairing quotation marks, dialogue dashes |
 //! | `names.rs` | name words, name runs, modifiers and jobs before a name |
@@ -141,10 +142,11 @@
 //! to `lexicon::list` and its name to `list_bit`, and test a token with
 //! `Analyzer::in_list`.
 //!
-//! A new language: add `data/<code>.txt` with its word classes (see `data/README.md`) and
-//! add it to the `LANGS` table in `lexicon.rs` (and its three-letter code to
-//! the code mapping there); its quotation marks go in `data/marks.txt`, and its own
-//! `list NAME:` lines replace the English lists one by one. The patterns
+//! A new language is a data file plus one small module: add `data/<code>.txt` with its
+//! word classes (see `data/README.md`) and `languages/<code>.rs` (copy `fr.rs`), and add
+//! it to `LANGUAGES` in `languages/mod.rs` (its docs hold the template; its three-letter
+//! code maps through [`crate::lang::iso639_1`]); its quotation marks go in
+//! `data/marks.txt`, and its own `list NAME:` lines replace the English lists one by one. The patterns
 //! themselves are shared, so a language whose word order differs from English's needs its
 //! rules in the pass that finds them.
 //!
@@ -168,6 +170,7 @@ mod emit;
 mod fragments;
 mod headlines;
 mod inherit;
+mod languages;
 mod lexicon;
 mod marks;
 mod names;

@@ -12,7 +12,7 @@ use std::borrow::Cow;
 use pipeline_core::{Quote, QuoteKind, Span, Speaker};
 
 use super::analysis::{Analyzer, Mention, MentionKind};
-use super::lexicon::{class, FastMap};
+use super::lexicon::{class, list, FastMap};
 use crate::text::{latest_before, NameIndex};
 
 /// A full name seen in the document.
@@ -259,15 +259,6 @@ impl Index {
     }
 }
 
-/// A singular person pronoun (`he`, `she`, `I` and their French, German and Spanish
-/// forms): it resolves to the last person speaker.
-fn is_person_pronoun(w: &str) -> bool {
-    matches!(
-        w,
-        "he" | "she" | "il" | "elle" | "er" | "él" | "ella" | "i" | "je" | "ich" | "yo"
-    )
-}
-
 /// Resolves every attribution's speaker and builds the quote layer.
 pub(crate) fn resolve(a: &Analyzer) -> Vec<Quote> {
     let idx = Index::build(a);
@@ -357,7 +348,7 @@ fn entity(
         }
         MentionKind::Pron => {
             let w = lower(a, np.start);
-            if is_person_pronoun(&w) {
+            if a.lexicons.in_any_list(&w, list::PERSON_PRONOUN) {
                 if let Some((p, _)) = last_person {
                     return Some(p.clone());
                 }
@@ -366,10 +357,7 @@ fn entity(
                     .map(|&(_, id)| idx.people[id].display.clone());
                 return Some(best.unwrap_or_else(|| a.word(np.start).to_owned()));
             }
-            if matches!(
-                w.as_ref(),
-                "they" | "it" | "ils" | "elles" | "sie" | "ellos" | "ellas"
-            ) {
+            if a.lexicons.in_any_list(&w, list::PLURAL_PRONOUN) {
                 if let Some(o) = last_other {
                     return Some(o.clone());
                 }

@@ -1,8 +1,9 @@
 //! Where reported content ends: the clause end, breaks after quoted words, coordinated
 //! acts, subordinate and relative clauses, a new attribution, adjuncts after the cue.
 
-use crate::quotes::analysis::{is_quote_char, Analyzer, NONE};
+use crate::quotes::analysis::{Analyzer, NONE};
 use crate::quotes::lexicon::{class, list};
+use crate::text::is_paired_quote_mark;
 
 impl Analyzer<'_> {
     /// Content after `from` to the end of the sentence, cut before `, adding …` and
@@ -108,7 +109,7 @@ impl Analyzer<'_> {
         // the word after a comma: `…, X` or, with the comma inside the marks, `…,” X`
         let after_comma = if t.punct == ',' {
             Some(k + 1)
-        } else if k >= 2 && is_quote_char(self.punct(k - 1)) && self.punct(k - 2) == ',' {
+        } else if k >= 2 && is_paired_quote_mark(self.punct(k - 1)) && self.punct(k - 2) == ',' {
             Some(k)
         } else {
             None
@@ -201,7 +202,7 @@ impl Analyzer<'_> {
             if matches!(tj.punct, '.' | '!' | '?') {
                 return j;
             }
-            if self.in_quote(j) || is_quote_char(tj.punct) {
+            if self.in_quote(j) || is_paired_quote_mark(tj.punct) {
                 return k;
             }
             if tj.punct == ',' && !appos {

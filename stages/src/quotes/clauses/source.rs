@@ -31,7 +31,7 @@ impl Analyzer<'_> {
         }
         // (the first word, lowercased once for every phrase)
         let mut first = String::new();
-        crate::lowercase_into(&mut first, self.word(i));
+        crate::text::lowercase_into(&mut first, self.word(i));
         'phrases: for ph in &self.lex.phrases {
             if ph.first() != Some(&first) {
                 continue;

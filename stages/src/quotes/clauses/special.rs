@@ -78,9 +78,7 @@ impl Analyzer<'_> {
             k = np.start - 1;
         }
         self.cue_used[c] = true;
-        if let Some((cs, ce)) = self.byte_range(k, e) {
-            self.push_partial(cs, ce, np, (c, c + 1), conf_of(np.kind, 0.6));
-        }
+        self.push_reported_tokens(QuoteKind::Partial, (k, e), np, c, 0.6);
         true
     }
 
@@ -101,9 +99,7 @@ impl Analyzer<'_> {
             return false;
         }
         self.cue_used[c] = true;
-        if let Some((cs, ce)) = self.byte_range(k, end) {
-            self.push_indirect(cs, ce, np, (c, c + 1), conf_of(np.kind, 0.5));
-        }
+        self.push_reported_tokens(QuoteKind::Indirect, (k, end), np, c, 0.5);
         true
     }
 

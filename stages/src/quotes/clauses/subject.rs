@@ -1,8 +1,9 @@
 //! The subject of a cue in a reported clause: before the verb, over a form of `be` or a
 //! verb chain, a participle's sentence subject, a count (`six in 10`), a loose subject.
 
-use crate::quotes::analysis::{is_quote_char, Analyzer, Mention, MentionKind};
+use crate::quotes::analysis::{Analyzer, Mention, MentionKind};
 use crate::quotes::lexicon::{class, list};
+use crate::text::is_paired_quote_mark;
 
 impl Analyzer<'_> {
     /// The speaker of a participle after a comma (`…, adding that …`, `…, calling him
@@ -35,7 +36,7 @@ impl Analyzer<'_> {
     /// infinitive (`was prompted to say`), a participle (`, saying at one point`) or
     /// follows a relative clause (`an aide who spoke anonymously said Monday`).
     pub(in crate::quotes) fn subject_before_cue(&self, c: usize, lo: usize) -> Option<Mention> {
-        if (lo..c).any(|j| self.in_quote(j) || is_quote_char(self.punct(j))) {
+        if (lo..c).any(|j| self.in_quote(j) || is_paired_quote_mark(self.punct(j))) {
             return None;
         }
         if let Some(np) = self.infinitive_subject(c, lo) {
@@ -127,7 +128,8 @@ impl Analyzer<'_> {
         let count = |k: usize| {
             let w = self.word(k);
             let year = w.len() == 4 && (w.starts_with("19") || w.starts_with("20"));
-            (self.tokens[k].number && !year) || self.in_list_lower(k, list::COUNT_WORD)
+            (self.tokens[k].number && !year)
+                || self.in_list_lower(k, list::COUNT_WORD | list::NUMBER)
         };
         let approx = |k: usize| self.in_list_lower(k, list::APPROXIMATOR);
         let floor = c.saturating_sub(10).max(lo);

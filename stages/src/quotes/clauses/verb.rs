@@ -1,8 +1,10 @@
 //! A speech verb and what it reports: its `that` clause, a bare clause, its addressee
 //! (`told Y that …`), its object (`accused him of …`), `As X noted, …`.
 
-use crate::quotes::analysis::{conf_of, is_quote_char, Analyzer, Mention, MentionKind};
+use crate::quotes::analysis::{conf_of, Analyzer, Mention, MentionKind};
 use crate::quotes::lexicon::{class, list};
+use crate::text::is_paired_quote_mark;
+use pipeline_core::QuoteKind;
 
 impl Analyzer<'_> {
     /// A cue verb at `c` in the sentence `lo..hi`: finds its speaker, then emits what it
@@ -183,7 +185,7 @@ impl Analyzer<'_> {
         // `The goal, he said, is a durable cease-fire.`: the whole sentence, its
         // attribution inside
         if before_comma && self.punct(after) == ',' && np.start > lo + 1 && after + 2 < hi {
-            let starts = self.tokens[lo].word || is_quote_char(self.tokens[lo].punct);
+            let starts = self.tokens[lo].word || is_paired_quote_mark(self.tokens[lo].punct);
             let quoted = (lo..hi).any(|j| self.in_quote(j));
             if starts && !quoted {
                 let end = self.clause_end(after + 1, hi);
@@ -269,9 +271,7 @@ impl Analyzer<'_> {
             && (self.tokens.get(k + 1).is_some_and(|n| !n.word) || self.word(k + 1) == "to");
         if answer && self.word(k + 1) != "to" {
             self.cue_used[c] = true;
-            if let Some((cs, ce)) = self.byte_range(k, k + 1) {
-                self.push_indirect(cs, ce, np, (c, c + 1), conf_of(np.kind, 0.6));
-            }
+            self.push_reported_tokens(QuoteKind::Indirect, (k, k + 1), np, c, 0.6);
             return;
         }
         if fronted || cond || answer {
@@ -337,7 +337,7 @@ impl Analyzer<'_> {
             && !self.in_list(k, list::NO_CLAUSE_START);
         first.classes & (class::PRON | class::DET) != 0
             || (first.cap && first.word)
-            || is_quote_char(first.punct)
+            || is_paired_quote_mark(first.punct)
             || plain
             || self.bare_subject(k)
     }
@@ -478,7 +478,7 @@ impl Analyzer<'_> {
         let Some(first) = self.tokens.get(k) else {
             return;
         };
-        if k >= hi || !(first.word || is_quote_char(first.punct)) || self.in_quote(k) {
+        if k >= hi || !(first.word || is_paired_quote_mark(first.punct)) || self.in_quote(k) {
             return;
         }
         if first.classes & (class::STOP | class::THAT) != 0 && !particle && !to {
