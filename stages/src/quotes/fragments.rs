@@ -2,7 +2,7 @@
 //! (`X said the plan was “a disaster”`).
 
 use super::analysis::{conf_of, Analyzer};
-use super::lexicon::class;
+use super::lexicon::{class, list};
 use pipeline_core::QuoteKind;
 
 impl Analyzer<'_> {
@@ -124,7 +124,7 @@ impl Analyzer<'_> {
                 let gerund =
                     self.word(k).ends_with("ing") || (k > lo && self.word(k - 1).ends_with("ing"));
                 // `X called her “weak” and said …`: the subject of a coordinated verb
-                let coord = k > lo + 1 && matches!(self.word(k - 1), "and" | "but");
+                let coord = k > lo + 1 && self.in_list(k - 1, list::VERB_COORDINATOR);
                 let np = self
                     .speaker_before(k, lo)
                     .or_else(|| self.clause_subject(k, lo))

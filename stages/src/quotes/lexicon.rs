@@ -220,6 +220,20 @@ pub(crate) mod list {
     /// Plural or neuter pronouns (`they`, `ils`, `sie`), lowercase: a speaker that
     /// resolves to the last speaker that is no person.
     pub const PLURAL_PRONOUN: u128 = 1 << 75;
+    /// Relative pronouns that open a relative clause after a subject or an appositive (`an aide who spoke …`, `Jo Lee, a historian, who notes …`).
+    pub const RELATIVE_WHO: u128 = 1 << 76;
+    /// Relative pronouns that open a relative clause after a comma (`Y, who said …`).
+    pub const RELATIVE_AFTER_COMMA: u128 = 1 << 77;
+    /// Conjunctions before a coordinated verb (`and said`, `but later said`).
+    pub const VERB_COORDINATOR: u128 = 1 << 78;
+    /// Conjunctions between coordinated phrases (`farmers and small traders`, `“illegals” and “thugs”`).
+    pub const PHRASE_COORDINATOR: u128 = 1 << 79;
+    /// Answers taken as the content of a speech verb (`said yes`, `said no to the war`).
+    pub const ANSWER_WORD: u128 = 1 << 80;
+    /// Words that open a conditional after a speech verb (`said if she wins, …`).
+    pub const CONDITIONAL_OPENER: u128 = 1 << 81;
+    /// Definite articles before a description that resolves to an earlier speaker (`the minister`), matched lowercased, of every language here.
+    pub const DEFINITE_ARTICLE: u128 = 1 << 82;
 }
 
 /// A map with a fast non-cryptographic hasher (FxHash): keys are short words we wrote,
@@ -563,6 +577,13 @@ fn list_bit(name: &str) -> u128 {
         "number" => list::NUMBER,
         "person_pronoun" => list::PERSON_PRONOUN,
         "plural_pronoun" => list::PLURAL_PRONOUN,
+        "relative_who" => list::RELATIVE_WHO,
+        "relative_after_comma" => list::RELATIVE_AFTER_COMMA,
+        "verb_coordinator" => list::VERB_COORDINATOR,
+        "phrase_coordinator" => list::PHRASE_COORDINATOR,
+        "answer_word" => list::ANSWER_WORD,
+        "conditional_opener" => list::CONDITIONAL_OPENER,
+        "definite_article" => list::DEFINITE_ARTICLE,
         _ => 0,
     }
 }
@@ -727,6 +748,37 @@ mod tests {
             let (classes, written, lowered) = en.lookup_any(w, &mut buf);
             assert_eq!(classes, en.classes_any(w, &mut buf), "{w}");
             assert_eq!((written, lowered), en.lists_of(w), "{w}");
+        }
+    }
+
+    /// The lists that replaced the rules' inline word matches hold exactly those words,
+    /// as written (`Who` is not `who`), in every language (which take the English ones).
+    #[test]
+    fn lists_hold_the_words_the_rules_matched_inline() {
+        let lex = Lexicons::load();
+        let lists: &[(u128, &[&str])] = &[
+            (list::RELATIVE_WHO, &["who", "whose"]),
+            (list::RELATIVE_AFTER_COMMA, &["which", "who"]),
+            (list::VERB_COORDINATOR, &["and", "but"]),
+            (list::PHRASE_COORDINATOR, &["and", "or"]),
+            (list::ANSWER_WORD, &["no", "yes"]),
+            (list::CONDITIONAL_OPENER, &["if", "unless"]),
+            (
+                list::DEFINITE_ARTICLE,
+                &["der", "die", "el", "la", "le", "the"],
+            ),
+            // (more lists)
+        ];
+        for &(bit, words) in lists {
+            for code in ["en", "fr", "de", "es"] {
+                let l = lex.get(Some(code));
+                let mut held: Vec<&str> = (l.lists.iter())
+                    .filter(|&(_, &b)| b & bit != 0)
+                    .map(|(w, _)| w.as_str())
+                    .collect();
+                held.sort_unstable();
+                assert_eq!(held, words, "{code}");
+            }
         }
     }
 }

@@ -54,7 +54,9 @@ impl Analyzer<'_> {
         // `“illegals” and “thugs”`, `“weak,” “disappointing”`
         loop {
             let mut j = last + 1;
-            while j < hi && (matches!(self.punct(j), ',') || matches!(self.word(j), "and" | "or")) {
+            while j < hi
+                && (matches!(self.punct(j), ',') || self.in_list(j, list::PHRASE_COORDINATOR))
+            {
                 j += 1;
             }
             match self.quote_opening_at(j) {

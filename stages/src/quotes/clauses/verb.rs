@@ -265,7 +265,7 @@ impl Analyzer<'_> {
         let fronted = self.fronted_phrase(k, hi);
         let cond = tk.classes & class::SPEECH != 0 && self.conditional(k, hi);
         // `said yes`, `said no to the war`
-        let answer = matches!(self.word(k), "yes" | "no")
+        let answer = self.in_list(k, list::ANSWER_WORD)
             && tk.classes & class::SPEECH != 0
             && k == c + 1
             && (self.tokens.get(k + 1).is_some_and(|n| !n.word) || self.word(k + 1) == "to");
@@ -360,7 +360,7 @@ impl Analyzer<'_> {
     /// its comma (or without its comma, when a subject pronoun opens the main clause:
     /// `said if elected he would …`).
     fn conditional(&self, k: usize, hi: usize) -> bool {
-        matches!(self.word(k), "if" | "unless")
+        self.in_list(k, list::CONDITIONAL_OPENER)
             && ((k + 3..hi).any(|j| {
                 self.punct(j) == ','
                     && self.tokens.get(j + 1).is_some_and(|n| n.word)
