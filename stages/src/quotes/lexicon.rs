@@ -234,6 +234,20 @@ pub(crate) mod list {
     pub const CONDITIONAL_OPENER: u128 = 1 << 81;
     /// Definite articles before a description that resolves to an earlier speaker (`the minister`), matched lowercased, of every language here.
     pub const DEFINITE_ARTICLE: u128 = 1 << 82;
+    /// Words that open an inserted example after a group (`Several senators, including Smith, said`).
+    pub const EXAMPLE_OPENER: u128 = 1 << 83;
+    /// Words inside a description after an inverted cue besides its modifiers (`said the secretary of state …`).
+    pub const DESCRIPTION_LINK: u128 = 1 << 84;
+    /// Prepositions after `attack(s)` that make it a noun with its complement (`attacks on`, `attack against`).
+    pub const NOUN_COMPLEMENT: u128 = 1 << 85;
+    /// Forms of `put` before `it` that attribute a quote (`As the magazine put it, “…”`).
+    pub const PUT_VERB: u128 = 1 << 86;
+    /// `As` opening a sentence whose quote takes whole words (`As X wrote, “…”`), in both casings.
+    pub const AS_OPENER: u128 = 1 << 87;
+    /// `asked` in both casings, which may open an unnamed asker's question (`Asked whether …, X said`).
+    pub const ASKED_FORM: u128 = 1 << 88;
+    /// `when` in both casings before `asked` (`When asked about …,`).
+    pub const ASKED_WHEN: u128 = 1 << 89;
 }
 
 /// A map with a fast non-cryptographic hasher (FxHash): keys are short words we wrote,
@@ -584,6 +598,13 @@ fn list_bit(name: &str) -> u128 {
         "answer_word" => list::ANSWER_WORD,
         "conditional_opener" => list::CONDITIONAL_OPENER,
         "definite_article" => list::DEFINITE_ARTICLE,
+        "example_opener" => list::EXAMPLE_OPENER,
+        "description_link" => list::DESCRIPTION_LINK,
+        "noun_complement" => list::NOUN_COMPLEMENT,
+        "put_verb" => list::PUT_VERB,
+        "as_opener" => list::AS_OPENER,
+        "asked_form" => list::ASKED_FORM,
+        "asked_when" => list::ASKED_WHEN,
         _ => 0,
     }
 }
@@ -767,6 +788,13 @@ mod tests {
                 list::DEFINITE_ARTICLE,
                 &["der", "die", "el", "la", "le", "the"],
             ),
+            (list::EXAMPLE_OPENER, &["including", "like"]),
+            (list::DESCRIPTION_LINK, &["of", "the"]),
+            (list::NOUN_COMPLEMENT, &["against", "on"]),
+            (list::PUT_VERB, &["put", "puts"]),
+            (list::AS_OPENER, &["As", "as"]),
+            (list::ASKED_FORM, &["Asked", "asked"]),
+            (list::ASKED_WHEN, &["When", "when"]),
             // (more lists)
         ];
         for &(bit, words) in lists {

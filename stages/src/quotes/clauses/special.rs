@@ -289,7 +289,7 @@ impl Analyzer<'_> {
     /// out: the seed articles do not annotate it).
     pub(in crate::quotes) fn asked_clause(&mut self, i: usize, lo: usize, hi: usize) -> bool {
         let opens = i == lo
-            || matches!(self.word(i - 1), "when" | "When")
+            || self.in_list(i - 1, list::ASKED_WHEN)
             || (matches!(self.word(i - 1), "if" | "If")
                 && (i - 1 == lo || self.punct(i - 2) == ','))
             || (self.punct(i - 1) == ',' && self.word(i).starts_with('A'));
