@@ -103,7 +103,7 @@ impl Analyzer<'_> {
                 let mut m = q.open;
                 let mut by = false;
                 for j in k + 1..q.open {
-                    if matches!(self.word(j), "by" | "of") {
+                    if self.in_list(j, list::STATEMENT_SOURCE_PREPOSITION) {
                         by = true;
                     }
                     if by && self.has_class(j, class::THAT) {

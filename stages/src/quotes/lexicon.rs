@@ -248,6 +248,19 @@ pub(crate) mod list {
     pub const ASKED_FORM: u128 = 1 << 88;
     /// `when` in both casings before `asked` (`When asked about …,`).
     pub const ASKED_WHEN: u128 = 1 << 89;
+    /// `if` in both casings before `asked` at a sentence start or after a comma (`If asked, …`).
+    pub const ASKED_IF: u128 = 1 << 90;
+    /// Words before a number that make it a count as a speech verb's subject (`six in 10 said`, `all five say`).
+    pub const COUNT_LINK: u128 = 1 << 91;
+    /// Pronouns that do not open a bare reported clause after a cue's time words or a
+    /// `tell` verb's addressee (`said on Friday it …`, `told reporters you …`).
+    pub const UNCLAUSED_PRONOUN: u128 = 1 << 92;
+    /// Forms of `warn` that take `of` as their particle (`warned of …`).
+    pub const WARN_VERB: u128 = 1 << 93;
+    /// Words skipped with the time words after a `tell` verb's addressee (`told reporters on Monday he …`).
+    pub const ADDRESSEE_TIME_WORD: u128 = 1 << 94;
+    /// Prepositions between a statement noun and its source (`a statement by X that …`).
+    pub const STATEMENT_SOURCE_PREPOSITION: u128 = 1 << 95;
 }
 
 /// A map with a fast non-cryptographic hasher (FxHash): keys are short words we wrote,
@@ -605,6 +618,12 @@ fn list_bit(name: &str) -> u128 {
         "as_opener" => list::AS_OPENER,
         "asked_form" => list::ASKED_FORM,
         "asked_when" => list::ASKED_WHEN,
+        "asked_if" => list::ASKED_IF,
+        "count_link" => list::COUNT_LINK,
+        "unclaused_pronoun" => list::UNCLAUSED_PRONOUN,
+        "warn_verb" => list::WARN_VERB,
+        "addressee_time_word" => list::ADDRESSEE_TIME_WORD,
+        "statement_source_preposition" => list::STATEMENT_SOURCE_PREPOSITION,
         _ => 0,
     }
 }
@@ -795,7 +814,12 @@ mod tests {
             (list::AS_OPENER, &["As", "as"]),
             (list::ASKED_FORM, &["Asked", "asked"]),
             (list::ASKED_WHEN, &["When", "when"]),
-            // (more lists)
+            (list::ASKED_IF, &["If", "if"]),
+            (list::COUNT_LINK, &["all", "in"]),
+            (list::UNCLAUSED_PRONOUN, &["it", "you"]),
+            (list::WARN_VERB, &["warned", "warns"]),
+            (list::ADDRESSEE_TIME_WORD, &["last", "on"]),
+            (list::STATEMENT_SOURCE_PREPOSITION, &["by", "of"]),
         ];
         for &(bit, words) in lists {
             for code in ["en", "fr", "de", "es"] {

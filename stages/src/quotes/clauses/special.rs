@@ -290,8 +290,7 @@ impl Analyzer<'_> {
     pub(in crate::quotes) fn asked_clause(&mut self, i: usize, lo: usize, hi: usize) -> bool {
         let opens = i == lo
             || self.in_list(i - 1, list::ASKED_WHEN)
-            || (matches!(self.word(i - 1), "if" | "If")
-                && (i - 1 == lo || self.punct(i - 2) == ','))
+            || (self.in_list(i - 1, list::ASKED_IF) && (i - 1 == lo || self.punct(i - 2) == ','))
             || (self.punct(i - 1) == ',' && self.word(i).starts_with('A'));
         if !opens {
             return false;

@@ -346,7 +346,7 @@ impl Analyzer<'_> {
         let count = c > lo + 1
             && self.tokens[c].classes & (class::SPEECH | class::BELIEF) != 0
             && !self.word(c).ends_with("ing")
-            && (self.tokens[c - 1].number && matches!(self.word(c - 2), "in" | "all")
+            && (self.tokens[c - 1].number && self.in_list(c - 2, list::COUNT_LINK)
                 || self.in_list(c - 1, list::COUNT_HEAD));
         if !count {
             return None;
