@@ -32,7 +32,8 @@ impl Analyzer<'_> {
             return;
         }
         // a one-word title after a possessive or a name (`told NBC’s “Today”`)
-        let owner = matches!(self.word(q.open - 1), "’s" | "'s") || self.is_name_word(q.open - 1);
+        let owner =
+            self.in_list(q.open - 1, list::POSSESSIVE_CLITIC) || self.is_name_word(q.open - 1);
         if title_case && owner {
             return;
         }

@@ -261,6 +261,8 @@ pub(crate) mod list {
     pub const ADDRESSEE_TIME_WORD: u128 = 1 << 94;
     /// Prepositions between a statement noun and its source (`a statement by X that …`).
     pub const STATEMENT_SOURCE_PREPOSITION: u128 = 1 << 95;
+    /// The possessive `’s` as a token of its own, with either apostrophe (`the Party’s Nachman Shai told`, `told NBC’s “Today”`).
+    pub const POSSESSIVE_CLITIC: u128 = 1 << 96;
 }
 
 /// A map with a fast non-cryptographic hasher (FxHash): keys are short words we wrote,
@@ -624,6 +626,7 @@ fn list_bit(name: &str) -> u128 {
         "warn_verb" => list::WARN_VERB,
         "addressee_time_word" => list::ADDRESSEE_TIME_WORD,
         "statement_source_preposition" => list::STATEMENT_SOURCE_PREPOSITION,
+        "possessive_clitic" => list::POSSESSIVE_CLITIC,
         _ => 0,
     }
 }
@@ -820,6 +823,7 @@ mod tests {
             (list::WARN_VERB, &["warned", "warns"]),
             (list::ADDRESSEE_TIME_WORD, &["last", "on"]),
             (list::STATEMENT_SOURCE_PREPOSITION, &["by", "of"]),
+            (list::POSSESSIVE_CLITIC, &["'s", "’s"]),
         ];
         for &(bit, words) in lists {
             for code in ["en", "fr", "de", "es"] {

@@ -457,7 +457,7 @@ impl Analyzer<'_> {
         let mut np = self.mention_at(start, hi)?;
         let mut k = np.end;
         // `the Zionist Union Party’s Nachman Shai told`
-        if matches!(self.word(k), "’s" | "'s") {
+        if self.in_list(k, list::POSSESSIVE_CLITIC) {
             if let Some(owner) = self.mention_at(k + 1, hi) {
                 np = owner;
                 k = np.end;
