@@ -63,7 +63,7 @@ impl Analyzer<'_> {
             || prev.ends_with("’s")
             || prev.ends_with("'s");
         // (`attacks on`, `attack against`: the noun's complement)
-        if possessive || (w != "states" && matches!(self.word(c + 1), "on" | "against")) {
+        if possessive || (w != "states" && self.in_list(c + 1, list::NOUN_COMPLEMENT)) {
             return true;
         }
         let Some(pt) = self.tokens.get(c - 1) else {

@@ -278,8 +278,7 @@ impl Analyzer<'_> {
             return;
         }
         // `As the magazine put it, “…”` / `X put it: “…”`
-        if c > 0 && j < q.open && self.word(c) == "it" && matches!(self.word(c - 1), "put" | "puts")
-        {
+        if c > 0 && j < q.open && self.word(c) == "it" && self.in_list(c - 1, list::PUT_VERB) {
             if let Some(np) = self.speaker_before(c - 1, lo) {
                 let conf = conf_of(np.kind, 0.88);
                 self.push_quote(qi, QuoteKind::Direct, Some(np), Some((c - 1, c + 1)), conf);
@@ -554,7 +553,7 @@ impl Analyzer<'_> {
         let (lo, _) = self.sentence_range(q.open);
         // the second part of a quotation interrupted by its attribution (`“A,” X said, “b”`)
         // continues it; `As X wrote, “…”` quotes whole words
-        if (lo..np.start).any(|j| self.in_quote(j)) || matches!(self.word(lo), "As" | "as") {
+        if (lo..np.start).any(|j| self.in_quote(j)) || self.in_list(lo, list::AS_OPENER) {
             return;
         }
         let that = (cue + 1..q.open).find(|&j| self.has_class(j, class::THAT) && !self.in_quote(j));

@@ -2,7 +2,7 @@
 //! (`X said the plan was “a disaster”`).
 
 use super::analysis::{conf_of, Analyzer};
-use super::lexicon::class;
+use super::lexicon::{class, list};
 use pipeline_core::QuoteKind;
 
 impl Analyzer<'_> {
@@ -32,7 +32,8 @@ impl Analyzer<'_> {
             return;
         }
         // a one-word title after a possessive or a name (`told NBC’s “Today”`)
-        let owner = matches!(self.word(q.open - 1), "’s" | "'s") || self.is_name_word(q.open - 1);
+        let owner =
+            self.in_list(q.open - 1, list::POSSESSIVE_CLITIC) || self.is_name_word(q.open - 1);
         if title_case && owner {
             return;
         }
@@ -103,7 +104,7 @@ impl Analyzer<'_> {
                 let mut m = q.open;
                 let mut by = false;
                 for j in k + 1..q.open {
-                    if matches!(self.word(j), "by" | "of") {
+                    if self.in_list(j, list::STATEMENT_SOURCE_PREPOSITION) {
                         by = true;
                     }
                     if by && self.has_class(j, class::THAT) {
@@ -124,7 +125,7 @@ impl Analyzer<'_> {
                 let gerund =
                     self.word(k).ends_with("ing") || (k > lo && self.word(k - 1).ends_with("ing"));
                 // `X called her “weak” and said …`: the subject of a coordinated verb
-                let coord = k > lo + 1 && matches!(self.word(k - 1), "and" | "but");
+                let coord = k > lo + 1 && self.in_list(k - 1, list::VERB_COORDINATOR);
                 let np = self
                     .speaker_before(k, lo)
                     .or_else(|| self.clause_subject(k, lo))

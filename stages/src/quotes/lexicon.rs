@@ -220,6 +220,49 @@ pub(crate) mod list {
     /// Plural or neuter pronouns (`they`, `ils`, `sie`), lowercase: a speaker that
     /// resolves to the last speaker that is no person.
     pub const PLURAL_PRONOUN: u128 = 1 << 75;
+    /// Relative pronouns that open a relative clause after a subject or an appositive (`an aide who spoke …`, `Jo Lee, a historian, who notes …`).
+    pub const RELATIVE_WHO: u128 = 1 << 76;
+    /// Relative pronouns that open a relative clause after a comma (`Y, who said …`).
+    pub const RELATIVE_AFTER_COMMA: u128 = 1 << 77;
+    /// Conjunctions before a coordinated verb (`and said`, `but later said`).
+    pub const VERB_COORDINATOR: u128 = 1 << 78;
+    /// Conjunctions between coordinated phrases (`farmers and small traders`, `“illegals” and “thugs”`).
+    pub const PHRASE_COORDINATOR: u128 = 1 << 79;
+    /// Answers taken as the content of a speech verb (`said yes`, `said no to the war`).
+    pub const ANSWER_WORD: u128 = 1 << 80;
+    /// Words that open a conditional after a speech verb (`said if she wins, …`).
+    pub const CONDITIONAL_OPENER: u128 = 1 << 81;
+    /// Definite articles before a description that resolves to an earlier speaker (`the minister`), matched lowercased, of every language here.
+    pub const DEFINITE_ARTICLE: u128 = 1 << 82;
+    /// Words that open an inserted example after a group (`Several senators, including Smith, said`).
+    pub const EXAMPLE_OPENER: u128 = 1 << 83;
+    /// Words inside a description after an inverted cue besides its modifiers (`said the secretary of state …`).
+    pub const DESCRIPTION_LINK: u128 = 1 << 84;
+    /// Prepositions after `attack(s)` that make it a noun with its complement (`attacks on`, `attack against`).
+    pub const NOUN_COMPLEMENT: u128 = 1 << 85;
+    /// Forms of `put` before `it` that attribute a quote (`As the magazine put it, “…”`).
+    pub const PUT_VERB: u128 = 1 << 86;
+    /// `As` opening a sentence whose quote takes whole words (`As X wrote, “…”`), in both casings.
+    pub const AS_OPENER: u128 = 1 << 87;
+    /// `asked` in both casings, which may open an unnamed asker's question (`Asked whether …, X said`).
+    pub const ASKED_FORM: u128 = 1 << 88;
+    /// `when` in both casings before `asked` (`When asked about …,`).
+    pub const ASKED_WHEN: u128 = 1 << 89;
+    /// `if` in both casings before `asked` at a sentence start or after a comma (`If asked, …`).
+    pub const ASKED_IF: u128 = 1 << 90;
+    /// Words before a number that make it a count as a speech verb's subject (`six in 10 said`, `all five say`).
+    pub const COUNT_LINK: u128 = 1 << 91;
+    /// Pronouns that do not open a bare reported clause after a cue's time words or a
+    /// `tell` verb's addressee (`said on Friday it …`, `told reporters you …`).
+    pub const UNCLAUSED_PRONOUN: u128 = 1 << 92;
+    /// Forms of `warn` that take `of` as their particle (`warned of …`).
+    pub const WARN_VERB: u128 = 1 << 93;
+    /// Words skipped with the time words after a `tell` verb's addressee (`told reporters on Monday he …`).
+    pub const ADDRESSEE_TIME_WORD: u128 = 1 << 94;
+    /// Prepositions between a statement noun and its source (`a statement by X that …`).
+    pub const STATEMENT_SOURCE_PREPOSITION: u128 = 1 << 95;
+    /// The possessive `’s` as a token of its own, with either apostrophe (`the Party’s Nachman Shai told`, `told NBC’s “Today”`).
+    pub const POSSESSIVE_CLITIC: u128 = 1 << 96;
 }
 
 /// A map with a fast non-cryptographic hasher (FxHash): keys are short words we wrote,
@@ -563,6 +606,27 @@ fn list_bit(name: &str) -> u128 {
         "number" => list::NUMBER,
         "person_pronoun" => list::PERSON_PRONOUN,
         "plural_pronoun" => list::PLURAL_PRONOUN,
+        "relative_who" => list::RELATIVE_WHO,
+        "relative_after_comma" => list::RELATIVE_AFTER_COMMA,
+        "verb_coordinator" => list::VERB_COORDINATOR,
+        "phrase_coordinator" => list::PHRASE_COORDINATOR,
+        "answer_word" => list::ANSWER_WORD,
+        "conditional_opener" => list::CONDITIONAL_OPENER,
+        "definite_article" => list::DEFINITE_ARTICLE,
+        "example_opener" => list::EXAMPLE_OPENER,
+        "description_link" => list::DESCRIPTION_LINK,
+        "noun_complement" => list::NOUN_COMPLEMENT,
+        "put_verb" => list::PUT_VERB,
+        "as_opener" => list::AS_OPENER,
+        "asked_form" => list::ASKED_FORM,
+        "asked_when" => list::ASKED_WHEN,
+        "asked_if" => list::ASKED_IF,
+        "count_link" => list::COUNT_LINK,
+        "unclaused_pronoun" => list::UNCLAUSED_PRONOUN,
+        "warn_verb" => list::WARN_VERB,
+        "addressee_time_word" => list::ADDRESSEE_TIME_WORD,
+        "statement_source_preposition" => list::STATEMENT_SOURCE_PREPOSITION,
+        "possessive_clitic" => list::POSSESSIVE_CLITIC,
         _ => 0,
     }
 }
@@ -727,6 +791,50 @@ mod tests {
             let (classes, written, lowered) = en.lookup_any(w, &mut buf);
             assert_eq!(classes, en.classes_any(w, &mut buf), "{w}");
             assert_eq!((written, lowered), en.lists_of(w), "{w}");
+        }
+    }
+
+    /// The lists that replaced the rules' inline word matches hold exactly those words,
+    /// as written (`Who` is not `who`), in every language (which take the English ones).
+    #[test]
+    fn lists_hold_the_words_the_rules_matched_inline() {
+        let lex = Lexicons::load();
+        let lists: &[(u128, &[&str])] = &[
+            (list::RELATIVE_WHO, &["who", "whose"]),
+            (list::RELATIVE_AFTER_COMMA, &["which", "who"]),
+            (list::VERB_COORDINATOR, &["and", "but"]),
+            (list::PHRASE_COORDINATOR, &["and", "or"]),
+            (list::ANSWER_WORD, &["no", "yes"]),
+            (list::CONDITIONAL_OPENER, &["if", "unless"]),
+            (
+                list::DEFINITE_ARTICLE,
+                &["der", "die", "el", "la", "le", "the"],
+            ),
+            (list::EXAMPLE_OPENER, &["including", "like"]),
+            (list::DESCRIPTION_LINK, &["of", "the"]),
+            (list::NOUN_COMPLEMENT, &["against", "on"]),
+            (list::PUT_VERB, &["put", "puts"]),
+            (list::AS_OPENER, &["As", "as"]),
+            (list::ASKED_FORM, &["Asked", "asked"]),
+            (list::ASKED_WHEN, &["When", "when"]),
+            (list::ASKED_IF, &["If", "if"]),
+            (list::COUNT_LINK, &["all", "in"]),
+            (list::UNCLAUSED_PRONOUN, &["it", "you"]),
+            (list::WARN_VERB, &["warned", "warns"]),
+            (list::ADDRESSEE_TIME_WORD, &["last", "on"]),
+            (list::STATEMENT_SOURCE_PREPOSITION, &["by", "of"]),
+            (list::POSSESSIVE_CLITIC, &["'s", "’s"]),
+        ];
+        for &(bit, words) in lists {
+            for code in ["en", "fr", "de", "es"] {
+                let l = lex.get(Some(code));
+                let mut held: Vec<&str> = (l.lists.iter())
+                    .filter(|&(_, &b)| b & bit != 0)
+                    .map(|(w, _)| w.as_str())
+                    .collect();
+                held.sort_unstable();
+                assert_eq!(held, words, "{code}");
+            }
         }
     }
 }

@@ -417,10 +417,7 @@ fn desc_entity(
 ) -> Option<String> {
     let head = np.end.checked_sub(1)?;
     let singular_role = a.tokens[head].classes & class::ROLE != 0 && !a.word(head).ends_with('s');
-    let det_the = matches!(
-        lower(a, np.start).as_ref(),
-        "the" | "le" | "la" | "der" | "die" | "el"
-    );
+    let det_the = a.in_list_lower(np.start, list::DEFINITE_ARTICLE);
     if singular_role && det_the {
         if let Some((p, _)) = last_person {
             return Some(p.clone());

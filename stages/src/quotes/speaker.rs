@@ -337,7 +337,7 @@ impl Analyzer<'_> {
                     }
                     // `Several senators, including Smith, said`, `Just over a
                     // third, 35 percent, say`: an inserted example or count
-                    let example = matches!(self.word(c + 1), "including" | "like")
+                    let example = self.in_list(c + 1, list::EXAMPLE_OPENER)
                         && (np.start == lo || self.has_class(np.end - 1, class::GROUP));
                     let count = self.tokens.get(c + 1).is_some_and(|t| t.number);
                     if (example || count) && e == c {
@@ -457,7 +457,7 @@ impl Analyzer<'_> {
         let mut np = self.mention_at(start, hi)?;
         let mut k = np.end;
         // `the Zionist Union Party’s Nachman Shai told`
-        if matches!(self.word(k), "’s" | "'s") {
+        if self.in_list(k, list::POSSESSIVE_CLITIC) {
             if let Some(owner) = self.mention_at(k + 1, hi) {
                 np = owner;
                 k = np.end;
@@ -510,7 +510,7 @@ impl Analyzer<'_> {
         let inner_cue = |j: usize| j > a && self.has_class(j, class::CUE) && !self.tokens[j].cap;
         while j < hi
             && j < a + 6
-            && (self.modifier_word(j) || matches!(self.word(j), "of" | "the") || inner_cue(j))
+            && (self.modifier_word(j) || self.in_list(j, list::DESCRIPTION_LINK) || inner_cue(j))
         {
             j += 1;
         }

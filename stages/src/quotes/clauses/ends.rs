@@ -51,7 +51,7 @@ impl Analyzer<'_> {
                 break;
             }
             // `… and said …`, `… and threatening …`, `…, before adding …`
-            let conj = matches!(self.word(k), "and" | "but") && !self.in_quote(k);
+            let conj = self.in_list(k, list::VERB_COORDINATOR) && !self.in_quote(k);
             if conj && k > from + 2 && self.is_cue_word(k + 1) && !self.tokens[k + 1].cap {
                 end = k;
                 break;
@@ -155,7 +155,7 @@ impl Analyzer<'_> {
         while j > lo && !matches!(self.punct(j - 1), ',' | ';' | ':') {
             j -= 1;
         }
-        j > lo && self.punct(j - 1) == ',' && matches!(self.word(j), "who" | "which")
+        j > lo && self.punct(j - 1) == ',' && self.in_list(j, list::RELATIVE_AFTER_COMMA)
     }
 
     /// A token that opens a new clause after reported content: a semicolon, `, but`
@@ -210,7 +210,7 @@ impl Analyzer<'_> {
             }
             // `…, said Jo Lee, a historian at Yale, who notes …`: a relative clause closes
             // the appositive
-            if tj.punct == ',' && matches!(self.word(j + 1), "who" | "whose") {
+            if tj.punct == ',' && self.in_list(j + 1, list::RELATIVE_WHO) {
                 return hi;
             }
             if tj.word && !tj.cap {

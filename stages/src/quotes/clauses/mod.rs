@@ -14,7 +14,7 @@ mod subject;
 mod verb;
 
 use crate::quotes::analysis::Analyzer;
-use crate::quotes::lexicon::class;
+use crate::quotes::lexicon::{class, list};
 
 impl Analyzer<'_> {
     /// The reported-clause pass: every unused token outside quotes that opens a source
@@ -59,7 +59,7 @@ impl Analyzer<'_> {
                 i += 1;
                 continue;
             }
-            if matches!(self.word(i), "Asked" | "asked") && self.asked_clause(i, lo, hi) {
+            if self.in_list(i, list::ASKED_FORM) && self.asked_clause(i, lo, hi) {
                 i += 1;
                 continue;
             }

@@ -54,7 +54,9 @@ impl Analyzer<'_> {
         // `“illegals” and “thugs”`, `“weak,” “disappointing”`
         loop {
             let mut j = last + 1;
-            while j < hi && (matches!(self.punct(j), ',') || matches!(self.word(j), "and" | "or")) {
+            while j < hi
+                && (matches!(self.punct(j), ',') || self.in_list(j, list::PHRASE_COORDINATOR))
+            {
                 j += 1;
             }
             match self.quote_opening_at(j) {
@@ -287,9 +289,8 @@ impl Analyzer<'_> {
     /// out: the seed articles do not annotate it).
     pub(in crate::quotes) fn asked_clause(&mut self, i: usize, lo: usize, hi: usize) -> bool {
         let opens = i == lo
-            || matches!(self.word(i - 1), "when" | "When")
-            || (matches!(self.word(i - 1), "if" | "If")
-                && (i - 1 == lo || self.punct(i - 2) == ','))
+            || self.in_list(i - 1, list::ASKED_WHEN)
+            || (self.in_list(i - 1, list::ASKED_IF) && (i - 1 == lo || self.punct(i - 2) == ','))
             || (self.punct(i - 1) == ',' && self.word(i).starts_with('A'));
         if !opens {
             return false;

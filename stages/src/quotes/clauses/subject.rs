@@ -44,7 +44,7 @@ impl Analyzer<'_> {
         }
         // `an aide who spoke anonymously said Monday`
         if let Some(np) = self.mention_at(lo, c) {
-            if matches!(self.word(np.end), "who" | "whose")
+            if self.in_list(np.end, list::RELATIVE_WHO)
                 && !(np.end + 1..c).any(|j| matches!(self.punct(j), ',' | ';'))
             {
                 return Some(np);
@@ -208,7 +208,7 @@ impl Analyzer<'_> {
             return None;
         }
         // `farmers and small traders say …`: a coordinated subject
-        if j > lo + 1 && matches!(self.word(j - 1), "and" | "or") && content(j - 2) {
+        if j > lo + 1 && self.in_list(j - 1, list::PHRASE_COORDINATOR) && content(j - 2) {
             let mut m = j - 1;
             while m > lo && m + 6 > j && content(m - 1) {
                 m -= 1;
@@ -322,7 +322,7 @@ impl Analyzer<'_> {
             c
         };
         let coord = cj > lo + 1
-            && matches!(self.word(cj - 1), "and" | "but")
+            && self.in_list(cj - 1, list::VERB_COORDINATOR)
             && !(c + 1..hi)
                 .any(|j| self.has_class(j, class::SPEECH | class::TELL) && !self.in_quote(j));
         coord
@@ -346,7 +346,7 @@ impl Analyzer<'_> {
         let count = c > lo + 1
             && self.tokens[c].classes & (class::SPEECH | class::BELIEF) != 0
             && !self.word(c).ends_with("ing")
-            && (self.tokens[c - 1].number && matches!(self.word(c - 2), "in" | "all")
+            && (self.tokens[c - 1].number && self.in_list(c - 2, list::COUNT_LINK)
                 || self.in_list(c - 1, list::COUNT_HEAD));
         if !count {
             return None;

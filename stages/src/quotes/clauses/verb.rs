@@ -265,7 +265,7 @@ impl Analyzer<'_> {
         let fronted = self.fronted_phrase(k, hi);
         let cond = tk.classes & class::SPEECH != 0 && self.conditional(k, hi);
         // `said yes`, `said no to the war`
-        let answer = matches!(self.word(k), "yes" | "no")
+        let answer = self.in_list(k, list::ANSWER_WORD)
             && tk.classes & class::SPEECH != 0
             && k == c + 1
             && (self.tokens.get(k + 1).is_some_and(|n| !n.word) || self.word(k + 1) == "to");
@@ -314,7 +314,7 @@ impl Analyzer<'_> {
         }
         if m > k && m < hi {
             let pron = self.has_class(m, class::PRON)
-                && !matches!(self.word(m), "you" | "it")
+                && !self.in_list(m, list::UNCLAUSED_PRONOUN)
                 && self.tokens.get(m + 1).is_some_and(|n| n.word && !n.cap);
             let subject = self.has_class(m, class::DET) && self.subject_then_finite(m, hi);
             if pron || subject || self.bare_subject(m) {
@@ -348,7 +348,7 @@ impl Analyzer<'_> {
         self.in_list(k, list::FRONTED_PREPOSITION)
             && (k + 2..(k + 8).min(hi)).any(|j| {
                 self.has_class(j, class::PRON)
-                    && !matches!(self.word(j), "you")
+                    && self.word(j) != "you"
                     && self.tokens.get(j + 1).is_some_and(|n| n.word && !n.cap)
                     && (k + 1..j).all(|m| {
                         self.tokens[m].word && !self.has_class(m, class::CUE | class::THAT)
@@ -360,7 +360,7 @@ impl Analyzer<'_> {
     /// its comma (or without its comma, when a subject pronoun opens the main clause:
     /// `said if elected he would …`).
     fn conditional(&self, k: usize, hi: usize) -> bool {
-        matches!(self.word(k), "if" | "unless")
+        self.in_list(k, list::CONDITIONAL_OPENER)
             && ((k + 3..hi).any(|j| {
                 self.punct(j) == ','
                     && self.tokens.get(j + 1).is_some_and(|n| n.word)
@@ -414,7 +414,7 @@ impl Analyzer<'_> {
             && match self.word(k) {
                 "about" => true,
                 "against" => !topic,
-                "of" => topic || matches!(self.word(c), "warned" | "warns"),
+                "of" => topic || self.in_list(c, list::WARN_VERB),
                 // (not `went on to say`: the verb after `to` is the cue)
                 "on" => {
                     !topic
@@ -433,7 +433,7 @@ impl Analyzer<'_> {
         let mut k = k;
         // (not the subject of `told reporters this was …`)
         while k < hi
-            && (self.has_class(k, class::TIME) || matches!(self.word(k), "on" | "last"))
+            && (self.has_class(k, class::TIME) || self.in_list(k, list::ADDRESSEE_TIME_WORD))
             && !(self.word(k) == "this" && self.finite(k + 1))
         {
             k += 1;
@@ -441,9 +441,8 @@ impl Analyzer<'_> {
         if k >= hi || self.in_quote(k) {
             return;
         }
-        let w = self.word(k);
         let pron = self.has_class(k, class::PRON)
-            && !matches!(w, "you" | "it")
+            && !self.in_list(k, list::UNCLAUSED_PRONOUN)
             && self.tokens.get(k + 1).is_some_and(|n| n.word && !n.cap);
         // `told reporters this was …`, `told the paper her group never …`
         let det = self.in_list(k, list::SUBJECT_DETERMINER) && self.subject_then_finite(k, hi);
