@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use pipeline_core::json::LayerSelection;
 
 /// Stream news text through an NLP chain: language, tokens, stems, quotes, sentiment.
 /// JSON Lines out, one record per input document, in input order.
@@ -69,6 +70,13 @@ pub struct RunArgs {
     /// Leave `text` out of the output records.
     #[arg(long)]
     pub no_text: bool,
+
+    /// Write only these layers, e.g. `quotes,actors` (built-in layers: lang, sentences,
+    /// tokens, stems, quotes, actors, targets; `stems` needs `tokens`). `id`, passed-through
+    /// fields and error records are always written, `text` unless --no-text; third-party
+    /// layers are left out. The chain still runs every stage it needs.
+    #[arg(long, value_name = "a,b")]
+    pub layers: Option<LayerSelection>,
 
     /// Print a summary (documents, failures, time per stage) to stderr at the end.
     #[arg(long)]
@@ -250,6 +258,13 @@ pub struct WorkerArgs {
     /// Leave `text` out of the results.
     #[arg(long)]
     pub no_text: bool,
+
+    /// Publish only these layers, e.g. `quotes,actors` (built-in layers: lang, sentences,
+    /// tokens, stems, quotes, actors, targets; `stems` needs `tokens`). `id`, passed-through
+    /// fields and error records are always written, `text` unless --no-text; third-party
+    /// layers are left out. The chain still runs every stage it needs.
+    #[arg(long, value_name = "a,b")]
+    pub layers: Option<LayerSelection>,
 
     /// Larger documents become error records.
     #[arg(long, default_value_t = 16 << 20, value_name = "N")]

@@ -27,6 +27,7 @@ pub fn run(args: RunArgs) -> Result<ExitCode, Error> {
     let serialiser = sink::Serialiser::new(OutputOptions {
         offsets: app::read::offset_unit(args.read.offsets),
         no_text: args.no_text,
+        layers: args.layers,
     });
     let jobs = chain.options().jobs;
     let runtime = app::runtime(jobs)?;

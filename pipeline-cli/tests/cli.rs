@@ -267,3 +267,55 @@ fn max_doc_bytes_turns_big_documents_into_error_records() {
     assert_eq!(recs[0]["error"]["kind"], "too_large");
     assert_eq!(recs[1]["text"], "small");
 }
+
+#[test]
+fn layers_writes_only_the_chosen_layers_with_id_and_passthrough() {
+    let input = concat!(
+        "{\"id\":\"q1\",\"text\":\"“We will win,” said Putin about Russia.\",\"feed\":\"wire\"}\n",
+        "{\"id\": oops}\n",
+    );
+    let out = run_with_stdin(
+        &["run", "--layers", "quotes,actors", "--no-text"],
+        input.as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let recs = records(&out);
+    assert_eq!(recs.len(), 2);
+    let keys: Vec<_> = recs[0].as_object().unwrap().keys().cloned().collect();
+    assert_eq!(keys, ["id", "feed", "quotes", "actors"]);
+    assert_eq!(recs[0]["quotes"][0]["text"], "We will win,");
+    assert_eq!(recs[1]["error"]["kind"], "invalid_json");
+}
+
+#[test]
+fn layers_tokens_without_stems_drops_the_stem() {
+    let input = "{\"id\":\"t\",\"text\":\"Talks went well.\"}\n";
+    let out = run_with_stdin(&["run", "--layers", "tokens"], input.as_bytes());
+    assert_eq!(out.status.code(), Some(0));
+    let rec = &records(&out)[0];
+    assert_eq!(rec["text"], "Talks went well.");
+    assert!(rec["tokens"][0].get("stem").is_none());
+    assert!(rec.get("lang").is_none() && rec.get("sentences").is_none());
+    let out = run_with_stdin(&["run", "--layers", "tokens,stems"], input.as_bytes());
+    assert_eq!(records(&out)[0]["tokens"][0]["stem"], "talk");
+}
+
+#[test]
+fn unknown_layer_exits_2_naming_the_valid_layers() {
+    for (arg, wanted) in [
+        ("quotes,actor", "unknown layer `actor`"),
+        ("stems", "select `tokens` too"),
+    ] {
+        let out = run_with_stdin(&["run", "--layers", arg], b"{\"text\":\"Hi.\"}\n");
+        assert_eq!(out.status.code(), Some(2), "{arg}");
+        assert!(out.stdout.is_empty());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(wanted), "{err}");
+        if arg != "stems" {
+            assert!(
+                err.contains("lang, sentences, tokens, stems, quotes, actors"),
+                "{err}"
+            );
+        }
+    }
+}

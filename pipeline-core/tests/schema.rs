@@ -160,6 +160,7 @@ fn the_reader_reads_back_what_the_writer_writes() {
         OutputOptions {
             offsets,
             no_text: false,
+            layers: None,
         }
         .write_line(&Ok(doc.clone()), &mut line);
         let mut rec = json::RecordIn::read(std::str::from_utf8(&line).unwrap()).unwrap();

@@ -11,7 +11,7 @@ fuzz_target!(|data: &[u8]| {
         let opts = InputOptions { offsets, max_doc_bytes: 1 << 16, ..InputOptions::default() };
         let record = opts.json_document("fuzz:1", line);
         let mut out = Vec::new();
-        OutputOptions { offsets, no_text: false }.write_line(&record, &mut out);
+        OutputOptions { offsets, no_text: false, layers: None }.write_line(&record, &mut out);
         assert_eq!(out.iter().filter(|&&b| b == b'\n').count(), 1, "one line per record");
         assert!(serde_json::from_slice::<serde_json::Value>(&out).is_ok(), "output is JSON");
     }

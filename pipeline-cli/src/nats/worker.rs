@@ -29,6 +29,7 @@ pub fn worker(args: WorkerArgs) -> Result<ExitCode, NatsError> {
     let serialiser = sink::Serialiser::new(OutputOptions {
         offsets: app::read::offset_unit(args.offsets),
         no_text: args.no_text,
+        layers: args.layers,
     });
     let doc_opts = InputOptions {
         max_doc_bytes: args.max_doc_bytes,

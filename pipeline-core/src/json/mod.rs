@@ -11,7 +11,8 @@
 //!
 //! Layout (each file imports only the ones above it): `primitives.rs` (JSON pieces);
 //! `record_in.rs` (the `*In` types as read) and `record_out.rs` (the writer's context and
-//! each layer's writer); `layers.rs` (the table, which points at both); `write.rs` (a whole
+//! each layer's writer); `layers.rs` (the table, which points at both); `selection.rs` (a
+//! [`LayerSelection`] of the table's layers); `write.rs` (a whole
 //! record, [`OutputOptions`]), `read.rs` ([`RecordIn::read`]) and `input.rs`
 //! ([`InputOptions`]).
 //!
@@ -38,6 +39,7 @@ mod primitives;
 mod read;
 mod record_in;
 mod record_out;
+mod selection;
 mod write;
 
 pub use input::InputOptions;
@@ -45,6 +47,7 @@ pub use layers::{LayerSpec, BUILTIN_LAYERS};
 pub use record_in::{
     ActorIn, ErrorIn, QuoteIn, RecordIn, SentimentIn, SourceIn, SpanIn, SpeakerIn,
 };
+pub use selection::LayerSelection;
 pub use write::OutputOptions;
 
 pub(crate) use layers::is_reserved_field;

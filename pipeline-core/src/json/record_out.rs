@@ -17,6 +17,8 @@ pub(super) struct RecordWriter<'a> {
     pub(super) doc: &'a Document,
     /// Leave the text out.
     pub(super) no_text: bool,
+    /// Write each token's `stem`.
+    pub(super) stems: bool,
     /// Byte to char offsets, when the output is in chars.
     pub(super) map: Option<&'a OffsetMap>,
 }
@@ -97,7 +99,7 @@ pub(super) fn write_tokens(w: &RecordWriter<'_>, out: &mut Vec<u8>) -> serde_jso
         out.extend_from_slice(b",\"kind\":\"");
         out.extend_from_slice(t.kind.as_str().as_bytes());
         out.push(b'"');
-        if let Some(stem) = &t.stem {
+        if let Some(stem) = t.stem.as_ref().filter(|_| w.stems) {
             out.extend_from_slice(b",\"stem\":");
             write_str(out, stem);
         }

@@ -8,7 +8,8 @@ use serde::{Serialize, Serializer};
 use super::layers::{BUILTIN_LAYERS, ENVELOPE_FIELDS};
 use super::primitives::{key, write_str};
 use super::record_out::RecordWriter;
-use crate::{Document, Failure, OffsetMap, OffsetUnit, Record};
+use super::selection::LayerSelection;
+use crate::{Document, Failure, LayerName, OffsetMap, OffsetUnit, Record};
 
 /// How records are written.
 #[derive(Debug, Clone, Copy, Default)]
@@ -17,6 +18,9 @@ pub struct OutputOptions {
     pub offsets: OffsetUnit,
     /// Leave the text out.
     pub no_text: bool,
+    /// Write only these layers (`id`, `text`, passed-through fields and error records
+    /// are not layers); `None`: every layer.
+    pub layers: Option<LayerSelection>,
 }
 
 impl OutputOptions {
@@ -26,7 +30,7 @@ impl OutputOptions {
     /// use pipeline_core::{Document, OutputOptions, OffsetUnit};
     /// let doc = Document::new("x", "héllo");
     /// let mut out = Vec::new();
-    /// OutputOptions { offsets: OffsetUnit::Chars, no_text: true }.write_line(&Ok(doc), &mut out);
+    /// OutputOptions { offsets: OffsetUnit::Chars, no_text: true, layers: None }.write_line(&Ok(doc), &mut out);
     /// assert_eq!(String::from_utf8(out).unwrap(), "{\"id\":\"x\"}\n");
     /// ```
     pub fn write_line(&self, record: &Record, out: &mut Vec<u8>) {
@@ -40,9 +44,10 @@ impl OutputOptions {
                 RecordWriter {
                     doc,
                     no_text: self.no_text,
+                    stems: is_selected(self.layers, &LayerName::STEMS),
                     map: map.as_ref(),
                 }
-                .write(out)
+                .write(self.layers, out)
             }
             Err(f) => serde_json::to_writer(&mut *out, &FailureView(f)),
         };
@@ -60,6 +65,11 @@ impl OutputOptions {
         }
         out.push(b'\n');
     }
+}
+
+/// Whether the layer `name` is written: every layer without a selection.
+fn is_selected(layers: Option<LayerSelection>, name: &LayerName) -> bool {
+    layers.map_or(true, |s| s.contains(name.as_str()))
 }
 
 /// An error record as written: `{"id":…,"error":{"stage":…,"kind":…,"message":…}}`.
@@ -91,7 +101,7 @@ impl<'a> RecordWriter<'a> {
     /// Writes the document as one JSON object: `id`, `text`, the passed-through input
     /// fields that no layer overwrites, the built-in layers in [`BUILTIN_LAYERS`] order,
     /// then the third-party layers.
-    fn write(&self, out: &mut Vec<u8>) -> serde_json::Result<()> {
+    fn write(&self, layers: Option<LayerSelection>, out: &mut Vec<u8>) -> serde_json::Result<()> {
         let doc: &'a Document = self.doc;
         out.extend_from_slice(b"{\"id\":");
         write_str(out, doc.id());
@@ -110,10 +120,15 @@ impl<'a> RecordWriter<'a> {
                 serde_json::to_writer(&mut *out, v)?;
             }
         }
-        for layer in BUILTIN_LAYERS {
+        for layer in BUILTIN_LAYERS
+            .iter()
+            .filter(|l| is_selected(layers, &l.name))
+        {
             layer.write(self, out)?;
         }
-        for (name, value) in doc.extensions() {
+        // a selection names built-in layers only: third-party layers are left out
+        let extensions = doc.extensions().iter().filter(|_| layers.is_none());
+        for (name, value) in extensions {
             key(out, name);
             if self.map.is_some() {
                 serde_json::to_writer(&mut *out, &self.convert_value(value))?;
@@ -178,6 +193,7 @@ mod tests {
             OutputOptions {
                 offsets: OffsetUnit::Chars,
                 no_text: true,
+                layers: None,
             },
         );
         assert_eq!(v["tokens"][0]["start"], 7);
@@ -205,5 +221,50 @@ mod tests {
             text.starts_with("{\"id\":\"before\"}\n{\"id\":\"x\""),
             "{text}"
         );
+    }
+
+    #[test]
+    fn a_layer_selection_keeps_id_passthrough_and_error_records() {
+        let opts = InputOptions::default();
+        let mut doc = opts
+            .json_document("f:1", r#"{"id":"s","text":"Zoë said hi","feed":{"n":1}}"#)
+            .unwrap();
+        let mut token = Token::new(Span::new(doc.text(), 4, 8).unwrap(), TokenKind::Word);
+        token.stem = Some("said".into());
+        doc.set_tokens(vec![token]).unwrap();
+        doc.set_sentences(vec![crate::Sentence {
+            span: Span::new(doc.text(), 0, 12).unwrap(),
+        }])
+        .unwrap();
+        #[derive(serde::Serialize, serde::Deserialize)]
+        struct Wikidata(u32);
+        impl crate::Layer for Wikidata {
+            const NAME: &'static str = "entities_wikidata";
+        }
+        doc.insert_layer(&Wikidata(1)).unwrap();
+        assert!(line(&Ok(doc.clone()), OutputOptions::default())["entities_wikidata"] == 1);
+        let only = |layers: &str| OutputOptions {
+            offsets: OffsetUnit::Chars,
+            no_text: false,
+            layers: Some(layers.parse().unwrap()),
+        };
+        let v = line(&Ok(doc.clone()), only("tokens"));
+        let keys: Vec<_> = v.as_object().unwrap().keys().cloned().collect();
+        assert_eq!(keys, ["id", "text", "feed", "tokens"]);
+        assert_eq!(v["feed"]["n"], 1);
+        assert_eq!(v["tokens"][0]["start"], 3);
+        assert_eq!(v["tokens"][0]["end"], 7);
+        assert!(v["tokens"][0].get("stem").is_none());
+        let v = line(&Ok(doc.clone()), only("stems,tokens"));
+        assert_eq!(v["tokens"][0]["stem"], "said");
+        let v = line(&Ok(doc), only("quotes,sentences"));
+        assert_eq!(v["sentences"][0]["end"], 11);
+        assert!(v.get("tokens").is_none() && v.get("quotes").is_none());
+        assert!(v.get("entities_wikidata").is_none());
+        let f = Failure::new("stdin:3", "input", "invalid_json", "bad");
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        only("quotes").write_line(&Err(f.clone()), &mut a);
+        OutputOptions::default().write_line(&Err(f), &mut b);
+        assert_eq!(a, b);
     }
 }
