@@ -292,3 +292,62 @@ pub struct CollectArgs {
     #[arg(long, value_name = "SECS")]
     pub idle_timeout: Option<f64>,
 }
+
+/// `e` with a "did you mean" tip when it is an unknown subcommand close to a real one.
+///
+/// clap suggests a subcommand whose Jaro similarity to the typed word is over 0.7, which
+/// misses transpositions in short names (`rnu` and `run` score 0.56): this adds the
+/// subcommand at the smallest edit distance (a transposition counts one), at most 1 for
+/// names up to 4 letters and 2 for longer ones, when clap found none.
+pub fn with_suggestion(mut e: clap::Error) -> clap::Error {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    use clap::CommandFactory;
+
+    if e.kind() != ErrorKind::InvalidSubcommand {
+        return e;
+    }
+    let has_tip = match e.get(ContextKind::SuggestedSubcommand) {
+        Some(ContextValue::Strings(s)) => !s.is_empty(),
+        Some(_) => true,
+        None => false,
+    };
+    let Some(ContextValue::String(typed)) = e.get(ContextKind::InvalidSubcommand) else {
+        return e;
+    };
+    if has_tip {
+        return e;
+    }
+    let typed = typed.clone();
+    let command = Cli::command();
+    let best = command
+        .get_subcommands()
+        .map(|c| c.get_name())
+        .map(|name| (strsim::osa_distance(&typed, name), name))
+        .filter(|&(d, name)| d <= if name.len() <= 4 { 1 } else { 2 })
+        .min();
+    if let Some((_, name)) = best {
+        e.insert(
+            ContextKind::SuggestedSubcommand,
+            ContextValue::Strings(vec![name.to_owned()]),
+        );
+    }
+    e
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tip(args: &[&str]) -> String {
+        let e = Cli::try_parse_from(args).expect_err("not a valid command line");
+        with_suggestion(e).to_string()
+    }
+
+    #[test]
+    fn transposed_and_misspelt_subcommands_get_a_tip() {
+        assert!(tip(&["nlpipe", "rnu"]).contains("similar subcommand exists: 'run'"));
+        assert!(tip(&["nlpipe", "reprot"]).contains("'report'"));
+        assert!(tip(&["nlpipe", "stagse"]).contains("'stages'"));
+        assert!(!tip(&["nlpipe", "xyz"]).contains("tip:"));
+    }
+}

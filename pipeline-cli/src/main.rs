@@ -19,16 +19,15 @@ mod run;
 use std::process::ExitCode;
 
 use clap::Parser;
-use pipeline_core::error::chain_line;
 
 use args::{Cli, Command};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::try_parse().unwrap_or_else(|e| args::with_suggestion(e).exit());
     match dispatch(cli.command) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("nlpipe: {}", chain_line(e.as_ref()));
+            eprintln!("nlpipe: {}", app::error_text(e.as_ref()));
             ExitCode::from(2)
         }
     }

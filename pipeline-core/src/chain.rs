@@ -389,12 +389,13 @@ impl Chain {
                             let range = range.clone();
                             async move {
                                 let doc = record?;
-                                let id = doc.id_arc();
+                                let (id, number) = (doc.id_arc(), doc.id_is_number());
                                 let len = doc.text().len();
                                 let work = move || apply_all(&stages, range, doc, &stats);
                                 let _permit = permits.acquire_owned().await;
                                 on_cpu(len, work).await.unwrap_or_else(|e| {
-                                    Err(Failure::new(id, "runner", "cancelled", e.to_string()))
+                                    Err(Failure::new(id, "runner", "cancelled", e.to_string())
+                                        .with_number_id(number))
                                 })
                             }
                         })
@@ -469,7 +470,8 @@ fn apply_all(
                 stage.name(),
                 "internal",
                 "stage is not synchronous",
-            ));
+            )
+            .with_number_id(doc.id_is_number()));
         };
         let t = Instant::now();
         let result = apply_caught(sync, &mut doc);
@@ -478,12 +480,10 @@ fn apply_all(
             .fetch_add(t.elapsed().as_nanos() as u64, Ordering::Relaxed);
         if let Err(e) = result {
             stat.failures.fetch_add(1, Ordering::Relaxed);
-            return Err(Failure::new(
-                doc.id_arc(),
-                stage.name(),
-                e.kind(),
-                chain_message(&e),
-            ));
+            return Err(
+                Failure::new(doc.id_arc(), stage.name(), e.kind(), chain_message(&e))
+                    .with_number_id(doc.id_is_number()),
+            );
         }
     }
     Ok(doc)
@@ -491,7 +491,7 @@ fn apply_all(
 
 /// Runs one stage on one document, turning errors and panics into an error record.
 async fn run_one(stage: &dyn Stage, doc: Document, stats: Option<&StageStats>) -> Record {
-    let id = doc.id_arc();
+    let (id, number) = (doc.id_arc(), doc.id_is_number());
     let t = Instant::now();
     let result = std::panic::AssertUnwindSafe(stage.process(doc))
         .catch_unwind()
@@ -505,7 +505,9 @@ async fn run_one(stage: &dyn Stage, doc: Document, stats: Option<&StageStats>) -
             stats.failures.fetch_add(1, Ordering::Relaxed);
         }
     }
-    result.map_err(|e| Failure::new(id, stage.name(), e.kind(), chain_message(&e)))
+    result.map_err(|e| {
+        Failure::new(id, stage.name(), e.kind(), chain_message(&e)).with_number_id(number)
+    })
 }
 
 /// A running chain: a stream of output records in input order, and its [`Summary`].

@@ -56,6 +56,7 @@ pub enum LayerError {
 #[derive(Debug, Clone, Default)]
 pub struct Document {
     id: Arc<str>,
+    id_is_number: bool,
     text: Arc<str>,
     fields: Map<String, Value>,
     lang_hint: Option<String>,
@@ -149,6 +150,27 @@ impl Document {
     /// The id, cheaply clonable.
     pub fn id_arc(&self) -> Arc<str> {
         Arc::clone(&self.id)
+    }
+
+    /// Whether the id is written as a JSON number (it was one in the input) rather than a
+    /// string.
+    pub fn id_is_number(&self) -> bool {
+        self.id_is_number
+    }
+
+    /// Writes the id as a JSON number when `yes` and the id is the text of one (`5`,
+    /// `-2.5e3`); returns whether it will be. A JSON input's numeric id is kept a number
+    /// this way.
+    ///
+    /// ```
+    /// use pipeline_core::Document;
+    /// let mut doc = Document::new("42", "text");
+    /// assert!(doc.set_id_is_number(true));
+    /// assert!(!Document::new("A-1", "text").set_id_is_number(true));
+    /// ```
+    pub fn set_id_is_number(&mut self, yes: bool) -> bool {
+        self.id_is_number = yes && crate::record::is_json_number(&self.id);
+        self.id_is_number
     }
 
     /// The text. It never changes once the document is built.

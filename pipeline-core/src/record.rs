@@ -27,6 +27,9 @@ pub struct Failure {
     pub kind: String,
     /// A human-readable message.
     pub message: String,
+    /// The id is written as a JSON number (the document's was one, see
+    /// [`Document::id_is_number`]); ignored unless `id` is the text of a number.
+    pub id_is_number: bool,
 }
 
 impl Failure {
@@ -42,8 +45,33 @@ impl Failure {
             stage: stage.into(),
             kind: kind.into(),
             message: message.into(),
+            id_is_number: false,
         }
     }
+
+    /// The same error record, its id written as a JSON number when `yes` (and the id is
+    /// the text of one): pass [`Document::id_is_number`] of the document it replaces.
+    ///
+    /// ```
+    /// use pipeline_core::{Document, Failure};
+    /// let mut doc = Document::new("7", "text");
+    /// doc.set_id_is_number(true);
+    /// let f = Failure::new(doc.id_arc(), "tokens", "panic", "boom").with_number_id(doc.id_is_number());
+    /// assert!(f.id_is_number);
+    /// ```
+    #[must_use]
+    pub fn with_number_id(mut self, yes: bool) -> Failure {
+        self.id_is_number = yes;
+        self
+    }
+}
+
+/// Whether `s` is exactly the text of a JSON number (no sign but `-`, no spaces).
+pub(crate) fn is_json_number(s: &str) -> bool {
+    !s.is_empty()
+        && !s.starts_with(|c: char| c.is_whitespace())
+        && !s.ends_with(|c: char| c.is_whitespace())
+        && s.parse::<serde_json::Number>().is_ok()
 }
 
 impl std::fmt::Display for Failure {

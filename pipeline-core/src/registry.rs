@@ -21,7 +21,8 @@ pub type StageFactory =
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ConfigError {
-    /// The TOML does not parse or has the wrong shape.
+    /// The TOML does not parse or has the wrong shape. A parse error keeps toml's layout
+    /// (the line of the file, a caret under the mistake) on several lines.
     #[error("{0}")]
     Syntax(String),
     /// A stage type that no one registered.
@@ -237,8 +238,8 @@ impl Registry {
         src: &str,
         base: RunnerOptions,
     ) -> Result<(Chain, RunnerSection), ConfigError> {
-        let table: toml::Table =
-            toml::from_str(src).map_err(|e| ConfigError::Syntax(one_line(&e.to_string())))?;
+        let table: toml::Table = toml::from_str(src)
+            .map_err(|e| ConfigError::Syntax(e.to_string().trim_end().into()))?;
         let file: ConfigFile = deserialize(table).map_err(ConfigError::Syntax)?;
         if file.stage.is_empty() {
             return Err(ConfigError::Empty(self.valid()));
@@ -272,18 +273,6 @@ fn deserialize<T: DeserializeOwned>(table: toml::Table) -> Result<T, String> {
             format!("{path}: {inner}")
         }
     })
-}
-
-/// Squeezes a multi-line message (toml's, with a source excerpt) onto one line.
-fn one_line(s: &str) -> String {
-    let lines: Vec<&str> = s
-        .lines()
-        .map(str::trim)
-        .filter(|l| {
-            !l.is_empty() && !l.starts_with('|') && !l.chars().all(|c| c == '^' || c == ' ')
-        })
-        .collect();
-    lines.join(" ")
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use pipeline_core::error::chain_line;
 use pipeline_core::ConfigError;
 
 use crate::input::InputError;
@@ -51,10 +52,23 @@ pub enum Error {
     },
 }
 
+/// How an error that stops a subcommand is printed after `nlpipe: `: with its causes on
+/// one line ([`chain_line`]), except a config file that does not parse, whose message keeps
+/// its layout (the line of the file and the caret under the mistake).
+pub fn error_text(e: &(dyn std::error::Error + 'static)) -> String {
+    if let Some(Error::Config {
+        path,
+        source: ConfigError::Syntax(message),
+    }) = e.downcast_ref::<Error>()
+    {
+        return format!("config {}: {}", path.display(), message.trim_end());
+    }
+    chain_line(e)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use pipeline_core::error::chain_line;
 
     #[test]
     fn a_cause_the_message_quotes_is_printed_once() {
@@ -63,5 +77,24 @@ mod tests {
             source: std::io::Error::other("disk\nfull"),
         };
         assert_eq!(chain_line(&e), "config c.toml: disk full");
+    }
+}
+
+#[cfg(test)]
+mod layout_tests {
+    use super::*;
+
+    #[test]
+    fn a_toml_syntax_error_keeps_its_lines() {
+        let e = Error::Config {
+            path: "c.toml".into(),
+            source: ConfigError::Syntax("TOML parse error\n1 | x\n  | ^\n".into()),
+        };
+        assert_eq!(
+            error_text(&e),
+            "config c.toml: TOML parse error\n1 | x\n  | ^"
+        );
+        let other = Error::Stages(ConfigError::Empty("lang".into()));
+        assert_eq!(error_text(&other), chain_line(&other));
     }
 }

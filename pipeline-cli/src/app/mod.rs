@@ -11,7 +11,7 @@ mod error;
 pub mod read;
 pub mod sink;
 
-pub use error::Error;
+pub use error::{error_text, Error};
 
 /// A multi-threaded runtime with `jobs` workers.
 pub fn runtime(jobs: usize) -> Result<tokio::runtime::Runtime, Error> {

@@ -51,6 +51,9 @@ impl Serialiser {
             .as_ref()
             .map_or_else(|f| Arc::clone(&f.id), Document::id_arc);
         let failed = record.is_err();
+        let number = record
+            .as_ref()
+            .map_or_else(|f| f.id_is_number, Document::id_is_number);
         let written = pipeline_core::on_cpu(len, move || {
             let mut bytes = Vec::new();
             opts.write_line(&record, &mut bytes);
@@ -60,7 +63,8 @@ impl Serialiser {
         match written {
             Ok(bytes) => Line { id, failed, bytes },
             Err(e) => {
-                let f = Failure::new(Arc::clone(&id), "output", "panic", e.to_string());
+                let f = Failure::new(Arc::clone(&id), "output", "panic", e.to_string())
+                    .with_number_id(number);
                 let mut bytes = Vec::new();
                 opts.write_line(&Err(f), &mut bytes);
                 Line {

@@ -247,7 +247,11 @@ fn to_record(msg: &jetstream::Message, opts: &InputOptions, stream: &str) -> Rec
 fn failure_from_json(position: &str, text: &str) -> Failure {
     let value: Value = serde_json::from_str(text).unwrap_or(Value::Null);
     let get = |v: &Value, k: &str| v.get(k).and_then(Value::as_str).map(str::to_owned);
-    let id = get(&value, "id").unwrap_or_else(|| position.to_owned());
+    let (id, number) = match value.get("id") {
+        Some(Value::String(s)) => (s.clone(), false),
+        Some(Value::Number(n)) => (n.to_string(), true),
+        _ => (position.to_owned(), false),
+    };
     let err = value.get("error").cloned().unwrap_or(Value::Null);
     Failure::new(
         id,
@@ -255,6 +259,7 @@ fn failure_from_json(position: &str, text: &str) -> Failure {
         get(&err, "kind").unwrap_or_else(|| "unknown".into()),
         get(&err, "message").unwrap_or_default(),
     )
+    .with_number_id(number)
 }
 
 /// Publishes one result and, once the stream confirmed it, acknowledges the input.

@@ -69,6 +69,7 @@ impl InputOptions {
     /// let opts = InputOptions::default();
     /// let doc = opts.json_document("stdin:1", r#"{"id": 7, "text": "Hi", "src": "x"}"#).unwrap();
     /// assert_eq!(doc.id(), "7");
+    /// assert!(doc.id_is_number()); // and written as `"id":7`
     /// assert_eq!(doc.fields()["src"], "x");
     /// let err = opts.json_document("stdin:2", "[1]").unwrap_err();
     /// assert_eq!(err.kind, "not_an_object");
@@ -97,10 +98,13 @@ impl InputOptions {
                 format!("expected a JSON object, found {}", json_type(&value)),
             ));
         };
-        let id: Arc<str> = match obj.get(&self.id_field) {
-            Some(Value::String(s)) => s.as_str().into(),
-            Some(Value::Number(n)) => n.to_string().into(),
-            _ => position_id.into(),
+        let (id, id_is_number): (Arc<str>, bool) = match obj.get(&self.id_field) {
+            Some(Value::String(s)) => (s.as_str().into(), false),
+            Some(Value::Number(n)) => (n.to_string().into(), true),
+            _ => (position_id.into(), false),
+        };
+        let fail = |id: &str, kind: &str, message: String| {
+            fail(id, kind, message).with_number_id(id_is_number)
         };
         let text = match obj.remove(&self.text_field) {
             Some(Value::String(s)) => s,
@@ -124,6 +128,7 @@ impl InputOptions {
             }
         };
         let mut doc = Document::new(Arc::clone(&id), text);
+        doc.set_id_is_number(id_is_number);
         if let Some(Value::String(code)) = obj.get("lang") {
             if !code.trim().is_empty() {
                 doc.set_lang_hint(code.trim().to_ascii_lowercase());

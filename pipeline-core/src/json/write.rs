@@ -55,11 +55,12 @@ impl OutputOptions {
             // Serialising our own types into memory cannot fail but for non-finite floats
             // in a third-party layer; say so instead of writing a torn line.
             out.truncate(start);
-            let id = match record {
-                Ok(d) => d.id_arc(),
-                Err(f) => Arc::clone(&f.id),
+            let (id, number) = match record {
+                Ok(d) => (d.id_arc(), d.id_is_number()),
+                Err(f) => (Arc::clone(&f.id), f.id_is_number),
             };
-            let f = Failure::new(id, "output", "unserialisable", e.to_string());
+            let f =
+                Failure::new(id, "output", "unserialisable", e.to_string()).with_number_id(number);
             serde_json::to_writer(&mut *out, &FailureView(&f))
                 .expect("an error record always serialises");
         }
@@ -84,7 +85,17 @@ impl Serialize for FailureView<'_> {
             message: &'a str,
         }
         let mut m = s.serialize_map(Some(2))?;
-        m.serialize_entry("id", &*self.0.id)?;
+        // a numeric id stays a number (checked here: the fields are public)
+        match self
+            .0
+            .id_is_number
+            .then(|| self.0.id.parse::<serde_json::Number>())
+        {
+            Some(Ok(n)) if crate::record::is_json_number(&self.0.id) => {
+                m.serialize_entry("id", &n)?
+            }
+            _ => m.serialize_entry("id", &*self.0.id)?,
+        }
         m.serialize_entry(
             "error",
             &Inner {
@@ -104,7 +115,12 @@ impl<'a> RecordWriter<'a> {
     fn write(&self, layers: Option<LayerSelection>, out: &mut Vec<u8>) -> serde_json::Result<()> {
         let doc: &'a Document = self.doc;
         out.extend_from_slice(b"{\"id\":");
-        write_str(out, doc.id());
+        if doc.id_is_number() {
+            // checked to be the text of a JSON number when it was set
+            out.extend_from_slice(doc.id().as_bytes());
+        } else {
+            write_str(out, doc.id());
+        }
         if !self.no_text {
             out.extend_from_slice(b",\"text\":");
             write_str(out, doc.text());
@@ -266,5 +282,32 @@ mod tests {
         only("quotes").write_line(&Err(f.clone()), &mut a);
         OutputOptions::default().write_line(&Err(f), &mut b);
         assert_eq!(a, b);
+    }
+
+    #[test]
+    fn a_numeric_id_stays_a_number_in_documents_and_error_records() {
+        let opts = InputOptions::default();
+        let doc = opts
+            .json_document("f:1", r#"{"id":5,"text":"Hi"}"#)
+            .unwrap();
+        assert_eq!(line(&Ok(doc.clone()), OutputOptions::default())["id"], 5);
+        let big = opts
+            .json_document("f:2", r#"{"id":12345678901234567890123,"text":"Hi"}"#)
+            .unwrap();
+        let mut out = Vec::new();
+        OutputOptions::default().write_line(&Ok(big), &mut out);
+        assert!(out.starts_with(b"{\"id\":12345678901234567890123,"));
+        let text = opts
+            .json_document("f:3", r#"{"id":"5","text":"Hi"}"#)
+            .unwrap();
+        assert_eq!(line(&Ok(text), OutputOptions::default())["id"], "5");
+        let missing = opts.json_document("f:4", r#"{"id":-2.5}"#).unwrap_err();
+        assert_eq!(line(&Err(missing), OutputOptions::default())["id"], -2.5);
+        // a flag set on an id that is no number is ignored
+        let f = Failure::new("stdin:3", "input", "x", "y").with_number_id(true);
+        assert_eq!(line(&Err(f), OutputOptions::default())["id"], "stdin:3");
+        let mut d = Document::new("A-1", "t");
+        assert!(!d.set_id_is_number(true));
+        assert_eq!(line(&Ok(d), OutputOptions::default())["id"], "A-1");
     }
 }
