@@ -78,9 +78,15 @@ pub struct RunArgs {
     #[arg(long, value_name = "a,b")]
     pub layers: Option<LayerSelection>,
 
-    /// Print a summary (documents, failures, time per stage) to stderr at the end.
-    #[arg(long)]
+    /// Print the tally (documents, errors, bytes, time, rate) and the time per stage to
+    /// stderr at the end, even when stderr is not a terminal (on a terminal the tally is
+    /// printed anyway).
+    #[arg(long, conflicts_with = "no_summary")]
     pub summary: bool,
+
+    /// Never print the tally at the end, even on a terminal.
+    #[arg(long)]
+    pub no_summary: bool,
 
     /// Never show a progress bar, even on a terminal.
     #[arg(long)]

@@ -5,11 +5,14 @@
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 use pipeline_core::{Failure, InputOptions, Record};
 use tokio::sync::mpsc;
 
 use crate::args::InputMode;
+use crate::encoding::{self, Decoder, Head};
 
 /// One input after directories are expanded.
 #[derive(Debug)]
@@ -37,12 +40,14 @@ pub enum InputError {
 }
 
 /// Expands the command-line inputs: `-` is stdin, directories yield their `*.txt` and
-/// `*.jsonl` files recursively in sorted path order.
-pub fn expand(inputs: &[PathBuf]) -> Result<Vec<Source>, InputError> {
+/// `*.jsonl` files recursively in sorted path order. Also returns one note per directory
+/// in which other files were skipped (see [`skipped_note`]).
+pub fn expand(inputs: &[PathBuf]) -> Result<(Vec<Source>, Vec<String>), InputError> {
     if inputs.is_empty() {
-        return Ok(vec![Source::Stdin]);
+        return Ok((vec![Source::Stdin], Vec::new()));
     }
     let mut sources = Vec::new();
+    let mut notes = Vec::new();
     for path in inputs {
         if path.as_os_str() == "-" {
             sources.push(Source::Stdin);
@@ -66,11 +71,13 @@ pub fn expand(inputs: &[PathBuf]) -> Result<Vec<Source>, InputError> {
         let walk = walkdir::WalkDir::new(path)
             .follow_links(true)
             .sort_by_file_name();
+        let mut skipped = Vec::new();
         for entry in walk {
             match entry {
                 Ok(e) if e.file_type().is_file() && wanted(e.path()) => {
                     sources.push(Source::File(e.into_path()));
                 }
+                Ok(e) if e.file_type().is_file() => skipped.push(e.into_path()),
                 Ok(_) => {}
                 Err(err) => {
                     let id = err
@@ -90,8 +97,62 @@ pub fn expand(inputs: &[PathBuf]) -> Result<Vec<Source>, InputError> {
                 }
             }
         }
+        if !skipped.is_empty() {
+            notes.push(skipped_note(path, &skipped));
+        }
     }
-    Ok(sources)
+    Ok((sources, notes))
+}
+
+/// The total size of the inputs, when every one is a regular file (else a progress bar
+/// cannot know it).
+pub fn total_size(sources: &[Source]) -> Option<u64> {
+    sources.iter().try_fold(0u64, |total, source| match source {
+        Source::File(path) => {
+            let meta = std::fs::metadata(path).ok()?;
+            meta.is_file().then(|| total + meta.len())
+        }
+        Source::Broken(_) => Some(total),
+        Source::Stdin => None,
+    })
+}
+
+/// How many names a note lists.
+const NAMES_LISTED: usize = 3;
+
+/// The note on the files of directory `dir` that were skipped: how many, by extension
+/// (most frequent first), and the first few names, e.g. `data: skipped 3 files not named
+/// *.txt or *.jsonl (2 .gz, 1 .csv): data/a.gz, data/b.csv, data/c.gz`.
+fn skipped_note(dir: &Path, skipped: &[PathBuf]) -> String {
+    let mut by_ext: Vec<(String, usize)> = Vec::new();
+    for path in skipped {
+        let ext = path.extension().map_or_else(
+            || "no extension".to_owned(),
+            |e| format!(".{}", e.to_string_lossy()),
+        );
+        match by_ext.iter_mut().find(|(e, _)| *e == ext) {
+            Some((_, n)) => *n += 1,
+            None => by_ext.push((ext, 1)),
+        }
+    }
+    by_ext.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let kinds: Vec<String> = by_ext.iter().map(|(e, n)| format!("{n} {e}")).collect();
+    let mut names: Vec<String> = skipped
+        .iter()
+        .take(NAMES_LISTED)
+        .map(|p| p.display().to_string())
+        .collect();
+    if skipped.len() > NAMES_LISTED {
+        names.push("…".into());
+    }
+    let files = if skipped.len() == 1 { "file" } else { "files" };
+    format!(
+        "{}: skipped {} {files} not named *.txt or *.jsonl ({}): {}",
+        dir.display(),
+        skipped.len(),
+        kinds.join(", "),
+        names.join(", ")
+    )
 }
 
 fn wanted(path: &Path) -> bool {
@@ -113,6 +174,64 @@ pub struct ReaderOptions {
     pub doc: InputOptions,
     /// Replace invalid UTF-8 instead of failing.
     pub lossy: bool,
+    /// Where the reader counts the bytes it read and sends its notes.
+    pub feedback: Feedback,
+}
+
+/// What the reader tells the person running it: how many bytes it has read (of every
+/// input, as stored: before decoding) and how many records it has sent, and a note (one
+/// line) on each input it refuses or that yields only error records.
+#[derive(Clone)]
+pub struct Feedback {
+    bytes: Arc<AtomicU64>,
+    records: Arc<AtomicU64>,
+    notes: Arc<dyn Fn(&str) + Send + Sync>,
+}
+
+impl std::fmt::Debug for Feedback {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Feedback")
+            .field("bytes", &self.bytes)
+            .field("records", &self.records)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Default for Feedback {
+    /// Notes go to stderr, after `nlpipe: `.
+    fn default() -> Self {
+        Feedback {
+            bytes: Arc::new(AtomicU64::new(0)),
+            records: Arc::new(AtomicU64::new(0)),
+            notes: Arc::new(|line| eprintln!("nlpipe: {line}")),
+        }
+    }
+}
+
+impl Feedback {
+    /// The same counter, with notes sent to `notes` (e.g. printed above a progress bar).
+    pub fn with_notes(self, notes: impl Fn(&str) + Send + Sync + 'static) -> Self {
+        Feedback {
+            bytes: self.bytes,
+            records: self.records,
+            notes: Arc::new(notes),
+        }
+    }
+
+    /// Bytes read so far.
+    pub fn bytes(&self) -> u64 {
+        self.bytes.load(Ordering::Relaxed)
+    }
+
+    /// Records sent so far.
+    pub fn records(&self) -> u64 {
+        self.records.load(Ordering::Relaxed)
+    }
+
+    /// Sends one note.
+    pub fn note(&self, line: &str) {
+        (self.notes)(line);
+    }
 }
 
 /// Turns what the reader finds into the items it sends, one per document: `run` sends
@@ -127,6 +246,8 @@ pub trait Parse {
     fn json(&self, position_id: &str, line: &str) -> Self::Item;
     /// Something that could not be read (an unreadable file, invalid UTF-8, too large…).
     fn failure(&self, failure: Failure) -> Self::Item;
+    /// The error record `item` is, if it is one.
+    fn failure_of(item: &Self::Item) -> Option<&Failure>;
 }
 
 impl Parse for InputOptions {
@@ -143,6 +264,10 @@ impl Parse for InputOptions {
     fn failure(&self, failure: Failure) -> Record {
         Err(failure)
     }
+
+    fn failure_of(item: &Record) -> Option<&Failure> {
+        item.as_ref().err()
+    }
 }
 
 /// Reads every source in order and sends one item per document to `tx`. Stops early
@@ -156,17 +281,7 @@ pub fn read_all<P: Parse>(
     for source in sources {
         let keep_going = match source {
             Source::Broken(f) => tx.blocking_send(parser.failure(f)).is_ok(),
-            Source::Stdin => {
-                let stdin = io::stdin().lock();
-                read_source(
-                    STDIN,
-                    BufReader::with_capacity(1 << 16, stdin),
-                    None,
-                    opts,
-                    parser,
-                    tx,
-                )
-            }
+            Source::Stdin => read_input(STDIN, io::stdin().lock(), None, false, opts, parser, tx),
             Source::File(path) => {
                 let name = path.display().to_string();
                 match File::open(&path) {
@@ -178,14 +293,9 @@ pub fn read_all<P: Parse>(
                                 InputMode::Text
                             })
                         });
-                        read_source(
-                            &name,
-                            BufReader::with_capacity(1 << 16, file),
-                            mode,
-                            opts,
-                            parser,
-                            tx,
-                        )
+                        // a FIFO is read as it comes, as stdin is
+                        let patient = file.metadata().is_ok_and(|m| m.is_file());
+                        read_input(&name, file, mode, patient, opts, parser, tx)
                     }
                     Err(e) => tx
                         .blocking_send(parser.failure(Failure::new(
@@ -204,6 +314,127 @@ pub fn read_all<P: Parse>(
     }
 }
 
+/// Reads one input: looks at its first bytes ([`Head`]), refuses it when it looks binary
+/// or like UTF-16/UTF-32 without a byte-order mark (one error record), decodes UTF-16 and
+/// UTF-32, then splits it into documents ([`read_source`]); a note on the input when it
+/// was refused or yields only error records. Returns false when the receiver is gone.
+fn read_input<R: Read, P: Parse>(
+    name: &str,
+    raw: R,
+    mode: Option<InputMode>,
+    patient: bool,
+    opts: &ReaderOptions,
+    parser: &P,
+    tx: &mpsc::Sender<P::Item>,
+) -> bool {
+    let mut out = Out::<P> {
+        tx,
+        sent: &opts.feedback.records,
+        records: 0,
+        failures: 0,
+        first: None,
+    };
+    let mut raw = Counted {
+        inner: raw,
+        bytes: &opts.feedback.bytes,
+    };
+    let (head, complete) = match encoding::read_head(&mut raw, patient) {
+        Ok(head) => head,
+        Err(e) => return send_io_error(parser, &mut out, name, &e),
+    };
+    let sniffed = Head::sniff(&head, complete);
+    if let Some((kind, message)) = sniffed.refusal() {
+        opts.feedback.note(&format!("{name}: {message}"));
+        return out.send(parser.failure(Failure::new(name, "input", kind, message)));
+    }
+    let rest = io::Cursor::new(head).chain(raw);
+    let keep_going = match sniffed {
+        Head::Marked(wide) => {
+            let decoded = BufReader::with_capacity(1 << 16, Decoder::new(rest, wide));
+            read_source(name, decoded, mode, opts, parser, &mut out)
+        }
+        _ => {
+            let plain = BufReader::with_capacity(1 << 16, rest);
+            read_source(name, plain, mode, opts, parser, &mut out)
+        }
+    };
+    let invalid_at = match sniffed {
+        Head::Utf8 { invalid_at } if !opts.lossy => invalid_at,
+        _ => None,
+    };
+    if let Some(line) = out.note(invalid_at) {
+        opts.feedback.note(&format!("{name}: {line}"));
+    }
+    keep_going
+}
+
+/// A reader that adds what it reads to a counter.
+struct Counted<'a, R> {
+    inner: R,
+    bytes: &'a AtomicU64,
+}
+
+impl<R: Read> Read for Counted<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.bytes.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+/// Sends the items of one input, counting them and its error records.
+struct Out<'a, P: Parse> {
+    tx: &'a mpsc::Sender<P::Item>,
+    sent: &'a AtomicU64,
+    records: u64,
+    failures: u64,
+    /// The first error record's kind and message.
+    first: Option<String>,
+}
+
+impl<P: Parse> Out<'_, P> {
+    /// Sends `item`; false when the receiver is gone.
+    fn send(&mut self, item: P::Item) -> bool {
+        self.records += 1;
+        if let Some(f) = P::failure_of(&item) {
+            self.failures += 1;
+            if self.first.is_none() {
+                let mut first = format!("{}: {}", f.kind, f.message.replace('\n', " "));
+                if first.len() > 120 {
+                    let mut cut = 117;
+                    while !first.is_char_boundary(cut) {
+                        cut -= 1;
+                    }
+                    first.truncate(cut);
+                    first.push('…');
+                }
+                self.first = Some(first);
+            }
+        }
+        let sent = self.tx.blocking_send(item).is_ok();
+        self.sent.fetch_add(1, Ordering::Relaxed);
+        sent
+    }
+
+    /// The note on this input, if it needs one: every record an error, or bytes that are
+    /// not UTF-8 (`invalid_at`, the first one's offset) and some records errors.
+    fn note(&self, invalid_at: Option<usize>) -> Option<String> {
+        let first = self.first.as_deref().unwrap_or_default();
+        let counts = match (self.records, self.failures) {
+            (1, 1) => format!("its only record is an error ({first})"),
+            (n, f) if n == f && n > 0 => format!("all {n} records are errors (first: {first})"),
+            (n, f) if f > 0 && invalid_at.is_some() => {
+                format!("{f} of {n} records are errors (first: {first})")
+            }
+            _ => return None,
+        };
+        Some(match invalid_at {
+            Some(at) => format!("not UTF-8 (first invalid byte at offset {at}): {counts}"),
+            None => counts,
+        })
+    }
+}
+
 /// Reads one source; returns false when the receiver is gone.
 fn read_source<R: BufRead, P: Parse>(
     name: &str,
@@ -211,21 +442,21 @@ fn read_source<R: BufRead, P: Parse>(
     mode: Option<InputMode>,
     opts: &ReaderOptions,
     parser: &P,
-    tx: &mpsc::Sender<P::Item>,
+    out: &mut Out<'_, P>,
 ) -> bool {
     let mode = match mode.or(opts.mode) {
         Some(m) => m,
         None => match sniff(&mut reader) {
             Ok(m) => m,
-            Err(e) => return send_io_error(parser, tx, name, &e),
+            Err(e) => return send_io_error(parser, out, name, &e),
         },
     };
     match mode {
         InputMode::Text => match read_text(name, &mut reader, opts) {
             // an empty stdin holds no document at all (an empty file is an empty document)
             Ok(text) if name == STDIN && text.is_empty() => true,
-            Ok(text) => tx.blocking_send(parser.text(name.to_owned(), text)).is_ok(),
-            Err(f) => tx.blocking_send(parser.failure(f)).is_ok(),
+            Ok(text) => out.send(parser.text(name.to_owned(), text)),
+            Err(f) => out.send(parser.failure(f)),
         },
         InputMode::Lines | InputMode::Jsonl => {
             let mut lines = LineReader::new(reader, opts.doc.max_doc_bytes);
@@ -236,7 +467,7 @@ fn read_source<R: BufRead, P: Parse>(
                     Ok(None) => return true,
                     Err(e) => {
                         let id = format!("{name}:{}", lines.line_no + 1);
-                        return send_io_error(parser, tx, &id, &e);
+                        return send_io_error(parser, out, &id, &e);
                     }
                 };
                 let id = format!("{name}:{}", line.number);
@@ -270,7 +501,7 @@ fn read_source<R: BufRead, P: Parse>(
                         }
                     }
                 };
-                if tx.blocking_send(item).is_err() {
+                if !out.send(item) {
                     return false;
                 }
             }
@@ -278,19 +509,13 @@ fn read_source<R: BufRead, P: Parse>(
     }
 }
 
-fn send_io_error<P: Parse>(
-    parser: &P,
-    tx: &mpsc::Sender<P::Item>,
-    id: &str,
-    e: &io::Error,
-) -> bool {
-    tx.blocking_send(parser.failure(Failure::new(
+fn send_io_error<P: Parse>(parser: &P, out: &mut Out<'_, P>, id: &str, e: &io::Error) -> bool {
+    out.send(parser.failure(Failure::new(
         id.to_owned(),
         "input",
         "read_error",
         e.to_string(),
     )))
-    .is_ok()
 }
 
 /// Decides jsonl or text for stdin: jsonl when the first non-blank byte is `{`.
@@ -473,5 +698,22 @@ mod tests {
         let err = decode(b"ab\xffcd", false).unwrap_err();
         assert!(err.contains("byte offset 2"), "{err}");
         assert_eq!(decode(b"ab\xffcd", true).unwrap(), "ab\u{fffd}cd");
+    }
+
+    #[test]
+    fn the_skipped_note_counts_by_extension_and_names_the_first_files() {
+        let paths: Vec<PathBuf> = ["d/a.gz", "d/b.csv", "d/c.gz", "d/README", "d/e.gz"]
+            .iter()
+            .map(PathBuf::from)
+            .collect();
+        assert_eq!(
+            skipped_note(Path::new("d"), &paths),
+            "d: skipped 5 files not named *.txt or *.jsonl (3 .gz, 1 .csv, 1 no extension): \
+             d/a.gz, d/b.csv, d/c.gz, …"
+        );
+        assert_eq!(
+            skipped_note(Path::new("d"), &paths[..1]),
+            "d: skipped 1 file not named *.txt or *.jsonl (1 .gz): d/a.gz"
+        );
     }
 }

@@ -10,6 +10,7 @@
 
 mod app;
 mod args;
+mod encoding;
 mod input;
 #[cfg(feature = "nats")]
 mod nats;

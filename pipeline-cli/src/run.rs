@@ -9,13 +9,14 @@ use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::Arc;
 
 use futures::StreamExt;
-use indicatif::{ProgressBar, ProgressStyle};
 use pipeline_core::error::chain_line;
 use pipeline_core::{OutputOptions, Run};
 use tokio::sync::Notify;
 
+use crate::app::meter::Meter;
 use crate::app::{self, sink, Error};
 use crate::args::RunArgs;
+use crate::input;
 
 /// Which signal stopped the run, if any: 0 none, else the signal number.
 static SIGNAL: AtomicU8 = AtomicU8::new(0);
@@ -23,7 +24,7 @@ static SIGNAL: AtomicU8 = AtomicU8::new(0);
 /// Runs `nlpipe run`.
 pub fn run(args: RunArgs) -> Result<ExitCode, Error> {
     let chain = app::chain::build(&args.chain)?;
-    let (sources, reader_opts) = app::read::reader(&args.read)?;
+    let (sources, mut reader_opts) = app::read::reader(&args.read)?;
     let serialiser = sink::Serialiser::new(OutputOptions {
         offsets: app::read::offset_unit(args.read.offsets),
         no_text: args.no_text,
@@ -31,8 +32,16 @@ pub fn run(args: RunArgs) -> Result<ExitCode, Error> {
     });
     let jobs = chain.options().jobs;
     let runtime = app::runtime(jobs)?;
-    let progress = (!args.no_progress && std::io::stderr().is_terminal()).then(progress_bar);
-    let summary_wanted = args.summary;
+    let terminal = std::io::stderr().is_terminal();
+    let meter = Meter::new(
+        !args.no_progress && terminal,
+        input::total_size(&sources),
+        reader_opts.feedback.clone(),
+    );
+    reader_opts.feedback = meter.feedback();
+    // the tally on a terminal, or when asked; the time per stage only when asked
+    let tally_wanted = args.summary || (terminal && !args.no_summary);
+    let stages_wanted = args.summary;
 
     let code = runtime.block_on(async move {
         let shutdown = Arc::new(Notify::new());
@@ -55,14 +64,10 @@ pub fn run(args: RunArgs) -> Result<ExitCode, Error> {
         let mut run = chain.run(records);
         let mut lines = serialiser.lines(&mut run, jobs);
         let mut failures = 0u64;
-        let mut written = 0u64;
         let mut closed = false;
         while let Some(line) = lines.next().await {
             failures += u64::from(line.failed);
-            written += 1;
-            if let Some(bar) = &progress {
-                bar.inc(1);
-            }
+            meter.document();
             if writer.send(line.bytes).await.is_err() {
                 closed = true;
                 break;
@@ -70,11 +75,12 @@ pub fn run(args: RunArgs) -> Result<ExitCode, Error> {
         }
         drop(lines);
         let write_result = writer.finish().await;
-        if let Some(bar) = &progress {
-            bar.finish_and_clear();
+        meter.finish();
+        if tally_wanted {
+            eprintln!("nlpipe: {}", meter.tally(failures));
         }
-        if summary_wanted {
-            print_summary(&run, written, failures);
+        if stages_wanted {
+            print_stages(&run);
         }
         match write_result {
             Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
@@ -100,14 +106,9 @@ pub fn run(args: RunArgs) -> Result<ExitCode, Error> {
     Ok(code)
 }
 
-/// `--summary`: documents, failures and time per stage, on stderr.
-fn print_summary(run: &Run, written: u64, failures: u64) {
-    let summary = run.summary();
-    eprintln!(
-        "nlpipe: {written} documents, {failures} failed, {:.3}s",
-        summary.elapsed.as_secs_f64()
-    );
-    for s in summary.stages {
+/// `--summary`: the time each stage was busy and its failures, on stderr.
+fn print_stages(run: &Run) {
+    for s in run.summary().stages {
         eprintln!(
             "nlpipe:   {:10} busy {:.3}s, {} failed",
             s.name,
@@ -115,17 +116,6 @@ fn print_summary(run: &Run, written: u64, failures: u64) {
             s.failures
         );
     }
-}
-
-/// A spinner with document count and rate, for terminals.
-fn progress_bar() -> ProgressBar {
-    let bar = ProgressBar::new_spinner();
-    bar.set_style(
-        ProgressStyle::with_template("{spinner} {pos} documents ({per_sec}) {elapsed}")
-            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-    );
-    bar.enable_steady_tick(std::time::Duration::from_millis(200));
-    bar
 }
 
 /// Records SIGINT/SIGTERM in [`SIGNAL`] and wakes `shutdown`.

@@ -71,3 +71,313 @@ fn ids_keep_their_json_type_in_documents_and_error_records() {
     let text = String::from_utf8(out.stdout.clone()).unwrap();
     assert!(text.starts_with("{\"id\":5,"), "{text}");
 }
+
+/// `text` in `enc` (`utf16le`, `utf16be`, `utf32le`, `utf32be`), with its byte-order mark
+/// when `bom`.
+fn encode(text: &str, enc: &str, bom: bool) -> Vec<u8> {
+    let chars = bom.then_some('\u{feff}').into_iter().chain(text.chars());
+    let mut out = Vec::new();
+    for c in chars {
+        let mut units = [0u16; 2];
+        match enc {
+            "utf16le" => c
+                .encode_utf16(&mut units)
+                .iter()
+                .for_each(|u| out.extend(u.to_le_bytes())),
+            "utf16be" => c
+                .encode_utf16(&mut units)
+                .iter()
+                .for_each(|u| out.extend(u.to_be_bytes())),
+            "utf32le" => out.extend((c as u32).to_le_bytes()),
+            "utf32be" => out.extend((c as u32).to_be_bytes()),
+            _ => panic!("{enc}"),
+        }
+    }
+    out
+}
+
+const SAID: &str = "Zoë Durand a déclaré «nous allons signer» à Genève.\r\nLes négociations \
+                    reprendront lundi matin avec les ministres des deux pays.";
+
+#[test]
+fn utf16_and_utf32_with_a_bom_are_decoded_files_and_stdin_text_and_jsonl() {
+    let dir = scratch("bom");
+    let jsonl = format!("{{\"id\": 1, \"text\": {}}}\n", serde_json::json!(SAID));
+    for enc in ["utf16le", "utf16be", "utf32le", "utf32be"] {
+        let text_file = dir.join(format!("{enc}.txt"));
+        std::fs::write(&text_file, encode(SAID, enc, true)).unwrap();
+        let jsonl_file = dir.join(format!("{enc}.jsonl"));
+        std::fs::write(&jsonl_file, encode(&jsonl, enc, true)).unwrap();
+        let out = nlpipe()
+            .args(["run", "--stages", "lang,tokens"])
+            .arg(&text_file)
+            .arg(&jsonl_file)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{enc}: {}", stderr(&out));
+        assert_eq!(stderr(&out), "", "{enc}");
+        let recs = records(&out);
+        assert_eq!(recs.len(), 2);
+        for rec in &recs {
+            assert_eq!(
+                rec["text"], SAID,
+                "{enc}: the BOM is stripped, the rest decoded"
+            );
+            assert_eq!(rec["lang"]["code"], "fr", "{enc}");
+            // offsets are in the decoded UTF-8 text: `déclaré` starts after `Zoë Durand a `
+            let said = rec["tokens"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|t| t["text"] == "déclaré")
+                .unwrap();
+            assert_eq!(said["start"], "Zoë Durand a ".len(), "{enc}");
+        }
+        assert_eq!(recs[1]["id"], 1);
+        // stdin: the mode is sniffed after decoding (jsonl: the first character is `{`)
+        for (input, want_id) in [
+            (encode(SAID, enc, true), "stdin"),
+            (encode(&jsonl, enc, true), "1"),
+        ] {
+            let out = run_with_stdin(&["run", "--stages", "lang"], &input);
+            assert_eq!(out.status.code(), Some(0), "{enc}: {}", stderr(&out));
+            let recs = records(&out);
+            assert_eq!(recs[0]["text"], SAID, "{enc} on stdin");
+            assert_eq!(recs[0]["id"].to_string().trim_matches('"'), want_id);
+        }
+    }
+    // a UTF-8 BOM is stripped as before, in text and JSON Lines
+    let mut utf8 = b"\xEF\xBB\xBF".to_vec();
+    utf8.extend(jsonl.as_bytes());
+    let out = run_with_stdin(&["run", "--stages", "lang"], &utf8);
+    assert_eq!(records(&out)[0]["text"], SAID);
+    let file = dir.join("bom8.txt");
+    std::fs::write(&file, [b"\xEF\xBB\xBF", SAID.as_bytes()].concat()).unwrap();
+    let out = nlpipe()
+        .args(["run", "--stages", "lang"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(records(&out)[0]["text"], SAID);
+}
+
+#[test]
+fn utf16_without_a_bom_is_refused_naming_the_encoding() {
+    let dir = scratch("no-bom");
+    let file = dir.join("wide.txt");
+    std::fs::write(&file, encode(SAID, "utf16le", false)).unwrap();
+    let out = nlpipe()
+        .args(["run", "--stages", "lang"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("wide.txt: looks like UTF-16LE without a byte-order mark"),
+        "{err}"
+    );
+    assert!(err.contains("iconv -f UTF-16LE -t UTF-8"), "{err}");
+    let recs = records(&out);
+    assert_eq!(recs.len(), 1);
+    assert_eq!(recs[0]["error"]["kind"], "unsupported_encoding");
+    let out = run_with_stdin(
+        &["run", "--stages", "lang"],
+        &encode(SAID, "utf16be", false),
+    );
+    assert!(
+        stderr(&out).contains("stdin: looks like UTF-16BE"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(records(&out)[0]["id"], "stdin");
+}
+
+#[test]
+fn a_binary_file_is_skipped_with_one_line_and_one_error_record() {
+    let dir = scratch("binary");
+    let file = dir.join("x.jsonl");
+    let mut bytes = b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0".to_vec();
+    for i in 0..5000u32 {
+        bytes.extend(i.to_le_bytes());
+        bytes.extend(b"\n\xff\0");
+    }
+    std::fs::write(&file, &bytes).unwrap();
+    let good = dir.join("good.txt");
+    std::fs::write(
+        &good,
+        "The talks resumed on Monday morning with the ministers of both countries.",
+    )
+    .unwrap();
+    let out = nlpipe()
+        .args(["run", "--stages", "lang"])
+        .arg(&file)
+        .arg(&good)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("x.jsonl: looks binary (NUL byte at offset 7); not read"),
+        "{err}"
+    );
+    let recs = records(&out);
+    assert_eq!(
+        recs.len(),
+        2,
+        "one error record for the file, not one per line"
+    );
+    assert_eq!(recs[0]["error"]["kind"], "binary");
+    assert_eq!(recs[1]["lang"]["code"], "en");
+}
+
+#[test]
+fn an_input_of_only_error_records_gets_a_line_with_the_count() {
+    let dir = scratch("all-errors");
+    let file = dir.join("wrong.jsonl");
+    std::fs::write(&file, "{\"body\": \"a\"}\n{\"body\": \"b\"}\nnot json\n").unwrap();
+    let mixed = dir.join("mixed.jsonl");
+    std::fs::write(&mixed, "{\"text\": \"fine\"}\nnot json\n").unwrap();
+    let latin1 = dir.join("latin1.txt");
+    std::fs::write(&latin1, b"caf\xe9 ol\xe9").unwrap();
+    let out = nlpipe()
+        .args(["run", "--stages", "lang"])
+        .args([&file, &mixed, &latin1])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 2, "{err}");
+    assert!(lines[0].starts_with("nlpipe: "), "{err}");
+    assert!(
+        lines[0].ends_with(
+            "wrong.jsonl: all 3 records are errors (first: missing_text: no `text` field)"
+        ),
+        "{err}"
+    );
+    assert!(lines[1].contains("latin1.txt: not UTF-8 (first invalid byte at offset 3): its only record is an error (invalid_utf8: "), "{err}");
+    assert_eq!(records(&out).len(), 6);
+    // with --lossy the Latin-1 file is read, and nothing is said about it
+    let out = nlpipe()
+        .args(["run", "--stages", "lang", "--lossy"])
+        .arg(&latin1)
+        .output()
+        .unwrap();
+    assert_eq!((out.status.code(), stderr(&out)), (Some(0), String::new()));
+}
+
+#[test]
+fn a_folder_notes_the_files_it_skips_by_extension() {
+    let dir = scratch("skipped");
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    std::fs::write(dir.join("a.txt"), "Talks resumed.").unwrap();
+    for name in ["b.gz", "c.gz", "sub/d.gz", "sub/e.csv", "README"] {
+        std::fs::write(dir.join(name), "x").unwrap();
+    }
+    let out = nlpipe()
+        .args(["run", "--stages", "lang"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let err = stderr(&out);
+    let d = dir.display();
+    assert_eq!(
+        err,
+        format!(
+            "nlpipe: {d}: skipped 5 files not named *.txt or *.jsonl (3 .gz, 1 .csv, 1 no extension): \
+             {d}/README, {d}/b.gz, {d}/c.gz, …\n"
+        )
+    );
+    assert_eq!(records(&out).len(), 1);
+}
+
+#[test]
+fn on_a_pipe_stderr_stays_quiet_unless_summary_is_asked() {
+    let dir = scratch("tally");
+    std::fs::write(dir.join("a.txt"), "Talks resumed.").unwrap();
+    std::fs::write(
+        dir.join("b.jsonl"),
+        "{\"id\": 2, \"text\": \"Hello.\"}\nnot json\n",
+    )
+    .unwrap();
+    let quiet = nlpipe()
+        .args(["run", "--stages", "lang"])
+        .arg(dir.join("a.txt"))
+        .output()
+        .unwrap();
+    assert_eq!(quiet.status.code(), Some(0));
+    assert!(
+        quiet.stderr.is_empty(),
+        "no bar, no tally on a pipe: {:?}",
+        stderr(&quiet)
+    );
+    let out = nlpipe()
+        .args(["run", "--stages", "lang", "--summary"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert!(
+        !err.contains('\r') && !err.contains('\u{1b}'),
+        "no progress bar: {err:?}"
+    );
+    let tally = err
+        .lines()
+        .find(|l| l.contains("documents"))
+        .expect("the tally");
+    let size = std::fs::metadata(dir.join("a.txt")).unwrap().len()
+        + std::fs::metadata(dir.join("b.jsonl")).unwrap().len();
+    let want = format!("nlpipe: 3 documents, 1 error, {size} B in ");
+    assert!(tally.starts_with(&want), "{tally}");
+    assert!(
+        tally.ends_with(" docs/s)") && tally.contains("B/s, "),
+        "{tally}"
+    );
+    assert!(
+        err.lines().any(|l| l.starts_with("nlpipe:   lang ")),
+        "time per stage: {err}"
+    );
+    let both = nlpipe()
+        .args(["run", "--summary", "--no-summary"])
+        .output()
+        .unwrap();
+    assert_eq!(both.status.code(), Some(2));
+}
+
+/// `script` (util-linux) runs a command on a pseudo-terminal.
+fn on_a_terminal(command: &str) -> Option<String> {
+    let out = std::process::Command::new("script")
+        .args(["-qec", command, "/dev/null"])
+        .output()
+        .ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[test]
+fn on_a_terminal_the_bar_is_drawn_and_the_tally_printed() {
+    let dir = scratch("terminal");
+    let file = dir.join("a.txt");
+    std::fs::write(&file, "Talks resumed.").unwrap();
+    let bin = env!("CARGO_BIN_EXE_nlpipe");
+    let command = format!(
+        "{bin} run --stages lang {} > {}",
+        file.display(),
+        dir.join("out").display()
+    );
+    let Some(screen) = on_a_terminal(&command) else {
+        eprintln!("no `script` here: the terminal test is not run");
+        return;
+    };
+    assert!(
+        screen.contains("nlpipe: 1 document, 0 errors, 14 B in "),
+        "{screen:?}"
+    );
+    let quiet = format!("{command} --no-summary --no-progress");
+    let screen = on_a_terminal(&quiet).unwrap();
+    assert!(!screen.contains("nlpipe:"), "{screen:?}");
+}

@@ -8,6 +8,7 @@
 
 pub mod chain;
 mod error;
+pub mod meter;
 pub mod read;
 pub mod sink;
 

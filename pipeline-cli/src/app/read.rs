@@ -6,7 +6,7 @@ use tokio::sync::mpsc;
 
 use super::Error;
 use crate::args::{Offsets, ReadArgs};
-use crate::input::{self, Parse, ReaderOptions, Source};
+use crate::input::{self, Feedback, Parse, ReaderOptions, Source};
 
 /// The unit of offsets asked for.
 pub fn offset_unit(offsets: Offsets) -> OffsetUnit {
@@ -18,7 +18,11 @@ pub fn offset_unit(offsets: Offsets) -> OffsetUnit {
 
 /// The expanded inputs and the reader's settings.
 pub fn reader(args: &ReadArgs) -> Result<(Vec<Source>, ReaderOptions), Error> {
-    let sources = input::expand(&args.inputs)?;
+    let (sources, notes) = input::expand(&args.inputs)?;
+    let feedback = Feedback::default();
+    for note in &notes {
+        feedback.note(note);
+    }
     let opts = ReaderOptions {
         mode: args.input,
         doc: InputOptions {
@@ -28,6 +32,7 @@ pub fn reader(args: &ReadArgs) -> Result<(Vec<Source>, ReaderOptions), Error> {
             max_doc_bytes: args.max_doc_bytes,
         },
         lossy: args.lossy,
+        feedback,
     };
     Ok((sources, opts))
 }

@@ -74,6 +74,13 @@ impl crate::input::Parse for ReportParser {
     fn failure(&self, failure: Failure) -> Item {
         Item::Analyse(Err(failure))
     }
+
+    fn failure_of(item: &Item) -> Option<&Failure> {
+        match item {
+            Item::Analyse(Err(f)) => Some(f),
+            _ => None,
+        }
+    }
 }
 
 /// Runs `nlpipe report`: exit 0 once the report is written (problems in the input are
