@@ -73,13 +73,13 @@ impl Head {
             };
         }
         // UTF-32 LE's mark begins with UTF-16 LE's: look for the longer one first
-        let marks: [(&[u8], Wide); 4] = [
+        let wide: [(&[u8], Wide); 4] = [
             (b"\xFF\xFE\0\0", Wide::Utf32Le),
             (b"\0\0\xFE\xFF", Wide::Utf32Be),
             (b"\xFF\xFE", Wide::Utf16Le),
             (b"\xFE\xFF", Wide::Utf16Be),
         ];
-        if let Some((_, wide)) = marks.iter().find(|(mark, _)| head.starts_with(mark)) {
+        if let Some((_, wide)) = wide.iter().find(|(mark, _)| head.starts_with(mark)) {
             return Head::Marked(*wide);
         }
         let Some(nul_at) = memchr::memchr(0, head) else {
@@ -175,10 +175,19 @@ fn unmarked(head: &[u8]) -> Option<Wide> {
     }
 }
 
+/// The byte-order marks, longest first where one begins another.
+const MARKS: [&[u8]; 5] = [
+    b"\xEF\xBB\xBF",
+    b"\xFF\xFE\0\0",
+    b"\0\0\xFE\xFF",
+    b"\xFF\xFE",
+    b"\xFE\xFF",
+];
+
 /// Reads the first bytes of `reader` (up to [`HEAD_BYTES`]): all of them when `patient`,
-/// else only until a first read brought at least four (enough for a byte-order mark), so
-/// that a live stream on stdin is not held back. Returns the bytes and whether the input
-/// ended within them.
+/// else only until a read brought bytes that are not the beginning of a byte-order mark,
+/// so that a live stream on stdin (a person typing, a `tail -f`) is not held back.
+/// Returns the bytes and whether the input ended within them.
 pub fn read_head<R: Read>(reader: &mut R, patient: bool) -> io::Result<(Vec<u8>, bool)> {
     let mut head = vec![0u8; HEAD_BYTES];
     let mut len = 0;
@@ -189,7 +198,10 @@ pub fn read_head<R: Read>(reader: &mut R, patient: bool) -> io::Result<(Vec<u8>,
             Err(e) => return Err(e),
         };
         len += n;
-        if n == 0 || len == HEAD_BYTES || (!patient && len >= 4) {
+        let mark_begun = MARKS
+            .iter()
+            .any(|m| m.len() > len && m.starts_with(&head[..len]));
+        if n == 0 || len == HEAD_BYTES || (!patient && !mark_begun) {
             head.truncate(len);
             return Ok((head, n == 0));
         }
@@ -429,6 +441,22 @@ mod tests {
         let (head, end) = read_head(&mut &data[..], true).unwrap();
         assert_eq!((head.len(), end), (HEAD_BYTES, false));
         let (head, end) = read_head(&mut &b"ab"[..], false).unwrap();
-        assert_eq!((head, end), (b"ab".to_vec(), true));
+        assert_eq!((head, end), (b"ab".to_vec(), false));
+        // `FF FE` may be UTF-16 LE's mark or the start of UTF-32 LE's: read on
+        struct Chunks(Vec<&'static [u8]>);
+        impl Read for Chunks {
+            fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+                let chunk = if self.0.is_empty() {
+                    &[][..]
+                } else {
+                    self.0.remove(0)
+                };
+                buf[..chunk.len()].copy_from_slice(chunk);
+                Ok(chunk.len())
+            }
+        }
+        let mut live = Chunks(vec![b"\xFF\xFE", b"\0\0", b"more"]);
+        let (head, _) = read_head(&mut live, false).unwrap();
+        assert_eq!(head, b"\xFF\xFE\0\0");
     }
 }
