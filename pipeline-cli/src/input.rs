@@ -104,15 +104,18 @@ pub fn expand(inputs: &[PathBuf]) -> Result<(Vec<Source>, Vec<String>), InputErr
     Ok((sources, notes))
 }
 
-/// The total size of the inputs, when every one is a regular file (else a progress bar
-/// cannot know it).
+/// The total size of the inputs, when every one is a regular file (stdin too, when it is
+/// redirected from one: `nlpipe run < file`); else a progress bar cannot know it.
 pub fn total_size(sources: &[Source]) -> Option<u64> {
+    let size = |path: &Path| {
+        let meta = std::fs::metadata(path).ok()?;
+        meta.is_file().then_some(meta.len())
+    };
     sources.iter().try_fold(0u64, |total, source| match source {
-        Source::File(path) => {
-            let meta = std::fs::metadata(path).ok()?;
-            meta.is_file().then(|| total + meta.len())
-        }
+        Source::File(path) => Some(total + size(path)?),
         Source::Broken(_) => Some(total),
+        // on Linux and the BSDs, /dev/stdin is (a link to) whatever stdin is
+        Source::Stdin if cfg!(unix) => Some(total + size(Path::new("/dev/stdin"))?),
         Source::Stdin => None,
     })
 }
