@@ -60,6 +60,9 @@ pub(crate) enum MentionKind {
     Desc,
     /// A relative pronoun (`who`) whose antecedent is the mention before its comma.
     Rel,
+    /// No subject at all: the cue verb itself (`"…", sostuvo.`, `Uvedl, že …`) in a
+    /// language that drops its subjects; it resolves to the current speaker, if any.
+    Dropped,
 }
 
 /// A speaker mention: tokens `start..end`.
@@ -308,6 +311,7 @@ impl<'a> Analyzer<'a> {
         }
         self.headline();
         self.speaker_labels();
+        self.reported();
         self.indirect();
         for qi in 0..self.quotes.len() {
             if !self.quote_done[qi] {
@@ -379,5 +383,6 @@ pub(super) fn conf_of(kind: MentionKind, base: f32) -> f32 {
         MentionKind::Name => base,
         MentionKind::Pron => base - 0.07,
         MentionKind::Desc | MentionKind::Rel => base - 0.05,
+        MentionKind::Dropped => base - 0.1,
     }
 }

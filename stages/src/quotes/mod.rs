@@ -174,6 +174,7 @@ mod languages;
 mod lexicon;
 mod marks;
 mod names;
+mod reported;
 mod resolve;
 mod speaker;
 mod stage;

@@ -346,9 +346,23 @@ fn entity(
             let ante = a.antecedent(np.start, 0)?;
             entity(a, idx, ante, last_person, last_other)
         }
+        MentionKind::Dropped => {
+            // the current speaker, else the latest full name before: none at all in a
+            // text that has named no one
+            if let Some((p, _)) = last_person {
+                return Some(p.clone());
+            }
+            latest_before(&idx.timeline, np.start, |&(pos, _)| pos)
+                .map(|&(_, id)| idx.people[id].display.clone())
+        }
         MentionKind::Pron => {
             let w = lower(a, np.start);
-            if a.lexicons.in_any_list(&w, list::PERSON_PRONOUN) {
+            // (a pronoun of the document's language that its own list leaves out is no
+            // person: the French `on` is not the Czech `on`)
+            let own = a.lex.defines(list::PERSON_PRONOUN)
+                && a.lex.classes(&w) & class::PRON != 0
+                && !a.lex.in_list(&w, list::PERSON_PRONOUN);
+            if !own && a.lexicons.in_any_list(&w, list::PERSON_PRONOUN) {
                 if let Some((p, _)) = last_person {
                     return Some(p.clone());
                 }

@@ -8,4 +8,6 @@ pub(super) const ENGLISH: QuoteLanguage = QuoteLanguage {
     data: include_str!("../data/en.txt"),
     dialogue_dash: false,
     that_words: &["that"],
+    pro_drop: false,
+    reported: false,
 };
