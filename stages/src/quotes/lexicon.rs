@@ -271,6 +271,9 @@ pub(crate) mod list {
     /// Cue words that attribute only the clause before them to the speaker right after
     /// them (`…, so Merkel.`), never a clause after them.
     pub const INVERTED_ONLY: u128 = 1 << 99;
+    /// Words that open a parenthetical cue whose content is around it (`er will, wie
+    /// Herr Dr. Brahm sagt, nichts …`), matched lowercased.
+    pub const PARENTHETICAL_OPENER: u128 = 1 << 100;
 }
 
 /// A map with a fast non-cryptographic hasher (FxHash): keys are short words we wrote,
@@ -295,6 +298,8 @@ pub(crate) struct Lexicon {
     /// Whether the reported-speech rules of `reported.rs` run (see
     /// [`QuoteLanguage::reported`]).
     pub reported: bool,
+    /// Whether every noun is capitalised (see [`QuoteLanguage::capitalised_nouns`]).
+    pub capitalised_nouns: bool,
     /// Word as written → the [`list`]s it is in.
     lists: FastMap<String, u128>,
     /// The lists this language's file defines.
@@ -478,6 +483,7 @@ impl Lexicon {
         lex.dialogue_dash = lang.dialogue_dash;
         lex.pro_drop = lang.pro_drop;
         lex.reported = lang.reported;
+        lex.capitalised_nouns = lang.capitalised_nouns;
         lex
     }
 }
@@ -662,6 +668,7 @@ fn list_bit(name: &str) -> u128 {
         "subjunctive" => list::SUBJUNCTIVE,
         "source_postposition" => list::SOURCE_POSTPOSITION,
         "inverted_only" => list::INVERTED_ONLY,
+        "parenthetical_opener" => list::PARENTHETICAL_OPENER,
         _ => 0,
     }
 }
@@ -872,10 +879,6 @@ mod tests {
             (list::PHRASE_COORDINATOR, &["and", "or"]),
             (list::ANSWER_WORD, &["no", "yes"]),
             (list::CONDITIONAL_OPENER, &["if", "unless"]),
-            (
-                list::DEFINITE_ARTICLE,
-                &["der", "die", "el", "la", "le", "the"],
-            ),
             (list::EXAMPLE_OPENER, &["including", "like"]),
             (list::DESCRIPTION_LINK, &["of", "the"]),
             (list::NOUN_COMPLEMENT, &["against", "on"]),
@@ -902,5 +905,17 @@ mod tests {
                 assert_eq!(held, words, "{code}");
             }
         }
+        // the definite articles: English's list, and each other language's own
+        let held = |code: &str| -> Vec<String> {
+            let mut v: Vec<String> = (lex.get(Some(code)).lists.iter())
+                .filter(|&(_, &b)| b & list::DEFINITE_ARTICLE != 0)
+                .map(|(w, _)| w.clone())
+                .collect();
+            v.sort_unstable();
+            v
+        };
+        assert_eq!(held("en"), ["der", "die", "el", "la", "le", "the"]);
+        assert_eq!(held("de"), ["das", "dem", "den", "der", "des", "die"]);
+        assert_eq!(held("fr"), ["l'", "la", "le", "les", "l’"]);
     }
 }

@@ -181,8 +181,18 @@ impl Analyzer<'_> {
     fn reported_at(&mut self, c: usize, lo: usize, hi: usize) -> Option<(usize, bool)> {
         let b = self.clause_start(c, lo);
         let inverted = self.speaker_after(c, hi);
+        if self.in_list_lower(b, list::PARENTHETICAL_OPENER) && b < c {
+            return self.parenthetical(c, b, lo, hi, inverted);
+        }
+        // `…, so Merkel.`: the speaker right after, then the end of the clause
+        if self.in_list(c, list::INVERTED_ONLY) {
+            let np = inverted.filter(|np| {
+                np.start == c + 1 && matches!(self.punct(np.end), '.' | '!' | '?' | ';' | ',' | ')')
+            })?;
+            return self.content_before(c, b, lo, hi, np);
+        }
         let after_speaker = inverted.map_or(c + 1, |np| np.end);
-        if !self.in_list(c, list::INVERTED_ONLY) {
+        {
             if let Some(a) = self.clause_after(after_speaker, hi) {
                 let np = inverted
                     .or_else(|| self.subject_before(c, b))
@@ -211,6 +221,61 @@ impl Analyzer<'_> {
                 self.dropped(c, b)?
             }
         };
+        self.content_before(c, b, lo, hi, np)
+    }
+
+    /// `er will, wie Herr Dr. Brahm sagt, nichts …`: a cue in a clause opened by `wie`
+    /// (`comme`, `как`…) between commas; its content is the words after it, with those
+    /// before it when they are a clause of three words or more.
+    fn parenthetical(
+        &mut self,
+        c: usize,
+        b: usize,
+        lo: usize,
+        hi: usize,
+        inverted: Option<Mention>,
+    ) -> Option<(usize, bool)> {
+        let np = self
+            .subject_before(c, b + 1)
+            .or(inverted)
+            .or_else(|| self.dropped(c, b + 1))?;
+        let mut k = np.end.max(c + 1);
+        while k < hi && self.tokens[k].word && k < c + 8 {
+            k += 1;
+        }
+        if self.punct(k) != ',' {
+            return None;
+        }
+        let end = self.trim_end(k + 1, hi);
+        let before = (lo..b).filter(|&j| self.tokens[j].word).count();
+        let from = if before >= 3 && self.punct(b - 1) == ',' {
+            lo
+        } else {
+            k + 1
+        };
+        if end < k + 3 || (from..end).any(|j| self.in_quote(j)) {
+            return None;
+        }
+        let content = self.byte_range(from, end)?;
+        self.push_reported_plain(content, np, Some((c, c + 1)), conf_of(np.kind, 0.6));
+        self.cue_used[c] = true;
+        Some((end, true))
+    }
+
+    /// The clause before cue `c` (`…, sagte X.`), from the sentence start `lo` to the
+    /// comma before the cue's clause `b`, with the speaker `np` after the cue (or none);
+    /// the words after the speaker's comma are a second part.
+    fn content_before(
+        &mut self,
+        c: usize,
+        b: usize,
+        lo: usize,
+        hi: usize,
+        np: Mention,
+    ) -> Option<(usize, bool)> {
+        if b <= lo {
+            return None;
+        }
         let mut first = lo;
         while first < b - 1 && !self.tokens[first].word {
             first += 1;
@@ -349,7 +414,13 @@ impl Analyzer<'_> {
     /// clause (`sagte, die Regierung sei …`), past time words and a short addressee
     /// (`a déclaré à la presse que`).
     fn clause_after(&self, k: usize, hi: usize) -> Option<usize> {
-        let k0 = self.skip_adjuncts(k, hi);
+        let mut k0 = self.skip_adjuncts(k, hi);
+        if self.lex.capitalised_nouns {
+            // (`führt aus, daß`: a separable verb's particle)
+            while k0 < hi && self.in_list(k0, list::VERB_PARTICLE) {
+                k0 += 1;
+            }
+        }
         let mut j = k0;
         while j < hi && j < k0 + 6 && self.tokens[j].word {
             if self.has_class(j, class::THAT) {
@@ -380,14 +451,24 @@ impl Analyzer<'_> {
         if e == b {
             return None;
         }
-        if let Some(np) = (b..e).find_map(|s| self.mention_at(s, e).filter(|m| m.end == e)) {
+        // (German puts objects between the subject and a final verb, `indem er ihm
+        // sagte`: a pronoun, else the first mention, is its subject)
+        if self.lex.capitalised_nouns {
+            let pron = (b..e).find(|&s| self.has_class(s, class::PRON));
+            if let Some(np) = pron.and_then(|s| self.mention_at(s, e)) {
+                return Some(np);
+            }
+        } else if let Some(np) = (b..e).find_map(|s| self.mention_at(s, e).filter(|m| m.end == e)) {
             return Some(np);
         }
         if let Some(np) = (b..e).find_map(|s| self.mention_at(s, e)) {
             return Some(np);
         }
         let last = self.tokens[e - 1];
-        if !last.word || last.classes & (class::STOP | class::CUE | class::THAT) != 0 {
+        if !last.word
+            || last.classes & (class::STOP | class::CUE | class::THAT) != 0
+            || (self.lex.capitalised_nouns && !last.cap)
+        {
             return None;
         }
         let mut s = e - 1;

@@ -10,5 +10,6 @@ pub(super) const CZECH: QuoteLanguage = QuoteLanguage {
     dialogue_dash: false,
     that_words: &["že"],
     pro_drop: true,
+    capitalised_nouns: false,
     reported: true,
 };

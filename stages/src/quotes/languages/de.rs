@@ -9,5 +9,6 @@ pub(super) const GERMAN: QuoteLanguage = QuoteLanguage {
     dialogue_dash: false,
     that_words: &["dass", "daß"],
     pro_drop: false,
+    capitalised_nouns: true,
     reported: true,
 };

@@ -9,5 +9,6 @@ pub(super) const ENGLISH: QuoteLanguage = QuoteLanguage {
     dialogue_dash: false,
     that_words: &["that"],
     pro_drop: false,
+    capitalised_nouns: false,
     reported: false,
 };

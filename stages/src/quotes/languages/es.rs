@@ -9,5 +9,6 @@ pub(super) const SPANISH: QuoteLanguage = QuoteLanguage {
     dialogue_dash: true,
     that_words: &["que"],
     pro_drop: true,
+    capitalised_nouns: false,
     reported: true,
 };

@@ -10,5 +10,6 @@ pub(super) const FRENCH: QuoteLanguage = QuoteLanguage {
     dialogue_dash: true,
     that_words: &["que", "qu'", "qu’"],
     pro_drop: false,
+    capitalised_nouns: false,
     reported: true,
 };

@@ -57,6 +57,9 @@ pub(crate) struct QuoteLanguage {
     /// English, whose rules are the passes of `clauses/`): cue before or after an
     /// unmarked clause, inverted subjects, postposed sources, subjunctive continuations.
     pub reported: bool,
+    /// Whether every noun is capitalised (German): lowercase words before a cue are no
+    /// speaker description then.
+    pub capitalised_nouns: bool,
 }
 
 /// Every language with a data file; the first, English, is the fallback.

@@ -10,5 +10,6 @@ pub(super) const PORTUGUESE: QuoteLanguage = QuoteLanguage {
     dialogue_dash: true,
     that_words: &["que"],
     pro_drop: true,
+    capitalised_nouns: false,
     reported: true,
 };

@@ -10,5 +10,6 @@ pub(super) const RUSSIAN: QuoteLanguage = QuoteLanguage {
     dialogue_dash: true,
     that_words: &["что", "будто"],
     pro_drop: true,
+    capitalised_nouns: false,
     reported: true,
 };
