@@ -300,6 +300,8 @@ pub(crate) struct Lexicon {
     pub reported: bool,
     /// Whether every noun is capitalised (see [`QuoteLanguage::capitalised_nouns`]).
     pub capitalised_nouns: bool,
+    /// Whether some `title` entries are endings (`-chef`): titles inside compounds.
+    pub title_endings: bool,
     /// Word as written → the [`list`]s it is in.
     lists: FastMap<String, u128>,
     /// The lists this language's file defines.
@@ -484,6 +486,10 @@ impl Lexicon {
         lex.pro_drop = lang.pro_drop;
         lex.reported = lang.reported;
         lex.capitalised_nouns = lang.capitalised_nouns;
+        lex.title_endings = lex
+            .words
+            .iter()
+            .any(|(w, e)| w.first() == Some(&b'-') && e.0 & class::TITLE != 0);
         lex
     }
 }

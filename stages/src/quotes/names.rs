@@ -181,6 +181,21 @@ impl Analyzer<'_> {
         })
     }
 
+    /// A title by its ending, in a language that writes titles into compounds
+    /// (`Gewerkschaftschef`, `Regierungssprecherin`): the endings are `title` entries
+    /// written `-chef`, `-sprecherin`….
+    pub(super) fn title_ending(&self, k: usize) -> bool {
+        if !self.lex.title_endings {
+            return false;
+        }
+        let w = self.word(k).to_lowercase();
+        let ends: Vec<usize> = w.char_indices().map(|(i, _)| i).skip(2).collect();
+        ends.iter().any(|&i| {
+            let key = format!("-{}", &w[i..]);
+            self.lex.classes(&key) & class::TITLE != 0
+        })
+    }
+
     /// The closest name or pronoun before `k` in its sentence (at most 14 tokens back).
     pub(super) fn nearest_name(&self, k: usize, lo: usize) -> Option<Mention> {
         let floor = k.saturating_sub(14).max(lo);

@@ -55,7 +55,9 @@ fn split_name(a: &Analyzer, s: usize, e: usize) -> (Vec<usize>, Vec<usize>) {
         })
         .collect();
     let last_title = toks.iter().rposition(|&k| {
-        a.tokens[k].classes & class::TITLE != 0 && a.word(k) != "General" || is_abbrev_title(a, k)
+        a.tokens[k].classes & class::TITLE != 0 && a.word(k) != "General"
+            || is_abbrev_title(a, k)
+            || a.title_ending(k)
     });
     match last_title {
         Some(p) => {
@@ -75,7 +77,7 @@ fn split_name(a: &Analyzer, s: usize, e: usize) -> (Vec<usize>, Vec<usize>) {
                 let titles = toks[..=p]
                     .iter()
                     .copied()
-                    .filter(|&k| a.tokens[k].classes & class::TITLE != 0)
+                    .filter(|&k| a.tokens[k].classes & class::TITLE != 0 || a.title_ending(k))
                     .collect();
                 let mut tail = toks;
                 tail.drain(..start);
@@ -399,7 +401,14 @@ fn entity(
         MentionKind::Desc => {
             // `le ministre Jean Dupont`, `the Foreign Office`: the name at its end
             let mut k = np.end;
-            while k > np.start
+            // (German capitalises its nouns and a sentence's first article: `Der
+            // Verbandschef Max Huber` ends in the name `Verbandschef Max Huber`)
+            let first = if a.lex.capitalised_nouns && a.tokens[np.start].classes & class::DET != 0 {
+                np.start + 1
+            } else {
+                np.start
+            };
+            while k > first
                 && (a.tokens[k - 1].cap && a.tokens[k - 1].word || name_hyphen(a, k - 1))
             {
                 k -= 1;
