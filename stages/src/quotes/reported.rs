@@ -77,12 +77,11 @@ impl Analyzer<'_> {
         }
     }
 
-    /// A direct quote whose cue has no subject, in a language that drops its subjects:
+    /// A direct quote that the English rules left: its cue right after it, the speaker
+    /// further on (`"…," charakterizoval vojenskou akci Boris Jelcin.`, `"…", - говорил
+    /// Анатолий Карпов.`), or, in a language that drops its subjects, no speaker at all:
     /// `"…", sostuvo.`, `"…," dodal včera.`, `— …, — сказала.`, `Agregó: "…"`.
     fn dropped_direct(&mut self, qi: usize) {
-        if !self.lex.pro_drop {
-            return;
-        }
         let q = self.quotes[qi];
         let n = self.tokens.len();
         let mut j = q.close + usize::from(!q.dash);
@@ -99,6 +98,14 @@ impl Analyzer<'_> {
             .is_some_and(|t| Some(t.paragraph) == para)
             && self.cue_word_alone(j);
         if after {
+            let (_, hi) = self.sentence_range(j);
+            if let Some(np) = self.speaker_after(j, hi) {
+                self.push_quote(qi, QuoteKind::Direct, Some(np), Some((j, j + 1)), 0.8);
+                return;
+            }
+            if !self.lex.pro_drop {
+                return;
+            }
             let e = self.skip_adjuncts(j + 1, n);
             let ends = e >= n
                 || matches!(self.punct(e), '.' | '!' | '?' | ';' | '—' | '–')
@@ -115,7 +122,7 @@ impl Analyzer<'_> {
             return;
         }
         // `Agregó: "…"`: the cue opens its sentence, a colon before the quote
-        if q.dash || q.open < 2 || self.punct(q.open - 1) != ':' {
+        if !self.lex.pro_drop || q.dash || q.open < 2 || self.punct(q.open - 1) != ':' {
             return;
         }
         let c = q.open - 2;
@@ -198,9 +205,10 @@ impl Analyzer<'_> {
                     .or_else(|| self.subject_before(c, b))
                     .or_else(|| self.fronted_subject(b, lo))
                     .or_else(|| self.dropped(c, b))?;
-                let end = self.trim_end(a, hi);
+                let stop = self.reported_end(a, lo, hi);
+                let end = self.trim_end(a, stop);
                 self.emit_clause(a, end, np, (c, c + 1), conf_of(np.kind, 0.7));
-                return Some((end, true));
+                return Some((end, stop == hi));
             }
         }
         // `…, sagte X.` / `…, sostuvo.`: the clause before the cue
@@ -330,6 +338,21 @@ impl Analyzer<'_> {
         k
     }
 
+    /// Where reported content from `a` ends: at a comma before a subordinator that
+    /// leaves it (`…, хотя …`, `…, obwohl …`), at the comma that closes a fronted
+    /// subordinate clause holding it (`Když také on tvrdil, že …, bili ho …`), else at
+    /// the sentence end `hi`.
+    fn reported_end(&self, a: usize, lo: usize, hi: usize) -> usize {
+        let fronted = self.in_list_lower(lo, list::FRONTED_SUBORDINATOR)
+            && !(lo..a).any(|k| self.punct(k) == ',' && !self.has_class(k + 1, class::THAT));
+        (a + 1..hi)
+            .find(|&k| {
+                self.punct(k) == ','
+                    && (fronted || self.in_list(k + 1, list::SUBORDINATE_AFTER_COMMA))
+            })
+            .unwrap_or(hi)
+    }
+
     /// The end of the sentence `a..hi` without its closing punctuation.
     fn trim_end(&self, a: usize, hi: usize) -> usize {
         let mut e = hi.min(self.tokens.len());
@@ -421,10 +444,23 @@ impl Analyzer<'_> {
                 k0 += 1;
             }
         }
+        // a `that` word within a few words (`a déclaré à la presse que`), after a comma
+        // (`заявило о том, что`, `говорил в Госдуме, будто`), or a colon after an
+        // addressee (`предупреждала наших деятелей: …`)
         let mut j = k0;
-        while j < hi && j < k0 + 6 && self.tokens[j].word {
-            if self.has_class(j, class::THAT) {
+        while j < hi && j < k0 + 7 {
+            if self.has_class(j, class::THAT) && self.tokens[j].word {
                 return Some(j);
+            }
+            let p = self.punct(j);
+            if j > k0 && p == ',' && self.has_class(j + 1, class::THAT) {
+                return Some(j + 1);
+            }
+            if j > k0 && p == ':' && self.tokens.get(j + 1).is_some_and(|t| t.word) {
+                return Some(j + 1);
+            }
+            if !self.tokens[j].word {
+                break;
             }
             j += 1;
         }
@@ -435,6 +471,7 @@ impl Analyzer<'_> {
         let words = (a..hi).take(4).filter(|&x| self.tokens[x].word).count();
         let opens = self.has_class(a, class::THAT)
             || self.punct(k0) == ':'
+            || self.in_list_lower(a, list::QUESTION_WORD)
             || (self.tokens.get(a).is_some_and(|t| t.word) && self.subjunctive_sentence(a, hi));
         (opens && words >= 2 && !self.in_quote(a) || opens && self.quote_opening_at(a).is_some())
             .then_some(a)
@@ -474,6 +511,10 @@ impl Analyzer<'_> {
         let mut s = e - 1;
         while s > b && e - s < 3 && self.tokens[s - 1].word && !self.has_class(s - 1, class::STOP) {
             s -= 1;
+        }
+        // (`в один голос утверждают`: the object of a preposition is no subject)
+        if s > b && self.has_class(s - 1, class::STOP) {
+            return None;
         }
         Some(Mention {
             start: s,
