@@ -88,6 +88,10 @@ impl Analyzer<'_> {
         while j < n && matches!(self.punct(j), ',' | '—' | '–' | '-') {
             j += 1;
         }
+        // (`"…", ha aggiunto.`: an auxiliary before the cue)
+        if self.has_class(j, class::FILLER) && self.cue_word_alone(j + 1) {
+            j += 1;
+        }
         let para = self
             .tokens
             .get(q.close.min(n.saturating_sub(1)))

@@ -49,9 +49,14 @@ fn title_key(w: &str) -> String {
 /// Aziz` → `Sartaj Aziz`); a run without a title stays whole, minus a leading `the`.
 fn split_name(a: &Analyzer, s: usize, e: usize) -> (Vec<usize>, Vec<usize>) {
     // determiners go, capitalised or not (`The United Nations` → `United Nations`)
+    // (an article that also joins names, lowercase inside one, stays: `Jan de Vries`,
+    // `Jean de la Fontaine`)
+    let joins =
+        |k: usize| k > s && !a.tokens[k].cap && a.tokens[k].classes & class::CONN != 0 && k + 1 < e;
     let toks: Vec<usize> = (s..e)
         .filter(|&k| {
-            a.tokens[k].classes & class::DET == 0 && (a.tokens[k].word || name_hyphen(a, k))
+            (a.tokens[k].classes & class::DET == 0 || joins(k))
+                && (a.tokens[k].word || name_hyphen(a, k))
         })
         .collect();
     let last_title = toks.iter().rposition(|&k| {

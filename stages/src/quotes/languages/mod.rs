@@ -11,8 +11,7 @@
 //!
 //! A document's language is its `lang` layer (or input field): an ISO 639-1 code, or an
 //! ISO 639-3 code mapped through [`crate::lang::iso639_1`]. A language not in
-//! [`LANGUAGES`] uses English (the first entry). Italian and Dutch have no entry yet:
-//! they use the English lexicon, without dialogue dashes.
+//! [`LANGUAGES`] uses English (the first entry).
 //!
 //! # Template: to add a language
 //!
@@ -34,6 +33,8 @@ mod de;
 mod en;
 mod es;
 mod fr;
+mod it;
+mod nl;
 mod pt;
 mod ru;
 
@@ -71,6 +72,8 @@ pub(crate) static LANGUAGES: &[QuoteLanguage] = &[
     pt::PORTUGUESE,
     ru::RUSSIAN,
     cs::CZECH,
+    it::ITALIAN,
+    nl::DUTCH,
 ];
 
 #[cfg(test)]
