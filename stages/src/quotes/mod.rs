@@ -90,14 +90,14 @@
 //! the content of another attribution (`X said that [Y believes …]`) is left out: the
 //! outer one holds it.
 //!
-//! Languages: English (all patterns); French, German, Spanish, Portuguese, Russian and
-//! Czech: direct quotes in their marks (`„ “`, `‚ ‘`, `» «`, `« »` with inner `“ ”`,
+//! Languages: English (all patterns); French, German, Spanish, Portuguese, Russian,
+//! Czech, Italian and Dutch: direct quotes in their marks (`„ “`, `‚ ‘`, `» «`, `« »` with inner `“ ”`,
 //! dialogue dashes) and reported speech by the rules of `reported.rs` — a cue before its
 //! clause (`dass` or the subjunctive, `que`, `что`, `že`), inverted (`Daraufhin erklärte
 //! M., daß …`, `заявил X, что …`) or after it (`…, sagte X.`, `…, a déclaré le
 //! ministre.`), a source before or after its speaker (`laut`, `selon`, `según`, `segundo`,
 //! `по словам`, `podle`, `X zufolge`), a cue inside commas (`wie X sagt`), subjunctive
-//! continuations in German, and in Spanish, Portuguese, Russian and Czech a cue without a
+//! continuations in German, and in Spanish, Portuguese, Russian, Czech and Italian a cue without a
 //! subject (`"…", sostuvo.`), which takes the current speaker. The word lists live in
 //! data files under `src/quotes/data/` (see its README; a few of two or three words are
 //! still written in the rules); other languages fall back to the English lists.
@@ -130,7 +130,7 @@
 //! |---|---|
 //! | `config.rs`, `stage.rs` | [`QuoteConfig`] and [`QuoteStage`] (the `SyncStage`) |
 //! | `analysis.rs` | the token table, the shared types, small accessors, the pass order |
-//! | `languages/` | one small module a language (`en.rs`, `fr.rs`, `de.rs`, `es.rs`, `pt.rs`, `ru.rs`, `cs.rs`: its code, data file, dialogue dashes, `that` words, whether it drops subjects, capitalises nouns and runs `reported.rs`) and the registry `LANGUAGES`; a template to copy |
+//! | `languages/` | one small module a language (`en.rs`, `fr.rs`, `de.rs`, `es.rs`, `pt.rs`, `ru.rs`, `cs.rs`, `it.rs`, `nl.rs`: its code, data file, dialogue dashes, `that` words, whether it drops subjects, capitalises nouns and runs `reported.rs`) and the registry `LANGUAGES`; a template to copy |
 //! | `lexicon.rs`, `data/` | per language: word classes (matched lowercased) and the word lists the rules use (`list NAME:`, matched as written), parsed once |
 //! | `marks.rs` | pairing quotation marks, dialogue dashes |
 //! | `names.rs` | name words, name runs, modifiers and jobs before a name |

@@ -141,10 +141,13 @@ impl Analyzer<'_> {
         }
     }
 
-    /// Whether token `k` is a speech word outside quotes, not used yet.
+    /// Whether token `k` is a speech word (or an inverted-only cue, `so`) outside
+    /// quotes, not used yet.
     fn cue_word_alone(&self, k: usize) -> bool {
         self.tokens.get(k).is_some_and(|t| {
-            t.word && t.classes & class::SPEECH != 0 && t.classes & class::PHRASE == 0
+            t.word
+                && (t.classes & class::SPEECH != 0 || t.lists & list::INVERTED_ONLY != 0)
+                && t.classes & class::PHRASE == 0
         }) && !self.in_quote(k)
             && !self.cue_used[k]
     }
@@ -180,7 +183,7 @@ impl Analyzer<'_> {
                 0
             };
         t.word
-            && t.classes & cls != 0
+            && (t.classes & cls != 0 || t.lists & list::INVERTED_ONLY != 0)
             && t.classes & class::PHRASE == 0
             && (!t.cap || c == lo)
             && !self.in_quote(c)
