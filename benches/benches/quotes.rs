@@ -104,15 +104,18 @@ fn bench(c: &mut Criterion) {
         });
     }
     // the other languages, with their own rules (the stage stays ≥ 20 MB/s on each)
-    for (code, paragraphs) in OTHER_LANGUAGES {
-        let text = repeat(paragraphs, 1024 * 1024);
+    for ((code, paragraphs), size) in OTHER_LANGUAGES
+        .iter()
+        .flat_map(|l| [(l, 16 * 1024), (l, 1024 * 1024)])
+    {
+        let text = repeat(paragraphs, size);
         let mut base = Document::new("bench", text.as_str());
-        base.set_lang_hint(code);
+        base.set_lang_hint(*code);
         if TokenStage::default().apply(&mut base).is_err() {
             continue;
         }
         group.throughput(Throughput::Bytes(text.len() as u64));
-        group.bench_function(format!("news_{code}_1024k"), |b| {
+        group.bench_function(format!("news_{code}_{}k", size / 1024), |b| {
             b.iter_batched_ref(
                 || base.clone(),
                 |doc| {

@@ -300,8 +300,8 @@ pub(crate) struct Lexicon {
     pub reported: bool,
     /// Whether every noun is capitalised (see [`QuoteLanguage::capitalised_nouns`]).
     pub capitalised_nouns: bool,
-    /// Whether some `title` entries are endings (`-chef`): titles inside compounds.
-    pub title_endings: bool,
+    /// The `title` entries that are endings (`-chef` → `chef`): titles inside compounds.
+    pub title_endings: Vec<String>,
     /// Word as written → the [`list`]s it is in.
     lists: FastMap<String, u128>,
     /// The lists this language's file defines.
@@ -489,7 +489,9 @@ impl Lexicon {
         lex.title_endings = lex
             .words
             .iter()
-            .any(|(w, e)| w.first() == Some(&b'-') && e.0 & class::TITLE != 0);
+            .filter(|(w, e)| w.first() == Some(&b'-') && e.0 & class::TITLE != 0)
+            .filter_map(|(w, _)| std::str::from_utf8(&w[1..]).ok().map(str::to_owned))
+            .collect();
         lex
     }
 }

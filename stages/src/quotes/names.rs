@@ -185,15 +185,12 @@ impl Analyzer<'_> {
     /// (`Gewerkschaftschef`, `Regierungssprecherin`): the endings are `title` entries
     /// written `-chef`, `-sprecherin`….
     pub(super) fn title_ending(&self, k: usize) -> bool {
-        if !self.lex.title_endings {
-            return false;
-        }
-        let w = self.word(k).to_lowercase();
-        let ends: Vec<usize> = w.char_indices().map(|(i, _)| i).skip(2).collect();
-        ends.iter().any(|&i| {
-            let key = format!("-{}", &w[i..]);
-            self.lex.classes(&key) & class::TITLE != 0
-        })
+        let w = self.word(k);
+        // (the ending is written in lowercase inside the compound)
+        self.lex
+            .title_endings
+            .iter()
+            .any(|e| w.len() > e.len() + 2 && w.ends_with(e.as_str()))
     }
 
     /// The closest name or pronoun before `k` in its sentence (at most 14 tokens back).
