@@ -729,6 +729,19 @@ mod tests {
             .collect()
     }
 
+    /// Source phrases are shared by every language: none may start with a word common
+    /// in another (`a detta di` made the English `a` a phrase opener).
+    #[test]
+    fn no_source_phrase_starts_with_a_common_english_word() {
+        let lex = Lexicons::load();
+        let en = lex.get(Some("en"));
+        for w in ["a", "the", "to", "in", "on", "of", "by", "with", "and"] {
+            assert_eq!(en.classes(w) & class::PHRASE, 0, "{w}");
+        }
+        assert_ne!(en.classes("according") & class::PHRASE, 0);
+        assert_ne!(lex.get(Some("ru")).classes("по") & class::PHRASE, 0);
+    }
+
     #[test]
     fn an_entry_with_endings_stands_for_each_form() {
         assert_eq!(forms("said"), ["said"]);
