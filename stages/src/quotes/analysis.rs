@@ -60,6 +60,9 @@ pub(crate) enum MentionKind {
     Desc,
     /// A relative pronoun (`who`) whose antecedent is the mention before its comma.
     Rel,
+    /// No subject at all: the cue verb itself (`"…", sostuvo.`, `Uvedl, že …`) in a
+    /// language that drops its subjects; it resolves to the current speaker, if any.
+    Dropped,
 }
 
 /// A speaker mention: tokens `start..end`.
@@ -161,7 +164,7 @@ impl<'a> Analyzer<'a> {
             }
             // (a byte scan: the gap is short, and `\n` is one byte in UTF-8)
             let gap = text.as_bytes().get(prev_end..s).unwrap_or_default();
-            if gap.contains(&b'\n') && !t.is_empty() {
+            if gap.contains(&b'\n') && !t.is_empty() && !hard_wrap(gap, t.last(), word) {
                 para += 1;
             }
             prev_end = e;
@@ -236,6 +239,24 @@ impl<'a> Analyzer<'a> {
         if let Some((_, start)) = cur_sent {
             sents.push((start, t.len()));
         }
+        // `… dit-il. « Nous …`: an opening guillemet or low mark that the sentence
+        // splitter left at the end of a sentence opens the next one
+        for i in 1..sents.len() {
+            let (a, b) = sents[i - 1];
+            let last = b.checked_sub(1).and_then(|k| t.get(k));
+            let moved = b >= a + 2
+                && sents[i].0 == b
+                && last.is_some_and(|m| {
+                    matches!(m.punct, '«' | '„')
+                        && text[..m.start].ends_with(char::is_whitespace)
+                        && t.get(b).is_some_and(|n| n.paragraph == m.paragraph)
+                })
+                && matches!(t[b - 2].punct, '.' | '!' | '?' | '…');
+            if moved {
+                sents[i - 1].1 -= 1;
+                sents[i].0 -= 1;
+            }
+        }
         for (i, &(a, b)) in sents.iter().enumerate() {
             for tk in &mut t[a..b] {
                 tk.sentence = i as u32;
@@ -308,6 +329,7 @@ impl<'a> Analyzer<'a> {
         }
         self.headline();
         self.speaker_labels();
+        self.reported();
         self.indirect();
         for qi in 0..self.quotes.len() {
             if !self.quote_done[qi] {
@@ -372,6 +394,19 @@ impl Analyzer<'_> {
     }
 }
 
+/// Whether the line break in `gap`, between the token `prev` and the word `next`, only
+/// wraps a line: one line break, after a word, a comma or an opening guillemet, before a
+/// lowercase word (`… Les travaux\ndureront deux mois. »`, `«\nNous …`).
+fn hard_wrap(gap: &[u8], prev: Option<&TokenInfo>, next: &str) -> bool {
+    let Some(prev) = prev else {
+        return false;
+    };
+    let one = gap.iter().filter(|&&b| b == b'\n').count() == 1;
+    let opener = matches!(prev.punct, '«' | '„');
+    let lower = next.chars().next().is_some_and(char::is_lowercase);
+    one && (lower && (prev.word || prev.punct == ',') || opener && !next.is_empty())
+}
+
 /// The confidence of a rule with confidence `base` for a speaker of this kind: a pronoun
 /// or a description is less sure than a name.
 pub(super) fn conf_of(kind: MentionKind, base: f32) -> f32 {
@@ -379,5 +414,6 @@ pub(super) fn conf_of(kind: MentionKind, base: f32) -> f32 {
         MentionKind::Name => base,
         MentionKind::Pron => base - 0.07,
         MentionKind::Desc | MentionKind::Rel => base - 0.05,
+        MentionKind::Dropped => base - 0.1,
     }
 }

@@ -169,6 +169,21 @@ impl Analyzer<'_> {
             );
             return true;
         }
+        // `a-t-il déclaré`, `ont-ils dit`: an inverted auxiliary, its pronoun, the verb
+        let aux = self.word(j).strip_suffix("-t").unwrap_or(self.word(j));
+        if self.lex.classes_str_lower(aux) & class::FILLER != 0
+            && self.punct(j + 1) == '-'
+            && self.has_class(j + 2, class::PRON)
+            && self.is_cue_word(j + 3)
+        {
+            let np = Mention {
+                start: j + 2,
+                end: j + 3,
+                kind: MentionKind::Pron,
+            };
+            self.push_after(qi, np, (j + 3, j + 4), conf_of(np.kind, 0.95));
+            return true;
+        }
         let mut c = j;
         if self.has_class(c, class::FILLER) && self.is_cue_word(c + 1) {
             c += 1;

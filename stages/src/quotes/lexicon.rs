@@ -263,6 +263,17 @@ pub(crate) mod list {
     pub const STATEMENT_SOURCE_PREPOSITION: u128 = 1 << 95;
     /// The possessive `’s` as a token of its own, with either apostrophe (`the Party’s Nachman Shai told`, `told NBC’s “Today”`).
     pub const POSSESSIVE_CLITIC: u128 = 1 << 96;
+    /// Subjunctive verb forms that carry reported speech on into the next sentence
+    /// without a cue (`Er sagte, er komme. Er [sei] bereit.`).
+    pub const SUBJUNCTIVE: u128 = 1 << 97;
+    /// Sources that follow their speaker (`Dem Minister zufolge …`).
+    pub const SOURCE_POSTPOSITION: u128 = 1 << 98;
+    /// Cue words that attribute only the clause before them to the speaker right after
+    /// them (`…, so Merkel.`), never a clause after them.
+    pub const INVERTED_ONLY: u128 = 1 << 99;
+    /// Words that open a parenthetical cue whose content is around it (`er will, wie
+    /// Herr Dr. Brahm sagt, nichts …`), matched lowercased.
+    pub const PARENTHETICAL_OPENER: u128 = 1 << 100;
 }
 
 /// A map with a fast non-cryptographic hasher (FxHash): keys are short words we wrote,
@@ -282,6 +293,15 @@ pub(crate) struct Lexicon {
     pub phrases: Vec<Vec<String>>,
     /// Whether paragraphs opening with a dash are dialogue lines.
     pub dialogue_dash: bool,
+    /// Whether a cue may leave its subject out (see [`QuoteLanguage::pro_drop`]).
+    pub pro_drop: bool,
+    /// Whether the reported-speech rules of `reported.rs` run (see
+    /// [`QuoteLanguage::reported`]).
+    pub reported: bool,
+    /// Whether every noun is capitalised (see [`QuoteLanguage::capitalised_nouns`]).
+    pub capitalised_nouns: bool,
+    /// The `title` entries that are endings (`-chef` → `chef`): titles inside compounds.
+    pub title_endings: Vec<String>,
     /// Word as written → the [`list`]s it is in.
     lists: FastMap<String, u128>,
     /// The lists this language's file defines.
@@ -326,6 +346,11 @@ impl Lexicon {
             self.lists.get(&word.to_lowercase()).copied()
         };
         (exact, lower.unwrap_or(0))
+    }
+
+    /// Whether this language's own file defines any of the lists `lists`.
+    pub fn defines(&self, lists: u128) -> bool {
+        self.own_lists & lists != 0
     }
 
     /// Whether `word`, as written (case-sensitive), is in any of the lists `lists`.
@@ -403,8 +428,8 @@ impl Lexicon {
             if let Some(name) = cls.strip_prefix("list ") {
                 let bit = list_bit(name.trim());
                 lex.own_lists |= bit;
-                for w in words {
-                    *lex.lists.entry(w.to_owned()).or_insert(0) |= bit;
+                for w in words.flat_map(forms) {
+                    *lex.lists.entry(w).or_insert(0) |= bit;
                 }
                 continue;
             }
@@ -438,7 +463,7 @@ impl Lexicon {
                 "media" => class::MEDIA,
                 _ => 0,
             };
-            for w in words {
+            for w in words.flat_map(forms) {
                 lex.words
                     .entry(w.to_lowercase().into_bytes())
                     .or_default()
@@ -458,7 +483,28 @@ impl Lexicon {
         // longest phrases first, so `as per the statement by` wins over `as per`
         lex.phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
         lex.dialogue_dash = lang.dialogue_dash;
+        lex.pro_drop = lang.pro_drop;
+        lex.reported = lang.reported;
+        lex.capitalised_nouns = lang.capitalised_nouns;
+        lex.title_endings = lex
+            .words
+            .iter()
+            .filter(|(w, e)| w.first() == Some(&b'-') && e.0 & class::TITLE != 0)
+            .filter_map(|(w, _)| std::str::from_utf8(&w[1..]).ok().map(str::to_owned))
+            .collect();
         lex
+    }
+}
+
+/// The word forms an entry of a data file stands for: itself, or for `stem{a,b,}` the
+/// stem with each ending (`сказал{,а,и}` → `сказал`, `сказала`, `сказали`).
+fn forms(entry: &str) -> Vec<String> {
+    match entry.split_once('{') {
+        Some((stem, rest)) if rest.ends_with('}') => rest[..rest.len() - 1]
+            .split(',')
+            .map(|end| format!("{stem}{end}"))
+            .collect(),
+        _ => vec![entry.to_owned()],
     }
 }
 
@@ -627,6 +673,10 @@ fn list_bit(name: &str) -> u128 {
         "addressee_time_word" => list::ADDRESSEE_TIME_WORD,
         "statement_source_preposition" => list::STATEMENT_SOURCE_PREPOSITION,
         "possessive_clitic" => list::POSSESSIVE_CLITIC,
+        "subjunctive" => list::SUBJUNCTIVE,
+        "source_postposition" => list::SOURCE_POSTPOSITION,
+        "inverted_only" => list::INVERTED_ONLY,
+        "parenthetical_opener" => list::PARENTHETICAL_OPENER,
         _ => 0,
     }
 }
@@ -679,6 +729,32 @@ mod tests {
             .collect()
     }
 
+    /// Source phrases are shared by every language: none may start with a word common
+    /// in another (`a detta di` made the English `a` a phrase opener).
+    #[test]
+    fn no_source_phrase_starts_with_a_common_english_word() {
+        let lex = Lexicons::load();
+        let en = lex.get(Some("en"));
+        // (`in the words of` is an English phrase of its own)
+        for w in ["a", "the", "to", "on", "of", "by", "with", "and"] {
+            assert_eq!(en.classes(w) & class::PHRASE, 0, "{w}");
+        }
+        assert_ne!(en.classes("according") & class::PHRASE, 0);
+        assert_ne!(lex.get(Some("ru")).classes("по") & class::PHRASE, 0);
+    }
+
+    #[test]
+    fn an_entry_with_endings_stands_for_each_form() {
+        assert_eq!(forms("said"), ["said"]);
+        assert_eq!(forms("сказал{,а,и}"), ["сказал", "сказала", "сказали"]);
+        assert_eq!(forms("afirm{ó,aron}"), ["afirmó", "afirmaron"]);
+        assert_eq!(forms("odd{"), ["odd{"]);
+        let lex = Lexicons::load();
+        let ru = lex.get(Some("ru"));
+        assert_ne!(ru.classes("сказала") & class::SPEECH, 0);
+        assert_ne!(ru.classes("заявили") & class::SPEECH, 0);
+    }
+
     #[test]
     fn every_data_file_parses_as_with_inline_comments_stripped() {
         let files = LANGUAGES.iter().map(|l| l.data).chain([PHRASES]);
@@ -694,14 +770,21 @@ mod tests {
     fn three_letter_codes_map_as_before_and_others_fall_to_english() {
         let lex = Lexicons::load();
         let en: *const Lexicon = lex.get(Some("en"));
-        for (code3, code) in [("fra", "fr"), ("deu", "de"), ("spa", "es")] {
+        for (code3, code) in [
+            ("fra", "fr"),
+            ("deu", "de"),
+            ("spa", "es"),
+            ("por", "pt"),
+            ("rus", "ru"),
+            ("ces", "cs"),
+        ] {
             assert!(
                 std::ptr::eq(lex.get(Some(code3)), lex.get(Some(code))),
                 "{code3}"
             );
             assert!(!std::ptr::eq(lex.get(Some(code)), en), "{code}");
         }
-        for other in ["eng", "ita", "it", "por", "pt", "rus", "xx", ""] {
+        for other in ["eng", "pl", "xx", ""] {
             assert!(std::ptr::eq(lex.get(Some(other)), en), "{other}");
         }
         assert!(std::ptr::eq(lex.get(None), en));
@@ -711,9 +794,12 @@ mod tests {
     fn speaker_pronouns_are_those_of_every_language() {
         let lex = Lexicons::load();
         let person = [
-            "he", "she", "il", "elle", "er", "él", "ella", "i", "je", "ich", "yo",
+            "he", "she", "il", "elle", "er", "sie", "él", "ella", "i", "je", "ich", "yo", "ele",
+            "ela", "он", "она", "on", "ona",
         ];
-        let plural = ["they", "it", "ils", "elles", "sie", "ellos", "ellas"];
+        let plural = [
+            "they", "it", "ils", "elles", "es", "ellos", "ellas", "eles", "они", "oni",
+        ];
         for w in person {
             assert!(lex.in_any_list(w, list::PERSON_PRONOUN), "{w}");
             assert!(!lex.in_any_list(w, list::PLURAL_PRONOUN), "{w}");
@@ -721,7 +807,7 @@ mod tests {
         for w in plural {
             assert!(lex.in_any_list(w, list::PLURAL_PRONOUN), "{w}");
         }
-        for w in ["He", "we", "nous", "es", "him", "on"] {
+        for w in ["He", "we", "nous", "him", "Он"] {
             assert!(
                 !lex.in_any_list(w, list::PERSON_PRONOUN | list::PLURAL_PRONOUN),
                 "{w}"
@@ -747,13 +833,22 @@ mod tests {
     #[test]
     fn dialogue_dashes_and_that_words_come_from_the_language_table() {
         let lex = Lexicons::load();
-        let dashes: Vec<bool> = ["en", "fr", "de", "es", "it", "pt", "fra", "spa"]
+        let dashes: Vec<bool> = ["en", "fr", "de", "es", "it", "pt", "ru", "cs", "fra", "spa"]
             .into_iter()
             .map(|c| lex.get(Some(c)).dialogue_dash)
             .collect();
-        assert_eq!(dashes, [false, true, false, true, false, false, true, true]);
-        for code in ["en", "fr", "de", "es"] {
-            for w in ["that", "que", "dass", "qu'", "qu’"] {
+        assert_eq!(
+            dashes,
+            [false, true, false, true, true, true, true, false, true, true]
+        );
+        let pro_drop: Vec<bool> = ["en", "fr", "de", "es", "pt", "ru", "cs"]
+            .into_iter()
+            .map(|c| lex.get(Some(c)).pro_drop)
+            .collect();
+        assert_eq!(pro_drop, [false, false, false, true, true, true, true]);
+        assert!(!lex.get(Some("en")).reported && lex.get(Some("ru")).reported);
+        for code in ["en", "fr", "de", "es", "ru", "cs"] {
+            for w in ["that", "que", "dass", "daß", "qu'", "qu’", "что", "že"] {
                 assert_ne!(
                     lex.get(Some(code)).classes(w) & class::THAT,
                     0,
@@ -806,10 +901,6 @@ mod tests {
             (list::PHRASE_COORDINATOR, &["and", "or"]),
             (list::ANSWER_WORD, &["no", "yes"]),
             (list::CONDITIONAL_OPENER, &["if", "unless"]),
-            (
-                list::DEFINITE_ARTICLE,
-                &["der", "die", "el", "la", "le", "the"],
-            ),
             (list::EXAMPLE_OPENER, &["including", "like"]),
             (list::DESCRIPTION_LINK, &["of", "the"]),
             (list::NOUN_COMPLEMENT, &["against", "on"]),
@@ -836,5 +927,17 @@ mod tests {
                 assert_eq!(held, words, "{code}");
             }
         }
+        // the definite articles: English's list, and each other language's own
+        let held = |code: &str| -> Vec<String> {
+            let mut v: Vec<String> = (lex.get(Some(code)).lists.iter())
+                .filter(|&(_, &b)| b & list::DEFINITE_ARTICLE != 0)
+                .map(|(w, _)| w.clone())
+                .collect();
+            v.sort_unstable();
+            v
+        };
+        assert_eq!(held("en"), ["der", "die", "el", "la", "le", "the"]);
+        assert_eq!(held("de"), ["das", "dem", "den", "der", "des", "die"]);
+        assert_eq!(held("fr"), ["l'", "la", "le", "les", "l’"]);
     }
 }

@@ -19,6 +19,8 @@ impl Analyzer<'_> {
         let mut carried: Option<Open> = None;
         // curly quotes open inside the open double one
         let mut nested = 0u32;
+        // the opener of a quote inside an open guillemet quote (`« … “…” … »`, `« … „…“ … »`)
+        let mut inner: Option<char> = None;
         for i in 0..n {
             let tk = self.tokens[i];
             if i > 0 && tk.paragraph != self.tokens[i - 1].paragraph {
@@ -28,6 +30,7 @@ impl Analyzer<'_> {
                 carried = open_d.take().filter(|_| ends);
                 open_s = None;
                 nested = 0;
+                inner = None;
             }
             let c = tk.punct;
             if c == '\0' || !is_paired_quote_mark(c) {
@@ -59,6 +62,27 @@ impl Analyzer<'_> {
                         .marks
                         .get(&o.c)
                         .is_some_and(|m| m.1.contains(&c));
+                    // inside guillemets, another style of double marks quotes within
+                    if let Some(ic) = inner {
+                        if self
+                            .lexicons
+                            .marks
+                            .get(&ic)
+                            .is_some_and(|m| m.1.contains(&c))
+                        {
+                            inner = None;
+                            continue;
+                        }
+                    } else if matches!(o.c, '«' | '»')
+                        && !closes
+                        && c != o.c
+                        && self.can_open_quote(c)
+                        && space_before
+                        && alnum_after
+                    {
+                        inner = Some(c);
+                        continue;
+                    }
                     let straight_open = c == '"' && space_before && alnum_after && o.c != '"';
                     // `“… even when “our side” errs …”`: the same curly mark nested, closed
                     // twice later in the paragraph
@@ -80,6 +104,7 @@ impl Analyzer<'_> {
                         });
                         open_d = None;
                         open_s = None;
+                        inner = None;
                         continue;
                     }
                 }
@@ -87,6 +112,7 @@ impl Analyzer<'_> {
                     open_d = Some(Open { c, start: i });
                     open_s = None;
                     nested = 0;
+                    inner = None;
                 } else if open_d.is_none() && self.reversed_opener(c, tk.start, tk.end) {
                     // (it pairs as `“` does)
                     open_d = Some(Open { c: '“', start: i });

@@ -90,10 +90,17 @@
 //! the content of another attribution (`X said that [Y believes …]`) is left out: the
 //! outer one holds it.
 //!
-//! Languages: English (all patterns); French, German and Spanish direct quotes with their
-//! marks and common speech verbs. The word lists live in data files under
-//! `src/quotes/data/` (see its README; a few of two or three words are still written in
-//! the rules); other languages fall back to the English lists.
+//! Languages: English (all patterns); French, German, Spanish, Portuguese, Russian,
+//! Czech, Italian and Dutch: direct quotes in their marks (`„ “`, `‚ ‘`, `» «`, `« »` with inner `“ ”`,
+//! dialogue dashes) and reported speech by the rules of `reported.rs` — a cue before its
+//! clause (`dass` or the subjunctive, `que`, `что`, `že`), inverted (`Daraufhin erklärte
+//! M., daß …`, `заявил X, что …`) or after it (`…, sagte X.`, `…, a déclaré le
+//! ministre.`), a source before or after its speaker (`laut`, `selon`, `según`, `segundo`,
+//! `по словам`, `podle`, `X zufolge`), a cue inside commas (`wie X sagt`), subjunctive
+//! continuations in German, and in Spanish, Portuguese, Russian, Czech and Italian a cue without a
+//! subject (`"…", sostuvo.`), which takes the current speaker. The word lists live in
+//! data files under `src/quotes/data/` (see its README; a few of two or three words are
+//! still written in the rules); other languages fall back to the English lists.
 //!
 //! ```toml
 //! [[stage]]
@@ -123,7 +130,7 @@
 //! |---|---|
 //! | `config.rs`, `stage.rs` | [`QuoteConfig`] and [`QuoteStage`] (the `SyncStage`) |
 //! | `analysis.rs` | the token table, the shared types, small accessors, the pass order |
-//! | `languages/` | one small module a language (`en.rs`, `fr.rs`, `de.rs`, `es.rs`: its code, data file, dialogue dashes, `that` words) and the registry `LANGUAGES`; a template to copy |
+//! | `languages/` | one small module a language (`en.rs`, `fr.rs`, `de.rs`, `es.rs`, `pt.rs`, `ru.rs`, `cs.rs`, `it.rs`, `nl.rs`: its code, data file, dialogue dashes, `that` words, whether it drops subjects, capitalises nouns and runs `reported.rs`) and the registry `LANGUAGES`; a template to copy |
 //! | `lexicon.rs`, `data/` | per language: word classes (matched lowercased) and the word lists the rules use (`list NAME:`, matched as written), parsed once |
 //! | `marks.rs` | pairing quotation marks, dialogue dashes |
 //! | `names.rs` | name words, name runs, modifiers and jobs before a name |
@@ -131,6 +138,7 @@
 //! | `cues.rs` | word-level tests on cue words and verbs |
 //! | `direct.rs` | direct quotes and their attribution |
 //! | `headlines.rs` | speaker labels and headlines |
+//! | `reported.rs` | reported speech in the languages other than English (inverted and subject-less cues, sources after their speaker, subjunctive continuations) |
 //! | `clauses/` | reported clauses: `subject`, `ends`, `source`, `verb`, `special` |
 //! | `fragments.rs` | quotations embedded in a sentence whose cue comes earlier |
 //! | `inherit.rs` | speakers carried over to neighbouring quotes |
@@ -143,12 +151,14 @@
 //! `Analyzer::in_list`.
 //!
 //! A new language is a data file plus one small module: add `data/<code>.txt` with its
-//! word classes (see `data/README.md`) and `languages/<code>.rs` (copy `fr.rs`), and add
+//! word classes (see `data/README.md`) and `languages/<code>.rs` (copy `fr.rs`, or
+//! `es.rs` for a language that drops its subjects), and add
 //! it to `LANGUAGES` in `languages/mod.rs` (its docs hold the template; its three-letter
 //! code maps through [`crate::lang::iso639_1`]); its quotation marks go in
 //! `data/marks.txt`, and its own `list NAME:` lines replace the English lists one by one. The patterns
-//! themselves are shared, so a language whose word order differs from English's needs its
-//! rules in the pass that finds them.
+//! themselves are shared: the English passes, and for the other languages `reported.rs`,
+//! driven by their word classes and lists; a construction only one language has needs its
+//! rule in the pass that finds it, guarded by that language's list.
 //!
 //! ```
 //! use stages::{quotes::QuoteStage, tokens::TokenStage};
@@ -174,6 +184,7 @@ mod languages;
 mod lexicon;
 mod marks;
 mod names;
+mod reported;
 mod resolve;
 mod speaker;
 mod stage;

@@ -181,6 +181,18 @@ impl Analyzer<'_> {
         })
     }
 
+    /// A title by its ending, in a language that writes titles into compounds
+    /// (`Gewerkschaftschef`, `Regierungssprecherin`): the endings are `title` entries
+    /// written `-chef`, `-sprecherin`….
+    pub(super) fn title_ending(&self, k: usize) -> bool {
+        let w = self.word(k);
+        // (the ending is written in lowercase inside the compound)
+        self.lex
+            .title_endings
+            .iter()
+            .any(|e| w.len() > e.len() + 2 && w.ends_with(e.as_str()))
+    }
+
     /// The closest name or pronoun before `k` in its sentence (at most 14 tokens back).
     pub(super) fn nearest_name(&self, k: usize, lo: usize) -> Option<Mention> {
         let floor = k.saturating_sub(14).max(lo);

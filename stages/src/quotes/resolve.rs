@@ -49,13 +49,20 @@ fn title_key(w: &str) -> String {
 /// Aziz` → `Sartaj Aziz`); a run without a title stays whole, minus a leading `the`.
 fn split_name(a: &Analyzer, s: usize, e: usize) -> (Vec<usize>, Vec<usize>) {
     // determiners go, capitalised or not (`The United Nations` → `United Nations`)
+    // (an article that also joins names, lowercase inside one, stays: `Jan de Vries`,
+    // `Jean de la Fontaine`)
+    let joins =
+        |k: usize| k > s && !a.tokens[k].cap && a.tokens[k].classes & class::CONN != 0 && k + 1 < e;
     let toks: Vec<usize> = (s..e)
         .filter(|&k| {
-            a.tokens[k].classes & class::DET == 0 && (a.tokens[k].word || name_hyphen(a, k))
+            (a.tokens[k].classes & class::DET == 0 || joins(k))
+                && (a.tokens[k].word || name_hyphen(a, k))
         })
         .collect();
     let last_title = toks.iter().rposition(|&k| {
-        a.tokens[k].classes & class::TITLE != 0 && a.word(k) != "General" || is_abbrev_title(a, k)
+        a.tokens[k].classes & class::TITLE != 0 && a.word(k) != "General"
+            || is_abbrev_title(a, k)
+            || a.title_ending(k)
     });
     match last_title {
         Some(p) => {
@@ -75,7 +82,7 @@ fn split_name(a: &Analyzer, s: usize, e: usize) -> (Vec<usize>, Vec<usize>) {
                 let titles = toks[..=p]
                     .iter()
                     .copied()
-                    .filter(|&k| a.tokens[k].classes & class::TITLE != 0)
+                    .filter(|&k| a.tokens[k].classes & class::TITLE != 0 || a.title_ending(k))
                     .collect();
                 let mut tail = toks;
                 tail.drain(..start);
@@ -346,9 +353,23 @@ fn entity(
             let ante = a.antecedent(np.start, 0)?;
             entity(a, idx, ante, last_person, last_other)
         }
+        MentionKind::Dropped => {
+            // the current speaker, else the latest full name before: none at all in a
+            // text that has named no one
+            if let Some((p, _)) = last_person {
+                return Some(p.clone());
+            }
+            latest_before(&idx.timeline, np.start, |&(pos, _)| pos)
+                .map(|&(_, id)| idx.people[id].display.clone())
+        }
         MentionKind::Pron => {
             let w = lower(a, np.start);
-            if a.lexicons.in_any_list(&w, list::PERSON_PRONOUN) {
+            // (a pronoun of the document's language that its own list leaves out is no
+            // person: the French `on` is not the Czech `on`)
+            let own = a.lex.defines(list::PERSON_PRONOUN)
+                && a.lex.classes(&w) & class::PRON != 0
+                && !a.lex.in_list(&w, list::PERSON_PRONOUN);
+            if !own && a.lexicons.in_any_list(&w, list::PERSON_PRONOUN) {
                 if let Some((p, _)) = last_person {
                     return Some(p.clone());
                 }
@@ -385,7 +406,14 @@ fn entity(
         MentionKind::Desc => {
             // `le ministre Jean Dupont`, `the Foreign Office`: the name at its end
             let mut k = np.end;
-            while k > np.start
+            // (German capitalises its nouns and a sentence's first article: `Der
+            // Verbandschef Max Huber` ends in the name `Verbandschef Max Huber`)
+            let first = if a.lex.capitalised_nouns && a.tokens[np.start].classes & class::DET != 0 {
+                np.start + 1
+            } else {
+                np.start
+            };
+            while k > first
                 && (a.tokens[k - 1].cap && a.tokens[k - 1].word || name_hyphen(a, k - 1))
             {
                 k -= 1;

@@ -2,10 +2,13 @@
 
 use super::QuoteLanguage;
 
-/// German: `dass` opens a reported clause.
+/// German: `dass` (`daß`) opens a reported clause.
 pub(super) const GERMAN: QuoteLanguage = QuoteLanguage {
     code: "de",
     data: include_str!("../data/de.txt"),
     dialogue_dash: false,
-    that_words: &["dass"],
+    that_words: &["dass", "daß"],
+    pro_drop: false,
+    capitalised_nouns: true,
+    reported: true,
 };

@@ -8,4 +8,7 @@ pub(super) const ENGLISH: QuoteLanguage = QuoteLanguage {
     data: include_str!("../data/en.txt"),
     dialogue_dash: false,
     that_words: &["that"],
+    pro_drop: false,
+    capitalised_nouns: false,
+    reported: false,
 };

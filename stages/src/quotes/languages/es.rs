@@ -8,4 +8,7 @@ pub(super) const SPANISH: QuoteLanguage = QuoteLanguage {
     data: include_str!("../data/es.txt"),
     dialogue_dash: true,
     that_words: &["que"],
+    pro_drop: true,
+    capitalised_nouns: false,
+    reported: true,
 };

@@ -9,4 +9,7 @@ pub(super) const FRENCH: QuoteLanguage = QuoteLanguage {
     data: include_str!("../data/fr.txt"),
     dialogue_dash: true,
     that_words: &["que", "qu'", "qu’"],
+    pro_drop: false,
+    capitalised_nouns: false,
+    reported: true,
 };

@@ -11,13 +11,13 @@
 //!
 //! A document's language is its `lang` layer (or input field): an ISO 639-1 code, or an
 //! ISO 639-3 code mapped through [`crate::lang::iso639_1`]. A language not in
-//! [`LANGUAGES`] uses English (the first entry). Italian and Portuguese have no entry:
-//! they use the English lexicon, without dialogue dashes.
+//! [`LANGUAGES`] uses English (the first entry).
 //!
 //! # Template: to add a language
 //!
-//! 1. copy `fr.rs` to `<code>.rs` and fill in its constant (code, data file, dialogue
-//!    dashes, `that` words);
+//! 1. copy `fr.rs` (or `es.rs` for a language that drops its subjects) to `<code>.rs`
+//!    and fill in its constant (code, data file, dialogue dashes, `that` words, pro-drop,
+//!    the reported-speech rules);
 //! 2. write `data/<code>.txt` with its word classes (`speech:`, `pron:`, `title:` …) and
 //!    the `list NAME:` lines it needs in its own words (`person_pronoun`,
 //!    `plural_pronoun`, …); the lists it leaves out stay English;
@@ -28,10 +28,15 @@
 //! A language whose word order differs from English's needs its rules in the pass that
 //! finds them (see the module docs of `stages::quotes`).
 
+mod cs;
 mod de;
 mod en;
 mod es;
 mod fr;
+mod it;
+mod nl;
+mod pt;
+mod ru;
 
 /// What the `quotes` stage knows of one language.
 #[derive(Debug)]
@@ -46,10 +51,30 @@ pub(crate) struct QuoteLanguage {
     /// The words that open a reported clause (`that`, `que`). Every language's lexicon
     /// knows the words of all of them (a French `que` in an English document counts).
     pub that_words: &'static [&'static str],
+    /// Whether a cue may leave its subject out (`"…", sostuvo.`, `Uvedl, že …`): the
+    /// quote then takes the current speaker (Spanish, Portuguese, Czech, Russian).
+    pub pro_drop: bool,
+    /// Whether the reported-speech rules of `reported.rs` run (every language but
+    /// English, whose rules are the passes of `clauses/`): cue before or after an
+    /// unmarked clause, inverted subjects, postposed sources, subjunctive continuations.
+    pub reported: bool,
+    /// Whether every noun is capitalised (German): lowercase words before a cue are no
+    /// speaker description then.
+    pub capitalised_nouns: bool,
 }
 
 /// Every language with a data file; the first, English, is the fallback.
-pub(crate) static LANGUAGES: &[QuoteLanguage] = &[en::ENGLISH, fr::FRENCH, de::GERMAN, es::SPANISH];
+pub(crate) static LANGUAGES: &[QuoteLanguage] = &[
+    en::ENGLISH,
+    fr::FRENCH,
+    de::GERMAN,
+    es::SPANISH,
+    pt::PORTUGUESE,
+    ru::RUSSIAN,
+    cs::CZECH,
+    it::ITALIAN,
+    nl::DUTCH,
+];
 
 #[cfg(test)]
 mod tests {
