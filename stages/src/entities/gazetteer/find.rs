@@ -4,7 +4,7 @@
 use pipeline_core::{Span, Token};
 
 use super::words::{core, key};
-use super::{Gazetteer, GazetteerMatch, Phrase, W_FIRST_ANY_CASE, W_GIVEN};
+use super::{Gazetteer, GazetteerMatch, Kind, Phrase, W_FIRST_ANY_CASE, W_GIVEN};
 
 /// Arabic proclitics stripped from a word not found as it is (`و` and, `ب` in/by, `ل`
 /// for, `ف` so, `ك` like).
@@ -116,30 +116,34 @@ impl Gazetteer {
             cands: Vec::with_capacity(tokens.len() / 4),
         };
         let (mut buf, mut buf2) = (String::new(), String::new());
+        let mut after_cand = false;
         for tok in tokens {
             let from = look.cands.len() as u32;
             let flags = match text.get(tok.span.start..tok.span.end) {
                 Some(word) if !word.is_empty() => self.token_cands(
                     word,
                     tok.span.start,
-                    &ctx,
+                    (&ctx, after_cand),
                     &mut buf,
                     &mut buf2,
                     &mut look.cands,
                 ),
                 _ => 0,
             };
+            after_cand = look.cands.len() as u32 > from;
             look.slots.push((from, look.cands.len() as u32, flags));
         }
         look
     }
 
-    /// The candidates of one token (`word` at byte `at`), pushed onto `out`; returns its flags.
+    /// The candidates of one token (`word` at byte `at`), pushed onto `out`; returns its
+    /// flags. Endings are undone on capitalised words and on words after a candidate
+    /// (`дома` of `Белого дома`).
     fn token_cands(
         &self,
         word: &str,
         at: usize,
-        ctx: &LangCtx<'_>,
+        (ctx, after_cand): (&LangCtx<'_>, bool),
         buf: &mut String,
         buf2: &mut String,
         out: &mut Vec<Cand>,
@@ -176,7 +180,10 @@ impl Gazetteer {
                 return flags;
             }
         }
-        if first.is_lowercase() || first.is_ascii_punctuation() || first.is_ascii_digit() {
+        if first.is_lowercase() && !after_cand
+            || first.is_ascii_punctuation()
+            || first.is_ascii_digit()
+        {
             return flags;
         }
         let cyrillic = ('\u{0400}'..='\u{04FF}').contains(&first);
@@ -384,17 +391,22 @@ impl Gazetteer {
             || self.country_of(b.entity) == Some(a.entity)
     }
 
-    /// A one-word match that may be part of a person's name: after a capitalised given
-    /// name (`Mark Cuban`), or itself a given name before a capitalised word the
-    /// gazetteer does not know (`Jordan Peterson`, `Paris Hilton`).
+    /// A one-word match that may be part of a person's or another name: after a
+    /// capitalised given name (`Mark Cuban`), or before a capitalised word the gazetteer
+    /// does not know when it is itself a given name (`Jordan Peterson`) or a city or
+    /// region (`Paris Hilton`, `Washington Post`).
     fn person_context(&self, look: &Lookup, m: &GazetteerMatch) -> bool {
         let i = m.tokens.start;
-        let given_before =
-            i > 0 && look.flags(i - 1) & (T_GIVEN | T_CAPITAL) == T_GIVEN | T_CAPITAL;
-        let next_unknown_name = i + 1 < look.slots.len()
+        let named = |t: usize| look.flags(t) & (T_GIVEN | T_CAPITAL) == T_GIVEN | T_CAPITAL;
+        let given_before = i > 0 && named(i - 1);
+        let unknown_after = i + 1 < look.slots.len()
             && look.flags(i + 1) & T_CAPITAL != 0
-            && look.of(i + 1).is_empty();
-        given_before || look.flags(i) & T_GIVEN != 0 && next_unknown_name
+            && look.of(i + 1).iter().all(|c| {
+                let (s, e) = self.first[c.word as usize];
+                s == e
+            });
+        let may_lead = look.flags(i) & T_GIVEN != 0 || matches!(m.kind, Kind::City | Kind::Region);
+        given_before || unknown_after && may_lead
     }
 }
 

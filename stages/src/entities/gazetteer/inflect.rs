@@ -6,8 +6,10 @@ use crate::text::class_lines;
 
 const INFLECTIONS: &str = include_str!("../data/inflections.txt");
 
-/// Characters a stem keeps at least, so that short words are never rewritten.
-const MIN_STEM_CHARS: usize = 3;
+/// Characters a stem keeps at least, and a rewritten word has at least, so that short
+/// words are never rewritten (`Оба`, `es`) but `Києві` still reaches `Київ`, `дома` `дом`.
+const MIN_STEM_CHARS: usize = 2;
+const MIN_WORD_CHARS: usize = 3;
 
 /// The ending rules of one language: `(text ending, name ending)`, lowercased.
 #[derive(Debug, Default)]
@@ -31,7 +33,11 @@ impl Rules {
             let Some(stem) = key.strip_suffix(from.as_str()) else {
                 continue;
             };
-            if stem.chars().count() < MIN_STEM_CHARS || (from.is_empty() && to.is_empty()) {
+            let stem_chars = stem.chars().count();
+            if stem_chars < MIN_STEM_CHARS
+                || stem_chars + to.chars().count() < MIN_WORD_CHARS
+                || (from.is_empty() && to.is_empty())
+            {
                 continue;
             }
             buf.clear();
@@ -103,6 +109,7 @@ mod tests {
     #[test]
     fn short_stems_are_never_rewritten() {
         assert!(rewrites("ru", "оба").is_empty());
+        assert!(rewrites("uk", "києві").contains(&"київ".to_string()));
         assert!(rewrites("de", "es").is_empty());
     }
 }

@@ -73,7 +73,8 @@ pub(super) fn parse(tables: &[&str], given_names: &str) -> Result<Gazetteer, Gaz
             g.add_phrase(&mut buf, form, lang, entity, kind, how, flags.contains('a'));
         }
     }
-    for name in entries(given_names) {
+    // two-letter names (`La`, `Al`) are too often articles or parts of other names
+    for name in entries(given_names).filter(|n| n.chars().count() >= 3) {
         let k = key(&mut buf, name).to_string();
         let w = g.intern_word(&k);
         g.word_flags[w as usize] |= W_GIVEN;

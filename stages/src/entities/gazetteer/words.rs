@@ -36,7 +36,7 @@ pub(super) fn core(word: &str) -> (usize, usize) {
 }
 
 /// The lookup key of a word: lowercased, dots dropped (`U.N.` = `UN`), every apostrophe
-/// straight. Returns `word` itself when it is already its key, else writes into `buf`.
+/// straight, Russian `ё` written `е` (as most texts do). Returns `word` itself when it is already its key, else writes into `buf`.
 #[inline]
 pub(super) fn key<'a>(buf: &'a mut String, word: &'a str) -> &'a str {
     let plain = word
@@ -51,6 +51,7 @@ pub(super) fn key<'a>(buf: &'a mut String, word: &'a str) -> &'a str {
             '.' => {}
             c if is_apostrophe(c) => buf.push('\''),
             c if c.is_ascii() => buf.push(c.to_ascii_lowercase()),
+            'ё' | 'Ё' => buf.push('е'),
             c => buf.extend(c.to_lowercase()),
         }
     }
@@ -163,6 +164,7 @@ mod tests {
         assert_eq!(key(&mut buf, "Россия"), "россия");
         assert_eq!(key(&mut buf, "moscow"), "moscow");
         assert_eq!(key(&mut buf, "Quai d’Orsay"), "quai d'orsay");
+        assert_eq!(key(&mut buf, "Соединённые"), "соединенные");
     }
 
     #[test]
