@@ -1,14 +1,28 @@
 //! Finding the gazetteer's forms in tokens: each token's candidate words (exact, through a
 //! case ending, without an Arabic proclitic), then the longest form at each position.
 
-use pipeline_core::{Span, Token};
+use pipeline_core::{Span, Token, TokenKind};
 
 use super::words::{core, key};
-use super::{Gazetteer, GazetteerMatch, Kind, Phrase, W_FIRST_ANY_CASE, W_GIVEN};
+use super::{
+    pair_key, Gazetteer, GazetteerMatch, Kind, Phrase, W_BEGINS, W_BEGINS_MULTI, W_FIRST_ANY_CASE,
+    W_GIVEN,
+};
 
 /// Arabic proclitics stripped from a word not found as it is (`و` and, `ب` in/by, `ل`
 /// for, `ف` so, `ك` like).
 const ARABIC_PROCLITICS: &[char] = &['و', 'ب', 'ل', 'ف', 'ك'];
+
+/// True for a token that may be (part of) a name: words, and the hyphens and ampersands
+/// inside names; never numbers, links, emoji or other punctuation.
+#[inline]
+fn may_name(kind: TokenKind, word: &str) -> bool {
+    match kind {
+        TokenKind::Word | TokenKind::Other | TokenKind::Symbol => !word.is_empty(),
+        TokenKind::Punct => word == "-" || word == "&",
+        _ => false,
+    }
+}
 
 /// A word of the gazetteer a token may be.
 #[derive(Debug, Clone, Copy)]
@@ -120,7 +134,7 @@ impl Gazetteer {
         for tok in tokens {
             let from = look.cands.len() as u32;
             let flags = match text.get(tok.span.start..tok.span.end) {
-                Some(word) if !word.is_empty() => self.token_cands(
+                Some(word) if may_name(tok.kind, word) => self.token_cands(
                     word,
                     tok.span.start,
                     (&ctx, after_cand),
@@ -161,7 +175,15 @@ impl Gazetteer {
         let (start, end) = ((at + cs) as u32, (at + ce) as u32);
         let k = key(buf, core_word);
         let from = out.len();
-        if let Some(&w) = self.vocab.get(k) {
+        // a lower-case word can only begin the few forms that start in lower case (`mer
+        // Noire`) unless it follows a candidate: a small map, most words of a text
+        let lone_lower = flags & T_LOWER != 0 && !after_cand;
+        let vocab = if lone_lower {
+            &self.lower_first
+        } else {
+            &self.vocab
+        };
+        if let Some(&w) = vocab.get(k) {
             flags |= if self.word_flags[w as usize] & W_GIVEN != 0 {
                 T_GIVEN
             } else {
@@ -175,15 +197,11 @@ impl Gazetteer {
             });
             // a word that begins a form needs no ending undone; one found only inside
             // forms (`Китая` of `САР Китая`) may still be an inflected name
-            let (s, e) = self.first[w as usize];
-            if s < e {
+            if self.word_flags[w as usize] & W_BEGINS != 0 {
                 return flags;
             }
         }
-        if first.is_lowercase() && !after_cand
-            || first.is_ascii_punctuation()
-            || first.is_ascii_digit()
-        {
+        if lone_lower || first.is_ascii_punctuation() || first.is_ascii_digit() {
             return flags;
         }
         let cyrillic = ('\u{0400}'..='\u{04FF}').contains(&first);
@@ -293,14 +311,8 @@ impl Gazetteer {
     ) -> Option<GazetteerMatch> {
         let mut best: Option<(u32, &Phrase)> = None;
         let mut rival = false;
-        for c in look.of(i) {
-            let (s, e) = self.first[c.word as usize];
-            if look.flags(i) & T_LOWER != 0
-                && self.word_flags[c.word as usize] & W_FIRST_ANY_CASE == 0
-            {
-                continue;
-            }
-            for &p in &self.starts[s as usize..e as usize] {
+        let mut consider = |ranges: &[u32]| {
+            for &p in ranges {
                 let ph = &self.phrases[p as usize];
                 let len = usize::from(ph.len);
                 if i + len > look.slots.len() || best.is_some_and(|b| (b.0 >> 16) as usize > len) {
@@ -324,6 +336,24 @@ impl Gazetteer {
                     None => best = Some((score, ph)),
                 }
             }
+        };
+        for c in look.of(i) {
+            let flags = self.word_flags[c.word as usize];
+            if flags & W_BEGINS == 0
+                || look.flags(i) & T_LOWER != 0 && flags & W_FIRST_ANY_CASE == 0
+            {
+                continue;
+            }
+            // forms of two words or more, by their first two words; then one-word forms
+            if flags & W_BEGINS_MULTI != 0 && i + 1 < look.slots.len() {
+                for d in look.of(i + 1) {
+                    if let Some(&(s, e)) = self.pairs.get(&pair_key(c.word, d.word)) {
+                        consider(&self.starts[s as usize..e as usize]);
+                    }
+                }
+            }
+            let (s, e) = self.singles[c.word as usize];
+            consider(&self.starts[s as usize..e as usize]);
         }
         let (_, ph) = best?;
         let end = i + usize::from(ph.len);
@@ -401,10 +431,10 @@ impl Gazetteer {
         let given_before = i > 0 && named(i - 1);
         let unknown_after = i + 1 < look.slots.len()
             && look.flags(i + 1) & T_CAPITAL != 0
-            && look.of(i + 1).iter().all(|c| {
-                let (s, e) = self.first[c.word as usize];
-                s == e
-            });
+            && look
+                .of(i + 1)
+                .iter()
+                .all(|c| self.word_flags[c.word as usize] & W_BEGINS == 0);
         let may_lead = look.flags(i) & T_GIVEN != 0 || matches!(m.kind, Kind::City | Kind::Region);
         given_before || unknown_after && may_lead
     }

@@ -2,7 +2,8 @@
 
 use super::words::{core, key, split_form, Case};
 use super::{
-    inflect, Entity, EntityId, Form, Gazetteer, Kind, Lang, Phrase, W_FIRST_ANY_CASE, W_GIVEN,
+    inflect, pair_key, Entity, EntityId, Form, Gazetteer, Kind, Lang, Phrase, W_BEGINS,
+    W_BEGINS_MULTI, W_FIRST_ANY_CASE, W_GIVEN,
 };
 use crate::text::{data_lines, entries};
 
@@ -43,10 +44,20 @@ fn rank(kind: Kind, form: Form) -> u8 {
 
 /// Parses `tables` and `given_names` into a gazetteer.
 pub(super) fn parse(tables: &[&str], given_names: &str) -> Result<Gazetteer, GazetteerError> {
+    let lines: usize = tables
+        .iter()
+        .map(|t| memchr::memchr_iter(b'\n', t.as_bytes()).count())
+        .sum();
     let mut g = Gazetteer {
         langs: vec![Lang::ANY],
         ..Gazetteer::default()
     };
+    // sized once: no rehashing while the tables are read
+    g.vocab.reserve(lines * 2);
+    g.word_flags.reserve(lines * 2);
+    g.phrases.reserve(lines);
+    g.words.reserve(lines * 2);
+    g.entities.reserve(lines / 2);
     let mut buf = String::new();
     for (table, src) in tables.iter().enumerate() {
         for (n, line) in data_lines(src).enumerate() {
@@ -75,8 +86,8 @@ pub(super) fn parse(tables: &[&str], given_names: &str) -> Result<Gazetteer, Gaz
     }
     // two-letter names (`La`, `Al`) are too often articles or parts of other names
     for name in entries(given_names).filter(|n| n.chars().count() >= 3) {
-        let k = key(&mut buf, name).to_string();
-        let w = g.intern_word(&k);
+        let k = key(&mut buf, name);
+        let w = g.intern_word(k);
         g.word_flags[w as usize] |= W_GIVEN;
     }
     for rules in inflect::load() {
@@ -135,14 +146,14 @@ impl Gazetteer {
         if parts.is_empty() || parts.len() > usize::from(u16::MAX) {
             return;
         }
-        let cases: Vec<Case> = parts
-            .iter()
-            .map(|p| {
-                let (s, e) = core(p);
-                Case::of(&p[s..e])
-            })
-            .collect();
-        if parts.len() == 1 && cases[0] == Case::Any && parts[0].chars().any(char::is_lowercase) {
+        let case_of = |p: &str| {
+            let (s, e) = core(p);
+            Case::of(&p[s..e])
+        };
+        if parts.len() == 1
+            && case_of(parts[0]) == Case::Any
+            && parts[0].chars().any(char::is_lowercase)
+        {
             return;
         }
         let lang = match self.langs.iter().position(|l| *l == lang) {
@@ -153,11 +164,10 @@ impl Gazetteer {
             }
         };
         let start = self.words.len() as u32;
-        for (p, case) in parts.iter().zip(cases) {
+        for p in &parts {
             let (s, e) = core(p);
-            let k = key(buf, &p[s..e]).to_string();
-            let w = self.intern_word(&k);
-            self.words.push((w, case));
+            let w = self.intern_word(key(buf, &p[s..e]));
+            self.words.push((w, case_of(p)));
         }
         let first = self.words[start as usize];
         if first.1 == Case::Any {
@@ -174,28 +184,62 @@ impl Gazetteer {
         });
     }
 
-    /// Groups the phrases by first word, longest (then best-ranked) first.
+    /// Indexes the phrases: one-word forms by their word, longer ones by their first two
+    /// words, longest (then best-ranked) first.
     fn index_starts(&mut self) {
-        let mut order: Vec<u32> = (0..self.phrases.len() as u32).collect();
-        let first_word = |p: &Phrase, words: &[(u32, Case)]| words[p.start as usize].0;
-        order.sort_by_key(|&i| {
-            let p = &self.phrases[i as usize];
-            (first_word(p, &self.words), std::cmp::Reverse(p.len), p.rank)
-        });
-        self.first = vec![(0, 0); self.word_flags.len()];
+        let group = |p: &Phrase, words: &[(u32, Case)]| {
+            let w1 = words[p.start as usize].0;
+            let w2 = if p.len > 1 {
+                Some(words[p.start as usize + 1].0)
+            } else {
+                None
+            };
+            (w1, w2)
+        };
+        // the sort keys computed once: (first word, second word, longest first, rank, index)
+        let mut keyed: Vec<(u32, u32, std::cmp::Reverse<u16>, u8, u32)> = self
+            .phrases
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let (w1, w2) = group(p, &self.words);
+                (
+                    w1,
+                    w2.map_or(u32::MAX, |w| w),
+                    std::cmp::Reverse(p.len),
+                    p.rank,
+                    i as u32,
+                )
+            })
+            .collect();
+        keyed.sort_unstable();
+        let order: Vec<u32> = keyed.iter().map(|k| k.4).collect();
+        self.singles = vec![(0, 0); self.word_flags.len()];
         let mut at = 0;
         while at < order.len() {
-            let w = first_word(&self.phrases[order[at] as usize], &self.words);
+            let g = group(&self.phrases[order[at] as usize], &self.words);
             let mut end = at;
-            while end < order.len()
-                && first_word(&self.phrases[order[end] as usize], &self.words) == w
-            {
+            while end < order.len() && group(&self.phrases[order[end] as usize], &self.words) == g {
                 end += 1;
             }
-            self.first[w as usize] = (at as u32, end as u32);
+            let (w1, w2) = g;
+            self.word_flags[w1 as usize] |= W_BEGINS;
+            match w2 {
+                None => self.singles[w1 as usize] = (at as u32, end as u32),
+                Some(w2) => {
+                    self.word_flags[w1 as usize] |= W_BEGINS_MULTI;
+                    self.pairs.insert(pair_key(w1, w2), (at as u32, end as u32));
+                }
+            }
             at = end;
         }
         self.starts = order;
+        self.lower_first = self
+            .vocab
+            .iter()
+            .filter(|(_, &w)| self.word_flags[w as usize] & W_FIRST_ANY_CASE != 0)
+            .map(|(k, &w)| (k.clone(), w))
+            .collect();
     }
 }
 

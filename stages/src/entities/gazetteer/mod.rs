@@ -310,6 +310,16 @@ struct Phrase {
 const W_GIVEN: u8 = 1;
 /// Word flag: some form beginning with the word accepts it in lower case.
 const W_FIRST_ANY_CASE: u8 = 2;
+/// Word flag: some form begins with the word.
+const W_BEGINS: u8 = 4;
+/// Word flag: some form of two words or more begins with the word.
+const W_BEGINS_MULTI: u8 = 8;
+
+/// The key of a form's first two words in [`Gazetteer::pairs`].
+#[inline]
+fn pair_key(first: u32, second: u32) -> u64 {
+    u64::from(first) << 32 | u64::from(second)
+}
 
 /// The gazetteer: entities, their forms, and the word index that finds them.
 #[derive(Debug, Default)]
@@ -321,11 +331,18 @@ pub struct Gazetteer {
     langs: Vec<Lang>,
     /// Word key → word id.
     vocab: FxHashMap<Box<str>, u32>,
+    /// The words that begin a form in lower case (`mer` of `mer Noire`): the part of
+    /// `vocab` a lower-case word not after a candidate is looked up in.
+    lower_first: FxHashMap<Box<str>, u32>,
     /// Per word id: `W_*` flags.
     word_flags: Vec<u8>,
-    /// Per word id: the range of [`Gazetteer::starts`] holding the forms it begins.
-    first: Vec<(u32, u32)>,
-    /// Phrase indices grouped by first word, longest first.
+    /// Per word id: the range of [`Gazetteer::starts`] holding the one-word forms it is.
+    singles: Vec<(u32, u32)>,
+    /// First two words ([`pair_key`]) → the range of [`Gazetteer::starts`] holding the
+    /// longer forms beginning with them.
+    pairs: FxHashMap<u64, (u32, u32)>,
+    /// Phrase indices: one-word forms by word, then longer forms by their first two
+    /// words, longest and best-ranked first.
     starts: Vec<u32>,
     phrases: Vec<Phrase>,
     /// The words of every phrase: word id and case rule.

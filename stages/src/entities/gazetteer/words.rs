@@ -16,6 +16,13 @@ pub(super) fn is_apostrophe(c: char) -> bool {
 /// The byte range of `word`'s core: without an elided article before an apostrophe
 /// (`L’Allemagne` → `Allemagne`) and without a possessive ending (`Russia’s`, `Nations’`).
 pub(super) fn core(word: &str) -> (usize, usize) {
+    // no straight apostrophe or grave, and no byte that begins ’, ‘ or ʼ: the whole word
+    if !word
+        .bytes()
+        .any(|b| matches!(b, b'\'' | b'`' | 0xE2 | 0xCA))
+    {
+        return (0, word.len());
+    }
     let mut start = 0;
     if let Some((i, c)) = word.char_indices().take(6).find(|&(_, c)| is_apostrophe(c)) {
         let head = &word[..i];
