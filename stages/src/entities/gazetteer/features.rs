@@ -89,3 +89,50 @@ impl Gazetteer {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::feature::*;
+    use super::*;
+    use crate::tokens::tokenize;
+
+    fn features(text: &str, lang: Option<&str>) -> Vec<u16> {
+        Gazetteer::builtin().token_features(text, &tokenize(text), lang)
+    }
+
+    #[test]
+    fn kinds_and_positions() {
+        // The · Russian · envoy · left · the · White · House · for · Bavaria · and · the · UN
+        let f = features(
+            "The Russian envoy left the White House for Bavaria and the UN",
+            Some("en"),
+        );
+        assert_eq!(f[0], 0);
+        assert_eq!(f[1], DEMONYM | BEGIN);
+        assert_eq!(f[5], COUNTRY | SEAT | BEGIN);
+        assert_eq!(f[6], COUNTRY | SEAT | INSIDE);
+        assert_eq!(f[8] & (REGION | BEGIN), REGION | BEGIN);
+        assert_eq!(f[11], INTERNATIONAL | BEGIN);
+    }
+
+    #[test]
+    fn given_names_need_a_capital() {
+        let f = features("Mark said mark", Some("en"));
+        assert_eq!(f[0], GIVEN_NAME);
+        assert_eq!(f[2], 0);
+    }
+
+    #[test]
+    fn inflected_and_ambiguous_bits() {
+        let f = features("Переговоры в Москве", Some("ru"));
+        assert_eq!(f[2], CITY | SEAT | BEGIN | INFLECTED);
+        let f = features("Jordan Peterson", Some("en"));
+        assert_ne!(f[0] & AMBIGUOUS, 0);
+    }
+
+    #[test]
+    fn one_feature_set_a_token() {
+        let text = "Berlin, 12. März — la Russie, 俄罗斯 und https://example.com";
+        assert_eq!(features(text, None).len(), tokenize(text).len());
+    }
+}
