@@ -13,7 +13,7 @@ Writes, under stages/src/entities/data/ (see the README.md there for sources and
 * given_names.txt English given names (stdlib datasets, PDDL / CC0).
 
 Every row of the .tsv files: form, language (`*` for any), kind, canonical English id,
-country (canonical id, `-` for none), form (name | capital | demonym | metonym), flags
+country (canonical id, `-` for none), how (name | capital | demonym | metonym), flags
 (`-` or letters: `a` ambiguous: the form also names something else, a person or a common
 word). Python 3 standard library only; Debian's word lists (see `common_words`) tell
 which city names are also ordinary words.
@@ -45,7 +45,7 @@ CASED_LATIN_CYR = re.compile(r"[A-Za-zÀ-ɏЀ-ӿ]")
 KIND_RANK = {"country": 0, "international": 1, "continent": 2, "water": 3, "region": 4,
              "capital": 5, "big city": 6, "admin1": 7, "city": 8}
 FORM_RANK = {"name": 0, "metonym": 1, "capital": 2, "demonym": 3}
-HEADER = "# form\tlang\tkind\tid\tcountry\tform\tflags\n"
+HEADER = "# form\tlang\tkind\tid\tcountry\thow\tflags\n"
 
 
 def load_json(path):

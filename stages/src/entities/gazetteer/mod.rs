@@ -379,7 +379,7 @@ impl Gazetteer {
     }
 
     /// A gazetteer from tables in the format of `data/places.tsv` (`form lang kind id
-    /// country form flags`, tab-separated; `#` comment lines) and a list of given names
+    /// country how flags`, tab-separated; `#` comment lines) and a list of given names
     /// (one a line).
     ///
     /// ```
