@@ -35,7 +35,9 @@ WC_LANGS = {"deu": "de", "fra": "fr", "spa": "es", "por": "pt", "ita": "it", "nl
 CITY_MIN_POP = 100_000          # every city at or above this population
 ALT_MIN_POP_LATIN = 1_000_000   # every untagged Latin-script alternate name; smaller cities: spellings only
 ALT_MIN_POP_OTHER = 300_000     # untagged Cyrillic, Arabic, Han and kana alternate names
-ADMIN1_MIN_COUNTRY_POP = 1_000_000  # first-level regions of countries this populous
+ADMIN1_MIN_COUNTRY_POP = 1_000_000
+CONNECTORS = {"de", "del", "la", "las", "los", "el", "di", "da", "do", "dos", "das", "des",
+              "du", "of", "on", "upon", "am", "an", "im", "y", "e", "sur", "en"}  # first-level regions of countries this populous
 CONTINENTS = {"002", "009", "142", "150", "003", "005", "019"}
 SKIP_TERRITORIES = {"ZZ", "XA", "XB", "QO", "001", "AQ"}
 INTERNATIONAL = {"UN": "United Nations", "EU": "European Union", "EZ": "Eurozone"}
@@ -306,13 +308,15 @@ def add_geonames(rows, src, ids, common, flag_words, given):
                 if not big or pop < 1_000_000:
                     continue
                 ambiguous_words.add(low)
+            words = alt.split()
+            # never the city's name inside another language's phrase (`Lungsod ng Paris`,
+            # `Dakbayan sa Baguio`): four words at most, capitalised but for connectors
+            # of our languages (`Ciudad de México`)
+            if latin and (len(words) > 4 or any(not w[:1].isupper() and w not in CONNECTORS for w in words)):
+                continue
             if latin and not big:
-                # smaller cities: their spellings (`Fallujah`, `Hilla`), not their names
-                # in other languages' phrases (`Lungsod ng Baguio`) or short forms
-                words = alt.split()
-                if len(words) > 2 or len(alt) < 4 or any(not w[:1].isupper() for w in words) or low in common:
-                    continue
-                if not same_spelling(alt, name):
+                # smaller cities: their spellings (`Fallujah`, `Hilla`), not short forms
+                if len(words) > 2 or len(alt) < 4 or low in common or not same_spelling(alt, name):
                     continue
             elif not big:
                 continue
