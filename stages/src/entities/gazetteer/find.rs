@@ -363,6 +363,9 @@ impl Gazetteer {
         });
         let first = self.cand_for(look, i, self.words[ph.start as usize].0)?;
         let last = self.cand_for(look, end - 1, self.words[ph.start as usize + end - 1 - i].0)?;
+        if last.end <= first.start {
+            return None; // tokens out of order: no span to give
+        }
         let (kind, form) = (self.entity(ph.entity).1, ph.form);
         Some(GazetteerMatch {
             tokens: i..end,

@@ -302,6 +302,17 @@ fn tokens_outside_the_text_never_match() {
 }
 
 #[test]
+fn tokens_out_of_order_never_panic() {
+    let g = Gazetteer::builtin();
+    let text = "New York and Hong Kong";
+    let mut toks = tokenize(text);
+    toks.reverse();
+    for m in g.find(text, &toks, None) {
+        assert!(m.span.start < m.span.end && m.span.end <= text.len());
+    }
+}
+
+#[test]
 fn builtin_data_is_sound() {
     let g = Gazetteer::builtin();
     // every city, capital and region belongs to a country of the gazetteer
