@@ -7,6 +7,13 @@ use super::find::{T_CAPITAL, T_GIVEN};
 use super::{Form, Gazetteer, Kind};
 
 /// The bits of [`Gazetteer::token_features`].
+///
+/// ```
+/// use stages::entities::gazetteer::{feature, Gazetteer};
+/// use stages::tokens::tokenize;
+/// let f = Gazetteer::builtin().token_features("NATO", &tokenize("NATO"), None);
+/// assert_eq!(f, [feature::INTERNATIONAL | feature::BEGIN]);
+/// ```
 pub mod feature {
     /// In a country's name or metonym (`Russia`, `Kremlin`).
     pub const COUNTRY: u16 = 1;

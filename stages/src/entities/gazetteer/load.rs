@@ -8,6 +8,13 @@ use super::{
 use crate::text::{data_lines, entries};
 
 /// A line of a gazetteer table that cannot be read.
+///
+/// ```
+/// use stages::entities::gazetteer::{Gazetteer, GazetteerError};
+/// let err = Gazetteer::parse(&["Oslo\t*\ttown\tOslo\tNorway\tname\t-\n"], "").unwrap_err();
+/// assert!(matches!(err, GazetteerError::BadLine { line: 1, .. }));
+/// assert_eq!(err.to_string(), "gazetteer table 0, line 1: unknown kind");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum GazetteerError {

@@ -70,6 +70,13 @@ const COUNTRIES: &str = include_str!("../data/countries.tsv");
 const GIVEN_NAMES: &str = include_str!("../data/given_names.txt");
 
 /// What an entity of the gazetteer is.
+///
+/// ```
+/// use stages::entities::gazetteer::{Gazetteer, Kind};
+/// let g = Gazetteer::builtin();
+/// assert!(g.entity_id("Black Sea", Kind::Water).is_some());
+/// assert!(g.entity_id("Europe", Kind::Continent).is_some());
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Kind {
     /// A country or dependent territory (`Russia`, `Hong Kong`, `Greenland`).
@@ -155,6 +162,14 @@ impl Kind {
 }
 
 /// How a form refers to its entity.
+///
+/// ```
+/// use stages::entities::gazetteer::{Form, Gazetteer};
+/// use stages::tokens::tokenize;
+/// let text = "Russian officials in the Kremlin";
+/// let forms: Vec<Form> = Gazetteer::builtin().find(text, &tokenize(text), Some("en")).iter().map(|m| m.form).collect();
+/// assert_eq!(forms, [Form::Demonym, Form::Metonym]);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Form {
     /// A name of the entity (`Russia`, `Russie`, `Россия`, `USA`).
@@ -201,11 +216,26 @@ impl Form {
 }
 
 /// An entity of the gazetteer, as an index: [`Gazetteer::entity`] gives its name and kind.
+///
+/// ```
+/// use stages::entities::gazetteer::{Gazetteer, Kind};
+/// let g = Gazetteer::builtin();
+/// let id = g.entity_id("Poland", Kind::Country).unwrap();
+/// assert_eq!(g.entity(id).0, "Poland");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct EntityId(pub u32);
 
 /// The language a form belongs to: an ISO 639 code (two or three letters) or `*` for a
 /// form of no particular language (GeoNames' city names).
+///
+/// ```
+/// use stages::entities::gazetteer::Gazetteer;
+/// use stages::tokens::tokenize;
+/// let text = "La Russie";
+/// let m = &Gazetteer::builtin().find(text, &tokenize(text), Some("fr"))[0];
+/// assert_eq!(m.lang.as_str(), "fr");
+/// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Lang {
     bytes: [u8; 3],
@@ -259,6 +289,15 @@ impl std::fmt::Debug for Lang {
 }
 
 /// One place or organisation found in a text by [`Gazetteer::find`].
+///
+/// ```
+/// use stages::entities::gazetteer::{Gazetteer, Kind};
+/// use stages::tokens::tokenize;
+/// let text = "Troops left Russia’s border.";
+/// let m = &Gazetteer::builtin().find(text, &tokenize(text), Some("en"))[0];
+/// assert_eq!((m.tokens.clone(), m.span.slice(text), m.kind), (2..3, "Russia", Kind::Country));
+/// assert!(!m.inflected && !m.ambiguous);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GazetteerMatch {
     /// The tokens of the match: indices into the token slice, half-open.
@@ -322,6 +361,14 @@ fn pair_key(first: u32, second: u32) -> u64 {
 }
 
 /// The gazetteer: entities, their forms, and the word index that finds them.
+///
+/// ```
+/// use stages::entities::gazetteer::Gazetteer;
+/// use stages::tokens::tokenize;
+/// let text = "Из Варшавы в Москву";
+/// let found = Gazetteer::builtin().find(text, &tokenize(text), Some("ru"));
+/// assert_eq!(found.len(), 2);
+/// ```
 #[derive(Debug, Default)]
 pub struct Gazetteer {
     entities: Vec<Entity>,
