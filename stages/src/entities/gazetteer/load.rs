@@ -1,6 +1,6 @@
 //! Parsing the gazetteer tables into the word index.
 
-use super::words::{core, key, split_form, Case};
+use super::words::{core, for_each_word, key, Case};
 use super::{
     inflect, pair_key, Entity, EntityId, Form, Gazetteer, Kind, Lang, Phrase, W_BEGINS,
     W_BEGINS_MULTI, W_FIRST_ANY_CASE, W_GIVEN,
@@ -60,8 +60,10 @@ pub(super) fn parse(tables: &[&str], given_names: &str) -> Result<Gazetteer, Gaz
         ..Gazetteer::default()
     };
     // sized once: no rehashing while the tables are read
-    g.vocab.reserve(lines * 2);
-    g.word_flags.reserve(lines * 2);
+    // (the built-in tables hold about one new word a line, given names included)
+    let given = memchr::memchr_iter(b'\n', given_names.as_bytes()).count();
+    g.vocab.reserve(lines + given / 2);
+    g.word_flags.reserve(lines + given / 2);
     g.phrases.reserve(lines);
     g.words.reserve(lines * 2);
     g.entities.reserve(lines / 2);
@@ -149,18 +151,21 @@ impl Gazetteer {
         how: Form,
         ambiguous: bool,
     ) {
-        let parts = split_form(form);
-        if parts.is_empty() || parts.len() > usize::from(u16::MAX) {
-            return;
-        }
         let case_of = |p: &str| {
             let (s, e) = core(p);
             Case::of(&p[s..e])
         };
-        if parts.len() == 1
-            && case_of(parts[0]) == Case::Any
-            && parts[0].chars().any(char::is_lowercase)
-        {
+        let (mut n, mut first) = (0usize, "");
+        for_each_word(form, |w| {
+            if n == 0 {
+                first = w;
+            }
+            n += 1;
+        });
+        if n == 0 || n > usize::from(u16::MAX) {
+            return;
+        }
+        if n == 1 && case_of(first) == Case::Any && first.chars().any(char::is_lowercase) {
             return;
         }
         let lang = match self.langs.iter().position(|l| *l == lang) {
@@ -171,18 +176,18 @@ impl Gazetteer {
             }
         };
         let start = self.words.len() as u32;
-        for p in &parts {
+        for_each_word(form, |p| {
             let (s, e) = core(p);
             let w = self.intern_word(key(buf, &p[s..e]));
             self.words.push((w, case_of(p)));
-        }
+        });
         let first = self.words[start as usize];
         if first.1 == Case::Any {
             self.word_flags[first.0 as usize] |= W_FIRST_ANY_CASE;
         }
         self.phrases.push(Phrase {
             start,
-            len: parts.len() as u16,
+            len: n as u16,
             lang,
             entity,
             form: how,

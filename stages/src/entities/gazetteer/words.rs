@@ -79,6 +79,24 @@ pub(super) enum Case {
 impl Case {
     /// The case rule of a form's word (its core).
     pub(super) fn of(word: &str) -> Case {
+        if word.is_ascii() {
+            let mut letters = word.bytes().filter(u8::is_ascii_alphabetic);
+            return match letters.next() {
+                Some(first) if first.is_ascii_uppercase() => {
+                    let (mut upper, mut lower) = (1, false);
+                    for b in letters {
+                        lower |= b.is_ascii_lowercase();
+                        upper += usize::from(b.is_ascii_uppercase());
+                    }
+                    if !lower && upper >= 2 {
+                        Case::Acronym
+                    } else {
+                        Case::Upper
+                    }
+                }
+                _ => Case::Any,
+            };
+        }
         let mut letters = word.chars().filter(|c| c.is_alphabetic());
         let Some(first) = letters.next() else {
             return Case::Any;
@@ -120,26 +138,37 @@ pub(super) fn is_han(c: char) -> bool {
     matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FA1F}')
 }
 
-/// The words of a gazetteer form, cut as the tokenizer cuts text: at white space, around
-/// hyphens (`Guinea-Bissau` → `Guinea`, `-`, `Bissau`), and around each Han character.
-pub(super) fn split_form(form: &str) -> Vec<&str> {
-    let mut out = Vec::new();
+/// Calls `f` with each word of a gazetteer form, cut as the tokenizer cuts text: at white
+/// space, around hyphens (`Guinea-Bissau` → `Guinea`, `-`, `Bissau`), and around each Han
+/// character.
+pub(super) fn for_each_word<'a>(form: &'a str, mut f: impl FnMut(&'a str)) {
     for piece in form.split_whitespace() {
+        if piece.is_ascii() && !piece.contains('-') {
+            f(piece);
+            continue;
+        }
         let mut start = 0;
         for (i, c) in piece.char_indices() {
             if c == '-' || is_han(c) {
                 if start < i {
-                    out.push(&piece[start..i]);
+                    f(&piece[start..i]);
                 }
                 let end = i + c.len_utf8();
-                out.push(&piece[i..end]);
+                f(&piece[i..end]);
                 start = end;
             }
         }
         if start < piece.len() {
-            out.push(&piece[start..]);
+            f(&piece[start..]);
         }
     }
+}
+
+/// The words of a gazetteer form ([`for_each_word`]).
+#[cfg(test)]
+pub(super) fn split_form(form: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for_each_word(form, |w| out.push(w));
     out
 }
 
