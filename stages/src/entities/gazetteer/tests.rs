@@ -302,6 +302,21 @@ fn tokens_outside_the_text_never_match() {
 }
 
 #[test]
+fn hyphens_lower_case_heads_and_capitals() {
+    assert_eq!(
+        ids("Guinea-Bissau et la mer Noire", Some("fr")),
+        ["Guinea-Bissau", "Black Sea"]
+    );
+    // a headline or dateline in capitals still names the place
+    assert_eq!(
+        ids("WASHINGTON — RUSSIA", Some("en")),
+        ["Washington", "Russia"]
+    );
+    // one lower-case word alone never matches, even when a form begins with it
+    assert!(found("la mer est calme", Some("fr")).is_empty());
+}
+
+#[test]
 fn tokens_out_of_order_never_panic() {
     let g = Gazetteer::builtin();
     let text = "New York and Hong Kong";
