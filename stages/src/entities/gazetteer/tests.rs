@@ -233,6 +233,13 @@ fn endings_never_invent_names() {
         found("Die Chinas", Some("en")).is_empty(),
         "German endings only for German"
     );
+    // sentence-initial common words keep their case endings to themselves
+    let ru = "Мира не будет. Главы государств встретились. Марта 2024 года. Мая прошлого года. \
+              Власти заявили. Правительство России. Жители Сирии и Ирана. Президент Франции.";
+    assert_eq!(ids(ru, Some("ru")), ["Russia", "Syria", "Iran", "France"]);
+    let de =
+        "Das Land. Die Stadt. Im März. Europas Zukunft. Frankreichs Präsident. Chinas Wirtschaft.";
+    assert_eq!(ids(de, Some("de")), ["Europe", "France", "China"]);
 }
 
 #[test]
