@@ -19,6 +19,7 @@
 
 use pipeline_core::{Document, Registry, StageError, SyncStage};
 
+pub mod entities;
 pub mod fault;
 pub mod lang;
 pub mod quotes;

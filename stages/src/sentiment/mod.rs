@@ -233,6 +233,7 @@ impl SyncStage for SentimentStage {
                 &an.sents,
                 doc.quotes(),
                 Gazetteer::builtin(),
+                doc.lang_code(),
             );
             Some(build_actors(
                 found,

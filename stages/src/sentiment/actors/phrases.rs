@@ -16,7 +16,13 @@ use crate::sentiment::hashing::{word_hash, IdMap};
 /// The gazetteer's phrases, longest first at each token, and the parts of hyphenated
 /// compounds; marks the tokens they take in `used` (a nationality takes its tokens
 /// without a mention).
-pub(super) fn gazetteer_mentions(doc: &Doc, used: &mut [bool], out: &mut FoundActors) {
+/// Phrases wholly inside a person's name (`in_person`: "Mark Cuban") are not taken.
+pub(super) fn gazetteer_mentions(
+    doc: &Doc,
+    in_person: &[bool],
+    used: &mut [bool],
+    out: &mut FoundActors,
+) {
     let (tokens, toks, gaz) = (doc.tokens, doc.toks, doc.gaz);
     let hashes = &doc.hashes[..];
     let n = tokens.len();
@@ -41,6 +47,7 @@ pub(super) fn gazetteer_mentions(doc: &Doc, used: &mut [bool], out: &mut FoundAc
                 if i + len > n
                     || hashes[i..i + len] != p.hashes[..]
                     || !phrase_case_ok(p, doc.word(i))
+                    || in_person[i..i + len].iter().all(|&x| x)
                 {
                     continue;
                 }
