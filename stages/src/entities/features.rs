@@ -29,7 +29,9 @@ pub(crate) struct TokenView {
     pub(crate) lower: u64,
     /// Hash of the word's shape (`Xx`, `XX`, `X.X.`, `dd`…).
     pub(crate) shape: u64,
-    /// Hashes of the last 2, 3, 4 and first 3 characters (lowercased).
+    /// Hashes of the last 2, 3, 4 and first 3 characters (lowercased), for words that
+    /// start with a capital or are of a script without case; zeros for the rest (their
+    /// word is feature enough, and skipping them keeps the digest fast).
     pub(crate) affixes: [u64; 4],
     /// [`CAP`], [`ALLCAPS`]… flags.
     pub(crate) flags: u8,
@@ -89,9 +91,114 @@ fn shape_class(c: char) -> char {
     }
 }
 
-/// Digests one token; `scratch` is reused for the lowercased word.
-fn view(word: &str, kind: TokenKind, scratch: &mut String) -> TokenView {
+/// The shape code of a character class, for the shape hash.
+#[inline]
+fn class_code(c: char) -> u64 {
+    match shape_class(c) {
+        'X' => 1,
+        'x' => 2,
+        'd' => 3,
+        'o' => 4,
+        other => 5 + u64::from(u32::from(other)),
+    }
+}
+
+/// Hash of bytes (FNV-1a).
+#[inline]
+fn hash_bytes(b: &[u8]) -> u64 {
+    fnv(b.iter().copied())
+}
+
+/// Hash of the last `n` characters of `s`.
+#[inline]
+fn tail_hash(s: &str, n: usize) -> u64 {
+    let from = s.char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i);
+    hash_str(&s[from..]) ^ (n as u64)
+}
+
+/// Hash of the last `n` bytes of an ASCII word (the same as [`tail_hash`] there).
+#[inline]
+fn tail_hash_ascii(b: &[u8], n: usize) -> u64 {
+    hash_bytes(&b[b.len().saturating_sub(n)..]) ^ (n as u64)
+}
+
+/// Folds one character class into a shape hash, cutting runs of a class at two.
+#[inline]
+fn shape_step(shape: &mut u64, last: &mut u64, run: &mut u32, k: u64) {
+    if k == *last {
+        *run += 1;
+    } else {
+        *run = 1;
+        *last = k;
+    }
+    if *run <= 2 {
+        *shape = (*shape ^ k).wrapping_mul(0x0100_0000_01b3);
+    }
+}
+
+/// The seed of shape hashes.
+const SHAPE_SEED: u64 = 0x84_2222_3251;
+
+/// Digests one ASCII token; `buf` is reused for the lowercased word.
+fn view_ascii(word: &str, kind: TokenKind, buf: &mut Vec<u8>) -> TokenView {
+    let bytes = word.as_bytes();
+    buf.clear();
+    let (mut shape, mut last, mut run) = (SHAPE_SEED, 0, 0);
+    let (mut letters, mut uppers) = (0usize, 0usize);
+    for &c in bytes {
+        let k = if c.is_ascii_uppercase() {
+            letters += 1;
+            uppers += 1;
+            buf.push(c.to_ascii_lowercase());
+            1
+        } else if c.is_ascii_lowercase() {
+            letters += 1;
+            buf.push(c);
+            2
+        } else if c.is_ascii_digit() {
+            buf.push(b'0');
+            3
+        } else {
+            buf.push(c);
+            5 + u64::from(c)
+        };
+        shape_step(&mut shape, &mut last, &mut run, k);
+    }
+    let mut flags = 0;
+    if bytes.first().is_some_and(u8::is_ascii_uppercase) {
+        flags |= CAP;
+    }
+    if letters >= 2 && uppers == letters {
+        flags |= ALLCAPS;
+    }
+    if kind == TokenKind::Word {
+        flags |= WORD;
+    }
+    let affixes = if flags & (CAP | ALLCAPS) != 0 {
+        [
+            tail_hash_ascii(buf, 2),
+            tail_hash_ascii(buf, 3),
+            tail_hash_ascii(buf, 4),
+            hash_bytes(&buf[..buf.len().min(3)]),
+        ]
+    } else {
+        [0; 4]
+    };
+    TokenView {
+        lower: hash_bytes(buf),
+        shape,
+        affixes,
+        flags,
+        gazetteer: 0,
+    }
+}
+
+/// Digests one token; `scratch` and `buf` are reused for the lowercased word.
+fn view(word: &str, kind: TokenKind, scratch: &mut String, buf: &mut Vec<u8>) -> TokenView {
     let word = base(word);
+    if word.is_ascii() {
+        return view_ascii(word, kind, buf);
+    }
     scratch.clear();
     for c in word.chars() {
         if c.is_numeric() {
@@ -101,36 +208,18 @@ fn view(word: &str, kind: TokenKind, scratch: &mut String) -> TokenView {
         }
     }
     let lower = hash_str(scratch);
-    // shape: runs of one class cut at two
-    let (mut shape, mut last, mut run) = (0xcbf2_9ce4_8422_2325_u64, '\0', 0);
+    let (mut shape, mut last, mut run) = (SHAPE_SEED, 0, 0);
     let (mut letters, mut uppers) = (0, 0);
     let mut uncased = false;
     for c in word.chars() {
-        let k = shape_class(c);
-        if k == last {
-            run += 1;
-        } else {
-            run = 1;
-            last = k;
-        }
-        if run <= 2 {
-            shape = fnv(shape
-                .to_le_bytes()
-                .into_iter()
-                .chain((k as u32).to_le_bytes()));
-        }
+        let k = class_code(c);
+        shape_step(&mut shape, &mut last, &mut run, k);
         if c.is_alphabetic() {
             letters += 1;
             uppers += usize::from(c.is_uppercase());
-            uncased |= k == 'o';
+            uncased |= k == 4;
         }
     }
-    let chars: Vec<char> = scratch.chars().collect();
-    let tail = |n: usize| {
-        let from = chars.len().saturating_sub(n);
-        fnv(chars[from..].iter().flat_map(|c| (*c as u32).to_le_bytes()))
-    };
-    let head = fnv(chars.iter().take(3).flat_map(|c| (*c as u32).to_le_bytes()));
     let mut flags = 0;
     if word.chars().next().is_some_and(char::is_uppercase) {
         flags |= CAP;
@@ -144,10 +233,24 @@ fn view(word: &str, kind: TokenKind, scratch: &mut String) -> TokenView {
     if uncased {
         flags |= UNCASED;
     }
+    let affixes = if flags & (CAP | ALLCAPS | UNCASED) != 0 {
+        let to = scratch
+            .char_indices()
+            .nth(3)
+            .map_or(scratch.len(), |(i, _)| i);
+        [
+            tail_hash(scratch, 2),
+            tail_hash(scratch, 3),
+            tail_hash(scratch, 4),
+            hash_str(&scratch[..to]),
+        ]
+    } else {
+        [0; 4]
+    };
     TokenView {
         lower,
         shape,
-        affixes: [tail(2), tail(3), tail(4), head],
+        affixes,
         flags,
         gazetteer: 0,
     }
@@ -156,10 +259,10 @@ fn view(word: &str, kind: TokenKind, scratch: &mut String) -> TokenView {
 /// Digests the tokens of a document: `sentences` are token index ranges. Sets the
 /// document-level flags ([`LOWER_SEEN`], [`CAP_MID`]).
 pub(crate) fn views(text: &str, tokens: &[Token], sentences: &[(usize, usize)]) -> Vec<TokenView> {
-    let mut scratch = String::new();
+    let (mut scratch, mut buf) = (String::new(), Vec::new());
     let mut out: Vec<TokenView> = tokens
         .iter()
-        .map(|t| view(t.span.slice(text), t.kind, &mut scratch))
+        .map(|t| view(t.span.slice(text), t.kind, &mut scratch, &mut buf))
         .collect();
     for &(s, _) in sentences {
         if let Some(v) = out.get_mut(s) {
@@ -172,24 +275,28 @@ pub(crate) fn views(text: &str, tokens: &[Token], sentences: &[(usize, usize)]) 
             out[k + 1].flags |= LINE_START;
         }
     }
-    let mut lower_seen = rustc_hash::FxHashSet::default();
-    let mut cap_mid = rustc_hash::FxHashSet::default();
+    // the capitalised words, then which of them also appear in lowercase or inside a
+    // sentence: two small sets, and one lookup per lowercase word
+    let mut capitalised: rustc_hash::FxHashMap<u64, u8> = rustc_hash::FxHashMap::default();
     for v in &out {
-        if v.flags & WORD != 0 {
-            if v.flags & (CAP | ALLCAPS | UNCASED) == 0 {
-                lower_seen.insert(v.lower);
-            } else if v.flags & (CAP | FIRST) == CAP {
-                cap_mid.insert(v.lower);
+        if v.flags & WORD != 0 && v.flags & (CAP | ALLCAPS) != 0 {
+            let seen = capitalised.entry(v.lower).or_insert(0);
+            if v.flags & (CAP | FIRST) == CAP {
+                *seen |= CAP_MID;
             }
         }
     }
-    for v in &mut out {
-        if v.flags & (CAP | ALLCAPS) != 0 {
-            if lower_seen.contains(&v.lower) {
-                v.flags |= LOWER_SEEN;
+    if !capitalised.is_empty() {
+        for v in &out {
+            if v.flags & WORD != 0 && v.flags & (CAP | ALLCAPS | UNCASED) == 0 {
+                if let Some(seen) = capitalised.get_mut(&v.lower) {
+                    *seen |= LOWER_SEEN;
+                }
             }
-            if cap_mid.contains(&v.lower) {
-                v.flags |= CAP_MID;
+        }
+        for v in &mut out {
+            if v.flags & (CAP | ALLCAPS) != 0 {
+                v.flags |= capitalised.get(&v.lower).copied().unwrap_or(0);
             }
         }
     }
@@ -359,6 +466,21 @@ mod tests {
         assert_eq!(v[2].flags & (CAP | ALLCAPS), 0);
         let w = views_of("Xy NASAX");
         assert_eq!(w[1].shape, v[1].shape, "runs are cut at two");
+    }
+
+    #[test]
+    fn ascii_and_unicode_paths_agree() {
+        let (mut s, mut b) = (String::new(), Vec::new());
+        for w in ["Obama", "NASA", "X1-B", "U.S.", "McDonald"] {
+            let a = view_ascii(w, TokenKind::Word, &mut b);
+            let lower = w.to_lowercase().replace(|c: char| c.is_ascii_digit(), "0");
+            assert_eq!(a.lower, hash_str(&lower), "{w}");
+            assert_eq!(a.affixes[1], tail_hash(&lower, 3), "{w}");
+        }
+        let v = view("Élysée", TokenKind::Word, &mut s, &mut b);
+        assert_eq!(v.lower, hash_str("élysée"));
+        assert_eq!(v.affixes[0], tail_hash("élysée", 2));
+        assert_ne!(v.flags & CAP, 0);
     }
 
     #[test]

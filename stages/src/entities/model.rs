@@ -5,7 +5,9 @@
 //! `NLPNER1\0`, `bits` (u32), the scale (f32: weight = stored / scale), the number of
 //! non-zero rows (u32), then each row as its index (u32) and seven i16, little-endian.
 
-use super::features::{self, is_candidate, is_headline, static_features, tag_features, TokenView};
+use super::features::{
+    self, is_candidate, is_headline, static_features, tag_features, TokenView, LINE_START,
+};
 use super::labels::{allowed, N_TAGS, O};
 
 /// The file's first eight bytes.
@@ -161,6 +163,10 @@ pub(crate) fn tag_document(
         let headline = is_headline(v, (s, e));
         let (mut prev, mut prev2) = (O, O);
         for i in s..e {
+            if v[i].flags & LINE_START != 0 {
+                // no name runs over a line break (lists of names, signatures)
+                prev = O;
+            }
             let tag = if is_candidate(&v[i], prev) {
                 feats.clear();
                 static_features(v, i, (s, e), lang, headline, &mut feats);

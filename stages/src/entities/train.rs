@@ -15,7 +15,9 @@
 
 use pipeline_core::Token;
 
-use super::features::{is_candidate, is_headline, static_features, tag_features, views, TokenView};
+use super::features::{
+    is_candidate, is_headline, static_features, tag_features, views, TokenView, LINE_START,
+};
 use super::labels::{allowed, begin, inside, type_of, EntityType, N_TAGS, O};
 use super::model::{best_tag, lang_hash, Weights};
 use super::{sentence_ranges, Recognizer};
@@ -206,6 +208,10 @@ pub fn train(docs: &[TrainDoc], opts: &TrainOptions) -> Recognizer {
             let headline = is_headline(&p.views, (s, e));
             let (mut prev, mut prev2) = (O, O);
             for i in s..e {
+                if p.views[i].flags & LINE_START != 0 {
+                    // no name runs over a line break (lists of names, signatures)
+                    prev = O;
+                }
                 let mut gold = p.gold[i];
                 if !allowed(prev, gold) {
                     // the history went wrong: the entity starts here for the model

@@ -20,7 +20,7 @@ use pipeline_core::{Quote, Token};
 use crate::entities::{EntityType, Recognizer};
 
 use super::analysis::TokInfo;
-use super::gazetteer::Gazetteer;
+use super::gazetteer::{Gazetteer, C_ORG};
 use doc::Doc;
 pub(crate) use doc::FoundActors;
 
@@ -48,7 +48,11 @@ pub(crate) fn find(
     // the tokens of names of two words or more: "Mark Cuban" is no mention of Cuba
     let mut in_person = vec![false; tokens.len()];
     for e in &entities {
-        if e.kind == EntityType::Person && e.tokens.len() >= 2 {
+        // "the Pakistani Army": an organisation word makes it no person's name
+        if e.kind == EntityType::Person
+            && e.tokens.len() >= 2
+            && !e.tokens.clone().any(|j| doc.has(j, C_ORG))
+        {
             in_person[e.tokens.clone()]
                 .iter_mut()
                 .for_each(|x| *x = true);

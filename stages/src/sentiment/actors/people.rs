@@ -12,7 +12,7 @@ use rustc_hash::FxHashMap;
 
 use super::doc::{Doc, Found, FoundActors};
 use crate::entities::{Entity, EntityType};
-use crate::sentiment::gazetteer::{Gazetteer, C_HON, C_STOP, C_TITLE};
+use crate::sentiment::gazetteer::{Gazetteer, C_HON, C_ORG, C_STOP, C_TITLE};
 use crate::sentiment::hashing::{word_hash, IdMap};
 use crate::text::{latest_before, NameIndex};
 
@@ -23,6 +23,8 @@ pub(super) struct Runs {
     people: People,
     /// The token of each single name (`Sharif`, `Vince`).
     singles: Vec<usize>,
+    /// The span of every person the tagger found, titles included.
+    name_spans: Vec<Span>,
     /// `(span, person, first token)` of each full name.
     mentions: Vec<(Span, usize, usize)>,
 }
@@ -43,7 +45,14 @@ pub(super) fn entity_runs(
         if end > used.len() || used[start..end].iter().any(|&u| u) {
             continue;
         }
-        match e.kind {
+        // a "person" with an organisation word ("Army", "Ministry") is an organisation
+        let kind = match e.kind {
+            EntityType::Person if (start..end).any(|j| doc.has(j, C_ORG)) => {
+                EntityType::Organisation
+            }
+            k => k,
+        };
+        match kind {
             EntityType::Person => person(doc, start, end, &mut runs),
             EntityType::Organisation => {
                 named_actor(doc, start, end, ActorKind::Organisation, &mut named, out)
@@ -57,6 +66,10 @@ pub(super) fn entity_runs(
 /// A person's span `[start, end)`: titles and stop words in front stripped; a full
 /// name or a single name.
 fn person(doc: &Doc, start: usize, end: usize, runs: &mut Runs) {
+    runs.name_spans.push(Span::unchecked(
+        doc.tokens[start].span.start,
+        doc.tokens[end - 1].span.end,
+    ));
     let mut a = start;
     while a < end && doc.has(a, C_TITLE | C_STOP) {
         a += 1;
@@ -124,9 +137,11 @@ pub(super) fn person_mentions(
         mut people,
         singles,
         mentions,
+        name_spans,
     } = runs;
     // quote speakers: their entities are names too
-    let speakers = SpeakerNames::new(quotes.unwrap_or(&[]), &mut people, doc.gaz);
+    let is_name = |span: Span| name_spans.iter().any(|s: &Span| s.overlaps(&span));
+    let speakers = SpeakerNames::new(quotes.unwrap_or(&[]), &mut people, doc.gaz, is_name);
     let by_surname = surnames(&people, &mentions, true);
     let by_first = surnames(&people, &mentions, false);
     let mut actors = PersonActors::new(&people);
@@ -155,11 +170,7 @@ type ByName = IdMap<Vec<(usize, usize)>>;
 
 /// The full mentions of each surname (`last`) or first name, as `(token, person)` in
 /// text order.
-fn surnames(
-    people: &People,
-    mentions: &[(Span, usize, usize)],
-    last: bool,
-) -> ByName {
+fn surnames(people: &People, mentions: &[(Span, usize, usize)], last: bool) -> ByName {
     let mut by_name = ByName::default();
     for &(_, p, tok) in mentions {
         let words = people.names.words(p);
@@ -388,19 +399,25 @@ struct SpeakerNames<'q> {
 }
 
 impl<'q> SpeakerNames<'q> {
-    /// Adds each distinct speaker entity of `quotes` to `people` when it has two words
-    /// or more, in quote order.
-    fn new(quotes: &'q [Quote], people: &mut People, gaz: &Gazetteer) -> SpeakerNames<'q> {
+    /// The name words of each distinct speaker entity of `quotes`; an entity of two
+    /// words or more becomes a person when the tagger read the speaker's mention as a
+    /// person's name (`is_name`): a speaker the quotes stage took from a phrase such as
+    /// `Please let me` is no person.
+    fn new(
+        quotes: &'q [Quote],
+        people: &mut People,
+        gaz: &Gazetteer,
+        is_name: impl Fn(Span) -> bool,
+    ) -> SpeakerNames<'q> {
         let mut names = SpeakerNames::default();
         for q in quotes {
             let Some(sp) = &q.speaker else { continue };
             if names.by_entity.contains_key(sp.entity.as_str()) {
-                // adding a known name again changes nothing
                 continue;
             }
             let words = name_words(&sp.entity, gaz);
             let hashes: Vec<u64> = words.iter().map(|w| word_hash(w)).collect();
-            if words.len() >= 2 {
+            if words.len() >= 2 && is_name(sp.span) {
                 add_person_words(people, &hashes, || words.join(" "));
             }
             names.by_entity.insert(&sp.entity, hashes);
