@@ -1,5 +1,7 @@
 //! Named entities: the people, organisations and places of a text, found by a learned
-//! tagger.
+//! tagger, and the multilingual [`gazetteer`] of places and international organisations
+//! that the tagger reads as features and the actor finder uses to tie mentions to
+//! countries.
 //!
 //! The [`Recognizer`] is an averaged perceptron over word shape, affixes, context,
 //! the document's other spellings of a word and gazetteer classes, decoding `B`/`I`/`O`
@@ -21,6 +23,7 @@
 //! ```
 
 mod features;
+pub mod gazetteer;
 mod labels;
 mod model;
 #[cfg(feature = "train")]

@@ -1,0 +1,284 @@
+//! Parsing the gazetteer tables into the word index.
+
+use super::words::{core, key, split_form, Case};
+use super::{
+    inflect, pair_key, Entity, EntityId, Form, Gazetteer, Kind, Lang, Phrase, W_BEGINS,
+    W_BEGINS_MULTI, W_FIRST_ANY_CASE, W_GIVEN,
+};
+use crate::text::{data_lines, entries};
+
+/// A line of a gazetteer table that cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum GazetteerError {
+    /// A content line without the seven columns, or with an unknown kind, form or language.
+    #[error("gazetteer table {table}, line {line}: {reason}")]
+    BadLine {
+        /// Index of the table among those parsed.
+        table: usize,
+        /// 1-based number of the content line (comments and blank lines not counted).
+        line: usize,
+        /// What is wrong.
+        reason: &'static str,
+    },
+}
+
+/// The rank of a form: lower wins when two forms match the same words.
+fn rank(kind: Kind, form: Form) -> u8 {
+    let k = match kind {
+        Kind::Country => 0,
+        Kind::International => 1,
+        Kind::Continent => 2,
+        Kind::Water => 3,
+        Kind::Region => 4,
+        Kind::City => 5,
+    };
+    let f = match form {
+        Form::Name => 0,
+        Form::Metonym => 1,
+        Form::Capital => 2,
+        Form::Demonym => 3,
+    };
+    k * 4 + f
+}
+
+/// Parses `tables` and `given_names` into a gazetteer.
+pub(super) fn parse(tables: &[&str], given_names: &str) -> Result<Gazetteer, GazetteerError> {
+    let lines: usize = tables
+        .iter()
+        .map(|t| memchr::memchr_iter(b'\n', t.as_bytes()).count())
+        .sum();
+    let mut g = Gazetteer {
+        langs: vec![Lang::ANY],
+        ..Gazetteer::default()
+    };
+    // sized once: no rehashing while the tables are read
+    g.vocab.reserve(lines * 2);
+    g.word_flags.reserve(lines * 2);
+    g.phrases.reserve(lines);
+    g.words.reserve(lines * 2);
+    g.entities.reserve(lines / 2);
+    let mut buf = String::new();
+    for (table, src) in tables.iter().enumerate() {
+        for (n, line) in data_lines(src).enumerate() {
+            let bad = |reason| GazetteerError::BadLine {
+                table,
+                line: n + 1,
+                reason,
+            };
+            let mut cols = line.split('\t');
+            let mut col = || cols.next().ok_or_else(|| bad("fewer than seven columns"));
+            let (form, lang, kind, id, country, how, flags) =
+                (col()?, col()?, col()?, col()?, col()?, col()?, col()?);
+            let kind = Kind::parse(kind).ok_or_else(|| bad("unknown kind"))?;
+            let how = Form::parse(how).ok_or_else(|| bad("unknown form"))?;
+            let lang = Lang::new(lang).ok_or_else(|| bad("bad language code"))?;
+            if id.is_empty() {
+                return Err(bad("empty id"));
+            }
+            let entity = g.intern_entity(id, kind);
+            if country != "-" && kind != Kind::Country {
+                let c = g.intern_entity(country, Kind::Country);
+                g.entities[entity.0 as usize].country.get_or_insert(c);
+            }
+            g.add_phrase(&mut buf, form, lang, entity, kind, how, flags.contains('a'));
+        }
+    }
+    // two-letter names (`La`, `Al`) are too often articles or parts of other names
+    for name in entries(given_names).filter(|n| n.chars().count() >= 3) {
+        let k = key(&mut buf, name);
+        let w = g.intern_word(k);
+        g.word_flags[w as usize] |= W_GIVEN;
+    }
+    for rules in inflect::load() {
+        if let Some(l) = g.lang_index(&rules.lang) {
+            g.rules.push((l, rules));
+        } else if let Some(lang) = Lang::new(&rules.lang) {
+            g.langs.push(lang);
+            g.rules.push(((g.langs.len() - 1) as u16, rules));
+        }
+    }
+    g.index_starts();
+    Ok(g)
+}
+
+impl Gazetteer {
+    /// The entity `(name, kind)`, created on first sight.
+    fn intern_entity(&mut self, name: &str, kind: Kind) -> EntityId {
+        if let Some(&id) = self.by_name[kind.index()].get(name) {
+            return id;
+        }
+        let id = EntityId(self.entities.len() as u32);
+        self.entities.push(Entity {
+            name: name.into(),
+            kind,
+            country: None,
+        });
+        self.by_name[kind.index()].insert(name.into(), id);
+        id
+    }
+
+    /// The id of word key `k`, created on first sight.
+    fn intern_word(&mut self, k: &str) -> u32 {
+        if let Some(&w) = self.vocab.get(k) {
+            return w;
+        }
+        let w = self.word_flags.len() as u32;
+        self.vocab.insert(k.into(), w);
+        self.word_flags.push(0);
+        w
+    }
+
+    /// Adds one form. A single word written in lower case in a cased script is skipped:
+    /// it would be read in every sentence.
+    #[allow(clippy::too_many_arguments)]
+    fn add_phrase(
+        &mut self,
+        buf: &mut String,
+        form: &str,
+        lang: Lang,
+        entity: EntityId,
+        kind: Kind,
+        how: Form,
+        ambiguous: bool,
+    ) {
+        let parts = split_form(form);
+        if parts.is_empty() || parts.len() > usize::from(u16::MAX) {
+            return;
+        }
+        let case_of = |p: &str| {
+            let (s, e) = core(p);
+            Case::of(&p[s..e])
+        };
+        if parts.len() == 1
+            && case_of(parts[0]) == Case::Any
+            && parts[0].chars().any(char::is_lowercase)
+        {
+            return;
+        }
+        let lang = match self.langs.iter().position(|l| *l == lang) {
+            Some(i) => i as u16,
+            None => {
+                self.langs.push(lang);
+                (self.langs.len() - 1) as u16
+            }
+        };
+        let start = self.words.len() as u32;
+        for p in &parts {
+            let (s, e) = core(p);
+            let w = self.intern_word(key(buf, &p[s..e]));
+            self.words.push((w, case_of(p)));
+        }
+        let first = self.words[start as usize];
+        if first.1 == Case::Any {
+            self.word_flags[first.0 as usize] |= W_FIRST_ANY_CASE;
+        }
+        self.phrases.push(Phrase {
+            start,
+            len: parts.len() as u16,
+            lang,
+            entity,
+            form: how,
+            rank: rank(kind, how),
+            ambiguous,
+        });
+    }
+
+    /// Indexes the phrases: one-word forms by their word, longer ones by their first two
+    /// words, longest (then best-ranked) first.
+    fn index_starts(&mut self) {
+        let group = |p: &Phrase, words: &[(u32, Case)]| {
+            let w1 = words[p.start as usize].0;
+            let w2 = if p.len > 1 {
+                Some(words[p.start as usize + 1].0)
+            } else {
+                None
+            };
+            (w1, w2)
+        };
+        // the sort keys computed once: (first word, second word, longest first, rank, index)
+        let mut keyed: Vec<(u32, u32, std::cmp::Reverse<u16>, u8, u32)> = self
+            .phrases
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let (w1, w2) = group(p, &self.words);
+                (
+                    w1,
+                    w2.map_or(u32::MAX, |w| w),
+                    std::cmp::Reverse(p.len),
+                    p.rank,
+                    i as u32,
+                )
+            })
+            .collect();
+        keyed.sort_unstable();
+        let order: Vec<u32> = keyed.iter().map(|k| k.4).collect();
+        self.singles = vec![(0, 0); self.word_flags.len()];
+        let mut at = 0;
+        while at < order.len() {
+            let g = group(&self.phrases[order[at] as usize], &self.words);
+            let mut end = at;
+            while end < order.len() && group(&self.phrases[order[end] as usize], &self.words) == g {
+                end += 1;
+            }
+            let (w1, w2) = g;
+            self.word_flags[w1 as usize] |= W_BEGINS;
+            match w2 {
+                None => self.singles[w1 as usize] = (at as u32, end as u32),
+                Some(w2) => {
+                    self.word_flags[w1 as usize] |= W_BEGINS_MULTI;
+                    self.pairs.insert(pair_key(w1, w2), (at as u32, end as u32));
+                }
+            }
+            at = end;
+        }
+        self.starts = order;
+        self.lower_first = self
+            .vocab
+            .iter()
+            .filter(|(_, &w)| self.word_flags[w as usize] & W_FIRST_ANY_CASE != 0)
+            .map(|(k, &w)| (k.clone(), w))
+            .collect();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bad_lines_name_their_place() {
+        let err = parse(
+            &["# c\nA\ten\tcountry\tA\t-\tname\t-\nB\ten\tplanet\tB\t-\tname\t-\n"],
+            "",
+        )
+        .unwrap_err();
+        assert_eq!(
+            err,
+            GazetteerError::BadLine {
+                table: 0,
+                line: 2,
+                reason: "unknown kind"
+            }
+        );
+        assert!(parse(&["A\ten\tcountry\n"], "").is_err());
+        assert!(parse(&["A\tenglish\tcountry\tA\t-\tname\t-\n"], "").is_err());
+    }
+
+    #[test]
+    fn lowercase_single_words_are_skipped() {
+        let g = parse(&["world\ten\tregion\tWorld\t-\tname\t-\nmer Noire\tfr\twater\tBlack Sea\t-\tname\t-\n"], "").unwrap();
+        assert_eq!(g.phrases.len(), 1);
+    }
+
+    #[test]
+    fn cities_know_their_country() {
+        let g = parse(&["Oslo\t*\tcity\tOslo\tNorway\tcapital\t-\n"], "").unwrap();
+        let oslo = g.entity_id("Oslo", Kind::City).unwrap();
+        assert_eq!(
+            g.entity(g.country_of(oslo).unwrap()),
+            ("Norway", Kind::Country)
+        );
+    }
+}

@@ -1,0 +1,200 @@
+//! How a word is looked up: its core (without a French or Italian elided article, an
+//! English possessive), its key (lowercased, without dots, one apostrophe), its case, and
+//! how a gazetteer form is cut into words the way the tokenizer cuts text.
+
+/// Elided articles and prepositions before an apostrophe (`l’`, `d’`, `dell’`), lowercased.
+const ELISIONS: &[&str] = &[
+    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "dell", "all", "dall", "nell", "sull", "coll",
+];
+
+/// True for an apostrophe (straight, curly or grave).
+#[inline]
+pub(super) fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | '‘' | '`' | 'ʼ')
+}
+
+/// The byte range of `word`'s core: without an elided article before an apostrophe
+/// (`L’Allemagne` → `Allemagne`) and without a possessive ending (`Russia’s`, `Nations’`).
+pub(super) fn core(word: &str) -> (usize, usize) {
+    // no straight apostrophe or grave, and no byte that begins ’, ‘ or ʼ: the whole word
+    if !word
+        .bytes()
+        .any(|b| matches!(b, b'\'' | b'`' | 0xE2 | 0xCA))
+    {
+        return (0, word.len());
+    }
+    let mut start = 0;
+    if let Some((i, c)) = word.char_indices().take(6).find(|&(_, c)| is_apostrophe(c)) {
+        let head = &word[..i];
+        let rest = i + c.len_utf8();
+        if rest < word.len() && ELISIONS.iter().any(|e| head.eq_ignore_ascii_case(e)) {
+            start = rest;
+        }
+    }
+    let mut end = word.len();
+    let tail = &word[start..];
+    for suffix in ["'s", "’s", "'S", "’S", "'", "’"] {
+        if tail.len() > suffix.len() && tail.ends_with(suffix) {
+            end -= suffix.len();
+            break;
+        }
+    }
+    (start, end)
+}
+
+/// The lookup key of a word: lowercased, dots dropped (`U.N.` = `UN`), every apostrophe
+/// straight, Russian `ё` written `е` (as most texts do). Returns `word` itself when it is already its key, else writes into `buf`.
+#[inline]
+pub(super) fn key<'a>(buf: &'a mut String, word: &'a str) -> &'a str {
+    let plain = word
+        .bytes()
+        .all(|b| !b.is_ascii_uppercase() && b != b'.' && b < 0x80 && b != b'`');
+    if plain {
+        return word;
+    }
+    buf.clear();
+    for c in word.chars() {
+        match c {
+            '.' => {}
+            c if is_apostrophe(c) => buf.push('\''),
+            c if c.is_ascii() => buf.push(c.to_ascii_lowercase()),
+            'ё' | 'Ё' => buf.push('е'),
+            c => buf.extend(c.to_lowercase()),
+        }
+    }
+    buf
+}
+
+/// What case a word of a form asks of the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Case {
+    /// No cased letter (Han, Arabic, `-`), or written in lower case in the form: any case.
+    Any,
+    /// Capitalised in the form (`Russia`): the text's word must begin with a capital.
+    Upper,
+    /// An acronym (`US`, `NATO`, `U.N.`): every letter a capital in the text too.
+    Acronym,
+}
+
+impl Case {
+    /// The case rule of a form's word (its core).
+    pub(super) fn of(word: &str) -> Case {
+        let mut letters = word.chars().filter(|c| c.is_alphabetic());
+        let Some(first) = letters.next() else {
+            return Case::Any;
+        };
+        if !first.is_uppercase() {
+            return Case::Any;
+        }
+        let mut upper = 1;
+        for c in letters {
+            if c.is_lowercase() {
+                return Case::Upper;
+            }
+            upper += usize::from(c.is_uppercase());
+        }
+        if upper >= 2 {
+            Case::Acronym
+        } else {
+            Case::Upper
+        }
+    }
+
+    /// True when `word` (a core from the text) satisfies the rule.
+    #[inline]
+    pub(super) fn accepts(self, word: &str) -> bool {
+        match self {
+            Case::Any => true,
+            Case::Upper => word
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || !c.is_lowercase()),
+            Case::Acronym => !word.chars().any(char::is_lowercase),
+        }
+    }
+}
+
+/// True for a Han character: the tokenizer makes each one a token.
+#[inline]
+pub(super) fn is_han(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FA1F}')
+}
+
+/// The words of a gazetteer form, cut as the tokenizer cuts text: at white space, around
+/// hyphens (`Guinea-Bissau` → `Guinea`, `-`, `Bissau`), and around each Han character.
+pub(super) fn split_form(form: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for piece in form.split_whitespace() {
+        let mut start = 0;
+        for (i, c) in piece.char_indices() {
+            if c == '-' || is_han(c) {
+                if start < i {
+                    out.push(&piece[start..i]);
+                }
+                let end = i + c.len_utf8();
+                out.push(&piece[i..end]);
+                start = end;
+            }
+        }
+        if start < piece.len() {
+            out.push(&piece[start..]);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn core_of(w: &str) -> &str {
+        let (s, e) = core(w);
+        &w[s..e]
+    }
+
+    #[test]
+    fn core_drops_elisions_and_possessives() {
+        assert_eq!(core_of("L’Allemagne"), "Allemagne");
+        assert_eq!(core_of("d'Italie"), "Italie");
+        assert_eq!(core_of("dell’Italia"), "Italia");
+        assert_eq!(core_of("Russia’s"), "Russia");
+        assert_eq!(core_of("Nations’"), "Nations");
+        assert_eq!(core_of("O’Brien"), "O’Brien");
+        assert_eq!(core_of("l’"), "l");
+        assert_eq!(core_of("’"), "’");
+    }
+
+    #[test]
+    fn keys_are_lowercase_without_dots() {
+        let mut buf = String::new();
+        assert_eq!(key(&mut buf, "U.N."), "un");
+        assert_eq!(key(&mut buf, "Россия"), "россия");
+        assert_eq!(key(&mut buf, "moscow"), "moscow");
+        assert_eq!(key(&mut buf, "Quai d’Orsay"), "quai d'orsay");
+        assert_eq!(key(&mut buf, "Соединённые"), "соединенные");
+    }
+
+    #[test]
+    fn case_rules() {
+        assert_eq!(Case::of("US"), Case::Acronym);
+        assert_eq!(Case::of("U.N."), Case::Acronym);
+        assert_eq!(Case::of("Russia"), Case::Upper);
+        assert_eq!(Case::of("mer"), Case::Any);
+        assert_eq!(Case::of("北"), Case::Any);
+        assert!(!Case::Acronym.accepts("us"));
+        assert!(!Case::Acronym.accepts("Us"));
+        assert!(Case::Acronym.accepts("US"));
+        assert!(Case::Upper.accepts("RUSSIA"));
+        assert!(!Case::Upper.accepts("russia"));
+        assert!(Case::Upper.accepts("روسيا"));
+    }
+
+    #[test]
+    fn forms_split_like_text() {
+        assert_eq!(split_form("Guinea-Bissau"), ["Guinea", "-", "Bissau"]);
+        assert_eq!(split_form("New  York"), ["New", "York"]);
+        assert_eq!(split_form("俄罗斯"), ["俄", "罗", "斯"]);
+        assert_eq!(split_form("ロシア"), ["ロシア"]);
+        assert_eq!(split_form("Quai d’Orsay"), ["Quai", "d’Orsay"]);
+    }
+}
