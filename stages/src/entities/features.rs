@@ -5,6 +5,8 @@
 
 use pipeline_core::{Token, TokenKind};
 
+use super::gazetteer::Gazetteer;
+
 /// Token flag: the first letter is uppercase.
 pub(crate) const CAP: u8 = 1;
 /// Token flag: two or more letters, all uppercase.
@@ -256,9 +258,15 @@ fn view(word: &str, kind: TokenKind, scratch: &mut String, buf: &mut Vec<u8>) ->
     }
 }
 
-/// Digests the tokens of a document: `sentences` are token index ranges. Sets the
-/// document-level flags ([`LOWER_SEEN`], [`CAP_MID`]).
-pub(crate) fn views(text: &str, tokens: &[Token], sentences: &[(usize, usize)]) -> Vec<TokenView> {
+/// Digests the tokens of a document: `sentences` are token index ranges, `lang` the
+/// language code when known. Sets the document-level flags ([`LOWER_SEEN`],
+/// [`CAP_MID`]) and the gazetteer classes ([`Gazetteer::token_features`]).
+pub(crate) fn views(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[(usize, usize)],
+    lang: Option<&str>,
+) -> Vec<TokenView> {
     let (mut scratch, mut buf) = (String::new(), Vec::new());
     let mut out: Vec<TokenView> = tokens
         .iter()
@@ -268,6 +276,10 @@ pub(crate) fn views(text: &str, tokens: &[Token], sentences: &[(usize, usize)]) 
         if let Some(v) = out.get_mut(s) {
             v.flags |= FIRST;
         }
+    }
+    let gazetteer = Gazetteer::builtin().token_features(text, tokens, lang);
+    for (v, g) in out.iter_mut().zip(gazetteer) {
+        v.gazetteer = u32::from(g);
     }
     for (k, pair) in tokens.windows(2).enumerate() {
         let gap = text.get(pair[0].span.end..pair[1].span.start).unwrap_or("");
@@ -450,7 +462,7 @@ mod tests {
 
     fn views_of(text: &str) -> Vec<TokenView> {
         let tokens = tokenize(text);
-        views(text, &tokens, &[(0, tokens.len())])
+        views(text, &tokens, &[(0, tokens.len())], Some("en"))
     }
 
     #[test]

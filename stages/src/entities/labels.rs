@@ -56,7 +56,6 @@ impl EntityType {
         }
     }
 
-    #[cfg_attr(not(any(test, feature = "train")), allow(dead_code))]
     fn index(self) -> u8 {
         match self {
             EntityType::Person => 0,
@@ -72,7 +71,6 @@ pub(crate) const N_TAGS: usize = 7;
 pub(crate) const O: u8 = 0;
 
 /// The `B` tag of a type.
-#[cfg_attr(not(any(test, feature = "train")), allow(dead_code))]
 pub(crate) fn begin(t: EntityType) -> u8 {
     1 + 2 * t.index()
 }

@@ -125,9 +125,10 @@ impl Recognizer {
         sentences: &[(usize, usize)],
         lang: Option<&str>,
     ) -> Vec<Entity> {
-        let v = views(text, tokens, sentences);
+        let v = views(text, tokens, sentences, lang);
         let mut tags = Vec::new();
         tag_document(&self.weights, &v, sentences, lang_hash(lang), &mut tags);
+        repeat_names(&v, &mut tags);
         spans(tokens, &tags)
     }
 
@@ -169,8 +170,39 @@ pub fn sentence_ranges(
     out
 }
 
-/// The entities of a tag sequence.
-fn spans(tokens: &[Token], tags: &[u8]) -> Vec<Entity> {
+/// One sense per document: a capitalised word the tagger left out that is elsewhere a
+/// name of one word, or the surname of a person's full name (`Qadri` after `Amir Latif
+/// Qadri`), gets that name's type.
+fn repeat_names(v: &[features::TokenView], tags: &mut [u8]) {
+    use features::{CAP, LOWER_SEEN, WORD};
+    let mut known: rustc_hash::FxHashMap<u64, u8> = rustc_hash::FxHashMap::default();
+    for e in spans_of_tags(tags) {
+        let (kind, range) = e;
+        if range.len() == 1 || kind == EntityType::Person {
+            known
+                .entry(v[range.end - 1].lower)
+                .or_insert(labels::begin(kind));
+        }
+    }
+    if known.is_empty() {
+        return;
+    }
+    for i in 0..tags.len() {
+        let next_free = tags.get(i + 1).map_or(true, |&t| !is_inside(t));
+        if tags[i] == O
+            && next_free
+            && v[i].flags & (CAP | WORD | LOWER_SEEN) == CAP | WORD
+            && (i == 0 || tags[i - 1] == O)
+        {
+            if let Some(&tag) = known.get(&v[i].lower) {
+                tags[i] = tag;
+            }
+        }
+    }
+}
+
+/// The `(type, token range)` of each entity of a tag sequence.
+fn spans_of_tags(tags: &[u8]) -> Vec<(EntityType, Range<usize>)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tags.len() {
@@ -179,17 +211,25 @@ fn spans(tokens: &[Token], tags: &[u8]) -> Vec<Entity> {
             continue;
         };
         let mut j = i + 1;
-        while j < tags.len() && tags[j] != O && is_inside(tags[j]) {
+        while j < tags.len() && is_inside(tags[j]) {
             j += 1;
         }
-        out.push(Entity {
-            span: Span::unchecked(tokens[i].span.start, tokens[j - 1].span.end),
-            kind,
-            tokens: i..j,
-        });
+        out.push((kind, i..j));
         i = j;
     }
     out
+}
+
+/// The entities of a tag sequence.
+fn spans(tokens: &[Token], tags: &[u8]) -> Vec<Entity> {
+    spans_of_tags(tags)
+        .into_iter()
+        .map(|(kind, r)| Entity {
+            span: Span::unchecked(tokens[r.start].span.start, tokens[r.end - 1].span.end),
+            kind,
+            tokens: r,
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -97,7 +97,7 @@ pub fn gold_tags(tokens: &[Token], entities: &[(usize, usize, EntityType)]) -> V
 fn prepare(doc: &TrainDoc) -> (Prepared, Vec<Token>) {
     let tokens = tokenize(&doc.text);
     let sentences = sentence_ranges(&tokens, &split_sentences(&doc.text, &tokens));
-    let views = views(&doc.text, &tokens, &sentences);
+    let views = views(&doc.text, &tokens, &sentences, doc.lang.as_deref());
     let gold = gold_tags(&tokens, &doc.entities);
     let p = Prepared {
         views,

@@ -9,7 +9,8 @@ use pipeline_core::{Span, Token, TokenKind};
 
 use super::doc::{is_cap, Doc, Found, FoundActors};
 use crate::sentiment::gazetteer::{
-    institutional, phrase_case_ok, Form, C_BILAT, C_NOTDEM, C_ROLE, C_TITLE, H_BOTH, H_THE, H_TWO,
+    institutional, phrase_case_ok, Form, C_BILAT, C_NOTDEM, C_ORG, C_ROLE, C_TITLE, H_BOTH, H_THE,
+    H_TWO,
 };
 use crate::sentiment::hashing::{word_hash, IdMap};
 
@@ -53,9 +54,12 @@ pub(super) fn gazetteer_mentions(
                 }
                 let span = Span::unchecked(tokens[i].span.start, doc.end_of(i + len - 1));
                 if p.form == Form::Demonym
-                    && demonym_is_modifier(tokens, doc.text, &doc.cls, hashes, i + len)
+                    && (!doc.has(i + len, C_ORG)
+                        || demonym_is_modifier(tokens, doc.text, &doc.cls, hashes, i + len))
                 {
-                    // a nationality: part of the person's mention context, not the country
+                    // a nationality or a people ("Pakistani officials", "the Iraqis"): no
+                    // name of the country, as named-entity annotation has it; before an
+                    // institution ("the Pakistani Army") it stands for the country
                     for u in &mut used[i..i + len] {
                         *u = true;
                     }
