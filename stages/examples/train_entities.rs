@@ -9,7 +9,7 @@
 //! offsets and types `PER`, `ORG`, `LOC` (others are ignored). The code before `=` is
 //! the language of the file. Only `--train` files are learned from; `--report` files
 //! are scored with the new model (exact token spans) and their figures printed.
-//! `EPOCHS`, `BITS` and `SEED` override the defaults.
+//! `EPOCHS`, `BITS`, `SEED` and `DROPOUT` (per mille) override the defaults.
 
 use std::process::ExitCode;
 use std::time::Instant;
@@ -92,6 +92,9 @@ fn main() -> ExitCode {
         }
         if let Some(v) = env("BITS") {
             opts.bits = v.parse().map_err(|_| "BITS")?;
+        }
+        if let Some(v) = env("DROPOUT") {
+            opts.dropout_per_mille = v.parse().map_err(|_| "DROPOUT")?;
         }
         if let Some(v) = env("SEED") {
             opts.seed = v.parse().map_err(|_| "SEED")?;

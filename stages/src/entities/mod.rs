@@ -13,7 +13,7 @@
 //! ```
 //! use stages::entities::{EntityType, Recognizer};
 //! use stages::tokens::{split_sentences, tokenize};
-//! let text = "Prime Minister Shehbaz Sharif met officials of the World Bank in Islamabad.";
+//! let text = "Officials of the World Bank met Shehbaz Sharif in Islamabad on Monday.";
 //! let tokens = tokenize(text);
 //! let entities = Recognizer::builtin().recognize_text(text, &tokens, Some("en"));
 //! let found: Vec<(&str, EntityType)> =

@@ -8,7 +8,7 @@
 //! use stages::entities::EntityType;
 //! let doc = TrainDoc::new("Anna Berg went to Oslo.", Some("en"), vec![
 //!     (0, 9, EntityType::Person), (18, 22, EntityType::Place)]);
-//! let rec = train(&[doc.clone()], &TrainOptions { epochs: 3, bits: 12, seed: 1 });
+//! let rec = train(&[doc.clone()], &TrainOptions { epochs: 3, bits: 12, seed: 1, dropout_per_mille: 0 });
 //! let f = stages::entities::train::evaluate(&rec, &[doc]);
 //! assert!(f.micro().2 > 0.99);
 //! ```
@@ -56,8 +56,10 @@ pub struct TrainOptions {
     pub epochs: usize,
     /// The weight table has `2^bits` rows.
     pub bits: u32,
-    /// Seed of the sentence order.
+    /// Seed of the sentence order and of the word dropout.
     pub seed: u64,
+    /// How often (per thousand) a token of a name is seen as an unknown word.
+    pub dropout_per_mille: u64,
 }
 
 impl Default for TrainOptions {
@@ -66,6 +68,7 @@ impl Default for TrainOptions {
             epochs: 12,
             bits: 19,
             seed: 20_261_206,
+            dropout_per_mille: 250,
         }
     }
 }
@@ -200,27 +203,44 @@ pub fn train(docs: &[TrainDoc], opts: &TrainOptions) -> Recognizer {
     let mut rng = Rng(opts.seed | 1);
     let mut model = Averaged::new(opts.bits);
     let mut feats = Vec::with_capacity(48);
+    let mut sentence: Vec<TokenView> = Vec::new();
     for _ in 0..opts.epochs {
         rng.shuffle(&mut order);
         for &(d, si) in &order {
             let p = &prepared[d];
-            let (s, e) = p.sentences[si];
-            let headline = is_headline(&p.views, (s, e));
+            let (s0, e0) = p.sentences[si];
+            // word dropout: some name tokens are seen as unknown words (their shape,
+            // flags and gazetteer classes kept), so the model learns names from their
+            // context and form rather than by heart
+            sentence.clear();
+            sentence.extend_from_slice(&p.views[s0..e0]);
+            for (k, v) in sentence.iter_mut().enumerate() {
+                if p.gold[s0 + k] != O && rng.next() % 1000 < opts.dropout_per_mille {
+                    v.lower = rng.next();
+                    v.affixes = [rng.next(), rng.next(), rng.next(), rng.next()];
+                }
+            }
+            let views = &sentence[..];
+            // one sentence in ten as if its language were unknown, for documents
+            // without a language stage
+            let lang = if rng.next() % 10 == 0 { 0 } else { p.lang };
+            let (s, e) = (0, e0 - s0);
+            let headline = is_headline(views, (s, e));
             let (mut prev, mut prev2) = (O, O);
             for i in s..e {
-                if p.views[i].flags & LINE_START != 0 {
+                if views[i].flags & LINE_START != 0 {
                     // no name runs over a line break (lists of names, signatures)
                     prev = O;
                 }
-                let mut gold = p.gold[i];
+                let mut gold = p.gold[s0 + i];
                 if !allowed(prev, gold) {
                     // the history went wrong: the entity starts here for the model
                     gold = type_of(gold).map_or(O, begin);
                 }
-                let tag = if is_candidate(&p.views[i], prev) {
+                let tag = if is_candidate(&views[i], prev) {
                     feats.clear();
-                    static_features(&p.views, i, (s, e), p.lang, headline, &mut feats);
-                    feats.extend_from_slice(&tag_features(&p.views, i, s, prev, prev2));
+                    static_features(views, i, (s, e), lang, headline, &mut feats);
+                    feats.extend_from_slice(&tag_features(views, i, s, prev, prev2));
                     model.now += 1;
                     let pred = best_tag(&model.scores(&feats), prev);
                     if pred != gold {

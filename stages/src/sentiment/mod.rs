@@ -389,6 +389,10 @@ mod tests {
     }
 
     fn actors(doc: &mut Document) -> Vec<Actor> {
+        // English, as the language stage of a chain would say
+        if doc.lang_code().is_none() {
+            doc.set_lang_hint("en");
+        }
         TokenStage::default().apply(doc).unwrap();
         SentimentStage::default().apply(doc).unwrap();
         doc.actors().unwrap().to_vec()

@@ -14,6 +14,7 @@ mod doc;
 mod people;
 mod phrases;
 mod pronouns;
+mod runs;
 
 use pipeline_core::{Quote, Token};
 
@@ -61,6 +62,15 @@ pub(crate) fn find(
     let mut used = vec![false; tokens.len()];
     let mut out = FoundActors::default();
     phrases::gazetteer_mentions(&doc, &in_person, &mut used, &mut out);
+    // in English, the capitalised runs the tagger left that look like names
+    let mut entities = entities;
+    if matches!(lang, None | Some("en")) {
+        let mut covered = used.clone();
+        for e in &entities {
+            covered[e.tokens.clone()].iter_mut().for_each(|x| *x = true);
+        }
+        entities.extend(runs::untagged_names(&doc, &covered));
+    }
     let runs = people::entity_runs(&doc, &entities, &used, &mut out);
     let timeline = people::person_mentions(&doc, runs, quotes, &mut out);
     phrases::pairs_of_countries(&doc, &mut out);

@@ -41,9 +41,22 @@ pub(super) fn entity_runs(
     let mut runs = Runs::default();
     let mut named: FxHashMap<(String, u8), usize> = FxHashMap::default();
     for e in entities {
-        let (start, end) = (e.tokens.start, e.tokens.end);
-        if end > used.len() || used[start..end].iter().any(|&u| u) {
+        let (mut start, end) = (e.tokens.start, e.tokens.end.min(used.len()));
+        // a gazetteer phrase in front stays its own ("Pakistani" of "Pakistani Defense
+        // Secretary Amir Latif Qadri"); one inside leaves the span to the gazetteer
+        while start < end && used[start] {
+            start += 1;
+        }
+        if start >= end || used[start..end].iter().any(|&u| u) {
             continue;
+        }
+        // titles then a name of two words or more: the person ("Pakistani Defense
+        // Secretary Amir Latif Qadri", whatever the tagger's type)
+        if let Some(t) = (start..end).rev().find(|&j| doc.has(j, C_TITLE | C_HON)) {
+            if end - (t + 1) >= 2 && e.kind != EntityType::Place {
+                person(doc, t + 1, end, &mut runs);
+                continue;
+            }
         }
         // a "person" with an organisation word ("Army", "Ministry") is an organisation
         let kind = match e.kind {
