@@ -68,7 +68,7 @@ impl Default for TrainOptions {
             epochs: 12,
             bits: 19,
             seed: 20_261_206,
-            dropout_per_mille: 250,
+            dropout_per_mille: 0,
         }
     }
 }
@@ -359,6 +359,7 @@ mod tests {
             epochs: 2,
             bits: 10,
             seed: 7,
+            dropout_per_mille: 250,
         };
         assert_eq!(
             train(&docs, &opts).to_bytes(),
