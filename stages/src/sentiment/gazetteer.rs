@@ -232,7 +232,8 @@ impl Gazetteer {
 /// capitalised token.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Case {
-    /// All capitals (at least two letters): the text must be exactly the form.
+    /// All capitals (at least two letters), or two capitals or more (`LeT`): the text
+    /// must be exactly the form.
     Exact,
     /// Capitalised: the text must start with an uppercase letter.
     Upper,
@@ -244,7 +245,7 @@ impl Case {
     fn of(first: &str) -> Case {
         let letters = first.chars().filter(|c| c.is_alphabetic()).count();
         let upper = first.chars().filter(|c| c.is_uppercase()).count();
-        if letters >= 2 && upper == letters {
+        if letters >= 2 && upper == letters || upper >= 2 {
             Case::Exact
         } else if first.chars().next().is_some_and(char::is_uppercase) {
             Case::Upper
@@ -267,7 +268,7 @@ pub(super) fn phrase_case_ok(p: &Phrase, text: &str) -> bool {
 fn case_ok(first: &str, text: &str) -> bool {
     let letters = first.chars().filter(|c| c.is_alphabetic()).count();
     let upper = first.chars().filter(|c| c.is_uppercase()).count();
-    if letters >= 2 && upper == letters {
+    if letters >= 2 && upper == letters || upper >= 2 {
         return text == first;
     }
     match first.chars().next() {

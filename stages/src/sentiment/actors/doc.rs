@@ -54,11 +54,6 @@ impl<'a> Doc<'a> {
         self.tokens[i].span.end - usize::from(self.poss(i))
     }
 
-    /// The first character of token `i` is uppercase.
-    pub(super) fn cap(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.cap)
-    }
-
     /// Token `i` has one of the word classes `c`.
     pub(super) fn has(&self, i: usize, c: u16) -> bool {
         self.cls.get(i).is_some_and(|x| x & c != 0)

@@ -7,11 +7,12 @@
 // Index loops over parallel arrays (tokens, analysis, weights) read better here.
 #![allow(clippy::needless_range_loop)]
 
-use pipeline_core::{ActorKind, Quote, Span, TokenKind};
+use pipeline_core::{ActorKind, Quote, Span};
 use rustc_hash::FxHashMap;
 
 use super::doc::{Doc, Found, FoundActors};
-use crate::sentiment::gazetteer::{Gazetteer, C_CONN, C_HON, C_ORG, C_STOP, C_TITLE};
+use crate::entities::{Entity, EntityType};
+use crate::sentiment::gazetteer::{Gazetteer, C_HON, C_ORG, C_STOP, C_TITLE};
 use crate::sentiment::hashing::{word_hash, IdMap};
 use crate::text::{latest_before, NameIndex};
 
@@ -20,183 +21,120 @@ use crate::text::{latest_before, NameIndex};
 #[derive(Debug, Default)]
 pub(super) struct Runs {
     people: People,
-    /// `(token, after a title)` of each single capitalised name.
-    singles: Vec<(usize, bool)>,
+    /// The token of each single name (`Sharif`, `Vince`).
+    singles: Vec<usize>,
+    /// The span of every person the tagger found, titles included.
+    name_spans: Vec<Span>,
     /// `(span, person, first token)` of each full name.
     mentions: Vec<(Span, usize, usize)>,
 }
 
-/// Finds the capitalised runs of each sentence; adds the organisations to `out` and
-/// returns the people and single names.
-pub(super) fn capitalised_runs(doc: &Doc, used: &[bool], out: &mut FoundActors) -> Runs {
-    let tokens = doc.tokens;
-    // lowercase vocabulary of the document: words written in lowercase are not names
-    let mut lower: IdMap<()> = IdMap::with_capacity_and_hasher(tokens.len(), Default::default());
-    for (i, t) in tokens.iter().enumerate() {
-        if t.kind == TokenKind::Word && !doc.cap(i) {
-            lower.insert(doc.hashes[i], ());
-        }
-    }
+/// Reads the entity tagger's spans that no gazetteer phrase took (`used`): people
+/// (titles in front stripped, `Defense Secretary Mian Hilal Hussain` → `Mian Hilal
+/// Hussain`) go to the returned [`Runs`], organisations and places to `out`.
+pub(super) fn entity_runs(
+    doc: &Doc,
+    entities: &[Entity],
+    used: &[bool],
+    out: &mut FoundActors,
+) -> Runs {
     let mut runs = Runs::default();
-    for &(s, e) in doc.sentences {
-        let headline = is_headline(doc, s, e);
-        let mut k = s;
-        while k < e {
-            if used[k] || tokens[k].kind != TokenKind::Word || !doc.cap(k) {
-                k += 1;
+    let mut named: FxHashMap<(String, u8), usize> = FxHashMap::default();
+    for e in entities {
+        let (mut start, end) = (e.tokens.start, e.tokens.end.min(used.len()));
+        // a gazetteer phrase in front stays its own ("Pakistani" of "Pakistani Defense
+        // Secretary Amir Latif Qadri"); one inside leaves the span to the gazetteer
+        while start < end && used[start] {
+            start += 1;
+        }
+        if start >= end || used[start..end].iter().any(|&u| u) {
+            continue;
+        }
+        // titles then a name of two words or more: the person ("Pakistani Defense
+        // Secretary Amir Latif Qadri", whatever the tagger's type)
+        if let Some(t) = (start..end).rev().find(|&j| doc.has(j, C_TITLE | C_HON)) {
+            if end - (t + 1) >= 2 && e.kind != EntityType::Place {
+                person(doc, t + 1, end, &mut runs);
                 continue;
             }
-            let start = k;
-            let end = run_end(doc, used, start, e);
-            k = end.max(start + 1);
-            let run = Run {
-                sentence: s,
-                start,
-                end,
-                headline,
-            };
-            classify(doc, &lower, run, &mut runs, out);
+        }
+        // a "person" with an organisation word ("Army", "Ministry") is an organisation
+        let kind = match e.kind {
+            EntityType::Person if (start..end).any(|j| doc.has(j, C_ORG)) => {
+                EntityType::Organisation
+            }
+            k => k,
+        };
+        match kind {
+            EntityType::Person => person(doc, start, end, &mut runs),
+            EntityType::Organisation => {
+                named_actor(doc, start, end, ActorKind::Organisation, &mut named, out)
+            }
+            EntityType::Place => named_actor(doc, start, end, ActorKind::Place, &mut named, out),
         }
     }
     runs
 }
 
-/// Whether sentence `[s, e)` looks like a headline (mostly capitalised words), where
-/// capitalised runs are not names.
-fn is_headline(doc: &Doc, s: usize, e: usize) -> bool {
-    // word tokens and capitalised word tokens, in one pass
-    let (mut words, mut caps) = (0, 0);
-    for (t, info) in doc.tokens[s..e].iter().zip(&doc.toks[s..e]) {
-        if t.kind == TokenKind::Word {
-            words += 1;
-            caps += usize::from(info.cap);
-        }
-    }
-    let ends_like_prose = e > s
-        && matches!(
-            doc.word(e - 1),
-            "." | "!" | "?" | "\"" | "”" | "’" | ":" | ";" | "," | ")"
-        );
-    words >= 2 && (caps * 10 >= words * 6 && !ends_like_prose || caps * 100 >= words * 85)
-}
-
-/// The end of the capitalised run starting at `start` (capitalised words, initials and
-/// connectors, up to a possessive), within the sentence ending at `e`.
-fn run_end(doc: &Doc, used: &[bool], start: usize, e: usize) -> usize {
-    let mut end = start;
-    while end < e && !used[end] {
-        let tok_ok = doc.tokens[end].kind == TokenKind::Word
-            && (doc.cap(end) || is_initial(doc.word(end)))
-            && (doc.poss(end) > 0 || !has_apostrophe(doc.word(end)));
-        let conn = doc.has(end, C_CONN) && end + 1 < e && doc.cap(end + 1) && end > start;
-        if tok_ok || conn {
-            end += 1;
-            // a possessive ends the name: "Hussain’s army"
-            if doc.poss(end - 1) > 0 {
-                break;
-            }
-        } else {
-            break;
-        }
-    }
-    end
-}
-
-/// A capitalised run `[start, end)` in the sentence starting at `sentence`.
-#[derive(Debug, Clone, Copy)]
-struct Run {
-    sentence: usize,
-    start: usize,
-    end: usize,
-    headline: bool,
-}
-
-/// Strips the titles in front of a run and decides what it is: an organisation (added
-/// to `out`), a person's full name or a single name (added to `runs`), or nothing.
-fn classify(doc: &Doc, lower: &IdMap<()>, run: Run, runs: &mut Runs, out: &mut FoundActors) {
-    let Run {
-        sentence: s,
-        start,
-        end,
-        headline,
-    } = run;
-    // strip titles and stop words in front
+/// A person's span `[start, end)`: titles and stop words in front stripped; a full
+/// name or a single name.
+fn person(doc: &Doc, start: usize, end: usize, runs: &mut Runs) {
+    runs.name_spans.push(Span::unchecked(
+        doc.tokens[start].span.start,
+        doc.tokens[end - 1].span.end,
+    ));
     let mut a = start;
-    let mut titled = false;
-    while a < end {
-        if doc.has(a, C_TITLE) {
-            titled = true;
-            a += 1;
-        } else if doc.has(a, C_STOP) {
-            a += 1;
-        } else {
-            break;
-        }
+    while a < end && doc.has(a, C_TITLE | C_STOP) {
+        a += 1;
     }
-    // a title right before the run (lowercase: "the defense secretary Hussain")
-    if a == start && start > s && doc.has(start - 1, C_TITLE) {
-        titled = true;
-    }
-    // a single name needs an honorific or a personal title right before it
-    let honorific = a > start || a > s;
-    titled = titled && honorific && doc.has(a - 1, C_HON);
-    // a title inside the run starts the name: "Chief of Army Staff Gen. Raheel Sharif"
-    let mut org_from = start;
+    // a title inside the name starts it: "Chief of Army Staff Gen. Raheel Sharif"
     if let Some(h) = (a..end.saturating_sub(1))
         .rev()
         .find(|&j| doc.has(j, C_HON))
     {
         a = h + 1;
-        titled = true;
-        org_from = a;
     }
-    if a > start && doc.has(a - 1, C_HON) {
-        org_from = a;
-    }
-    if a >= end {
-        return;
-    }
-    if (org_from..end).any(|j| doc.has(j, C_ORG)) {
-        organisation(doc, start, end, headline, out);
-        return;
-    }
-    let namelike = |j: usize| {
-        let w = doc.word(j);
-        is_initial(w)
-            || doc.has(j, C_CONN)
-            || (!w.bytes().any(|c| c.is_ascii_digit())
-                && !lower.contains_key(&doc.hashes[j])
-                && !doc.has(j, C_STOP | C_TITLE))
-    };
-    let len = end - a;
-    if (2..=4).contains(&len) && !headline && (a..end).all(namelike) {
-        let span = Span::unchecked(doc.tokens[a].span.start, doc.end_of(end - 1));
-        let p = add_person(&mut runs.people, span.slice(doc.text));
-        runs.mentions.push((span, p, a));
-    } else if len == 1 && namelike(a) {
-        runs.singles.push((a, titled));
+    match end.saturating_sub(a) {
+        0 => {}
+        1 => runs.singles.push(a),
+        _ => {
+            let span = Span::unchecked(doc.tokens[a].span.start, doc.end_of(end - 1));
+            let p = add_person(&mut runs.people, span.slice(doc.text));
+            runs.mentions.push((span, p, a));
+        }
     }
 }
 
-/// An organisation's run `[start, end)`: kept after leading stop words, when two to six
-/// words long and not in a headline.
-fn organisation(doc: &Doc, start: usize, end: usize, headline: bool, out: &mut FoundActors) {
+/// An organisation's or a place's span `[start, end)`, leading stop words (`The`)
+/// left out: one actor per name as written.
+fn named_actor(
+    doc: &Doc,
+    start: usize,
+    end: usize,
+    kind: ActorKind,
+    named: &mut FxHashMap<(String, u8), usize>,
+    out: &mut FoundActors,
+) {
     let mut b = start;
-    while b < end && doc.has(b, C_STOP) {
+    while b + 1 < end && doc.has(b, C_STOP) {
         b += 1;
     }
-    if b + 1 < end && end - b <= 6 && !headline {
-        let span = Span::unchecked(doc.tokens[b].span.start, doc.end_of(end - 1));
-        let name = span.slice(doc.text).to_owned();
-        let idx = match out.actors.iter().position(|(n, _)| *n == name) {
-            Some(i) => i,
-            None => {
-                out.actors.push((name, ActorKind::Organisation));
-                out.actors.len() - 1
-            }
-        };
-        out.mentions.push(Found { span, actor: idx });
-    }
+    let span = Span::unchecked(doc.tokens[b].span.start, doc.end_of(end - 1));
+    let name = span
+        .slice(doc.text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let key = (name, kind as u8);
+    let idx = match named.get(&key) {
+        Some(&i) => i,
+        None => {
+            out.actors.push((key.0.clone(), kind));
+            named.insert(key, out.actors.len() - 1);
+            out.actors.len() - 1
+        }
+    };
+    out.mentions.push(Found { span, actor: idx });
 }
 
 /// Adds the people's mentions to `out`: full names, single names (surnames of a known
@@ -212,10 +150,13 @@ pub(super) fn person_mentions(
         mut people,
         singles,
         mentions,
+        name_spans,
     } = runs;
     // quote speakers: their entities are names too
-    let speakers = SpeakerNames::new(quotes.unwrap_or(&[]), &mut people, doc.gaz);
-    let by_surname = surnames(&people, &mentions);
+    let is_name = |span: Span| name_spans.iter().any(|s: &Span| s.overlaps(&span));
+    let speakers = SpeakerNames::new(quotes.unwrap_or(&[]), &mut people, doc.gaz, is_name);
+    let by_surname = surnames(&people, &mentions, true);
+    let by_first = surnames(&people, &mentions, false);
     let mut actors = PersonActors::new(&people);
     let mut timeline: Vec<(usize, usize)> = Vec::new();
     for (span, p, tok) in mentions {
@@ -223,22 +164,34 @@ pub(super) fn person_mentions(
         out.mentions.push(Found { span, actor: a });
         timeline.push((tok, a));
     }
-    single_names(doc, &singles, &by_surname, &mut actors, out, &mut timeline);
+    single_names(
+        doc,
+        &singles,
+        (&by_surname, &by_first),
+        &mut actors,
+        out,
+        &mut timeline,
+    );
     if let Some(quotes) = quotes {
         speaker_mentions(doc, quotes, &speakers, &mut actors, out, &mut timeline);
     }
     timeline
 }
 
-/// The full mentions of each surname, as `(token, person)` in text order.
-fn surnames(people: &People, mentions: &[(Span, usize, usize)]) -> IdMap<Vec<(usize, usize)>> {
-    let mut by_surname: IdMap<Vec<(usize, usize)>> = IdMap::default();
+/// The full mentions of a name's word, as `(token, person)` in text order.
+type ByName = IdMap<Vec<(usize, usize)>>;
+
+/// The full mentions of each surname (`last`) or first name, as `(token, person)` in
+/// text order.
+fn surnames(people: &People, mentions: &[(Span, usize, usize)], last: bool) -> ByName {
+    let mut by_name = ByName::default();
     for &(_, p, tok) in mentions {
-        if let Some(&last) = people.names.words(p).last() {
-            by_surname.entry(last).or_default().push((tok, p));
+        let words = people.names.words(p);
+        if let Some(&w) = if last { words.last() } else { words.first() } {
+            by_name.entry(w).or_default().push((tok, p));
         }
     }
-    by_surname
+    by_name
 }
 
 /// The actor of each person: one per canonical person, the fullest name of those that
@@ -290,18 +243,19 @@ impl<'p> PersonActors<'p> {
 }
 
 /// Single names: the nearest full mention before with that surname (else the first
-/// person of that surname), or, after a title, a person of their own.
+/// person of that surname), else the nearest full mention before with that first name
+/// (`Vince` after `Vince Kaminski`), else a person of their own.
 fn single_names(
     doc: &Doc,
-    singles: &[(usize, bool)],
-    by_surname: &IdMap<Vec<(usize, usize)>>,
+    singles: &[usize],
+    (by_surname, by_first): (&ByName, &ByName),
     actors: &mut PersonActors,
     out: &mut FoundActors,
     timeline: &mut Vec<(usize, usize)>,
 ) {
     let tokens = doc.tokens;
     let mut single_actor: IdMap<usize> = IdMap::default();
-    for &(tok, titled) in singles {
+    for &tok in singles {
         let name = &doc.word(tok)[..doc.end_of(tok) - tokens[tok].span.start];
         let w = word_hash(name);
         // the nearest full mention before this one, else the first person of that name
@@ -311,13 +265,18 @@ fn single_names(
                 .or(seen.first())
                 .map_or(first, |x| x.1)
         });
+        let owner = owner.or_else(|| {
+            let seen = by_first.get(&w)?;
+            latest_before(seen, tok, |x| x.0)
+                .or(seen.first())
+                .map(|x| x.1)
+        });
         let a = match owner {
             Some(p) => actors.actor(out, p),
-            None if titled => *single_actor.entry(w).or_insert_with(|| {
+            None => *single_actor.entry(w).or_insert_with(|| {
                 out.actors.push((name.to_owned(), ActorKind::Person));
                 out.actors.len() - 1
             }),
-            None => continue,
         };
         out.mentions.push(Found {
             span: Span::unchecked(tokens[tok].span.start, doc.end_of(tok)),
@@ -362,22 +321,9 @@ fn speaker_mentions(
     }
 }
 
-/// True when `w` holds `'` or `’`.
-fn has_apostrophe(w: &str) -> bool {
-    if w.is_ascii() {
-        w.bytes().any(|c| c == b'\'')
-    } else {
-        w.contains(['’', '\''])
-    }
-}
-
-/// An initial: one uppercase letter and a period (`J.`).
-fn is_initial(w: &str) -> bool {
-    let mut c = w.chars();
-    matches!((c.next(), c.next(), c.next()), (Some(a), Some('.'), None) if a.is_uppercase())
-}
-
-/// reach the query.
+/// A set of spans that tells whether any of them overlaps a query span: sorted by
+/// start, so only the spans starting less than the longest span's length before the
+/// query's start can reach the query.
 #[derive(Debug, Default)]
 struct SpanSet {
     /// Sorted by `(start, end)`.
@@ -466,19 +412,25 @@ struct SpeakerNames<'q> {
 }
 
 impl<'q> SpeakerNames<'q> {
-    /// Adds each distinct speaker entity of `quotes` to `people` when it has two words
-    /// or more, in quote order.
-    fn new(quotes: &'q [Quote], people: &mut People, gaz: &Gazetteer) -> SpeakerNames<'q> {
+    /// The name words of each distinct speaker entity of `quotes`; an entity of two
+    /// words or more becomes a person when the tagger read the speaker's mention as a
+    /// person's name (`is_name`): a speaker the quotes stage took from a phrase such as
+    /// `Please let me` is no person.
+    fn new(
+        quotes: &'q [Quote],
+        people: &mut People,
+        gaz: &Gazetteer,
+        is_name: impl Fn(Span) -> bool,
+    ) -> SpeakerNames<'q> {
         let mut names = SpeakerNames::default();
         for q in quotes {
             let Some(sp) = &q.speaker else { continue };
             if names.by_entity.contains_key(sp.entity.as_str()) {
-                // adding a known name again changes nothing
                 continue;
             }
             let words = name_words(&sp.entity, gaz);
             let hashes: Vec<u64> = words.iter().map(|w| word_hash(w)).collect();
-            if words.len() >= 2 {
+            if words.len() >= 2 && is_name(sp.span) {
                 add_person_words(people, &hashes, || words.join(" "));
             }
             names.by_entity.insert(&sp.entity, hashes);

@@ -9,14 +9,21 @@ use pipeline_core::{Span, Token, TokenKind};
 
 use super::doc::{is_cap, Doc, Found, FoundActors};
 use crate::sentiment::gazetteer::{
-    institutional, phrase_case_ok, Form, C_BILAT, C_NOTDEM, C_ROLE, C_TITLE, H_BOTH, H_THE, H_TWO,
+    institutional, phrase_case_ok, Form, C_BILAT, C_NOTDEM, C_ORG, C_ROLE, C_TITLE, H_BOTH, H_THE,
+    H_TWO,
 };
 use crate::sentiment::hashing::{word_hash, IdMap};
 
 /// The gazetteer's phrases, longest first at each token, and the parts of hyphenated
 /// compounds; marks the tokens they take in `used` (a nationality takes its tokens
 /// without a mention).
-pub(super) fn gazetteer_mentions(doc: &Doc, used: &mut [bool], out: &mut FoundActors) {
+/// Phrases wholly inside a person's name (`in_person`: "Mark Cuban") are not taken.
+pub(super) fn gazetteer_mentions(
+    doc: &Doc,
+    in_person: &[bool],
+    used: &mut [bool],
+    out: &mut FoundActors,
+) {
     let (tokens, toks, gaz) = (doc.tokens, doc.toks, doc.gaz);
     let hashes = &doc.hashes[..];
     let n = tokens.len();
@@ -41,14 +48,18 @@ pub(super) fn gazetteer_mentions(doc: &Doc, used: &mut [bool], out: &mut FoundAc
                 if i + len > n
                     || hashes[i..i + len] != p.hashes[..]
                     || !phrase_case_ok(p, doc.word(i))
+                    || in_person[i..i + len].iter().all(|&x| x)
                 {
                     continue;
                 }
                 let span = Span::unchecked(tokens[i].span.start, doc.end_of(i + len - 1));
                 if p.form == Form::Demonym
-                    && demonym_is_modifier(tokens, doc.text, &doc.cls, hashes, i + len)
+                    && (!doc.has(i + len, C_ORG)
+                        || demonym_is_modifier(tokens, doc.text, &doc.cls, hashes, i + len))
                 {
-                    // a nationality: part of the person's mention context, not the country
+                    // a nationality or a people ("Pakistani officials", "the Iraqis"): no
+                    // name of the country, as named-entity annotation has it; before an
+                    // institution ("the Pakistani Army") it stands for the country
                     for u in &mut used[i..i + len] {
                         *u = true;
                     }

@@ -1,0 +1,223 @@
+//! The tagger's weights and its greedy left-to-right decoder: one table of `2^bits`
+//! rows of seven 16-bit weights, indexed by the top bits of each feature hash.
+//!
+//! The file format (`data/model.bin`, written by [`Weights::to_bytes`]): the magic
+//! `NLPNER1\0`, `bits` (u32), the scale (f32: weight = stored / scale), the number of
+//! non-zero rows (u32), then each row as its index (u32) and seven i16, little-endian.
+
+use super::features::{
+    self, is_candidate, is_headline, static_features, tag_features, TokenView, LINE_START,
+};
+use super::labels::{allowed, N_TAGS, O};
+
+/// The file's first eight bytes.
+const MAGIC: &[u8; 8] = b"NLPNER1\0";
+
+/// Why a model file could not be read.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ModelError {
+    /// The file does not start with the model magic.
+    #[error("not an entity model (bad magic)")]
+    Magic,
+    /// The file ends early or has a bad row.
+    #[error("entity model truncated or corrupt at byte {0}")]
+    Corrupt(usize),
+}
+
+/// A table of tag weights indexed by feature hash.
+#[derive(Debug, Clone)]
+pub(crate) struct Weights {
+    bits: u32,
+    scale: f32,
+    rows: Vec<[i16; 8]>,
+}
+
+/// Scores of the seven tags.
+pub(crate) type Scores = [i32; N_TAGS];
+
+impl Weights {
+    /// The row index of a feature hash.
+    #[inline]
+    pub(crate) fn row(bits: u32, h: u64) -> usize {
+        (h >> (64 - bits)) as usize
+    }
+
+    /// Weights from averaged floating-point rows, quantised to 16 bits.
+    pub(crate) fn quantise(bits: u32, rows: &[[f32; 8]]) -> Weights {
+        let max = rows
+            .iter()
+            .flat_map(|r| r.iter())
+            .fold(0f32, |m, w| m.max(w.abs()));
+        let scale = if max > 0.0 { 32_000.0 / max } else { 1.0 };
+        let rows = rows
+            .iter()
+            .map(|r| r.map(|w| (w * scale).round() as i16))
+            .collect();
+        Weights { bits, scale, rows }
+    }
+
+    /// The model file's bytes.
+    pub(crate) fn to_bytes(&self) -> Vec<u8> {
+        let mut out = MAGIC.to_vec();
+        out.extend_from_slice(&self.bits.to_le_bytes());
+        out.extend_from_slice(&self.scale.to_le_bytes());
+        let nonzero: Vec<(usize, &[i16; 8])> = self
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.iter().any(|&w| w != 0))
+            .collect();
+        out.extend_from_slice(&(nonzero.len() as u32).to_le_bytes());
+        for (i, r) in nonzero {
+            out.extend_from_slice(&(i as u32).to_le_bytes());
+            for w in &r[..N_TAGS] {
+                out.extend_from_slice(&w.to_le_bytes());
+            }
+        }
+        out
+    }
+
+    /// Reads a model file.
+    pub(crate) fn from_bytes(b: &[u8]) -> Result<Weights, ModelError> {
+        if b.get(..8) != Some(&MAGIC[..]) {
+            return Err(ModelError::Magic);
+        }
+        let u32_at = |at: usize| -> Result<u32, ModelError> {
+            b.get(at..at + 4)
+                .and_then(|s| s.try_into().ok())
+                .map(u32::from_le_bytes)
+                .ok_or(ModelError::Corrupt(at))
+        };
+        let bits = u32_at(8)?;
+        if !(8..=24).contains(&bits) {
+            return Err(ModelError::Corrupt(8));
+        }
+        let scale = f32::from_bits(u32_at(12)?);
+        let n = u32_at(16)? as usize;
+        let mut rows = vec![[0i16; 8]; 1 << bits];
+        let row_len = 4 + 2 * N_TAGS;
+        for k in 0..n {
+            let at = 20 + k * row_len;
+            let i = u32_at(at)? as usize;
+            let row = rows.get_mut(i).ok_or(ModelError::Corrupt(at))?;
+            let ws = b.get(at + 4..at + row_len).ok_or(ModelError::Corrupt(at))?;
+            for (t, w) in ws.chunks_exact(2).enumerate() {
+                row[t] = i16::from_le_bytes([w[0], w[1]]);
+            }
+        }
+        Ok(Weights { bits, scale, rows })
+    }
+
+    /// Adds the rows of `feats` to `scores`.
+    #[inline]
+    pub(crate) fn add(&self, feats: &[u64], scores: &mut Scores) {
+        for &h in feats {
+            let r = &self.rows[Self::row(self.bits, h)];
+            for t in 0..N_TAGS {
+                scores[t] += i32::from(r[t]);
+            }
+        }
+    }
+
+    /// The table's size in bits.
+    pub(crate) fn bits(&self) -> u32 {
+        self.bits
+    }
+
+    /// The scale of the stored weights.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub(crate) fn scale(&self) -> f32 {
+        self.scale
+    }
+}
+
+/// The best allowed tag after `prev`.
+#[inline]
+pub(crate) fn best_tag(scores: &[i32; N_TAGS], prev: u8) -> u8 {
+    let mut best = O;
+    for t in 1..N_TAGS as u8 {
+        if allowed(prev, t) && scores[t as usize] > scores[best as usize] {
+            best = t;
+        }
+    }
+    best
+}
+
+/// Tags the sentences of a document, greedily from left to right, into `tags`
+/// (one per token; tokens outside every sentence stay `O`).
+pub(crate) fn tag_document(
+    w: &Weights,
+    v: &[TokenView],
+    sentences: &[(usize, usize)],
+    lang: u64,
+    tags: &mut Vec<u8>,
+) {
+    tags.clear();
+    tags.resize(v.len(), O);
+    let mut feats = Vec::with_capacity(48);
+    for &(s, e) in sentences {
+        let e = e.min(v.len());
+        if s >= e {
+            continue;
+        }
+        let headline = is_headline(v, (s, e));
+        let (mut prev, mut prev2) = (O, O);
+        for i in s..e {
+            if v[i].flags & LINE_START != 0 {
+                // no name runs over a line break (lists of names, signatures)
+                prev = O;
+            }
+            let tag = if is_candidate(&v[i], prev) {
+                feats.clear();
+                static_features(v, i, (s, e), lang, headline, &mut feats);
+                feats.extend_from_slice(&tag_features(v, i, s, prev, prev2));
+                let mut scores = [0i32; N_TAGS];
+                w.add(&feats, &mut scores);
+                best_tag(&scores, prev)
+            } else {
+                O
+            };
+            tags[i] = tag;
+            prev2 = prev;
+            prev = tag;
+        }
+    }
+}
+
+/// The hash of a language code as the features use it (0 when unknown).
+pub(crate) fn lang_hash(lang: Option<&str>) -> u64 {
+    lang.map_or(0, features::hash_str)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bytes_round_trip_and_bad_files_are_errors() {
+        let mut rows = vec![[0f32; 8]; 1 << 8];
+        rows[3][1] = 2.0;
+        rows[200][6] = -1.0;
+        let w = Weights::quantise(8, &rows);
+        let b = w.to_bytes();
+        let back = Weights::from_bytes(&b).expect("reads back");
+        assert_eq!(back.rows, w.rows);
+        assert_eq!(back.bits(), 8);
+        assert!((back.scale() - w.scale()).abs() < 1e-6);
+        assert!(matches!(
+            Weights::from_bytes(b"nope"),
+            Err(ModelError::Magic)
+        ));
+        assert!(matches!(
+            Weights::from_bytes(&b[..b.len() - 3]),
+            Err(ModelError::Corrupt(_))
+        ));
+    }
+
+    #[test]
+    fn best_tag_respects_the_transitions() {
+        let scores = [0, 1, 5, 0, 0, 0, 0];
+        assert_eq!(best_tag(&scores, O), 1, "I-PER cannot start an entity");
+        assert_eq!(best_tag(&scores, 1), 2);
+    }
+}
