@@ -26,6 +26,7 @@ mod features;
 pub mod gazetteer;
 mod labels;
 mod model;
+mod rules;
 #[cfg(feature = "train")]
 pub mod train;
 
@@ -129,7 +130,7 @@ impl Recognizer {
         let mut tags = Vec::new();
         tag_document(&self.weights, &v, sentences, lang_hash(lang), &mut tags);
         repeat_names(&v, &mut tags);
-        spans(tokens, &tags)
+        rules::refine(text, tokens, &v, lang, spans(tokens, &tags))
     }
 
     /// [`recognize`](Self::recognize) with the sentences found by the tokens stage's

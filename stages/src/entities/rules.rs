@@ -1,0 +1,202 @@
+//! Rules after the tagger, per language, for what it cannot learn from English and
+//! Portuguese alone: articles and elided articles left out of a name (`la Russie`,
+//! `l'Élysée`), a gazetteer place split off the front of a longer name (`России Владимир
+//! Путин` → `России` + `Владимир Путин`), Slavic full names found by their surname
+//! endings (`Сергей Лавров`), and, in languages that capitalise every noun (German),
+//! single capitalised words kept only with a gazetteer class behind them.
+
+use std::sync::OnceLock;
+
+use pipeline_core::{Span, Token};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::features::{TokenView, ALLCAPS, CAP, WORD};
+use super::gazetteer::feature;
+use super::{Entity, EntityType};
+use crate::text::class_lines;
+
+/// The word lists (`data/rules.txt`).
+const RULES: &str = include_str!("data/rules.txt");
+
+/// The word lists of the rules, by class name (`article_fr`…), lowercased.
+fn lists() -> &'static FxHashMap<String, FxHashSet<String>> {
+    static LISTS: OnceLock<FxHashMap<String, FxHashSet<String>>> = OnceLock::new();
+    LISTS.get_or_init(|| {
+        let mut m: FxHashMap<String, FxHashSet<String>> = FxHashMap::default();
+        for (class, words) in class_lines(RULES) {
+            m.entry(class.to_owned())
+                .or_default()
+                .extend(words.map(str::to_lowercase));
+        }
+        m
+    })
+}
+
+/// The list `class` of language `lang`.
+fn list(class: &str, lang: &str) -> Option<&'static FxHashSet<String>> {
+    lists().get(&format!("{class}_{lang}"))
+}
+
+/// Languages that capitalise every noun.
+fn capitalises_nouns(lang: &str) -> bool {
+    matches!(lang, "de" | "lb")
+}
+
+/// Gazetteer bits that make a single capitalised word a name.
+const PLACE_BITS: u32 = (feature::COUNTRY
+    | feature::CITY
+    | feature::REGION
+    | feature::INTERNATIONAL
+    | feature::SEAT
+    | feature::GIVEN_NAME) as u32;
+
+/// Applies the rules of `lang` to the tagger's entities.
+pub(super) fn refine(
+    text: &str,
+    tokens: &[Token],
+    v: &[TokenView],
+    lang: Option<&str>,
+    entities: Vec<Entity>,
+) -> Vec<Entity> {
+    let Some(lang) = lang else {
+        return entities;
+    };
+    let slavic = list("surname_suffix", lang);
+    let mut out = Vec::with_capacity(entities.len());
+    for e in entities {
+        let Some(e) = strip_articles(text, tokens, lang, e) else {
+            continue;
+        };
+        // Slavic word order puts the country before the name: "Президент России
+        // Владимир Путин"; elsewhere the split cost F1 on Portuguese dev
+        let parts = if slavic.is_some() {
+            split_place_in_front(tokens, v, e)
+        } else {
+            vec![e]
+        };
+        for e in parts {
+            if capitalises_nouns(lang) && !backed(v, &e) {
+                continue;
+            }
+            out.push(e);
+        }
+    }
+    if let Some(suffixes) = slavic {
+        slavic_names(text, tokens, v, suffixes, &mut out);
+    }
+    out
+}
+
+/// The entity without articles in front, in its tokens or glued by an apostrophe;
+/// `None` when nothing is left.
+fn strip_articles(text: &str, tokens: &[Token], lang: &str, mut e: Entity) -> Option<Entity> {
+    if let Some(articles) = list("article", lang) {
+        let is_article = |i: usize| articles.contains(&tokens[i].span.slice(text).to_lowercase());
+        while e.tokens.len() > 1 && is_article(e.tokens.start) {
+            e.tokens.start += 1;
+            e.span = Span::unchecked(tokens[e.tokens.start].span.start, e.span.end);
+        }
+        if is_article(e.tokens.start) {
+            return None;
+        }
+    }
+    if let Some(elided) = list("elided", lang) {
+        let first = tokens[e.tokens.start].span.slice(text);
+        if let Some(p) = elided
+            .iter()
+            .filter(|p| first.len() > p.len() && first.to_lowercase().starts_with(p.as_str()))
+            .map(String::len)
+            .max()
+        {
+            // the lowercased prefix has the byte length of the written one (ASCII and `’`)
+            if first.is_char_boundary(p) {
+                e.span = Span::unchecked(e.span.start + p, e.span.end);
+            }
+        }
+    }
+    (e.span.end > e.span.start).then_some(e)
+}
+
+/// Splits a gazetteer place that ends before the entity does off its front: the place,
+/// when two or three capitalised words remain: then they are a person's name.
+fn split_place_in_front(tokens: &[Token], v: &[TokenView], e: Entity) -> Vec<Entity> {
+    let (s, end) = (e.tokens.start, e.tokens.end);
+    let g = |i: usize| v[i].gazetteer;
+    let place = (feature::COUNTRY | feature::CITY | feature::REGION) as u32;
+    if end - s < 2 || g(s) & feature::BEGIN as u32 == 0 || g(s) & place == 0 {
+        return vec![e];
+    }
+    let mut k = s + 1;
+    while k < end && g(k) & feature::INSIDE as u32 != 0 {
+        k += 1;
+    }
+    if k >= end {
+        return vec![e];
+    }
+    let part = |a: usize, b: usize, kind| Entity {
+        span: Span::unchecked(tokens[a].span.start, tokens[b - 1].span.end),
+        kind,
+        tokens: a..b,
+    };
+    let rest_is_name =
+        (2..=3).contains(&(end - k)) && (k..end).all(|i| v[i].flags & (CAP | WORD) == CAP | WORD);
+    let rest_kind = if rest_is_name {
+        EntityType::Person
+    } else {
+        e.kind
+    };
+    vec![part(s, k, EntityType::Place), part(k, end, rest_kind)]
+}
+
+/// Whether a single capitalised word has something besides its capital behind it: a
+/// gazetteer class or all capitals (`BMW`). Names of two words or more always do.
+fn backed(v: &[TokenView], e: &Entity) -> bool {
+    e.tokens.len() > 1 || {
+        let t = &v[e.tokens.start];
+        t.gazetteer & PLACE_BITS != 0 || t.flags & ALLCAPS != 0
+    }
+}
+
+/// Two or three capitalised words whose last ends like a surname (`Сергей Лавров`,
+/// `Анна Петрова`): a person, retyped or added where the tagger saw no name.
+fn slavic_names(
+    text: &str,
+    tokens: &[Token],
+    v: &[TokenView],
+    suffixes: &FxHashSet<String>,
+    out: &mut Vec<Entity>,
+) {
+    let cap = |i: usize| v[i].flags & (CAP | WORD) == CAP | WORD && v[i].flags & ALLCAPS == 0;
+    let surname = |i: usize| {
+        let w = tokens[i].span.slice(text).to_lowercase();
+        w.chars().count() > 3 && suffixes.iter().any(|s| w.ends_with(s.as_str()))
+    };
+    let mut i = 0;
+    while i + 1 < tokens.len() {
+        let no_place = |j: usize| v[j].gazetteer & PLACE_BITS & !(feature::GIVEN_NAME as u32) == 0;
+        let len = if i + 2 < tokens.len()
+            && cap(i)
+            && no_place(i)
+            && cap(i + 1)
+            && cap(i + 2)
+            && surname(i + 2)
+        {
+            3
+        } else if cap(i) && no_place(i) && cap(i + 1) && surname(i + 1) {
+            2
+        } else {
+            i += 1;
+            continue;
+        };
+        let (a, b) = (i, i + len);
+        let span = Span::unchecked(tokens[a].span.start, tokens[b - 1].span.end);
+        out.retain(|e| e.tokens.end <= a || e.tokens.start >= b);
+        out.push(Entity {
+            span,
+            kind: EntityType::Person,
+            tokens: a..b,
+        });
+        i = b;
+    }
+    out.sort_by_key(|e| e.tokens.start);
+}
