@@ -241,6 +241,44 @@ fn config_file_builds_the_chain_and_runner() {
 }
 
 #[test]
+fn lang_backend_whatlang_from_a_config_file() {
+    let dir = scratch("whatlang");
+    let input = "{\"id\":\"en\",\"text\":\"The finance minister told reporters on Tuesday that the budget would reach parliament next month.\"}\n\
+                 {\"id\":\"sw\",\"text\":\"Waziri wa fedha aliwaambia waandishi wa habari kwamba bajeti itawasilishwa bungeni mwezi ujao.\"}\n";
+    let lang_of = |backend: Option<&str>| {
+        let cfg = dir.join("lang.toml");
+        let option = backend.map_or(String::new(), |b| format!("backend = \"{b}\"\n"));
+        write(&cfg, &format!("[[stage]]\ntype = \"lang\"\n{option}"));
+        let out = run_with_stdin(
+            &["run", "--config", cfg.to_str().unwrap()],
+            input.as_bytes(),
+        );
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        records(&out)
+            .iter()
+            .map(|r| r["lang"]["code"].as_str().unwrap().to_owned())
+            .collect::<Vec<_>>()
+    };
+    // our model knows Swahili; whatlang lacks it and so never says `sw`
+    assert_eq!(lang_of(None), ["en", "sw"]);
+    assert_eq!(lang_of(Some("ngram")), ["en", "sw"]);
+    let theirs = lang_of(Some("whatlang"));
+    assert_eq!(theirs[0], "en");
+    assert_ne!(theirs[1], "sw");
+    // a backend that does not exist is a config mistake naming the choices
+    let cfg = dir.join("bad.toml");
+    write(&cfg, "[[stage]]\ntype = \"lang\"\nbackend = \"lingua\"\n");
+    let out = run_with_stdin(&["run", "--config", cfg.to_str().unwrap()], b"x");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("backend") && err.contains("whatlang"), "{err}");
+}
+
+#[test]
 fn lines_mode_gives_one_document_per_line() {
     let out = run_with_stdin(
         &["run", "--stages", "tokens", "--input", "lines"],
