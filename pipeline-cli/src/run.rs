@@ -118,25 +118,30 @@ pub fn run(args: RunArgs) -> Result<ExitCode, Error> {
         let taken = inbox.counts();
         let records = inbox.into_stream();
 
-        let writer = sink::Writer::spawn(capacity);
+        let writer = match sink::RecordWriter::spawn(serialiser, capacity) {
+            Ok(w) => w,
+            Err(e) => {
+                eprintln!("nlpipe: cannot start the writer thread: {e}");
+                return ExitCode::from(2);
+            }
+        };
         let mut run = chain.run(records);
-        let mut lines = serialiser.lines(&mut run, jobs);
         let mut failures = 0u64;
         let mut written = 0u64;
         let mut closed = false;
-        while let Some(line) = lines.next().await {
-            failures += u64::from(line.failed);
+        while let Some(record) = run.next().await {
+            failures += u64::from(record.is_err());
             written += 1;
             if let Some(bar) = &progress {
                 bar.inc(1);
             }
-            if writer.send(line.bytes).await.is_err() {
+            if writer.send(record).await.is_err() {
                 closed = true;
                 break;
             }
         }
-        drop(lines);
-        let write_result = writer.finish().await;
+        let (write_result, output_failures) = writer.finish().await;
+        failures += output_failures;
         if let Some(bar) = &progress {
             bar.finish_and_clear();
         }
