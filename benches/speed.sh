@@ -73,14 +73,14 @@ bytes=$(stat -c %s "$tmp/corpus.jsonl")
 echo "corpus: texts of $source cycled to $(python3 -c "print(round($bytes/1e6, 1))") MB ($(wc -l < "$tmp/corpus.jsonl") documents)"
 echo "base: $base_name; current: the working tree; best of $runs runs each, interleaved; $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
 
-# one run: prints "seconds peak_kib"
+# one run: prints "seconds peak_kib cpu_seconds"
 measure() {
     local bin=$1; shift
-    /usr/bin/time -f "%e %M" -o "$tmp/time" "$bin" run --no-progress --no-text "$@" "$tmp/corpus.jsonl" > /dev/null
-    cat "$tmp/time"
+    /usr/bin/time -f "%e %M %U %S" -o "$tmp/time" "$bin" run --no-progress --no-text "$@" "$tmp/corpus.jsonl" > /dev/null
+    awk '{print $1, $2, $3 + $4}' "$tmp/time"
 }
 
-declare -A best rss
+declare -A best rss cpu
 for ((r = 0; r < runs; r++)); do
     for which in base current; do
         for mode in full layers jobs2; do
@@ -89,10 +89,13 @@ for ((r = 0; r < runs; r++)); do
                 layers) args=(--jobs 1 --layers quotes,actors) ;;
                 jobs2) args=(--jobs 2) ;;
             esac
-            read -r secs kib < <(measure "$tmp/nlpipe-$which" "${args[@]}")
+            read -r secs kib cpus < <(measure "$tmp/nlpipe-$which" "${args[@]}")
             key=$which/$mode
             if [ -z "${best[$key]:-}" ] || python3 -c "import sys; sys.exit(0 if $secs < ${best[$key]} else 1)"; then
                 best[$key]=$secs
+            fi
+            if [ -z "${cpu[$key]:-}" ] || python3 -c "import sys; sys.exit(0 if $cpus < ${cpu[$key]} else 1)"; then
+                cpu[$key]=$cpus
             fi
             if [ "$mode" = full ] && { [ -z "${rss[$which]:-}" ] || [ "$kib" -gt "${rss[$which]}" ]; }; then
                 rss[$which]=$kib
@@ -119,7 +122,8 @@ if command -v valgrind > /dev/null; then
 fi
 
 python3 - "$bytes" "${best[base/full]}" "${best[current/full]}" "${best[base/layers]}" "${best[current/layers]}" \
-    "${best[base/jobs2]}" "${best[current/jobs2]}" "${rss[base]}" "${rss[current]}" "$same" "$ir_base" "$ir_current" <<'PY'
+    "${best[base/jobs2]}" "${best[current/jobs2]}" "${rss[base]}" "${rss[current]}" "$same" "$ir_base" "$ir_current" \
+    "${cpu[base/full]}" "${cpu[current/full]}" "${cpu[base/layers]}" "${cpu[current/layers]}" <<'PY'
 import sys
 b = float(sys.argv[1])
 bf, cf, bl, cl, b2, c2 = map(float, sys.argv[2:8])
@@ -135,6 +139,9 @@ rows = [
 print(f"{'figure':40s} {'base':>9s} {'current':>9s} {'change':>8s}  target")
 for name, x, y, target in rows:
     print(f"{name:40s} {x:9.2f} {y:9.2f} {y / x:7.2f}x  {target}")
+cbf, ccf, cbl, ccl = map(float, sys.argv[13:17])
+print(f"{'one job, every layer: CPU s (user+sys)':40s} {cbf:9.2f} {ccf:9.2f} {ccf / cbf:7.2f}x")
+print(f"{'one job, quotes,actors: CPU s':40s} {cbl:9.2f} {ccl:9.2f} {ccl / cbl:7.2f}x")
 ib, ic = int(sys.argv[11]), int(sys.argv[12])
 if ib and ic:
     print(f"{'instructions, first 250 documents (M)':40s} {ib / 1e6:9.0f} {ic / 1e6:9.0f} {ic / ib:7.2f}x")

@@ -113,6 +113,10 @@ fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
     }
 }
 
+/// A line buffer larger than this (4 MiB; a news article's line with every layer is about
+/// 80 KB) is dropped after use instead of reused.
+const KEEP_LINE_BYTES: usize = 4 << 20;
+
 /// The stdout writer thread of `run`: it serialises each record it is handed and writes
 /// the line.
 pub struct RecordWriter {
@@ -140,6 +144,10 @@ impl RecordWriter {
                     // the record is freed here, off the chain's workers
                     drop(record);
                     out.write_all(&line)?;
+                    if line.capacity() > KEEP_LINE_BYTES {
+                        // one huge document's line is not kept for the rest of the run
+                        line = Vec::new();
+                    }
                     // flush when the chain has nothing more ready, so output streams
                     if rx.is_empty() {
                         out.flush()?;
