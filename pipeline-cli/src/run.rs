@@ -87,6 +87,99 @@ impl<T: Send + 'static> Inbox<T> {
     }
 }
 
+/// Up to this many jobs the writer thread serialises every line itself, overlapping with
+/// the chain's workers; beyond, serialising (a fifth of the work with every layer written)
+/// would make the one writer thread the bottleneck, so the workers serialise in parallel.
+const WRITER_SERIALISES_UP_TO_JOBS: usize = 3;
+
+/// What writing the run's records came to.
+struct Drained {
+    /// Records handed to the writer.
+    written: u64,
+    /// Error records among them (the input's, the stages', or panics while serialising).
+    failures: u64,
+    /// Stdout was closed before the end.
+    closed: bool,
+    /// The writer's result.
+    write_result: std::io::Result<()>,
+}
+
+/// Hands the records of `run` to a [`sink::RecordWriter`], which serialises and writes them.
+async fn to_serialising_writer(
+    run: &mut Run,
+    serialiser: sink::Serialiser,
+    capacity: usize,
+    progress: Option<&ProgressBar>,
+) -> Drained {
+    let writer = match sink::RecordWriter::spawn(serialiser, capacity) {
+        Ok(w) => w,
+        Err(e) => return Drained::failed(e),
+    };
+    let (mut written, mut failures, mut closed) = (0u64, 0u64, false);
+    while let Some(record) = run.next().await {
+        failures += u64::from(record.is_err());
+        written += 1;
+        if let Some(bar) = progress {
+            bar.inc(1);
+        }
+        if writer.send(record).await.is_err() {
+            closed = true;
+            break;
+        }
+    }
+    let (write_result, output_failures) = writer.finish().await;
+    Drained {
+        written,
+        failures: failures + output_failures,
+        closed,
+        write_result,
+    }
+}
+
+/// Serialises the records of `run` on the workers, `jobs` at once, and writes the lines
+/// through a [`sink::Writer`].
+async fn serialising_on_workers(
+    run: &mut Run,
+    serialiser: sink::Serialiser,
+    jobs: usize,
+    capacity: usize,
+    progress: Option<&ProgressBar>,
+) -> Drained {
+    let writer = sink::Writer::spawn(capacity);
+    let mut lines = serialiser.lines(run, jobs);
+    let (mut written, mut failures, mut closed) = (0u64, 0u64, false);
+    while let Some(line) = lines.next().await {
+        failures += u64::from(line.failed);
+        written += 1;
+        if let Some(bar) = progress {
+            bar.inc(1);
+        }
+        if writer.send(line.bytes).await.is_err() {
+            closed = true;
+            break;
+        }
+    }
+    drop(lines);
+    Drained {
+        written,
+        failures,
+        closed,
+        write_result: writer.finish().await,
+    }
+}
+
+impl Drained {
+    /// Nothing written: the writer could not start.
+    fn failed(e: std::io::Error) -> Drained {
+        Drained {
+            written: 0,
+            failures: 0,
+            closed: false,
+            write_result: Err(e),
+        }
+    }
+}
+
 /// Runs `nlpipe run`.
 pub fn run(args: RunArgs) -> Result<ExitCode, Error> {
     let chain = app::chain::build(&args.chain)?;
@@ -118,30 +211,18 @@ pub fn run(args: RunArgs) -> Result<ExitCode, Error> {
         let taken = inbox.counts();
         let records = inbox.into_stream();
 
-        let writer = match sink::RecordWriter::spawn(serialiser, capacity) {
-            Ok(w) => w,
-            Err(e) => {
-                eprintln!("nlpipe: cannot start the writer thread: {e}");
-                return ExitCode::from(2);
-            }
-        };
         let mut run = chain.run(records);
-        let mut failures = 0u64;
-        let mut written = 0u64;
-        let mut closed = false;
-        while let Some(record) = run.next().await {
-            failures += u64::from(record.is_err());
-            written += 1;
-            if let Some(bar) = &progress {
-                bar.inc(1);
-            }
-            if writer.send(record).await.is_err() {
-                closed = true;
-                break;
-            }
-        }
-        let (write_result, output_failures) = writer.finish().await;
-        failures += output_failures;
+        let drained = if jobs <= WRITER_SERIALISES_UP_TO_JOBS {
+            to_serialising_writer(&mut run, serialiser, capacity, progress.as_ref()).await
+        } else {
+            serialising_on_workers(&mut run, serialiser, jobs, capacity, progress.as_ref()).await
+        };
+        let Drained {
+            written,
+            failures,
+            closed,
+            write_result,
+        } = drained;
         if let Some(bar) = &progress {
             bar.finish_and_clear();
         }

@@ -126,6 +126,39 @@ fn order_is_kept_with_two_jobs_on_ten_thousand_documents() {
     }
 }
 
+/// Up to 3 jobs the writer thread serialises; with more the workers do: the bytes written
+/// are the same either way, error records and exit status included.
+#[test]
+fn the_same_bytes_whoever_serialises() {
+    let mut input = String::new();
+    for i in 0..300 {
+        let body = "«Nous continuerons», a dit la ministre. \"We will not stop,\" she said. "
+            .repeat(1 + i % 7);
+        input.push_str(&format!(
+            "{{\"id\":{i},\"text\":{}}}\n",
+            serde_json::to_string(&body).unwrap()
+        ));
+        if i == 150 {
+            input.push_str("{not json\n");
+        }
+    }
+    let run = |jobs: &str| {
+        let out = run_with_stdin(
+            &["run", "--jobs", jobs, "--offsets", "chars"],
+            input.as_bytes(),
+        );
+        assert_eq!(out.status.code(), Some(1), "jobs {jobs}: one error record");
+        out.stdout
+    };
+    let one = run("1");
+    assert_eq!(String::from_utf8_lossy(&one).lines().count(), 301);
+    assert!(one == run("3"), "writer thread serialising, 1 vs 3 jobs");
+    assert!(
+        one == run("4"),
+        "workers serialising (4 jobs) vs the writer thread"
+    );
+}
+
 #[test]
 fn malformed_json_line_becomes_an_error_record_in_place() {
     let input = "{\"id\":\"a\",\"text\":\"Fine.\"}\n{\"id\": oops}\n[1,2]\n{\"id\":\"d\",\"text\":\"Also fine.\"}\n";

@@ -1,9 +1,10 @@
 //! Where records go: the [`Serialiser`] turns each into its JSON line (the NATS worker
 //! does so on the CPU pool); the [`Writer`] thread owns stdout, so slow terminals or pipes
 //! push back on the chain through a bounded channel; a closed pipe ends the run quietly.
-//! `run` hands whole records to a [`RecordWriter`] thread, which serialises and writes
-//! them: the chain's workers only run stages, serialising (a fifth of the work with every
-//! layer written) overlaps with them, and one buffer is reused for every line.
+//! `run` with up to 3 jobs hands whole records to a [`RecordWriter`] thread, which
+//! serialises and writes them: the chain's workers only run stages, serialising (a fifth
+//! of the work with every layer written) overlaps with them, and one buffer is reused for
+//! every line; with more jobs the workers serialise in parallel ([`Serialiser::lines`]).
 
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -13,8 +14,7 @@ use futures::{Stream, StreamExt};
 use pipeline_core::{Document, Failure, OutputOptions, Record};
 use tokio::sync::mpsc;
 
-/// One record written as a JSON line (the NATS worker's unit).
-#[cfg_attr(not(feature = "nats"), allow(dead_code))]
+/// One record written as a JSON line.
 #[derive(Debug)]
 pub struct Line {
     /// The record's id (the NATS worker publishes it as the message id).
@@ -39,7 +39,6 @@ impl Serialiser {
     }
 
     /// The JSON lines of `records`, in their order, up to `jobs` serialised at once.
-    #[cfg_attr(not(feature = "nats"), allow(dead_code))]
     pub fn lines<S>(self, records: S, jobs: usize) -> impl Stream<Item = Line> + Unpin
     where
         S: Stream<Item = Record> + Unpin,
@@ -72,7 +71,6 @@ impl Serialiser {
 
     /// The JSON line of one record, serialised through [`pipeline_core::on_cpu`]; a panic
     /// there becomes an `output` error record.
-    #[cfg_attr(not(feature = "nats"), allow(dead_code))]
     pub async fn line(self, record: Record) -> Line {
         let opts = self.opts;
         let len = record.as_ref().map_or(0, |d| d.text().len());
@@ -183,14 +181,13 @@ impl RecordWriter {
     }
 }
 
-/// The stdout writer thread for lines serialised elsewhere (`nlpipe collect`).
-#[cfg_attr(not(feature = "nats"), allow(dead_code))]
+/// The stdout writer thread for lines serialised elsewhere (`run` with many jobs, `nlpipe
+/// collect`).
 pub struct Writer {
     tx: mpsc::Sender<Vec<u8>>,
     handle: std::thread::JoinHandle<io::Result<()>>,
 }
 
-#[cfg_attr(not(feature = "nats"), allow(dead_code))]
 impl Writer {
     /// Starts the writer with a channel of `capacity` lines.
     pub fn spawn(capacity: usize) -> Writer {
