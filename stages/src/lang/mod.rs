@@ -57,7 +57,8 @@
 //! and long builds on our 2-core machines, and restricting its language set would drop
 //! languages the issue asks for. Scoring lingua's own letter n-gram probabilities ourselves,
 //! pruned to trigrams and quantised, keeps high accuracy in 3.1 MB, with no load step and
-//! no new runtime dependency (whatlang is gone too).
+//! no new runtime dependency. whatlang stays available as `backend = "whatlang"` for users
+//! who trust it; it is not used unless chosen.
 //!
 //! # Accuracy and speed
 //! On the sentence set of issue 2 (`bash ../shared/eval/eval.sh langid
