@@ -1,4 +1,5 @@
-//! The `lang` stage alone (its synchronous core, `LangStage::detect`, without the runner) on a table of generated inputs.
+//! The `lang` stage alone (its synchronous core, `LangStage::detect`, without the runner) on a table of generated inputs,
+//! with each backend: our n-gram model (`lang/…`) and whatlang (`lang_whatlang/…`).
 //!
 //! ```text
 //! cargo bench -p benches --bench lang -- --warm-up-time 1 --measurement-time 3
@@ -11,7 +12,7 @@
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use stages::lang::{LangConfig, LangStage};
+use stages::lang::{Backend, LangConfig, LangStage};
 
 const EN: &[&str] = &[
     "The finance minister told reporters on Tuesday that the budget would reach parliament next month.",
@@ -51,7 +52,6 @@ fn article(sentences: &[&str], bytes: usize) -> String {
 }
 
 fn bench_lang(c: &mut Criterion) {
-    let stage = LangStage::new(LangConfig::default());
     let inputs = [
         ("en_sentence", EN[0].to_owned()),
         ("en_article_8k", article(EN, 8 * 1024)),
@@ -59,14 +59,23 @@ fn bench_lang(c: &mut Criterion) {
         ("de_article_8k", article(DE, 8 * 1024)),
         ("ru_article_8k", article(RU, 8 * 1024)),
     ];
-    let mut group = c.benchmark_group("lang");
-    for (name, text) in &inputs {
-        group.throughput(Throughput::Bytes(text.len() as u64));
-        group.bench_with_input(BenchmarkId::from_parameter(name), text, |b, text| {
-            b.iter(|| black_box(stage.detect(black_box(text))))
+    for (group_name, backend) in [
+        ("lang", Backend::Ngram),
+        ("lang_whatlang", Backend::Whatlang),
+    ] {
+        let stage = LangStage::new(LangConfig {
+            backend,
+            ..LangConfig::default()
         });
+        let mut group = c.benchmark_group(group_name);
+        for (name, text) in &inputs {
+            group.throughput(Throughput::Bytes(text.len() as u64));
+            group.bench_with_input(BenchmarkId::from_parameter(name), text, |b, text| {
+                b.iter(|| black_box(stage.detect(black_box(text))))
+            });
+        }
+        group.finish();
     }
-    group.finish();
 }
 
 criterion_group!(benches, bench_lang);

@@ -3,15 +3,18 @@
 //! (stdout could not be written), 130/143 (stopped by SIGINT/SIGTERM after flushing
 //! everything read so far).
 
+use std::future::Future;
 use std::io::IsTerminal;
+use std::pin::Pin;
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicU8, Ordering};
-use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, AtomicU8, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::task::{Context, Poll};
 
 use futures::StreamExt;
 use pipeline_core::error::chain_line;
 use pipeline_core::{OutputOptions, Run};
-use tokio::sync::Notify;
+use tokio::sync::{mpsc, Notify};
 
 use crate::app::meter::Meter;
 use crate::app::{self, sink, Error};
@@ -20,6 +23,159 @@ use crate::input;
 
 /// Which signal stopped the run, if any: 0 none, else the signal number.
 static SIGNAL: AtomicU8 = AtomicU8::new(0);
+
+/// The chain's end of the reader's channel. When `shutdown` fires the channel is closed:
+/// the reader stops (its next send fails) and every document already in the channel is
+/// still handed to the chain, so everything read is written.
+struct Inbox<T> {
+    rx: Arc<Mutex<mpsc::Receiver<T>>>,
+    stop: Pin<Box<dyn Future<Output = ()> + Send>>,
+    stopped: bool,
+    pulled: Arc<AtomicU64>,
+}
+
+/// How many documents the reader handed over: those the chain pulled and those still in
+/// the channel.
+struct Taken<T> {
+    rx: Arc<Mutex<mpsc::Receiver<T>>>,
+    pulled: Arc<AtomicU64>,
+}
+
+impl<T> Taken<T> {
+    /// Documents the reader put into the channel so far.
+    fn read(&self) -> u64 {
+        let queued = self.rx.lock().unwrap_or_else(PoisonError::into_inner).len();
+        self.pulled.load(Ordering::SeqCst) + queued as u64
+    }
+}
+
+impl<T: Send + 'static> Inbox<T> {
+    /// The inbox of `rx`, closed when `shutdown` is notified.
+    fn new(rx: mpsc::Receiver<T>, shutdown: Arc<Notify>) -> Inbox<T> {
+        Inbox {
+            rx: Arc::new(Mutex::new(rx)),
+            stop: Box::pin(async move { shutdown.notified().await }),
+            stopped: false,
+            pulled: Arc::new(AtomicU64::new(0)),
+        }
+    }
+
+    /// A handle counting what the reader handed over.
+    fn counts(&self) -> Taken<T> {
+        Taken {
+            rx: Arc::clone(&self.rx),
+            pulled: Arc::clone(&self.pulled),
+        }
+    }
+
+    /// The documents, in order, until the reader is done or stopped and the channel drained.
+    fn into_stream(mut self) -> impl futures::Stream<Item = T> + Send + 'static {
+        futures::stream::poll_fn(move |cx| self.poll_next(cx))
+    }
+
+    /// The next document.
+    fn poll_next(&mut self, cx: &mut Context<'_>) -> Poll<Option<T>> {
+        let mut rx = self.rx.lock().unwrap_or_else(PoisonError::into_inner);
+        if !self.stopped && self.stop.as_mut().poll(cx).is_ready() {
+            self.stopped = true;
+            rx.close();
+        }
+        let next = rx.poll_recv(cx);
+        if let Poll::Ready(Some(_)) = next {
+            self.pulled.fetch_add(1, Ordering::SeqCst);
+        }
+        next
+    }
+}
+
+/// Up to this many jobs the writer thread serialises every line itself, overlapping with
+/// the chain's workers; beyond, serialising (a fifth of the work with every layer written)
+/// would make the one writer thread the bottleneck, so the workers serialise in parallel.
+const WRITER_SERIALISES_UP_TO_JOBS: usize = 3;
+
+/// What writing the run's records came to.
+struct Drained {
+    /// Records handed to the writer.
+    written: u64,
+    /// Error records among them (the input's, the stages', or panics while serialising).
+    failures: u64,
+    /// Stdout was closed before the end.
+    closed: bool,
+    /// The writer's result.
+    write_result: std::io::Result<()>,
+}
+
+/// Hands the records of `run` to a [`sink::RecordWriter`], which serialises and writes them.
+async fn to_serialising_writer(
+    run: &mut Run,
+    serialiser: sink::Serialiser,
+    capacity: usize,
+    meter: &Meter,
+) -> Drained {
+    let writer = match sink::RecordWriter::spawn(serialiser, capacity) {
+        Ok(w) => w,
+        Err(e) => return Drained::failed(e),
+    };
+    let (mut written, mut failures, mut closed) = (0u64, 0u64, false);
+    while let Some(record) = run.next().await {
+        failures += u64::from(record.is_err());
+        written += 1;
+        meter.document();
+        if writer.send(record).await.is_err() {
+            closed = true;
+            break;
+        }
+    }
+    let (write_result, output_failures) = writer.finish().await;
+    Drained {
+        written,
+        failures: failures + output_failures,
+        closed,
+        write_result,
+    }
+}
+
+/// Serialises the records of `run` on the workers, `jobs` at once, and writes the lines
+/// through a [`sink::Writer`].
+async fn serialising_on_workers(
+    run: &mut Run,
+    serialiser: sink::Serialiser,
+    jobs: usize,
+    capacity: usize,
+    meter: &Meter,
+) -> Drained {
+    let writer = sink::Writer::spawn(capacity);
+    let mut lines = serialiser.lines(run, jobs);
+    let (mut written, mut failures, mut closed) = (0u64, 0u64, false);
+    while let Some(line) = lines.next().await {
+        failures += u64::from(line.failed);
+        written += 1;
+        meter.document();
+        if writer.send(line.bytes).await.is_err() {
+            closed = true;
+            break;
+        }
+    }
+    drop(lines);
+    Drained {
+        written,
+        failures,
+        closed,
+        write_result: writer.finish().await,
+    }
+}
+
+impl Drained {
+    /// Nothing written: the writer could not start.
+    fn failed(e: std::io::Error) -> Drained {
+        Drained {
+            written: 0,
+            failures: 0,
+            closed: false,
+            write_result: Err(e),
+        }
+    }
+}
 
 /// Runs `nlpipe run`.
 pub fn run(args: RunArgs) -> Result<ExitCode, Error> {
@@ -49,32 +205,29 @@ pub fn run(args: RunArgs) -> Result<ExitCode, Error> {
 
         let parser = reader_opts.doc.clone();
         let capacity = chain.options().channel_capacity;
-        let mut rx = match app::read::spawn_reader(sources, reader_opts, parser, capacity) {
+        let rx = match app::read::spawn_reader(sources, reader_opts, parser, capacity) {
             Ok(rx) => rx,
             Err(e) => {
                 eprintln!("nlpipe: {}", chain_line(&e));
                 return ExitCode::from(2);
             }
         };
-        let stop = Arc::clone(&shutdown);
-        let records = futures::stream::poll_fn(move |cx| rx.poll_recv(cx))
-            .take_until(async move { stop.notified().await });
+        let inbox = Inbox::new(rx, Arc::clone(&shutdown));
+        let taken = inbox.counts();
+        let records = inbox.into_stream();
 
-        let writer = sink::Writer::spawn(capacity);
         let mut run = chain.run(records);
-        let mut lines = serialiser.lines(&mut run, jobs);
-        let mut failures = 0u64;
-        let mut closed = false;
-        while let Some(line) = lines.next().await {
-            failures += u64::from(line.failed);
-            meter.document();
-            if writer.send(line.bytes).await.is_err() {
-                closed = true;
-                break;
-            }
-        }
-        drop(lines);
-        let write_result = writer.finish().await;
+        let drained = if jobs <= WRITER_SERIALISES_UP_TO_JOBS {
+            to_serialising_writer(&mut run, serialiser, capacity, &meter).await
+        } else {
+            serialising_on_workers(&mut run, serialiser, jobs, capacity, &meter).await
+        };
+        let Drained {
+            written,
+            failures,
+            closed,
+            write_result,
+        } = drained;
         meter.finish();
         if tally_wanted {
             eprintln!("nlpipe: {}", meter.tally(failures));
@@ -91,7 +244,14 @@ pub fn run(args: RunArgs) -> Result<ExitCode, Error> {
         }
         match SIGNAL.load(Ordering::SeqCst) {
             0 => {}
-            sig => return ExitCode::from(128 + sig),
+            sig => {
+                let read = taken.read();
+                eprintln!(
+                    "nlpipe: stopped by {}: {read} documents read, {written} written",
+                    signal_name(sig)
+                );
+                return ExitCode::from(128 + sig);
+            }
         }
         if closed {
             ExitCode::SUCCESS
@@ -118,6 +278,14 @@ fn print_stages(run: &Run) {
     }
 }
 
+/// The name of signal number `sig`.
+fn signal_name(sig: u8) -> &'static str {
+    match sig {
+        15 => "SIGTERM",
+        _ => "SIGINT",
+    }
+}
+
 /// Records SIGINT/SIGTERM in [`SIGNAL`] and wakes `shutdown`.
 #[cfg(unix)]
 fn spawn_signal_listener(shutdown: Arc<Notify>) {
@@ -134,6 +302,10 @@ fn spawn_signal_listener(shutdown: Arc<Notify>) {
             _ = term.recv() => 15,
         };
         SIGNAL.store(sig, Ordering::SeqCst);
+        eprintln!(
+            "nlpipe: {}: no more input is read; writing the documents already read",
+            signal_name(sig)
+        );
         shutdown.notify_one();
     });
 }
@@ -144,6 +316,7 @@ fn spawn_signal_listener(shutdown: Arc<Notify>) {
     tokio::spawn(async move {
         if tokio::signal::ctrl_c().await.is_ok() {
             SIGNAL.store(2, Ordering::SeqCst);
+            eprintln!("nlpipe: SIGINT: no more input is read; writing the documents already read");
             shutdown.notify_one();
         }
     });

@@ -126,6 +126,39 @@ fn order_is_kept_with_two_jobs_on_ten_thousand_documents() {
     }
 }
 
+/// Up to 3 jobs the writer thread serialises; with more the workers do: the bytes written
+/// are the same either way, error records and exit status included.
+#[test]
+fn the_same_bytes_whoever_serialises() {
+    let mut input = String::new();
+    for i in 0..300 {
+        let body = "«Nous continuerons», a dit la ministre. \"We will not stop,\" she said. "
+            .repeat(1 + i % 7);
+        input.push_str(&format!(
+            "{{\"id\":{i},\"text\":{}}}\n",
+            serde_json::to_string(&body).unwrap()
+        ));
+        if i == 150 {
+            input.push_str("{not json\n");
+        }
+    }
+    let run = |jobs: &str| {
+        let out = run_with_stdin(
+            &["run", "--jobs", jobs, "--offsets", "chars"],
+            input.as_bytes(),
+        );
+        assert_eq!(out.status.code(), Some(1), "jobs {jobs}: one error record");
+        out.stdout
+    };
+    let one = run("1");
+    assert_eq!(String::from_utf8_lossy(&one).lines().count(), 301);
+    assert!(one == run("3"), "writer thread serialising, 1 vs 3 jobs");
+    assert!(
+        one == run("4"),
+        "workers serialising (4 jobs) vs the writer thread"
+    );
+}
+
 #[test]
 fn malformed_json_line_becomes_an_error_record_in_place() {
     let input = "{\"id\":\"a\",\"text\":\"Fine.\"}\n{\"id\": oops}\n[1,2]\n{\"id\":\"d\",\"text\":\"Also fine.\"}\n";
@@ -238,6 +271,44 @@ fn config_file_builds_the_chain_and_runner() {
     assert_eq!(rec["lang"]["code"], "fr");
     assert!(rec.get("tokens").is_some());
     assert!(rec["tokens"][0].get("stem").is_none());
+}
+
+#[test]
+fn lang_backend_whatlang_from_a_config_file() {
+    let dir = scratch("whatlang");
+    let input = "{\"id\":\"en\",\"text\":\"The finance minister told reporters on Tuesday that the budget would reach parliament next month.\"}\n\
+                 {\"id\":\"sw\",\"text\":\"Waziri wa fedha aliwaambia waandishi wa habari kwamba bajeti itawasilishwa bungeni mwezi ujao.\"}\n";
+    let lang_of = |backend: Option<&str>| {
+        let cfg = dir.join("lang.toml");
+        let option = backend.map_or(String::new(), |b| format!("backend = \"{b}\"\n"));
+        write(&cfg, &format!("[[stage]]\ntype = \"lang\"\n{option}"));
+        let out = run_with_stdin(
+            &["run", "--config", cfg.to_str().unwrap()],
+            input.as_bytes(),
+        );
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        records(&out)
+            .iter()
+            .map(|r| r["lang"]["code"].as_str().unwrap().to_owned())
+            .collect::<Vec<_>>()
+    };
+    // our model knows Swahili; whatlang lacks it and so never says `sw`
+    assert_eq!(lang_of(None), ["en", "sw"]);
+    assert_eq!(lang_of(Some("ngram")), ["en", "sw"]);
+    let theirs = lang_of(Some("whatlang"));
+    assert_eq!(theirs[0], "en");
+    assert_ne!(theirs[1], "sw");
+    // a backend that does not exist is a config mistake naming the choices
+    let cfg = dir.join("bad.toml");
+    write(&cfg, "[[stage]]\ntype = \"lang\"\nbackend = \"lingua\"\n");
+    let out = run_with_stdin(&["run", "--config", cfg.to_str().unwrap()], b"x");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("backend") && err.contains("whatlang"), "{err}");
 }
 
 #[test]

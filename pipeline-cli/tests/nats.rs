@@ -139,6 +139,15 @@ impl Server {
         }
     }
 
+    /// SIGKILL (no chance to flush or close anything) and a start on the same store.
+    fn kill_and_restart(&mut self) {
+        if let Some(mut p) = self.proc.take() {
+            p.0.kill().expect("SIGKILL nats-server");
+            p.0.wait().expect("nats-server reaped");
+        }
+        self.launch();
+    }
+
     /// A graceful stop (SIGTERM: the store is flushed) and a start on the same store.
     fn restart(&mut self) {
         if let Some(mut p) = self.proc.take() {
@@ -275,6 +284,7 @@ enum Fault {
     None,
     KillWorker,
     RestartServer,
+    KillServer,
 }
 
 fn scenario(tag: &str, fault: Fault) {
@@ -300,6 +310,7 @@ fn scenario(tag: &str, fault: Fault) {
             first.0.wait().unwrap();
         }
         Fault::RestartServer => server.restart(),
+        Fault::KillServer => server.kill_and_restart(),
     }
     take(&rx, DOCS - seen.len(), &mut seen);
     let status = collect.0.wait().unwrap();
@@ -327,6 +338,14 @@ fn killing_a_worker_mid_run_loses_and_doubles_nothing() {
 #[test]
 fn restarting_the_server_mid_run_loses_and_doubles_nothing() {
     scenario("restart", Fault::RestartServer);
+}
+
+/// The server is SIGKILLed while the workers are busy and the collector is reading, then
+/// started again on the same store: the workers and the collector reconnect, and still
+/// every document gives exactly one result.
+#[test]
+fn sigkilling_the_server_mid_stream_loses_and_doubles_nothing() {
+    scenario("sigkill", Fault::KillServer);
 }
 
 /// The worker serialises with `run`'s serialiser: its results are the lines `nlpipe run`

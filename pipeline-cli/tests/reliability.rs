@@ -543,6 +543,120 @@ fn sigint_flushes_and_exits_130() {
     signal_stops_cleanly("-INT", 130);
 }
 
+/// The numbers of `nlpipe: stopped by SIG…: R documents read, W written` on stderr.
+#[cfg(unix)]
+fn read_and_written(stderr: &str) -> (usize, usize) {
+    let line = stderr
+        .lines()
+        .find(|l| l.contains("documents read"))
+        .unwrap_or_else(|| panic!("no tally on stderr: {stderr}"));
+    let numbers: Vec<usize> = line
+        .split(|c: char| !c.is_ascii_digit())
+        .filter_map(|n| n.parse().ok())
+        .collect();
+    assert_eq!(numbers.len(), 2, "{line}");
+    (numbers[0], numbers[1])
+}
+
+/// The signal comes while the first document is held inside the chain (by the `fault`
+/// stage) and the others wait behind it: nlpipe stops reading, and every document the
+/// reader had taken in, held or queued, is written.
+#[cfg(unix)]
+fn signal_drains_what_was_read(signal: &str, name: &str, code: i32) {
+    let dir = scratch(&format!("drain{code}"));
+    let release = dir.join("release");
+    let cfg = dir.join("hold.toml");
+    std::fs::write(
+        &cfg,
+        format!(
+            "[[stage]]\ntype = \"tokens\"\n[[stage]]\ntype = \"fault\"\nhold_on = \"HOLD\"\nhold_file = {:?}\n",
+            release.display().to_string()
+        ),
+    )
+    .unwrap();
+    let mut child = nlpipe()
+        .args([
+            "run",
+            "--jobs",
+            "2",
+            "--channel-capacity",
+            "2",
+            "--input",
+            "jsonl",
+        ])
+        .arg("--config")
+        .arg(&cfg)
+        .env("NLPIPE_FAULT_STAGE", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let mut input = String::from("{\"id\":\"d0\",\"text\":\"HOLD this one.\"}\n");
+    for i in 1..40 {
+        input.push_str(&format!("{{\"id\":\"d{i}\",\"text\":\"Doc {i}.\"}}\n"));
+    }
+    // one write under PIPE_BUF: the reader finds all 40 lines in the pipe at once
+    assert!(input.len() < 4096);
+    stdin.write_all(input.as_bytes()).unwrap();
+    stdin.flush().unwrap();
+    let held = dir.join("release.held");
+    let t0 = std::time::Instant::now();
+    while !held.exists() {
+        assert!(t0.elapsed() < Duration::from_secs(60), "d0 never held");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    // d0 is inside the chain and stdin stays open: only the signal can end the run
+    assert!(Command::new("kill")
+        .args([signal, &child.id().to_string()])
+        .status()
+        .unwrap()
+        .success());
+    let mut stderr = BufReader::new(child.stderr.take().unwrap());
+    let mut first = String::new();
+    stderr.read_line(&mut first).unwrap();
+    assert!(
+        first.contains(name) && first.contains("no more input is read"),
+        "{first}"
+    );
+    // the signal has been seen: now let d0 go
+    std::fs::write(&release, "").unwrap();
+    let mut out = String::new();
+    child
+        .stdout
+        .take()
+        .unwrap()
+        .read_to_string(&mut out)
+        .unwrap();
+    let mut rest = String::new();
+    stderr.read_to_string(&mut rest).unwrap();
+    let status = child.wait().unwrap();
+    drop(stdin);
+    assert_eq!(status.code(), Some(code), "{first}{rest}");
+    let (read, written) = read_and_written(&rest);
+    let lines: Vec<&str> = out.lines().collect();
+    assert!((1..=40).contains(&read), "{rest}");
+    assert_eq!((read, written), (lines.len(), lines.len()), "{rest}");
+    for (i, l) in lines.iter().enumerate() {
+        let v: Value = serde_json::from_str(l).expect("whole JSON line");
+        assert_eq!(v["id"], format!("d{i}"));
+        assert!(v.get("error").is_none(), "{l}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn sigint_writes_every_document_read_even_those_queued_behind_a_slow_one() {
+    signal_drains_what_was_read("-INT", "SIGINT", 130);
+}
+
+#[cfg(unix)]
+#[test]
+fn sigterm_writes_every_document_read_even_those_queued_behind_a_slow_one() {
+    signal_drains_what_was_read("-TERM", "SIGTERM", 143);
+}
+
 #[test]
 fn a_panicking_stage_turns_one_document_into_an_error_record() {
     let dir = scratch("fault");

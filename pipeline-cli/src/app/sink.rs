@@ -1,9 +1,13 @@
-//! Where records go: the [`Serialiser`] turns each into its JSON line on the CPU pool
-//! (`run` and the NATS worker alike), and the [`Writer`] thread owns stdout, so slow
-//! terminals or pipes push back on the chain through a bounded channel; a closed pipe
-//! ends the run quietly.
+//! Where records go: the [`Serialiser`] turns each into its JSON line (the NATS worker
+//! does so on the CPU pool); the [`Writer`] thread owns stdout, so slow terminals or pipes
+//! push back on the chain through a bounded channel; a closed pipe ends the run quietly.
+//! `run` with up to 3 jobs hands whole records to a [`RecordWriter`] thread, which
+//! serialises and writes them: the chain's workers only run stages, serialising (a fifth
+//! of the work with every layer written) overlaps with them, and one buffer is reused for
+//! every line; with more jobs the workers serialise in parallel ([`Serialiser::lines`]).
 
 use std::io::{self, Write};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use futures::{Stream, StreamExt};
@@ -42,6 +46,29 @@ impl Serialiser {
         records.map(move |record| self.line(record)).buffered(jobs)
     }
 
+    /// Writes the JSON line of `record` into `out` (cleared first); a panic while
+    /// serialising becomes an `output` error record. Returns whether the line is an error
+    /// record.
+    pub fn write_caught(self, record: &Record, out: &mut Vec<u8>) -> bool {
+        out.clear();
+        let written = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            self.opts.write_line(record, out)
+        }));
+        match written {
+            Ok(()) => record.is_err(),
+            Err(payload) => {
+                let id = record
+                    .as_ref()
+                    .map_or_else(|f| Arc::clone(&f.id), Document::id_arc);
+                let message = panic_text(&*payload);
+                out.clear();
+                let f = Failure::new(id, "output", "panic", message);
+                self.opts.write_line(&Err(f), out);
+                true
+            }
+        }
+    }
+
     /// The JSON line of one record, serialised through [`pipeline_core::on_cpu`]; a panic
     /// there becomes an `output` error record.
     pub async fn line(self, record: Record) -> Line {
@@ -77,7 +104,89 @@ impl Serialiser {
     }
 }
 
-/// The stdout writer thread.
+/// The text of a panic payload.
+fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        (*s).to_owned()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "panic while serialising".to_owned()
+    }
+}
+
+/// A line buffer larger than this (4 MiB; a news article's line with every layer is about
+/// 80 KB) is dropped after use instead of reused.
+const KEEP_LINE_BYTES: usize = 4 << 20;
+
+/// The stdout writer thread of `run`: it serialises each record it is handed and writes
+/// the line.
+pub struct RecordWriter {
+    tx: mpsc::Sender<Record>,
+    handle: std::thread::JoinHandle<io::Result<()>>,
+    output_failures: Arc<AtomicU64>,
+}
+
+impl RecordWriter {
+    /// Starts the writer with a channel of `capacity` records.
+    pub fn spawn(serialiser: Serialiser, capacity: usize) -> io::Result<RecordWriter> {
+        let (tx, mut rx) = mpsc::channel::<Record>(capacity.max(1));
+        let output_failures = Arc::new(AtomicU64::new(0));
+        let failures = Arc::clone(&output_failures);
+        let handle = std::thread::Builder::new()
+            .name("nlpipe-writer".into())
+            .spawn(move || {
+                let stdout = io::stdout().lock();
+                let mut out = io::BufWriter::with_capacity(1 << 16, stdout);
+                let mut line = Vec::new();
+                while let Some(record) = rx.blocking_recv() {
+                    if serialiser.write_caught(&record, &mut line) && record.is_ok() {
+                        failures.fetch_add(1, Ordering::Relaxed);
+                    }
+                    // the record is freed here, off the chain's workers
+                    drop(record);
+                    out.write_all(&line)?;
+                    if line.capacity() > KEEP_LINE_BYTES {
+                        // one huge document's line is not kept for the rest of the run
+                        line = Vec::new();
+                    }
+                    // flush when the chain has nothing more ready, so output streams
+                    if rx.is_empty() {
+                        out.flush()?;
+                    }
+                }
+                out.flush()
+            })?;
+        Ok(RecordWriter {
+            tx,
+            handle,
+            output_failures,
+        })
+    }
+
+    /// Queues one record; fails when the writer stopped (closed stdout).
+    pub async fn send(&self, record: Record) -> Result<(), ()> {
+        self.tx.send(record).await.map_err(|_| ())
+    }
+
+    /// Closes the channel and waits for everything to be written; also returns how many
+    /// documents became `output` error records while being serialised.
+    pub async fn finish(self) -> (io::Result<()>, u64) {
+        drop(self.tx);
+        let handle = self.handle;
+        let result = tokio::task::spawn_blocking(move || {
+            handle
+                .join()
+                .unwrap_or_else(|_| Err(io::Error::other("writer thread panicked")))
+        })
+        .await
+        .unwrap_or_else(|e| Err(io::Error::other(e)));
+        (result, self.output_failures.load(Ordering::Relaxed))
+    }
+}
+
+/// The stdout writer thread for lines serialised elsewhere (`run` with many jobs, `nlpipe
+/// collect`).
 pub struct Writer {
     tx: mpsc::Sender<Vec<u8>>,
     handle: std::thread::JoinHandle<io::Result<()>>,
@@ -121,5 +230,30 @@ impl Writer {
         })
         .await
         .unwrap_or_else(|e| Err(io::Error::other(e)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pipeline_core::OffsetUnit;
+
+    #[test]
+    fn write_caught_writes_the_line_into_a_reused_buffer_and_flags_error_records() {
+        let serialiser = Serialiser::new(OutputOptions {
+            offsets: OffsetUnit::Chars,
+            no_text: false,
+            layers: None,
+        });
+        let mut buf = b"left over from the last line".to_vec();
+        let doc: Record = Ok(Document::new("a", "héllo"));
+        assert!(!serialiser.write_caught(&doc, &mut buf));
+        let mut want = Vec::new();
+        serialiser.opts.write_line(&doc, &mut want);
+        assert_eq!(buf, want);
+        let failure: Record = Err(Failure::new(Arc::from("b"), "input", "invalid_json", "x"));
+        assert!(serialiser.write_caught(&failure, &mut buf));
+        assert!(buf.starts_with(b"{\"id\":\"b\",\"error\":"));
+        assert!(buf.ends_with(b"}\n"));
     }
 }

@@ -8,7 +8,12 @@
 //! [[stage]]
 //! type = "lang"
 //! max_bytes = 2048   # bytes of text examined at most (default 2048)
+//! backend = "ngram"  # our letter n-gram model (default), or "whatlang"
 //! ```
+//!
+//! `backend = "whatlang"` detects with the [`whatlang`] crate instead (the detector the
+//! design card named): 69 languages, mapped to the same ISO 639-1 codes; the languages it
+//! lacks are never predicted. Its accuracy, speed and languages beside ours: `docs/stages.md`.
 //!
 //! # Languages
 //! The 75 languages of lingua 1.8, with ISO 639-1 codes: af ar az be bg bn bs ca cs cy da de
@@ -52,7 +57,8 @@
 //! and long builds on our 2-core machines, and restricting its language set would drop
 //! languages the issue asks for. Scoring lingua's own letter n-gram probabilities ourselves,
 //! pruned to trigrams and quantised, keeps high accuracy in 3.1 MB, with no load step and
-//! no new runtime dependency (whatlang is gone too).
+//! no new runtime dependency. whatlang stays available as `backend = "whatlang"` for users
+//! who trust it; it is not used unless chosen.
 //!
 //! # Accuracy and speed
 //! On the sentence set of issue 2 (`bash ../shared/eval/eval.sh langid
@@ -92,10 +98,12 @@ use crate::text::prefix;
 mod codes;
 mod model;
 mod script;
+mod whatlang_backend;
 
 pub use codes::{iso639_1, language_name};
 use model::Hit;
 use script::Script;
+pub use whatlang_backend::languages as whatlang_languages;
 
 /// Options of the `lang` stage.
 #[derive(Debug, Clone, Deserialize)]
@@ -104,11 +112,28 @@ pub struct LangConfig {
     /// Bytes of text examined at most (rounded down to a character boundary). Scoring stops
     /// earlier once one language leads clearly.
     pub max_bytes: usize,
+    /// The detector.
+    pub backend: Backend,
+}
+
+/// Which detector the `lang` stage uses.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum Backend {
+    /// Our letter n-gram model over 75 languages (`"ngram"`, the default).
+    #[default]
+    Ngram,
+    /// The `whatlang` crate (`"whatlang"`): 69 languages.
+    Whatlang,
 }
 
 impl Default for LangConfig {
     fn default() -> Self {
-        LangConfig { max_bytes: 2048 }
+        LangConfig {
+            max_bytes: 2048,
+            backend: Backend::default(),
+        }
     }
 }
 
@@ -141,6 +166,9 @@ impl LangStage {
     /// ```
     pub fn detect(&self, text: &str) -> Language {
         let sample = prefix(text, self.config.max_bytes);
+        if self.config.backend == Backend::Whatlang {
+            return whatlang_backend::detect(sample);
+        }
         let counts = script::Counts::of(sample);
         let Some(dominant) = counts.dominant() else {
             return undetermined(None);
@@ -369,15 +397,21 @@ fn detected(code: &str, script: Script, confidence: f64, reliable: bool) -> Lang
     }
 }
 
+/// Rounds a confidence to three decimals.
 fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
 }
 
 fn undetermined(script: Option<Script>) -> Language {
+    undetermined_named(script.map(Script::name))
+}
+
+/// No language, in the script named `script` if any.
+fn undetermined_named(script: Option<&str>) -> Language {
     Language {
         code: "und".to_owned(),
         name: "Undetermined".to_owned(),
-        script: script.map_or("Unknown", Script::name).to_owned(),
+        script: script.unwrap_or("Unknown").to_owned(),
         confidence: 0.0,
         reliable: false,
         source: "detected".to_owned(),
@@ -566,7 +600,11 @@ mod tests {
         let text = "The minister said the talks would continue tomorrow morning. \
                     Der Minister sagte, die Gespräche würden morgen fortgesetzt, und die \
                     Regierung werde danach über die Ergebnisse der Verhandlungen berichten.";
-        let short = LangStage::new(LangConfig { max_bytes: 60 }).detect(text);
+        let short = LangStage::new(LangConfig {
+            max_bytes: 60,
+            ..LangConfig::default()
+        })
+        .detect(text);
         assert_eq!(short.code, "en");
         assert_eq!(detect(text).code, "de");
     }
@@ -583,13 +621,65 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn any_text_gets_a_sane_answer(text in "\\PC{0,200}", max_bytes in 0usize..300) {
-            let stage = LangStage::new(LangConfig { max_bytes });
+            let stage = LangStage::new(LangConfig { max_bytes, ..LangConfig::default() });
             let lang = stage.detect(&text);
             proptest::prop_assert!((0.0..=1.0).contains(&lang.confidence));
             proptest::prop_assert!(!lang.code.is_empty() && !lang.name.is_empty());
             let has_letters = script::Counts::of(prefix(&text, max_bytes)).total() > 0;
             proptest::prop_assert_eq!(lang.code == "und", !has_letters);
             proptest::prop_assert_eq!(stage.detect(&text), lang);
+        }
+    }
+
+    #[test]
+    fn the_backend_is_chosen_in_the_config() {
+        let parse = |src: &str| toml::from_str::<LangConfig>(src);
+        assert_eq!(parse("").expect("default").backend, Backend::Ngram);
+        assert_eq!(
+            parse("backend = \"ngram\"").expect("ngram").backend,
+            Backend::Ngram
+        );
+        let whatlang = parse("backend = \"whatlang\"\nmax_bytes = 100").expect("whatlang");
+        assert_eq!(
+            (whatlang.backend, whatlang.max_bytes),
+            (Backend::Whatlang, 100)
+        );
+        let err = parse("backend = \"lingua\"").expect_err("unknown backend");
+        assert!(
+            err.to_string().contains("ngram") && err.to_string().contains("whatlang"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn the_whatlang_backend_never_predicts_a_language_it_lacks() {
+        let stage = LangStage::new(LangConfig {
+            backend: Backend::Whatlang,
+            ..LangConfig::default()
+        });
+        // Swahili: our model knows it, whatlang does not
+        let text = "Waziri wa fedha aliwaambia waandishi wa habari kwamba bajeti itawasilishwa bungeni mwezi ujao.";
+        assert_eq!(detect(text).code, "sw");
+        let theirs = stage.detect(text);
+        assert_ne!(theirs.code, "sw");
+        assert!(whatlang_languages().contains(&theirs.code.as_str()) || theirs.code == "und");
+        // and both agree on plain English, through `apply`
+        let mut doc = Document::new(
+            "a",
+            "The defence secretary said the talks went well and would continue.",
+        );
+        stage.apply(&mut doc).expect("never fails");
+        assert_eq!(doc.lang().expect("lang layer").code, "en");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn whatlang_backend_gives_a_sane_answer_for_any_text(text in "\\PC{0,200}") {
+            let stage = LangStage::new(LangConfig { backend: Backend::Whatlang, ..LangConfig::default() });
+            let lang = stage.detect(&text);
+            proptest::prop_assert!((0.0..=1.0).contains(&lang.confidence));
+            proptest::prop_assert!(!lang.code.is_empty() && !lang.name.is_empty());
+            proptest::prop_assert!(lang.code == "und" || whatlang_languages().contains(&lang.code.as_str()));
         }
     }
 
