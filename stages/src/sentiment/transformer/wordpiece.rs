@@ -162,6 +162,17 @@ mod tests {
     }
 
     #[test]
+    fn pieces_inside_one_character_share_its_range() {
+        let got = pieces_of("겜A");
+        let slices: Vec<&str> = got.iter().map(|x| x.1).collect();
+        assert!(
+            slices.len() >= 2 && slices[..slices.len() - 1].iter().all(|&x| x == "겜"),
+            "{got:?}"
+        );
+        assert_eq!(slices.last(), Some(&"A"));
+    }
+
+    #[test]
     fn cjk_and_control_characters_keep_their_offsets() {
         let text = "東京\u{200b}\u{7} and\tMoscow";
         let got = pieces_of(text);
@@ -214,12 +225,14 @@ mod tests {
         fn offsets_are_ordered_char_boundaries(s in "\\PC{0,60}", a in 0usize..80, b in 0usize..80) {
             let p = wp().encode(&s).unwrap();
             prop_assert_eq!(p.ids.len(), p.offsets.len());
-            let mut last = 0;
+            // pieces of one character (a Hangul syllable decomposes into jamo) share its range
+            let mut last = (0, 0);
             for &(x, y) in &p.offsets {
-                prop_assert!(x < y && y <= s.len() && x >= last, "{:?} in {:?}", (x, y), s);
+                prop_assert!(x < y && y <= s.len(), "{:?} in {:?}", (x, y), s);
+                prop_assert!(x >= last.0 && y >= last.1 && (x >= last.1 || (x, y) == last), "{:?} after {:?} in {:?}", (x, y), last, s);
                 prop_assert!(s.is_char_boundary(x) && s.is_char_boundary(y));
                 prop_assert!(!s[x..y].trim().is_empty());
-                last = y;
+                last = (x, y);
             }
             let (a, b) = (a.min(b).min(s.len()), a.max(b).min(s.len()));
             let m = mark(&p, a, b);
