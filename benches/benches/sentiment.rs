@@ -3,6 +3,7 @@
 //!
 //! ```text
 //! cargo bench -p benches --bench sentiment
+//! cargo bench -p benches --bench sentiment --features transformer   # and the transformer
 //! ```
 //!
 //! The text is generated here from sentence templates written for this benchmark:
@@ -116,5 +117,53 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
+/// The transformer model (`--features transformer`): actor mentions scored per second
+/// on 1 kB news documents (each sentence encoded once per mention in it).
+#[cfg(feature = "transformer")]
+fn bench_transformer(c: &mut Criterion) {
+    use stages::sentiment::{SentimentConfig, SentimentModel};
+    let config = SentimentConfig {
+        model: SentimentModel::Transformer,
+        ..SentimentConfig::default()
+    };
+    let stage = match SentimentStage::build(config) {
+        Ok(s) => s,
+        Err(e) => panic!("transformer: {e}"),
+    };
+    let tokens = TokenStage::default();
+    let mut docs: Vec<Document> = (0..8)
+        .map(|i| {
+            let mut d = Document::new(format!("d{i}"), article(i, 1_000));
+            if let Err(e) = tokens.apply(&mut d).and_then(|_| stage.apply(&mut d)) {
+                panic!("transformer: {e}");
+            }
+            d
+        })
+        .collect();
+    let mentions: usize = docs
+        .iter()
+        .flat_map(|d| d.actors().unwrap_or(&[]))
+        .map(|a| a.mentions.len())
+        .sum();
+    let mut group = c.benchmark_group("sentiment_transformer");
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(20));
+    group.throughput(Throughput::Elements(mentions as u64));
+    group.bench_function("article_1k_x8_mentions", |b| {
+        b.iter(|| {
+            for d in docs.iter_mut() {
+                let r = stage.apply(black_box(d));
+                black_box(&r);
+            }
+        })
+    });
+    group.finish();
+}
+
+#[cfg(feature = "transformer")]
+criterion_group!(benches, bench, bench_transformer);
+#[cfg(not(feature = "transformer"))]
 criterion_group!(benches, bench);
 criterion_main!(benches);

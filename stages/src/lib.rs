@@ -58,7 +58,7 @@ pub fn registry() -> Registry {
     r.register_sync(
         "sentiment",
         "actors (countries, organisations, people) with targeted sentiment, by source; scores input targets",
-        |c: sentiment::SentimentConfig| Ok(sentiment::SentimentStage::new(c)),
+        sentiment::SentimentStage::build,
     );
     r
 }

@@ -30,6 +30,18 @@ fn chains() -> Vec<(String, Chain)> {
             "stage `{name}` is registered but not in DEFAULT_CHAIN: add it to the conformance run"
         );
     }
+    // the transformer sentiment model, in the default chain
+    #[cfg(feature = "transformer")]
+    {
+        let toml = "[runner]\njobs = 1\nchannel_capacity = 4\n\
+                    [[stage]]\ntype = \"lang\"\n[[stage]]\ntype = \"tokens\"\n\
+                    [[stage]]\ntype = \"stems\"\n[[stage]]\ntype = \"quotes\"\n\
+                    [[stage]]\ntype = \"sentiment\"\nmodel = \"transformer\"\n";
+        let (chain, _) = registry
+            .chain_from_toml(toml)
+            .expect("transformer chain builds");
+        chains.push(("default chain, model = transformer".to_owned(), chain));
+    }
     chains.shrink_to_fit();
     chains
 }

@@ -41,6 +41,12 @@
 //! **Targets.** When the input has `targets`, those exact spans are scored and returned
 //! in `targets`, in order.
 //!
+//! **The transformer model** (`model = "transformer"`, cargo feature `transformer`):
+//! all-MiniLM-L6-v2 fine-tuned on NewsMTSC train, run on the CPU by candle
+//! (`transformer/`, its `MODEL.md` and `train.py`). Each mention and target is read in
+//! its sentence with marker tokens around it; same score and label scale, same
+//! aggregation per actor and per speaker (`by_source`). More accurate, far slower.
+//!
 //! **Data.** Lexicon, modifiers, gazetteers and model weights are files under
 //! `data/` (see its README), parsed once per process. The model is trained by
 //! `cargo run -p stages --features train --example train_sentiment --release` (the
@@ -64,10 +70,12 @@
 //! type = "sentiment"
 //! neutral_band = 0.05   # |actor score| at or below this is labelled neutral
 //! actors = true         # find actors (false: only score input targets)
+//! model = "fast"        # or "transformer" (cargo feature `transformer`)
 //! ```
 //!
 //! Failure: a document without tokens or sentences fails with
-//! [`StageError::MissingLayer`]; nothing else fails. Any text (empty, huge, any script)
+//! [`StageError::MissingLayer`]; nothing else fails (`model = "transformer"` in a build
+//! without the feature is a config error: [`SentimentStage::build`]). Any text (empty, huge, any script)
 //! is processed in time linear in its tokens; a target that covers no token is scored
 //! from the nearest token.
 //!
@@ -94,6 +102,8 @@ mod lexicon;
 mod model;
 #[cfg(feature = "train")]
 pub mod train;
+#[cfg(feature = "transformer")]
+mod transformer;
 
 use pipeline_core::{
     Actor, Document, LayerName, Mention, Polarity, Quote, Sentiment, SourceSentiment, Span,
@@ -121,6 +131,8 @@ pub struct SentimentConfig {
     pub neutral_band: f32,
     /// Find actors; `false` only scores the input's targets.
     pub actors: bool,
+    /// Which model scores each mention and target.
+    pub model: SentimentModel,
 }
 
 impl Default for SentimentConfig {
@@ -128,8 +140,22 @@ impl Default for SentimentConfig {
         SentimentConfig {
             neutral_band: 0.05,
             actors: true,
+            model: SentimentModel::Fast,
         }
     }
+}
+
+/// The model that scores mentions and targets (`model = "fast" | "transformer"`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum SentimentModel {
+    /// The linear model over words and lexicon features: fast, the default.
+    #[default]
+    Fast,
+    /// A fine-tuned MiniLM encoder run by candle: more accurate, much slower; needs the
+    /// cargo feature `transformer`.
+    Transformer,
 }
 
 /// The `sentiment` stage: actors with their sentiment, and sentiment of input targets.
@@ -158,10 +184,72 @@ pub struct SentimentStage {
 
 impl SentimentStage {
     /// Builds the stage; lexicons, gazetteers and the model are parsed once per process,
-    /// on first use.
+    /// on first use. A transformer model that cannot load makes every document fail:
+    /// [`SentimentStage::build`] reports it at once instead.
     pub fn new(config: SentimentConfig) -> SentimentStage {
         SentimentStage { config }
     }
+
+    /// Builds the stage and loads its model now: fails when `model = "transformer"` and
+    /// this build lacks the cargo feature `transformer`, or the model does not load.
+    ///
+    /// ```
+    /// use stages::sentiment::{SentimentConfig, SentimentModel, SentimentStage};
+    /// let config = SentimentConfig { model: SentimentModel::Transformer, ..Default::default() };
+    /// let built = SentimentStage::build(config);
+    /// assert_eq!(built.is_ok(), cfg!(feature = "transformer"));
+    /// ```
+    pub fn build(config: SentimentConfig) -> Result<SentimentStage, String> {
+        if config.model == SentimentModel::Transformer {
+            load_transformer()?;
+        }
+        Ok(SentimentStage { config })
+    }
+}
+
+#[cfg(feature = "transformer")]
+fn load_transformer() -> Result<(), String> {
+    transformer::builtin().map(|_| ())
+}
+
+#[cfg(not(feature = "transformer"))]
+fn load_transformer() -> Result<(), String> {
+    Err("sentiment: model = \"transformer\" needs nlpipe built with the cargo feature `transformer`".to_owned())
+}
+
+/// Each scored span with its score and class, sorted by span.
+type ScoreTable = Vec<(Span, (f32, i8))>;
+
+/// Scores of `spans` by the transformer, sorted by span for [`lookup`].
+#[cfg(feature = "transformer")]
+fn transformer_table(
+    text: &str,
+    sentences: &[pipeline_core::Sentence],
+    mut spans: Vec<Span>,
+) -> Result<ScoreTable, StageError> {
+    spans.sort_unstable();
+    spans.dedup();
+    let scores = transformer::score_spans(text, sentences, &spans)?;
+    Ok(spans.into_iter().zip(scores).collect())
+}
+
+#[cfg(not(feature = "transformer"))]
+fn transformer_table(
+    _: &str,
+    _: &[pipeline_core::Sentence],
+    _: Vec<Span>,
+) -> Result<ScoreTable, StageError> {
+    Err(StageError::Other {
+        kind: "model",
+        message: load_transformer().err().unwrap_or_default(),
+    })
+}
+
+/// The score of `span` in a table from [`transformer_table`]; neutral when absent.
+fn lookup(table: &[(Span, (f32, i8))], span: Span) -> (f32, i8) {
+    table
+        .binary_search_by(|x| x.0.cmp(&span))
+        .map_or((0.0, 0), |i| table[i].1)
 }
 
 fn label(score: f32, band: f32) -> Polarity {
@@ -210,9 +298,36 @@ impl SyncStage for SentimentStage {
             .ok_or(StageError::MissingLayer(LayerName::SENTENCES))?;
         let model = Model::builtin();
         let an = Analysis::new(text, tokens, sentences, Lexicon::builtin());
-        let score = |span: Span| match an.token_range_in(tokens, span) {
-            Some((a, b)) => model.score(&an, a, b),
-            None => (0.0, 0),
+        let found = self.config.actors.then(|| {
+            actors::find(
+                text,
+                tokens,
+                &an.toks,
+                &an.sents,
+                doc.quotes(),
+                Gazetteer::builtin(),
+                doc.lang_code(),
+            )
+        });
+        let table = match self.config.model {
+            SentimentModel::Fast => Vec::new(),
+            SentimentModel::Transformer => {
+                let mut spans: Vec<Span> = doc
+                    .targets()
+                    .map(|ts| ts.iter().map(|t| t.span).collect())
+                    .unwrap_or_default();
+                if let Some(f) = &found {
+                    spans.extend(f.mentions.iter().map(|m| m.span));
+                }
+                transformer_table(text, sentences, spans)?
+            }
+        };
+        let score = |span: Span| match self.config.model {
+            SentimentModel::Transformer => lookup(&table, span),
+            SentimentModel::Fast => match an.token_range_in(tokens, span) {
+                Some((a, b)) => model.score(&an, a, b),
+                None => (0.0, 0),
+            },
         };
         let targets: Option<Vec<TargetSentiment>> = doc.targets().map(|ts| {
             ts.iter()
@@ -225,25 +340,8 @@ impl SyncStage for SentimentStage {
                 })
                 .collect()
         });
-        let actors = if self.config.actors {
-            let found = actors::find(
-                text,
-                tokens,
-                &an.toks,
-                &an.sents,
-                doc.quotes(),
-                Gazetteer::builtin(),
-                doc.lang_code(),
-            );
-            Some(build_actors(
-                found,
-                doc.quotes(),
-                &score,
-                self.config.neutral_band,
-            ))
-        } else {
-            None
-        };
+        let actors =
+            found.map(|found| build_actors(found, doc.quotes(), &score, self.config.neutral_band));
         if let Some(actors) = actors {
             doc.set_actors(actors)?;
         }
