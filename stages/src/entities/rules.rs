@@ -74,9 +74,12 @@ pub(super) fn refine(
         } else {
             vec![e]
         };
-        for e in parts {
-            if capitalises_nouns(lang) && !backed(v, &e) {
-                continue;
+        for mut e in parts {
+            if capitalises_nouns(lang) {
+                e = shrink_to_place(tokens, v, e);
+                if !backed(v, &e) {
+                    continue;
+                }
             }
             out.push(e);
         }
@@ -98,6 +101,16 @@ fn strip_articles(text: &str, tokens: &[Token], lang: &str, mut e: Entity) -> Op
         }
         if is_article(e.tokens.start) {
             return None;
+        }
+    }
+    if let Some(roles) = list("role_suffix", lang) {
+        let is_role = |i: usize| {
+            let w = tokens[i].span.slice(text).to_lowercase();
+            roles.iter().any(|r| w.ends_with(r.as_str()))
+        };
+        if e.tokens.len() > 2 && is_role(e.tokens.start) {
+            e.tokens.start += 1;
+            e.span = Span::unchecked(tokens[e.tokens.start].span.start, e.span.end);
         }
     }
     if let Some(elided) = list("elided", lang) {
@@ -146,6 +159,36 @@ fn split_place_in_front(tokens: &[Token], v: &[TokenView], e: Entity) -> Vec<Ent
         e.kind
     };
     vec![part(s, k, EntityType::Place), part(k, end, rest_kind)]
+}
+
+/// In a language that capitalises its nouns, a name holding a gazetteer place among
+/// words with no class of their own is that place (`Vertreter Deutschlands` →
+/// `Deutschlands`).
+fn shrink_to_place(tokens: &[Token], v: &[TokenView], e: Entity) -> Entity {
+    let place = (feature::COUNTRY | feature::CITY | feature::REGION) as u32;
+    let (s, end) = (e.tokens.start, e.tokens.end);
+    if e.kind == EntityType::Organisation {
+        // organisations are named after places: `FC Bayern München`
+        return e;
+    }
+    let Some(a) = (s..end).find(|&i| v[i].gazetteer & place != 0) else {
+        return e;
+    };
+    let mut b = a + 1;
+    while b < end && v[b].gazetteer & feature::INSIDE as u32 != 0 {
+        b += 1;
+    }
+    let others_plain = (s..a)
+        .chain(b..end)
+        .all(|i| v[i].gazetteer & PLACE_BITS == 0);
+    if !others_plain || (a, b) == (s, end) {
+        return e;
+    }
+    Entity {
+        span: Span::unchecked(tokens[a].span.start, tokens[b - 1].span.end),
+        kind: EntityType::Place,
+        tokens: a..b,
+    }
 }
 
 /// Whether a single capitalised word has something besides its capital behind it: a

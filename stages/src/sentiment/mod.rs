@@ -564,6 +564,30 @@ mod tests {
     }
 
     #[test]
+    fn datelines_are_no_actors_and_places_take_the_gazetteer_names() {
+        let text = "KARACHI — Officials in Karachi met a delegation from Warsaw on Monday.";
+        let a = actors_of(text);
+        let karachi: Vec<&str> = a
+            .iter()
+            .filter(|x| x.entity == "Karachi")
+            .flat_map(|x| x.mentions.iter().map(|m| m.span.slice(text)))
+            .collect();
+        assert_eq!(karachi, ["Karachi"], "the dateline is no mention: {a:?}");
+        let mut doc = Document::new(
+            "de",
+            "Die Delegation aus Warschau traf Vertreter Deutschlands.",
+        );
+        doc.set_lang_hint("de");
+        let a = actors(&mut doc);
+        assert!(a.iter().any(|x| x.entity == "Warsaw"), "{a:?}");
+        assert!(
+            a.iter()
+                .any(|x| x.entity == "Germany" && x.kind == pipeline_core::ActorKind::Country),
+            "{a:?}"
+        );
+    }
+
+    #[test]
     fn nationality_of_a_person_is_not_a_country_mention() {
         let text = "Pakistani Defense Secretary Amir Latif Qadri visited the fair. \
                     Qadri said the Pakistani Army is strong. He left on Monday.";

@@ -18,6 +18,7 @@ mod runs;
 
 use pipeline_core::{Quote, Token};
 
+use crate::entities::gazetteer::Gazetteer as PlaceNames;
 use crate::entities::{EntityType, Recognizer};
 
 use super::analysis::TokInfo;
@@ -71,7 +72,9 @@ pub(crate) fn find(
         }
         entities.extend(runs::untagged_names(&doc, &covered));
     }
-    let runs = people::entity_runs(&doc, &entities, &used, &mut out);
+    // the multilingual gazetteer names places and ties their forms to one entity
+    let places = PlaceNames::builtin().find(text, tokens, lang);
+    let runs = people::entity_runs(&doc, &entities, &places, &used, &mut out);
     let timeline = people::person_mentions(&doc, runs, quotes, &mut out);
     phrases::pairs_of_countries(&doc, &mut out);
     pronouns::link(&doc, timeline, &mut out);

@@ -11,6 +11,7 @@ use pipeline_core::{ActorKind, Quote, Span};
 use rustc_hash::FxHashMap;
 
 use super::doc::{Doc, Found, FoundActors};
+use crate::entities::gazetteer::{Form, Gazetteer as PlaceNames, GazetteerMatch};
 use crate::entities::{Entity, EntityType};
 use crate::sentiment::gazetteer::{Gazetteer, C_HON, C_ORG, C_STOP, C_TITLE};
 use crate::sentiment::hashing::{word_hash, IdMap};
@@ -35,6 +36,7 @@ pub(super) struct Runs {
 pub(super) fn entity_runs(
     doc: &Doc,
     entities: &[Entity],
+    places: &[GazetteerMatch],
     used: &[bool],
     out: &mut FoundActors,
 ) -> Runs {
@@ -47,13 +49,13 @@ pub(super) fn entity_runs(
         while start < end && used[start] {
             start += 1;
         }
-        if start >= end || used[start..end].iter().any(|&u| u) {
+        if start >= end || used[start..end].iter().any(|&u| u) || is_dateline(doc, start, end) {
             continue;
         }
         // titles then a name of two words or more: the person ("Pakistani Defense
         // Secretary Amir Latif Qadri", whatever the tagger's type)
         if let Some(t) = (start..end).rev().find(|&j| doc.has(j, C_TITLE | C_HON)) {
-            if end - (t + 1) >= 2 && e.kind != EntityType::Place {
+            if end - (t + 1) >= 2 {
                 person(doc, t + 1, end, &mut runs);
                 continue;
             }
@@ -67,10 +69,17 @@ pub(super) fn entity_runs(
         };
         match kind {
             EntityType::Person => person(doc, start, end, &mut runs),
-            EntityType::Organisation => {
-                named_actor(doc, start, end, ActorKind::Organisation, &mut named, out)
+            EntityType::Organisation => named_actor(
+                doc,
+                (start, end),
+                ActorKind::Organisation,
+                places,
+                &mut named,
+                out,
+            ),
+            EntityType::Place => {
+                named_actor(doc, (start, end), ActorKind::Place, places, &mut named, out)
             }
-            EntityType::Place => named_actor(doc, start, end, ActorKind::Place, &mut named, out),
         }
     }
     runs
@@ -105,13 +114,35 @@ fn person(doc: &Doc, start: usize, end: usize, runs: &mut Runs) {
     }
 }
 
+/// A dateline (`KARACHI —`, `WASHINGTON (Reuters) -`): a name in capitals at the start
+/// of a line, before a dash, a bracket or a comma. It says where the story was filed; it
+/// is no actor of the text.
+fn is_dateline(doc: &Doc, start: usize, end: usize) -> bool {
+    let line_start = start == 0
+        || doc
+            .text
+            .get(doc.tokens[start - 1].span.end..doc.tokens[start].span.start)
+            .is_some_and(|gap| gap.contains('\n'));
+    let capitals = (start..end).all(|i| {
+        let w = doc.word(i);
+        w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
+    });
+    line_start
+        && capitals
+        && end < doc.tokens.len()
+        && matches!(doc.word(end), "—" | "–" | "-" | "(" | ",")
+}
+
 /// An organisation's or a place's span `[start, end)`, leading stop words (`The`)
-/// left out: one actor per name as written.
+/// left out: one actor per name, the gazetteer's name when the span is one of its
+/// places (`Russie` → the country Russia, `Warschau` → the city Warsaw), else the name as
+/// written. An actor of the same name and kind found before (the countries of the
+/// gazetteer phrases) is the same actor.
 fn named_actor(
     doc: &Doc,
-    start: usize,
-    end: usize,
+    (start, end): (usize, usize),
     kind: ActorKind,
+    places: &[GazetteerMatch],
     named: &mut FxHashMap<(String, u8), usize>,
     out: &mut FoundActors,
 ) {
@@ -119,19 +150,43 @@ fn named_actor(
     while b + 1 < end && doc.has(b, C_STOP) {
         b += 1;
     }
-    let span = Span::unchecked(doc.tokens[b].span.start, doc.end_of(end - 1));
-    let name = span
-        .slice(doc.text)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    // the tagger's places only: an organisation named like a place (a country acting
+    // politically, as UNER tags it) stays the tagger's
+    let known = places.iter().find(|m| {
+        kind == ActorKind::Place && m.tokens == (b..end) && !m.ambiguous && m.form != Form::Demonym
+    });
+    let (span, name, kind) = match known {
+        Some(m) => {
+            let (canonical, k) = PlaceNames::builtin().entity(m.entity);
+            (m.span, canonical.to_owned(), k.actor_kind())
+        }
+        None => {
+            let span = Span::unchecked(doc.tokens[b].span.start, doc.end_of(end - 1));
+            let name = span
+                .slice(doc.text)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            (span, name, kind)
+        }
+    };
     let key = (name, kind as u8);
     let idx = match named.get(&key) {
         Some(&i) => i,
         None => {
-            out.actors.push((key.0.clone(), kind));
-            named.insert(key, out.actors.len() - 1);
-            out.actors.len() - 1
+            let i = match out
+                .actors
+                .iter()
+                .position(|(n, k)| *n == key.0 && *k == kind)
+            {
+                Some(i) => i,
+                None => {
+                    out.actors.push((key.0.clone(), kind));
+                    out.actors.len() - 1
+                }
+            };
+            named.insert(key, i);
+            i
         }
     };
     out.mentions.push(Found { span, actor: idx });
