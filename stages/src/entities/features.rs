@@ -5,8 +5,6 @@
 
 use pipeline_core::{Token, TokenKind};
 
-use super::gazetteer::Gazetteer;
-
 /// Token flag: the first letter is uppercase.
 pub(crate) const CAP: u8 = 1;
 /// Token flag: two or more letters, all uppercase.
@@ -261,11 +259,23 @@ fn view(word: &str, kind: TokenKind, scratch: &mut String, buf: &mut Vec<u8>) ->
 /// Digests the tokens of a document: `sentences` are token index ranges, `lang` the
 /// language code when known. Sets the document-level flags ([`LOWER_SEEN`],
 /// [`CAP_MID`]) and the gazetteer classes ([`Gazetteer::token_features`]).
+#[cfg(any(test, feature = "train"))]
 pub(crate) fn views(
     text: &str,
     tokens: &[Token],
     sentences: &[(usize, usize)],
     lang: Option<&str>,
+) -> Vec<TokenView> {
+    let gazetteer = super::gazetteer::Gazetteer::builtin().token_features(text, tokens, lang);
+    views_with(text, tokens, sentences, &gazetteer)
+}
+
+/// [`views`] with the gazetteer's token features already read (one per token).
+pub(crate) fn views_with(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[(usize, usize)],
+    gazetteer: &[u16],
 ) -> Vec<TokenView> {
     let (mut scratch, mut buf) = (String::new(), Vec::new());
     let mut out: Vec<TokenView> = tokens
@@ -277,8 +287,7 @@ pub(crate) fn views(
             v.flags |= FIRST;
         }
     }
-    let gazetteer = Gazetteer::builtin().token_features(text, tokens, lang);
-    for (v, g) in out.iter_mut().zip(gazetteer) {
+    for (v, &g) in out.iter_mut().zip(gazetteer) {
         v.gazetteer = u32::from(g);
     }
     for (k, pair) in tokens.windows(2).enumerate() {

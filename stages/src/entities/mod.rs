@@ -38,7 +38,8 @@ use pipeline_core::{Span, Token};
 pub use labels::EntityType;
 pub use model::ModelError;
 
-use features::views;
+use features::views_with;
+use gazetteer::{Gazetteer, GazetteerMatch};
 use labels::{is_inside, type_of, O};
 use model::{lang_hash, tag_document, Weights};
 
@@ -126,11 +127,39 @@ impl Recognizer {
         sentences: &[(usize, usize)],
         lang: Option<&str>,
     ) -> Vec<Entity> {
-        let v = views(text, tokens, sentences, lang);
+        self.recognize_with_places(text, tokens, sentences, lang).0
+    }
+
+    /// [`recognize`](Self::recognize), and the places and organisations the built-in
+    /// gazetteer finds in the text ([`Gazetteer::find`]): the tagger reads them anyway,
+    /// and a caller that needs both (the actor finder) saves a second reading.
+    ///
+    /// ```
+    /// use stages::entities::gazetteer::Gazetteer;
+    /// use stages::entities::Recognizer;
+    /// use stages::tokens::tokenize;
+    /// let text = "Angela Merkel visited Paris.";
+    /// let tokens = tokenize(text);
+    /// let sentences = [(0, tokens.len())];
+    /// let r = Recognizer::builtin();
+    /// let (entities, places) = r.recognize_with_places(text, &tokens, &sentences, Some("en"));
+    /// assert_eq!(entities, r.recognize(text, &tokens, &sentences, Some("en")));
+    /// assert_eq!(places, Gazetteer::builtin().find(text, &tokens, Some("en")));
+    /// ```
+    pub fn recognize_with_places(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        sentences: &[(usize, usize)],
+        lang: Option<&str>,
+    ) -> (Vec<Entity>, Vec<GazetteerMatch>) {
+        let reading = Gazetteer::builtin().read(text, tokens, lang);
+        let v = views_with(text, tokens, sentences, &reading.features);
         let mut tags = Vec::new();
         tag_document(&self.weights, &v, sentences, lang_hash(lang), &mut tags);
         repeat_names(&v, &mut tags);
-        rules::refine(text, tokens, &v, lang, spans(tokens, &tags))
+        let entities = rules::refine(text, tokens, &v, lang, spans(tokens, &tags));
+        (entities, reading.matches)
     }
 
     /// [`recognize`](Self::recognize) with the sentences found by the tokens stage's

@@ -18,13 +18,17 @@ use crate::text::class_lines;
 /// The word lists (`data/rules.txt`).
 const RULES: &str = include_str!("data/rules.txt");
 
-/// The word lists of the rules, by class name (`article_fr`…), lowercased.
-fn lists() -> &'static FxHashMap<String, FxHashSet<String>> {
-    static LISTS: OnceLock<FxHashMap<String, FxHashSet<String>>> = OnceLock::new();
+/// The word lists of the rules (`data/rules.txt`), lowercased, by class and language: the
+/// line `article_fr: …` is the list `("article", "fr")`.
+fn lists() -> &'static FxHashMap<(&'static str, &'static str), FxHashSet<String>> {
+    static LISTS: OnceLock<FxHashMap<(&'static str, &'static str), FxHashSet<String>>> =
+        OnceLock::new();
     LISTS.get_or_init(|| {
-        let mut m: FxHashMap<String, FxHashSet<String>> = FxHashMap::default();
-        for (class, words) in class_lines(RULES) {
-            m.entry(class.to_owned())
+        let mut m: FxHashMap<(&'static str, &'static str), FxHashSet<String>> =
+            FxHashMap::default();
+        for (name, words) in class_lines(RULES) {
+            let key = name.rsplit_once('_').unwrap_or((name, ""));
+            m.entry(key)
                 .or_default()
                 .extend(words.map(str::to_lowercase));
         }
@@ -32,9 +36,11 @@ fn lists() -> &'static FxHashMap<String, FxHashSet<String>> {
     })
 }
 
-/// The list `class` of language `lang`.
-fn list(class: &str, lang: &str) -> Option<&'static FxHashSet<String>> {
-    lists().get(&format!("{class}_{lang}"))
+/// The list `class` of language `lang` (looked up without building a key: the rules ask
+/// for lists once per entity).
+fn list<'a>(class: &'a str, lang: &'a str) -> Option<&'a FxHashSet<String>> {
+    let lists: &'a FxHashMap<(&'a str, &'a str), FxHashSet<String>> = lists();
+    lists.get(&(class, lang))
 }
 
 /// Languages that capitalise every noun.

@@ -4,7 +4,30 @@
 use pipeline_core::Token;
 
 use super::find::{T_CAPITAL, T_GIVEN};
-use super::{Form, Gazetteer, Kind};
+use super::{Form, Gazetteer, GazetteerMatch, Kind};
+
+/// One reading of a text by the gazetteer: its matches ([`Gazetteer::find`]) and the
+/// per-token features ([`Gazetteer::token_features`]) made from them, for a caller that
+/// needs both (the entity tagger and the actor finder read a document once).
+///
+/// ```
+/// use stages::entities::gazetteer::{feature, Gazetteer};
+/// use stages::tokens::tokenize;
+/// let text = "Talks in Moscow.";
+/// let tokens = tokenize(text);
+/// let g = Gazetteer::builtin();
+/// let reading = g.read(text, &tokens, Some("en"));
+/// assert_eq!(reading.matches, g.find(text, &tokens, Some("en")));
+/// assert_eq!(reading.features, g.token_features(text, &tokens, Some("en")));
+/// assert_ne!(reading.features[2] & feature::CITY, 0);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct GazetteerReading {
+    /// The places and organisations named, as [`Gazetteer::find`] gives them.
+    pub matches: Vec<GazetteerMatch>,
+    /// One [`feature`] bit set a token, as [`Gazetteer::token_features`] gives them.
+    pub features: Vec<u16>,
+}
 
 /// The bits of [`Gazetteer::token_features`].
 ///
@@ -55,7 +78,13 @@ impl Gazetteer {
     /// assert_eq!(f[5], 0);
     /// ```
     pub fn token_features(&self, text: &str, tokens: &[Token], lang: Option<&str>) -> Vec<u16> {
+        self.read(text, tokens, lang).features
+    }
+
+    /// The matches and the token features of a text in one pass ([`GazetteerReading`]).
+    pub fn read(&self, text: &str, tokens: &[Token], lang: Option<&str>) -> GazetteerReading {
         let look = self.look_up(text, tokens, lang);
+        let matches = self.matches(text, &look, lang);
         let mut out: Vec<u16> = (0..tokens.len())
             .map(|i| {
                 if look.flags(i) & (T_GIVEN | T_CAPITAL) == T_GIVEN | T_CAPITAL {
@@ -65,7 +94,7 @@ impl Gazetteer {
                 }
             })
             .collect();
-        for m in self.matches(text, &look, lang) {
+        for m in &matches {
             let mut bits = match (m.kind, m.form) {
                 (_, Form::Demonym) => feature::DEMONYM,
                 (Kind::Country, _) => feature::COUNTRY,
@@ -93,7 +122,10 @@ impl Gazetteer {
                 }
             }
         }
-        out
+        GazetteerReading {
+            matches,
+            features: out,
+        }
     }
 }
 

@@ -57,7 +57,7 @@ use std::sync::OnceLock;
 use pipeline_core::{ActorKind, Span};
 use rustc_hash::FxHashMap;
 
-pub use features::feature;
+pub use features::{feature, GazetteerReading};
 pub use load::GazetteerError;
 
 use words::Case;

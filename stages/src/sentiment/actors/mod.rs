@@ -18,7 +18,6 @@ mod runs;
 
 use pipeline_core::{Quote, Token};
 
-use crate::entities::gazetteer::Gazetteer as PlaceNames;
 use crate::entities::{EntityType, Recognizer};
 
 use super::analysis::TokInfo;
@@ -46,7 +45,8 @@ pub(crate) fn find(
         hashes: toks.iter().map(|t| t.base).collect(),
         cls: toks.iter().map(|t| t.classes).collect(),
     };
-    let entities = Recognizer::builtin().recognize(text, tokens, sentences, lang);
+    let (entities, places) =
+        Recognizer::builtin().recognize_with_places(text, tokens, sentences, lang);
     // the tokens of names of two words or more: "Mark Cuban" is no mention of Cuba
     let mut in_person = vec![false; tokens.len()];
     for e in &entities {
@@ -72,8 +72,8 @@ pub(crate) fn find(
         }
         entities.extend(runs::untagged_names(&doc, &covered));
     }
-    // the multilingual gazetteer names places and ties their forms to one entity
-    let places = PlaceNames::builtin().find(text, tokens, lang);
+    // the multilingual gazetteer names places and ties their forms to one entity (read
+    // with the tagger's features: `places`)
     let runs = people::entity_runs(&doc, &entities, &places, &used, &mut out);
     let timeline = people::person_mentions(&doc, runs, quotes, &mut out);
     phrases::pairs_of_countries(&doc, &mut out);
