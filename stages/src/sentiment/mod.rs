@@ -199,12 +199,34 @@ impl SentimentStage {
     /// let built = SentimentStage::build(config);
     /// assert_eq!(built.is_ok(), cfg!(feature = "transformer"));
     /// ```
+    ///
+    /// The built-in entity tagger and its gazetteer (most of a process's start-up) begin
+    /// to load at once on a thread of their own, while the caller goes on building the
+    /// chain and reading its input; the first document waits only for what is not ready.
     pub fn build(config: SentimentConfig) -> Result<SentimentStage, String> {
         if config.model == SentimentModel::Transformer {
             load_transformer()?;
         }
+        warm_up();
         Ok(SentimentStage { config })
     }
+}
+
+/// Loads the built-in entity tagger and gazetteer on a background thread, once per
+/// process. Loading is idempotent ([`std::sync::OnceLock`]): a document that needs them
+/// first simply waits; if no thread can be spawned, the first document loads them.
+fn warm_up() {
+    static STARTED: std::sync::Once = std::sync::Once::new();
+    STARTED.call_once(|| {
+        // without a thread (resource limits), the first document loads them: no error
+        std::thread::Builder::new()
+            .name("nlpipe-warm-up".to_owned())
+            .spawn(|| {
+                crate::entities::gazetteer::Gazetteer::builtin();
+                crate::entities::Recognizer::builtin();
+            })
+            .ok();
+    });
 }
 
 #[cfg(feature = "transformer")]
