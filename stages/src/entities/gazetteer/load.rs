@@ -151,22 +151,22 @@ impl Gazetteer {
         how: Form,
         ambiguous: bool,
     ) {
-        let case_of = |p: &str| {
-            let (s, e) = core(p);
-            Case::of(&p[s..e])
-        };
-        let (mut n, mut first) = (0usize, "");
-        for_each_word(form, |w| {
-            if n == 0 {
-                first = w;
-            }
-            n += 1;
-        });
+        // the words cut once; a single word in lower case is no form (nothing interned)
+        let mut pieces: Vec<&str> = Vec::with_capacity(4);
+        for_each_word(form, |p| pieces.push(p));
+        let n = pieces.len();
         if n == 0 || n > usize::from(u16::MAX) {
             return;
         }
-        if n == 1 && case_of(first) == Case::Any && first.chars().any(char::is_lowercase) {
-            return;
+        let start = self.words.len() as u32;
+        for p in pieces {
+            let (s, e) = core(p);
+            let case = Case::of(&p[s..e]);
+            if n == 1 && case == Case::Any && p.chars().any(char::is_lowercase) {
+                return;
+            }
+            let w = self.intern_word(key(buf, &p[s..e]));
+            self.words.push((w, case));
         }
         let lang = match self.langs.iter().position(|l| *l == lang) {
             Some(i) => i as u16,
@@ -175,12 +175,6 @@ impl Gazetteer {
                 (self.langs.len() - 1) as u16
             }
         };
-        let start = self.words.len() as u32;
-        for_each_word(form, |p| {
-            let (s, e) = core(p);
-            let w = self.intern_word(key(buf, &p[s..e]));
-            self.words.push((w, case_of(p)));
-        });
         let first = self.words[start as usize];
         if first.1 == Case::Any {
             self.word_flags[first.0 as usize] |= W_FIRST_ANY_CASE;

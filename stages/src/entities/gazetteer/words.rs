@@ -142,6 +142,11 @@ pub(super) fn is_han(c: char) -> bool {
 /// space, around hyphens (`Guinea-Bissau` → `Guinea`, `-`, `Bissau`), and around each Han
 /// character.
 pub(super) fn for_each_word<'a>(form: &'a str, mut f: impl FnMut(&'a str)) {
+    // most forms: ASCII without a hyphen, cut at (ASCII) white space only
+    if form.is_ascii() && !form.contains('-') {
+        form.split_ascii_whitespace().for_each(f);
+        return;
+    }
     for piece in form.split_whitespace() {
         if piece.is_ascii() && !piece.contains('-') {
             f(piece);
