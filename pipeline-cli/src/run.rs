@@ -180,6 +180,11 @@ impl Drained {
 /// Runs `nlpipe run`.
 pub fn run(args: RunArgs) -> Result<ExitCode, Error> {
     let chain = app::chain::build(&args.chain)?;
+    // with --layers, the stages of layers that are not written do not run
+    let chain = match args.layers {
+        Some(selection) => chain.only_for(|l| selection.keeps(l)),
+        None => chain,
+    };
     let (sources, mut reader_opts) = app::read::reader(&args.read)?;
     let serialiser = sink::Serialiser::new(OutputOptions {
         offsets: app::read::offset_unit(args.read.offsets),

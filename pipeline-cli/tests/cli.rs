@@ -390,3 +390,34 @@ fn unknown_layer_exits_2_naming_the_valid_layers() {
         }
     }
 }
+
+#[test]
+fn layers_run_only_the_stages_they_need_and_write_the_same_values() {
+    let input = concat!(
+        "{\"id\":\"a\",\"text\":\"“We will not pay,” the minister said of Russia. ",
+        "Ms. Ortega called the plan reckless.\"}\n",
+    );
+    let full = records(&run_with_stdin(&["run"], input.as_bytes()));
+    let out = run_with_stdin(
+        &["run", "--layers", "quotes", "--summary"],
+        input.as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(0));
+    // the same quotes as the whole chain writes, without the stages of other layers
+    assert_eq!(records(&out)[0]["quotes"], full[0]["quotes"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("quotes") && err.contains("tokens"), "{err}");
+    assert!(
+        !err.contains("sentiment") && !err.contains("stems"),
+        "{err}"
+    );
+    // actors still need the quotes stage (speakers), but not the stems
+    let out = run_with_stdin(
+        &["run", "--layers", "actors", "--summary"],
+        input.as_bytes(),
+    );
+    assert_eq!(records(&out)[0]["actors"], full[0]["actors"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("quotes") && err.contains("sentiment"), "{err}");
+    assert!(!err.contains("stems"), "{err}");
+}

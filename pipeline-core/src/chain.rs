@@ -319,6 +319,57 @@ impl Chain {
         })
     }
 
+    /// The chain without the stages whose work nothing reads: walking back from the last
+    /// stage, a stage stays when it provides no layer (it may act otherwise), provides a
+    /// layer `wanted` asks for, or provides a layer that a stage staying after it requires
+    /// or uses. The stages are shared, not built again; the options are kept. This is how
+    /// `nlpipe run --layers quotes` skips the stages of the layers it does not write
+    /// ([`LayerSelection::keeps`](crate::json::LayerSelection::keeps)).
+    ///
+    /// ```
+    /// use pipeline_core::{Chain, Document, LayerName, StageError, SyncStage};
+    /// struct S(&'static str, Vec<LayerName>, Vec<LayerName>);
+    /// impl SyncStage for S {
+    ///     fn name(&self) -> &str { self.0 }
+    ///     fn requires(&self) -> Vec<LayerName> { self.1.clone() }
+    ///     fn provides(&self) -> Vec<LayerName> { self.2.clone() }
+    ///     fn apply(&self, _: &mut Document) -> Result<(), StageError> { Ok(()) }
+    /// }
+    /// let chain = Chain::builder()
+    ///     .sync_stage(S("tokens", vec![], vec![LayerName::TOKENS]))
+    ///     .sync_stage(S("stems", vec![LayerName::TOKENS], vec![LayerName::STEMS]))
+    ///     .sync_stage(S("quotes", vec![LayerName::TOKENS], vec![LayerName::QUOTES]))
+    ///     .build()
+    ///     .unwrap();
+    /// let quotes = chain.only_for(|l| *l == LayerName::QUOTES);
+    /// assert_eq!(quotes.stage_names(), ["tokens", "quotes"]);
+    /// assert_eq!(chain.only_for(|_| true).stage_names(), ["tokens", "stems", "quotes"]);
+    /// ```
+    pub fn only_for(&self, wanted: impl Fn(&LayerName) -> bool) -> Chain {
+        let mut needed: BTreeSet<LayerName> = BTreeSet::new();
+        let mut keep = vec![false; self.stages.len()];
+        for (i, stage) in self.stages.iter().enumerate().rev() {
+            let provides = stage.provides();
+            keep[i] =
+                provides.is_empty() || provides.iter().any(|l| wanted(l) || needed.contains(l));
+            if keep[i] {
+                needed.extend(stage.requires());
+                needed.extend(stage.uses());
+            }
+        }
+        let stages: Vec<Arc<dyn Stage>> = self
+            .stages
+            .iter()
+            .zip(keep)
+            .filter(|(_, k)| *k)
+            .map(|(s, _)| Arc::clone(s))
+            .collect();
+        Chain {
+            stages: stages.into(),
+            options: self.options,
+        }
+    }
+
     /// Processes one document through every stage, in this task, without channels.
     pub async fn process(&self, mut doc: Document) -> Record {
         for stage in self.stages.iter() {

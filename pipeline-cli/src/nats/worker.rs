@@ -26,6 +26,11 @@ type Held = (jetstream::Message, OwnedSemaphorePermit);
 /// acknowledges what it holds, and exits 0.
 pub fn worker(args: WorkerArgs) -> Result<ExitCode, NatsError> {
     let chain = app::chain::build(&args.chain)?;
+    // with --layers, the stages of layers that are not written do not run
+    let chain = match args.layers {
+        Some(selection) => chain.only_for(|l| selection.keeps(l)),
+        None => chain,
+    };
     let serialiser = sink::Serialiser::new(OutputOptions {
         offsets: app::read::offset_unit(args.offsets),
         no_text: args.no_text,

@@ -32,6 +32,24 @@ impl LayerSelection {
             .is_some_and(|i| self.bits & (1 << i) != 0)
     }
 
+    /// Whether a writer with this selection writes layer `name`, or may: a built-in layer
+    /// when selected; a third-party layer always counts (its stage may act otherwise), so
+    /// [`Chain::only_for`](crate::Chain::only_for) keeps its stage.
+    ///
+    /// ```
+    /// use pipeline_core::json::LayerSelection;
+    /// use pipeline_core::LayerName;
+    /// let s: LayerSelection = "quotes".parse().unwrap();
+    /// assert!(s.keeps(&LayerName::QUOTES) && !s.keeps(&LayerName::STEMS));
+    /// assert!(s.keeps(&LayerName::custom("topics")));
+    /// ```
+    pub fn keeps(&self, name: &LayerName) -> bool {
+        match BUILTIN_LAYERS.iter().position(|l| &l.name == name) {
+            Some(i) => self.bits & (1 << i) != 0,
+            None => true,
+        }
+    }
+
     /// The names a selection accepts: those of [`BUILTIN_LAYERS`], comma-separated.
     pub fn valid_names() -> String {
         let names: Vec<_> = BUILTIN_LAYERS.iter().map(|l| l.name.as_str()).collect();
