@@ -595,6 +595,10 @@ mod tests {
             .flat_map(|x| x.mentions.iter().map(|m| m.span.slice(text)))
             .collect();
         assert_eq!(karachi, ["Karachi"], "the dateline is no mention: {a:?}");
+        // a capital's dateline is no mention of its country either
+        let text = "ISLAMABAD — Officials met on Monday.\nPARIS, Dec. 5 - Talks went on.";
+        let a = actors_of(text);
+        assert!(a.is_empty(), "datelines name no actor: {a:?}");
         let mut doc = Document::new(
             "de",
             "Die Delegation aus Warschau traf Vertreter Deutschlands.",

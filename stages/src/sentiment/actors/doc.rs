@@ -39,6 +39,25 @@ pub(super) struct Doc<'a> {
 }
 
 impl<'a> Doc<'a> {
+    /// A dateline (`KARACHI —`, `WASHINGTON (Reuters) -`): a name in capitals at the start
+    /// of a line, before a dash, a bracket or a comma. It says where the story was filed; it
+    /// is no actor of the text.
+    pub(super) fn is_dateline(&self, start: usize, end: usize) -> bool {
+        let line_start = start == 0
+            || self
+                .text
+                .get(self.tokens[start - 1].span.end..self.tokens[start].span.start)
+                .is_some_and(|gap| gap.contains('\n'));
+        let capitals = (start..end).all(|i| {
+            let w = self.word(i);
+            w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
+        });
+        line_start
+            && capitals
+            && end < self.tokens.len()
+            && matches!(self.word(end), "—" | "–" | "-" | "(" | ",")
+    }
+
     /// Token `i` as written.
     pub(super) fn word(&self, i: usize) -> &'a str {
         self.tokens[i].span.slice(self.text)

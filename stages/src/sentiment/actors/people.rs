@@ -49,7 +49,7 @@ pub(super) fn entity_runs(
         while start < end && used[start] {
             start += 1;
         }
-        if start >= end || used[start..end].iter().any(|&u| u) || is_dateline(doc, start, end) {
+        if start >= end || used[start..end].iter().any(|&u| u) || doc.is_dateline(start, end) {
             continue;
         }
         // titles then a name of two words or more: the person ("Pakistani Defense
@@ -112,25 +112,6 @@ fn person(doc: &Doc, start: usize, end: usize, runs: &mut Runs) {
             runs.mentions.push((span, p, a));
         }
     }
-}
-
-/// A dateline (`KARACHI —`, `WASHINGTON (Reuters) -`): a name in capitals at the start
-/// of a line, before a dash, a bracket or a comma. It says where the story was filed; it
-/// is no actor of the text.
-fn is_dateline(doc: &Doc, start: usize, end: usize) -> bool {
-    let line_start = start == 0
-        || doc
-            .text
-            .get(doc.tokens[start - 1].span.end..doc.tokens[start].span.start)
-            .is_some_and(|gap| gap.contains('\n'));
-    let capitals = (start..end).all(|i| {
-        let w = doc.word(i);
-        w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
-    });
-    line_start
-        && capitals
-        && end < doc.tokens.len()
-        && matches!(doc.word(end), "—" | "–" | "-" | "(" | ",")
 }
 
 /// An organisation's or a place's span `[start, end)`, leading stop words (`The`)

@@ -53,6 +53,14 @@ pub(super) fn gazetteer_mentions(
                     continue;
                 }
                 let span = Span::unchecked(tokens[i].span.start, doc.end_of(i + len - 1));
+                if doc.is_dateline(i, i + len) {
+                    // `ISLAMABAD —` says where the story was filed: no mention of Pakistan
+                    for u in &mut used[i..i + len] {
+                        *u = true;
+                    }
+                    matched = len;
+                    break;
+                }
                 if p.form == Form::Demonym
                     && (!doc.has(i + len, C_ORG)
                         || demonym_is_modifier(tokens, doc.text, &doc.cls, hashes, i + len))
