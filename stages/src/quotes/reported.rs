@@ -449,7 +449,15 @@ impl Analyzer<'_> {
                 let stop = self.reported_end(a, lo, hi);
                 let end = self.trim_end(a, stop);
                 match np {
-                    Some(np) => self.emit_clause(a, end, np, (c, c + 1), conf_of(np.kind, 0.7)),
+                    Some(np) => {
+                        self.emit_clause(a, end, np, (c, c + 1), conf_of(np.kind, 0.7));
+                        // (`…, er werde nicht glauben; es müsse …`: subjunctive parts after
+                        // a semicolon carry it on)
+                        if stop < hi && self.punct(stop) == ';' {
+                            let last = self.subjunctive_parts(stop + 1, hi, np);
+                            return Some((last.max(end), last >= self.trim_end(lo, hi)));
+                        }
+                    }
                     // (`Bemerkt muß werden, daß …`, `und bemerken noch, daß …`: a `that`
                     // clause whose speaker is not written, or too far back)
                     None if self.has_class(a, class::THAT)
@@ -825,6 +833,26 @@ impl Analyzer<'_> {
         self.push_reported_plain(content, np, Some((z, z + 1)), conf_of(np.kind, 0.7));
         self.cue_used[z] = true;
         Some((end.max(z + 1), reaches))
+    }
+
+    /// The parts of a sentence from `a` to `hi`, each up to the next semicolon, that are
+    /// in the subjunctive: reported speech of `np` carried on (`…; es müsse also …`),
+    /// until the first that is not; the end of the last one (or `a`).
+    fn subjunctive_parts(&mut self, mut a: usize, hi: usize, np: Mention) -> usize {
+        let mut last = a;
+        while a < hi {
+            let e = (a..hi).find(|&k| self.punct(k) == ';').unwrap_or(hi);
+            let end = self.trim_end(a, e);
+            if end < a + 3 || !self.subjunctive_sentence(a, e) {
+                break;
+            }
+            if let Some(content) = self.byte_range(a, end) {
+                self.push_reported_plain(content, np, None, 0.5);
+                last = end;
+            }
+            a = e + 1;
+        }
+        last
     }
 
     /// Whether the words `a..hi` hold a subjunctive form of the `subjunctive` list and

@@ -50,6 +50,18 @@ mod tests {
     }
 
     #[test]
+    fn subjunctive_after_a_semicolon_carries_on() {
+        check(
+            "Der Minister Paul Vogt erklärte, die Lage sei ernst; es gebe keine Reserven.",
+            "de",
+            &[
+                (Indirect, "die Lage sei ernst", Some("Paul Vogt")),
+                (Indirect, "es gebe keine Reserven", Some("Paul Vogt")),
+            ],
+        );
+    }
+
+    #[test]
     fn laut_takes_its_noun_phrase_only() {
         check(
             "Laut dem Minister kommt die Reform im Mai.",
