@@ -79,7 +79,10 @@ impl Analyzer<'_> {
     // ---------------------------------------------------------------- quotation marks
 
     /// Records an attribution (and its speaker, for later participles in its sentence).
-    pub(super) fn add_attr(&mut self, at: Attribution) {
+    pub(super) fn add_attr(&mut self, mut at: Attribution) {
+        if self.lex.reported {
+            at.speaker = at.speaker.map(|np| self.appositive_name(np));
+        }
         if let Some(np) = at.speaker {
             if let Some(t) = self.tokens.get(np.start) {
                 self.sentence_speakers.push((t.sentence, np));

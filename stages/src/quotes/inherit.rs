@@ -242,6 +242,10 @@ impl Analyzer<'_> {
             // (a narrative sentence after the attribution, `“A,” Vole said. The hall went
             // quiet. “B.”`: the same speaker, but a quote of its own)
             let narrative = same_para && self.narrative_between(src.cue, pq.close + 1, q.open);
+            // (`« A », a-t-elle dit. « B. »` in a language that splits turns: a quote of
+            // its own, same speaker)
+            let turn = self.lex.split_turns
+                && (pq.close + 1..q.open).any(|j| matches!(self.punct(j), '.' | '!' | '?'));
             self.push_quote(
                 qi,
                 QuoteKind::Direct,
@@ -250,8 +254,8 @@ impl Analyzer<'_> {
                 (src.confidence - 0.1).max(0.3),
             );
             if let Some(last) = self.attrs.last_mut() {
-                last.join = same_para && !narrative;
-                last.sep = narrative;
+                last.join = same_para && !narrative && !turn;
+                last.sep = narrative || turn;
             }
         }
     }

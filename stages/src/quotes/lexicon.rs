@@ -274,6 +274,9 @@ pub(crate) mod list {
     /// Words that open a parenthetical cue whose content is around it (`er will, wie
     /// Herr Dr. Brahm sagt, nichts …`), matched lowercased.
     pub const PARENTHETICAL_OPENER: u128 = 1 << 100;
+    /// Nouns of saying whose content follows as a `that` clause or after a colon (`die
+    /// Mitteilung, daß …`, `mit den Worten: „…“`), matched as written.
+    pub const SPEECH_NOUN: u128 = 1 << 101;
 }
 
 /// A map with a fast non-cryptographic hasher (FxHash): keys are short words we wrote,
@@ -300,6 +303,9 @@ pub(crate) struct Lexicon {
     pub reported: bool,
     /// Whether every noun is capitalised (see [`QuoteLanguage::capitalised_nouns`]).
     pub capitalised_nouns: bool,
+    /// Whether a quote after its attribution's sentence is a turn of its own (see
+    /// [`QuoteLanguage::split_turns`]).
+    pub split_turns: bool,
     /// The `title` entries that are endings (`-chef` → `chef`): titles inside compounds.
     pub title_endings: Vec<String>,
     /// Word as written → the [`list`]s it is in.
@@ -486,6 +492,7 @@ impl Lexicon {
         lex.pro_drop = lang.pro_drop;
         lex.reported = lang.reported;
         lex.capitalised_nouns = lang.capitalised_nouns;
+        lex.split_turns = lang.split_turns;
         lex.title_endings = lex
             .words
             .iter()
@@ -677,6 +684,7 @@ fn list_bit(name: &str) -> u128 {
         "source_postposition" => list::SOURCE_POSTPOSITION,
         "inverted_only" => list::INVERTED_ONLY,
         "parenthetical_opener" => list::PARENTHETICAL_OPENER,
+        "speech_noun" => list::SPEECH_NOUN,
         _ => 0,
     }
 }

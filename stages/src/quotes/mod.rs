@@ -98,7 +98,12 @@
 //! ministre.`), a source before or after its speaker (`laut`, `selon`, `según`, `segundo`,
 //! `по словам`, `podle`, `X zufolge`), a cue inside commas (`wie X sagt`), subjunctive
 //! continuations in German, and in Spanish, Portuguese, Russian, Czech and Italian a cue without a
-//! subject (`"…", sostuvo.`), which takes the current speaker. The word lists live in
+//! subject (`"…", sostuvo.`), which takes the current speaker. German also takes a quote
+//! after a colon from the cue before it (`X bemerkt dagegen: „…“`, `mit den Worten: „…“`),
+//! nouns of saying with their clause (`die Mitteilung, daß …`), infinitive clauses, and a
+//! clause whose speaker is not written, without a speaker; an inverted role takes its
+//! appositive name (`a déclaré la ministre, Claire Dubois`); French turns after their
+//! attribution's sentence are quotes of their own (`« A », a-t-elle dit. « B. »`). The word lists live in
 //! data files under `src/quotes/data/` (see its README; a few of two or three words are
 //! still written in the rules); other languages fall back to the English lists.
 //!

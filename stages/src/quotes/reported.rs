@@ -24,6 +24,10 @@ use pipeline_core::QuoteKind;
 /// How far after an inverted cue its speaker may be (`řekl včera v Berlíně … Boris Jelcin`).
 const SPEAKER_REACH: usize = 14;
 
+/// How far before the colon that opens a quote its cue may be (`X bemerkt dazu in seiner
+/// Ausgabe vom Montag: „…“`).
+const COLON_REACH: usize = 12;
+
 impl Analyzer<'_> {
     /// The pass: every sentence, cue by cue, then the subjunctive continuations.
     pub(super) fn reported(&mut self) {
@@ -37,8 +41,16 @@ impl Analyzer<'_> {
         }
         // the speaker of the reported speech that ended the previous sentence
         let mut carried: Option<Mention> = None;
-        for s in 0..self.sentences.len() {
-            let (lo, hi) = self.sentences[s];
+        let mut next = 0;
+        while next < self.sentences.len() {
+            let (lo, mut hi) = self.sentences[next];
+            next += 1;
+            // (a sentence broken after an abbreviation or an ordinal: `des Hrn. Kleudgen`,
+            // `in Nr. 25. unseres Blattes`, `d. h. mit …`)
+            while next < self.sentences.len() && self.broken_after(hi) {
+                hi = self.sentences[next].1;
+                next += 1;
+            }
             let before = self.attrs.len();
             let mut ends_reported = None;
             let mut c = lo;
@@ -51,6 +63,8 @@ impl Analyzer<'_> {
                     self.postposed_source(c, lo, hi)
                 } else if self.reported_cue(c, lo) {
                     self.reported_at(c, lo, hi)
+                } else if self.in_list(c, list::SPEECH_NOUN) {
+                    self.speech_noun_clause(c, lo, hi)
                 } else {
                     None
                 };
@@ -125,6 +139,11 @@ impl Analyzer<'_> {
             }
             return;
         }
+        // `Der „Anzeiger“ bemerkt dagegen: „…“`, `mit den Worten: „…“`: a cue in the
+        // clause before the colon
+        if !q.dash && q.open >= 1 && self.punct(q.open - 1) == ':' && self.colon_quote(qi) {
+            return;
+        }
         // `Agregó: "…"`: the cue opens its sentence, a colon before the quote
         if !self.lex.pro_drop || q.dash || q.open < 2 || self.punct(q.open - 1) != ':' {
             return;
@@ -141,12 +160,191 @@ impl Analyzer<'_> {
         }
     }
 
+    /// `a déclaré la ministre du Travail, Claire Dubois.`: a speaker described by a role
+    /// or title, its name in an appositive after a comma that ends the sentence or is
+    /// followed by another comma: that name.
+    pub(super) fn appositive_name(&self, np: Mention) -> Mention {
+        let role = np.kind == MentionKind::Desc
+            || (np.start.saturating_sub(3)..np.end)
+                .any(|k| self.has_class(k, class::ROLE | class::TITLE));
+        if !role {
+            return np;
+        }
+        let mut k = np.end;
+        while k < np.end + 6 && self.tokens.get(k).is_some_and(|t| t.word) {
+            k += 1;
+        }
+        if self.punct(k) != ',' {
+            return np;
+        }
+        let n = self.tokens.len();
+        match self.mention_at(k + 1, (k + 9).min(n)) {
+            Some(name)
+                if name.kind == MentionKind::Name
+                    && (name.end >= n
+                        || matches!(self.punct(name.end), '.' | ',' | '!' | '?' | ';')) =>
+            {
+                name
+            }
+            _ => np,
+        }
+    }
+
+    /// Whether the sentence that ends before token `hi` was broken by the sentence
+    /// splitter in the middle of a sentence: the next one, in the same paragraph, opens
+    /// with a lowercase word, or the word before the period is one letter (`v.`, `h.`)
+    /// or a title (`Hrn.`).
+    fn broken_after(&self, hi: usize) -> bool {
+        let (Some(next), Some(last)) = (self.tokens.get(hi), hi.checked_sub(1)) else {
+            return false;
+        };
+        if self.tokens[last].paragraph != next.paragraph || !next.word || self.in_quote(hi) {
+            return false;
+        }
+        if self.word(hi).chars().next().is_some_and(char::is_lowercase) {
+            return true;
+        }
+        let prev = if self.punct(last) == '.' {
+            last.saturating_sub(1)
+        } else {
+            last
+        };
+        let w = self.word(prev).trim_end_matches('.');
+        let ends_dot = self.punct(last) == '.' || self.word(last).ends_with('.');
+        ends_dot
+            && self.tokens[prev].word
+            && (w.chars().count() == 1 || self.has_class(prev, class::TITLE))
+    }
+
+    /// `X bemerkt dagegen: „…“`, `schließt mit den Worten: „…“`: a speech word (verb or
+    /// noun of the `speech_noun` list) in the words before the colon that opens quote
+    /// `qi`; its speaker the inverted one, else the clause's subject, else none.
+    fn colon_quote(&mut self, qi: usize) -> bool {
+        let colon = self.quotes[qi].open - 1;
+        let (lo, _) = self.sentence_range(colon);
+        let reach = colon.saturating_sub(COLON_REACH).max(lo);
+        let found = (reach..colon).rev().find(|&k| {
+            self.reported_cue(k, lo) || self.in_list(k, list::SPEECH_NOUN) && !self.in_quote(k)
+        });
+        let Some(k) = found else {
+            return false;
+        };
+        let b = self.clause_start(k, lo);
+        let np = if self.in_list(k, list::SPEECH_NOUN) {
+            self.noun_cue_subject(b, k)
+        } else {
+            self.speaker_after(k, colon)
+                .or_else(|| self.subject_before(k, b))
+                .or_else(|| self.dropped(k, b))
+        };
+        // (`Der „Anzeiger“ bemerkt dagegen:`, `sagt die „Zeitung“:`: a paper named in
+        // quotation marks)
+        let np = np.or_else(|| self.quoted_name(b, colon));
+        let conf = np.map_or(0.5, |np| conf_of(np.kind, 0.65));
+        self.push_quote(qi, QuoteKind::Direct, np, Some((k, k + 1)), conf);
+        true
+    }
+
+    /// A short quotation of one to four words, the first capitalised, closed within
+    /// `from..to`: a paper or another work named as the speaker (`Der „Anzeiger“
+    /// bemerkt`), its words without the marks.
+    fn quoted_name(&self, from: usize, to: usize) -> Option<Mention> {
+        let qi = (from..to).find_map(|k| self.quote_opening_at(k))?;
+        let q = self.quotes[qi];
+        let words = (q.open + 1..q.close)
+            .filter(|&j| self.tokens[j].word)
+            .count();
+        let cap = self.tokens.get(q.open + 1).is_some_and(|t| t.word && t.cap);
+        (q.close < to && (1..=4).contains(&words) && cap && !self.quote_done[qi]).then_some(
+            Mention {
+                start: q.open + 1,
+                end: q.close,
+                kind: MentionKind::Name,
+            },
+        )
+    }
+
+    /// `Der Vorsitzende machte die Mitteilung, daß …`: a `that` clause right after a noun
+    /// of saying at `c` and its comma; the speaker the clause's subject, if any.
+    fn speech_noun_clause(&mut self, c: usize, lo: usize, hi: usize) -> Option<(usize, bool)> {
+        let a = c + 2;
+        let opens = self.has_class(a, class::THAT)
+            || self.tokens.get(a).is_some_and(|t| t.word) && self.subjunctive_clause(a, hi)
+            || self.infinitive_clause(a, hi);
+        if self.punct(c + 1) != ',' || !opens || self.in_quote(c) {
+            return None;
+        }
+        let stop = self.reported_end(a, lo, hi);
+        let end = self.trim_end(a, stop);
+        if end < a + 3 {
+            return None;
+        }
+        let b = self.clause_start(c, lo);
+        match self.noun_cue_subject(b, c) {
+            Some(np) => self.emit_clause(a, end, np, (c, c + 1), conf_of(np.kind, 0.55)),
+            None => self.push_unspoken(a, end, (c, c + 1))?,
+        }
+        Some((end, stop == hi))
+    }
+
+    /// The subject of a clause `b..c` whose cue is a noun: a pronoun in it, else a
+    /// name or a description that opens it.
+    fn noun_cue_subject(&self, b: usize, c: usize) -> Option<Mention> {
+        if let Some(np) = (b..c)
+            .find(|&s| self.has_class(s, class::PRON))
+            .and_then(|s| self.mention_at(s, c))
+        {
+            return Some(np);
+        }
+        self.mention_at(b, c)
+            .map(|np| self.noun_phrase_end(np))
+            .filter(|np| np.end <= c && matches!(np.kind, MentionKind::Name | MentionKind::Desc))
+    }
+
+    /// In German (`capitalised_nouns`), `np` without the lowercase words at its end: a
+    /// noun phrase ends with its noun or name (`dem Minister`, not `dem Minister kommt`).
+    fn noun_phrase_end(&self, mut np: Mention) -> Mention {
+        if self.lex.capitalised_nouns {
+            while np.end > np.start + 1 && !self.tokens[np.end - 1].cap {
+                np.end -= 1;
+            }
+        }
+        np
+    }
+
+    /// Reported content `a..end` (tokens) with its cue but no written speaker; none when
+    /// it holds a quotation mark.
+    fn push_unspoken(&mut self, a: usize, end: usize, cue: (usize, usize)) -> Option<()> {
+        if end < a + 3 || (a..end).any(|k| self.in_quote(k) || is_paired_quote_mark(self.punct(k)))
+        {
+            return None;
+        }
+        let (cs, ce) = self.byte_range(a, end)?;
+        self.cue_used[cue.0] = true;
+        self.add_attr(super::analysis::Attribution {
+            content_start: cs,
+            content_end: ce,
+            kind: QuoteKind::Indirect,
+            speaker: None,
+            cue: Some(cue),
+            confidence: 0.45,
+            join: false,
+            sep: false,
+        });
+        Some(())
+    }
+
     /// Whether token `k` is a speech word (or an inverted-only cue, `so`) outside
     /// quotes, not used yet.
     fn cue_word_alone(&self, k: usize) -> bool {
         self.tokens.get(k).is_some_and(|t| {
+            let belief = if self.config.beliefs {
+                class::BELIEF
+            } else {
+                0
+            };
             t.word
-                && (t.classes & class::SPEECH != 0 || t.lists & list::INVERTED_ONLY != 0)
+                && (t.classes & (class::SPEECH | belief) != 0 || t.lists & list::INVERTED_ONLY != 0)
                 && t.classes & class::PHRASE == 0
         }) && !self.in_quote(k)
             && !self.cue_used[k]
@@ -157,9 +355,24 @@ impl Analyzer<'_> {
     /// comma the English rules take it); the token to go on from.
     fn fronted_source(&mut self, lo: usize, hi: usize) -> Option<usize> {
         let (np, cue) = self.phrase_at(lo, hi)?;
-        let a = np.end;
+        // (`Laut dem Minister kommt …`: a German noun phrase ends at its last noun)
+        let mut np = self.noun_phrase_end(np);
+        // (`Selon le rapport de la Cour des comptes, …`: the source's complement up to
+        // its comma belongs to it)
+        let mut e = np.end;
+        while e < hi && e < np.end + 8 && self.tokens[e].word && !self.in_quote(e) {
+            e += 1;
+        }
+        let mut a = np.end;
+        if e > np.end && self.has_class(np.end, class::CONN) && self.punct(e) == ',' {
+            np.end = e;
+            a = e + 1;
+        }
         let end = self.trim_end(a, hi);
-        if self.punct(a) == ',' || end < a + 2 || (a..end).any(|k| self.in_quote(k)) {
+        if (self.punct(a) == ',' && a == np.end)
+            || end < a + 2
+            || (a..end).any(|k| self.in_quote(k))
+        {
             return None;
         }
         let content = self.byte_range(a, end)?;
@@ -194,14 +407,34 @@ impl Analyzer<'_> {
     /// from and whether its content reaches the sentence end.
     fn reported_at(&mut self, c: usize, lo: usize, hi: usize) -> Option<(usize, bool)> {
         let b = self.clause_start(c, lo);
-        let inverted = self.speaker_after(c, hi);
+        // (a subject right before the cue makes the words after it an object: `Die
+        // Ministerin forderte die Gewerkschaften auf, …`)
+        let mut e = c;
+        while e > b && self.has_class(e - 1, class::FILLER | class::TIME) {
+            e -= 1;
+        }
+        let subject_first = (b..e).any(|s| self.mention_at(s, e).is_some_and(|m| m.end == e));
+        // (a pronoun right after the cue is its subject all the same: `Gestern
+        // bedauerte er, …`)
+        let inverted = self.speaker_after(c, hi).filter(|np| {
+            !subject_first
+                || np.kind == MentionKind::Pron && np.start == self.skip_adjuncts(c + 1, hi)
+        });
         if self.in_list_lower(b, list::PARENTHETICAL_OPENER) && b < c {
             return self.parenthetical(c, b, lo, hi, inverted);
         }
         // `…, so Merkel.`: the speaker right after, then the end of the clause
         if self.in_list(c, list::INVERTED_ONLY) {
+            // (right after the comma, and a name, title or article right after it: not
+            // `so weit`, `nicht so leicht seine Auffassung`)
+            let opens = self.tokens.get(c + 1).is_some_and(|t| {
+                t.cap || t.classes & (class::DET | class::TITLE | class::ROLE) != 0
+            });
             let np = inverted.filter(|np| {
-                np.start == c + 1 && matches!(self.punct(np.end), '.' | '!' | '?' | ';' | ',' | ')')
+                b == c
+                    && opens
+                    && np.start == c + 1
+                    && matches!(self.punct(np.end), '.' | '!' | '?' | ';' | ',' | ')')
             })?;
             return self.content_before(c, b, lo, hi, np);
         }
@@ -211,10 +444,30 @@ impl Analyzer<'_> {
                 let np = inverted
                     .or_else(|| self.subject_before(c, b))
                     .or_else(|| self.fronted_subject(b, lo))
-                    .or_else(|| self.dropped(c, b))?;
+                    .or_else(|| self.quoted_name(b, (c + 4).min(hi)))
+                    .or_else(|| self.dropped(c, b));
                 let stop = self.reported_end(a, lo, hi);
                 let end = self.trim_end(a, stop);
-                self.emit_clause(a, end, np, (c, c + 1), conf_of(np.kind, 0.7));
+                match np {
+                    Some(np) => {
+                        self.emit_clause(a, end, np, (c, c + 1), conf_of(np.kind, 0.7));
+                        // (`…, er werde nicht glauben; es müsse …`: subjunctive parts after
+                        // a semicolon carry it on)
+                        if stop < hi && self.punct(stop) == ';' {
+                            let last = self.subjunctive_parts(stop + 1, hi, np);
+                            return Some((last.max(end), last >= self.trim_end(lo, hi)));
+                        }
+                    }
+                    // (`Bemerkt muß werden, daß …`, `und bemerken noch, daß …`: a `that`
+                    // clause whose speaker is not written, or too far back)
+                    None if self.has_class(a, class::THAT)
+                        || self.infinitive_clause(a, hi)
+                        || self.punct(a - 1) == ':' =>
+                    {
+                        self.push_unspoken(a, end, (c, c + 1))?;
+                    }
+                    None => return None,
+                }
                 return Some((end, stop == hi));
             }
         }
@@ -319,7 +572,8 @@ impl Analyzer<'_> {
                 }
             }
         }
-        Some((after, false))
+        // (`…, sagte er.`: the sentence ends with the attribution)
+        Some((after, self.trim_end(after, hi) <= after))
     }
 
     /// The first token of the clause holding cue `c`: after the last comma, colon,
@@ -354,8 +608,9 @@ impl Analyzer<'_> {
             && !(lo..a).any(|k| self.punct(k) == ',' && !self.has_class(k + 1, class::THAT));
         (a + 1..hi)
             .find(|&k| {
-                self.punct(k) == ','
-                    && (fronted || self.in_list(k + 1, list::SUBORDINATE_AFTER_COMMA))
+                self.punct(k) == ';'
+                    || self.punct(k) == ','
+                        && (fronted || self.in_list(k + 1, list::SUBORDINATE_AFTER_COMMA))
             })
             .unwrap_or(hi)
     }
@@ -463,6 +718,15 @@ impl Analyzer<'_> {
             if j > k0 && p == ',' && self.has_class(j + 1, class::THAT) {
                 return Some(j + 1);
             }
+            // (`äußerte er zu seinem Arzt, England werde …`: a subjunctive clause after
+            // an addressee)
+            if j > k0
+                && p == ','
+                && self.tokens.get(j + 1).is_some_and(|t| t.word)
+                && (self.subjunctive_clause(j + 1, hi) || self.infinitive_clause(j + 1, hi))
+            {
+                return Some(j + 1);
+            }
             if j > k0 && p == ':' && self.tokens.get(j + 1).is_some_and(|t| t.word) {
                 return Some(j + 1);
             }
@@ -479,7 +743,8 @@ impl Analyzer<'_> {
         let opens = self.has_class(a, class::THAT)
             || self.punct(k0) == ':'
             || self.in_list_lower(a, list::QUESTION_WORD)
-            || (self.tokens.get(a).is_some_and(|t| t.word) && self.subjunctive_sentence(a, hi));
+            || (self.tokens.get(a).is_some_and(|t| t.word) && self.subjunctive_sentence(a, hi))
+            || self.infinitive_clause(a, hi);
         (opens && words >= 2 && !self.in_quote(a) || opens && self.quote_opening_at(a).is_some())
             .then_some(a)
     }
@@ -570,12 +835,63 @@ impl Analyzer<'_> {
         Some((end.max(z + 1), reaches))
     }
 
+    /// The parts of a sentence from `a` to `hi`, each up to the next semicolon, that are
+    /// in the subjunctive: reported speech of `np` carried on (`…; es müsse also …`),
+    /// until the first that is not; the end of the last one (or `a`).
+    fn subjunctive_parts(&mut self, mut a: usize, hi: usize, np: Mention) -> usize {
+        let mut last = a;
+        while a < hi {
+            let e = (a..hi).find(|&k| self.punct(k) == ';').unwrap_or(hi);
+            let end = self.trim_end(a, e);
+            if end < a + 3 || !self.subjunctive_sentence(a, e) {
+                break;
+            }
+            if let Some(content) = self.byte_range(a, end) {
+                self.push_reported_plain(content, np, None, 0.5);
+                last = end;
+            }
+            a = e + 1;
+        }
+        last
+    }
+
     /// Whether the words `a..hi` hold a subjunctive form of the `subjunctive` list and
     /// no quotation mark.
     fn subjunctive_sentence(&self, a: usize, hi: usize) -> bool {
         let hi = hi.min(self.tokens.len());
         (a..hi).any(|k| self.in_list(k, list::SUBJUNCTIVE))
             && !(a..hi).any(|k| is_paired_quote_mark(self.punct(k)))
+    }
+
+    /// Whether the clause from `a` (to its next comma or the end `hi`) holds a
+    /// subjunctive form (`…, England werde …`).
+    fn subjunctive_clause(&self, a: usize, hi: usize) -> bool {
+        let end = (a..hi.min(self.tokens.len()))
+            .find(|&k| self.punct(k) == ',')
+            .unwrap_or(hi);
+        self.subjunctive_sentence(a, end)
+    }
+
+    /// In German (`capitalised_nouns`), whether the words from `a` to the next comma or
+    /// sentence end are an infinitive clause of three words or more: `zu` before its
+    /// last word, or `zu` inside it (`…, die Hunde ruhig zu erhalten`, `…, sich
+    /// zusammenzuschließen`, `…, anzustellen`).
+    fn infinitive_clause(&self, a: usize, hi: usize) -> bool {
+        if !self.lex.capitalised_nouns || !self.tokens.get(a).is_some_and(|t| t.word) {
+            return false;
+        }
+        let hi = hi.min(self.tokens.len());
+        let end = (a..hi)
+            .find(|&k| !self.tokens[k].word || self.in_quote(k))
+            .unwrap_or(hi);
+        if end < a + 3 || end < hi && !matches!(self.punct(end), ',' | '.' | ';' | '!') {
+            return false;
+        }
+        let last = self.word(end - 1);
+        let inner = last
+            .rfind("zu")
+            .is_some_and(|i| i >= 2 && last.len() >= i + 5 && last.ends_with("en"));
+        self.word(end - 2) == "zu" || inner && !last.starts_with(char::is_uppercase)
     }
 
     /// Records indirect content with its speaker and (optional) cue.

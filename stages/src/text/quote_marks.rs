@@ -81,7 +81,7 @@ pub fn is_paired_quote_mark(c: char) -> bool {
 ///
 /// ```
 /// let pairs = stages::text::quote_pairs();
-/// assert_eq!(pairs[&'„'], (true, vec!['“', '”']));
+/// assert_eq!(pairs[&'„'], (true, vec!['“', '”', '"']));
 /// ```
 pub fn quote_pairs() -> HashMap<char, (bool, Vec<char>)> {
     let mut marks: HashMap<char, (bool, Vec<char>)> = HashMap::new();

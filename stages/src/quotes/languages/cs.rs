@@ -11,5 +11,6 @@ pub(super) const CZECH: QuoteLanguage = QuoteLanguage {
     that_words: &["že"],
     pro_drop: true,
     capitalised_nouns: false,
+    split_turns: false,
     reported: true,
 };

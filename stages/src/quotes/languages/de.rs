@@ -10,5 +10,100 @@ pub(super) const GERMAN: QuoteLanguage = QuoteLanguage {
     that_words: &["dass", "daß"],
     pro_drop: false,
     capitalised_nouns: true,
+    split_turns: false,
     reported: true,
 };
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::check;
+    use pipeline_core::QuoteKind::{Direct, Indirect};
+
+    #[test]
+    fn low_opening_mark_closes_with_a_straight_one() {
+        check(
+            "„Wir kommen wieder\", sagte Anna Berger am Abend.",
+            "de",
+            &[(Direct, "Wir kommen wieder", Some("Anna Berger"))],
+        );
+    }
+
+    #[test]
+    fn a_cue_before_the_colon_of_a_quote() {
+        check(
+            "Die Ministerin Anna Berger erklärte dazu am Montag: „Die Lage ist ernst.“",
+            "de",
+            &[(Direct, "Die Lage ist ernst.", Some("Anna Berger"))],
+        );
+    }
+
+    #[test]
+    fn subjunctive_after_an_inverted_cue_carries_on() {
+        check(
+            "Die Regierung sei bereit, sagte Kanzler Olaf Berg. Es gebe keine Alternative.",
+            "de",
+            &[
+                (Indirect, "Die Regierung sei bereit", Some("Olaf Berg")),
+                (Indirect, "Es gebe keine Alternative", Some("Olaf Berg")),
+            ],
+        );
+    }
+
+    #[test]
+    fn subjunctive_after_a_semicolon_carries_on() {
+        check(
+            "Der Minister Paul Vogt erklärte, die Lage sei ernst; es gebe keine Reserven.",
+            "de",
+            &[
+                (Indirect, "die Lage sei ernst", Some("Paul Vogt")),
+                (Indirect, "es gebe keine Reserven", Some("Paul Vogt")),
+            ],
+        );
+    }
+
+    #[test]
+    fn laut_takes_its_noun_phrase_only() {
+        check(
+            "Laut dem Minister kommt die Reform im Mai.",
+            "de",
+            &[(Indirect, "kommt die Reform im Mai", Some("Minister"))],
+        );
+    }
+
+    #[test]
+    fn so_with_a_speaker_but_not_so_weit() {
+        check(
+            "Die Gespräche seien gescheitert, so Anna Berger.",
+            "de",
+            &[(
+                Indirect,
+                "Die Gespräche seien gescheitert",
+                Some("Anna Berger"),
+            )],
+        );
+        check("Er kam, so weit wir wissen, erst am Abend.", "de", &[]);
+    }
+
+    #[test]
+    fn nouns_of_saying_and_unwritten_speakers() {
+        check(
+            "Der Sprecher Paul Vogt machte die Mitteilung, dass die Sitzung ausfällt.",
+            "de",
+            &[(Indirect, "dass die Sitzung ausfällt", Some("Paul Vogt"))],
+        );
+        check(
+            "Bemerkt muss werden, dass die Kammer zugestimmt hat.",
+            "de",
+            &[(Indirect, "dass die Kammer zugestimmt hat", None)],
+        );
+    }
+
+    #[test]
+    fn an_infinitive_clause_after_a_cue() {
+        check(
+            "Die Ministerin Anna Berger forderte die Gewerkschaften auf, die Streiks sofort zu beenden.",
+            "de",
+            &[(Indirect, "die Streiks sofort zu beenden", Some("Anna Berger"))],
+        );
+    }
+}

@@ -10,5 +10,6 @@ pub(super) const ENGLISH: QuoteLanguage = QuoteLanguage {
     that_words: &["that"],
     pro_drop: false,
     capitalised_nouns: false,
+    split_turns: false,
     reported: false,
 };

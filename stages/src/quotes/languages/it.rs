@@ -11,5 +11,6 @@ pub(super) const ITALIAN: QuoteLanguage = QuoteLanguage {
     that_words: &["che"],
     pro_drop: true,
     capitalised_nouns: false,
+    split_turns: false,
     reported: true,
 };

@@ -17,13 +17,21 @@
 //!
 //! 1. copy `fr.rs` (or `es.rs` for a language that drops its subjects) to `<code>.rs`
 //!    and fill in its constant (code, data file, dialogue dashes, `that` words, pro-drop,
-//!    the reported-speech rules);
+//!    the reported-speech rules, capitalised nouns, whether a quote after its
+//!    attribution's sentence is a turn of its own: `split_turns`), and replace its unit
+//!    tests with sentences of your own in that language, one test per construction
+//!    (they call `testing::check`: kind, content, end of the speaker's entity);
 //! 2. write `data/<code>.txt` with its word classes (`speech:`, `pron:`, `title:` …) and
 //!    the `list NAME:` lines it needs in its own words (`person_pronoun`,
 //!    `plural_pronoun`, …); the lists it leaves out stay English;
 //! 3. add `mod <code>;` below and the constant to [`LANGUAGES`];
 //! 4. add its quotation marks to `data/marks.txt` and its source phrases (`selon`) to
-//!    `data/phrases.txt` if they are new, and a few cases to `stages/tests/quotes/cases.txt`.
+//!    `data/phrases.txt` if they are new, and a few cases to `stages/tests/quotes/cases.txt`;
+//! 5. write a dozen news-style documents of your own with their gold quotes in a set like
+//!    `stages/tests/quotes/news_fr_es_pt.txt` (direct, partial, reported, cue before,
+//!    after and inside, inverted, the source phrase, a turn per speaker, a text without
+//!    quotes) and give the language its floors in `stages/tests/quote_news_languages.rs`,
+//!    which prints its quote F1 and speaker accuracy.
 //!
 //! A language whose word order differs from English's needs its rules in the pass that
 //! finds them (see the module docs of `stages::quotes`).
@@ -61,6 +69,11 @@ pub(crate) struct QuoteLanguage {
     /// Whether every noun is capitalised (German): lowercase words before a cue are no
     /// speaker description then.
     pub capitalised_nouns: bool,
+    /// Whether a quote that follows its attribution's sentence (`“A,” she said. “B.”`)
+    /// is a turn of its own, same speaker, rather than more of the same quote (French
+    /// news: `« A », a-t-elle dit. « B. »`). A quote interrupted inside one sentence
+    /// (`« A », dit-elle, « B »`) is one quote in every language.
+    pub split_turns: bool,
 }
 
 /// Every language with a data file; the first, English, is the fallback.
@@ -75,6 +88,57 @@ pub(crate) static LANGUAGES: &[QuoteLanguage] = &[
     it::ITALIAN,
     nl::DUTCH,
 ];
+
+/// Shared by the tests of the language modules: the quotes of a text in a language.
+#[cfg(test)]
+pub(super) mod testing {
+    use pipeline_core::{Document, QuoteKind, SyncStage};
+
+    /// One quote as `(kind, content, speaker entity)`.
+    pub(crate) type Found = (QuoteKind, String, Option<String>);
+
+    /// The quotes of `text` with the language hint `lang` and the default config.
+    pub(crate) fn quotes(text: &str, lang: &str) -> Vec<Found> {
+        let mut doc = Document::new("t", text);
+        doc.set_lang_hint(lang);
+        crate::tokens::TokenStage::default()
+            .apply(&mut doc)
+            .expect("tokens");
+        crate::quotes::QuoteStage::default()
+            .apply(&mut doc)
+            .expect("quotes");
+        doc.quotes()
+            .expect("quotes layer")
+            .iter()
+            .map(|q| {
+                let entity = q.speaker.as_ref().map(|s| s.entity.clone());
+                (q.kind, q.span.slice(text).to_owned(), entity)
+            })
+            .collect()
+    }
+
+    /// Asserts that `text` gives exactly the quotes `want`, in order: kind, content
+    /// (without its outer marks and closing punctuation) and the end of the speaker's
+    /// entity (`None`: no speaker).
+    pub(crate) fn check(text: &str, lang: &str, want: &[(QuoteKind, &str, Option<&str>)]) {
+        let got = quotes(text, lang);
+        let trim = |s: &str| {
+            s.trim_matches(|c: char| c.is_whitespace() || ",.;:!?«»“”„\"".contains(c))
+                .to_owned()
+        };
+        let ok = got.len() == want.len()
+            && got.iter().zip(want).all(|((k, c, e), (wk, wc, we))| {
+                k == wk
+                    && trim(c) == trim(wc)
+                    && match (e, we) {
+                        (None, None) => true,
+                        (Some(e), Some(we)) => e.ends_with(we),
+                        _ => false,
+                    }
+            });
+        assert!(ok, "{text}\n got: {got:?}\nwant: {want:?}");
+    }
+}
 
 #[cfg(test)]
 mod tests {

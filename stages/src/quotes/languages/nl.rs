@@ -11,5 +11,6 @@ pub(super) const DUTCH: QuoteLanguage = QuoteLanguage {
     that_words: &["dat"],
     pro_drop: false,
     capitalised_nouns: false,
+    split_turns: false,
     reported: true,
 };

@@ -11,5 +11,6 @@ pub(super) const RUSSIAN: QuoteLanguage = QuoteLanguage {
     that_words: &["что", "будто"],
     pro_drop: true,
     capitalised_nouns: false,
+    split_turns: false,
     reported: true,
 };
