@@ -20,6 +20,10 @@ __version__: str
 #: The default chain, every built-in stage in order.
 DEFAULT_STAGES: List[str]
 
+#: The cargo features this build has: ``"transformer"`` when the sentiment stage's
+#: ``model = "transformer"`` is available (``maturin build --features transformer``).
+FEATURES: List[str]
+
 Record = Dict[str, Any]
 """One output record: ``{"id", "text", "lang", "sentences", "tokens", "quotes",
 "actors", ...}`` or an error record ``{"id", "error": {"stage", "kind", "message"}}``."""

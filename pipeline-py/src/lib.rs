@@ -55,6 +55,11 @@ fn nlpipe(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("ConfigError", py.get_type::<ConfigError>())?;
     m.add("DocumentError", py.get_type::<DocumentError>())?;
     m.add("DEFAULT_STAGES", ::stages::DEFAULT_CHAIN.to_vec())?;
+    let features: Vec<&str> = [("transformer", cfg!(feature = "transformer"))]
+        .into_iter()
+        .filter_map(|(name, on)| on.then_some(name))
+        .collect();
+    m.add("FEATURES", features)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }
