@@ -6,7 +6,7 @@
 //! config dict is the TOML config's structure, [`pipeline_core::Registry::chain_from_table`]),
 //! input items become documents through [`pipeline_core::InputOptions`], records are
 //! written by [`pipeline_core::OutputOptions::write_line_caught`] and read into dicts by
-//! Python's `json` module, so a dict is the JSON object the CLI writes.
+//! `orjson.loads` (else `json.loads`), so a dict is the JSON object the CLI writes.
 //!
 //! Modules: [`config`] (Python values → the TOML config, the chain), [`items`] (an input
 //! item → a record, a record → a dict), [`run`] (the streaming iterator of
