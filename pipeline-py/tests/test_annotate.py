@@ -94,8 +94,9 @@ def test_the_gil_is_released_while_the_chain_runs(pipe):
     stop = True
     t.join()
     assert took > 0.05, "the document is too small to tell"
-    # with the GIL held for the whole call the thread could not count at all
-    assert during > 100, (during, took)
+    # with the GIL held for the whole call the thread could not count at all (a tick or
+    # two at its start); released, it counts whenever the machine gives it a core
+    assert during > 10, (during, took)
 
 
 def test_stages_lists_every_built_in_stage():
