@@ -14,8 +14,18 @@ use crate::items::{self, Json, Position};
 use crate::run::Records;
 use crate::runtime::Runtime;
 
-/// A chain of stages, built once, run on one text (`annotate`) or streamed over many
-/// (`run`). See nlpipe.pyi for the Python documentation.
+/// A chain of stages, built once and reused: `annotate(text)` for one document,
+/// `run(items)` to stream many.
+///
+/// Give the chain as `stages` (names in order, see `nlpipe.stages()`), or as `config`: the
+/// path of a TOML config file (as `nlpipe run --config`) or a dict of the same structure,
+/// `{"runner": {"jobs": 2}, "stage": [{"type": "quotes", "beliefs": False}, ...]}`, through
+/// which every stage option is reachable. Neither: every built-in stage.
+///
+/// `jobs`: documents processed at once (default: the cores, or the config's). `offsets`:
+/// `"chars"` (code points, as Python slices; the default) or `"bytes"`. `max_doc_bytes`:
+/// larger documents become `too_large` error records. `text_field`, `id_field`: the keys
+/// of a dict item's text and id. Raises `nlpipe.ConfigError` when the chain cannot be built.
 #[pyclass(module = "nlpipe", frozen)]
 pub struct Pipeline {
     chain: Chain,
@@ -97,7 +107,7 @@ impl Pipeline {
 
 #[pymethods]
 impl Pipeline {
-    /// Builds the chain (see nlpipe.pyi).
+    /// Builds the chain.
     #[new]
     #[pyo3(signature = (stages=None, *, config=None, jobs=None, offsets="chars", max_doc_bytes=16 << 20, text_field="text", id_field="id"))]
     #[allow(clippy::too_many_arguments)]
@@ -140,7 +150,14 @@ impl Pipeline {
         self.chain.options().jobs
     }
 
-    /// Runs the chain on one text (or dict) and returns its record (see nlpipe.pyi).
+    /// Runs the chain on one document (a str, or a dict as in JSON Lines input) and
+    /// returns its record: the dict of the JSON object the CLI writes.
+    ///
+    /// `id`: the record's id when the item has none (default 0). `layers`: the layers to
+    /// write (a list or "a,b"; default all); `with_text=False` leaves the text out;
+    /// `offsets` overrides the pipeline's unit. A document that cannot be processed gives
+    /// an error record `{"id", "error": {"stage", "kind", "message"}}`, or raises
+    /// `nlpipe.DocumentError` with `strict=True`. The GIL is released while the chain runs.
     #[pyo3(signature = (text, id=None, *, layers=None, offsets=None, with_text=true, strict=false))]
     #[allow(clippy::too_many_arguments)]
     fn annotate<'py>(
@@ -195,8 +212,16 @@ impl Pipeline {
         Ok(dict)
     }
 
-    /// Streams `items` through the chain; returns an iterator of records in input order
-    /// (see nlpipe.pyi).
+    /// Streams `items` (any iterable of str or dict) through the chain and returns an
+    /// iterator of records, in input order, exactly one per item, `jobs` documents
+    /// processed at once with the GIL released. The input is read a bounded window ahead,
+    /// so a generator of any length runs in flat memory.
+    ///
+    /// An item without an id gets its 0-based position. An item that cannot be processed
+    /// (not a str or a dict, a lone surrogate, too large, a stage error) gives an error
+    /// record as the CLI writes it, or with `strict=True` raises `nlpipe.DocumentError` and
+    /// ends the run. An exception raised by `items` comes after the records before it.
+    /// `layers`, `offsets`, `with_text` as for `annotate`.
     #[pyo3(signature = (items, *, layers=None, offsets=None, with_text=true, strict=false))]
     fn run(
         &self,

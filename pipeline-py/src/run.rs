@@ -23,7 +23,8 @@ const KEEP_LINE_BYTES: usize = 4 << 20;
 /// How long a wait for a record lasts before Python's signal handlers run (Ctrl-C).
 const SIGNAL_CHECK: Duration = Duration::from_millis(100);
 
-/// The records of one `Pipeline.run`, in input order (see nlpipe.pyi).
+/// The records of one `Pipeline.run`, in input order, one per input item. `close()`
+/// stops the run early; `pulled` counts the items read from the input so far.
 #[pyclass(module = "nlpipe")]
 pub struct Records {
     /// The input iterable, until it ends or raises.
