@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Import cycles between modules (issue 17: "no two modules that import each other").
 
-    tools/imports.py [CRATE_SRC ...]     # default: stages/src pipeline-core/src pipeline-cli/src
+    tools/imports.py [CRATE_SRC ...]     # default: stages/src pipeline-core/src pipeline-cli/src pipeline-py/src
 
 Reads every `use crate::…`, `use super::…` and `use self::…` (grouped ones too) and every
 inline `crate::a::b` / `super::a` path in a crate's source files, maps each to the module
@@ -84,7 +84,7 @@ def resolve(path, here, modules):
 
 
 def main(argv):
-    srcs = argv or ["stages/src", "pipeline-core/src", "pipeline-cli/src"]
+    srcs = argv or ["stages/src", "pipeline-core/src", "pipeline-cli/src", "pipeline-py/src"]
     status = 0
     for src in srcs:
         files = {}

@@ -55,7 +55,7 @@ def main(argv):
     top = 5
     if argv[:1] == ["--top"]:
         top, argv = int(argv[1]), argv[2:]
-    dirs = argv or ["stages/src", "pipeline-core/src", "pipeline-cli/src"]
+    dirs = argv or ["stages/src", "pipeline-core/src", "pipeline-cli/src", "pipeline-py/src"]
     files, fns = [], []
     for d in dirs:
         for root, _, names in os.walk(d):

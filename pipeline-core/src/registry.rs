@@ -240,6 +240,24 @@ impl Registry {
     ) -> Result<(Chain, RunnerSection), ConfigError> {
         let table: toml::Table = toml::from_str(src)
             .map_err(|e| ConfigError::Syntax(e.to_string().trim_end().into()))?;
+        self.chain_from_table(table, base)
+    }
+
+    /// Like [`Registry::chain_from_toml_with`], from the config already parsed: the same
+    /// structure as the file (`[runner]`, `[[stage]]`), built by hand or converted from
+    /// another language's values (the Python bindings' config dict).
+    ///
+    /// ```
+    /// use pipeline_core::{Registry, RunnerOptions};
+    /// let table: toml::Table = toml::from_str("[[stage]]\ntype = \"nope\"\n").unwrap();
+    /// let err = Registry::new().chain_from_table(table, RunnerOptions::default()).unwrap_err();
+    /// assert!(err.to_string().contains("unknown type `nope`"));
+    /// ```
+    pub fn chain_from_table(
+        &self,
+        table: toml::Table,
+        base: RunnerOptions,
+    ) -> Result<(Chain, RunnerSection), ConfigError> {
         let file: ConfigFile = deserialize(table).map_err(ConfigError::Syntax)?;
         if file.stage.is_empty() {
             return Err(ConfigError::Empty(self.valid()));

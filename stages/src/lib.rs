@@ -63,6 +63,16 @@ pub fn registry() -> Registry {
     r
 }
 
+/// [`registry`] plus the [`fault`] testing stage when the environment variable
+/// `NLPIPE_FAULT_STAGE=1` is set: what the CLI and the Python bindings build chains from.
+pub fn registry_from_env() -> Registry {
+    let mut registry = registry();
+    if std::env::var_os("NLPIPE_FAULT_STAGE").is_some_and(|v| v == "1") {
+        fault::register(&mut registry);
+    }
+    registry
+}
+
 /// The README's examples, compiled and run as doctests.
 #[doc = include_str!("../../README.md")]
 #[cfg(doctest)]

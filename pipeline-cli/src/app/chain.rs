@@ -12,11 +12,7 @@ use crate::args::ChainArgs;
 
 /// The built-in stages, plus the `fault` testing stage when `NLPIPE_FAULT_STAGE=1`.
 pub fn registry() -> Registry {
-    let mut registry = stages::registry();
-    if std::env::var_os("NLPIPE_FAULT_STAGE").is_some_and(|v| v == "1") {
-        stages::fault::register(&mut registry);
-    }
-    registry
+    stages::registry_from_env()
 }
 
 /// Prints the available stages, one line each with its summary (`nlpipe stages`).

@@ -50,23 +50,7 @@ impl Serialiser {
     /// serialising becomes an `output` error record. Returns whether the line is an error
     /// record.
     pub fn write_caught(self, record: &Record, out: &mut Vec<u8>) -> bool {
-        out.clear();
-        let written = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            self.opts.write_line(record, out)
-        }));
-        match written {
-            Ok(()) => record.is_err(),
-            Err(payload) => {
-                let id = record
-                    .as_ref()
-                    .map_or_else(|f| Arc::clone(&f.id), Document::id_arc);
-                let message = panic_text(&*payload);
-                out.clear();
-                let f = Failure::new(id, "output", "panic", message);
-                self.opts.write_line(&Err(f), out);
-                true
-            }
-        }
+        self.opts.write_line_caught(record, out)
     }
 
     /// The JSON line of one record, serialised through [`pipeline_core::on_cpu`]; a panic
@@ -101,17 +85,6 @@ impl Serialiser {
                 }
             }
         }
-    }
-}
-
-/// The text of a panic payload.
-fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
-    if let Some(s) = payload.downcast_ref::<&str>() {
-        (*s).to_owned()
-    } else if let Some(s) = payload.downcast_ref::<String>() {
-        s.clone()
-    } else {
-        "panic while serialising".to_owned()
     }
 }
 

@@ -66,6 +66,50 @@ impl OutputOptions {
         }
         out.push(b'\n');
     }
+
+    /// Writes the JSON line of `record` into `out` (cleared first), like
+    /// [`OutputOptions::write_line`]; a panic while serialising becomes an `output` error
+    /// record (kind `panic`) in its place. Returns whether the line is an error record.
+    /// The CLI's writer and the Python bindings write every record through this.
+    ///
+    /// ```
+    /// use pipeline_core::{Document, OutputOptions};
+    /// let mut out = b"left over".to_vec();
+    /// let failed = OutputOptions::default().write_line_caught(&Ok(Document::new("a", "Hi.")), &mut out);
+    /// assert!(!failed);
+    /// assert_eq!(out, b"{\"id\":\"a\",\"text\":\"Hi.\"}\n");
+    /// ```
+    pub fn write_line_caught(&self, record: &Record, out: &mut Vec<u8>) -> bool {
+        out.clear();
+        let written = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            self.write_line(record, out)
+        }));
+        match written {
+            Ok(()) => record.is_err(),
+            Err(payload) => {
+                let (id, number) = match record {
+                    Ok(d) => (d.id_arc(), d.id_is_number()),
+                    Err(f) => (Arc::clone(&f.id), f.id_is_number),
+                };
+                let message = panic_text(&*payload);
+                out.clear();
+                let f = Failure::new(id, "output", "panic", message).with_number_id(number);
+                self.write_line(&Err(f), out);
+                true
+            }
+        }
+    }
+}
+
+/// The text of a panic payload.
+fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        (*s).to_owned()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "panic while serialising".to_owned()
+    }
 }
 
 /// Whether the layer `name` is written: every layer without a selection.
