@@ -96,6 +96,15 @@ impl Pipeline {
         Ok((input, output))
     }
 
+    /// The chain one call runs: with `layers`, only the stages those layers need
+    /// ([`Chain::only_for`]), as `nlpipe run --layers` does.
+    fn chain_for(&self, output: &OutputOptions) -> Chain {
+        match output.layers {
+            Some(selection) => self.chain.only_for(|l| selection.keeps(l)),
+            None => self.chain.clone(),
+        }
+    }
+
     /// The runtime's handle, or an error once it is gone.
     fn handle(&self) -> PyResult<tokio::runtime::Handle> {
         self.runtime
@@ -195,7 +204,7 @@ impl Pipeline {
         };
         let record = items::record(py, &self.json, &input, text, &position);
         let handle = self.handle()?;
-        let chain = &self.chain;
+        let chain = &self.chain_for(&output);
         let (failed, line) = py.detach(|| {
             let record = match record {
                 Ok(doc) => handle.block_on(chain.process(doc)),
@@ -240,7 +249,7 @@ impl Pipeline {
             ))
         })?;
         Records::start(
-            &self.chain,
+            &self.chain_for(&output),
             Arc::clone(&self.runtime),
             self.handle()?,
             source.unbind(),
