@@ -36,6 +36,13 @@ pub(crate) const DENSE: &[&str] = &[
     "clause_neg",
     "contrast_pos",
     "contrast_neg",
+    "agent_pos",
+    "agent_neg",
+    "patient_pos",
+    "patient_neg",
+    "pronoun_quote_pos",
+    "pronoun_quote_neg",
+    "possessive",
 ];
 
 /// Templates of the position features, by distance bucket: left 1, 2–3, 4–7, 8+,
@@ -58,6 +65,9 @@ pub(crate) const TPL_POS: [u64; 8] = [
     fnv("R3"),
     fnv("R4"),
 ];
+
+/// A possessive `'s` written as its own token (curly apostrophes hash as straight ones).
+const H_POSS: u64 = fnv("'s");
 
 /// The target in a bigram (`<t>`).
 pub(crate) const H_TARGET: u64 = fnv("<t>");
@@ -173,8 +183,19 @@ impl Analysis {
             if t.quote {
                 slot(13, &mut dense);
             }
-            if !self.boundary_between(i, a, b) {
+            let same_clause = !self.boundary_between(i, a, b);
+            if same_clause {
                 slot(20, &mut dense);
+                // implicit praise and blame: `<t> praised Y` (the target acts; the
+                // sentiment is about Y) against `Y praised <t>` (it is about the target)
+                if d <= 3 && i >= b {
+                    let r = self.right_name.get(i + 1).copied().unwrap_or(NONE);
+                    if r != NONE && r as usize <= i + 4 {
+                        slot(24, &mut dense);
+                    }
+                } else if d <= 3 {
+                    slot(26, &mut dense);
+                }
             }
             if weight > 1.0 {
                 slot(22, &mut dense);
@@ -189,6 +210,15 @@ impl Analysis {
         dense[15] = self.is_speaker(a, b, s, e) as u8 as f32;
         dense[16] = (a == s) as u8 as f32;
         dense[17] = (b == a + 1 && self.toks[a].pronoun) as u8 as f32;
+        // praise of a pronoun target inside a quote (`"He has done a great job"`)
+        if dense[17] > 0.0 && self.toks[a].quote {
+            dense[28] = dense[13];
+            dense[29] = dense[14];
+        }
+        // possessive and role framing: `<t>'s failure`
+        dense[30] = (self.toks[b - 1].poss > 0
+            || self.toks.get(b).is_some_and(|t| t.hash == H_POSS && b < e))
+            as u8 as f32;
         dense[18] = ((e - s) as f32).ln_1p() / 4.0;
         dense[19] = negators as f32;
         for i in a..b {
@@ -296,5 +326,66 @@ impl Analysis {
         let after = (b..e.min(b + 3)).any(|j| self.toks[j].speech);
         let before = (s.max(a.saturating_sub(2))..a).any(|j| self.toks[j].speech);
         after || before
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::sentiment::lexicon::Lexicon;
+    use crate::tokens::TokenStage;
+    use pipeline_core::{Document, SyncStage};
+
+    /// The dense features of the target `word` (its first occurrence) in `text`.
+    fn dense(text: &str, word: &str) -> [f32; DENSE.len()] {
+        struct D([f32; DENSE.len()]);
+        impl Sink for D {
+            fn sparse(&mut self, _key: u64, _name: FeatureName) {}
+            fn dense(&mut self, values: &[f32; DENSE.len()]) {
+                self.0 = *values;
+            }
+        }
+        let mut doc = Document::new("t", text);
+        TokenStage::default().apply(&mut doc).unwrap();
+        let tokens = doc.tokens().unwrap();
+        let an = Analysis::new(text, tokens, doc.sentences().unwrap(), Lexicon::builtin());
+        let start = text.find(word).unwrap();
+        let span = pipeline_core::Span::new(text, start, start + word.len()).unwrap();
+        let (a, b) = an.token_range_in(tokens, span).unwrap();
+        let mut d = D([0.0; DENSE.len()]);
+        an.features(a, b, &mut d);
+        d.0
+    }
+
+    fn get(d: &[f32; DENSE.len()], name: &str) -> f32 {
+        d[DENSE.iter().position(|n| *n == name).unwrap()]
+    }
+
+    #[test]
+    fn the_agent_and_the_patient_of_praise_differ() {
+        let text = "Okafor praised Lindqvist on Tuesday.";
+        let agent = dense(text, "Okafor");
+        let patient = dense(text, "Lindqvist");
+        assert!(get(&agent, "agent_pos") > 0.0, "{agent:?}");
+        assert_eq!(get(&agent, "patient_pos"), 0.0);
+        assert!(get(&patient, "patient_pos") > 0.0, "{patient:?}");
+        assert_eq!(get(&patient, "agent_pos"), 0.0);
+        let blame = dense("Okafor blamed Lindqvist for the disaster.", "Okafor");
+        assert!(get(&blame, "agent_neg") > 0.0, "{blame:?}");
+    }
+
+    #[test]
+    fn possessive_and_quoted_pronoun_targets() {
+        let d = dense("Haldane's plan was a failure.", "Haldane");
+        assert_eq!(get(&d, "possessive"), 1.0);
+        let d = dense("Haldane spoke about the plan.", "Haldane");
+        assert_eq!(get(&d, "possessive"), 0.0);
+        let text = "\u{201c}He has done a wonderful job,\u{201d} Moreau said.";
+        let d = dense(text, "He");
+        assert!(get(&d, "pronoun_quote_pos") > 0.0, "{d:?}");
+        assert_eq!(get(&d, "pronoun_quote_neg"), 0.0);
+        let d = dense("He has done a wonderful job, Moreau said.", "He");
+        assert_eq!(get(&d, "pronoun_quote_pos"), 0.0);
     }
 }

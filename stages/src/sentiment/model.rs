@@ -3,6 +3,12 @@
 //! `data/model.tsv`, written by the trainer (`cargo run -p stages --features train
 //! --example train_sentiment --release`); with an empty model file the rule score alone
 //! is used.
+//!
+//! The binary embeds `data/model.bin`, the same weights pre-parsed and folded (written by
+//! `to_bytes` beside the `.tsv`; a test checks that the two agree): the magic
+//! `NLPSM1\0\0`, the number of dense features (u32) and their weights (3 f32 each), the
+//! number of sparse entries (u32), then each as its key (u64) and 3 f32, little-endian,
+//! sorted by key. Reading it is a loop of table inserts, no text parsing.
 
 // Index loops over parallel arrays (tokens, analysis, weights) read better here.
 #![allow(clippy::needless_range_loop)]
@@ -10,8 +16,15 @@
 use std::sync::OnceLock;
 
 use super::analysis::Analysis;
-use super::features::{key1, key2, FeatureName, Sink, DENSE, H_TARGET, POSITIONS, TPL_B};
-use super::hashing::{fnv, neg_hash, IdMap};
+use super::features::{key1, key2, FeatureName, Sink, DENSE, H_TARGET, TPL_B};
+use super::hashing::fnv;
+// the text form is parsed only by the trainer and the tests (the stage reads `model.bin`)
+#[cfg(any(test, feature = "train"))]
+use super::{
+    features::POSITIONS,
+    hashing::{neg_hash, IdMap},
+};
+#[cfg(any(test, feature = "train"))]
 use crate::text::data_lines;
 
 /// Templates of the folded features `POS|w` + `S|w` (see [`Model::parse`]); no model
@@ -27,6 +40,7 @@ const TPL_POS_S: [u64; 8] = [
     fnv("R4+S"),
 ];
 
+#[cfg(any(test, feature = "train"))]
 /// The key of a feature name as written in the model file (`TPL|w` or `TPL|w1 w2`).
 fn key_of_name(name: &str) -> Option<u64> {
     // byte scans: `|` and ` ` are ASCII, so every cut is a char boundary
@@ -47,6 +61,7 @@ fn key_of_name(name: &str) -> Option<u64> {
     }
 }
 
+#[cfg(any(test, feature = "train"))]
 /// `TPL|w` with a single word `w` (no space): `(TPL, w)`.
 fn single_word(name: &str) -> Option<(&str, &str)> {
     let bar = name.bytes().position(|b| b == b'|')?;
@@ -54,6 +69,7 @@ fn single_word(name: &str) -> Option<(&str, &str)> {
     (!rest.bytes().any(|b| b == b' ')).then_some((tpl, rest))
 }
 
+#[cfg(any(test, feature = "train"))]
 /// The hash of one word of a feature name: `¬word` is negation-marked.
 fn part_hash(p: &str) -> u64 {
     match p.strip_prefix('¬') {
@@ -164,15 +180,91 @@ pub(crate) struct Model {
     trained: bool,
 }
 
-const MODEL: &str = include_str!("data/model.tsv");
+/// The committed model, pre-parsed (see the module docs).
+const MODEL_BIN: &[u8] = include_bytes!("data/model.bin");
+
+/// The first eight bytes of a binary model.
+const MAGIC: &[u8; 8] = b"NLPSM1\0\0";
+
+#[cfg(any(test, feature = "train"))]
+/// The binary form of a model file (see the module docs).
+pub(crate) fn to_bytes(src: &str) -> Vec<u8> {
+    let m = Model::parse(src);
+    let mut out = MAGIC.to_vec();
+    let put = |out: &mut Vec<u8>, w: &[f32; 3]| {
+        for x in w {
+            out.extend_from_slice(&x.to_le_bytes());
+        }
+    };
+    let n_dense = if m.trained { DENSE.len() } else { 0 };
+    out.extend_from_slice(&(n_dense as u32).to_le_bytes());
+    for w in &m.dense[..n_dense] {
+        put(&mut out, w);
+    }
+    let mut entries: Vec<(u64, [f32; 3])> = m
+        .sparse
+        .keys
+        .iter()
+        .zip(&m.sparse.vals)
+        .filter(|(k, _)| **k != 0)
+        .map(|(k, v)| (*k, *v))
+        .chain(m.sparse.zero.map(|w| (0, w)))
+        .collect();
+    entries.sort_unstable_by_key(|e| e.0);
+    out.extend_from_slice(&(entries.len() as u32).to_le_bytes());
+    for (k, w) in &entries {
+        out.extend_from_slice(&k.to_le_bytes());
+        put(&mut out, w);
+    }
+    out
+}
+
+/// Reads a binary model (`to_bytes`); `None` when it is malformed or was written for
+/// another set of dense features.
+fn from_bytes(bytes: &[u8]) -> Option<Model> {
+    let rest = bytes.strip_prefix(MAGIC.as_slice())?;
+    let mut at = 0;
+    let mut take = |n: usize| -> Option<&[u8]> {
+        let s = rest.get(at..at + n)?;
+        at += n;
+        Some(s)
+    };
+    let u32_of = |b: &[u8]| b.try_into().ok().map(u32::from_le_bytes);
+    let w_of = |b: &[u8]| -> Option<[f32; 3]> {
+        let f = |i: usize| {
+            Some(f32::from_le_bytes(
+                b.get(4 * i..4 * i + 4)?.try_into().ok()?,
+            ))
+        };
+        Some([f(0)?, f(1)?, f(2)?])
+    };
+    let mut model = Model::default();
+    let n_dense = u32_of(take(4)?)? as usize;
+    if n_dense != 0 && n_dense != DENSE.len() {
+        return None;
+    }
+    for w in &mut model.dense[..n_dense] {
+        *w = w_of(take(12)?)?;
+    }
+    let n = u32_of(take(4)?)? as usize;
+    model.trained = n_dense > 0 || n > 0;
+    model.sparse.reserve(n);
+    for _ in 0..n {
+        let e = take(20)?;
+        let key = u64::from_le_bytes(e.get(..8)?.try_into().ok()?);
+        model.sparse.insert(key, w_of(e.get(8..)?)?);
+    }
+    (at == rest.len()).then_some(model)
+}
 
 impl Model {
-    /// The committed model, parsed on first use.
+    /// The committed model, read on first use.
     pub(crate) fn builtin() -> &'static Model {
         static MODEL_CELL: OnceLock<Model> = OnceLock::new();
-        MODEL_CELL.get_or_init(|| Model::parse(MODEL))
+        MODEL_CELL.get_or_init(|| from_bytes(MODEL_BIN).unwrap_or_default())
     }
 
+    #[cfg(any(test, feature = "train"))]
     /// Parses a model file: `name<TAB>w_neg<TAB>w_neu<TAB>w_pos` per line; dense features
     /// are named `D|name`. Malformed lines are skipped.
     ///
@@ -273,6 +365,7 @@ impl Model {
     }
 }
 
+#[cfg(any(test, feature = "train"))]
 /// The tab-separated columns of a line, like `line.split('\t')`.
 struct Columns<'a> {
     line: &'a str,
@@ -280,6 +373,7 @@ struct Columns<'a> {
     at: usize,
 }
 
+#[cfg(any(test, feature = "train"))]
 impl<'a> Iterator for Columns<'a> {
     type Item = &'a str;
 
@@ -294,9 +388,11 @@ impl<'a> Iterator for Columns<'a> {
     }
 }
 
+#[cfg(any(test, feature = "train"))]
 /// Exact powers of ten in `f32`.
 const POW10: [f32; 11] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10];
 
+#[cfg(any(test, feature = "train"))]
 /// `s.parse::<f32>()`, with a fast path for plain decimals (`-0.1234`): a mantissa below
 /// 2^24 and at most ten decimals are exact in `f32`, so one division rounds correctly
 /// and gives the same value as the standard parser.
@@ -438,6 +534,30 @@ mod tests {
     use crate::sentiment::features::{TPL_POS, TPL_S, TPL_T};
     use crate::sentiment::hashing::mix;
     use crate::sentiment::lexicon::Lexicon;
+
+    const MODEL: &str = include_str!("data/model.tsv");
+
+    #[test]
+    fn the_binary_model_is_the_text_model() {
+        assert_eq!(
+            to_bytes(MODEL),
+            MODEL_BIN,
+            "data/model.bin is stale: rewrite it from data/model.tsv (train_sentiment writes both)"
+        );
+        let (a, b) = (Model::parse(MODEL), Model::builtin());
+        assert!(b.trained);
+        assert_eq!(a.dense, b.dense);
+        assert_eq!(a.sparse.len, b.sparse.len);
+        for (k, w) in a.sparse.keys.iter().zip(&a.sparse.vals) {
+            if *k != 0 {
+                assert_eq!(b.sparse.get(*k), Some(w));
+            }
+        }
+        assert!(from_bytes(&MODEL_BIN[..MODEL_BIN.len() - 1]).is_none());
+        assert!(from_bytes(b"NLPSM1").is_none());
+        let empty = from_bytes(&to_bytes("")).unwrap();
+        assert!(!empty.trained);
+    }
 
     #[test]
     fn fast_float_parse_equals_the_standard_one() {

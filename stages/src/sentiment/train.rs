@@ -2,20 +2,24 @@
 //! AdaGrad over the features of [`features`](super::features), deterministic (fixed order,
 //! fixed-seed shuffles, sorted output).
 //!
-//! The committed weights (`stages/src/sentiment/data/model.tsv`) are written by
+//! The committed weights (`stages/src/sentiment/data/model.tsv`, and `model.bin`, their
+//! binary form that the stage embeds) are written by
 //!
 //! ```text
 //! cargo run -p stages --features train --example train_sentiment --release -- \
-//!     ../shared/eval/data/newsmtsc_train.jsonl stages/src/sentiment/data/model.tsv
+//!     ../shared/eval/data/newsmtsc_train.jsonl stages/src/sentiment/data/model.tsv \
+//!     --teacher /tmp/teacher.jsonl
 //! ```
 //!
-//! from the NewsMTSC training split only (MIT licence).
+//! from the NewsMTSC training split only (MIT licence): its gold targets, and the soft
+//! labels the transformer model gives to the other actor mentions of its sentences
+//! (`tools/sentiment_teacher.py`; see `data/README.md`).
 //!
 //! ```
 //! use stages::sentiment::train::{evaluate, train, Example, TrainOptions};
 //! let ex = |t: &str, w: &str, p| {
 //!     let start = t.find(w).unwrap();
-//!     Example { text: t.to_owned(), start, end: start + w.len(), polarity: p }
+//!     Example { text: t.to_owned(), start, end: start + w.len(), polarity: p, soft: None }
 //! };
 //! let data = vec![
 //!     ex("Critics slammed Smith for the failure.", "Smith", -1),
@@ -52,8 +56,12 @@ pub struct Example {
     pub start: usize,
     /// Byte offset of the target's end.
     pub end: usize,
-    /// Gold polarity: -1, 0 or 1.
+    /// Gold polarity: -1, 0 or 1 (with `soft`, the teacher's most probable class).
     pub polarity: i8,
+    /// A teacher's class probabilities (negative, neutral, positive): when set, the
+    /// example is learned toward them (weighted by [`TrainOptions::soft_weight`])
+    /// instead of toward `polarity` alone.
+    pub soft: Option<[f32; 3]>,
 }
 
 /// Training hyper-parameters.
@@ -72,6 +80,8 @@ pub struct TrainOptions {
     /// Write the mean of the weights after each epoch of the second half of training
     /// (less variance than the last weights).
     pub average: bool,
+    /// Weight of an example with soft labels (a teacher's) relative to a gold one.
+    pub soft_weight: f32,
 }
 
 impl Default for TrainOptions {
@@ -83,6 +93,7 @@ impl Default for TrainOptions {
             min_count: 2,
             seed: 20_211_123,
             average: true,
+            soft_weight: 0.5,
         }
     }
 }
@@ -170,17 +181,27 @@ fn analyse(ex: &Example) -> Option<(Analysis, usize, usize, Document)> {
     Some((an, a, b, doc))
 }
 
-/// The features of every example: its sparse keys, dense values and class; the name of
-/// every key; and in how many examples each key occurs.
+/// One example as the trainer learns it: its sparse feature keys (or indices), dense
+/// values, class (for the class weights), target distribution and weight.
+struct Row<K> {
+    sparse: Vec<K>,
+    dense: [f32; DENSE.len()],
+    class: usize,
+    target: [f32; 3],
+    weight: f32,
+}
+
+/// The features of every example; the name of every key; and in how many examples each
+/// key occurs.
 struct Features {
-    data: Vec<(Vec<u64>, [f32; DENSE.len()], usize)>,
+    data: Vec<Row<u64>>,
     names: HashMap<u64, String>,
     counts: HashMap<u64, u32>,
 }
 
 /// Analyses every example and collects the features of its target.
-fn collect_features(examples: &[Example]) -> Features {
-    let mut data: Vec<(Vec<u64>, [f32; DENSE.len()], usize)> = Vec::new();
+fn collect_features(examples: &[Example], soft_weight: f32) -> Features {
+    let mut data: Vec<Row<u64>> = Vec::new();
     let mut names: HashMap<u64, String> = HashMap::new();
     let mut words = Words::default();
     let mut counts: HashMap<u64, u32> = HashMap::new();
@@ -201,7 +222,24 @@ fn collect_features(examples: &[Example]) -> Features {
             names.entry(k).or_insert_with(|| words.feature_name(n));
         }
         let class = (ex.polarity.clamp(-1, 1) + 1) as usize;
-        data.push((sink.sparse, sink.dense, class));
+        let (target, weight) = match ex.soft {
+            Some(q) => {
+                let z: f32 = q.iter().map(|x| x.max(0.0)).sum();
+                if z > 0.0 {
+                    (q.map(|x| x.max(0.0) / z), soft_weight)
+                } else {
+                    continue;
+                }
+            }
+            None => (std::array::from_fn(|c| f32::from(c == class)), 1.0),
+        };
+        data.push(Row {
+            sparse: sink.sparse,
+            dense: sink.dense,
+            class,
+            target,
+            weight,
+        });
     }
     Features {
         data,
@@ -217,7 +255,7 @@ pub fn train(examples: &[Example], opts: &TrainOptions) -> String {
         data,
         names,
         counts,
-    } = collect_features(examples);
+    } = collect_features(examples, opts.soft_weight);
     // index kept features
     let mut keys: Vec<u64> = counts
         .iter()
@@ -226,20 +264,24 @@ pub fn train(examples: &[Example], opts: &TrainOptions) -> String {
         .collect();
     keys.sort_unstable_by(|x, y| names.get(x).cmp(&names.get(y)).then(x.cmp(y)));
     let index: HashMap<u64, usize> = keys.iter().enumerate().map(|(i, k)| (*k, i)).collect();
-    let rows: Vec<(Vec<usize>, [f32; DENSE.len()], usize)> = data
+    let rows: Vec<Row<usize>> = data
         .into_iter()
-        .map(|(s, d, c)| {
-            (
-                s.iter().filter_map(|k| index.get(k).copied()).collect(),
-                d,
-                c,
-            )
+        .map(|r| Row {
+            sparse: r
+                .sparse
+                .iter()
+                .filter_map(|k| index.get(k).copied())
+                .collect(),
+            dense: r.dense,
+            class: r.class,
+            target: r.target,
+            weight: r.weight,
         })
         .collect();
     // class weights for macro F1
     let mut per_class = [0f32; 3];
     for r in &rows {
-        per_class[r.2] += 1.0;
+        per_class[r.class] += r.weight;
     }
     let total: f32 = per_class.iter().sum();
     let cw = per_class.map(|c| if c > 0.0 { total / (3.0 * c) } else { 1.0 });
@@ -261,7 +303,13 @@ pub fn train(examples: &[Example], opts: &TrainOptions) -> String {
             order.swap(i, (rng % (i as u64 + 1)) as usize);
         }
         for &r in &order {
-            let (feats, dense, class) = &rows[r];
+            let Row {
+                sparse: feats,
+                dense,
+                class,
+                target,
+                weight,
+            } = &rows[r];
             let mut z = [0f32; 3];
             for &f in feats {
                 for c in 0..3 {
@@ -276,8 +324,7 @@ pub fn train(examples: &[Example], opts: &TrainOptions) -> String {
             let m = z[0].max(z[1]).max(z[2]);
             let e = z.map(|v| (v - m).exp());
             let s = e[0] + e[1] + e[2];
-            let g: [f32; 3] =
-                std::array::from_fn(|c| (e[c] / s - f32::from(c == *class)) * cw[*class]);
+            let g: [f32; 3] = std::array::from_fn(|c| (e[c] / s - target[c]) * cw[*class] * weight);
             for &f in feats {
                 for c in 0..3 {
                     let grad = g[c] + opts.l2 * w[f][c];
@@ -342,6 +389,12 @@ pub fn train(examples: &[Example], opts: &TrainOptions) -> String {
     out
 }
 
+/// The binary form of a model file, as the stage embeds it (`data/model.bin` beside
+/// `data/model.tsv`).
+pub fn to_binary(model: &str) -> Vec<u8> {
+    super::model::to_bytes(model)
+}
+
 /// Scores examples with a model file and compares with their gold polarity.
 pub fn evaluate(model: &str, examples: &[Example]) -> Evaluation {
     let model = Model::parse(model);
@@ -387,5 +440,60 @@ pub fn evaluate(model: &str, examples: &[Example]) -> Evaluation {
             0.0
         },
         confusion,
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn ex(text: &str, word: &str, polarity: i8, soft: Option<[f32; 3]>) -> Example {
+        let start = text.find(word).unwrap();
+        Example {
+            text: text.to_owned(),
+            start,
+            end: start + word.len(),
+            polarity,
+            soft,
+        }
+    }
+
+    #[test]
+    fn soft_labels_pull_toward_the_teacher() {
+        let gold = vec![
+            ex("Critics slammed Smith for the failure.", "Smith", -1, None),
+            ex("Fans praised Jones for the great win.", "Jones", 1, None),
+            ex("Brown spoke on Tuesday in Ohio.", "Brown", 0, None),
+        ];
+        // an unseen word (`zorbled`) that the teacher reads as praise
+        let taught = |q: [f32; 3], p: i8| {
+            (0..4)
+                .map(|i| {
+                    ex(
+                        &format!("Voters zorbled Reyes {i} times."),
+                        "Reyes",
+                        p,
+                        Some(q),
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        let probe = vec![ex("Voters zorbled Reyes again.", "Reyes", 1, None)];
+        let opts = TrainOptions {
+            min_count: 1,
+            ..TrainOptions::default()
+        };
+        let mut pos = gold.clone();
+        pos.extend(taught([0.05, 0.05, 0.9], 1));
+        let mut neg = gold.clone();
+        neg.extend(taught([0.9, 0.05, 0.05], -1));
+        let with_pos = evaluate(&train(&pos, &opts), &probe);
+        let with_neg = evaluate(&train(&neg, &opts), &probe);
+        assert_eq!(with_pos.accuracy, 1.0, "{with_pos:?}");
+        assert_eq!(with_neg.confusion[2][0], 1, "{with_neg:?}");
+        // the binary form reads back as the same model
+        let model = train(&pos, &opts);
+        assert!(to_binary(&model).starts_with(b"NLPSM1"));
     }
 }
