@@ -1,38 +1,39 @@
 //! The transformer sentiment model (`model = "transformer"`, cargo feature `transformer`):
 //! all-MiniLM-L6-v2 fine-tuned on NewsMTSC train for target-dependent sentiment, run on
-//! the CPU by candle (`candle-transformers`' BERT). See `MODEL.md` beside this file for
+//! the CPU by candle (the encoder in `encoder.rs`). See `MODEL.md` beside this file for
 //! the weights' source, licence and checksum, and `train.py` for how they are made.
 //!
 //! Each target is read in its sentence with marker tokens around it
-//! ([`wordpiece::mark`]); the sentence is tokenised once for all its targets and they
-//! run as one batch. The head: the `[CLS]` vector and the mean of the vectors from the
+//! ([`wordpiece::mark`]); the sentence is tokenised once for all its targets, and the
+//! targets of all sentences of a document go through the encoder together, unpadded
+//! (`encoder.rs`). The head: the `[CLS]` vector and the mean of the vectors from the
 //! opening to the closing marker, concatenated, then one linear layer to (negative,
 //! neutral, positive). Weights are stored in f16 inside the binary and computed in f32.
 
+mod encoder;
 mod wordpiece;
 
 use std::sync::OnceLock;
 
-use candle_core::{DType, Device, Tensor};
+use candle_core::{DType, Device};
 use candle_nn::VarBuilder;
-use candle_transformers::models::bert::{BertModel, Config, HiddenAct};
 use pipeline_core::{Sentence, Span, StageError};
 
+use encoder::{Encoder, HIDDEN};
 use wordpiece::{mark, Marked, Wordpieces};
 
 /// The base model's tokenizer (`tokenizer.json` of all-MiniLM-L6-v2).
 pub(crate) const TOKENIZER_JSON: &[u8] = include_bytes!("tokenizer.json");
 /// The fine-tuned weights, f16 safetensors.
 const WEIGHTS: &[u8] = include_bytes!("model.safetensors");
-/// Width of the encoder's vectors.
-const HIDDEN: usize = 384;
-/// At most this many targets go through the encoder at once.
-const BATCH: usize = 32;
+/// At most this many wordpieces (all targets' inputs together) go through the encoder
+/// at once: large enough for large matrix products, small enough to bound memory.
+const BATCH_TOKENS: usize = 2048;
 
 /// The encoder, its tokenizer and the classification head.
 pub(crate) struct Transformer {
     pieces: Wordpieces,
-    bert: BertModel,
+    bert: Encoder,
     /// `3 × 2·HIDDEN`, row-major: negative, neutral, positive.
     head: Vec<f32>,
     bias: [f32; 3],
@@ -47,33 +48,12 @@ pub(crate) fn builtin() -> Result<&'static Transformer, String> {
         .map_err(Clone::clone)
 }
 
-fn config() -> Config {
-    Config {
-        vocab_size: 30522,
-        hidden_size: HIDDEN,
-        num_hidden_layers: 6,
-        num_attention_heads: 12,
-        intermediate_size: 1536,
-        hidden_act: HiddenAct::Gelu,
-        hidden_dropout_prob: 0.0,
-        max_position_embeddings: 512,
-        type_vocab_size: 2,
-        initializer_range: 0.02,
-        layer_norm_eps: 1e-12,
-        pad_token_id: 0,
-        position_embedding_type: Default::default(),
-        use_cache: false,
-        classifier_dropout: None,
-        model_type: Some("bert".to_owned()),
-    }
-}
-
 impl Transformer {
     fn load() -> Result<Transformer, String> {
         let err = |e: candle_core::Error| format!("sentiment transformer: {e}");
         let vb =
             VarBuilder::from_slice_safetensors(WEIGHTS, DType::F32, &Device::Cpu).map_err(err)?;
-        let bert = BertModel::load(vb.clone(), &config()).map_err(err)?;
+        let bert = Encoder::load(vb.clone()).map_err(err)?;
         let head = vb
             .get((3, 2 * HIDDEN), "classifier.weight")
             .and_then(|t| t.flatten_all())
@@ -95,70 +75,81 @@ impl Transformer {
 
     /// Scores each `(context, target)`: the target read inside the context (both byte
     /// spans of `text`, the target inside the context). Returns P(positive) −
-    /// P(negative) and the most probable class (−1, 0, 1) for each, in order.
+    /// P(negative) and the most probable class (−1, 0, 1) for each, in order. Each
+    /// context is tokenised once; the targets of all contexts go through the encoder
+    /// together, up to [`BATCH_TOKENS`] wordpieces at a time.
     pub(crate) fn score(
         &self,
         text: &str,
         items: &[(Span, Span)],
     ) -> Result<Vec<(f32, i8)>, String> {
-        let mut out = vec![(0.0, 0); items.len()];
         let mut order: Vec<usize> = (0..items.len()).collect();
         order.sort_by_key(|&i| items[i].0);
+        let mut marked: Vec<(usize, Marked)> = Vec::with_capacity(items.len());
         for group in order.chunk_by(|&a, &b| items[a].0 == items[b].0) {
             let ctx = items[group[0]].0;
             let pieces = self.pieces.encode(ctx.slice(text))?;
-            for rows in group.chunks(BATCH) {
-                let marked: Vec<Marked> = rows
-                    .iter()
-                    .map(|&i| {
-                        let t = items[i].1;
-                        let start = t.start.clamp(ctx.start, ctx.end) - ctx.start;
-                        let end = t.end.clamp(ctx.start, ctx.end) - ctx.start;
-                        mark(&pieces, start, end.max(start))
-                    })
-                    .collect();
-                let scores = self
-                    .run(&marked)
-                    .map_err(|e| format!("sentiment transformer: {e}"))?;
-                for (&i, s) in rows.iter().zip(scores) {
-                    out[i] = s;
-                }
+            marked.extend(group.iter().map(|&i| {
+                let t = items[i].1;
+                let start = t.start.clamp(ctx.start, ctx.end) - ctx.start;
+                let end = t.end.clamp(ctx.start, ctx.end) - ctx.start;
+                (i, mark(&pieces, start, end.max(start)))
+            }));
+        }
+        let mut out = vec![(0.0, 0); items.len()];
+        let mut rest = &marked[..];
+        while !rest.is_empty() {
+            let mut tokens = 0;
+            let take = rest
+                .iter()
+                .take_while(|(_, m)| {
+                    tokens += m.ids.len();
+                    tokens <= BATCH_TOKENS
+                })
+                .count()
+                .max(1);
+            let (batch, tail) = rest.split_at(take);
+            let scores = self
+                .run(batch.iter().map(|(_, m)| m))
+                .map_err(|e| format!("sentiment transformer: {e}"))?;
+            for ((i, _), s) in batch.iter().zip(scores) {
+                out[*i] = s;
             }
+            rest = tail;
         }
         Ok(out)
     }
 
     /// One batch through the encoder and the head.
-    fn run(&self, batch: &[Marked]) -> candle_core::Result<Vec<(f32, i8)>> {
-        let width = batch.iter().map(|m| m.ids.len()).max().unwrap_or(0);
-        let mut ids = vec![0u32; batch.len() * width];
-        let mut mask = vec![0u32; batch.len() * width];
-        for (r, m) in batch.iter().enumerate() {
-            ids[r * width..r * width + m.ids.len()].copy_from_slice(&m.ids);
-            mask[r * width..r * width + m.ids.len()].fill(1);
+    fn run<'a>(
+        &self,
+        batch: impl Iterator<Item = &'a Marked> + Clone,
+    ) -> candle_core::Result<Vec<(f32, i8)>> {
+        let seqs: Vec<&[u32]> = batch.clone().map(|m| &m.ids[..]).collect();
+        let keep: Vec<Vec<u32>> = batch
+            .map(|m| {
+                let span = (m.open as u32..=m.close as u32).filter(|&r| r > 0);
+                std::iter::once(0).chain(span).collect()
+            })
+            .collect();
+        let rows = self.bert.forward(&seqs, &keep)?.to_vec2::<f32>()?;
+        let mut out = Vec::with_capacity(keep.len());
+        let mut at = 0;
+        for k in &keep {
+            out.push(self.classify(&rows[at..at + k.len()]));
+            at += k.len();
         }
-        let shape = (batch.len(), width);
-        let ids = Tensor::from_vec(ids, shape, &Device::Cpu)?;
-        let mask = Tensor::from_vec(mask, shape, &Device::Cpu)?;
-        let types = ids.zeros_like()?;
-        let h = self
-            .bert
-            .forward(&ids, &types, Some(&mask))?
-            .to_vec3::<f32>()?;
-        Ok(batch
-            .iter()
-            .zip(h)
-            .map(|(m, rows)| self.classify(&rows, m.open, m.close))
-            .collect())
+        Ok(out)
     }
 
-    /// The head on one row of encoder vectors.
-    fn classify(&self, rows: &[Vec<f32>], open: usize, close: usize) -> (f32, i8) {
+    /// The head on one target's kept rows: the `[CLS]` vector, then those from the
+    /// opening to the closing marker.
+    fn classify(&self, rows: &[Vec<f32>]) -> (f32, i8) {
         let mut feat = vec![0.0f32; 2 * HIDDEN];
         if let Some(cls) = rows.first() {
             feat[..HIDDEN].copy_from_slice(&cls[..HIDDEN.min(cls.len())]);
         }
-        let span = rows.get(open..=close).unwrap_or(&[]);
+        let span = rows.get(1..).unwrap_or(&[]);
         for r in span {
             for (f, x) in feat[HIDDEN..].iter_mut().zip(r) {
                 *f += x / span.len() as f32;
