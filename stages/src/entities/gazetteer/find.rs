@@ -183,7 +183,7 @@ impl Gazetteer {
         } else {
             &self.vocab
         };
-        if let Some(&w) = vocab.get(k) {
+        if let Some(w) = vocab.get(k) {
             flags |= if self.word_flags[w as usize] & W_GIVEN != 0 {
                 T_GIVEN
             } else {
@@ -210,7 +210,7 @@ impl Gazetteer {
                 break;
             }
             rules.candidates(k, buf2, |c| {
-                if let Some(&w) = self.vocab.get(c) {
+                if let Some(w) = self.vocab.get(c) {
                     if !out[from..].iter().any(|x| x.word == w) {
                         out.push(Cand {
                             word: w,
@@ -249,7 +249,7 @@ impl Gazetteer {
         let rest = chars.as_str();
         let skip = c.len_utf8() as u32;
         if rest.chars().count() >= 3 {
-            if let Some(&w) = self.vocab.get(rest) {
+            if let Some(w) = self.vocab.get(rest) {
                 out.push(Cand {
                     word: w,
                     start: start + skip,
@@ -264,7 +264,7 @@ impl Gazetteer {
             buf.clear();
             buf.push('ا');
             buf.push_str(rest);
-            if let Some(&w) = self.vocab.get(buf.as_str()) {
+            if let Some(w) = self.vocab.get(buf.as_str()) {
                 out.push(Cand {
                     word: w,
                     start,

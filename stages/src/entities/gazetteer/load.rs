@@ -1,5 +1,8 @@
 //! Parsing the gazetteer tables into the word index.
 
+use rustc_hash::FxHashMap;
+
+use super::index::WordIndex;
 use super::words::{core, for_each_word, key, Case};
 use super::{
     inflect, pair_key, Entity, EntityId, Form, Gazetteer, Kind, Lang, Phrase, W_BEGINS,
@@ -49,24 +52,37 @@ fn rank(kind: Kind, form: Form) -> u8 {
     k * 4 + f
 }
 
+/// A gazetteer being parsed, with the maps that intern its entities and words.
+struct Builder {
+    g: Gazetteer,
+    /// Entity ids by canonical name, one map per [`Kind::index`].
+    names: [FxHashMap<Box<str>, EntityId>; 6],
+    /// Word key → word id.
+    vocab: FxHashMap<Box<str>, u32>,
+}
+
 /// Parses `tables` and `given_names` into a gazetteer.
 pub(super) fn parse(tables: &[&str], given_names: &str) -> Result<Gazetteer, GazetteerError> {
     let lines: usize = tables
         .iter()
         .map(|t| memchr::memchr_iter(b'\n', t.as_bytes()).count())
         .sum();
-    let mut g = Gazetteer {
-        langs: vec![Lang::ANY],
-        ..Gazetteer::default()
+    let mut b = Builder {
+        g: Gazetteer {
+            langs: vec![Lang::ANY],
+            ..Gazetteer::default()
+        },
+        names: Default::default(),
+        vocab: FxHashMap::default(),
     };
     // sized once: no rehashing while the tables are read
     // (the built-in tables hold about one new word a line, given names included)
     let given = memchr::memchr_iter(b'\n', given_names.as_bytes()).count();
-    g.vocab.reserve(lines + given / 2);
-    g.word_flags.reserve(lines + given / 2);
-    g.phrases.reserve(lines);
-    g.words.reserve(lines * 2);
-    g.entities.reserve(lines / 2);
+    b.vocab.reserve(lines + given / 2);
+    b.g.word_flags.reserve(lines + given / 2);
+    b.g.phrases.reserve(lines);
+    b.g.words.reserve(lines * 2);
+    b.g.entities.reserve(lines / 2);
     let mut buf = String::new();
     for (table, src) in tables.iter().enumerate() {
         for (n, line) in data_lines(src).enumerate() {
@@ -85,20 +101,21 @@ pub(super) fn parse(tables: &[&str], given_names: &str) -> Result<Gazetteer, Gaz
             if id.is_empty() {
                 return Err(bad("empty id"));
             }
-            let entity = g.intern_entity(id, kind);
+            let entity = b.intern_entity(id, kind);
             if country != "-" && kind != Kind::Country {
-                let c = g.intern_entity(country, Kind::Country);
-                g.entities[entity.0 as usize].country.get_or_insert(c);
+                let c = b.intern_entity(country, Kind::Country);
+                b.g.entities[entity.0 as usize].country.get_or_insert(c);
             }
-            g.add_phrase(&mut buf, form, lang, entity, kind, how, flags.contains('a'));
+            b.add_phrase(&mut buf, form, lang, entity, kind, how, flags.contains('a'));
         }
     }
     // two-letter names (`La`, `Al`) are too often articles or parts of other names
     for name in entries(given_names).filter(|n| n.chars().count() >= 3) {
         let k = key(&mut buf, name);
-        let w = g.intern_word(k);
-        g.word_flags[w as usize] |= W_GIVEN;
+        let w = b.intern_word(k);
+        b.g.word_flags[w as usize] |= W_GIVEN;
     }
+    let mut g = b.finish();
     for rules in inflect::load() {
         if let Some(l) = g.lang_index(&rules.lang) {
             g.rules.push((l, rules));
@@ -107,23 +124,22 @@ pub(super) fn parse(tables: &[&str], given_names: &str) -> Result<Gazetteer, Gaz
             g.rules.push(((g.langs.len() - 1) as u16, rules));
         }
     }
-    g.index_starts();
     Ok(g)
 }
 
-impl Gazetteer {
+impl Builder {
     /// The entity `(name, kind)`, created on first sight.
     fn intern_entity(&mut self, name: &str, kind: Kind) -> EntityId {
-        if let Some(&id) = self.by_name[kind.index()].get(name) {
+        if let Some(&id) = self.names[kind.index()].get(name) {
             return id;
         }
-        let id = EntityId(self.entities.len() as u32);
-        self.entities.push(Entity {
+        let id = EntityId(self.g.entities.len() as u32);
+        self.g.entities.push(Entity {
             name: name.into(),
             kind,
             country: None,
         });
-        self.by_name[kind.index()].insert(name.into(), id);
+        self.names[kind.index()].insert(name.into(), id);
         id
     }
 
@@ -132,10 +148,31 @@ impl Gazetteer {
         if let Some(&w) = self.vocab.get(k) {
             return w;
         }
-        let w = self.word_flags.len() as u32;
+        let w = self.g.word_flags.len() as u32;
         self.vocab.insert(k.into(), w);
-        self.word_flags.push(0);
+        self.g.word_flags.push(0);
         w
+    }
+
+    /// The gazetteer with its word and name indices.
+    fn finish(mut self) -> Gazetteer {
+        let g = &mut self.g;
+        g.index_starts();
+        let mut words: Vec<(&str, u32)> = self.vocab.iter().map(|(k, &w)| (&**k, w)).collect();
+        words.sort_unstable_by_key(|e| e.1);
+        g.vocab = WordIndex::build(words.iter().copied());
+        let lower: Vec<(&str, u32)> = words
+            .into_iter()
+            .filter(|&(_, w)| g.word_flags[w as usize] & W_FIRST_ANY_CASE != 0)
+            .collect();
+        g.lower_first = WordIndex::build(lower.into_iter());
+        let mut by_name: Vec<EntityId> = (0..g.entities.len() as u32).map(EntityId).collect();
+        by_name.sort_unstable_by(|a, b| {
+            let (a, b) = (&g.entities[a.0 as usize], &g.entities[b.0 as usize]);
+            (a.kind.index(), &a.name).cmp(&(b.kind.index(), &b.name))
+        });
+        g.by_name = by_name;
+        self.g
     }
 
     /// Adds one form. A single word written in lower case in a cased script is skipped:
@@ -158,7 +195,7 @@ impl Gazetteer {
         if n == 0 || n > usize::from(u16::MAX) {
             return;
         }
-        let start = self.words.len() as u32;
+        let start = self.g.words.len() as u32;
         for p in pieces {
             let (s, e) = core(p);
             let case = Case::of(&p[s..e]);
@@ -166,20 +203,20 @@ impl Gazetteer {
                 return;
             }
             let w = self.intern_word(key(buf, &p[s..e]));
-            self.words.push((w, case));
+            self.g.words.push((w, case));
         }
-        let lang = match self.langs.iter().position(|l| *l == lang) {
+        let lang = match self.g.langs.iter().position(|l| *l == lang) {
             Some(i) => i as u16,
             None => {
-                self.langs.push(lang);
-                (self.langs.len() - 1) as u16
+                self.g.langs.push(lang);
+                (self.g.langs.len() - 1) as u16
             }
         };
-        let first = self.words[start as usize];
+        let first = self.g.words[start as usize];
         if first.1 == Case::Any {
-            self.word_flags[first.0 as usize] |= W_FIRST_ANY_CASE;
+            self.g.word_flags[first.0 as usize] |= W_FIRST_ANY_CASE;
         }
-        self.phrases.push(Phrase {
+        self.g.phrases.push(Phrase {
             start,
             len: n as u16,
             lang,
@@ -189,7 +226,9 @@ impl Gazetteer {
             ambiguous,
         });
     }
+}
 
+impl Gazetteer {
     /// Indexes the phrases: one-word forms by their word, longer ones by their first two
     /// words, longest (then best-ranked) first.
     fn index_starts(&mut self) {
@@ -240,12 +279,6 @@ impl Gazetteer {
             at = end;
         }
         self.starts = order;
-        self.lower_first = self
-            .vocab
-            .iter()
-            .filter(|(_, &w)| self.word_flags[w as usize] & W_FIRST_ANY_CASE != 0)
-            .map(|(k, &w)| (k.clone(), w))
-            .collect();
     }
 }
 

@@ -42,8 +42,10 @@
 //! assert_eq!(found[2].span.slice(text), "Allemagne");
 //! ```
 
+mod binary;
 mod features;
 mod find;
+mod index;
 mod inflect;
 mod load;
 mod words;
@@ -57,6 +59,8 @@ use std::sync::OnceLock;
 use pipeline_core::{ActorKind, Span};
 use rustc_hash::FxHashMap;
 
+use index::WordIndex;
+
 pub use features::{feature, GazetteerReading};
 pub use load::GazetteerError;
 
@@ -68,6 +72,9 @@ const PLACES: &str = include_str!("../data/places.tsv");
 const COUNTRIES: &str = include_str!("../data/countries.tsv");
 /// English given names (PDDL / CC0).
 const GIVEN_NAMES: &str = include_str!("../data/given_names.txt");
+/// The three tables above, parsed and indexed ahead of time (`data/gazetteer.bin`, written
+/// by the `build_gazetteer` example; a test checks that it is what the tables give).
+const GAZETTEER_BIN: &[u8] = include_bytes!("../data/gazetteer.bin");
 
 /// What an entity of the gazetteer is.
 ///
@@ -321,7 +328,7 @@ pub struct GazetteerMatch {
 }
 
 /// One entity: canonical name, kind, country.
-#[derive(Debug)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 struct Entity {
     name: Box<str>,
     kind: Kind,
@@ -329,7 +336,7 @@ struct Entity {
 }
 
 /// One form of the gazetteer: its words and what it names.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Phrase {
     /// First of its words in [`Gazetteer::words`].
     start: u32,
@@ -372,15 +379,15 @@ fn pair_key(first: u32, second: u32) -> u64 {
 #[derive(Debug, Default)]
 pub struct Gazetteer {
     entities: Vec<Entity>,
-    /// Entity ids by canonical name, one map per [`Kind::index`].
-    by_name: [FxHashMap<Box<str>, EntityId>; 6],
+    /// Entity ids sorted by kind ([`Kind::index`]) then canonical name.
+    by_name: Vec<EntityId>,
     /// The languages of the forms; index 0 is `*`.
     langs: Vec<Lang>,
     /// Word key → word id.
-    vocab: FxHashMap<Box<str>, u32>,
+    vocab: WordIndex,
     /// The words that begin a form in lower case (`mer` of `mer Noire`): the part of
     /// `vocab` a lower-case word not after a candidate is looked up in.
-    lower_first: FxHashMap<Box<str>, u32>,
+    lower_first: WordIndex,
     /// Per word id: `W_*` flags.
     word_flags: Vec<u8>,
     /// Per word id: the range of [`Gazetteer::starts`] holding the one-word forms it is.
@@ -399,7 +406,8 @@ pub struct Gazetteer {
 }
 
 impl Gazetteer {
-    /// The built-in gazetteer, parsed on first use (a few milliseconds) and shared.
+    /// The built-in gazetteer, read on first use from its pre-built binary form (about a
+    /// millisecond: the tables are parsed and indexed ahead of time) and shared.
     ///
     /// ```
     /// let g = stages::entities::gazetteer::Gazetteer::builtin();
@@ -407,11 +415,39 @@ impl Gazetteer {
     /// ```
     pub fn builtin() -> &'static Gazetteer {
         static BUILTIN: OnceLock<Gazetteer> = OnceLock::new();
-        BUILTIN.get_or_init(Gazetteer::parse_builtin)
+        BUILTIN.get_or_init(Gazetteer::read_builtin)
     }
 
-    /// Parses the built-in data anew (what [`Gazetteer::builtin`] does once; for
-    /// measuring the parse).
+    /// Reads the built-in gazetteer from its pre-built binary form anew (what
+    /// [`Gazetteer::builtin`] does once; for measuring the read).
+    ///
+    /// ```
+    /// let g = stages::entities::gazetteer::Gazetteer::read_builtin();
+    /// assert_eq!(g.len(), stages::entities::gazetteer::Gazetteer::parse_builtin().len());
+    /// ```
+    pub fn read_builtin() -> Gazetteer {
+        // The binary is generated from the tables and checked against them by the tests:
+        // a failure here is a broken build, not bad input.
+        #[allow(clippy::expect_used)]
+        binary::from_bytes(GAZETTEER_BIN).expect(
+            "data/gazetteer.bin is a gazetteer (rebuild it with the build_gazetteer example)",
+        )
+    }
+
+    /// The gazetteer in the binary form [`Gazetteer::builtin`] reads (`data/gazetteer.bin`
+    /// is `Gazetteer::parse_builtin().to_bytes()`; the `build_gazetteer` example writes it).
+    ///
+    /// ```
+    /// use stages::entities::gazetteer::Gazetteer;
+    /// let g = Gazetteer::parse(&["Atlantis\ten\tcountry\tAtlantis\t-\tname\t-\n"], "").unwrap();
+    /// assert!(g.to_bytes().starts_with(b"NLPGZ"));
+    /// ```
+    pub fn to_bytes(&self) -> Vec<u8> {
+        binary::to_bytes(self)
+    }
+
+    /// Parses the built-in tables anew (what the `build_gazetteer` example writes into
+    /// the binary form; for the tests and for measuring the parse).
     ///
     /// ```
     /// let g = stages::entities::gazetteer::Gazetteer::parse_builtin();
@@ -500,7 +536,15 @@ impl Gazetteer {
     /// assert!(Gazetteer::builtin().entity_id("Atlantis", Kind::Country).is_none());
     /// ```
     pub fn entity_id(&self, name: &str, kind: Kind) -> Option<EntityId> {
-        self.by_name[kind.index()].get(name).copied()
+        let entry = |id: &EntityId| {
+            let e = &self.entities[id.0 as usize];
+            (e.kind.index(), &*e.name)
+        };
+        let at = self
+            .by_name
+            .binary_search_by(|id| entry(id).cmp(&(kind.index(), name)))
+            .ok()?;
+        Some(self.by_name[at])
     }
 
     /// True when `word` is a given name of the gazetteer's list (any case).
@@ -515,7 +559,7 @@ impl Gazetteer {
         let k = words::key(&mut buf, word);
         self.vocab
             .get(k)
-            .is_some_and(|&w| self.word_flags[w as usize] & W_GIVEN != 0)
+            .is_some_and(|w| self.word_flags[w as usize] & W_GIVEN != 0)
     }
 
     /// Index of language `lang` among the forms' languages.

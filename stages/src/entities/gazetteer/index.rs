@@ -1,0 +1,170 @@
+//! The word index: word keys → word ids in one open-addressing table over one string of
+//! keys. It is built once from the tables (or read from the pre-built binary, where it is
+//! stored as it lies in memory) and never allocates per key.
+
+use std::borrow::Cow;
+
+/// Marks an empty slot.
+const EMPTY: u32 = u32::MAX;
+
+/// The hash of a key: eight bytes at a time, then a final mix so that the low bits (the
+/// slot) and the high bits (the fingerprint) both depend on every byte. Defined here,
+/// not taken from a crate, because the pre-built binary stores slots computed with it.
+pub(super) fn hash(key: &[u8]) -> u64 {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut h = key.len() as u64;
+    let mut chunks = key.chunks_exact(8);
+    for c in &mut chunks {
+        let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        h = (h.rotate_left(23) ^ w).wrapping_mul(K);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut w = [0u8; 8];
+        w[..rest.len()].copy_from_slice(rest);
+        h = (h.rotate_left(23) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+    }
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xFF51_AFD7_ED55_8CCD);
+    h ^ (h >> 33)
+}
+
+/// A map from word keys to word ids.
+///
+/// Key `i` is `keys[ends[i - 1]..ends[i]]` (from 0 for the first) and maps to `ids[i]`; a
+/// slot is `(fingerprint, i)`, the fingerprint the hash's high half, compared before the
+/// key's bytes. At most half the slots are used, so a miss stops after a probe or two.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub(super) struct WordIndex {
+    pub(super) keys: Cow<'static, str>,
+    pub(super) ends: Vec<u32>,
+    pub(super) ids: Vec<u32>,
+    /// `2 × slot count` words: fingerprint, key index (`EMPTY` when free).
+    pub(super) slots: Vec<u32>,
+}
+
+impl WordIndex {
+    /// The index of `entries` (distinct keys with their ids), in that order.
+    pub(super) fn build<'a>(entries: impl ExactSizeIterator<Item = (&'a str, u32)>) -> WordIndex {
+        let n = entries.len();
+        let size = (2 * n).next_power_of_two().max(2);
+        let mut index = WordIndex {
+            keys: Cow::Owned(String::new()),
+            ends: Vec::with_capacity(n),
+            ids: Vec::with_capacity(n),
+            slots: vec![EMPTY; 2 * size],
+        };
+        let mut keys = String::new();
+        for (k, id) in entries {
+            let i = index.ids.len() as u32;
+            keys.push_str(k);
+            index.ends.push(keys.len() as u32);
+            index.ids.push(id);
+            let h = hash(k.as_bytes());
+            let mut at = (h as usize) & (size - 1);
+            while index.slots[2 * at + 1] != EMPTY {
+                at = (at + 1) & (size - 1);
+            }
+            index.slots[2 * at] = (h >> 32) as u32;
+            index.slots[2 * at + 1] = i;
+        }
+        index.keys = Cow::Owned(keys);
+        index
+    }
+
+    /// The key at position `i`.
+    fn key(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        self.keys.get(start..self.ends[i] as usize).unwrap_or("")
+    }
+
+    /// The id of `key`, if the index holds it.
+    #[inline]
+    pub(super) fn get(&self, key: &str) -> Option<u32> {
+        let size = self.slots.len() / 2;
+        if size == 0 {
+            return None;
+        }
+        let h = hash(key.as_bytes());
+        let fp = (h >> 32) as u32;
+        let mut at = (h as usize) & (size - 1);
+        loop {
+            let i = self.slots[2 * at + 1];
+            if i == EMPTY {
+                return None;
+            }
+            if self.slots[2 * at] == fp && self.key(i as usize) == key {
+                return Some(self.ids[i as usize]);
+            }
+            at = (at + 1) & (size - 1);
+        }
+    }
+
+    /// The keys and their ids, in the order they were built.
+    #[cfg(test)]
+    pub(super) fn iter(&self) -> impl Iterator<Item = (&str, u32)> + '_ {
+        (0..self.ids.len()).map(|i| (self.key(i), self.ids[i]))
+    }
+
+    /// True when the table is well formed: ends ascending within the keys and on char
+    /// boundaries, a power-of-two slot count, every slot pointing at a key (what the
+    /// binary reader checks before trusting a table).
+    pub(super) fn is_consistent(&self) -> bool {
+        let size = self.slots.len() / 2;
+        let mut last = 0;
+        let ends_ok = self.ends.len() == self.ids.len()
+            && self.ends.iter().all(|&e| {
+                let ok = e >= last && self.keys.is_char_boundary(e as usize);
+                last = e;
+                ok
+            })
+            && last as usize == self.keys.len();
+        let slots_ok = (size == 0 && self.ids.is_empty() || size.is_power_of_two())
+            && self.slots.len() % 2 == 0
+            && 2 * self.ids.len() <= size.max(1)
+            && self
+                .slots
+                .chunks_exact(2)
+                .all(|s| s[1] == EMPTY || (s[1] as usize) < self.ids.len())
+            // a free slot ends every probe
+            && (size == 0 || self.slots.chunks_exact(2).any(|s| s[1] == EMPTY));
+        ends_ok && slots_ok
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_what_it_holds_and_nothing_else() {
+        let words = [
+            "россия",
+            "moscow",
+            "",
+            "new york",
+            "a",
+            "quai d'orsay",
+            "日本",
+        ];
+        let index = WordIndex::build(words.iter().enumerate().map(|(i, w)| (*w, 10 * i as u32)));
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(index.get(w), Some(10 * i as u32), "{w}");
+        }
+        for w in ["росси", "Moscow", "new", "b", "日"] {
+            assert_eq!(index.get(w), None, "{w}");
+        }
+        assert!(index.is_consistent());
+        assert_eq!(index.iter().nth(3), Some(("new york", 30)));
+        assert_eq!(WordIndex::default().get("a"), None);
+        assert!(WordIndex::default().is_consistent());
+    }
+
+    #[test]
+    fn hash_is_fixed() {
+        // the pre-built binary stores slots computed with this function
+        assert_eq!(hash(b""), 0);
+        assert_ne!(hash(b"moscow"), hash(b"moscou"));
+        assert_ne!(hash(b"abcdefgh"), hash(b"abcdefgh\0"));
+    }
+}
