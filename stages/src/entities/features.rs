@@ -103,12 +103,6 @@ fn class_code(c: char) -> u64 {
     }
 }
 
-/// Hash of bytes (FNV-1a).
-#[inline]
-fn hash_bytes(b: &[u8]) -> u64 {
-    fnv(b.iter().copied())
-}
-
 /// Hash of the last `n` characters of `s`.
 #[inline]
 fn tail_hash(s: &str, n: usize) -> u64 {
@@ -116,10 +110,24 @@ fn tail_hash(s: &str, n: usize) -> u64 {
     hash_str(&s[from..]) ^ (n as u64)
 }
 
-/// Hash of the last `n` bytes of an ASCII word (the same as [`tail_hash`] there).
+/// An ASCII byte as the word digests write it: lowercased, digits as `0`.
+#[inline]
+fn norm_ascii(c: u8) -> u8 {
+    if c.is_ascii_digit() {
+        b'0'
+    } else {
+        c.to_ascii_lowercase()
+    }
+}
+
+/// Hash of the last `n` bytes of an ASCII word, normalised ([`norm_ascii`]): the same as
+/// [`tail_hash`] of the normalised word.
 #[inline]
 fn tail_hash_ascii(b: &[u8], n: usize) -> u64 {
-    hash_bytes(&b[b.len().saturating_sub(n)..]) ^ (n as u64)
+    fnv(b[b.len().saturating_sub(n)..]
+        .iter()
+        .map(|&c| norm_ascii(c)))
+        ^ (n as u64)
 }
 
 /// Folds one character class into a shape hash, cutting runs of a class at two.
@@ -139,29 +147,26 @@ fn shape_step(shape: &mut u64, last: &mut u64, run: &mut u32, k: u64) {
 /// The seed of shape hashes.
 const SHAPE_SEED: u64 = 0x84_2222_3251;
 
-/// Digests one ASCII token; `buf` is reused for the lowercased word.
-fn view_ascii(word: &str, kind: TokenKind, buf: &mut Vec<u8>) -> TokenView {
+/// Digests one ASCII token (the lowercased word is hashed as it is read, never written).
+fn view_ascii(word: &str, kind: TokenKind) -> TokenView {
     let bytes = word.as_bytes();
-    buf.clear();
     let (mut shape, mut last, mut run) = (SHAPE_SEED, 0, 0);
     let (mut letters, mut uppers) = (0usize, 0usize);
+    let mut lower: u64 = 0xcbf2_9ce4_8422_2325;
     for &c in bytes {
-        let k = if c.is_ascii_uppercase() {
+        let (k, l) = if c.is_ascii_uppercase() {
             letters += 1;
             uppers += 1;
-            buf.push(c.to_ascii_lowercase());
-            1
+            (1, c.to_ascii_lowercase())
         } else if c.is_ascii_lowercase() {
             letters += 1;
-            buf.push(c);
-            2
+            (2, c)
         } else if c.is_ascii_digit() {
-            buf.push(b'0');
-            3
+            (3, b'0')
         } else {
-            buf.push(c);
-            5 + u64::from(c)
+            (5 + u64::from(c), c)
         };
+        lower = (lower ^ u64::from(l)).wrapping_mul(0x0100_0000_01b3);
         shape_step(&mut shape, &mut last, &mut run, k);
     }
     let mut flags = 0;
@@ -176,16 +181,16 @@ fn view_ascii(word: &str, kind: TokenKind, buf: &mut Vec<u8>) -> TokenView {
     }
     let affixes = if flags & (CAP | ALLCAPS) != 0 {
         [
-            tail_hash_ascii(buf, 2),
-            tail_hash_ascii(buf, 3),
-            tail_hash_ascii(buf, 4),
-            hash_bytes(&buf[..buf.len().min(3)]),
+            tail_hash_ascii(bytes, 2),
+            tail_hash_ascii(bytes, 3),
+            tail_hash_ascii(bytes, 4),
+            fnv(bytes[..bytes.len().min(3)].iter().map(|&c| norm_ascii(c))),
         ]
     } else {
         [0; 4]
     };
     TokenView {
-        lower: hash_bytes(buf),
+        lower,
         shape,
         affixes,
         flags,
@@ -193,11 +198,11 @@ fn view_ascii(word: &str, kind: TokenKind, buf: &mut Vec<u8>) -> TokenView {
     }
 }
 
-/// Digests one token; `scratch` and `buf` are reused for the lowercased word.
-fn view(word: &str, kind: TokenKind, scratch: &mut String, buf: &mut Vec<u8>) -> TokenView {
+/// Digests one token; `scratch` is reused for the lowercased word.
+fn view(word: &str, kind: TokenKind, scratch: &mut String) -> TokenView {
     let word = base(word);
     if word.is_ascii() {
-        return view_ascii(word, kind, buf);
+        return view_ascii(word, kind);
     }
     scratch.clear();
     for c in word.chars() {
@@ -277,10 +282,10 @@ pub(crate) fn views_with(
     sentences: &[(usize, usize)],
     gazetteer: &[u16],
 ) -> Vec<TokenView> {
-    let (mut scratch, mut buf) = (String::new(), Vec::new());
+    let mut scratch = String::new();
     let mut out: Vec<TokenView> = tokens
         .iter()
-        .map(|t| view(t.span.slice(text), t.kind, &mut scratch, &mut buf))
+        .map(|t| view(t.span.slice(text), t.kind, &mut scratch))
         .collect();
     for &(s, _) in sentences {
         if let Some(v) = out.get_mut(s) {
@@ -491,14 +496,25 @@ mod tests {
 
     #[test]
     fn ascii_and_unicode_paths_agree() {
-        let (mut s, mut b) = (String::new(), Vec::new());
-        for w in ["Obama", "NASA", "X1-B", "U.S.", "McDonald"] {
-            let a = view_ascii(w, TokenKind::Word, &mut b);
+        let mut s = String::new();
+        for w in [
+            "Obama", "NASA", "X1-B", "U.S.", "McDonald", "A4", "G20", "x", "",
+        ] {
+            let a = view_ascii(w, TokenKind::Word);
             let lower = w.to_lowercase().replace(|c: char| c.is_ascii_digit(), "0");
             assert_eq!(a.lower, hash_str(&lower), "{w}");
-            assert_eq!(a.affixes[1], tail_hash(&lower, 3), "{w}");
+            // the same word with a non-ASCII letter takes the other path
+            let u = view(&format!("{w}\u{e9}"), TokenKind::Word, &mut s);
+            assert_eq!(u.lower, hash_str(&format!("{lower}\u{e9}")), "{w}");
+            if a.flags & (CAP | ALLCAPS) != 0 {
+                assert_eq!(a.affixes[0], tail_hash(&lower, 2), "{w}");
+                assert_eq!(a.affixes[1], tail_hash(&lower, 3), "{w}");
+                assert_eq!(a.affixes[2], tail_hash(&lower, 4), "{w}");
+                let head: String = lower.chars().take(3).collect();
+                assert_eq!(a.affixes[3], hash_str(&head), "{w}");
+            }
         }
-        let v = view("Élysée", TokenKind::Word, &mut s, &mut b);
+        let v = view("Élysée", TokenKind::Word, &mut s);
         assert_eq!(v.lower, hash_str("élysée"));
         assert_eq!(v.affixes[0], tail_hash("élysée", 2));
         assert_ne!(v.flags & CAP, 0);

@@ -111,11 +111,16 @@ impl Weights {
     /// Adds the rows of `feats` to `scores`.
     #[inline]
     pub(crate) fn add(&self, feats: &[u64], scores: &mut Scores) {
+        // all eight lanes of a row summed at once (the eighth is padding, dropped)
+        let mut sum = [0i32; 8];
         for &h in feats {
             let r = &self.rows[Self::row(self.bits, h)];
-            for t in 0..N_TAGS {
-                scores[t] += i32::from(r[t]);
+            for (s, &w) in sum.iter_mut().zip(r) {
+                *s += i32::from(w);
             }
+        }
+        for (s, x) in scores.iter_mut().zip(sum) {
+            *s += x;
         }
     }
 

@@ -7,22 +7,47 @@ use std::borrow::Cow;
 /// Marks an empty slot.
 const EMPTY: u32 = u32::MAX;
 
-/// The hash of a key: eight bytes at a time, then a final mix so that the low bits (the
-/// slot) and the high bits (the fingerprint) both depend on every byte. Defined here,
-/// not taken from a crate, because the pre-built binary stores slots computed with it.
+/// Eight bytes as a little-endian number.
+#[inline]
+fn le64(b: &[u8]) -> u64 {
+    let mut a = [0u8; 8];
+    a.copy_from_slice(&b[..8]);
+    u64::from_le_bytes(a)
+}
+
+/// Four bytes as a little-endian number.
+#[inline]
+fn le32(b: &[u8]) -> u64 {
+    u64::from(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+}
+
+/// The hash of a key: eight bytes at a time (the last eight read again when the length
+/// is no multiple of eight; short keys read as two overlapping halves or three bytes),
+/// then a final mix so that the low bits (the slot) and the high bits (the fingerprint)
+/// both depend on every byte. Defined here, not taken from a crate, because the
+/// pre-built binary stores slots computed with it.
+#[inline]
 pub(super) fn hash(key: &[u8]) -> u64 {
     const K: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut h = key.len() as u64;
-    let mut chunks = key.chunks_exact(8);
-    for c in &mut chunks {
-        let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-        h = (h.rotate_left(23) ^ w).wrapping_mul(K);
-    }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        let mut w = [0u8; 8];
-        w[..rest.len()].copy_from_slice(rest);
-        h = (h.rotate_left(23) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+    let mix = |h: u64, w: u64| (h.rotate_left(23) ^ w).wrapping_mul(K);
+    let n = key.len();
+    let mut h = (n as u64).wrapping_mul(K);
+    if n >= 8 {
+        let mut at = 0;
+        while at + 8 <= n {
+            h = mix(h, le64(&key[at..]));
+            at += 8;
+        }
+        if at < n {
+            h = mix(h, le64(&key[n - 8..]));
+        }
+    } else if n >= 4 {
+        h = mix(h, le32(key) << 32 | le32(&key[n - 4..]));
+    } else if n > 0 {
+        h = mix(
+            h,
+            u64::from(key[0]) << 16 | u64::from(key[n / 2]) << 8 | u64::from(key[n - 1]),
+        );
     }
     h ^= h >> 33;
     h = h.wrapping_mul(0xFF51_AFD7_ED55_8CCD);
@@ -164,7 +189,21 @@ mod tests {
     fn hash_is_fixed() {
         // the pre-built binary stores slots computed with this function
         assert_eq!(hash(b""), 0);
-        assert_ne!(hash(b"moscow"), hash(b"moscou"));
-        assert_ne!(hash(b"abcdefgh"), hash(b"abcdefgh\0"));
+        let words: [&[u8]; 9] = [
+            b"a",
+            b"ab",
+            b"abc",
+            b"abcd",
+            b"abcde",
+            b"moscow",
+            b"moscou",
+            b"abcdefgh",
+            b"abcdefgh\0",
+        ];
+        for (i, a) in words.iter().enumerate() {
+            for b in &words[i + 1..] {
+                assert_ne!(hash(a), hash(b));
+            }
+        }
     }
 }
