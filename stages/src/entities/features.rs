@@ -66,6 +66,10 @@ pub(crate) fn hash_str(s: &str) -> u64 {
 
 /// The word without a possessive `'s` / `’s` / `'`.
 fn base(word: &str) -> &str {
+    // every suffix ends in `s` or `S`: most words end otherwise
+    if !matches!(word.as_bytes().last(), Some(b's' | b'S')) {
+        return word;
+    }
     for suffix in ["'s", "’s", "'S", "’S"] {
         if let Some(b) = word.strip_suffix(suffix) {
             if !b.is_empty() {

@@ -26,7 +26,7 @@ use std::borrow::Cow;
 
 use rustc_hash::FxHashMap;
 
-use super::index::WordIndex;
+use super::index::{Sketch, WordIndex};
 use super::words::Case;
 use super::{inflect, Entity, EntityId, Form, Gazetteer, Kind, Lang, Phrase};
 
@@ -241,6 +241,7 @@ pub(super) fn from_bytes(bytes: &'static [u8]) -> Option<Gazetteer> {
     }
     g.vocab = read_index(&mut r)?;
     g.lower_first = read_index(&mut r)?;
+    g.lower_sketch = Sketch::of(&g.lower_first);
     let n = r.len(1)?;
     g.word_flags = r.take(n)?.to_vec();
     let n_words = g.word_flags.len();

@@ -178,12 +178,16 @@ impl Gazetteer {
         // a lower-case word can only begin the few forms that start in lower case (`mer
         // Noire`) unless it follows a candidate: a small map, most words of a text
         let lone_lower = flags & T_LOWER != 0 && !after_cand;
-        let vocab = if lone_lower {
-            &self.lower_first
+        let found = if lone_lower {
+            // most lower-case words begin no form: the sketch says so without a lookup
+            self.lower_sketch
+                .may_hold(k)
+                .then(|| self.lower_first.get(k))
+                .flatten()
         } else {
-            &self.vocab
+            self.vocab.get(k)
         };
-        if let Some(w) = vocab.get(k) {
+        if let Some(w) = found {
             flags |= if self.word_flags[w as usize] & W_GIVEN != 0 {
                 T_GIVEN
             } else {

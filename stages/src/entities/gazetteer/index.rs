@@ -157,6 +157,42 @@ impl WordIndex {
     }
 }
 
+/// A 1024-bit sketch of a small word index's keys (length, first and last byte): a key
+/// the sketch lacks is surely not in the index, so most words skip the hash and the
+/// probe. Kept for the index of lower-case first words, which nearly every lower-case
+/// word of a text is looked up in, and which holds a few dozen keys.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub(super) struct Sketch([u64; 16]);
+
+impl Sketch {
+    /// The bit of a key.
+    #[inline]
+    fn bit(key: &[u8]) -> usize {
+        let (first, last) = match (key.first(), key.last()) {
+            (Some(&f), Some(&l)) => (usize::from(f), usize::from(l)),
+            _ => (0, 0),
+        };
+        (key.len().wrapping_mul(31) ^ first.wrapping_mul(131) ^ last.wrapping_mul(7)) & 1023
+    }
+
+    /// The sketch of every key of `index`.
+    pub(super) fn of(index: &WordIndex) -> Sketch {
+        let mut bits = [0u64; 16];
+        for i in 0..index.ids.len() {
+            let b = Sketch::bit(index.key(i).as_bytes());
+            bits[b / 64] |= 1 << (b % 64);
+        }
+        Sketch(bits)
+    }
+
+    /// False when `key` is surely not a key of the index sketched.
+    #[inline]
+    pub(super) fn may_hold(&self, key: &str) -> bool {
+        let b = Sketch::bit(key.as_bytes());
+        self.0[b / 64] & (1 << (b % 64)) != 0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -181,6 +217,10 @@ mod tests {
         }
         assert!(index.is_consistent());
         assert_eq!(index.iter().nth(3), Some(("new york", 30)));
+        let sketch = Sketch::of(&index);
+        assert!(words.iter().all(|w| sketch.may_hold(w)));
+        let others = ["paris", "the", "of", "and", "x", "государство"];
+        assert!(others.iter().filter(|w| sketch.may_hold(w)).count() < others.len());
         assert_eq!(WordIndex::default().get("a"), None);
         assert!(WordIndex::default().is_consistent());
     }

@@ -59,7 +59,7 @@ use std::sync::OnceLock;
 use pipeline_core::{ActorKind, Span};
 use rustc_hash::FxHashMap;
 
-use index::WordIndex;
+use index::{Sketch, WordIndex};
 
 pub use features::{feature, GazetteerReading};
 pub use load::GazetteerError;
@@ -388,6 +388,8 @@ pub struct Gazetteer {
     /// The words that begin a form in lower case (`mer` of `mer Noire`): the part of
     /// `vocab` a lower-case word not after a candidate is looked up in.
     lower_first: WordIndex,
+    /// The keys of `lower_first`, sketched: most lower-case words skip the lookup.
+    lower_sketch: Sketch,
     /// Per word id: `W_*` flags.
     word_flags: Vec<u8>,
     /// Per word id: the range of [`Gazetteer::starts`] holding the one-word forms it is.
