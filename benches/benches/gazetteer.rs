@@ -127,6 +127,10 @@ fn bench(c: &mut Criterion) {
     parse.bench_function("builtin", |b| {
         b.iter(|| black_box(Gazetteer::parse_builtin()))
     });
+    // what the binary does at start-up: the pre-built form (data/gazetteer.bin)
+    parse.bench_function("builtin_binary", |b| {
+        b.iter(|| black_box(Gazetteer::read_builtin()))
+    });
     parse.finish();
 }
 
