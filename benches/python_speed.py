@@ -120,7 +120,7 @@ def main():
     if spacy_nlp is None:
         print(f"spaCy: skipped, {spacy_model}")
     else:
-        print(f"spaCy: {spacy_model} (spaCy {spacy_nlp.meta.get('spacy_version', '?')})")
+        print(f"spaCy: {spacy_model} {spacy_nlp.meta.get('version', '')}")
 
     def run_cli():
         with open(os.devnull, "wb") as null:
