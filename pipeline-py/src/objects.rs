@@ -6,8 +6,7 @@
 //! number kept as text (`serde_json`'s arbitrary precision: passed-through input fields,
 //! numeric ids) becomes an `int` when it is an integer, else a `float`; a non-finite
 //! float is `None` (the CLI writes `null`). Keys are interned Python strings, made once
-//! per run, and short string values (a token's text, stem and kind) are shared within a
-//! run ([`Keys`]): fewer objects to make and to free, and the same values.
+//! per run ([`Keys`]).
 
 use std::fmt::Display;
 
@@ -26,10 +25,6 @@ const RAW_TOKEN: &str = "$serde_json::private::RawValue";
 const KEY_CACHE_BYTES: usize = 64;
 /// The most map keys cached (the fields of input records are open-ended).
 const KEY_CACHE_LEN: usize = 4096;
-/// String values up to this many bytes are shared (most tokens, stems and kinds).
-const VALUE_CACHE_BYTES: usize = 16;
-/// The most string values shared in one run (a few MB at most).
-const VALUE_CACHE_LEN: usize = 1 << 15;
 
 /// Why a value could not become a Python object.
 #[derive(Debug, thiserror::Error)]
@@ -55,13 +50,11 @@ impl ser::Error for ToPyError {
 }
 
 /// The interned Python strings of the keys seen so far: struct fields by the address of
-/// their `&'static str`, map keys by their text (short ones, a bounded number); and the
-/// short string values seen so far, shared (a Python `str` is immutable).
+/// their `&'static str`, map keys by their text (short ones, a bounded number).
 #[derive(Default)]
 pub struct Keys {
     fields: FxHashMap<(usize, usize), Py<PyString>>,
     texts: FxHashMap<Box<str>, Py<PyString>>,
-    values: FxHashMap<Box<str>, Py<PyString>>,
 }
 
 impl Keys {
@@ -84,21 +77,6 @@ impl Keys {
             self.texts.insert(key.into(), k.clone().unbind());
         }
         k
-    }
-
-    /// The Python string of the value `s`, shared when it is short.
-    fn value<'py>(&mut self, py: Python<'py>, s: &str) -> Bound<'py, PyString> {
-        if s.len() > VALUE_CACHE_BYTES {
-            return PyString::new(py, s);
-        }
-        if let Some(v) = self.values.get(s) {
-            return v.bind(py).clone();
-        }
-        let v = PyString::new(py, s);
-        if self.values.len() < VALUE_CACHE_LEN {
-            self.values.insert(s.into(), v.clone().unbind());
-        }
-        v
     }
 }
 
@@ -462,7 +440,7 @@ impl<'k, 'py> ser::Serializer for ToPy<'k, 'py> {
         self.serialize_str(v.encode_utf8(&mut buf))
     }
     fn serialize_str(self, v: &str) -> Result<Self::Ok, Self::Error> {
-        Ok(self.keys.value(self.py, v).into_any())
+        Ok(PyString::new(self.py, v).into_any())
     }
     fn serialize_bytes(self, v: &[u8]) -> Result<Self::Ok, Self::Error> {
         // serde_json writes bytes as a list of numbers
