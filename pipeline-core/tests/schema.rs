@@ -191,3 +191,77 @@ fn the_reader_reads_back_what_the_writer_writes() {
         );
     }
 }
+
+/// The line `options` writes for `record` and the serde view of it through `serde_json`.
+fn line_and_view(record: &Record, options: OutputOptions) -> (String, String) {
+    let mut line = Vec::new();
+    options.write_line(record, &mut line);
+    let mut view = serde_json::to_vec(&options.view(record)).unwrap();
+    view.push(b'\n');
+    (
+        String::from_utf8(line).unwrap(),
+        String::from_utf8(view).unwrap(),
+    )
+}
+
+#[test]
+fn the_serde_view_is_the_written_line_byte_for_byte() {
+    #[derive(serde::Serialize, serde::Deserialize)]
+    struct Wikidata {
+        start: usize,
+        end: usize,
+        qid: String,
+        weight: f32,
+    }
+    impl Layer for Wikidata {
+        const NAME: &'static str = "entities_wikidata";
+    }
+    let mut full = full_document();
+    full.insert_layer(&Wikidata {
+        start: 3,
+        end: 9,
+        qid: "Q159".into(),
+        weight: 0.1,
+    })
+    .unwrap();
+    let input = InputOptions::default();
+    let fields = input
+        .json_document(
+            "f:1",
+            r#"{"id":12345678901234567890123,"text":"Zoë \"quoted\"\n\ttab\u0001 Ça va","meta":{"a":[1,2.50,-0,1e400],"b":null,"c":true},"quotes":"an input field a layer overwrites","lang":"fr"}"#,
+        )
+        .unwrap();
+    let plain = input
+        .json_document("f:2", r#"{"id":-2.5,"text":"Hi"}"#)
+        .unwrap();
+    let failures = [
+        Failure::new("stdin:3", "input", "invalid_json", "bad \"line\""),
+        Failure::new("7", "quotes", "panic", "boom").with_number_id(true),
+    ];
+    let records: Vec<Record> = [full, fields, plain]
+        .into_iter()
+        .map(Ok)
+        .chain(failures.into_iter().map(Err))
+        .collect();
+    let selections = [
+        None,
+        Some("tokens"),
+        Some("stems,tokens"),
+        Some("quotes,actors,lang"),
+    ];
+    for record in &records {
+        for offsets in [OffsetUnit::Bytes, OffsetUnit::Chars] {
+            for no_text in [false, true] {
+                for layers in selections {
+                    let options = OutputOptions {
+                        offsets,
+                        no_text,
+                        layers: layers.map(|l| l.parse().unwrap()),
+                    };
+                    let (line, view) = line_and_view(record, options);
+                    assert_eq!(view, line, "{options:?}");
+                }
+            }
+        }
+    }
+}

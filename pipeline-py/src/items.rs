@@ -1,13 +1,11 @@
-//! Input items and output records. An item is a `str` (the text; `bytes` are read as
-//! UTF-8) or a `dict` (a JSON Lines record: `text`, `id`, `lang`, `targets` and fields
-//! passed through), read by the CLI's own [`InputOptions`]: the dict is written as JSON by
-//! Python's `json.dumps` and parsed as the CLI parses a line. Whatever an item is — a
-//! lone surrogate, a huge text, `None`, a number — it becomes a record, never an
-//! exception. A record becomes a dict through its JSON line
-//! ([`OutputOptions::write_line_caught`]) and `orjson.loads` (else `json.loads`), so it
-//! is the CLI's object.
+//! Input items. An item is a `str` (the text; `bytes` are read as UTF-8) or a `dict` (a
+//! JSON Lines record: `text`, `id`, `lang`, `targets` and fields passed through), read by
+//! the CLI's own [`InputOptions`]: the dict is written as JSON by Python's `json.dumps` and
+//! parsed as the CLI parses a line. Whatever an item is — a lone surrogate, a huge text,
+//! `None`, a number — it becomes a record, never an exception. (Records become dicts in
+//! `objects.rs`.)
 
-use pipeline_core::{Failure, InputOptions, OutputOptions, Record};
+use pipeline_core::{Failure, InputOptions, Record};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyString};
 
@@ -33,40 +31,26 @@ impl Position {
     }
 }
 
-/// Python's `json.dumps` and `orjson.loads` (else `json.loads`), looked up once.
+/// Python's `json.dumps`, looked up once.
 #[derive(Debug)]
 pub struct Json {
     dumps: Py<PyAny>,
-    loads: Py<PyAny>,
 }
 
 impl Json {
-    /// Imports the `json` module's functions; `loads` is orjson's when it is installed
-    /// (a dependency of the package): the same dicts, built 2.4 times faster, which is
-    /// most of what Python adds to the chain's time.
+    /// Imports the `json` module's `dumps`.
     pub fn import(py: Python<'_>) -> PyResult<Json> {
         let json = py.import("json")?;
-        let loads = match py.import("orjson") {
-            Ok(orjson) => orjson.getattr("loads")?,
-            Err(_) => json.getattr("loads")?,
-        };
         Ok(Json {
             dumps: json.getattr("dumps")?.unbind(),
-            loads: loads.unbind(),
         })
     }
 
-    /// The same functions, for another owner.
+    /// The same function, for another owner.
     pub fn clone_ref(&self, py: Python<'_>) -> Json {
         Json {
             dumps: self.dumps.clone_ref(py),
-            loads: self.loads.clone_ref(py),
         }
-    }
-
-    /// The dict of one JSON line.
-    pub fn loads<'py>(&self, py: Python<'py>, line: &[u8]) -> PyResult<Bound<'py, PyAny>> {
-        self.loads.bind(py).call1((PyBytes::new(py, line),))
     }
 }
 
@@ -179,11 +163,6 @@ fn own_id(dict: &Bound<'_, PyDict>, field: &str) -> Option<(String, bool)> {
         return value.str().ok().map(|s| (s.to_string(), true));
     }
     None
-}
-
-/// Serialises `record` into `buf` (cleared first); returns whether it is an error record.
-pub fn write(output: &OutputOptions, record: &Record, buf: &mut Vec<u8>) -> bool {
-    output.write_line_caught(record, buf)
 }
 
 /// The Python type name of `value`, for messages.

@@ -4,12 +4,13 @@
 //! records it writes, as Python dicts. It reuses the CLI's library code and nothing else:
 //! chains come from [`stages::registry_from_env`] and [`pipeline_core::Registry`] (a
 //! config dict is the TOML config's structure, [`pipeline_core::Registry::chain_from_table`]),
-//! input items become documents through [`pipeline_core::InputOptions`], records are
-//! written by [`pipeline_core::OutputOptions::write_line_caught`] and read into dicts by
-//! `orjson.loads` (else `json.loads`), so a dict is the JSON object the CLI writes.
+//! input items become documents through [`pipeline_core::InputOptions`], and records
+//! become dicts straight from their serde view ([`pipeline_core::json::RecordView`], what
+//! the CLI's writer writes) by [`objects::ToPy`], so a dict is the JSON object the CLI
+//! writes, without a JSON line in between.
 //!
 //! Modules: [`config`] (Python values → the TOML config, the chain), [`items`] (an input
-//! item → a record, a record → a dict), [`run`] (the streaming iterator of
+//! item → a record), [`objects`] (a record → a dict), [`run`] (the streaming iterator of
 //! `Pipeline.run`), [`pipeline`] (the `Pipeline` class), [`runtime`] (the tokio runtime a pipeline
 //! and its runs share).
 
@@ -18,6 +19,7 @@ use pyo3::types::PyDict;
 
 pub mod config;
 pub mod items;
+pub mod objects;
 pub mod pipeline;
 pub mod run;
 pub mod runtime;

@@ -11,6 +11,7 @@ use pyo3::types::{PyList, PyString, PyTuple};
 
 use crate::items::document_error;
 use crate::items::{self, Json, Position};
+use crate::objects::{self, Keys};
 use crate::run::Records;
 use crate::runtime::Runtime;
 
@@ -205,16 +206,11 @@ impl Pipeline {
         let record = items::record(py, &self.json, &input, text, &position);
         let handle = self.handle()?;
         let chain = &self.chain_for(&output);
-        let (failed, line) = py.detach(|| {
-            let record = match record {
-                Ok(doc) => handle.block_on(chain.process(doc)),
-                Err(f) => Err(f),
-            };
-            let mut line = Vec::new();
-            let failed = items::write(&output, &record, &mut line);
-            (failed, line)
+        let record = py.detach(|| match record {
+            Ok(doc) => handle.block_on(chain.process(doc)),
+            Err(f) => Err(f),
         });
-        let dict = self.json.loads(py, &line)?;
+        let (dict, failed) = objects::record(py, &mut Keys::default(), &output, &record)?;
         if failed && strict {
             return Err(document_error(&dict));
         }

@@ -2,7 +2,8 @@
 //! Python iterable (holding the GIL) and feeds them to the chain, which runs on the
 //! pipeline's runtime; it keeps at most `window` documents in flight, so a generator of a
 //! million documents is never read ahead more than that, and it waits for the next record
-//! and serialises it with the GIL released. Records come back in input order.
+//! with the GIL released, then builds its dict ([`objects::record`]) while the chain goes
+//! on with the documents after it. Records come back in input order.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -15,10 +16,8 @@ use pyo3::types::PyIterator;
 use tokio::sync::mpsc;
 
 use crate::items::{self, document_error, Json, Position};
+use crate::objects::{self, Keys};
 use crate::runtime::Runtime;
-
-/// A line buffer larger than this (4 MiB) is dropped after use instead of reused.
-const KEEP_LINE_BYTES: usize = 4 << 20;
 
 /// How long a wait for a record lasts before Python's signal handlers run (Ctrl-C).
 const SIGNAL_CHECK: Duration = Duration::from_millis(100);
@@ -45,8 +44,8 @@ pub struct Records {
     output: OutputOptions,
     strict: bool,
     json: Json,
-    /// The reused line buffer.
-    line: Vec<u8>,
+    /// The Python strings of the record keys.
+    keys: Keys,
     handle: tokio::runtime::Handle,
     /// Keeps the runtime alive while records are read.
     _runtime: Arc<Runtime>,
@@ -93,7 +92,7 @@ impl Records {
             output,
             strict,
             json,
-            line: Vec::new(),
+            keys: Keys::default(),
             handle,
             _runtime: runtime,
         })
@@ -144,22 +143,19 @@ impl Records {
         self.in_flight = 0;
     }
 
-    /// Waits for the next record with the GIL released and serialises it into `line`;
-    /// returns whether it is an error record. Python's signal handlers run every
-    /// [`SIGNAL_CHECK`], so Ctrl-C interrupts a long wait.
-    fn next_line(&mut self, py: Python<'_>) -> PyResult<bool> {
+    /// Waits for the next record with the GIL released. Python's signal handlers run
+    /// every [`SIGNAL_CHECK`], so Ctrl-C interrupts a long wait.
+    fn next_record(&mut self, py: Python<'_>) -> PyResult<Record> {
         let Some(rx) = self.rx.as_mut() else {
             return Err(PyRuntimeError::new_err("the run is over"));
         };
-        let (handle, output, line) = (&self.handle, &self.output, &mut self.line);
+        let handle = &self.handle;
         loop {
             let got = py.detach(|| {
-                let record =
-                    handle.block_on(async { tokio::time::timeout(SIGNAL_CHECK, rx.recv()).await });
-                record.map(|r| r.map(|record| items::write(output, &record, line)))
+                handle.block_on(async { tokio::time::timeout(SIGNAL_CHECK, rx.recv()).await })
             });
             match got {
-                Ok(Some(failed)) => return Ok(failed),
+                Ok(Some(record)) => return Ok(record),
                 Ok(None) => return Err(PyRuntimeError::new_err("the chain stopped unexpectedly")),
                 Err(_) => py.check_signals()?,
             }
@@ -182,13 +178,10 @@ impl Records {
                 None => Ok(None),
             };
         }
-        let failed = self.next_line(py)?;
+        let record = self.next_record(py)?;
         self.in_flight -= 1;
-        let dict = self.json.loads(py, &self.line);
-        if self.line.capacity() > KEEP_LINE_BYTES {
-            self.line = Vec::new();
-        }
-        let dict = dict?;
+        let (dict, failed) = objects::record(py, &mut self.keys, &self.output, &record)?;
+        drop(record);
         if failed && self.strict {
             self.finish();
             self.pending = None;

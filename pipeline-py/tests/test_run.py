@@ -109,6 +109,30 @@ def test_records_are_what_the_cli_writes(pipe, cli, tmp_path):
         assert list(pipe.run(docs, offsets=offsets)) == want
 
 
+def test_records_keep_the_cli_key_order_and_numbers(pipe, cli, tmp_path):
+    # the dicts are built from the records without a JSON line: the same keys in the same
+    # order, f32 scores as the CLI's shortest decimals, numbers of passed-through fields
+    # as json.loads reads the CLI's text (big integers stay exact)
+    docs = [
+        {"id": 12345678901234567890123, "text": "“Turkey is a friend,” Erdoğan said. Russia failed.",
+         "meta": {"n": 2.5, "big": 123456789012345678901234567890, "neg": -7, "list": [1, None, True]}},
+        {"id": -2.5, "text": "Pakistan praised Turkey.\tTabs\u0001 and \"quotes\"."},
+        {"id": "s", "text": "日本とトルコ。“Yes,” she said."},
+    ]
+    path = tmp_path / "in.jsonl"
+    path.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs))
+    done = subprocess.run([cli, "run", "--no-progress", "--no-summary", "--offsets", "chars", str(path)],
+                          capture_output=True, check=True)
+    want = [json.loads(line) for line in done.stdout.decode().splitlines()]
+    got = list(pipe.run(docs))
+    assert got == want
+    assert [json.dumps(r) for r in got] == [json.dumps(r) for r in want]  # key order too
+    assert got[0]["id"] == 12345678901234567890123 and got[1]["id"] == -2.5
+    assert got[0]["meta"]["big"] == 123456789012345678901234567890
+    scores = [m["score"] for a in got[0]["actors"] for m in a["mentions"] if "score" in m]
+    assert scores and all(len(repr(s)) < 14 for s in scores), scores  # 0.5, not 0.5000000xyz
+
+
 def test_jobs_and_channel_do_not_change_records():
     texts = [f"Minister {i} said the talks with Russia failed." for i in range(60)]
     one = list(nlpipe.Pipeline(jobs=1).run(texts))

@@ -3,14 +3,8 @@
 
 use super::primitives;
 use super::record_in::RecordIn;
-use super::record_out::{
-    write_actors, write_lang, write_quotes, write_sentences, write_targets, write_tokens,
-    RecordWriter,
-};
+use super::record_out::{LayerOut, LayerValue, RecordWriter};
 use crate::{Document, LayerName};
-
-/// Writes a layer's value (its key is already written).
-type WriteFn = fn(&RecordWriter<'_>, &mut Vec<u8>) -> serde_json::Result<()>;
 
 /// Reads a layer's value, given as raw JSON text, into a [`RecordIn`].
 type ReadFn = fn(&mut RecordIn, &str) -> serde_json::Result<()>;
@@ -48,8 +42,8 @@ struct Output {
     field: &'static str,
     /// Whether the writer writes it for this document.
     written: fn(&Document) -> bool,
-    /// Writes its value.
-    write: WriteFn,
+    /// How its value is written.
+    out: LayerOut,
 }
 
 impl LayerSpec {
@@ -93,9 +87,21 @@ impl LayerSpec {
         match &self.output {
             Some(o) if (o.written)(w.doc) => {
                 primitives::key(out, o.field);
-                (o.write)(w, out)
+                o.out.write(w, out)
             }
             _ => Ok(()),
+        }
+    }
+
+    /// The field and the serde value of this layer when the writer writes it for the
+    /// writer's document (what [`LayerSpec::write`] writes after its comma).
+    pub(super) fn value<'w>(
+        &self,
+        w: &'w RecordWriter<'w>,
+    ) -> Option<(&'static str, LayerValue<'w>)> {
+        match &self.output {
+            Some(o) if (o.written)(w.doc) => Some((o.field, LayerValue { out: o.out, w })),
+            _ => None,
         }
     }
 
@@ -114,7 +120,7 @@ pub static BUILTIN_LAYERS: &[LayerSpec] = &[
         output: Some(Output {
             field: "lang",
             written: |d| d.lang().is_some(),
-            write: write_lang,
+            out: LayerOut::Lang,
         }),
         read: None,
     },
@@ -124,7 +130,7 @@ pub static BUILTIN_LAYERS: &[LayerSpec] = &[
         output: Some(Output {
             field: "sentences",
             written: |d| d.sentences().is_some(),
-            write: write_sentences,
+            out: LayerOut::Sentences,
         }),
         read: None,
     },
@@ -134,7 +140,7 @@ pub static BUILTIN_LAYERS: &[LayerSpec] = &[
         output: Some(Output {
             field: "tokens",
             written: |d| d.tokens().is_some(),
-            write: write_tokens,
+            out: LayerOut::Tokens,
         }),
         read: None,
     },
@@ -154,7 +160,7 @@ pub static BUILTIN_LAYERS: &[LayerSpec] = &[
         output: Some(Output {
             field: "quotes",
             written: |d| d.quotes().is_some(),
-            write: write_quotes,
+            out: LayerOut::Quotes,
         }),
         read: Some(|rec, raw| {
             rec.quotes = serde_json::from_str(raw)?;
@@ -167,7 +173,7 @@ pub static BUILTIN_LAYERS: &[LayerSpec] = &[
         output: Some(Output {
             field: "actors",
             written: |d| d.actors().is_some(),
-            write: write_actors,
+            out: LayerOut::Actors,
         }),
         read: Some(|rec, raw| {
             rec.actors = serde_json::from_str(raw)?;
@@ -184,7 +190,7 @@ pub static BUILTIN_LAYERS: &[LayerSpec] = &[
                 d.targets()
                     .is_some_and(|t| t.iter().any(|t| t.sentiment.is_some()))
             },
-            write: write_targets,
+            out: LayerOut::Targets,
         }),
         read: None,
     },

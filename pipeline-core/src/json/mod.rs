@@ -13,7 +13,8 @@
 //! `record_in.rs` (the `*In` types as read) and `record_out.rs` (the writer's context and
 //! each layer's writer); `layers.rs` (the table, which points at both); `selection.rs` (a
 //! [`LayerSelection`] of the table's layers); `write.rs` (a whole
-//! record, [`OutputOptions`]), `read.rs` ([`RecordIn::read`]) and `input.rs`
+//! record, [`OutputOptions`]), `view.rs` (a whole record as a serde value, [`RecordView`],
+//! for serialisers other than the JSON line's), `read.rs` ([`RecordIn::read`]) and `input.rs`
 //! ([`InputOptions`]).
 //!
 //! ```
@@ -40,6 +41,7 @@ mod read;
 mod record_in;
 mod record_out;
 mod selection;
+mod view;
 mod write;
 
 pub use input::InputOptions;
@@ -48,6 +50,7 @@ pub use record_in::{
     ActorIn, ErrorIn, QuoteIn, RecordIn, SentimentIn, SourceIn, SpanIn, SpeakerIn,
 };
 pub use selection::LayerSelection;
+pub use view::RecordView;
 pub use write::OutputOptions;
 
 pub(crate) use layers::is_reserved_field;

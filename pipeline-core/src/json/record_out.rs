@@ -1,15 +1,119 @@
 //! The records as written: [`RecordWriter`] (a document, the output options, the offset
 //! map) and each built-in layer's writer with its output view (`*Out`). The writer of the
-//! whole record, in `write.rs`, calls them through [`BUILTIN_LAYERS`](super::BUILTIN_LAYERS).
+//! whole record, in `write.rs`, calls them through [`BUILTIN_LAYERS`](super::BUILTIN_LAYERS),
+//! whose entries name their [`LayerOut`]: the layer's JSON writer and its serde value,
+//! which any serde serialiser turns into what the JSON writer writes (`view.rs`).
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 use serde_json::{Map, Value};
 
 use super::primitives::{write_str, write_uint, Seq};
 use crate::{
-    Actor, ActorKind, Document, OffsetMap, Quote, QuoteKind, Sentiment, SourceSentiment, Span,
-    Target, TargetSentiment,
+    Actor, ActorKind, Document, OffsetMap, Quote, QuoteKind, Sentence, Sentiment, SourceSentiment,
+    Span, Target, TargetSentiment, Token,
 };
+
+/// How a built-in layer with a field of its own is written: by hand into JSON
+/// ([`LayerOut::write`]) or as a serde value ([`LayerValue`]); both give the same JSON.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum LayerOut {
+    /// `lang`.
+    Lang,
+    /// `sentences`.
+    Sentences,
+    /// `tokens` (with each token's `stem` when `stems` is written).
+    Tokens,
+    /// `quotes`.
+    Quotes,
+    /// `actors`.
+    Actors,
+    /// `targets`.
+    Targets,
+}
+
+impl LayerOut {
+    /// Writes the layer's value as JSON (its key is already written).
+    pub(super) fn write(self, w: &RecordWriter<'_>, out: &mut Vec<u8>) -> serde_json::Result<()> {
+        match self {
+            LayerOut::Lang => write_lang(w, out),
+            LayerOut::Sentences => write_sentences(w, out),
+            LayerOut::Tokens => write_tokens(w, out),
+            LayerOut::Quotes => write_quotes(w, out),
+            LayerOut::Actors => write_actors(w, out),
+            LayerOut::Targets => write_targets(w, out),
+        }
+    }
+}
+
+/// A built-in layer's value as serde sees it: serialised by `serde_json`, the bytes
+/// [`LayerOut::write`] writes.
+pub(super) struct LayerValue<'w> {
+    /// The layer.
+    pub(super) out: LayerOut,
+    /// The document and the output options.
+    pub(super) w: &'w RecordWriter<'w>,
+}
+
+impl Serialize for LayerValue<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let (w, doc): (&RecordWriter<'_>, &Document) = (self.w, self.w.doc);
+        match self.out {
+            LayerOut::Lang => doc.lang().serialize(s),
+            LayerOut::Sentences => {
+                Seq(doc.sentences().unwrap_or_default(), |x| sentence_out(w, x)).serialize(s)
+            }
+            LayerOut::Tokens => {
+                Seq(doc.tokens().unwrap_or_default(), |t| token_out(w, t)).serialize(s)
+            }
+            LayerOut::Quotes => {
+                Seq(doc.quotes().unwrap_or_default(), |q| QuoteOut::new(w, q)).serialize(s)
+            }
+            LayerOut::Actors => {
+                Seq(doc.actors().unwrap_or_default(), |a| ActorOut::new(w, a)).serialize(s)
+            }
+            LayerOut::Targets => {
+                Seq(doc.targets().unwrap_or_default(), |t| target_out(w, t)).serialize(s)
+            }
+        }
+    }
+}
+
+/// A sentence's view.
+fn sentence_out(w: &RecordWriter<'_>, x: &Sentence) -> SentenceOut {
+    SentenceOut {
+        start: w.off(x.span.start),
+        end: w.off(x.span.end),
+    }
+}
+
+/// A token's view.
+fn token_out<'a>(w: &RecordWriter<'a>, t: &'a Token) -> TokenOut<'a> {
+    TokenOut {
+        start: w.off(t.span.start),
+        end: w.off(t.span.end),
+        text: t.span.slice(w.doc.text()),
+        kind: t.kind.as_str(),
+        stem: t.stem.as_deref().filter(|_| w.stems),
+    }
+}
+
+/// A sentence as written (the serde twin of [`write_sentences`]).
+#[derive(Serialize)]
+struct SentenceOut {
+    start: usize,
+    end: usize,
+}
+
+/// A token as written (the serde twin of [`write_tokens`]).
+#[derive(Serialize)]
+struct TokenOut<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    stem: Option<&'a str>,
+}
 
 /// Writes one document, converting offsets to the output unit on the way.
 pub(super) struct RecordWriter<'a> {
@@ -59,13 +163,13 @@ impl<'a> RecordWriter<'a> {
 }
 
 /// Writes the `lang` layer's value.
-pub(super) fn write_lang(w: &RecordWriter<'_>, out: &mut Vec<u8>) -> serde_json::Result<()> {
+fn write_lang(w: &RecordWriter<'_>, out: &mut Vec<u8>) -> serde_json::Result<()> {
     serde_json::to_writer(out, &w.doc.lang())
 }
 
 /// `[{"start":…,"end":…},…]`, by hand: with the tokens, the bulk of a line.
 /// Writes the `sentences` layer's value.
-pub(super) fn write_sentences(w: &RecordWriter<'_>, out: &mut Vec<u8>) -> serde_json::Result<()> {
+fn write_sentences(w: &RecordWriter<'_>, out: &mut Vec<u8>) -> serde_json::Result<()> {
     out.push(b'[');
     for (i, x) in w.doc.sentences().unwrap_or_default().iter().enumerate() {
         if i > 0 {
@@ -83,7 +187,7 @@ pub(super) fn write_sentences(w: &RecordWriter<'_>, out: &mut Vec<u8>) -> serde_
 
 /// `[{"start":…,"end":…,"text":…,"kind":…,"stem":…},…]`, by hand.
 /// Writes the `tokens` layer's value.
-pub(super) fn write_tokens(w: &RecordWriter<'_>, out: &mut Vec<u8>) -> serde_json::Result<()> {
+fn write_tokens(w: &RecordWriter<'_>, out: &mut Vec<u8>) -> serde_json::Result<()> {
     let text = w.doc.text();
     out.push(b'[');
     for (i, t) in w.doc.tokens().unwrap_or_default().iter().enumerate() {
@@ -110,27 +214,29 @@ pub(super) fn write_tokens(w: &RecordWriter<'_>, out: &mut Vec<u8>) -> serde_jso
 }
 
 /// Writes the `quotes` layer's value.
-pub(super) fn write_quotes(w: &RecordWriter<'_>, out: &mut Vec<u8>) -> serde_json::Result<()> {
+fn write_quotes(w: &RecordWriter<'_>, out: &mut Vec<u8>) -> serde_json::Result<()> {
     let quotes = w.doc.quotes().unwrap_or_default();
     serde_json::to_writer(out, &Seq(quotes, |q| QuoteOut::new(w, q)))
 }
 
 /// Writes the `actors` layer's value.
-pub(super) fn write_actors(w: &RecordWriter<'_>, out: &mut Vec<u8>) -> serde_json::Result<()> {
+fn write_actors(w: &RecordWriter<'_>, out: &mut Vec<u8>) -> serde_json::Result<()> {
     let actors = w.doc.actors().unwrap_or_default();
     serde_json::to_writer(out, &Seq(actors, |a| ActorOut::new(w, a)))
 }
 
 /// Writes the `targets` layer's value.
-pub(super) fn write_targets<'a>(w: &RecordWriter<'a>, out: &mut Vec<u8>) -> serde_json::Result<()> {
+fn write_targets<'a>(w: &RecordWriter<'a>, out: &mut Vec<u8>) -> serde_json::Result<()> {
     let targets: &'a [Target] = w.doc.targets().unwrap_or_default();
-    serde_json::to_writer(
-        out,
-        &Seq(targets, |t: &'a Target| TargetOut {
-            span: w.span(t.span),
-            sentiment: t.sentiment.as_ref(),
-        }),
-    )
+    serde_json::to_writer(out, &Seq(targets, |t| target_out(w, t)))
+}
+
+/// A scored target's view.
+fn target_out<'a>(w: &RecordWriter<'a>, t: &'a Target) -> TargetOut<'a> {
+    TargetOut {
+        span: w.span(t.span),
+        sentiment: t.sentiment.as_ref(),
+    }
 }
 
 /// A span as written: `{"start":…,"end":…,"text":…}`, offsets in the output unit.

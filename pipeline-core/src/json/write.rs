@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
+use serde_json::Value;
 
 use super::layers::{BUILTIN_LAYERS, ENVELOPE_FIELDS};
 use super::primitives::{key, write_str};
@@ -113,12 +114,12 @@ fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
 }
 
 /// Whether the layer `name` is written: every layer without a selection.
-fn is_selected(layers: Option<LayerSelection>, name: &LayerName) -> bool {
+pub(super) fn is_selected(layers: Option<LayerSelection>, name: &LayerName) -> bool {
     layers.map_or(true, |s| s.contains(name.as_str()))
 }
 
 /// An error record as written: `{"id":…,"error":{"stage":…,"kind":…,"message":…}}`.
-struct FailureView<'a>(&'a Failure);
+pub(super) struct FailureView<'a>(pub(super) &'a Failure);
 
 impl Serialize for FailureView<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -152,6 +153,19 @@ impl Serialize for FailureView<'_> {
     }
 }
 
+/// The input fields of `doc` written back as they came: those that are neither envelope
+/// fields nor overwritten by a layer of the same name.
+pub(super) fn passed_through(doc: &Document) -> impl Iterator<Item = (&String, &Value)> {
+    doc.fields().iter().filter(move |(k, _)| {
+        let overwritten = ENVELOPE_FIELDS.contains(&k.as_str())
+            || match super::layers::by_field(k) {
+                Some(layer) => layer.is_written(doc),
+                None => doc.extensions().contains_key(k.as_str()),
+            };
+        !overwritten
+    })
+}
+
 impl<'a> RecordWriter<'a> {
     /// Writes the document as one JSON object: `id`, `text`, the passed-through input
     /// fields that no layer overwrites, the built-in layers in [`BUILTIN_LAYERS`] order,
@@ -169,16 +183,9 @@ impl<'a> RecordWriter<'a> {
             out.extend_from_slice(b",\"text\":");
             write_str(out, doc.text());
         }
-        for (k, v) in doc.fields() {
-            let overwritten = ENVELOPE_FIELDS.contains(&k.as_str())
-                || match super::layers::by_field(k) {
-                    Some(layer) => layer.is_written(doc),
-                    None => doc.extensions().contains_key(k),
-                };
-            if !overwritten {
-                key(out, k);
-                serde_json::to_writer(&mut *out, v)?;
-            }
+        for (k, v) in passed_through(doc) {
+            key(out, k);
+            serde_json::to_writer(&mut *out, v)?;
         }
         for layer in BUILTIN_LAYERS
             .iter()
