@@ -106,4 +106,48 @@ mod tests {
             &[(Indirect, "die Streiks sofort zu beenden", Some("Anna Berger"))],
         );
     }
+
+    #[test]
+    fn a_subject_before_the_cue_speaks_the_colon_quote_not_the_object_after_it() {
+        check(
+            "Die Ministerin Anna Berger schreibt über die Lage der Bahn: „Die Züge fahren wieder.“",
+            "de",
+            &[(Direct, "Die Züge fahren wieder.", Some("Anna Berger"))],
+        );
+    }
+
+    #[test]
+    fn a_cue_after_und_shares_the_subject_of_the_first_verb() {
+        check(
+            "Der „Kurier“ misst dem Streit große Bedeutung bei und schreibt, dass die Koalition wackelt.",
+            "de",
+            &[(Indirect, "dass die Koalition wackelt", Some("Kurier"))],
+        );
+        check(
+            "Dann drehte sich der Trainer Paul Vogt um und sagte: „Wir haben verdient verloren.“",
+            "de",
+            &[(Direct, "Wir haben verdient verloren.", Some("Paul Vogt"))],
+        );
+    }
+
+    #[test]
+    fn an_object_after_the_cue_is_no_speaker() {
+        check(
+            "Der Richter Paul Vogt befahl den Wachen, dass sie den Saal räumen.",
+            "de",
+            &[(Indirect, "dass sie den Saal räumen", Some("Paul Vogt"))],
+        );
+    }
+
+    #[test]
+    fn the_old_spelling_of_the_subjunctive_carries_on() {
+        check(
+            "Der Abgeordnete Paul Vogt bekannte, der Antrag sey verfehlt. Er sey zu spät gekommen.",
+            "de",
+            &[
+                (Indirect, "der Antrag sey verfehlt", Some("Paul Vogt")),
+                (Indirect, "Er sey zu spät gekommen", Some("Paul Vogt")),
+            ],
+        );
+    }
 }
