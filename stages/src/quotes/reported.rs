@@ -595,7 +595,13 @@ impl Analyzer<'_> {
             first += 1;
         }
         let content_end = self.trim_end(first, b - 1);
-        if content_end <= first + 1
+        // (German, verb second: `Als er kam, sagte der Minister …`: a fronted subordinate
+        // clause fills the place before the verb and is no reported content)
+        let fronted = self.lex.capitalised_nouns
+            && np.kind != MentionKind::Dropped
+            && self.in_list_lower(first, list::FRONTED_SUBORDINATOR);
+        if fronted
+            || content_end <= first + 1
             || (first..content_end).any(|k| self.in_quote(k) || is_paired_quote_mark(self.punct(k)))
         {
             return None;

@@ -150,4 +150,18 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn a_fronted_subordinate_clause_before_an_inverted_cue_is_no_content() {
+        check(
+            "Als der Saal still war, sprach der Richter Paul Vogt: „Die Sitzung ist eröffnet.“",
+            "de",
+            &[(Direct, "Die Sitzung ist eröffnet.", Some("Paul Vogt"))],
+        );
+        check(
+            "Die Reform komme im Mai, sagte der Minister Paul Vogt.",
+            "de",
+            &[(Indirect, "Die Reform komme im Mai", Some("Paul Vogt"))],
+        );
+    }
 }
