@@ -662,9 +662,28 @@ impl Analyzer<'_> {
             .find(|&k| {
                 self.punct(k) == ';'
                     || self.punct(k) == ','
-                        && (fronted || self.in_list(k + 1, list::SUBORDINATE_AFTER_COMMA))
+                        && (fronted
+                            || self.in_list(k + 1, list::SUBORDINATE_AFTER_COMMA)
+                            || self.new_main_clause(k + 1, hi))
             })
             .unwrap_or(hi)
+    }
+
+    /// In German (`capitalised_nouns`), whether a coordinating conjunction at `k` opens
+    /// a main clause of the writer's own after reported content: a pronoun subject or a
+    /// cue of its own before the next comma, and not in the subjunctive (`…, und sie
+    /// stimmen der Empfehlung bei`, `…, und er antwortete, …`; not `…, und daß …`, `…,
+    /// und er sei bereit`).
+    fn new_main_clause(&self, k: usize, hi: usize) -> bool {
+        if !self.lex.capitalised_nouns || !self.in_list(k, list::COORDINATING) {
+            return false;
+        }
+        let end = (k + 1..hi.min(k + 9))
+            .find(|&j| !self.tokens[j].word)
+            .unwrap_or(hi.min(k + 9));
+        (k + 1..end).any(|j| self.has_class(j, class::PRON) || self.reported_cue(j, k))
+            && !self.has_class(k + 1, class::THAT)
+            && !self.subjunctive_clause(k + 1, hi)
     }
 
     /// The end of the sentence `a..hi` without its closing punctuation.

@@ -10,7 +10,7 @@ pub(super) const GERMAN: QuoteLanguage = QuoteLanguage {
     that_words: &["dass", "daß"],
     pro_drop: false,
     capitalised_nouns: true,
-    split_turns: false,
+    split_turns: true,
     reported: true,
 };
 
@@ -162,6 +162,36 @@ mod tests {
             "Die Reform komme im Mai, sagte der Minister Paul Vogt.",
             "de",
             &[(Indirect, "Die Reform komme im Mai", Some("Paul Vogt"))],
+        );
+    }
+
+    #[test]
+    fn reported_content_ends_before_a_main_clause_of_the_writer() {
+        check(
+            "Der Sprecher Paul Vogt sagte, dass die Sitzung ausfalle, und er verließ den Saal.",
+            "de",
+            &[(Indirect, "dass die Sitzung ausfalle", Some("Paul Vogt"))],
+        );
+        check(
+            "Die Ministerin Anna Berger erklärte, die Kasse sei leer, und sie sei nicht bereit, mehr zu zahlen.",
+            "de",
+            &[(
+                Indirect,
+                "die Kasse sei leer, und sie sei nicht bereit, mehr zu zahlen",
+                Some("Anna Berger"),
+            )],
+        );
+    }
+
+    #[test]
+    fn turns_of_a_dialogue_are_quotes_of_their_own() {
+        check(
+            "Da sagte der Wirt Paul Vogt: „Die Rechnung ist offen!“ „Ich warte bis morgen.“",
+            "de",
+            &[
+                (Direct, "Die Rechnung ist offen!", Some("Paul Vogt")),
+                (Direct, "Ich warte bis morgen.", Some("Paul Vogt")),
+            ],
         );
     }
 }
