@@ -244,8 +244,11 @@ impl Analyzer<'_> {
             let narrative = same_para && self.narrative_between(src.cue, pq.close + 1, q.open);
             // (`« A », a-t-elle dit. « B. »` in a language that splits turns: a quote of
             // its own, same speaker)
+            // (`„A?“ „B.“`: a quote that ends its sentence inside its marks, right before
+            // the next one, is a turn of its own too)
             let turn = self.lex.split_turns
-                && (pq.close + 1..q.open).any(|j| matches!(self.punct(j), '.' | '!' | '?'));
+                && (pq.close.saturating_sub(1)..q.open)
+                    .any(|j| matches!(self.punct(j), '.' | '!' | '?'));
             self.push_quote(
                 qi,
                 QuoteKind::Direct,

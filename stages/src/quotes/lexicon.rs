@@ -277,6 +277,9 @@ pub(crate) mod list {
     /// Nouns of saying whose content follows as a `that` clause or after a colon (`die
     /// Mitteilung, daß …`, `mit den Worten: „…“`), matched as written.
     pub const SPEECH_NOUN: u128 = 1 << 101;
+    /// Articles that mark an object, never a subject (German `den`, `dem`): a noun
+    /// phrase they open right after a cue is its addressee (`befahl den Wachen, …`).
+    pub const OBJECT_ARTICLE: u128 = 1 << 102;
 }
 
 /// A map with a fast non-cryptographic hasher (FxHash): keys are short words we wrote,
@@ -685,6 +688,7 @@ fn list_bit(name: &str) -> u128 {
         "inverted_only" => list::INVERTED_ONLY,
         "parenthetical_opener" => list::PARENTHETICAL_OPENER,
         "speech_noun" => list::SPEECH_NOUN,
+        "object_article" => list::OBJECT_ARTICLE,
         _ => 0,
     }
 }

@@ -28,12 +28,16 @@ impl Analyzer<'_> {
                 .is_some_and(|s| s.0 == i);
             // a capitalised cue word is a name (`the Post`) except at a sentence start
             let cue = t.classes & class::CUE != 0 && sent_start;
+            // (`Nun näherte der König …`: an adverb that opens a sentence is no name, in
+            // the languages of `reported.rs`; English keeps its rules)
+            let adverb = t.classes & class::FILLER != 0 && sent_start && self.lex.reported;
             // `released a statement Wednesday saying …`: a day is no name
             let day = t.classes & class::TIME != 0 && !sent_start;
             t.cap
                 && t.word
                 && !self.in_quote(i)
                 && !cue
+                && !adverb
                 && !day
                 && t.classes & (class::STOP | class::PRON | class::DET | class::THAT) == 0
         }) || (self.has_class(i, class::TITLE) && self.tokens[i].cap)

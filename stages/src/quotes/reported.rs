@@ -233,7 +233,8 @@ impl Analyzer<'_> {
         let np = if self.in_list(k, list::SPEECH_NOUN) {
             self.noun_cue_subject(b, k)
         } else {
-            self.speaker_after(k, colon)
+            self.inverted_speaker(k, b, colon)
+                .or_else(|| self.v2_coordinated_subject(k, b, lo))
                 .or_else(|| self.subject_before(k, b))
                 .or_else(|| self.dropped(k, b))
         };
@@ -407,19 +408,7 @@ impl Analyzer<'_> {
     /// from and whether its content reaches the sentence end.
     fn reported_at(&mut self, c: usize, lo: usize, hi: usize) -> Option<(usize, bool)> {
         let b = self.clause_start(c, lo);
-        // (a subject right before the cue makes the words after it an object: `Die
-        // Ministerin forderte die Gewerkschaften auf, …`)
-        let mut e = c;
-        while e > b && self.has_class(e - 1, class::FILLER | class::TIME) {
-            e -= 1;
-        }
-        let subject_first = (b..e).any(|s| self.mention_at(s, e).is_some_and(|m| m.end == e));
-        // (a pronoun right after the cue is its subject all the same: `Gestern
-        // bedauerte er, …`)
-        let inverted = self.speaker_after(c, hi).filter(|np| {
-            !subject_first
-                || np.kind == MentionKind::Pron && np.start == self.skip_adjuncts(c + 1, hi)
-        });
+        let inverted = self.inverted_speaker(c, b, hi);
         if self.in_list_lower(b, list::PARENTHETICAL_OPENER) && b < c {
             return self.parenthetical(c, b, lo, hi, inverted);
         }
@@ -442,6 +431,7 @@ impl Analyzer<'_> {
         {
             if let Some(a) = self.clause_after(after_speaker, hi) {
                 let np = inverted
+                    .or_else(|| self.v2_coordinated_subject(c, b, lo))
                     .or_else(|| self.subject_before(c, b))
                     .or_else(|| self.fronted_subject(b, lo))
                     .or_else(|| self.quoted_name(b, (c + 4).min(hi)))
@@ -490,6 +480,62 @@ impl Analyzer<'_> {
             }
         };
         self.content_before(c, b, lo, hi, np)
+    }
+
+    /// The speaker right after cue `c` (clause `b..c`, sentence end `hi`), unless a
+    /// subject stands right before the cue, which makes the words after it an object
+    /// (`Die Ministerin forderte die Gewerkschaften auf, …`, `Die „Zeitung“ schreibt über
+    /// die Lage:`); a pronoun right after the cue is its subject all the same (`Gestern
+    /// bedauerte er, …`).
+    fn inverted_speaker(&self, c: usize, b: usize, hi: usize) -> Option<Mention> {
+        let mut e = c;
+        while e > b && self.has_class(e - 1, class::FILLER | class::TIME) {
+            e -= 1;
+        }
+        let subject_first = (b..e).any(|s| self.mention_at(s, e).is_some_and(|m| m.end == e))
+            || self.quoted_name(b, e).is_some_and(|m| m.end + 1 == e);
+        self.speaker_after(c, hi).filter(|np| {
+            !subject_first
+                || np.kind == MentionKind::Pron && np.start == self.skip_adjuncts(c + 1, hi)
+        })
+    }
+
+    /// A cue right after a coordinating conjunction that opens its clause `b..c` (`Die
+    /// „Zeitung“ mißt dem eine Bedeutung bei und sagt, daß …`, `Nun näherte der König
+    /// sich und sagte:`): in a language whose nouns are capitalised (German, verb second),
+    /// the subject of the sentence's first verb: the mention that opens the sentence
+    /// right before a lowercase word, else the one right after a sentence-opening adverb
+    /// and its verb.
+    fn v2_coordinated_subject(&self, c: usize, b: usize, lo: usize) -> Option<Mention> {
+        let mut e = c;
+        while e > b && self.has_class(e - 1, class::FILLER | class::TIME) {
+            e -= 1;
+        }
+        if !self.lex.capitalised_nouns || e == lo || !self.in_list(e - 1, list::COORDINATING) {
+            return None;
+        }
+        let verb_at = |k: usize| {
+            self.tokens
+                .get(k)
+                .is_some_and(|t| t.word && !t.cap && t.classes & class::STOP == 0)
+        };
+        if self.has_class(lo, class::FILLER | class::STOP) {
+            return verb_at(lo + 1)
+                .then(|| self.speaker_after(lo + 1, e - 1))
+                .flatten();
+        }
+        let np = self
+            .mention_at(lo, e - 1)
+            .map(|np| self.noun_phrase_end(np))
+            .filter(|np| matches!(np.kind, MentionKind::Name | MentionKind::Desc));
+        let np = np.or_else(|| {
+            self.has_class(lo, class::DET)
+                .then(|| self.quoted_name(lo, e - 1))
+                .flatten()
+                .filter(|np| np.start == lo + 2)
+        })?;
+        let after = np.end + usize::from(is_paired_quote_mark(self.punct(np.end)));
+        verb_at(after).then_some(np)
     }
 
     /// `er will, wie Herr Dr. Brahm sagt, nichts …`: a cue in a clause opened by `wie`
@@ -549,7 +595,13 @@ impl Analyzer<'_> {
             first += 1;
         }
         let content_end = self.trim_end(first, b - 1);
-        if content_end <= first + 1
+        // (German, verb second: `Als er kam, sagte der Minister …`: a fronted subordinate
+        // clause fills the place before the verb and is no reported content)
+        let fronted = self.lex.capitalised_nouns
+            && np.kind != MentionKind::Dropped
+            && self.in_list_lower(first, list::FRONTED_SUBORDINATOR);
+        if fronted
+            || content_end <= first + 1
             || (first..content_end).any(|k| self.in_quote(k) || is_paired_quote_mark(self.punct(k)))
         {
             return None;
@@ -610,9 +662,28 @@ impl Analyzer<'_> {
             .find(|&k| {
                 self.punct(k) == ';'
                     || self.punct(k) == ','
-                        && (fronted || self.in_list(k + 1, list::SUBORDINATE_AFTER_COMMA))
+                        && (fronted
+                            || self.in_list(k + 1, list::SUBORDINATE_AFTER_COMMA)
+                            || self.new_main_clause(k + 1, hi))
             })
             .unwrap_or(hi)
+    }
+
+    /// In German (`capitalised_nouns`), whether a coordinating conjunction at `k` opens
+    /// a main clause of the writer's own after reported content: a pronoun subject or a
+    /// cue of its own before the next comma, and not in the subjunctive (`…, und sie
+    /// stimmen der Empfehlung bei`, `…, und er antwortete, …`; not `…, und daß …`, `…,
+    /// und er sei bereit`).
+    fn new_main_clause(&self, k: usize, hi: usize) -> bool {
+        if !self.lex.capitalised_nouns || !self.in_list(k, list::COORDINATING) {
+            return false;
+        }
+        let end = (k + 1..hi.min(k + 9))
+            .find(|&j| !self.tokens[j].word)
+            .unwrap_or(hi.min(k + 9));
+        (k + 1..end).any(|j| self.has_class(j, class::PRON) || self.reported_cue(j, k))
+            && !self.has_class(k + 1, class::THAT)
+            && !self.subjunctive_clause(k + 1, hi)
     }
 
     /// The end of the sentence `a..hi` without its closing punctuation.
@@ -664,6 +735,11 @@ impl Analyzer<'_> {
                 });
             }
             if k == self.skip_adjuncts(c + 1, hi) {
+                // (`befahl den Wachen, …`: an object before the subject, or none)
+                if t.lists & list::OBJECT_ARTICLE != 0 {
+                    k = self.mention_at(k, hi).map_or(k + 1, |np| np.end);
+                    continue;
+                }
                 if t.classes & (class::DET | class::GROUP) != 0 {
                     if let Some(np) = self.mention_at(k, hi) {
                         return Some(np);

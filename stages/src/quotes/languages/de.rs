@@ -10,7 +10,7 @@ pub(super) const GERMAN: QuoteLanguage = QuoteLanguage {
     that_words: &["dass", "daß"],
     pro_drop: false,
     capitalised_nouns: true,
-    split_turns: false,
+    split_turns: true,
     reported: true,
 };
 
@@ -104,6 +104,94 @@ mod tests {
             "Die Ministerin Anna Berger forderte die Gewerkschaften auf, die Streiks sofort zu beenden.",
             "de",
             &[(Indirect, "die Streiks sofort zu beenden", Some("Anna Berger"))],
+        );
+    }
+
+    #[test]
+    fn a_subject_before_the_cue_speaks_the_colon_quote_not_the_object_after_it() {
+        check(
+            "Die Ministerin Anna Berger schreibt über die Lage der Bahn: „Die Züge fahren wieder.“",
+            "de",
+            &[(Direct, "Die Züge fahren wieder.", Some("Anna Berger"))],
+        );
+    }
+
+    #[test]
+    fn a_cue_after_und_shares_the_subject_of_the_first_verb() {
+        check(
+            "Der „Kurier“ misst dem Streit große Bedeutung bei und schreibt, dass die Koalition wackelt.",
+            "de",
+            &[(Indirect, "dass die Koalition wackelt", Some("Kurier"))],
+        );
+        check(
+            "Dann drehte sich der Trainer Paul Vogt um und sagte: „Wir haben verdient verloren.“",
+            "de",
+            &[(Direct, "Wir haben verdient verloren.", Some("Paul Vogt"))],
+        );
+    }
+
+    #[test]
+    fn an_object_after_the_cue_is_no_speaker() {
+        check(
+            "Der Richter Paul Vogt befahl den Wachen, dass sie den Saal räumen.",
+            "de",
+            &[(Indirect, "dass sie den Saal räumen", Some("Paul Vogt"))],
+        );
+    }
+
+    #[test]
+    fn the_old_spelling_of_the_subjunctive_carries_on() {
+        check(
+            "Der Abgeordnete Paul Vogt bekannte, der Antrag sey verfehlt. Er sey zu spät gekommen.",
+            "de",
+            &[
+                (Indirect, "der Antrag sey verfehlt", Some("Paul Vogt")),
+                (Indirect, "Er sey zu spät gekommen", Some("Paul Vogt")),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_fronted_subordinate_clause_before_an_inverted_cue_is_no_content() {
+        check(
+            "Als der Saal still war, sprach der Richter Paul Vogt: „Die Sitzung ist eröffnet.“",
+            "de",
+            &[(Direct, "Die Sitzung ist eröffnet.", Some("Paul Vogt"))],
+        );
+        check(
+            "Die Reform komme im Mai, sagte der Minister Paul Vogt.",
+            "de",
+            &[(Indirect, "Die Reform komme im Mai", Some("Paul Vogt"))],
+        );
+    }
+
+    #[test]
+    fn reported_content_ends_before_a_main_clause_of_the_writer() {
+        check(
+            "Der Sprecher Paul Vogt sagte, dass die Sitzung ausfalle, und er verließ den Saal.",
+            "de",
+            &[(Indirect, "dass die Sitzung ausfalle", Some("Paul Vogt"))],
+        );
+        check(
+            "Die Ministerin Anna Berger erklärte, die Kasse sei leer, und sie sei nicht bereit, mehr zu zahlen.",
+            "de",
+            &[(
+                Indirect,
+                "die Kasse sei leer, und sie sei nicht bereit, mehr zu zahlen",
+                Some("Anna Berger"),
+            )],
+        );
+    }
+
+    #[test]
+    fn turns_of_a_dialogue_are_quotes_of_their_own() {
+        check(
+            "Da sagte der Wirt Paul Vogt: „Die Rechnung ist offen!“ „Ich warte bis morgen.“",
+            "de",
+            &[
+                (Direct, "Die Rechnung ist offen!", Some("Paul Vogt")),
+                (Direct, "Ich warte bis morgen.", Some("Paul Vogt")),
+            ],
         );
     }
 }

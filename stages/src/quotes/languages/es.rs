@@ -97,4 +97,17 @@ mod tests {
             &[],
         );
     }
+
+    #[test]
+    fn an_organisation_labels_with_a_quoted_word() {
+        check(
+            "La patronal calificó la reforma de \"un error\" y pidió más diálogo.",
+            "es",
+            &[(
+                pipeline_core::QuoteKind::Partial,
+                "la reforma de \"un error",
+                Some("patronal"),
+            )],
+        );
+    }
 }

@@ -89,4 +89,17 @@ mod tests {
             &[],
         );
     }
+
+    #[test]
+    fn an_organisation_labels_with_a_quoted_word() {
+        check(
+            "O governo classificou a greve de \"ilegal\" e chamou os líderes.",
+            "pt",
+            &[(
+                pipeline_core::QuoteKind::Partial,
+                "a greve de \"ilegal",
+                Some("governo"),
+            )],
+        );
+    }
 }
