@@ -5,10 +5,10 @@
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use super::primitives::{write_str, write_uint, Seq};
+use super::primitives::{write_str, write_str_body, write_uint, Seq};
 use crate::{
-    Actor, ActorKind, Document, OffsetMap, Quote, QuoteKind, Sentiment, SourceSentiment, Span,
-    Target, TargetSentiment,
+    Actor, ActorKind, Document, OffsetMap, QuoteKind, Sentiment, SourceSentiment, Span, Target,
+    TargetSentiment, TokenKind,
 };
 
 /// Writes one document, converting offsets to the output unit on the way.
@@ -87,21 +87,29 @@ pub(super) fn write_tokens(w: &RecordWriter<'_>, out: &mut Vec<u8>) -> serde_jso
     let text = w.doc.text();
     out.push(b'[');
     for (i, t) in w.doc.tokens().unwrap_or_default().iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
-        out.extend_from_slice(b"{\"start\":");
+        out.extend_from_slice(if i > 0 {
+            b",{\"start\":"
+        } else {
+            b"{\"start\":"
+        });
         write_uint(out, w.off(t.span.start));
         out.extend_from_slice(b",\"end\":");
         write_uint(out, w.off(t.span.end));
-        out.extend_from_slice(b",\"text\":");
-        write_str(out, t.span.slice(text));
-        out.extend_from_slice(b",\"kind\":\"");
-        out.extend_from_slice(t.kind.as_str().as_bytes());
-        out.push(b'"');
+        out.extend_from_slice(b",\"text\":\"");
+        let word = t.span.slice(text);
+        let escaped = out.len();
+        write_str_body(out, word);
+        let escaped = escaped..out.len();
+        out.extend_from_slice(kind_field(t.kind));
         if let Some(stem) = t.stem.as_ref().filter(|_| w.stems) {
-            out.extend_from_slice(b",\"stem\":");
-            write_str(out, stem);
+            out.extend_from_slice(b",\"stem\":\"");
+            if **stem == *word {
+                // most stems of punctuation, numbers and short words: the word, escaped already
+                out.extend_from_within(escaped);
+            } else {
+                write_str_body(out, stem);
+            }
+            out.push(b'"');
         }
         out.push(b'}');
     }
@@ -109,10 +117,72 @@ pub(super) fn write_tokens(w: &RecordWriter<'_>, out: &mut Vec<u8>) -> serde_jso
     Ok(())
 }
 
-/// Writes the `quotes` layer's value.
+/// `","kind":"…"` for a token kind: the end of the token's text and its kind, in one piece.
+fn kind_field(kind: TokenKind) -> &'static [u8] {
+    match kind {
+        TokenKind::Word => b"\",\"kind\":\"word\"",
+        TokenKind::Number => b"\",\"kind\":\"number\"",
+        TokenKind::Punct => b"\",\"kind\":\"punct\"",
+        TokenKind::Symbol => b"\",\"kind\":\"symbol\"",
+        TokenKind::Url => b"\",\"kind\":\"url\"",
+        TokenKind::Email => b"\",\"kind\":\"email\"",
+        TokenKind::Emoji => b"\",\"kind\":\"emoji\"",
+        TokenKind::Handle => b"\",\"kind\":\"handle\"",
+        TokenKind::Hashtag => b"\",\"kind\":\"hashtag\"",
+        TokenKind::Other => b"\",\"kind\":\"other\"",
+    }
+}
+
+/// Writes `{"start":…,"end":…,"text":…` of a span (no closing brace), offsets in the
+/// output unit.
+fn write_span_fields(w: &RecordWriter<'_>, span: Span, out: &mut Vec<u8>) {
+    out.extend_from_slice(b"{\"start\":");
+    write_uint(out, w.off(span.start));
+    out.extend_from_slice(b",\"end\":");
+    write_uint(out, w.off(span.end));
+    out.extend_from_slice(b",\"text\":");
+    write_str(out, span.slice(w.doc.text()));
+}
+
+/// Writes the `quotes` layer's value, by hand, as serde_json wrote the derived `QuoteOut`:
+/// `{"start","end","text","kind","speaker":{"start","end","text","entity"}|null,
+/// "cue":{"start","end","text"}|null,"confidence"}`.
 pub(super) fn write_quotes(w: &RecordWriter<'_>, out: &mut Vec<u8>) -> serde_json::Result<()> {
-    let quotes = w.doc.quotes().unwrap_or_default();
-    serde_json::to_writer(out, &Seq(quotes, |q| QuoteOut::new(w, q)))
+    out.push(b'[');
+    for (i, q) in w.doc.quotes().unwrap_or_default().iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        write_span_fields(w, q.span, out);
+        out.extend_from_slice(match q.kind {
+            QuoteKind::Direct => b",\"kind\":\"direct\",\"speaker\":",
+            QuoteKind::Partial => b",\"kind\":\"partial\",\"speaker\":",
+            QuoteKind::Indirect => b",\"kind\":\"indirect\",\"speaker\":",
+        });
+        match &q.speaker {
+            Some(sp) => {
+                write_span_fields(w, sp.span, out);
+                out.extend_from_slice(b",\"entity\":");
+                write_str(out, &sp.entity);
+                out.push(b'}');
+            }
+            None => out.extend_from_slice(b"null"),
+        }
+        out.extend_from_slice(b",\"cue\":");
+        match q.cue {
+            Some(c) => {
+                write_span_fields(w, c, out);
+                out.push(b'}');
+            }
+            None => out.extend_from_slice(b"null"),
+        }
+        out.extend_from_slice(b",\"confidence\":");
+        // serde_json's float form (and `null` for a non-finite one), byte for byte
+        serde_json::to_writer(&mut *out, &q.confidence)?;
+        out.push(b'}');
+    }
+    out.push(b']');
+    Ok(())
 }
 
 /// Writes the `actors` layer's value.
@@ -142,40 +212,6 @@ pub(super) struct SpanOut<'a> {
     pub(super) end: usize,
     /// The text it covers.
     pub(super) text: &'a str,
-}
-
-/// A quote's speaker as written.
-#[derive(Serialize)]
-struct SpeakerOut<'a> {
-    #[serde(flatten)]
-    span: SpanOut<'a>,
-    entity: &'a str,
-}
-
-/// A quote as written.
-#[derive(Serialize)]
-struct QuoteOut<'a> {
-    #[serde(flatten)]
-    span: SpanOut<'a>,
-    kind: QuoteKind,
-    speaker: Option<SpeakerOut<'a>>,
-    cue: Option<SpanOut<'a>>,
-    confidence: f32,
-}
-
-impl<'a> QuoteOut<'a> {
-    fn new(w: &RecordWriter<'a>, q: &'a Quote) -> QuoteOut<'a> {
-        QuoteOut {
-            span: w.span(q.span),
-            kind: q.kind,
-            speaker: q.speaker.as_ref().map(|sp| SpeakerOut {
-                span: w.span(sp.span),
-                entity: &sp.entity,
-            }),
-            cue: q.cue.map(|c| w.span(c)),
-            confidence: q.confidence,
-        }
-    }
 }
 
 /// An actor's mention as written.

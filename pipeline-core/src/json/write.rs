@@ -263,6 +263,60 @@ mod tests {
     }
 
     #[test]
+    fn quotes_and_tokens_are_written_byte_for_byte() {
+        let text = "He said \"no\" to Zoë.\tOk";
+        let mut doc = Document::new("q", text);
+        let span = |s, e| Span::new(text, s, e).unwrap();
+        let mut said = Token::new(span(3, 7), TokenKind::Word);
+        said.stem = Some("said".into());
+        let mut quote = Token::new(span(8, 9), TokenKind::Punct);
+        quote.stem = Some("\"".into());
+        let mut zoe = Token::new(span(16, 20), TokenKind::Word);
+        zoe.stem = Some("zoë".into());
+        doc.set_tokens(vec![said, quote, zoe]).unwrap();
+        let speaker = crate::Speaker {
+            span: span(0, 2),
+            entity: "He \"Him\"".to_owned(),
+        };
+        doc.set_quotes(vec![
+            crate::Quote {
+                span: span(8, 12),
+                kind: crate::QuoteKind::Direct,
+                speaker: Some(speaker),
+                cue: Some(span(3, 7)),
+                confidence: 0.85,
+            },
+            crate::Quote {
+                span: span(21, 24),
+                kind: crate::QuoteKind::Indirect,
+                speaker: None,
+                cue: None,
+                confidence: f32::NAN,
+            },
+        ])
+        .unwrap();
+        let mut out = Vec::new();
+        let opts = OutputOptions {
+            offsets: OffsetUnit::Chars,
+            no_text: true,
+            layers: None,
+        };
+        opts.write_line(&Ok(doc), &mut out);
+        let expected = concat!(
+            r#"{"id":"q","tokens":[{"start":3,"end":7,"text":"said","kind":"word","stem":"said"},"#,
+            r#"{"start":8,"end":9,"text":"\"","kind":"punct","stem":"\""},"#,
+            r#"{"start":16,"end":19,"text":"Zoë","kind":"word","stem":"zoë"}],"#,
+            r#""quotes":[{"start":8,"end":12,"text":"\"no\"","kind":"direct","#,
+            r#""speaker":{"start":0,"end":2,"text":"He","entity":"He \"Him\""},"#,
+            r#""cue":{"start":3,"end":7,"text":"said"},"confidence":0.85},"#,
+            r#"{"start":20,"end":23,"text":"\tOk","kind":"indirect","speaker":null,"#,
+            r#""cue":null,"confidence":null}]}"#,
+            "\n"
+        );
+        assert_eq!(String::from_utf8(out).unwrap(), expected);
+    }
+
+    #[test]
     fn error_record_shape() {
         let f = Failure::new("stdin:17", "input", "invalid_json", "bad");
         let v = line(&Err(f), OutputOptions::default());
