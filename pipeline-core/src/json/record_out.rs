@@ -6,10 +6,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::primitives::{write_str, write_str_body, write_uint, Seq};
-use crate::{
-    Actor, ActorKind, Document, OffsetMap, QuoteKind, Sentiment, SourceSentiment, Span, Target,
-    TargetSentiment, TokenKind,
-};
+use crate::{Document, OffsetMap, QuoteKind, Span, Target, TargetSentiment, TokenKind};
 
 /// Writes one document, converting offsets to the output unit on the way.
 pub(super) struct RecordWriter<'a> {
@@ -185,10 +182,40 @@ pub(super) fn write_quotes(w: &RecordWriter<'_>, out: &mut Vec<u8>) -> serde_jso
     Ok(())
 }
 
-/// Writes the `actors` layer's value.
+/// Writes the `actors` layer's value: the mentions by hand, as serde_json wrote the
+/// derived `ActorOut` (`{"entity","type","mentions":[{"start","end","text"[,"score"]}],
+/// "sentiment","by_source"}`), the type and sentiments through serde_json.
 pub(super) fn write_actors(w: &RecordWriter<'_>, out: &mut Vec<u8>) -> serde_json::Result<()> {
-    let actors = w.doc.actors().unwrap_or_default();
-    serde_json::to_writer(out, &Seq(actors, |a| ActorOut::new(w, a)))
+    out.push(b'[');
+    for (i, a) in w.doc.actors().unwrap_or_default().iter().enumerate() {
+        out.extend_from_slice(if i > 0 {
+            b",{\"entity\":"
+        } else {
+            b"{\"entity\":"
+        });
+        write_str(out, &a.entity);
+        out.extend_from_slice(b",\"type\":");
+        serde_json::to_writer(&mut *out, &a.kind)?;
+        out.extend_from_slice(b",\"mentions\":[");
+        for (j, m) in a.mentions.iter().enumerate() {
+            if j > 0 {
+                out.push(b',');
+            }
+            write_span_fields(w, m.span, out);
+            if let Some(score) = m.score {
+                out.extend_from_slice(b",\"score\":");
+                serde_json::to_writer(&mut *out, &score)?;
+            }
+            out.push(b'}');
+        }
+        out.extend_from_slice(b"],\"sentiment\":");
+        serde_json::to_writer(&mut *out, &a.sentiment)?;
+        out.extend_from_slice(b",\"by_source\":");
+        serde_json::to_writer(&mut *out, &a.by_source)?;
+        out.push(b'}');
+    }
+    out.push(b']');
+    Ok(())
 }
 
 /// Writes the `targets` layer's value.
@@ -212,45 +239,6 @@ pub(super) struct SpanOut<'a> {
     pub(super) end: usize,
     /// The text it covers.
     pub(super) text: &'a str,
-}
-
-/// An actor's mention as written.
-#[derive(Serialize)]
-struct MentionOut<'a> {
-    #[serde(flatten)]
-    span: SpanOut<'a>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    score: Option<f32>,
-}
-
-/// An actor as written.
-#[derive(Serialize)]
-struct ActorOut<'a> {
-    entity: &'a str,
-    #[serde(rename = "type")]
-    kind: ActorKind,
-    mentions: Vec<MentionOut<'a>>,
-    sentiment: &'a Sentiment,
-    by_source: &'a [SourceSentiment],
-}
-
-impl<'a> ActorOut<'a> {
-    fn new(w: &RecordWriter<'a>, a: &'a Actor) -> ActorOut<'a> {
-        ActorOut {
-            entity: &a.entity,
-            kind: a.kind,
-            mentions: a
-                .mentions
-                .iter()
-                .map(|mn| MentionOut {
-                    span: w.span(mn.span),
-                    score: mn.score,
-                })
-                .collect(),
-            sentiment: &a.sentiment,
-            by_source: &a.by_source,
-        }
-    }
 }
 
 /// A scored target as written.

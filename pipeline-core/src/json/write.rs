@@ -295,6 +295,35 @@ mod tests {
             },
         ])
         .unwrap();
+        let sentiment = crate::Sentiment {
+            score: -0.5,
+            label: crate::Polarity::Negative,
+            positive: 0,
+            negative: 1,
+            neutral: 2,
+        };
+        doc.set_actors(vec![crate::Actor {
+            entity: "Zoë".to_owned(),
+            kind: crate::ActorKind::Person,
+            mentions: vec![
+                crate::Mention {
+                    span: span(16, 20),
+                    score: Some(0.25),
+                },
+                crate::Mention {
+                    span: span(0, 2),
+                    score: None,
+                },
+            ],
+            sentiment,
+            by_source: vec![crate::SourceSentiment {
+                source: "He".to_owned(),
+                score: 1.0,
+                label: crate::Polarity::Positive,
+                mentions: 1,
+            }],
+        }])
+        .unwrap();
         let mut out = Vec::new();
         let opts = OutputOptions {
             offsets: OffsetUnit::Chars,
@@ -310,7 +339,11 @@ mod tests {
             r#""speaker":{"start":0,"end":2,"text":"He","entity":"He \"Him\""},"#,
             r#""cue":{"start":3,"end":7,"text":"said"},"confidence":0.85},"#,
             r#"{"start":20,"end":23,"text":"\tOk","kind":"indirect","speaker":null,"#,
-            r#""cue":null,"confidence":null}]}"#,
+            r#""cue":null,"confidence":null}],"#,
+            r#""actors":[{"entity":"Zoë","type":"person","mentions":[{"start":16,"end":19,"#,
+            r#""text":"Zoë","score":0.25},{"start":0,"end":2,"text":"He"}],"sentiment":"#,
+            r#"{"score":-0.5,"label":"negative","positive":0,"negative":1,"neutral":2},"#,
+            r#""by_source":[{"source":"He","score":1.0,"label":"positive","mentions":1}]}]}"#,
             "\n"
         );
         assert_eq!(String::from_utf8(out).unwrap(), expected);
