@@ -7,10 +7,10 @@
 use serde::{Serialize, Serializer};
 use serde_json::{Map, Value};
 
-use super::primitives::{write_str, write_uint, Seq};
+use super::primitives::{write_str, write_str_body, write_uint, Seq};
 use crate::{
     Actor, ActorKind, Document, OffsetMap, Quote, QuoteKind, Sentence, Sentiment, SourceSentiment,
-    Span, Target, TargetSentiment, Token,
+    Span, Target, TargetSentiment, Token, TokenKind,
 };
 
 /// How a built-in layer with a field of its own is written: by hand into JSON
@@ -191,21 +191,29 @@ fn write_tokens(w: &RecordWriter<'_>, out: &mut Vec<u8>) -> serde_json::Result<(
     let text = w.doc.text();
     out.push(b'[');
     for (i, t) in w.doc.tokens().unwrap_or_default().iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
-        out.extend_from_slice(b"{\"start\":");
+        out.extend_from_slice(if i > 0 {
+            b",{\"start\":"
+        } else {
+            b"{\"start\":"
+        });
         write_uint(out, w.off(t.span.start));
         out.extend_from_slice(b",\"end\":");
         write_uint(out, w.off(t.span.end));
-        out.extend_from_slice(b",\"text\":");
-        write_str(out, t.span.slice(text));
-        out.extend_from_slice(b",\"kind\":\"");
-        out.extend_from_slice(t.kind.as_str().as_bytes());
-        out.push(b'"');
+        out.extend_from_slice(b",\"text\":\"");
+        let word = t.span.slice(text);
+        let escaped = out.len();
+        write_str_body(out, word);
+        let escaped = escaped..out.len();
+        out.extend_from_slice(kind_field(t.kind));
         if let Some(stem) = t.stem.as_ref().filter(|_| w.stems) {
-            out.extend_from_slice(b",\"stem\":");
-            write_str(out, stem);
+            out.extend_from_slice(b",\"stem\":\"");
+            if **stem == *word {
+                // most stems of punctuation, numbers and short words: the word, escaped already
+                out.extend_from_within(escaped);
+            } else {
+                write_str_body(out, stem);
+            }
+            out.push(b'"');
         }
         out.push(b'}');
     }
@@ -213,16 +221,108 @@ fn write_tokens(w: &RecordWriter<'_>, out: &mut Vec<u8>) -> serde_json::Result<(
     Ok(())
 }
 
-/// Writes the `quotes` layer's value.
-fn write_quotes(w: &RecordWriter<'_>, out: &mut Vec<u8>) -> serde_json::Result<()> {
-    let quotes = w.doc.quotes().unwrap_or_default();
-    serde_json::to_writer(out, &Seq(quotes, |q| QuoteOut::new(w, q)))
+/// `","kind":"…"` for a token kind: the end of the token's text and its kind, in one piece.
+fn kind_field(kind: TokenKind) -> &'static [u8] {
+    match kind {
+        TokenKind::Word => b"\",\"kind\":\"word\"",
+        TokenKind::Number => b"\",\"kind\":\"number\"",
+        TokenKind::Punct => b"\",\"kind\":\"punct\"",
+        TokenKind::Symbol => b"\",\"kind\":\"symbol\"",
+        TokenKind::Url => b"\",\"kind\":\"url\"",
+        TokenKind::Email => b"\",\"kind\":\"email\"",
+        TokenKind::Emoji => b"\",\"kind\":\"emoji\"",
+        TokenKind::Handle => b"\",\"kind\":\"handle\"",
+        TokenKind::Hashtag => b"\",\"kind\":\"hashtag\"",
+        TokenKind::Other => b"\",\"kind\":\"other\"",
+    }
 }
 
-/// Writes the `actors` layer's value.
-fn write_actors(w: &RecordWriter<'_>, out: &mut Vec<u8>) -> serde_json::Result<()> {
-    let actors = w.doc.actors().unwrap_or_default();
-    serde_json::to_writer(out, &Seq(actors, |a| ActorOut::new(w, a)))
+/// Writes `{"start":…,"end":…,"text":…` of a span (no closing brace), offsets in the
+/// output unit.
+fn write_span_fields(w: &RecordWriter<'_>, span: Span, out: &mut Vec<u8>) {
+    out.extend_from_slice(b"{\"start\":");
+    write_uint(out, w.off(span.start));
+    out.extend_from_slice(b",\"end\":");
+    write_uint(out, w.off(span.end));
+    out.extend_from_slice(b",\"text\":");
+    write_str(out, span.slice(w.doc.text()));
+}
+
+/// Writes the `quotes` layer's value, by hand, as serde_json wrote the derived `QuoteOut`:
+/// `{"start","end","text","kind","speaker":{"start","end","text","entity"}|null,
+/// "cue":{"start","end","text"}|null,"confidence"}`.
+pub(super) fn write_quotes(w: &RecordWriter<'_>, out: &mut Vec<u8>) -> serde_json::Result<()> {
+    out.push(b'[');
+    for (i, q) in w.doc.quotes().unwrap_or_default().iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        write_span_fields(w, q.span, out);
+        out.extend_from_slice(match q.kind {
+            QuoteKind::Direct => b",\"kind\":\"direct\",\"speaker\":",
+            QuoteKind::Partial => b",\"kind\":\"partial\",\"speaker\":",
+            QuoteKind::Indirect => b",\"kind\":\"indirect\",\"speaker\":",
+        });
+        match &q.speaker {
+            Some(sp) => {
+                write_span_fields(w, sp.span, out);
+                out.extend_from_slice(b",\"entity\":");
+                write_str(out, &sp.entity);
+                out.push(b'}');
+            }
+            None => out.extend_from_slice(b"null"),
+        }
+        out.extend_from_slice(b",\"cue\":");
+        match q.cue {
+            Some(c) => {
+                write_span_fields(w, c, out);
+                out.push(b'}');
+            }
+            None => out.extend_from_slice(b"null"),
+        }
+        out.extend_from_slice(b",\"confidence\":");
+        // serde_json's float form (and `null` for a non-finite one), byte for byte
+        serde_json::to_writer(&mut *out, &q.confidence)?;
+        out.push(b'}');
+    }
+    out.push(b']');
+    Ok(())
+}
+
+/// Writes the `actors` layer's value: the mentions by hand, as serde_json wrote the
+/// derived `ActorOut` (`{"entity","type","mentions":[{"start","end","text"[,"score"]}],
+/// "sentiment","by_source"}`), the type and sentiments through serde_json.
+pub(super) fn write_actors(w: &RecordWriter<'_>, out: &mut Vec<u8>) -> serde_json::Result<()> {
+    out.push(b'[');
+    for (i, a) in w.doc.actors().unwrap_or_default().iter().enumerate() {
+        out.extend_from_slice(if i > 0 {
+            b",{\"entity\":"
+        } else {
+            b"{\"entity\":"
+        });
+        write_str(out, &a.entity);
+        out.extend_from_slice(b",\"type\":");
+        serde_json::to_writer(&mut *out, &a.kind)?;
+        out.extend_from_slice(b",\"mentions\":[");
+        for (j, m) in a.mentions.iter().enumerate() {
+            if j > 0 {
+                out.push(b',');
+            }
+            write_span_fields(w, m.span, out);
+            if let Some(score) = m.score {
+                out.extend_from_slice(b",\"score\":");
+                serde_json::to_writer(&mut *out, &score)?;
+            }
+            out.push(b'}');
+        }
+        out.extend_from_slice(b"],\"sentiment\":");
+        serde_json::to_writer(&mut *out, &a.sentiment)?;
+        out.extend_from_slice(b",\"by_source\":");
+        serde_json::to_writer(&mut *out, &a.by_source)?;
+        out.push(b'}');
+    }
+    out.push(b']');
+    Ok(())
 }
 
 /// Writes the `targets` layer's value.

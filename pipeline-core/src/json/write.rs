@@ -270,6 +270,93 @@ mod tests {
     }
 
     #[test]
+    fn quotes_and_tokens_are_written_byte_for_byte() {
+        let text = "He said \"no\" to Zoë.\tOk";
+        let mut doc = Document::new("q", text);
+        let span = |s, e| Span::new(text, s, e).unwrap();
+        let mut said = Token::new(span(3, 7), TokenKind::Word);
+        said.stem = Some("said".into());
+        let mut quote = Token::new(span(8, 9), TokenKind::Punct);
+        quote.stem = Some("\"".into());
+        let mut zoe = Token::new(span(16, 20), TokenKind::Word);
+        zoe.stem = Some("zoë".into());
+        doc.set_tokens(vec![said, quote, zoe]).unwrap();
+        let speaker = crate::Speaker {
+            span: span(0, 2),
+            entity: "He \"Him\"".to_owned(),
+        };
+        doc.set_quotes(vec![
+            crate::Quote {
+                span: span(8, 12),
+                kind: crate::QuoteKind::Direct,
+                speaker: Some(speaker),
+                cue: Some(span(3, 7)),
+                confidence: 0.85,
+            },
+            crate::Quote {
+                span: span(21, 24),
+                kind: crate::QuoteKind::Indirect,
+                speaker: None,
+                cue: None,
+                confidence: f32::NAN,
+            },
+        ])
+        .unwrap();
+        let sentiment = crate::Sentiment {
+            score: -0.5,
+            label: crate::Polarity::Negative,
+            positive: 0,
+            negative: 1,
+            neutral: 2,
+        };
+        doc.set_actors(vec![crate::Actor {
+            entity: "Zoë".to_owned(),
+            kind: crate::ActorKind::Person,
+            mentions: vec![
+                crate::Mention {
+                    span: span(16, 20),
+                    score: Some(0.25),
+                },
+                crate::Mention {
+                    span: span(0, 2),
+                    score: None,
+                },
+            ],
+            sentiment,
+            by_source: vec![crate::SourceSentiment {
+                source: "He".to_owned(),
+                score: 1.0,
+                label: crate::Polarity::Positive,
+                mentions: 1,
+            }],
+        }])
+        .unwrap();
+        let mut out = Vec::new();
+        let opts = OutputOptions {
+            offsets: OffsetUnit::Chars,
+            no_text: true,
+            layers: None,
+        };
+        opts.write_line(&Ok(doc), &mut out);
+        let expected = concat!(
+            r#"{"id":"q","tokens":[{"start":3,"end":7,"text":"said","kind":"word","stem":"said"},"#,
+            r#"{"start":8,"end":9,"text":"\"","kind":"punct","stem":"\""},"#,
+            r#"{"start":16,"end":19,"text":"Zoë","kind":"word","stem":"zoë"}],"#,
+            r#""quotes":[{"start":8,"end":12,"text":"\"no\"","kind":"direct","#,
+            r#""speaker":{"start":0,"end":2,"text":"He","entity":"He \"Him\""},"#,
+            r#""cue":{"start":3,"end":7,"text":"said"},"confidence":0.85},"#,
+            r#"{"start":20,"end":23,"text":"\tOk","kind":"indirect","speaker":null,"#,
+            r#""cue":null,"confidence":null}],"#,
+            r#""actors":[{"entity":"Zoë","type":"person","mentions":[{"start":16,"end":19,"#,
+            r#""text":"Zoë","score":0.25},{"start":0,"end":2,"text":"He"}],"sentiment":"#,
+            r#"{"score":-0.5,"label":"negative","positive":0,"negative":1,"neutral":2},"#,
+            r#""by_source":[{"source":"He","score":1.0,"label":"positive","mentions":1}]}]}"#,
+            "\n"
+        );
+        assert_eq!(String::from_utf8(out).unwrap(), expected);
+    }
+
+    #[test]
     fn error_record_shape() {
         let f = Failure::new("stdin:17", "input", "invalid_json", "bad");
         let v = line(&Err(f), OutputOptions::default());

@@ -172,15 +172,24 @@ impl SyncStage for StemStage {
             let mut lower = String::new();
             for token in tokens.iter_mut() {
                 let word = token.span.slice(&text);
-                crate::text::lowercase_into(&mut lower, word);
-                let stem = match cache.get(lower.as_str()) {
+                // most words are lowercase ASCII already: looked up as written, not copied
+                let key = if word
+                    .bytes()
+                    .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+                {
+                    word
+                } else {
+                    crate::text::lowercase_into(&mut lower, word);
+                    lower.as_str()
+                };
+                let stem = match cache.get(key) {
                     Some(stem) => Arc::clone(stem),
                     None => {
-                        let stem: Arc<str> = stemmer.stem(&lower).into();
+                        let stem: Arc<str> = stemmer.stem(key).into();
                         if cache.len() >= CACHE_WORDS {
                             cache.clear();
                         }
-                        cache.insert(lower.as_str().into(), Arc::clone(&stem));
+                        cache.insert(key.into(), Arc::clone(&stem));
                         stem
                     }
                 };
