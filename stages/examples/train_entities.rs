@@ -2,12 +2,15 @@
 //!
 //! ```text
 //! cargo run -p stages --features train --example train_entities --release -- \
-//!     OUT_MODEL.bin --train en=TRAIN.jsonl [--train pt=MORE.jsonl ...] [--report en=DEV.jsonl ...]
+//!     OUT_MODEL.bin --train en=TRAIN.jsonl [--train pt=MORE.jsonl ...] \
+//!     [--silver en=SILVER.jsonl ...] [--report en=DEV.jsonl ...]
 //! ```
 //!
 //! Each line needs `text` and `entities`: `[{"start", "end", "type"}]` with character
 //! offsets and types `PER`, `ORG`, `LOC` (others are ignored). The code before `=` is
-//! the language of the file. Only `--train` files are learned from; `--report` files
+//! the language of the file. `--silver` files (labels of another tagger) are learned
+//! only in their language's own feature space (English), never in the one the other
+//! languages share. Only `--train` and `--silver` files are learned from; `--report` files
 //! are scored with the new model (exact token spans) and their figures printed.
 //! `EPOCHS`, `BITS`, `SEED` and `DROPOUT` (per mille) override the defaults.
 
@@ -102,6 +105,9 @@ fn main() -> ExitCode {
         let mut docs = Vec::new();
         for s in specs(&args, "--train") {
             docs.extend(load(s)?);
+        }
+        for s in specs(&args, "--silver") {
+            docs.extend(load(s)?.into_iter().map(TrainDoc::silver));
         }
         let started = Instant::now();
         let rec = train(&docs, &opts);

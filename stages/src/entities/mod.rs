@@ -41,7 +41,7 @@ pub use model::ModelError;
 use features::views_with;
 use gazetteer::{Gazetteer, GazetteerMatch};
 use labels::{is_inside, type_of, O};
-use model::{lang_hash, tag_document, Weights};
+use model::{lang_hash, space_of, tag_document, Weights};
 
 /// The embedded model (see `data/MODEL.md`).
 const MODEL: &[u8] = include_bytes!("data/model.bin");
@@ -156,7 +156,13 @@ impl Recognizer {
         let reading = Gazetteer::builtin().read(text, tokens, lang);
         let v = views_with(text, tokens, sentences, &reading.features);
         let mut tags = Vec::new();
-        tag_document(&self.weights, &v, sentences, lang_hash(lang), &mut tags);
+        tag_document(
+            &self.weights,
+            &v,
+            sentences,
+            (lang_hash(lang), space_of(lang)),
+            &mut tags,
+        );
         repeat_names(&v, &mut tags);
         let entities = rules::refine(text, tokens, &v, lang, spans(tokens, &tags));
         (entities, reading.matches)
@@ -202,7 +208,8 @@ pub fn sentence_ranges(
 
 /// One sense per document: a capitalised word the tagger left out that is elsewhere a
 /// name of one word, or the surname of a person's full name (`Qadri` after `Amir Latif
-/// Qadri`), gets that name's type.
+/// Qadri`), gets that name's type; a one-word name typed otherwise that is such a
+/// surname becomes a person.
 fn repeat_names(v: &[features::TokenView], tags: &mut [u8]) {
     use features::{CAP, LOWER_SEEN, WORD};
     let mut known: rustc_hash::FxHashMap<u64, u8> = rustc_hash::FxHashMap::default();
@@ -216,6 +223,18 @@ fn repeat_names(v: &[features::TokenView], tags: &mut [u8]) {
     }
     if known.is_empty() {
         return;
+    }
+    // a one-word name typed otherwise that is the surname of a person's full name
+    // (`Herrera` after `Tomas Herrera`) is that person
+    let surnames: rustc_hash::FxHashSet<u64> = spans_of_tags(tags)
+        .into_iter()
+        .filter(|(kind, r)| *kind == EntityType::Person && r.len() > 1)
+        .map(|(_, r)| v[r.end - 1].lower)
+        .collect();
+    for (kind, r) in spans_of_tags(tags) {
+        if kind != EntityType::Person && r.len() == 1 && surnames.contains(&v[r.start].lower) {
+            tags[r.start] = labels::begin(EntityType::Person);
+        }
     }
     for i in 0..tags.len() {
         let next_free = tags.get(i + 1).map_or(true, |&t| !is_inside(t));

@@ -154,7 +154,7 @@ pub(crate) fn tag_document(
     w: &Weights,
     v: &[TokenView],
     sentences: &[(usize, usize)],
-    lang: u64,
+    (lang, space): (u64, u64),
     tags: &mut Vec<u8>,
 ) {
     tags.clear();
@@ -176,6 +176,7 @@ pub(crate) fn tag_document(
                 feats.clear();
                 static_features(v, i, (s, e), lang, headline, &mut feats);
                 feats.extend_from_slice(&tag_features(v, i, s, prev, prev2));
+                in_space(&mut feats, space);
                 let mut scores = [0i32; N_TAGS];
                 w.add(&feats, &mut scores);
                 best_tag(&scores, prev)
@@ -185,6 +186,35 @@ pub(crate) fn tag_document(
             tags[i] = tag;
             prev2 = prev;
             prev = tag;
+        }
+    }
+}
+
+/// The feature space of English documents: see [`space_of`].
+const SPACE_EN: u64 = 0xE17A_5D3C_9B01_4F27;
+
+/// Every feature space: gold training data is learned in each (all languages help
+/// tag English), silver data only in its language's own.
+pub(crate) const SPACES: [u64; 2] = [0, SPACE_EN];
+
+/// The feature space of a language: English documents, which have far more training
+/// data (gold and silver) than the rest, have weights of their own, so that English
+/// data cannot move the weights that German, French, Russian… are tagged with. The
+/// space is a constant XORed into every feature hash (0: the shared space), so a
+/// space costs nothing at tagging time.
+pub(crate) fn space_of(lang: Option<&str>) -> u64 {
+    match lang {
+        Some("en") => SPACE_EN,
+        _ => 0,
+    }
+}
+
+/// Moves the feature hashes `feats` into the feature space `space`.
+#[inline]
+pub(crate) fn in_space(feats: &mut [u64], space: u64) {
+    if space != 0 {
+        for f in feats {
+            *f ^= space;
         }
     }
 }

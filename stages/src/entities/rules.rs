@@ -3,7 +3,8 @@
 //! `l'Élysée`), a gazetteer place split off the front of a longer name (`России Владимир
 //! Путин` → `России` + `Владимир Путин`), Slavic full names found by their surname
 //! endings (`Сергей Лавров`), and, in languages that capitalise every noun (German),
-//! single capitalised words kept only with a gazetteer class behind them.
+//! single capitalised words kept only with a gazetteer class behind them; in languages
+//! without training data, gazetteer places the tagger left out.
 
 use std::sync::OnceLock;
 
@@ -90,10 +91,56 @@ pub(super) fn refine(
             out.push(e);
         }
     }
+    if !TRAINED.contains(&lang) {
+        gazetteer_places(tokens, v, &mut out);
+    }
     if let Some(suffixes) = slavic {
         slavic_names(text, tokens, v, suffixes, &mut out);
     }
     out
+}
+
+/// The languages the tagger has annotated training data in: it learned there when a
+/// gazetteer place is one.
+const TRAINED: [&str; 2] = ["en", "pt"];
+
+/// In a language without training data, a capitalised place of the gazetteer (not
+/// flagged ambiguous) that the tagger left out is a place (`Warschau`, `Пекине`).
+fn gazetteer_places(tokens: &[Token], v: &[TokenView], out: &mut Vec<Entity>) {
+    let place = (feature::COUNTRY | feature::CITY | feature::REGION) as u32;
+    let mut covered = vec![false; tokens.len()];
+    for e in out.iter() {
+        covered[e.tokens.clone()].iter_mut().for_each(|c| *c = true);
+    }
+    let mut added = false;
+    let mut i = 0;
+    while i < tokens.len() {
+        let g = v[i].gazetteer;
+        let starts = g & feature::BEGIN as u32 != 0
+            && g & place != 0
+            && g & feature::AMBIGUOUS as u32 == 0
+            && v[i].flags & (CAP | WORD) == CAP | WORD;
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let mut k = i + 1;
+        while k < tokens.len() && v[k].gazetteer & feature::INSIDE as u32 != 0 {
+            k += 1;
+        }
+        if !covered[i..k].iter().any(|&c| c) {
+            out.push(Entity {
+                span: Span::unchecked(tokens[i].span.start, tokens[k - 1].span.end),
+                kind: EntityType::Place,
+                tokens: i..k,
+            });
+            added = true;
+        }
+        i = k;
+    }
+    if added {
+        out.sort_by_key(|e| e.tokens.start);
+    }
 }
 
 /// The entity without articles in front, in its tokens or glued by an apostrophe;
@@ -206,8 +253,19 @@ fn backed(v: &[TokenView], e: &Entity) -> bool {
     }
 }
 
-/// Two or three capitalised words whose last ends like a surname (`Сергей Лавров`,
-/// `Анна Петрова`): a person, retyped or added where the tagger saw no name.
+/// Whether token `i` is a city of the gazetteer and no country or region.
+fn city_name(v: &[TokenView], i: usize) -> bool {
+    let g = v[i].gazetteer;
+    g & feature::CITY as u32 != 0 && g & (feature::COUNTRY | feature::REGION) as u32 == 0
+}
+
+/// Whether token `i` lies in one of the entities `es`.
+fn covered(es: &[Entity], i: usize) -> bool {
+    es.iter().any(|e| e.tokens.contains(&i))
+}
+
+/// Two capitalised words whose last ends like a surname (`Сергей Лавров`, `Анна
+/// Петрова`), or three whose last two do (`Михаил Сергеевич Горбачёв`): a person, retyped or added where the tagger saw no name.
 fn slavic_names(
     text: &str,
     tokens: &[Token],
@@ -227,11 +285,21 @@ fn slavic_names(
             && cap(i)
             && no_place(i)
             && cap(i + 1)
+            && surname(i + 1)
             && cap(i + 2)
             && surname(i + 2)
         {
+            // a first name, a patronymic and a surname (`Михаил Сергеевич Горбачёв`);
+            // without the patronymic the first word is a word in front of a name
+            // (`Губернатор Владимир Сидоров`, a capital at the start of a sentence)
             3
-        } else if cap(i) && no_place(i) && cap(i + 1) && surname(i + 1) {
+        } else if cap(i)
+            && (no_place(i) || city_name(v, i) && !covered(out, i + 1))
+            && cap(i + 1)
+            && surname(i + 1)
+        {
+            // a city that is also a first name (`Владимир`, `София`) before a surname
+            // the tagger left out is that first name
             2
         } else {
             i += 1;
@@ -248,4 +316,65 @@ fn slavic_names(
         i = b;
     }
     out.sort_by_key(|e| e.tokens.start);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokens::tokenize;
+
+    fn place(tokens: &[Token], i: usize) -> Entity {
+        Entity {
+            span: tokens[i].span,
+            kind: EntityType::Place,
+            tokens: i..i + 1,
+        }
+    }
+
+    #[test]
+    fn a_city_that_is_a_first_name_before_an_untagged_surname_is_a_person() {
+        let text = "Губернатор Владимир Сидоров приехал в Самару.";
+        let tokens = tokenize(text);
+        let v = super::super::features::views(text, &tokens, &[(0, tokens.len())], Some("ru"));
+        assert!(city_name(&v, 1), "Владимир is a city of the gazetteer");
+        let suffixes = list("surname_suffix", "ru").unwrap();
+        let mut out = vec![place(&tokens, 1)];
+        slavic_names(text, &tokens, &v, suffixes, &mut out);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].span.slice(text), "Владимир Сидоров");
+        assert_eq!(out[0].kind, EntityType::Person);
+    }
+
+    #[test]
+    fn untagged_gazetteer_places_are_places_where_the_tagger_has_no_training_data() {
+        let text = "Die Delegation aus Warschau traf Vertreter aus Polen.";
+        let tokens = tokenize(text);
+        let v = super::super::features::views(text, &tokens, &[(0, tokens.len())], Some("de"));
+        let mut out = vec![place(&tokens, 7)];
+        gazetteer_places(&tokens, &v, &mut out);
+        let got: Vec<_> = out.iter().map(|e| e.span.slice(text)).collect();
+        assert_eq!(got, ["Warschau", "Polen"]);
+        let w = refine(text, &tokens, &v, Some("en"), vec![place(&tokens, 7)]);
+        assert_eq!(w.len(), 1, "English: the tagger decides");
+    }
+
+    #[test]
+    fn a_city_before_a_tagged_surname_stays_a_city() {
+        let text = "В Москве Иванов выступил с докладом.";
+        let tokens = tokenize(text);
+        let v = super::super::features::views(text, &tokens, &[(0, tokens.len())], Some("ru"));
+        let suffixes = list("surname_suffix", "ru").unwrap();
+        let mut person = place(&tokens, 2);
+        person.kind = EntityType::Person;
+        let mut out = vec![place(&tokens, 1), person];
+        slavic_names(text, &tokens, &v, suffixes, &mut out);
+        let got: Vec<_> = out.iter().map(|e| (e.span.slice(text), e.kind)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Москве", EntityType::Place),
+                ("Иванов", EntityType::Person)
+            ]
+        );
+    }
 }

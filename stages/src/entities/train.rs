@@ -19,7 +19,7 @@ use super::features::{
     is_candidate, is_headline, static_features, tag_features, views, TokenView, LINE_START,
 };
 use super::labels::{allowed, begin, inside, type_of, EntityType, N_TAGS, O};
-use super::model::{best_tag, lang_hash, Weights};
+use super::model::{best_tag, in_space, lang_hash, space_of, Weights, SPACES};
 use super::{sentence_ranges, Recognizer};
 use crate::tokens::{split_sentences, tokenize};
 
@@ -32,6 +32,9 @@ pub struct TrainDoc {
     pub lang: Option<String>,
     /// Each entity: start and end byte, type.
     pub entities: Vec<(usize, usize, EntityType)>,
+    /// Learned only in its language's own feature space, not in the shared one
+    /// (silver data: see [`TrainDoc::silver`]).
+    pub own_space_only: bool,
 }
 
 impl TrainDoc {
@@ -45,7 +48,16 @@ impl TrainDoc {
             text: text.to_owned(),
             lang: lang.map(str::to_owned),
             entities,
+            own_space_only: false,
         }
+    }
+
+    /// The document as silver data (labels of another tagger): learned only in the
+    /// feature space of its language when that has one of its own (English), so it
+    /// cannot move the weights of the other languages; in the shared space otherwise.
+    pub fn silver(mut self) -> TrainDoc {
+        self.own_space_only = true;
+        self
     }
 }
 
@@ -79,6 +91,8 @@ struct Prepared {
     sentences: Vec<(usize, usize)>,
     gold: Vec<u8>,
     lang: u64,
+    /// The feature spaces it is learned in (see [`space_of`]).
+    spaces: Vec<u64>,
 }
 
 /// The gold tags of `tokens` from entity byte spans: `B` on the first token an entity
@@ -107,6 +121,11 @@ fn prepare(doc: &TrainDoc) -> (Prepared, Vec<Token>) {
         sentences,
         gold,
         lang: lang_hash(doc.lang.as_deref()),
+        spaces: if doc.own_space_only {
+            vec![space_of(doc.lang.as_deref())]
+        } else {
+            SPACES.to_vec()
+        },
     };
     (p, tokens)
 }
@@ -195,10 +214,14 @@ impl Rng {
 /// Trains a recognizer on `docs`.
 pub fn train(docs: &[TrainDoc], opts: &TrainOptions) -> Recognizer {
     let prepared: Vec<Prepared> = docs.iter().map(|d| prepare(d).0).collect();
-    let mut order: Vec<(usize, usize)> = prepared
+    let mut order: Vec<(usize, usize, u64)> = prepared
         .iter()
         .enumerate()
-        .flat_map(|(d, p)| (0..p.sentences.len()).map(move |s| (d, s)))
+        .flat_map(|(d, p)| {
+            p.spaces
+                .iter()
+                .flat_map(move |&sp| (0..p.sentences.len()).map(move |s| (d, s, sp)))
+        })
         .collect();
     let mut rng = Rng(opts.seed | 1);
     let mut model = Averaged::new(opts.bits);
@@ -206,7 +229,7 @@ pub fn train(docs: &[TrainDoc], opts: &TrainOptions) -> Recognizer {
     let mut sentence: Vec<TokenView> = Vec::new();
     for _ in 0..opts.epochs {
         rng.shuffle(&mut order);
-        for &(d, si) in &order {
+        for &(d, si, space) in &order {
             let p = &prepared[d];
             let (s0, e0) = p.sentences[si];
             // word dropout: some name tokens are seen as unknown words (their shape,
@@ -222,8 +245,9 @@ pub fn train(docs: &[TrainDoc], opts: &TrainOptions) -> Recognizer {
             }
             let views = &sentence[..];
             // one sentence in ten as if its language were unknown, for documents
-            // without a language stage
-            let lang = if rng.next() % 10 == 0 { 0 } else { p.lang };
+            // without a language stage (which are tagged in the shared space)
+            let unknown = rng.next() % 10 == 0;
+            let lang = if unknown && space == 0 { 0 } else { p.lang };
             let (s, e) = (0, e0 - s0);
             let headline = is_headline(views, (s, e));
             let (mut prev, mut prev2) = (O, O);
@@ -241,6 +265,7 @@ pub fn train(docs: &[TrainDoc], opts: &TrainOptions) -> Recognizer {
                     feats.clear();
                     static_features(views, i, (s, e), lang, headline, &mut feats);
                     feats.extend_from_slice(&tag_features(views, i, s, prev, prev2));
+                    in_space(&mut feats, space);
                     model.now += 1;
                     let pred = best_tag(&model.scores(&feats), prev);
                     if pred != gold {

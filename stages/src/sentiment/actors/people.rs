@@ -191,6 +191,27 @@ pub(super) fn person_mentions(
     // quote speakers: their entities are names too
     let is_name = |span: Span| name_spans.iter().any(|s: &Span| s.overlaps(&span));
     let speakers = SpeakerNames::new(quotes.unwrap_or(&[]), &mut people, doc.gaz, is_name);
+    // a single name inside a quote speaker's mention is that speaker: the quotes stage
+    // resolved it to a full name (`Sharif said` → `Raheel Sharif`), see speaker_mentions
+    let speaker_spans: Vec<Span> = quotes
+        .unwrap_or(&[])
+        .iter()
+        .filter_map(|q| q.speaker.as_ref())
+        .filter(|sp| {
+            speakers
+                .get(&sp.entity)
+                .is_some_and(|w| people.index.contains_key(w))
+        })
+        .map(|sp| sp.span)
+        .collect();
+    let singles: Vec<usize> = singles
+        .into_iter()
+        .filter(|&t| {
+            !speaker_spans
+                .iter()
+                .any(|s| s.overlaps(&doc.tokens[t].span))
+        })
+        .collect();
     let by_surname = surnames(&people, &mentions, true);
     let by_first = surnames(&people, &mentions, false);
     let mut actors = PersonActors::new(&people);
