@@ -160,6 +160,12 @@ fn main() -> ExitCode {
         if let Ok(v) = std::env::var("SOFT_WEIGHT") {
             opts.soft_weight = v.parse().map_err(|_| "SOFT_WEIGHT")?;
         }
+        if let Ok(v) = std::env::var("DROP_DENSE") {
+            opts.drop_dense = v.split(',').map(str::to_owned).collect();
+        }
+        if std::env::var("GOLD_CLASS_WEIGHTS").is_ok() {
+            opts.gold_class_weights = true;
+        }
         if std::env::var("NO_AVERAGE").is_ok() {
             opts.average = false;
         }

@@ -43,6 +43,10 @@ pub(crate) const DENSE: &[&str] = &[
     "pronoun_quote_pos",
     "pronoun_quote_neg",
     "possessive",
+    "appos_pos",
+    "appos_neg",
+    "speaker_pos",
+    "speaker_neg",
 ];
 
 /// Templates of the position features, by distance bucket: left 1, 2–3, 4–7, 8+,
@@ -68,6 +72,9 @@ pub(crate) const TPL_POS: [u64; 8] = [
 
 /// A possessive `'s` written as its own token (curly apostrophes hash as straight ones).
 const H_POSS: u64 = fnv("'s");
+
+/// A comma token.
+const H_COMMA: u64 = fnv(",");
 
 /// The target in a bigram (`<t>`).
 pub(crate) const H_TARGET: u64 = fnv("<t>");
@@ -127,6 +134,15 @@ impl Analysis {
         sink.bag(self, s, e, a, b);
         let mut rule = 0.0f32;
         let mut negators = 0;
+        // the clause set off by a comma right after the target: up to the next boundary
+        let appos = b < e && self.toks[b].boundary && self.toks[b].hash == H_COMMA;
+        let appos_end = if appos {
+            (b + 1..e.min(b + 16))
+                .find(|&j| self.toks[j].boundary)
+                .unwrap_or(e.min(b + 16))
+        } else {
+            b
+        };
         // the context left of the target, then right of it: one loop that jumps over the
         // target (cheaper per step than a `chain` of the two ranges)
         let mut next = if s < a { s } else { b };
@@ -200,6 +216,11 @@ impl Analysis {
             if weight > 1.0 {
                 slot(22, &mut dense);
             }
+            // role framing: an apposition or relative clause right after the target
+            // (`X, a convicted fraudster, …`, `X, who was praised for …`)
+            if appos && i > b && i < appos_end {
+                slot(31, &mut dense);
+            }
             let dw = 1.0 / (1.0 + (d as f32 - 1.0) / 4.0);
             let ow = if own { 1.0 } else { 0.3 };
             rule += t.pol * weight * dw * ow;
@@ -209,6 +230,12 @@ impl Analysis {
         dense[12] = self.toks[a].quote as u8 as f32;
         dense[15] = self.is_speaker(a, b, s, e) as u8 as f32;
         dense[16] = (a == s) as u8 as f32;
+        // a speaker's own words are mostly about someone else: the tone of the words
+        // near the speaker, apart from the words about the speaker
+        if dense[15] > 0.0 {
+            dense[33] = dense[1];
+            dense[34] = dense[2];
+        }
         dense[17] = (b == a + 1 && self.toks[a].pronoun) as u8 as f32;
         // praise of a pronoun target inside a quote (`"He has done a great job"`)
         if dense[17] > 0.0 && self.toks[a].quote {
@@ -387,5 +414,21 @@ mod tests {
         assert_eq!(get(&d, "pronoun_quote_neg"), 0.0);
         let d = dense("He has done a wonderful job, Moreau said.", "He");
         assert_eq!(get(&d, "pronoun_quote_pos"), 0.0);
+    }
+
+    #[test]
+    fn apposition_and_speaker_features() {
+        let d = dense("Haldane, a corrupt official, spoke on Tuesday.", "Haldane");
+        assert!(get(&d, "appos_neg") > 0.0, "{d:?}");
+        assert_eq!(get(&d, "appos_pos"), 0.0);
+        let d = dense(
+            "Haldane spoke on Tuesday about a corrupt official.",
+            "Haldane",
+        );
+        assert_eq!(get(&d, "appos_neg"), 0.0, "{d:?}");
+        let d = dense("Moreau said the plan was a terrible failure.", "Moreau");
+        assert!(get(&d, "speaker_neg") > 0.0, "{d:?}");
+        let d = dense("Moreau's plan was a terrible failure.", "Moreau");
+        assert_eq!(get(&d, "speaker_neg"), 0.0, "{d:?}");
     }
 }

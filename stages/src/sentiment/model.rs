@@ -173,11 +173,21 @@ impl Weights {
 }
 
 /// The weights of the linear model, one per class (negative, neutral, positive).
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct Model {
     sparse: Weights,
     dense: [[f32; 3]; DENSE.len()],
     trained: bool,
+}
+
+impl Default for Model {
+    fn default() -> Self {
+        Model {
+            sparse: Weights::default(),
+            dense: [[0.0; 3]; DENSE.len()],
+            trained: false,
+        }
+    }
 }
 
 /// The committed model, pre-parsed (see the module docs).

@@ -82,6 +82,12 @@ pub struct TrainOptions {
     pub average: bool,
     /// Weight of an example with soft labels (a teacher's) relative to a gold one.
     pub soft_weight: f32,
+    /// Class weights (for macro F1) from the gold examples alone; else from all,
+    /// teachers' included (by their most probable class and weight).
+    pub gold_class_weights: bool,
+    /// Dense features (names of [`DENSE`]) left out, set to 0 in every example: for
+    /// ablations.
+    pub drop_dense: Vec<String>,
 }
 
 impl Default for TrainOptions {
@@ -94,6 +100,8 @@ impl Default for TrainOptions {
             seed: 20_211_123,
             average: true,
             soft_weight: 0.5,
+            gold_class_weights: false,
+            drop_dense: Vec::new(),
         }
     }
 }
@@ -110,11 +118,20 @@ pub struct Evaluation {
 }
 
 /// The features of one target, as the trainer keeps them.
-#[derive(Default)]
 struct Collect {
     sparse: Vec<u64>,
     names: Vec<(u64, FeatureName)>,
     dense: [f32; DENSE.len()],
+}
+
+impl Default for Collect {
+    fn default() -> Self {
+        Collect {
+            sparse: Vec::new(),
+            names: Vec::new(),
+            dense: [0.0; DENSE.len()],
+        }
+    }
 }
 
 impl Sink for Collect {
@@ -189,6 +206,8 @@ struct Row<K> {
     class: usize,
     target: [f32; 3],
     weight: f32,
+    /// A teacher's example.
+    soft: bool,
 }
 
 /// The features of every example; the name of every key; and in how many examples each
@@ -200,7 +219,7 @@ struct Features {
 }
 
 /// Analyses every example and collects the features of its target.
-fn collect_features(examples: &[Example], soft_weight: f32) -> Features {
+fn collect_features(examples: &[Example], soft_weight: f32, drop: &[usize]) -> Features {
     let mut data: Vec<Row<u64>> = Vec::new();
     let mut names: HashMap<u64, String> = HashMap::new();
     let mut words = Words::default();
@@ -212,6 +231,9 @@ fn collect_features(examples: &[Example], soft_weight: f32) -> Features {
         words.register(doc.text(), doc.tokens().unwrap_or(&[]));
         let mut sink = Collect::default();
         an.features(a, b, &mut sink);
+        for &j in drop {
+            sink.dense[j] = 0.0;
+        }
         let mut seen = sink.sparse.clone();
         seen.sort_unstable();
         seen.dedup();
@@ -239,6 +261,7 @@ fn collect_features(examples: &[Example], soft_weight: f32) -> Features {
             class,
             target,
             weight,
+            soft: ex.soft.is_some(),
         });
     }
     Features {
@@ -248,6 +271,14 @@ fn collect_features(examples: &[Example], soft_weight: f32) -> Features {
     }
 }
 
+/// The indices in [`DENSE`] of the named features (unknown names are ignored).
+fn dropped(names: &[String]) -> Vec<usize> {
+    names
+        .iter()
+        .filter_map(|n| DENSE.iter().position(|d| d == n))
+        .collect()
+}
+
 /// Trains a model and returns it as a model file.
 pub fn train(examples: &[Example], opts: &TrainOptions) -> String {
     // features
@@ -255,7 +286,7 @@ pub fn train(examples: &[Example], opts: &TrainOptions) -> String {
         data,
         names,
         counts,
-    } = collect_features(examples, opts.soft_weight);
+    } = collect_features(examples, opts.soft_weight, &dropped(&opts.drop_dense));
     // index kept features
     let mut keys: Vec<u64> = counts
         .iter()
@@ -276,11 +307,12 @@ pub fn train(examples: &[Example], opts: &TrainOptions) -> String {
             class: r.class,
             target: r.target,
             weight: r.weight,
+            soft: r.soft,
         })
         .collect();
     // class weights for macro F1
     let mut per_class = [0f32; 3];
-    for r in &rows {
+    for r in rows.iter().filter(|r| !(opts.gold_class_weights && r.soft)) {
         per_class[r.class] += r.weight;
     }
     let total: f32 = per_class.iter().sum();
@@ -309,6 +341,7 @@ pub fn train(examples: &[Example], opts: &TrainOptions) -> String {
                 class,
                 target,
                 weight,
+                ..
             } = &rows[r];
             let mut z = [0f32; 3];
             for &f in feats {
