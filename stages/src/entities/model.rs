@@ -195,6 +195,7 @@ const SPACE_EN: u64 = 0xE17A_5D3C_9B01_4F27;
 
 /// Every feature space: gold training data is learned in each (all languages help
 /// tag English), silver data only in its language's own.
+#[cfg(feature = "train")]
 pub(crate) const SPACES: [u64; 2] = [0, SPACE_EN];
 
 /// The feature space of a language: English documents, which have far more training
