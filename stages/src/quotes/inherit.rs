@@ -249,10 +249,15 @@ impl Analyzer<'_> {
             let turn = self.lex.split_turns
                 && (pq.close.saturating_sub(1)..q.open)
                     .any(|j| matches!(self.punct(j), '.' | '!' | '?'));
+            // (`„A?“, fragte Anna den Wirt. „B.“`: a reply is someone else's)
+            let speaker = turn
+                .then(|| self.reply_speaker(p, qi, &src))
+                .flatten()
+                .or(src.speaker);
             self.push_quote(
                 qi,
                 QuoteKind::Direct,
-                src.speaker,
+                speaker,
                 src.cue,
                 (src.confidence - 0.1).max(0.3),
             );

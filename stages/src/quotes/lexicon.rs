@@ -280,6 +280,9 @@ pub(crate) mod list {
     /// Articles that mark an object, never a subject (German `den`, `dem`): a noun
     /// phrase they open right after a cue is its addressee (`befahl den Wachen, …`).
     pub const OBJECT_ARTICLE: u128 = 1 << 102;
+    /// Prepositions that name whom a cue addresses (German `zu`, French `à`): after a
+    /// question, the reply in the next turn is that person's (`fragte X zu Y`).
+    pub const ADDRESSEE: u128 = 1 << 103;
 }
 
 /// A map with a fast non-cryptographic hasher (FxHash): keys are short words we wrote,
@@ -689,6 +692,7 @@ fn list_bit(name: &str) -> u128 {
         "parenthetical_opener" => list::PARENTHETICAL_OPENER,
         "speech_noun" => list::SPEECH_NOUN,
         "object_article" => list::OBJECT_ARTICLE,
+        "addressee" => list::ADDRESSEE,
         _ => 0,
     }
 }

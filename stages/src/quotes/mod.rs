@@ -147,6 +147,7 @@
 //! | `clauses/` | reported clauses: `subject`, `ends`, `source`, `verb`, `special` |
 //! | `fragments.rs` | quotations embedded in a sentence whose cue comes earlier |
 //! | `inherit.rs` | speakers carried over to neighbouring quotes |
+//! | `turns.rs` | replies in a dialogue: the addressee of a question, or the other of the two last speakers |
 //! | `emit.rs` | recording attributions, splitting content at fragments, final filters |
 //! | `resolve.rs` | speaker resolution, one entity per person |
 //! | `tests*.rs` | unit tests |
@@ -193,6 +194,7 @@ mod reported;
 mod resolve;
 mod speaker;
 mod stage;
+mod turns;
 
 pub use config::QuoteConfig;
 pub use stage::QuoteStage;

@@ -194,4 +194,74 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn a_reply_to_a_question_is_the_addressee_s() {
+        check(
+            "„Wo ist der Schlüssel?“, fragte die Wirtin Anna Berger den Knecht Paul Vogt. „Im Stall.“",
+            "de",
+            &[
+                (Direct, "Wo ist der Schlüssel?", Some("Anna Berger")),
+                (Direct, "Im Stall.", Some("Paul Vogt")),
+            ],
+        );
+        check(
+            "„Kommst du mit?“, sagte Anna Berger zu ihrem Knecht Paul Vogt. „Nein, ich bleibe hier.“",
+            "de",
+            &[
+                (Direct, "Kommst du mit?", Some("Anna Berger")),
+                (Direct, "Nein, ich bleibe hier.", Some("Paul Vogt")),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_reply_without_an_addressee_is_the_other_speaker_s() {
+        check(
+            "„Wann fährt der Zug?“, fragte Anna Berger. „Um acht“, antwortete Paul Vogt. \
+             „Kommst du mit?“ „Nein, ich bleibe.“",
+            "de",
+            &[
+                (Direct, "Wann fährt der Zug?", Some("Anna Berger")),
+                (Direct, "Um acht", Some("Paul Vogt")),
+                (Direct, "Kommst du mit?", Some("Paul Vogt")),
+                (Direct, "Nein, ich bleibe.", Some("Anna Berger")),
+            ],
+        );
+    }
+
+    #[test]
+    fn bare_turns_of_an_exchange_alternate() {
+        check(
+            "„Kommst du mit?“, fragte die Wirtin Anna Berger den Knecht Paul Vogt. „Nein.“ \
+             „Warum nicht?“ „Ich bin müde.“",
+            "de",
+            &[
+                (Direct, "Kommst du mit?", Some("Anna Berger")),
+                (Direct, "Nein.", Some("Paul Vogt")),
+                (Direct, "Warum nicht?", Some("Anna Berger")),
+                (Direct, "Ich bin müde.", Some("Paul Vogt")),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_turn_after_a_statement_or_with_no_one_else_keeps_its_speaker() {
+        check(
+            "„Komm her“, sagte Anna Berger zu ihrem Knecht Paul Vogt. „Ich zeige dir den Weg.“",
+            "de",
+            &[
+                (Direct, "Komm her", Some("Anna Berger")),
+                (Direct, "Ich zeige dir den Weg.", Some("Anna Berger")),
+            ],
+        );
+        check(
+            "„Ist das alles?“, fragte Anna Berger. „Mehr gibt es nicht.“",
+            "de",
+            &[
+                (Direct, "Ist das alles?", Some("Anna Berger")),
+                (Direct, "Mehr gibt es nicht.", Some("Anna Berger")),
+            ],
+        );
+    }
 }

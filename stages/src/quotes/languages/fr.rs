@@ -127,4 +127,16 @@ mod tests {
             &[],
         );
     }
+
+    #[test]
+    fn a_reply_to_a_question_is_the_addressee_s() {
+        check(
+            "« Où étais-tu ? » demanda Anne Morel à Paul Girard. « À la cave. »",
+            "fr",
+            &[
+                (Direct, "Où étais-tu ?", Some("Anne Morel")),
+                (Direct, "À la cave.", Some("Paul Girard")),
+            ],
+        );
+    }
 }
