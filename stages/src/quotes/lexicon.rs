@@ -3,6 +3,7 @@
 //! See `data/README.md` for what each file holds.
 
 use super::languages::{QuoteLanguage, LANGUAGES};
+use super::wordmap::WordMap;
 use crate::text::class_lines;
 
 /// Word classes, as bit flags (one word can belong to several classes).
@@ -292,7 +293,7 @@ pub(crate) struct Lexicon {
     /// Lowercased word (as bytes, so that a word lowercased on the stack needs no UTF-8
     /// check) → its classes, and the [`list`]s it is in (those of the lists' words that
     /// lowercasing leaves unchanged), so that one lookup per token finds both.
-    words: FastMap<Vec<u8>, (u32, u128)>,
+    words: WordMap,
     /// The list words that lowercasing changes (`And`, `Says`) → the lists they are in.
     cased_lists: FastMap<String, u128>,
     /// Multi-word source phrases, each as lowercased words.
@@ -473,19 +474,16 @@ impl Lexicon {
                 _ => 0,
             };
             for w in words.flat_map(forms) {
-                lex.words
-                    .entry(w.to_lowercase().into_bytes())
-                    .or_default()
-                    .0 |= bit;
+                lex.words.entry(w.to_lowercase().as_bytes()).0 |= bit;
             }
         }
         for &w in LANGUAGES.iter().flat_map(|l| l.that_words) {
-            lex.words.entry(w.as_bytes().to_vec()).or_default().0 |= class::THAT;
+            lex.words.entry(w.as_bytes()).0 |= class::THAT;
         }
         for (_, words) in class_lines(phrases).filter(|(cls, _)| *cls == "before") {
             let words: Vec<String> = words.map(str::to_lowercase).collect();
             if let Some(first) = words.first() {
-                lex.words.entry(first.clone().into_bytes()).or_default().0 |= class::PHRASE;
+                lex.words.entry(first.as_bytes()).0 |= class::PHRASE;
                 lex.phrases.push(words);
             }
         }
@@ -552,7 +550,7 @@ impl Lexicons {
             lex.longest_listed = lex.lists.keys().map(String::len).max().unwrap_or(0);
             for (w, &l) in &lex.lists {
                 if w.to_lowercase() == *w {
-                    lex.words.entry(w.as_bytes().to_vec()).or_default().1 |= l;
+                    lex.words.entry(w.as_bytes()).1 |= l;
                 } else {
                     lex.cased_lists.insert(w.clone(), l);
                 }

@@ -193,6 +193,7 @@ mod reported;
 mod resolve;
 mod speaker;
 mod stage;
+mod wordmap;
 
 pub use config::QuoteConfig;
 pub use stage::QuoteStage;
