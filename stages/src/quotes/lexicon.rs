@@ -294,8 +294,9 @@ pub(crate) struct Lexicon {
     /// check) → its classes, and the [`list`]s it is in (those of the lists' words that
     /// lowercasing leaves unchanged), so that one lookup per token finds both.
     words: WordMap,
-    /// The list words that lowercasing changes (`And`, `Says`) → the lists they are in.
-    cased_lists: FastMap<String, u128>,
+    /// The list words that lowercasing changes (`And`, `Says`) → the lists they are in
+    /// (the second half of each entry; the classes are unused).
+    cased_lists: WordMap,
     /// Multi-word source phrases, each as lowercased words.
     pub phrases: Vec<Vec<String>>,
     /// Whether paragraphs opening with a dash are dialogue lines.
@@ -389,7 +390,7 @@ impl Lexicon {
                 lower.copy_from_slice(word.as_bytes());
                 lower.make_ascii_lowercase();
                 let (classes, lists) = self.words.get(&*lower).copied().unwrap_or((0, 0));
-                let written = self.cased_lists.get(word).copied().unwrap_or(0);
+                let written = self.cased_lists.get(word.as_bytes()).map_or(0, |e| e.1);
                 return (classes, written, lists);
             }
         }
@@ -552,7 +553,7 @@ impl Lexicons {
                 if w.to_lowercase() == *w {
                     lex.words.entry(w.as_bytes()).1 |= l;
                 } else {
-                    lex.cased_lists.insert(w.clone(), l);
+                    lex.cased_lists.entry(w.as_bytes()).1 = l;
                 }
             }
         }

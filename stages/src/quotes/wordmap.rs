@@ -1,4 +1,4 @@
-//! The lexicon's word table: a lowercased word (as bytes) → its classes and lists.
+//! The lexicon's word tables: a word (as bytes) → its classes and lists.
 //!
 //! Looked up once per token, so it is the quotes stage's hottest map. Words of up to
 //! [`PACKED`] bytes (nearly all) are packed with their length into one `u128` key: hashing
@@ -13,7 +13,7 @@ pub(crate) type Entry = (u32, u128);
 /// The longest word, in bytes, packed into an integer key.
 const PACKED: usize = 15;
 
-/// Lowercased word → [`Entry`], for words packed into `u128` keys and longer ones apart.
+/// Word → [`Entry`], for words packed into `u128` keys and longer ones apart.
 #[derive(Debug, Default)]
 pub(crate) struct WordMap {
     /// Words of at most [`PACKED`] bytes, by their packed key.
