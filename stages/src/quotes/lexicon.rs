@@ -299,6 +299,9 @@ pub(crate) struct Lexicon {
     cased_lists: WordMap,
     /// Multi-word source phrases, each as lowercased words.
     pub phrases: Vec<Vec<String>>,
+    /// A phrase's first word → the indices in [`Self::phrases`] of the phrases it opens,
+    /// in that order (so that a token is matched against its own phrases only).
+    pub phrase_starts: FastMap<String, Vec<usize>>,
     /// Whether paragraphs opening with a dash are dialogue lines.
     pub dialogue_dash: bool,
     /// Whether a cue may leave its subject out (see [`QuoteLanguage::pro_drop`]).
@@ -490,6 +493,11 @@ impl Lexicon {
         }
         // longest phrases first, so `as per the statement by` wins over `as per`
         lex.phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        for (k, p) in lex.phrases.iter().enumerate() {
+            if let Some(first) = p.first() {
+                lex.phrase_starts.entry(first.clone()).or_default().push(k);
+            }
+        }
         lex.dialogue_dash = lang.dialogue_dash;
         lex.pro_drop = lang.pro_drop;
         lex.reported = lang.reported;
