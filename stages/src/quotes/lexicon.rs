@@ -356,6 +356,9 @@ impl Lexicon {
                 }
                 None => self.lists.get(&word.to_ascii_lowercase()).copied(),
             }
+        } else if word.chars().all(lowercases_to_itself) {
+            // (`str::to_lowercase` changes none of its characters: no copy to look up)
+            Some(exact)
         } else {
             self.lists.get(&word.to_lowercase()).copied()
         };
