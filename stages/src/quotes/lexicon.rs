@@ -3,6 +3,7 @@
 //! See `data/README.md` for what each file holds.
 
 use super::languages::{QuoteLanguage, LANGUAGES};
+use super::wordmap::WordMap;
 use crate::text::class_lines;
 
 /// Word classes, as bit flags (one word can belong to several classes).
@@ -295,11 +296,15 @@ pub(crate) struct Lexicon {
     /// Lowercased word (as bytes, so that a word lowercased on the stack needs no UTF-8
     /// check) → its classes, and the [`list`]s it is in (those of the lists' words that
     /// lowercasing leaves unchanged), so that one lookup per token finds both.
-    words: FastMap<Vec<u8>, (u32, u128)>,
-    /// The list words that lowercasing changes (`And`, `Says`) → the lists they are in.
-    cased_lists: FastMap<String, u128>,
+    words: WordMap,
+    /// The list words that lowercasing changes (`And`, `Says`) → the lists they are in
+    /// (the second half of each entry; the classes are unused).
+    cased_lists: WordMap,
     /// Multi-word source phrases, each as lowercased words.
     pub phrases: Vec<Vec<String>>,
+    /// A phrase's first word → the indices in [`Self::phrases`] of the phrases it opens,
+    /// in that order (so that a token is matched against its own phrases only).
+    pub phrase_starts: FastMap<String, Vec<usize>>,
     /// Whether paragraphs opening with a dash are dialogue lines.
     pub dialogue_dash: bool,
     /// Whether a cue may leave its subject out (see [`QuoteLanguage::pro_drop`]).
@@ -354,6 +359,9 @@ impl Lexicon {
                 }
                 None => self.lists.get(&word.to_ascii_lowercase()).copied(),
             }
+        } else if word.chars().all(lowercases_to_itself) {
+            // (`str::to_lowercase` changes none of its characters: no copy to look up)
+            Some(exact)
         } else {
             self.lists.get(&word.to_lowercase()).copied()
         };
@@ -391,7 +399,7 @@ impl Lexicon {
                 lower.copy_from_slice(word.as_bytes());
                 lower.make_ascii_lowercase();
                 let (classes, lists) = self.words.get(&*lower).copied().unwrap_or((0, 0));
-                let written = self.cased_lists.get(word).copied().unwrap_or(0);
+                let written = self.cased_lists.get(word.as_bytes()).map_or(0, |e| e.1);
                 return (classes, written, lists);
             }
         }
@@ -476,24 +484,26 @@ impl Lexicon {
                 _ => 0,
             };
             for w in words.flat_map(forms) {
-                lex.words
-                    .entry(w.to_lowercase().into_bytes())
-                    .or_default()
-                    .0 |= bit;
+                lex.words.entry(w.to_lowercase().as_bytes()).0 |= bit;
             }
         }
         for &w in LANGUAGES.iter().flat_map(|l| l.that_words) {
-            lex.words.entry(w.as_bytes().to_vec()).or_default().0 |= class::THAT;
+            lex.words.entry(w.as_bytes()).0 |= class::THAT;
         }
         for (_, words) in class_lines(phrases).filter(|(cls, _)| *cls == "before") {
             let words: Vec<String> = words.map(str::to_lowercase).collect();
             if let Some(first) = words.first() {
-                lex.words.entry(first.clone().into_bytes()).or_default().0 |= class::PHRASE;
+                lex.words.entry(first.as_bytes()).0 |= class::PHRASE;
                 lex.phrases.push(words);
             }
         }
         // longest phrases first, so `as per the statement by` wins over `as per`
         lex.phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        for (k, p) in lex.phrases.iter().enumerate() {
+            if let Some(first) = p.first() {
+                lex.phrase_starts.entry(first.clone()).or_default().push(k);
+            }
+        }
         lex.dialogue_dash = lang.dialogue_dash;
         lex.pro_drop = lang.pro_drop;
         lex.reported = lang.reported;
@@ -555,9 +565,9 @@ impl Lexicons {
             lex.longest_listed = lex.lists.keys().map(String::len).max().unwrap_or(0);
             for (w, &l) in &lex.lists {
                 if w.to_lowercase() == *w {
-                    lex.words.entry(w.as_bytes().to_vec()).or_default().1 |= l;
+                    lex.words.entry(w.as_bytes()).1 |= l;
                 } else {
-                    lex.cased_lists.insert(w.clone(), l);
+                    lex.cased_lists.entry(w.as_bytes()).1 = l;
                 }
             }
         }

@@ -195,6 +195,7 @@ mod resolve;
 mod speaker;
 mod stage;
 mod turns;
+mod wordmap;
 
 pub use config::QuoteConfig;
 pub use stage::QuoteStage;

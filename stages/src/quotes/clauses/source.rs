@@ -32,10 +32,8 @@ impl Analyzer<'_> {
         // (the first word, lowercased once for every phrase)
         let mut first = String::new();
         crate::text::lowercase_into(&mut first, self.word(i));
-        'phrases: for ph in &self.lex.phrases {
-            if ph.first() != Some(&first) {
-                continue;
-            }
+        let starts = self.lex.phrase_starts.get(&first)?;
+        'phrases: for ph in starts.iter().filter_map(|&k| self.lex.phrases.get(k)) {
             for (k, w) in ph.iter().enumerate().skip(1) {
                 if i + k >= hi || !lower_eq(self.word(i + k), w) {
                     continue 'phrases;
