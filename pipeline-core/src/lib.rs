@@ -69,7 +69,7 @@ pub use layer::{
 pub use record::{Failure, Record};
 pub use registry::{ConfigError, Registry, RunnerSection, StageFactory};
 pub use span::{OffsetMap, OffsetUnit, Span, SpanError};
-pub use stage::{on_cpu, Cpu, Stage, StageError, SyncStage};
+pub use stage::{on_cpu, panic_message, Cpu, Stage, StageError, SyncStage};
 
 /// The Rust examples of `docs/architecture.md`, compiled and run as doctests.
 #[doc = include_str!("../../docs/architecture.md")]

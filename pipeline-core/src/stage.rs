@@ -298,8 +298,14 @@ pub(crate) fn apply_caught(stage: &dyn SyncStage, doc: &mut Document) -> Result<
         .unwrap_or_else(|payload| Err(StageError::Panicked(panic_message(&*payload))))
 }
 
-/// The text of a panic payload.
-pub(crate) fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+/// The text of a panic payload (a `&str` or `String` message; otherwise a fixed text), as
+/// error records carry it.
+///
+/// ```
+/// let payload = std::panic::catch_unwind(|| panic!("bad offset")).unwrap_err();
+/// assert_eq!(pipeline_core::panic_message(&*payload), "bad offset");
+/// ```
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
     if let Some(s) = payload.downcast_ref::<&str>() {
         (*s).to_owned()
     } else if let Some(s) = payload.downcast_ref::<String>() {

@@ -97,7 +97,7 @@ pub fn record<'py>(
         Ok(Ok(obj)) => return Ok((obj, record.is_err())),
         Ok(Err(ToPyError::Python(e))) => return Err(e),
         Ok(Err(ToPyError::Value(message))) => ("unserialisable", message),
-        Err(payload) => ("panic", panic_text(&*payload)),
+        Err(payload) => ("panic", pipeline_core::panic_message(&*payload)),
     };
     let (id, number) = match record {
         Ok(d) => (d.id_arc(), d.id_is_number()),
@@ -108,17 +108,6 @@ pub fn record<'py>(
         Ok(obj) => Ok((obj, true)),
         Err(ToPyError::Python(e)) => Err(e),
         Err(ToPyError::Value(m)) => Err(pyo3::exceptions::PyRuntimeError::new_err(m)),
-    }
-}
-
-/// The text of a panic payload.
-fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
-    if let Some(s) = payload.downcast_ref::<&str>() {
-        (*s).to_owned()
-    } else if let Some(s) = payload.downcast_ref::<String>() {
-        s.clone()
-    } else {
-        "panic while serialising".to_owned()
     }
 }
 

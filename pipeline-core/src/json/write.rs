@@ -92,24 +92,13 @@ impl OutputOptions {
                     Ok(d) => (d.id_arc(), d.id_is_number()),
                     Err(f) => (Arc::clone(&f.id), f.id_is_number),
                 };
-                let message = panic_text(&*payload);
+                let message = crate::panic_message(&*payload);
                 out.clear();
                 let f = Failure::new(id, "output", "panic", message).with_number_id(number);
                 self.write_line(&Err(f), out);
                 true
             }
         }
-    }
-}
-
-/// The text of a panic payload.
-fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
-    if let Some(s) = payload.downcast_ref::<&str>() {
-        (*s).to_owned()
-    } else if let Some(s) = payload.downcast_ref::<String>() {
-        s.clone()
-    } else {
-        "panic while serialising".to_owned()
     }
 }
 
