@@ -338,6 +338,7 @@ impl<'a> Analyzer<'a> {
         }
         self.inherit();
         self.after_attribution();
+        self.uncued_quotations();
         self.drop_named_works();
         self.drop_nested();
         if self.config.unattributed {

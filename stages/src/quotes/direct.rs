@@ -135,6 +135,16 @@ impl Analyzer<'_> {
         while j < hi && matches!(self.punct(j), ',' | '—' | '–') {
             j += 1;
         }
+        // German sets off an attribution after a quote with a comma (`„…“, sagte er`) or
+        // the quote's own `!`, `?`: a quotation right before a verb is its subject or
+        // object, a paper's name (`Die „Zeitung“ schreibt`)
+        if self.lex.capitalised_nouns
+            && !q.dash
+            && j == q.close + 1
+            && !matches!(self.punct(last), ',' | '!' | '?')
+        {
+            return false;
+        }
         let lower_next = self.tokens.get(j).is_some_and(|t| !t.cap);
         // `“… missing.” Trump said.`: a sentence of its own that only attributes
         let same_para = self

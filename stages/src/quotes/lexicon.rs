@@ -317,6 +317,9 @@ pub(crate) struct Lexicon {
     /// Whether a quote after its attribution's sentence is a turn of its own (see
     /// [`QuoteLanguage::split_turns`]).
     pub split_turns: bool,
+    /// Whether long uncued quotations are quotes (see
+    /// [`QuoteLanguage::uncued_quotations`]).
+    pub uncued_quotations: bool,
     /// The `title` entries that are endings (`-chef` → `chef`): titles inside compounds.
     pub title_endings: Vec<String>,
     /// Word as written → the [`list`]s it is in.
@@ -509,6 +512,7 @@ impl Lexicon {
         lex.reported = lang.reported;
         lex.capitalised_nouns = lang.capitalised_nouns;
         lex.split_turns = lang.split_turns;
+        lex.uncued_quotations = lang.uncued_quotations;
         lex.title_endings = lex
             .words
             .iter()

@@ -12,6 +12,7 @@ pub(super) const GERMAN: QuoteLanguage = QuoteLanguage {
     capitalised_nouns: true,
     split_turns: true,
     reported: true,
+    uncued_quotations: true,
 };
 
 #[cfg(test)]
@@ -262,6 +263,33 @@ mod tests {
                 (Direct, "Ist das alles?", Some("Anna Berger")),
                 (Direct, "Mehr gibt es nicht.", Some("Anna Berger")),
             ],
+        );
+    }
+
+    #[test]
+    fn a_paper_named_in_marks_before_its_verb_is_the_speaker_not_a_quote() {
+        check(
+            "Die „Abendpost“ schreibt über die Lage der Bauern: „Die Ernte ist verloren.“",
+            "de",
+            &[(Direct, "Die Ernte ist verloren.", Some("Abendpost"))],
+        );
+        check(
+            "Das „Tageblatt“ meldet heute einen Brand im Hafen.",
+            "de",
+            &[],
+        );
+    }
+
+    #[test]
+    fn a_colon_cue_reaches_back_past_an_abbreviation() {
+        check(
+            "In dem Bericht heißt es u. a.: „Die Ernte ist in diesem Jahre verloren.“",
+            "de",
+            &[(
+                Direct,
+                "Die Ernte ist in diesem Jahre verloren.",
+                Some("es"),
+            )],
         );
     }
 }
