@@ -79,7 +79,14 @@ impl Analyzer<'_> {
                 }
             }
             if self.attrs.len() == before {
-                carried = carried.filter(|_| self.subjunctive_sentence(lo, hi));
+                // (the main clause in the subjunctive, not a clause after its comma:
+                // `Anfänglich hatte es den Anschein, als wäre …` is the writer's)
+                let first = (lo..hi)
+                    .find(|&k| matches!(self.punct(k), ',' | ';' | ':' | '—' | '–'))
+                    .unwrap_or(hi);
+                carried = carried.filter(|_| {
+                    self.subjunctive_sentence(lo, first) && self.subjunctive_sentence(lo, hi)
+                });
                 if let Some(np) = carried {
                     if let Some(content) = self.byte_range(lo, self.trim_end(lo, hi)) {
                         self.push_reported_plain(content, np, None, 0.5);

@@ -292,4 +292,13 @@ mod tests {
             )],
         );
     }
+
+    #[test]
+    fn a_subjunctive_only_after_a_comma_does_not_carry_reported_speech_on() {
+        check(
+            "Der Minister Paul Vogt sagte, die Lage sei ernst. Anfänglich hatte es den Anschein, als wäre alles ruhig geblieben.",
+            "de",
+            &[(Indirect, "die Lage sei ernst", Some("Paul Vogt"))],
+        );
+    }
 }
