@@ -292,7 +292,12 @@ impl Analyzer<'_> {
         if self.in_quote(c) {
             return;
         }
-        let lo = self.sentence_range(c).0.min(c);
+        let lo = if self.lex.capitalised_nouns {
+            self.joined_start(c)
+        } else {
+            self.sentence_range(c).0
+        };
+        let lo = lo.min(c);
         if j == q.open && self.words_after_close(&q) {
             return; // `says “…” despite …`: a fragment of reported speech
         }

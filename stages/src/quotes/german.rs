@@ -77,4 +77,22 @@ impl Analyzer<'_> {
         p > c + 1 && self.has_class(p - 1, class::STOP)
             || p < k && self.in_list(p, list::OBJECT_ARTICLE)
     }
+
+    /// German `meine`, `meinen` (the `possessive_homograph` list) before a noun or an
+    /// adjective are possessives: they lose their word classes, so no rule takes them
+    /// for a cue (`meine Begleiter untersuchten …`); before punctuation or a function
+    /// word they stay verbs (`Ich meine, …`).
+    pub(super) fn possessive_homographs(&mut self) {
+        for i in 0..self.tokens.len() {
+            if self.tokens[i].lists_lower & list::POSSESSIVE_HOMOGRAPH == 0 {
+                continue;
+            }
+            let verb = self.tokens.get(i + 1).map_or(true, |n| {
+                !n.word || n.classes & (class::STOP | class::THAT | class::PRON) != 0
+            });
+            if !verb {
+                self.tokens[i].classes = 0;
+            }
+        }
+    }
 }

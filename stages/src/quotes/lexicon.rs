@@ -284,6 +284,9 @@ pub(crate) mod list {
     /// Prepositions that name whom a cue addresses (German `zu`, French `à`): after a
     /// question, the reply in the next turn is that person's (`fragte X zu Y`).
     pub const ADDRESSEE: u128 = 1 << 103;
+    /// Verb forms that are also possessives (German `meine`, `meinen`): a cue only
+    /// before punctuation or a function word (`Ich meine, …`, not `meine Begleiter`).
+    pub const POSSESSIVE_HOMOGRAPH: u128 = 1 << 104;
 }
 
 /// A map with a fast non-cryptographic hasher (FxHash): keys are short words we wrote,
@@ -707,6 +710,7 @@ fn list_bit(name: &str) -> u128 {
         "speech_noun" => list::SPEECH_NOUN,
         "object_article" => list::OBJECT_ARTICLE,
         "addressee" => list::ADDRESSEE,
+        "possessive_homograph" => list::POSSESSIVE_HOMOGRAPH,
         _ => 0,
     }
 }

@@ -218,9 +218,13 @@ impl Analyzer<'_> {
         };
         let w = self.word(prev).trim_end_matches('.');
         let ends_dot = self.punct(last) == '.' || self.word(last).ends_with('.');
+        // (`des 23. Corps`, `am 12. März`: an ordinal after an article or a preposition)
+        let ordinal = self.tokens[prev].number
+            && prev > 0
+            && self.has_class(prev - 1, class::DET | class::STOP);
         ends_dot
             && self.tokens[prev].word
-            && (w.chars().count() == 1 || self.has_class(prev, class::TITLE))
+            && (w.chars().count() == 1 || self.has_class(prev, class::TITLE) || ordinal)
     }
 
     /// `X bemerkt dagegen: „…“`, `schließt mit den Worten: „…“`: a speech word (verb or

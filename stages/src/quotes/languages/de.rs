@@ -288,7 +288,7 @@ mod tests {
             &[(
                 Direct,
                 "Die Ernte ist in diesem Jahre verloren.",
-                Some("es"),
+                Some("Bericht"),
             )],
         );
     }
@@ -299,6 +299,29 @@ mod tests {
             "Der Minister Paul Vogt sagte, die Lage sei ernst. Anfänglich hatte es den Anschein, als wäre alles ruhig geblieben.",
             "de",
             &[(Indirect, "die Lage sei ernst", Some("Paul Vogt"))],
+        );
+    }
+
+    #[test]
+    fn meine_before_a_noun_is_a_possessive_not_a_cue() {
+        check(
+            "Am Abend untersuchten meine Begleiter die Höhle, um dort zu übernachten.",
+            "de",
+            &[],
+        );
+        check(
+            "Der Arzt Paul Vogt meinte, dass die Kur nicht helfe.",
+            "de",
+            &[(Indirect, "dass die Kur nicht helfe", Some("Paul Vogt"))],
+        );
+    }
+
+    #[test]
+    fn an_ordinal_does_not_end_the_sentence_of_a_colon_cue() {
+        check(
+            "General Anton Huber hat bei der Entlassung des 23. Regiments folgenden Befehl erlassen: „Soldaten, ihr habt eure Pflicht getan.“",
+            "de",
+            &[(Direct, "Soldaten, ihr habt eure Pflicht getan.", Some("Anton Huber"))],
         );
     }
 }
