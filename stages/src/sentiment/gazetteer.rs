@@ -70,6 +70,9 @@ pub(super) const C_BILAT: u16 = 128;
 /// Word class: titles stripped from names (`data/titles.txt`).
 pub(super) const C_TITLE: u16 = 256;
 
+/// Word class: stop words that begin place and organisation names (`name_start:`).
+pub(super) const C_NAME_START: u16 = 512;
+
 /// Hashes of the words the passes compare with.
 pub(super) const H_THE: u64 = fnv("the");
 pub(super) const H_BOTH: u64 = fnv("both");
@@ -95,6 +98,7 @@ fn class_bit(name: &str) -> Option<u16> {
         "pronoun" => C_PRON,
         "honorific" => C_HON,
         "bilateral" => C_BILAT,
+        "name_start" => C_NAME_START,
         _ => return None,
     })
 }

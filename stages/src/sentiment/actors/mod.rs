@@ -47,22 +47,26 @@ pub(crate) fn find(
     };
     let (entities, places) =
         Recognizer::builtin().recognize_with_places(text, tokens, sentences, lang);
-    // the tokens of names of two words or more: "Mark Cuban" is no mention of Cuba
-    let mut in_person = vec![false; tokens.len()];
+    // the tokens of names of two words or more: "Mark Cuban" is no mention of Cuba, nor
+    // "Gulf of Mexico" of Mexico
+    let mut in_name = vec![phrases::NOT_IN_NAME; tokens.len()];
     for e in &entities {
-        // "the Pakistani Army": an organisation word makes it no person's name
-        if e.kind == EntityType::Person
-            && e.tokens.len() >= 2
-            && !e.tokens.clone().any(|j| doc.has(j, C_ORG))
-        {
-            in_person[e.tokens.clone()]
-                .iter_mut()
-                .for_each(|x| *x = true);
+        if e.tokens.len() < 2 {
+            continue;
         }
+        // "the Pakistani Army": an organisation word makes it no person's name
+        let kind = match e.kind {
+            EntityType::Person if !e.tokens.clone().any(|j| doc.has(j, C_ORG)) => {
+                phrases::IN_PERSON
+            }
+            EntityType::Person => continue,
+            _ => phrases::IN_OTHER_NAME,
+        };
+        in_name[e.tokens.clone()].iter_mut().for_each(|x| *x = kind);
     }
     let mut used = vec![false; tokens.len()];
     let mut out = FoundActors::default();
-    phrases::gazetteer_mentions(&doc, &in_person, &mut used, &mut out);
+    phrases::gazetteer_mentions(&doc, &in_name, &mut used, &mut out);
     // in English, the capitalised runs the tagger left that look like names
     let mut entities = entities;
     if matches!(lang, None | Some("en")) {

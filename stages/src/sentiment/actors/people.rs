@@ -13,7 +13,7 @@ use rustc_hash::FxHashMap;
 use super::doc::{Doc, Found, FoundActors};
 use crate::entities::gazetteer::{Form, Gazetteer as PlaceNames, GazetteerMatch};
 use crate::entities::{Entity, EntityType};
-use crate::sentiment::gazetteer::{Gazetteer, C_HON, C_ORG, C_STOP, C_TITLE};
+use crate::sentiment::gazetteer::{Gazetteer, C_HON, C_NAME_START, C_ORG, C_STOP, C_TITLE};
 use crate::sentiment::hashing::{word_hash, IdMap};
 use crate::text::{latest_before, NameIndex};
 
@@ -53,9 +53,10 @@ pub(super) fn entity_runs(
             continue;
         }
         // titles then a name of two words or more: the person ("Pakistani Defense
-        // Secretary Amir Latif Qadri", whatever the tagger's type)
+        // Secretary Amir Latif Qadri", whatever the tagger's type), unless an organisation
+        // word follows the title ("State Department Arabists", "Air Force Base")
         if let Some(t) = (start..end).rev().find(|&j| doc.has(j, C_TITLE | C_HON)) {
-            if end - (t + 1) >= 2 {
+            if end - (t + 1) >= 2 && !(t + 1..end).any(|j| doc.has(j, C_ORG)) {
                 person(doc, t + 1, end, &mut runs);
                 continue;
             }
@@ -128,7 +129,8 @@ fn named_actor(
     out: &mut FoundActors,
 ) {
     let mut b = start;
-    while b + 1 < end && doc.has(b, C_STOP) {
+    // `The` goes, `New` of `New York` stays
+    while b + 1 < end && doc.has(b, C_STOP) && !doc.has(b, C_NAME_START) {
         b += 1;
     }
     // the tagger's places only: an organisation named like a place (a country acting

@@ -17,10 +17,13 @@ use crate::sentiment::hashing::{word_hash, IdMap};
 /// The gazetteer's phrases, longest first at each token, and the parts of hyphenated
 /// compounds; marks the tokens they take in `used` (a nationality takes its tokens
 /// without a mention).
-/// Phrases wholly inside a person's name (`in_person`: "Mark Cuban") are not taken.
+/// Phrases wholly inside a person's name (`in_name`: "Mark Cuban") are not taken, nor
+/// those but nationalities wholly inside the tagger's name of an organisation or a place
+/// of two words or more (`Gulf of Mexico`, `Washington Post`, `State Department`; but
+/// `Pakistani Army` is Pakistan's).
 pub(super) fn gazetteer_mentions(
     doc: &Doc,
-    in_person: &[bool],
+    in_name: &[u8],
     used: &mut [bool],
     out: &mut FoundActors,
 ) {
@@ -48,7 +51,7 @@ pub(super) fn gazetteer_mentions(
                 if i + len > n
                     || hashes[i..i + len] != p.hashes[..]
                     || !phrase_case_ok(p, doc.word(i))
-                    || in_person[i..i + len].iter().all(|&x| x)
+                    || inside_name(&in_name[i..i + len], p.form)
                 {
                     continue;
                 }
@@ -107,6 +110,21 @@ pub(super) fn gazetteer_mentions(
         }
         i += matched.max(1);
     }
+}
+
+/// Token mark of [`gazetteer_mentions`]: in no name of two words or more.
+pub(super) const NOT_IN_NAME: u8 = 0;
+/// Token mark: in a person's name of two words or more.
+pub(super) const IN_PERSON: u8 = 1;
+/// Token mark: in the name of an organisation or a place of two words or more.
+pub(super) const IN_OTHER_NAME: u8 = 2;
+
+/// Whether a gazetteer phrase of form `form` over tokens marked `marks` lies wholly inside
+/// a longer name that keeps it: any phrase inside a person's name, any but a nationality
+/// inside another name.
+fn inside_name(marks: &[u8], form: Form) -> bool {
+    marks.iter().all(|&m| m == IN_PERSON)
+        || (form != Form::Demonym && marks.iter().all(|&m| m != NOT_IN_NAME))
 }
 
 /// "the two countries", "both sides": a mention of each of the two countries last

@@ -1,28 +1,22 @@
-//! The fallback after the entity tagger: capitalised runs it left untagged that look
-//! like a person's full name (two to four name-like words, titles in front stripped) or
-//! an organisation (an organisation word inside: `Inter-Services Public Relations
-//! Directorate`), outside headlines. The tagger, trained on little news, misses some
-//! unknown names (`Nawaz Sharif` at the start of a sentence); these rules, which found
-//! news names before the tagger, catch them.
+//! The fallback after the entity tagger: capitalised runs it left untagged that name an
+//! organisation (an organisation word inside: `Inter-Services Public Relations
+//! Directorate`), outside headlines.
+//!
+//! Runs without an organisation word are left alone: read as people's names (as this
+//! pass once did), they were nearly all wrong where the tagger had passed them over
+//! (`Wall Street`, `Nobel Peace Prize`, `Best Pizzas`, `AMAZING JOB`), and the pronouns
+//! after them were linked to those false people.
 
 use pipeline_core::{Span, TokenKind};
 
 use super::doc::Doc;
 use crate::entities::{Entity, EntityType};
 use crate::sentiment::gazetteer::{C_CONN, C_HON, C_ORG, C_STOP, C_TITLE};
-use crate::sentiment::hashing::IdMap;
 
-/// The people and organisations of the capitalised runs outside `covered` tokens (the
-/// tagger's entities and the gazetteer's phrases).
+/// The organisations of the capitalised runs outside `covered` tokens (the tagger's
+/// entities and the gazetteer's phrases).
 pub(super) fn untagged_names(doc: &Doc, covered: &[bool]) -> Vec<Entity> {
     let tokens = doc.tokens;
-    // lowercase vocabulary of the document: words written in lowercase are not names
-    let mut lower: IdMap<()> = IdMap::default();
-    for (i, t) in tokens.iter().enumerate() {
-        if t.kind == TokenKind::Word && !cap(doc, i) {
-            lower.insert(doc.hashes[i], ());
-        }
-    }
     let mut out = Vec::new();
     for &(s, e) in doc.sentences {
         if is_headline(doc, s, e) {
@@ -37,7 +31,7 @@ pub(super) fn untagged_names(doc: &Doc, covered: &[bool]) -> Vec<Entity> {
             let start = k;
             let end = run_end(doc, covered, start, e);
             k = end.max(start + 1);
-            if let Some(found) = classify(doc, &lower, start, end) {
+            if let Some(found) = classify(doc, start, end) {
                 out.push(found);
             }
         }
@@ -90,45 +84,31 @@ fn run_end(doc: &Doc, covered: &[bool], start: usize, e: usize) -> usize {
     end
 }
 
-/// A person or an organisation from the run `[start, end)`, titles in front stripped.
-fn classify(doc: &Doc, lower: &IdMap<()>, start: usize, end: usize) -> Option<Entity> {
+/// An organisation from the run `[start, end)`, titles in front stripped: a run with an
+/// organisation word.
+fn classify(doc: &Doc, start: usize, end: usize) -> Option<Entity> {
     let mut a = start;
     while a < end && doc.has(a, C_TITLE | C_STOP) {
         a += 1;
     }
-    // a title inside the run starts the name: "Chief of Army Staff Gen. Raheel Sharif"
-    let mut org_from = start;
-    if let Some(h) = (a..end.saturating_sub(1))
+    // a title inside the run starts a person's name: "Chief of Army Staff Gen. Raheel
+    // Sharif" is no organisation
+    let org_from = (a..end.saturating_sub(1))
         .rev()
         .find(|&j| doc.has(j, C_HON))
-    {
-        a = h + 1;
-        org_from = a;
-    }
-    if a >= end {
+        .map_or(start, |h| h + 1);
+    if a >= end || !(org_from..end).any(|j| doc.has(j, C_ORG)) {
         return None;
     }
-    let entity = |from: usize, kind| Entity {
-        span: Span::unchecked(doc.tokens[from].span.start, doc.end_of(end - 1)),
-        kind,
-        tokens: from..end,
-    };
-    if (org_from..end).any(|j| doc.has(j, C_ORG)) {
-        let mut b = start;
-        while b < end && doc.has(b, C_STOP) {
-            b += 1;
-        }
-        return (b + 1 < end && end - b <= 6).then(|| entity(b, EntityType::Organisation));
+    let mut b = start;
+    while b < end && doc.has(b, C_STOP) {
+        b += 1;
     }
-    let namelike = |j: usize| {
-        let w = doc.word(j);
-        is_initial(w)
-            || doc.has(j, C_CONN)
-            || (!w.bytes().any(|c| c.is_ascii_digit())
-                && !lower.contains_key(&doc.hashes[j])
-                && !doc.has(j, C_STOP | C_TITLE))
-    };
-    ((2..=4).contains(&(end - a)) && (a..end).all(namelike)).then(|| entity(a, EntityType::Person))
+    (b + 1 < end && end - b <= 6).then(|| Entity {
+        span: Span::unchecked(doc.tokens[b].span.start, doc.end_of(end - 1)),
+        kind: EntityType::Organisation,
+        tokens: b..end,
+    })
 }
 
 /// An initial: one uppercase letter and a period (`J.`).
