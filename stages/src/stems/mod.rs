@@ -51,8 +51,8 @@ pub struct StemStage {
 /// text repeats a small vocabulary, so most tokens skip the Snowball run.
 const CACHE_WORDS: usize = 32 * 1024;
 
-/// The longest word, in bytes, cached under a packed integer key.
-const PACKED: usize = 15;
+// words of up to PACKED bytes are keyed by one integer (text::pack_word)
+use crate::text::{pack_word as pack, PACKED_WORD_BYTES as PACKED};
 
 /// The stems of one language's words, by lowercased word. Words of up to [`PACKED`]
 /// bytes (nearly all) are keyed by one `u128` holding their bytes and length: looking one
@@ -73,18 +73,6 @@ impl Cache {
             self.long.clear();
         }
     }
-}
-
-/// `word` (at most [`PACKED`] bytes) as one integer: its bytes, then its length in the
-/// top byte, so no two words share a key.
-#[inline]
-fn pack(word: &[u8]) -> Option<u128> {
-    let mut key = [0u8; 16];
-    key.get_mut(..word.len())
-        .filter(|_| word.len() <= PACKED)?
-        .copy_from_slice(word);
-    key[15] = word.len() as u8;
-    Some(u128::from_le_bytes(key))
 }
 
 /// The packed key of an ASCII word of at most [`PACKED`] bytes, lowercased on the way
