@@ -292,13 +292,12 @@ pub(super) fn from_bytes(bytes: &'static [u8]) -> Option<Gazetteer> {
 /// A word index, its keys read in place.
 fn read_index(r: &mut Reader<'static>) -> Option<WordIndex> {
     let keys = r.str()?;
-    let index = WordIndex {
-        keys: Cow::Borrowed(keys),
-        ends: r.u32s()?,
-        ids: r.u32s()?,
-        slots: r.u32s()?,
-    };
-    index.is_consistent().then_some(index)
+    let mut index = WordIndex::default();
+    index.keys = Cow::Borrowed(keys);
+    index.ends = r.u32s()?;
+    index.ids = r.u32s()?;
+    index.slots = r.u32s()?;
+    index.is_consistent().then(|| index.with_probe())
 }
 
 /// True when every index the gazetteer follows is in bounds.

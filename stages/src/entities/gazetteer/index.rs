@@ -59,6 +59,11 @@ pub(super) fn hash(key: &[u8]) -> u64 {
 /// Key `i` is `keys[ends[i - 1]..ends[i]]` (from 0 for the first) and maps to `ids[i]`; a
 /// slot is `(fingerprint, i)`, the fingerprint the hash's high half, compared before the
 /// key's bytes. At most half the slots are used, so a miss stops after a probe or two.
+///
+/// Look-ups go through `probe`, derived from the slots once the index is complete
+/// ([`WordIndex::with_probe`]): each probe slot holds the fingerprint, the key's byte
+/// range and its id, so a hit reads two cache lines (the slot and the key's bytes)
+/// instead of four (the slot, `ends`, the key's bytes and `ids`).
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub(super) struct WordIndex {
     pub(super) keys: Cow<'static, str>,
@@ -66,6 +71,20 @@ pub(super) struct WordIndex {
     pub(super) ids: Vec<u32>,
     /// `2 × slot count` words: fingerprint, key index (`EMPTY` when free).
     pub(super) slots: Vec<u32>,
+    /// One [`Probe`] a slot, made from the other fields by [`WordIndex::with_probe`].
+    probe: Vec<Probe>,
+}
+
+/// A slot of the look-up table: what a hit needs, in sixteen bytes.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct Probe {
+    /// The hash's high half.
+    fp: u32,
+    /// The key's id; `EMPTY` when the slot is free.
+    id: u32,
+    /// The key's byte range in `keys`.
+    start: u32,
+    end: u32,
 }
 
 impl WordIndex {
@@ -78,6 +97,7 @@ impl WordIndex {
             ends: Vec::with_capacity(n),
             ids: Vec::with_capacity(n),
             slots: vec![EMPTY; 2 * size],
+            probe: Vec::new(),
         };
         let mut keys = String::new();
         for (k, id) in entries {
@@ -94,7 +114,33 @@ impl WordIndex {
             index.slots[2 * at + 1] = i;
         }
         index.keys = Cow::Owned(keys);
-        index
+        index.with_probe()
+    }
+
+    /// The index with its look-up table made from its slots (call it once the other
+    /// fields are complete and consistent: a slot whose key index is out of range stays
+    /// free).
+    pub(super) fn with_probe(mut self) -> WordIndex {
+        self.probe = self
+            .slots
+            .chunks_exact(2)
+            .map(|s| {
+                let i = s[1] as usize;
+                match (self.ids.get(i), self.ends.get(i)) {
+                    (Some(&id), Some(&end)) if s[1] != EMPTY => Probe {
+                        fp: s[0],
+                        id,
+                        start: if i == 0 { 0 } else { self.ends[i - 1] },
+                        end,
+                    },
+                    _ => Probe {
+                        id: EMPTY,
+                        ..Probe::default()
+                    },
+                }
+            })
+            .collect();
+        self
     }
 
     /// The key at position `i`.
@@ -106,7 +152,7 @@ impl WordIndex {
     /// The id of `key`, if the index holds it.
     #[inline]
     pub(super) fn get(&self, key: &str) -> Option<u32> {
-        let size = self.slots.len() / 2;
+        let size = self.probe.len();
         if size == 0 {
             return None;
         }
@@ -114,12 +160,12 @@ impl WordIndex {
         let fp = (h >> 32) as u32;
         let mut at = (h as usize) & (size - 1);
         loop {
-            let i = self.slots[2 * at + 1];
-            if i == EMPTY {
+            let p = self.probe[at];
+            if p.id == EMPTY {
                 return None;
             }
-            if self.slots[2 * at] == fp && self.key(i as usize) == key {
-                return Some(self.ids[i as usize]);
+            if p.fp == fp && self.keys.get(p.start as usize..p.end as usize) == Some(key) {
+                return Some(p.id);
             }
             at = (at + 1) & (size - 1);
         }
