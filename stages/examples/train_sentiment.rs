@@ -14,11 +14,16 @@
 //! example, except those overlapping a TRAIN target in the same text. Only TRAIN and
 //! the teacher files are learned from; `--report` files are scored with the new model
 //! and their figures printed, nothing else.
+//!
+//! Environment switches (see `data/README.md`): `EPOCHS`, `LR`, `L2`, `MIN_COUNT`, `SEED`
+//! (of the shuffles), `SOFT_WEIGHT`, `SOURCE_WEIGHTS=pn:0.25,mt:0.5` (the weight of a
+//! teacher's example by the prefix of its record id, instead of `SOFT_WEIGHT`),
+//! `GOLD_CLASS_WEIGHTS`, `NO_AVERAGE`, `DROP_DENSE=name,…`, `DROP_SPARSE=S,…`.
 
 use std::collections::HashMap;
 use std::process::ExitCode;
 
-use stages::sentiment::train::{evaluate, to_binary, train, Example, TrainOptions};
+use stages::sentiment::train::{evaluate, to_binary, train, Example, SourceWeights, TrainOptions};
 
 /// Byte offset of character offset `c` in `text` (its end when past it).
 fn byte(text: &str, c: usize) -> usize {
@@ -39,6 +44,7 @@ fn soft_label(score: f32, class: i8) -> [f32; 3] {
 fn load_teacher(
     path: &str,
     gold: &HashMap<String, Vec<(usize, usize)>>,
+    weights: &SourceWeights,
 ) -> Result<Vec<Example>, String> {
     let src = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
     let mut out = Vec::new();
@@ -74,6 +80,7 @@ fn load_teacher(
                 end,
                 polarity: class,
                 soft: Some(soft_label(score as f32, class)),
+                weight: weights.of(v["id"].as_str().unwrap_or_default()),
             });
         }
     }
@@ -100,6 +107,7 @@ fn load(path: &str) -> Result<Vec<Example>, String> {
             end,
             polarity,
             soft: None,
+            weight: None,
         });
     }
     Ok(out)
@@ -140,8 +148,12 @@ fn main() -> ExitCode {
                 .push((ex.start, ex.end));
         }
         let n_gold = data.len();
+        let weights: SourceWeights = match std::env::var("SOURCE_WEIGHTS") {
+            Ok(v) => v.parse().map_err(|e| format!("SOURCE_WEIGHTS: {e}"))?,
+            Err(_) => SourceWeights::default(),
+        };
         for path in &teachers {
-            data.extend(load_teacher(path, &gold)?);
+            data.extend(load_teacher(path, &gold, &weights)?);
         }
         eprintln!(
             "{n_gold} gold examples, {} from teachers",
@@ -171,6 +183,9 @@ fn main() -> ExitCode {
         }
         if std::env::var("NO_AVERAGE").is_ok() {
             opts.average = false;
+        }
+        if let Ok(v) = std::env::var("SEED") {
+            opts.seed = v.parse().map_err(|_| "SEED")?;
         }
         if let Ok(v) = std::env::var("MIN_COUNT") {
             opts.min_count = v.parse().map_err(|_| "MIN_COUNT")?;

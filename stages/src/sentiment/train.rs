@@ -6,20 +6,21 @@
 //! binary form that the stage embeds) are written by
 //!
 //! ```text
-//! cargo run -p stages --features train --example train_sentiment --release -- \
-//!     ../shared/eval/data/newsmtsc_train.jsonl stages/src/sentiment/data/model.tsv \
-//!     --teacher /tmp/teacher.jsonl
+//! GOLD_CLASS_WEIGHTS=1 cargo run -p stages --features train --example train_sentiment \
+//!     --release -- ../shared/eval/data/newsmtsc_train.jsonl \
+//!     stages/src/sentiment/data/model.tsv --teacher /tmp/teacher.jsonl
 //! ```
 //!
-//! from the NewsMTSC training split only (MIT licence): its gold targets, and the soft
-//! labels the transformer model gives to the other actor mentions of its sentences
-//! (`tools/sentiment_teacher.py`; see `data/README.md`).
+//! from the NewsMTSC training split's gold targets (MIT licence) and the soft labels the
+//! transformer model gives to the actor mentions of unlabeled news sentences (the
+//! training split's other mentions, the PolNeAR train articles, the example articles:
+//! `tools/sentiment_teacher.py`; see `data/README.md`).
 //!
 //! ```
 //! use stages::sentiment::train::{evaluate, train, Example, TrainOptions};
 //! let ex = |t: &str, w: &str, p| {
 //!     let start = t.find(w).unwrap();
-//!     Example { text: t.to_owned(), start, end: start + w.len(), polarity: p, soft: None }
+//!     Example { text: t.to_owned(), start, end: start + w.len(), polarity: p, soft: None, weight: None }
 //! };
 //! let data = vec![
 //!     ex("Critics slammed Smith for the failure.", "Smith", -1),
@@ -62,6 +63,45 @@ pub struct Example {
     /// example is learned toward them (weighted by [`TrainOptions::soft_weight`])
     /// instead of toward `polarity` alone.
     pub soft: Option<[f32; 3]>,
+    /// The example's weight relative to a gold one, when not the default (1 for a gold
+    /// example, [`TrainOptions::soft_weight`] for a teacher's): e.g. a teacher's labels
+    /// from one source trusted less than another's (see [`SourceWeights`]).
+    pub weight: Option<f32>,
+}
+
+/// Weights of teacher examples by source, written `prefix:weight,prefix:weight` (e.g.
+/// `pn:0.25,mt:0.5`): an example whose record id starts with `prefix:` gets that weight
+/// (see [`Example::weight`]); the first matching prefix wins.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SourceWeights(Vec<(String, f32)>);
+
+impl std::str::FromStr for SourceWeights {
+    type Err = String;
+
+    fn from_str(spec: &str) -> Result<Self, String> {
+        spec.split(',')
+            .filter(|p| !p.trim().is_empty())
+            .map(|p| {
+                let (src, w) = p
+                    .rsplit_once(':')
+                    .ok_or_else(|| format!("{p:?}: expected source:weight"))?;
+                let w: f32 = w.trim().parse().map_err(|_| format!("{p:?}: bad weight"))?;
+                if !(w >= 0.0 && w.is_finite()) {
+                    return Err(format!("{p:?}: weight must be finite and >= 0"));
+                }
+                Ok((src.trim().to_owned(), w))
+            })
+            .collect::<Result<_, _>>()
+            .map(SourceWeights)
+    }
+}
+
+impl SourceWeights {
+    /// The weight of the record with id `id` (`source:…`), `None` when no prefix matches.
+    pub fn of(&self, id: &str) -> Option<f32> {
+        let src = id.split_once(':')?.0;
+        self.0.iter().find(|(s, _)| s == src).map(|(_, w)| *w)
+    }
 }
 
 /// Training hyper-parameters.
@@ -269,13 +309,22 @@ fn collect_features(examples: &[Example], opts: &TrainOptions) -> Features {
             Some(q) => {
                 let z: f32 = q.iter().map(|x| x.max(0.0)).sum();
                 if z > 0.0 {
-                    (q.map(|x| x.max(0.0) / z), opts.soft_weight)
+                    (
+                        q.map(|x| x.max(0.0) / z),
+                        ex.weight.unwrap_or(opts.soft_weight),
+                    )
                 } else {
                     continue;
                 }
             }
-            None => (std::array::from_fn(|c| f32::from(c == class)), 1.0),
+            None => (
+                std::array::from_fn(|c| f32::from(c == class)),
+                ex.weight.unwrap_or(1.0),
+            ),
         };
+        if weight <= 0.0 {
+            continue;
+        }
         data.push(Row {
             sparse: sink.sparse,
             dense: sink.dense,
@@ -510,6 +559,7 @@ mod tests {
             end: start + word.len(),
             polarity,
             soft,
+            weight: None,
         }
     }
 
@@ -572,5 +622,56 @@ mod tests {
         // the binary form reads back as the same model
         let model = train(&pos, &opts);
         assert!(to_binary(&model).starts_with(b"NLPSM1"));
+    }
+
+    #[test]
+    fn source_weights_scale_a_teachers_pull() {
+        let w: SourceWeights = "pn:0.1, mt:0.5".parse().unwrap();
+        assert_eq!(w.of("pn:breitbart#3"), Some(0.1));
+        assert_eq!(w.of("mt:12#0"), Some(0.5));
+        assert_eq!(w.of("ex:a#1"), None);
+        assert_eq!(w.of("pnx"), None);
+        assert!("pn".parse::<SourceWeights>().is_err());
+        assert!("pn:-1".parse::<SourceWeights>().is_err());
+        assert_eq!(
+            "".parse::<SourceWeights>().unwrap(),
+            SourceWeights::default()
+        );
+        // the same teacher labels pull less when weighted less, not at all at weight 0
+        let gold = vec![
+            ex("Critics slammed Smith for the failure.", "Smith", -1, None),
+            ex("Fans praised Jones for the great win.", "Jones", 1, None),
+            ex("Brown spoke on Tuesday in Ohio.", "Brown", 0, None),
+        ];
+        let probe = ex("Voters zorbled Reyes again.", "Reyes", 1, None);
+        // class weights from the gold examples, so that they do not move with the weight
+        let opts = TrainOptions {
+            min_count: 1,
+            gold_class_weights: true,
+            ..TrainOptions::default()
+        };
+        let score = |weight: Option<f32>| {
+            let mut data = gold.clone();
+            for i in 0..4 {
+                let text = format!("Voters zorbled Reyes {i} times.");
+                let mut t = ex(&text, "Reyes", 1, Some([0.05, 0.05, 0.9]));
+                t.weight = weight;
+                data.push(t);
+            }
+            let model = Model::parse(&train(&data, &opts));
+            let (an, a, b, _) = analyse(&probe).unwrap();
+            model.score(&an, a, b).0
+        };
+        let (full, default, little, none) = (
+            score(Some(1.0)),
+            score(None),
+            score(Some(0.1)),
+            score(Some(0.0)),
+        );
+        assert!(
+            full > default && default > little,
+            "{full} {default} {little}"
+        );
+        assert!(little > none, "{little} {none}");
     }
 }
