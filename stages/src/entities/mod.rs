@@ -154,7 +154,7 @@ impl Recognizer {
         lang: Option<&str>,
     ) -> (Vec<Entity>, Vec<GazetteerMatch>) {
         let reading = Gazetteer::builtin().read(text, tokens, lang);
-        let v = views_with(text, tokens, sentences, &reading.features);
+        let v = views_with(text, tokens, sentences, &reading.features, lang);
         let mut tags = Vec::new();
         tag_document(
             &self.weights,

@@ -238,6 +238,9 @@ pub fn train(docs: &[TrainDoc], opts: &TrainOptions) -> Recognizer {
             sentence.clear();
             sentence.extend_from_slice(&p.views[s0..e0]);
             for (k, v) in sentence.iter_mut().enumerate() {
+                // the common-word flag is English's: the shared space, which tags the
+                // other languages, never sees it
+                v.common &= space != 0;
                 if p.gold[s0 + k] != O && rng.next() % 1000 < opts.dropout_per_mille {
                     v.lower = rng.next();
                     v.affixes = [rng.next(), rng.next(), rng.next(), rng.next()];
