@@ -1,7 +1,7 @@
 //! What a new user meets first, through the real binary: lines on stderr for inputs that
 //! yield nothing but errors or look binary, UTF-16/UTF-32 decoding, the note on files a
 //! folder skips, the tally at the end, no progress bar on a pipe, id types, "did you
-//! mean" and the layout of TOML errors.
+//! mean", the layout of TOML errors, and the README's tour on the example articles.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
@@ -380,4 +380,76 @@ fn on_a_terminal_the_bar_is_drawn_and_the_tally_printed() {
     let quiet = format!("{command} --no-summary --no-progress");
     let screen = on_a_terminal(&quiet).unwrap();
     assert!(!screen.contains("nlpipe:"), "{screen:?}");
+}
+
+/// The README's shell blocks, line by line (the lines between ```sh and ```).
+fn readme_shell_lines(root: &std::path::Path) -> Vec<String> {
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let mut inside = false;
+    let mut lines = Vec::new();
+    for line in readme.lines() {
+        match line.trim() {
+            "```sh" => inside = true,
+            "```" => inside = false,
+            l if inside => lines.push(l.to_string()),
+            _ => {}
+        }
+    }
+    lines
+}
+
+#[test]
+fn the_readme_commands_need_nothing_beside_the_repository() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let lines = readme_shell_lines(&root);
+    assert!(lines.len() > 10, "README shell blocks not found");
+    for line in &lines {
+        assert!(
+            !line.contains("../shared"),
+            "needs the evaluation data: {line}"
+        );
+        // every repository path a command names exists
+        for word in line.split_whitespace() {
+            if word.starts_with("examples/") || word.starts_with("docs/") {
+                assert!(
+                    root.join(word).exists(),
+                    "{word} in {line:?} does not exist"
+                );
+            }
+        }
+    }
+    // the tour: quotes and actors of the first example article
+    let out = nlpipe()
+        .current_dir(&root)
+        .args(["run", "--no-text", "--layers", "quotes,actors"])
+        .arg("examples/articles/01-harbour-deal.txt")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let record = &records(&out)[0];
+    let quotes = record["quotes"].as_array().unwrap();
+    let by = |kind: &str, entity: &str| {
+        quotes
+            .iter()
+            .any(|q| q["kind"] == kind && q["speaker"]["entity"] == entity)
+    };
+    assert!(by("direct", "Ayesha Rahman"), "{quotes:?}");
+    assert!(by("indirect", "Ayesha Rahman"), "{quotes:?}");
+    assert!(by("partial", "Mehmet Kaya"), "{quotes:?}");
+    assert!(record.get("tokens").is_none(), "--layers left tokens in");
+    // and the report of the tour, on the example folder
+    let dir = scratch("readme-report");
+    let html = dir.join("report.html");
+    let out = nlpipe()
+        .current_dir(&root)
+        .args(["report", "examples/articles", "-o"])
+        .arg(&html)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(
+        page.contains("Ayesha Rahman"),
+        "report without the tour's speaker"
+    );
 }

@@ -163,6 +163,9 @@ fn main() -> ExitCode {
         if let Ok(v) = std::env::var("DROP_DENSE") {
             opts.drop_dense = v.split(',').map(str::to_owned).collect();
         }
+        if let Ok(v) = std::env::var("DROP_SPARSE") {
+            opts.drop_sparse = v.split(',').map(str::to_owned).collect();
+        }
         if std::env::var("GOLD_CLASS_WEIGHTS").is_ok() {
             opts.gold_class_weights = true;
         }

@@ -320,6 +320,7 @@ impl<'a> Analyzer<'a> {
     /// speaker labels, reported clauses, embedded fragments, inherited speakers, then
     /// drop named works and nested indirect quotes.
     pub(super) fn run(&mut self) {
+        self.possessive_homographs();
         self.pair_marks();
         self.dialogue_dashes();
         self.quote_done = vec![false; self.quotes.len()];
@@ -338,6 +339,7 @@ impl<'a> Analyzer<'a> {
         }
         self.inherit();
         self.after_attribution();
+        self.uncued_quotations();
         self.drop_named_works();
         self.drop_nested();
         if self.config.unattributed {

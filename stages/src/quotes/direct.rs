@@ -135,6 +135,16 @@ impl Analyzer<'_> {
         while j < hi && matches!(self.punct(j), ',' | '—' | '–') {
             j += 1;
         }
+        // German sets off an attribution after a quote with a comma (`„…“, sagte er`) or
+        // the quote's own `!`, `?`: a quotation right before a verb is its subject or
+        // object, a paper's name (`Die „Zeitung“ schreibt`)
+        if self.lex.capitalised_nouns
+            && !q.dash
+            && j == q.close + 1
+            && !matches!(self.punct(last), ',' | '!' | '?')
+        {
+            return false;
+        }
         let lower_next = self.tokens.get(j).is_some_and(|t| !t.cap);
         // `“… missing.” Trump said.`: a sentence of its own that only attributes
         let same_para = self
@@ -282,7 +292,12 @@ impl Analyzer<'_> {
         if self.in_quote(c) {
             return;
         }
-        let lo = self.sentence_range(c).0.min(c);
+        let lo = if self.lex.capitalised_nouns {
+            self.joined_start(c)
+        } else {
+            self.sentence_range(c).0
+        };
+        let lo = lo.min(c);
         if j == q.open && self.words_after_close(&q) {
             return; // `says “…” despite …`: a fragment of reported speech
         }

@@ -284,6 +284,9 @@ pub(crate) mod list {
     /// Prepositions that name whom a cue addresses (German `zu`, French `à`): after a
     /// question, the reply in the next turn is that person's (`fragte X zu Y`).
     pub const ADDRESSEE: u128 = 1 << 103;
+    /// Verb forms that are also possessives (German `meine`, `meinen`): a cue only
+    /// before punctuation or a function word (`Ich meine, …`, not `meine Begleiter`).
+    pub const POSSESSIVE_HOMOGRAPH: u128 = 1 << 104;
 }
 
 /// A map with a fast non-cryptographic hasher (FxHash): keys are short words we wrote,
@@ -317,6 +320,9 @@ pub(crate) struct Lexicon {
     /// Whether a quote after its attribution's sentence is a turn of its own (see
     /// [`QuoteLanguage::split_turns`]).
     pub split_turns: bool,
+    /// Whether long uncued quotations are quotes (see
+    /// [`QuoteLanguage::uncued_quotations`]).
+    pub uncued_quotations: bool,
     /// The `title` entries that are endings (`-chef` → `chef`): titles inside compounds.
     pub title_endings: Vec<String>,
     /// Word as written → the [`list`]s it is in.
@@ -509,6 +515,7 @@ impl Lexicon {
         lex.reported = lang.reported;
         lex.capitalised_nouns = lang.capitalised_nouns;
         lex.split_turns = lang.split_turns;
+        lex.uncued_quotations = lang.uncued_quotations;
         lex.title_endings = lex
             .words
             .iter()
@@ -703,6 +710,7 @@ fn list_bit(name: &str) -> u128 {
         "speech_noun" => list::SPEECH_NOUN,
         "object_article" => list::OBJECT_ARTICLE,
         "addressee" => list::ADDRESSEE,
+        "possessive_homograph" => list::POSSESSIVE_HOMOGRAPH,
         _ => 0,
     }
 }

@@ -143,10 +143,12 @@
 //! | `cues.rs` | word-level tests on cue words and verbs |
 //! | `direct.rs` | direct quotes and their attribution |
 //! | `headlines.rs` | speaker labels and headlines |
+//! | `german.rs` | German word order for `reported.rs`: nouns in a phrase or an object's case, V2 coordinated subjects, sentences broken after abbreviations |
 //! | `reported.rs` | reported speech in the languages other than English (inverted and subject-less cues, sources after their speaker, subjunctive continuations) |
 //! | `clauses/` | reported clauses: `subject`, `ends`, `source`, `verb`, `special` |
 //! | `fragments.rs` | quotations embedded in a sentence whose cue comes earlier |
 //! | `inherit.rs` | speakers carried over to neighbouring quotes |
+//! | `uncued.rs` | long quotations no cue attributes, in a language that counts them (German) |
 //! | `turns.rs` | replies in a dialogue: the addressee of a question, or the other of the two last speakers |
 //! | `emit.rs` | recording attributions, splitting content at fragments, final filters |
 //! | `resolve.rs` | speaker resolution, one entity per person |
@@ -184,6 +186,7 @@ mod cues;
 mod direct;
 mod emit;
 mod fragments;
+mod german;
 mod headlines;
 mod inherit;
 mod languages;
@@ -195,6 +198,7 @@ mod resolve;
 mod speaker;
 mod stage;
 mod turns;
+mod uncued;
 mod wordmap;
 
 pub use config::QuoteConfig;

@@ -79,7 +79,14 @@ impl Analyzer<'_> {
                 }
             }
             if self.attrs.len() == before {
-                carried = carried.filter(|_| self.subjunctive_sentence(lo, hi));
+                // (the main clause in the subjunctive, not a clause after its comma:
+                // `Anfänglich hatte es den Anschein, als wäre …` is the writer's)
+                let first = (lo..hi)
+                    .find(|&k| matches!(self.punct(k), ',' | ';' | ':' | '—' | '–'))
+                    .unwrap_or(hi);
+                carried = carried.filter(|_| {
+                    self.subjunctive_sentence(lo, first) && self.subjunctive_sentence(lo, hi)
+                });
                 if let Some(np) = carried {
                     if let Some(content) = self.byte_range(lo, self.trim_end(lo, hi)) {
                         self.push_reported_plain(content, np, None, 0.5);
@@ -194,7 +201,7 @@ impl Analyzer<'_> {
     /// splitter in the middle of a sentence: the next one, in the same paragraph, opens
     /// with a lowercase word, or the word before the period is one letter (`v.`, `h.`)
     /// or a title (`Hrn.`).
-    fn broken_after(&self, hi: usize) -> bool {
+    pub(super) fn broken_after(&self, hi: usize) -> bool {
         let (Some(next), Some(last)) = (self.tokens.get(hi), hi.checked_sub(1)) else {
             return false;
         };
@@ -211,9 +218,13 @@ impl Analyzer<'_> {
         };
         let w = self.word(prev).trim_end_matches('.');
         let ends_dot = self.punct(last) == '.' || self.word(last).ends_with('.');
+        // (`des 23. Corps`, `am 12. März`: an ordinal after an article or a preposition)
+        let ordinal = self.tokens[prev].number
+            && prev > 0
+            && self.has_class(prev - 1, class::DET | class::STOP);
         ends_dot
             && self.tokens[prev].word
-            && (w.chars().count() == 1 || self.has_class(prev, class::TITLE))
+            && (w.chars().count() == 1 || self.has_class(prev, class::TITLE) || ordinal)
     }
 
     /// `X bemerkt dagegen: „…“`, `schließt mit den Worten: „…“`: a speech word (verb or
@@ -221,7 +232,7 @@ impl Analyzer<'_> {
     /// `qi`; its speaker the inverted one, else the clause's subject, else none.
     fn colon_quote(&mut self, qi: usize) -> bool {
         let colon = self.quotes[qi].open - 1;
-        let (lo, _) = self.sentence_range(colon);
+        let lo = self.joined_start(colon);
         let reach = colon.saturating_sub(COLON_REACH).max(lo);
         let found = (reach..colon).rev().find(|&k| {
             self.reported_cue(k, lo) || self.in_list(k, list::SPEECH_NOUN) && !self.in_quote(k)
@@ -240,7 +251,13 @@ impl Analyzer<'_> {
         };
         // (`Der „Anzeiger“ bemerkt dagegen:`, `sagt die „Zeitung“:`: a paper named in
         // quotation marks)
-        let np = np.or_else(|| self.quoted_name(b, colon));
+        let np = np.or_else(|| self.quoted_name(b, colon)).or_else(|| {
+            // (the paper's name closes right before the clause of its verb)
+            (b > lo)
+                .then(|| self.quoted_name(lo, b + 1))
+                .flatten()
+                .filter(|m| m.end + 1 == b)
+        });
         let conf = np.map_or(0.5, |np| conf_of(np.kind, 0.65));
         self.push_quote(qi, QuoteKind::Direct, np, Some((k, k + 1)), conf);
         true
@@ -249,7 +266,7 @@ impl Analyzer<'_> {
     /// A short quotation of one to four words, the first capitalised, closed within
     /// `from..to`: a paper or another work named as the speaker (`Der „Anzeiger“
     /// bemerkt`), its words without the marks.
-    fn quoted_name(&self, from: usize, to: usize) -> Option<Mention> {
+    pub(super) fn quoted_name(&self, from: usize, to: usize) -> Option<Mention> {
         let qi = (from..to).find_map(|k| self.quote_opening_at(k))?;
         let q = self.quotes[qi];
         let words = (q.open + 1..q.close)
@@ -304,7 +321,7 @@ impl Analyzer<'_> {
 
     /// In German (`capitalised_nouns`), `np` without the lowercase words at its end: a
     /// noun phrase ends with its noun or name (`dem Minister`, not `dem Minister kommt`).
-    fn noun_phrase_end(&self, mut np: Mention) -> Mention {
+    pub(super) fn noun_phrase_end(&self, mut np: Mention) -> Mention {
         if self.lex.capitalised_nouns {
             while np.end > np.start + 1 && !self.tokens[np.end - 1].cap {
                 np.end -= 1;
@@ -500,44 +517,6 @@ impl Analyzer<'_> {
         })
     }
 
-    /// A cue right after a coordinating conjunction that opens its clause `b..c` (`Die
-    /// „Zeitung“ mißt dem eine Bedeutung bei und sagt, daß …`, `Nun näherte der König
-    /// sich und sagte:`): in a language whose nouns are capitalised (German, verb second),
-    /// the subject of the sentence's first verb: the mention that opens the sentence
-    /// right before a lowercase word, else the one right after a sentence-opening adverb
-    /// and its verb.
-    fn v2_coordinated_subject(&self, c: usize, b: usize, lo: usize) -> Option<Mention> {
-        let mut e = c;
-        while e > b && self.has_class(e - 1, class::FILLER | class::TIME) {
-            e -= 1;
-        }
-        if !self.lex.capitalised_nouns || e == lo || !self.in_list(e - 1, list::COORDINATING) {
-            return None;
-        }
-        let verb_at = |k: usize| {
-            self.tokens
-                .get(k)
-                .is_some_and(|t| t.word && !t.cap && t.classes & class::STOP == 0)
-        };
-        if self.has_class(lo, class::FILLER | class::STOP) {
-            return verb_at(lo + 1)
-                .then(|| self.speaker_after(lo + 1, e - 1))
-                .flatten();
-        }
-        let np = self
-            .mention_at(lo, e - 1)
-            .map(|np| self.noun_phrase_end(np))
-            .filter(|np| matches!(np.kind, MentionKind::Name | MentionKind::Desc));
-        let np = np.or_else(|| {
-            self.has_class(lo, class::DET)
-                .then(|| self.quoted_name(lo, e - 1))
-                .flatten()
-                .filter(|np| np.start == lo + 2)
-        })?;
-        let after = np.end + usize::from(is_paired_quote_mark(self.punct(np.end)));
-        verb_at(after).then_some(np)
-    }
-
     /// `er will, wie Herr Dr. Brahm sagt, nichts …`: a cue in a clause opened by `wie`
     /// (`comme`, `как`…) between commas; its content is the words after it, with those
     /// before it when they are a clause of three words or more.
@@ -698,7 +677,7 @@ impl Analyzer<'_> {
     /// The speaker right after an inverted cue at `c`, before any comma or sentence end:
     /// a pronoun, a name (with the lowercase words describing it: `ruský prezident Boris
     /// Jelcin`), a description (`der Minister`, `le ministre`), a title or a group.
-    fn speaker_after(&self, c: usize, hi: usize) -> Option<Mention> {
+    pub(super) fn speaker_after(&self, c: usize, hi: usize) -> Option<Mention> {
         let end = hi.min(c + 1 + SPEAKER_REACH);
         let mut k = c + 1;
         while k < end {
@@ -727,6 +706,12 @@ impl Analyzer<'_> {
                         == 0
                 {
                     s -= 1;
+                }
+                // (German: `schreibt über die Lage des Marktes:`, the noun of a
+                // preposition's phrase or an object's case is no subject)
+                if self.lex.capitalised_nouns && self.in_phrase_or_object(c, k) {
+                    k = np.end.max(k + 1);
+                    continue;
                 }
                 return Some(Mention {
                     start: s,

@@ -10,8 +10,8 @@ use rustc_hash::FxHashMap;
 /// What the table holds for a word: its classes and the lists it is in.
 pub(crate) type Entry = (u32, u128);
 
-/// The longest word, in bytes, packed into an integer key.
-const PACKED: usize = 15;
+// words of up to PACKED bytes are keyed by one integer (text::pack_word)
+use crate::text::{pack_word as pack, PACKED_WORD_BYTES as PACKED};
 
 /// Word → [`Entry`], for words packed into `u128` keys and longer ones apart.
 #[derive(Debug, Default)]
@@ -20,18 +20,6 @@ pub(crate) struct WordMap {
     short: FxHashMap<u128, Entry>,
     /// Longer words.
     long: FxHashMap<Vec<u8>, Entry>,
-}
-
-/// A word of at most [`PACKED`] bytes as one integer: its bytes, then its length in the
-/// top byte (so that no two words share a key, whatever bytes they hold).
-#[inline]
-fn pack(word: &[u8]) -> Option<u128> {
-    let mut key = [0u8; 16];
-    key.get_mut(..word.len())
-        .filter(|_| word.len() <= PACKED)?
-        .copy_from_slice(word);
-    key[15] = word.len() as u8;
-    Some(u128::from_le_bytes(key))
 }
 
 /// The word a packed key stands for.

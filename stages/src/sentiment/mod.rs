@@ -605,6 +605,18 @@ mod tests {
         let text = "ISLAMABAD — Officials met on Monday.\nPARIS, Dec. 5 - Talks went on.";
         let a = actors_of(text);
         assert!(a.is_empty(), "datelines name no actor: {a:?}");
+        // a colon after the dateline, and a transcript's speaker labels
+        let text = "Harbour talks\nLAHORE: Officials met in Lahore on Monday.\n\
+                    Chris Wallace questioned Senator Lindsey Graham.\n\
+                    WALLACE: Will you vote for it?\nGRAHAM: I will.";
+        let a = actors_of(text);
+        let labels: Vec<&str> = a
+            .iter()
+            .flat_map(|x| x.mentions.iter().map(|m| m.span.slice(text)))
+            .filter(|m| ["LAHORE", "WALLACE", "GRAHAM"].contains(m))
+            .collect();
+        assert!(labels.is_empty(), "labels are no mentions: {a:?}");
+        assert!(a.iter().any(|x| x.entity == "Lindsey Graham"), "{a:?}");
         let mut doc = Document::new(
             "de",
             "Die Delegation aus Warschau traf Vertreter Deutschlands.",

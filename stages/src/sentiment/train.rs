@@ -88,6 +88,9 @@ pub struct TrainOptions {
     /// Dense features (names of [`DENSE`]) left out, set to 0 in every example: for
     /// ablations.
     pub drop_dense: Vec<String>,
+    /// Templates of sparse features (`S`, `CA`, `R1`, …) left out of every example: for
+    /// ablations.
+    pub drop_sparse: Vec<String>,
 }
 
 impl Default for TrainOptions {
@@ -102,6 +105,7 @@ impl Default for TrainOptions {
             soft_weight: 0.5,
             gold_class_weights: false,
             drop_dense: Vec::new(),
+            drop_sparse: Vec::new(),
         }
     }
 }
@@ -219,7 +223,14 @@ struct Features {
 }
 
 /// Analyses every example and collects the features of its target.
-fn collect_features(examples: &[Example], soft_weight: f32, drop: &[usize]) -> Features {
+fn collect_features(examples: &[Example], opts: &TrainOptions) -> Features {
+    let drop = dropped(&opts.drop_dense);
+    let kept = |n: &FeatureName| {
+        let tpl = match n {
+            FeatureName::Word(t, _) | FeatureName::Bigram(t, _, _) => t,
+        };
+        !opts.drop_sparse.iter().any(|d| d == tpl)
+    };
     let mut data: Vec<Row<u64>> = Vec::new();
     let mut names: HashMap<u64, String> = HashMap::new();
     let mut words = Words::default();
@@ -231,7 +242,17 @@ fn collect_features(examples: &[Example], soft_weight: f32, drop: &[usize]) -> F
         words.register(doc.text(), doc.tokens().unwrap_or(&[]));
         let mut sink = Collect::default();
         an.features(a, b, &mut sink);
-        for &j in drop {
+        if !opts.drop_sparse.is_empty() {
+            let (sparse, names) = sink
+                .sparse
+                .iter()
+                .zip(&sink.names)
+                .filter(|(_, (_, n))| kept(n))
+                .map(|(k, n)| (*k, *n))
+                .unzip();
+            (sink.sparse, sink.names) = (sparse, names);
+        }
+        for &j in &drop {
             sink.dense[j] = 0.0;
         }
         let mut seen = sink.sparse.clone();
@@ -248,7 +269,7 @@ fn collect_features(examples: &[Example], soft_weight: f32, drop: &[usize]) -> F
             Some(q) => {
                 let z: f32 = q.iter().map(|x| x.max(0.0)).sum();
                 if z > 0.0 {
-                    (q.map(|x| x.max(0.0) / z), soft_weight)
+                    (q.map(|x| x.max(0.0) / z), opts.soft_weight)
                 } else {
                     continue;
                 }
@@ -286,7 +307,7 @@ pub fn train(examples: &[Example], opts: &TrainOptions) -> String {
         data,
         names,
         counts,
-    } = collect_features(examples, opts.soft_weight, &dropped(&opts.drop_dense));
+    } = collect_features(examples, opts);
     // index kept features
     let mut keys: Vec<u64> = counts
         .iter()
@@ -490,6 +511,29 @@ mod tests {
             polarity,
             soft,
         }
+    }
+
+    #[test]
+    fn dropped_sparse_templates_are_not_learned() {
+        let data = vec![
+            ex("Critics slammed Smith for the failure.", "Smith", -1, None),
+            ex("Fans praised Jones for the great win.", "Jones", 1, None),
+            ex("Brown spoke on Tuesday in Ohio.", "Brown", 0, None),
+        ];
+        let opts = TrainOptions {
+            min_count: 1,
+            ..TrainOptions::default()
+        };
+        let has = |m: &str, tpl: &str| m.lines().any(|l| l.starts_with(tpl));
+        let all = train(&data, &opts);
+        assert!(has(&all, "S|") && has(&all, "B|"), "{all}");
+        let opts = TrainOptions {
+            drop_sparse: vec!["S".to_owned(), "B".to_owned()],
+            ..opts
+        };
+        let some = train(&data, &opts);
+        assert!(!has(&some, "S|") && !has(&some, "B|"), "{some}");
+        assert!(has(&some, "R1|") && has(&some, "T|"), "{some}");
     }
 
     #[test]

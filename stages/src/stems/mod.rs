@@ -51,9 +51,48 @@ pub struct StemStage {
 /// text repeats a small vocabulary, so most tokens skip the Snowball run.
 const CACHE_WORDS: usize = 32 * 1024;
 
+// words of up to PACKED bytes are keyed by one integer (text::pack_word)
+use crate::text::{pack_word as pack, PACKED_WORD_BYTES as PACKED};
+
+/// The stems of one language's words, by lowercased word. Words of up to [`PACKED`]
+/// bytes (nearly all) are keyed by one `u128` holding their bytes and length: looking one
+/// up hashes two integers and compares one, where a string key is hashed byte by byte,
+/// read through its pointer (a cache miss: the keys lie all over the heap) and compared
+/// with `memcmp`. Longer words keep a string key.
+#[derive(Default)]
+struct Cache {
+    short: FxHashMap<u128, Arc<str>>,
+    long: FxHashMap<Box<str>, Arc<str>>,
+}
+
+impl Cache {
+    /// Makes room for one more word: at [`CACHE_WORDS`], everything is dropped.
+    fn make_room(&mut self) {
+        if self.short.len() + self.long.len() >= CACHE_WORDS {
+            self.short.clear();
+            self.long.clear();
+        }
+    }
+}
+
+/// The packed key of an ASCII word of at most [`PACKED`] bytes, lowercased on the way
+/// (the key [`pack`] gives its lowercase form); `None` for other words.
+#[inline]
+fn pack_ascii_lowercase(word: &[u8]) -> Option<u128> {
+    if word.len() > PACKED || !word.is_ascii() {
+        return None;
+    }
+    let mut key = [0u8; 16];
+    for (k, b) in key.iter_mut().zip(word) {
+        *k = b.to_ascii_lowercase();
+    }
+    key[15] = word.len() as u8;
+    Some(u128::from_le_bytes(key))
+}
+
 thread_local! {
-    static CACHE: RefCell<Vec<FxHashMap<Box<str>, Arc<str>>>> =
-        RefCell::new((0..ALGORITHMS.len()).map(|_| FxHashMap::default()).collect());
+    static CACHE: RefCell<Vec<Cache>> =
+        RefCell::new((0..ALGORITHMS.len()).map(|_| Cache::default()).collect());
 }
 
 impl std::fmt::Debug for StemStage {
@@ -172,26 +211,37 @@ impl SyncStage for StemStage {
             let mut lower = String::new();
             for token in tokens.iter_mut() {
                 let word = token.span.slice(&text);
-                // most words are lowercase ASCII already: looked up as written, not copied
-                let key = if word
-                    .bytes()
-                    .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
-                {
-                    word
-                } else {
-                    crate::text::lowercase_into(&mut lower, word);
-                    lower.as_str()
-                };
-                let stem = match cache.get(key) {
-                    Some(stem) => Arc::clone(stem),
+                // most words are short ASCII: packed lowercased without a copy
+                let packed = pack_ascii_lowercase(word.as_bytes());
+                let key = match packed {
+                    Some(key) => Some(key),
                     None => {
-                        let stem: Arc<str> = stemmer.stem(key).into();
-                        if cache.len() >= CACHE_WORDS {
-                            cache.clear();
-                        }
-                        cache.insert(key.into(), Arc::clone(&stem));
-                        stem
+                        crate::text::lowercase_into(&mut lower, word);
+                        pack(lower.as_bytes())
                     }
+                };
+                let stem = match key {
+                    Some(key) => match cache.short.get(&key) {
+                        Some(stem) => Arc::clone(stem),
+                        None => {
+                            if packed.is_some() {
+                                crate::text::lowercase_into(&mut lower, word);
+                            }
+                            let stem: Arc<str> = stemmer.stem(&lower).into();
+                            cache.make_room();
+                            cache.short.insert(key, Arc::clone(&stem));
+                            stem
+                        }
+                    },
+                    None => match cache.long.get(lower.as_str()) {
+                        Some(stem) => Arc::clone(stem),
+                        None => {
+                            let stem: Arc<str> = stemmer.stem(&lower).into();
+                            cache.make_room();
+                            cache.long.insert(lower.as_str().into(), Arc::clone(&stem));
+                            stem
+                        }
+                    },
                 };
                 token.stem = Some(stem);
             }
@@ -217,6 +267,36 @@ mod tests {
             .iter()
             .map(|t| t.stem.as_deref().map(str::to_owned))
             .collect()
+    }
+
+    #[test]
+    fn packed_keys_are_the_lowercase_words() {
+        assert_eq!(pack_ascii_lowercase(b"Said"), pack(b"said"));
+        assert_eq!(pack_ascii_lowercase(b"NATO"), pack(b"nato"));
+        assert_ne!(pack(b"a"), pack(b"a\0"), "the length is part of the key");
+        assert_eq!(
+            pack_ascii_lowercase(b"fifteen-letters"),
+            pack(b"fifteen-letters")
+        );
+        assert_eq!(pack_ascii_lowercase(b"sixteen-letters!"), None);
+        assert_eq!(pack_ascii_lowercase("zürich".as_bytes()), None);
+        assert!(pack("zürich".as_bytes()).is_some());
+    }
+
+    /// The same word, cased differently, short or long, ASCII or not, gets the same stem
+    /// whether it is stemmed or found in the cache.
+    #[test]
+    fn cached_stems_equal_fresh_ones() {
+        let text = "Running running RUNNING internationalisations Internationalisations \
+                    Négociations négociations running";
+        let first = stems(Some("en"), text);
+        assert_eq!(first, stems(Some("en"), text), "from the cache");
+        assert_eq!(first[0], first[1]);
+        assert_eq!(first[1], first[2]);
+        assert_eq!(first[3], first[4]);
+        assert_eq!(first[5], first[6]);
+        assert_eq!(first[0].as_deref(), Some("run"));
+        assert_eq!(first[3].as_deref(), Some("internationalis"));
     }
 
     #[test]

@@ -20,9 +20,11 @@
 mod data_lines;
 mod lowercase;
 pub mod names;
+mod packed;
 mod quote_marks;
 
 pub use data_lines::{class_lines, data_lines, entries};
 pub use lowercase::{lowercase_into, prefix};
 pub use names::{latest_before, NameIndex};
+pub use packed::{pack_word, PACKED_WORD_BYTES};
 pub use quote_marks::{is_paired_quote_mark, is_quote_mark, quote_pairs};

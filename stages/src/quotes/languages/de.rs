@@ -12,6 +12,7 @@ pub(super) const GERMAN: QuoteLanguage = QuoteLanguage {
     capitalised_nouns: true,
     split_turns: true,
     reported: true,
+    uncued_quotations: true,
 };
 
 #[cfg(test)]
@@ -262,6 +263,65 @@ mod tests {
                 (Direct, "Ist das alles?", Some("Anna Berger")),
                 (Direct, "Mehr gibt es nicht.", Some("Anna Berger")),
             ],
+        );
+    }
+
+    #[test]
+    fn a_paper_named_in_marks_before_its_verb_is_the_speaker_not_a_quote() {
+        check(
+            "Die „Abendpost“ schreibt über die Lage der Bauern: „Die Ernte ist verloren.“",
+            "de",
+            &[(Direct, "Die Ernte ist verloren.", Some("Abendpost"))],
+        );
+        check(
+            "Das „Tageblatt“ meldet heute einen Brand im Hafen.",
+            "de",
+            &[],
+        );
+    }
+
+    #[test]
+    fn a_colon_cue_reaches_back_past_an_abbreviation() {
+        check(
+            "In dem Bericht heißt es u. a.: „Die Ernte ist in diesem Jahre verloren.“",
+            "de",
+            &[(
+                Direct,
+                "Die Ernte ist in diesem Jahre verloren.",
+                Some("Bericht"),
+            )],
+        );
+    }
+
+    #[test]
+    fn a_subjunctive_only_after_a_comma_does_not_carry_reported_speech_on() {
+        check(
+            "Der Minister Paul Vogt sagte, die Lage sei ernst. Anfänglich hatte es den Anschein, als wäre alles ruhig geblieben.",
+            "de",
+            &[(Indirect, "die Lage sei ernst", Some("Paul Vogt"))],
+        );
+    }
+
+    #[test]
+    fn meine_before_a_noun_is_a_possessive_not_a_cue() {
+        check(
+            "Am Abend untersuchten meine Begleiter die Höhle, um dort zu übernachten.",
+            "de",
+            &[],
+        );
+        check(
+            "Der Arzt Paul Vogt meinte, dass die Kur nicht helfe.",
+            "de",
+            &[(Indirect, "dass die Kur nicht helfe", Some("Paul Vogt"))],
+        );
+    }
+
+    #[test]
+    fn an_ordinal_does_not_end_the_sentence_of_a_colon_cue() {
+        check(
+            "General Anton Huber hat bei der Entlassung des 23. Regiments folgenden Befehl erlassen: „Soldaten, ihr habt eure Pflicht getan.“",
+            "de",
+            &[(Direct, "Soldaten, ihr habt eure Pflicht getan.", Some("Anton Huber"))],
         );
     }
 }

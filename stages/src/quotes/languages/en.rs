@@ -12,4 +12,5 @@ pub(super) const ENGLISH: QuoteLanguage = QuoteLanguage {
     capitalised_nouns: false,
     split_turns: false,
     reported: false,
+    uncued_quotations: false,
 };

@@ -12,6 +12,7 @@ pub(super) const SPANISH: QuoteLanguage = QuoteLanguage {
     capitalised_nouns: false,
     split_turns: false,
     reported: true,
+    uncued_quotations: false,
 };
 
 #[cfg(test)]

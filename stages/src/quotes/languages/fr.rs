@@ -13,6 +13,7 @@ pub(super) const FRENCH: QuoteLanguage = QuoteLanguage {
     capitalised_nouns: false,
     split_turns: true,
     reported: true,
+    uncued_quotations: false,
 };
 
 #[cfg(test)]

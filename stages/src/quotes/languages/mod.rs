@@ -74,6 +74,11 @@ pub(crate) struct QuoteLanguage {
     /// news: `« A », a-t-elle dit. « B. »`). A quote interrupted inside one sentence
     /// (`« A », dit-elle, « B »`) is one quote in every language.
     pub split_turns: bool,
+    /// Whether a long quotation in double marks that no cue attributes is still a direct
+    /// quote, without a speaker unless a speaker label (`Karl. „…“`) names one (German:
+    /// the press of the time quoted whole letters, speeches and articles that way; see
+    /// `uncued.rs`).
+    pub uncued_quotations: bool,
 }
 
 /// Every language with a data file; the first, English, is the fallback.

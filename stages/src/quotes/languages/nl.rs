@@ -13,4 +13,5 @@ pub(super) const DUTCH: QuoteLanguage = QuoteLanguage {
     capitalised_nouns: false,
     split_turns: false,
     reported: true,
+    uncued_quotations: false,
 };

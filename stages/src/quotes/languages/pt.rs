@@ -13,6 +13,7 @@ pub(super) const PORTUGUESE: QuoteLanguage = QuoteLanguage {
     capitalised_nouns: false,
     split_turns: false,
     reported: true,
+    uncued_quotations: false,
 };
 
 #[cfg(test)]

@@ -39,9 +39,11 @@ pub(super) struct Doc<'a> {
 }
 
 impl<'a> Doc<'a> {
-    /// A dateline (`KARACHI —`, `WASHINGTON (Reuters) -`): a name in capitals at the start
-    /// of a line, before a dash, a bracket or a comma. It says where the story was filed; it
-    /// is no actor of the text.
+    /// A dateline (`KARACHI —`, `WASHINGTON (Reuters) -`, `ISLAMABAD:`) or a transcript
+    /// label (`WALLACE:`): a name in capitals at the start of a line, before a dash, a
+    /// bracket, a comma or a colon. A dateline says where the story was filed, a label who
+    /// speaks the turn after it (the quotes stage's business); neither is an actor of the
+    /// text.
     pub(super) fn is_dateline(&self, start: usize, end: usize) -> bool {
         let line_start = start == 0
             || self
@@ -55,7 +57,7 @@ impl<'a> Doc<'a> {
         line_start
             && capitals
             && end < self.tokens.len()
-            && matches!(self.word(end), "—" | "–" | "-" | "(" | ",")
+            && matches!(self.word(end), "—" | "–" | "-" | "(" | "," | ":")
     }
 
     /// Token `i` as written.

@@ -1,22 +1,24 @@
-//! The BERT encoder (all-MiniLM-L6-v2's shape) for many sequences at once, on candle
-//! tensors, without padding: the tokens of all sequences are stacked into one
-//! `(tokens, HIDDEN)` matrix, so every dense layer is one large matrix product, and
-//! attention runs per group of sequences of equal length (the targets of one sentence).
-//! The last layer computes only the rows the head reads (`keep`): its keys and values need
-//! every token, its queries, output and feed-forward part only those rows.
+//! The BERT encoder (all-MiniLM-L6-v2's shape) for many sequences at once, without
+//! padding: the tokens of all sequences are stacked into one `(tokens, HIDDEN)` matrix of
+//! plain `f32` rows, so every dense layer is one large matrix product (candle's, on
+//! tensors built over those rows), and attention, biases, GELU and the layer norms run
+//! per row in `kernels.rs`, each fused into one pass. The last layer computes only the
+//! rows the head reads (`keep`): its keys and values need every token, its queries,
+//! output and feed-forward part only those rows.
 //!
 //! The same arithmetic as Hugging Face's `BertModel` (post-norm layers, exact GELU,
-//! layer-norm ε 1e-12), which `train.py` fine-tunes.
+//! layer-norm ε 1e-12), which `train.py` fine-tunes, up to the order of float sums and an
+//! erf accurate to 1e-6.
 
-use candle_core::{Device, Module, Result, Tensor};
-use candle_nn::{ops, Linear, VarBuilder};
+use candle_core::{Device, Error, Result, Tensor};
+use candle_nn::VarBuilder;
+
+use super::kernels::{self, Norm};
 
 /// Width of the encoder's vectors.
 pub(crate) const HIDDEN: usize = 384;
 /// Attention heads per layer.
 const HEADS: usize = 12;
-/// Width of one head.
-const HEAD: usize = HIDDEN / HEADS;
 /// Width of the feed-forward part.
 const INTER: usize = 1536;
 /// Encoder layers.
@@ -28,40 +30,55 @@ pub(crate) const MAX_POSITIONS: usize = 512;
 /// Layer-norm ε of the base model.
 const EPS: f32 = 1e-12;
 
-/// A layer norm's scale and shift.
-struct Norm {
-    weight: Tensor,
-    bias: Tensor,
+/// A tensor's values, row-major.
+fn values(t: &Tensor) -> Result<Vec<f32>> {
+    t.flatten_all()?.to_vec1::<f32>()
 }
 
-impl Norm {
-    fn load(vb: VarBuilder) -> Result<Norm> {
-        Ok(Norm {
-            weight: vb.get(HIDDEN, "weight")?,
-            bias: vb.get(HIDDEN, "bias")?,
+/// A layer norm's scale and shift under `vb`.
+fn norm(vb: VarBuilder) -> Result<Norm> {
+    Ok(Norm {
+        weight: values(&vb.get(HIDDEN, "weight")?)?,
+        bias: values(&vb.get(HIDDEN, "bias")?)?,
+        eps: EPS,
+    })
+}
+
+/// A dense layer: its weight as `(in, out)` (the transpose of the stored `(out, in)`),
+/// ready to multiply rows by, and its bias, added by the caller's fused kernel.
+struct Dense {
+    weight: Tensor,
+    bias: Vec<f32>,
+}
+
+impl Dense {
+    /// From the stored `(out, in)` weight and its bias.
+    fn new(weight: &Tensor, bias: &Tensor) -> Result<Dense> {
+        Ok(Dense {
+            weight: weight.t()?.contiguous()?,
+            bias: values(bias)?,
         })
     }
 
-    fn forward(&self, x: &Tensor) -> Result<Tensor> {
-        ops::layer_norm(x, &self.weight, &self.bias, EPS)
+    fn load(vb: VarBuilder, inp: usize, out: usize) -> Result<Dense> {
+        Dense::new(&vb.get((out, inp), "weight")?, &vb.get(out, "bias")?)
     }
-}
 
-/// A dense layer `(out, in)` plus bias.
-fn linear(vb: VarBuilder, inp: usize, out: usize) -> Result<Linear> {
-    Ok(Linear::new(
-        vb.get((out, inp), "weight")?,
-        Some(vb.get(out, "bias")?),
-    ))
+    /// `x · weight` for `x` of rows of `in` values (bias not added).
+    fn product(&self, x: Vec<f32>) -> Result<Vec<f32>> {
+        let inp = self.weight.dims2()?.0;
+        let rows = x.len() / inp;
+        values(&Tensor::from_vec(x, (rows, inp), &Device::Cpu)?.matmul(&self.weight)?)
+    }
 }
 
 /// One transformer layer, query, key and value fused into one product.
 struct Layer {
-    qkv: Linear,
-    out: Linear,
+    qkv: Dense,
+    out: Dense,
     norm1: Norm,
-    up: Linear,
-    down: Linear,
+    up: Dense,
+    down: Dense,
     norm2: Norm,
 }
 
@@ -73,86 +90,72 @@ impl Layer {
             Ok((v.get((HIDDEN, HIDDEN), "weight")?, v.get(HIDDEN, "bias")?))
         };
         let (q, k, v) = (get("query")?, get("key")?, get("value")?);
-        let qkv = Linear::new(
-            Tensor::cat(&[&q.0, &k.0, &v.0], 0)?,
-            Some(Tensor::cat(&[&q.1, &k.1, &v.1], 0)?),
-        );
+        let qkv = Dense::new(
+            &Tensor::cat(&[&q.0, &k.0, &v.0], 0)?,
+            &Tensor::cat(&[&q.1, &k.1, &v.1], 0)?,
+        )?;
         Ok(Layer {
             qkv,
-            out: linear(att.pp("output").pp("dense"), HIDDEN, HIDDEN)?,
-            norm1: Norm::load(att.pp("output").pp("LayerNorm"))?,
-            up: linear(vb.pp("intermediate").pp("dense"), HIDDEN, INTER)?,
-            down: linear(vb.pp("output").pp("dense"), INTER, HIDDEN)?,
-            norm2: Norm::load(vb.pp("output").pp("LayerNorm"))?,
+            out: Dense::load(att.pp("output").pp("dense"), HIDDEN, HIDDEN)?,
+            norm1: norm(att.pp("output").pp("LayerNorm"))?,
+            up: Dense::load(vb.pp("intermediate").pp("dense"), HIDDEN, INTER)?,
+            down: Dense::load(vb.pp("output").pp("dense"), INTER, HIDDEN)?,
+            norm2: norm(vb.pp("output").pp("LayerNorm"))?,
         })
     }
 
-    /// `x`: `(tokens, HIDDEN)` of sequences of the lengths in `lens`. With `keep`, only
-    /// those rows (indices into `x`, per sequence in order) come out.
-    fn forward(&self, x: &Tensor, lens: &[usize], keep: Option<&[Vec<u32>]>) -> Result<Tensor> {
-        let qkv = self.qkv.forward(x)?;
-        let scale = 1.0 / (HEAD as f64).sqrt();
-        let mut ctx = Vec::new();
+    /// `x`: rows of `HIDDEN` of sequences of the lengths in `lens`. With `keep`, only
+    /// those rows (indices per sequence, in order) come out.
+    fn forward(&self, x: &[f32], lens: &[usize], keep: Option<&[Vec<u32>]>) -> Result<Vec<f32>> {
+        let mut qkv = self.qkv.product(x.to_vec())?;
+        kernels::add_bias(&mut qkv, &self.qkv.bias);
+        let mut ctx = Vec::with_capacity(x.len());
+        let mut kept = Vec::new();
+        let (mut scores, mut queries) = (Vec::new(), Vec::new());
         let mut start = 0;
-        match keep {
-            None => {
-                // sequences of equal length side by side: one batched attention
-                for group in lens.chunk_by(|a, b| a == b) {
-                    let (b, n) = (group.len(), group[0]);
-                    let rows = qkv
-                        .narrow(0, start, b * n)?
-                        .reshape((b, n, 3, HEADS, HEAD))?;
-                    let part = |i: usize| rows.narrow(2, i, 1)?.squeeze(2)?.transpose(1, 2);
-                    let (q, k, v) = (part(0)?.contiguous()?, part(1)?, part(2)?.contiguous()?);
-                    let k = k.contiguous()?;
-                    let w = ops::softmax_last_dim(&(q.matmul(&k.t()?)? * scale)?)?;
-                    let c = w.matmul(&v)?.transpose(1, 2)?.reshape((b * n, HIDDEN))?;
-                    ctx.push(c);
-                    start += b * n;
+        for (s, &n) in lens.iter().enumerate() {
+            let seq = qkv
+                .get(start * 3 * HIDDEN..(start + n) * 3 * HIDDEN)
+                .ok_or_else(|| Error::Msg("sequence lengths exceed the batch".into()))?;
+            queries.clear();
+            match keep.and_then(|k| k.get(s)) {
+                None => queries.extend(0..n),
+                Some(rows) => {
+                    queries.extend(rows.iter().map(|&r| r as usize));
+                    if queries.iter().any(|&r| r >= n) {
+                        return Err(Error::Msg("a kept row is past its sequence".into()));
+                    }
+                    for &r in &queries {
+                        kept.extend_from_slice(&x[(start + r) * HIDDEN..(start + r + 1) * HIDDEN]);
+                    }
                 }
             }
-            Some(keep) => {
-                for (&n, rows_kept) in lens.iter().zip(keep) {
-                    let rows = qkv.narrow(0, start, n)?.reshape((n, 3, HEADS, HEAD))?;
-                    let idx = Tensor::from_slice(rows_kept, rows_kept.len(), x.device())?;
-                    let q = rows.narrow(1, 0, 1)?.squeeze(1)?.contiguous()?;
-                    let q = q.index_select(&idx, 0)?;
-                    let part = |i: usize| rows.narrow(1, i, 1)?.squeeze(1)?.transpose(0, 1);
-                    let q = q.transpose(0, 1)?.contiguous()?;
-                    let (k, v) = (part(1)?.contiguous()?, part(2)?.contiguous()?);
-                    let w = ops::softmax_last_dim(&(q.matmul(&k.t()?)? * scale)?)?;
-                    let c = w.matmul(&v)?.transpose(0, 1)?;
-                    ctx.push(c.reshape((rows_kept.len(), HIDDEN))?);
-                    start += n;
-                }
-            }
+            kernels::attention(seq, HIDDEN, HEADS, &queries, &mut ctx, &mut scores);
+            start += n;
         }
-        let ctx = Tensor::cat(&ctx, 0)?;
-        let residual = match keep {
-            None => x.clone(),
-            Some(keep) => {
-                let mut all = Vec::new();
-                let mut offset = 0u32;
-                for (&n, k) in lens.iter().zip(keep) {
-                    all.extend(k.iter().map(|&r| r + offset));
-                    offset += n as u32;
-                }
-                x.index_select(&Tensor::from_slice(&all, all.len(), x.device())?, 0)?
-            }
-        };
-        let h = self.norm1.forward(&(self.out.forward(&ctx)? + residual)?)?;
-        let up = self.up.forward(&h)?.gelu_erf()?;
-        self.norm2.forward(&(self.down.forward(&up)? + h)?)
+        let residual = if keep.is_some() { &kept[..] } else { x };
+        let mut h = self.out.product(ctx)?;
+        self.norm1
+            .add_norm(&mut h, Some(&self.out.bias), Some(residual));
+        let mut up = self.up.product(h.clone())?;
+        kernels::bias_gelu(&mut up, &self.up.bias);
+        let mut down = self.down.product(up)?;
+        self.norm2
+            .add_norm(&mut down, Some(&self.down.bias), Some(&h));
+        Ok(down)
     }
 }
 
 /// The encoder's weights, in f32.
 pub(crate) struct Encoder {
-    words: Tensor,
-    positions: Tensor,
-    /// The token-type-0 vector (every token is of type 0).
-    type0: Tensor,
+    /// `VOCAB` rows of `HIDDEN`.
+    words: Vec<f32>,
+    /// `MAX_POSITIONS` rows of `HIDDEN`.
+    positions: Vec<f32>,
+    /// The embeddings' norm; its input gets the token-type-0 vector added (every token is
+    /// of type 0).
     norm: Norm,
+    type0: Vec<f32>,
     layers: Vec<Layer>,
 }
 
@@ -162,10 +165,10 @@ impl Encoder {
         let emb = vb.pp("embeddings");
         let types = emb.get((2, HIDDEN), "token_type_embeddings.weight")?;
         Ok(Encoder {
-            words: emb.get((VOCAB, HIDDEN), "word_embeddings.weight")?,
-            positions: emb.get((MAX_POSITIONS, HIDDEN), "position_embeddings.weight")?,
-            type0: types.get(0)?,
-            norm: Norm::load(emb.pp("LayerNorm"))?,
+            words: values(&emb.get((VOCAB, HIDDEN), "word_embeddings.weight")?)?,
+            positions: values(&emb.get((MAX_POSITIONS, HIDDEN), "position_embeddings.weight")?)?,
+            type0: values(&types.get(0)?)?,
+            norm: norm(emb.pp("LayerNorm"))?,
             layers: (0..LAYERS)
                 .map(|i| Layer::load(vb.pp("encoder").pp("layer").pp(i)))
                 .collect::<Result<_>>()?,
@@ -174,16 +177,23 @@ impl Encoder {
 
     /// Encodes `seqs` (token ids, each at most [`MAX_POSITIONS`] long) and returns the
     /// last layer's vectors of the rows `keep[i]` of each sequence `i`, stacked in order:
-    /// `(Σ keep[i].len(), HIDDEN)`.
-    pub(crate) fn forward(&self, seqs: &[&[u32]], keep: &[Vec<u32>]) -> Result<Tensor> {
-        let dev = &Device::Cpu;
-        let ids: Vec<u32> = seqs.iter().flat_map(|s| s.iter().copied()).collect();
-        let pos: Vec<u32> = seqs.iter().flat_map(|s| 0..s.len() as u32).collect();
+    /// `Σ keep[i].len()` rows of `HIDDEN` values.
+    pub(crate) fn forward(&self, seqs: &[&[u32]], keep: &[Vec<u32>]) -> Result<Vec<f32>> {
         let lens: Vec<usize> = seqs.iter().map(|s| s.len()).collect();
-        let ids = Tensor::from_vec(ids, lens.iter().sum::<usize>(), dev)?;
-        let pos = Tensor::from_vec(pos, ids.dims1()?, dev)?;
-        let x = (self.words.index_select(&ids, 0)? + self.positions.index_select(&pos, 0)?)?;
-        let mut x = self.norm.forward(&x.broadcast_add(&self.type0)?)?;
+        let mut x = Vec::with_capacity(lens.iter().sum::<usize>() * HIDDEN);
+        fn row(table: &[f32], i: usize) -> Option<&[f32]> {
+            table.get(i * HIDDEN..(i + 1) * HIDDEN)
+        }
+        for s in seqs {
+            for (p, &id) in s.iter().enumerate() {
+                let (Some(w), Some(q)) = (row(&self.words, id as usize), row(&self.positions, p))
+                else {
+                    return Err(Error::Msg(format!("token {id} at {p} is out of range")));
+                };
+                x.extend(w.iter().zip(q).map(|(a, b)| a + b));
+            }
+        }
+        self.norm.add_norm(&mut x, Some(&self.type0), None);
         for (i, layer) in self.layers.iter().enumerate() {
             let last = i + 1 == self.layers.len();
             x = layer.forward(&x, &lens, last.then_some(keep))?;

@@ -11,6 +11,7 @@
 //! neutral, positive). Weights are stored in f16 inside the binary and computed in f32.
 
 mod encoder;
+mod kernels;
 mod wordpiece;
 
 use std::sync::OnceLock;
@@ -132,27 +133,29 @@ impl Transformer {
                 std::iter::once(0).chain(span).collect()
             })
             .collect();
-        let rows = self.bert.forward(&seqs, &keep)?.to_vec2::<f32>()?;
+        let rows = self.bert.forward(&seqs, &keep)?;
+        let mut rest = &rows[..];
         let mut out = Vec::with_capacity(keep.len());
-        let mut at = 0;
         for k in &keep {
-            out.push(self.classify(&rows[at..at + k.len()]));
-            at += k.len();
+            let (mine, tail) = rest.split_at((k.len() * HIDDEN).min(rest.len()));
+            out.push(self.classify(mine));
+            rest = tail;
         }
         Ok(out)
     }
 
-    /// The head on one target's kept rows: the `[CLS]` vector, then those from the
-    /// opening to the closing marker.
-    fn classify(&self, rows: &[Vec<f32>]) -> (f32, i8) {
+    /// The head on one target's kept rows (`HIDDEN` values each): the `[CLS]` vector,
+    /// then those from the opening to the closing marker.
+    fn classify(&self, rows: &[f32]) -> (f32, i8) {
         let mut feat = vec![0.0f32; 2 * HIDDEN];
-        if let Some(cls) = rows.first() {
-            feat[..HIDDEN].copy_from_slice(&cls[..HIDDEN.min(cls.len())]);
+        let mut rows = rows.chunks_exact(HIDDEN);
+        if let Some(cls) = rows.next() {
+            feat[..HIDDEN].copy_from_slice(cls);
         }
-        let span = rows.get(1..).unwrap_or(&[]);
-        for r in span {
+        let n = rows.len().max(1) as f32;
+        for r in rows {
             for (f, x) in feat[HIDDEN..].iter_mut().zip(r) {
-                *f += x / span.len() as f32;
+                *f += x / n;
             }
         }
         let mut logits = self.bias;

@@ -1,0 +1,98 @@
+//! German word order for the reported-speech rules of `reported.rs` (nouns
+//! capitalised, the finite verb second): which capitalised word after a cue is no
+//! inverted subject, the subject of a verb coordinated with the sentence's first one,
+//! and sentences the splitter broke after an abbreviation.
+
+use super::analysis::{Analyzer, Mention, MentionKind, WINDOW};
+use super::lexicon::{class, list};
+use crate::text::is_paired_quote_mark;
+
+impl Analyzer<'_> {
+    /// The start of the sentence holding token `i`, joined to the sentences before it
+    /// that the splitter broke off after an abbreviation or a quoted name (`Die
+    /// „Saarztg.“ schreibt`, `heißt es u. a.:`), within [`crate::quotes`]' search window.
+    pub(super) fn joined_start(&self, i: usize) -> usize {
+        let (mut lo, _) = self.sentence_range(i);
+        while lo > 0 && i - lo < WINDOW && self.broken_after(lo) {
+            let prev = self.tokens[lo - 1].sentence as usize;
+            match self.sentences.get(prev) {
+                Some(&(a, _)) if a < lo => lo = a,
+                _ => break,
+            }
+        }
+        lo
+    }
+
+    /// A cue right after a coordinating conjunction that opens its clause `b..c` (`Die
+    /// „Zeitung“ mißt dem eine Bedeutung bei und sagt, daß …`, `Nun näherte der König
+    /// sich und sagte:`): in a language whose nouns are capitalised (German, verb second),
+    /// the subject of the sentence's first verb: the mention that opens the sentence
+    /// right before a lowercase word, else the one right after a sentence-opening adverb
+    /// and its verb.
+    pub(super) fn v2_coordinated_subject(&self, c: usize, b: usize, lo: usize) -> Option<Mention> {
+        let mut e = c;
+        while e > b && self.has_class(e - 1, class::FILLER | class::TIME) {
+            e -= 1;
+        }
+        if !self.lex.capitalised_nouns || e == lo || !self.in_list(e - 1, list::COORDINATING) {
+            return None;
+        }
+        let verb_at = |k: usize| {
+            self.tokens
+                .get(k)
+                .is_some_and(|t| t.word && !t.cap && t.classes & class::STOP == 0)
+        };
+        if self.has_class(lo, class::FILLER | class::STOP) {
+            return verb_at(lo + 1)
+                .then(|| self.speaker_after(lo + 1, e - 1))
+                .flatten();
+        }
+        let np = self
+            .mention_at(lo, e - 1)
+            .map(|np| self.noun_phrase_end(np))
+            .filter(|np| matches!(np.kind, MentionKind::Name | MentionKind::Desc));
+        let np = np.or_else(|| {
+            self.has_class(lo, class::DET)
+                .then(|| self.quoted_name(lo, e - 1))
+                .flatten()
+                .filter(|np| np.start == lo + 2)
+        })?;
+        let after = np.end + usize::from(is_paired_quote_mark(self.punct(np.end)));
+        verb_at(after).then_some(np)
+    }
+
+    /// In German, whether the noun at `k` after cue `c` belongs to a preposition's
+    /// phrase or an object: the lowercase words before it (articles, adjectives) follow
+    /// a preposition, or open with an article of an object's case (`über die neue Lage`,
+    /// `des Marktes`).
+    pub(super) fn in_phrase_or_object(&self, c: usize, k: usize) -> bool {
+        let mut p = k;
+        while p > c + 1
+            && self.tokens[p - 1].word
+            && !self.tokens[p - 1].cap
+            && !self.has_class(p - 1, class::STOP)
+        {
+            p -= 1;
+        }
+        p > c + 1 && self.has_class(p - 1, class::STOP)
+            || p < k && self.in_list(p, list::OBJECT_ARTICLE)
+    }
+
+    /// German `meine`, `meinen` (the `possessive_homograph` list) before a noun or an
+    /// adjective are possessives: they lose their word classes, so no rule takes them
+    /// for a cue (`meine Begleiter untersuchten …`); before punctuation or a function
+    /// word they stay verbs (`Ich meine, …`).
+    pub(super) fn possessive_homographs(&mut self) {
+        for i in 0..self.tokens.len() {
+            if self.tokens[i].lists_lower & list::POSSESSIVE_HOMOGRAPH == 0 {
+                continue;
+            }
+            let verb = self.tokens.get(i + 1).map_or(true, |n| {
+                !n.word || n.classes & (class::STOP | class::THAT | class::PRON) != 0
+            });
+            if !verb {
+                self.tokens[i].classes = 0;
+            }
+        }
+    }
+}
