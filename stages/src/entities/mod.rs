@@ -25,6 +25,7 @@
 mod features;
 pub mod gazetteer;
 mod labels;
+mod lowercase;
 mod model;
 mod rules;
 #[cfg(feature = "train")]
@@ -164,6 +165,9 @@ impl Recognizer {
             &mut tags,
         );
         repeat_names(&v, &mut tags);
+        if lang == Some("en") {
+            lowercase::tag_places(text, tokens, &v, &mut tags);
+        }
         let entities = rules::refine(text, tokens, &v, lang, spans(tokens, &tags));
         (entities, reading.matches)
     }
