@@ -25,6 +25,7 @@
 mod features;
 pub mod gazetteer;
 mod labels;
+mod lists;
 mod lowercase;
 mod model;
 mod rules;
@@ -169,6 +170,7 @@ impl Recognizer {
             lowercase::tag_places(text, tokens, &v, &mut tags);
         }
         let entities = rules::refine(text, tokens, &v, lang, spans(tokens, &tags));
+        let entities = lists::split_name_lists(text, tokens, &v, entities);
         (entities, reading.matches)
     }
 
