@@ -12,7 +12,9 @@
 //! only in their language's own feature space (English), never in the one the other
 //! languages share. Only `--train` and `--silver` files are learned from; `--report` files
 //! are scored with the new model (exact token spans) and their figures printed.
-//! `EPOCHS`, `BITS`, `SEED` and `DROPOUT` (per mille) override the defaults.
+//! `SCORE_ONLY=MODEL.bin` trains nothing and prints the reports of that model.
+//! `EPOCHS`, `BITS`, `SEED`, `RUNS` (perceptrons averaged) and `DROPOUT` (per mille)
+//! override the defaults.
 
 use std::process::ExitCode;
 use std::time::Instant;
@@ -99,6 +101,9 @@ fn main() -> ExitCode {
         if let Some(v) = env("DROPOUT") {
             opts.dropout_per_mille = v.parse().map_err(|_| "DROPOUT")?;
         }
+        if let Some(v) = env("RUNS") {
+            opts.runs = v.parse().map_err(|_| "RUNS")?;
+        }
         if let Some(v) = env("SEED") {
             opts.seed = v.parse().map_err(|_| "SEED")?;
         }
@@ -109,15 +114,22 @@ fn main() -> ExitCode {
         for s in specs(&args, "--silver") {
             docs.extend(load(s)?.into_iter().map(TrainDoc::silver));
         }
-        let started = Instant::now();
-        let rec = train(&docs, &opts);
-        eprintln!(
-            "trained on {} documents, {:?}, in {:.1} s",
-            docs.len(),
-            opts,
-            started.elapsed().as_secs_f64()
-        );
-        std::fs::write(out_path, rec.to_bytes()).map_err(|e| format!("{out_path}: {e}"))?;
+        let rec = if let Some(path) = env("SCORE_ONLY") {
+            // no training: the reports of an existing model file
+            let bytes = std::fs::read(&path).map_err(|e| format!("{path}: {e}"))?;
+            Recognizer::from_bytes(&bytes).map_err(|e| format!("{path}: {e}"))?
+        } else {
+            let started = Instant::now();
+            let rec = train(&docs, &opts);
+            eprintln!(
+                "trained on {} documents, {:?}, in {:.1} s",
+                docs.len(),
+                opts,
+                started.elapsed().as_secs_f64()
+            );
+            std::fs::write(out_path, rec.to_bytes()).map_err(|e| format!("{out_path}: {e}"))?;
+            rec
+        };
         for s in specs(&args, "--report") {
             let docs = load(s)?;
             if let Some(dir) = env("DUMP") {

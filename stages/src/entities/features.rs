@@ -37,6 +37,27 @@ pub(crate) struct TokenView {
     pub(crate) flags: u8,
     /// Gazetteer classes of the token (bit set; 0 when no gazetteer ran).
     pub(crate) gazetteer: u32,
+    /// A capitalised word of an English document that is a common lower-case English
+    /// word ([`is_common_word`]: `Phone`, `FREE`).
+    pub(crate) common: bool,
+}
+
+/// The common English words (`data/common_words.txt`, made by `tools/common_words.py`).
+const COMMON_WORDS: &str = include_str!("data/common_words.txt");
+
+/// Whether the lowercased word of hash `lower` ([`TokenView::lower`]) is a common
+/// English word: one of `data/common_words.txt`, the words the English training texts
+/// write in lower case at least twice.
+pub(crate) fn is_common_word(lower: u64) -> bool {
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<u64>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        COMMON_WORDS
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(hash_str)
+            .collect()
+    })
+    .contains(&lower)
 }
 
 /// Hash of a value under a feature template (a splitmix64 finaliser of both).
@@ -199,6 +220,7 @@ fn view_ascii(word: &str, kind: TokenKind) -> TokenView {
         affixes,
         flags,
         gazetteer: 0,
+        common: false,
     }
 }
 
@@ -262,6 +284,7 @@ fn view(word: &str, kind: TokenKind, scratch: &mut String) -> TokenView {
         affixes,
         flags,
         gazetteer: 0,
+        common: false,
     }
 }
 
@@ -276,7 +299,7 @@ pub(crate) fn views(
     lang: Option<&str>,
 ) -> Vec<TokenView> {
     let gazetteer = super::gazetteer::Gazetteer::builtin().token_features(text, tokens, lang);
-    views_with(text, tokens, sentences, &gazetteer)
+    views_with(text, tokens, sentences, &gazetteer, lang)
 }
 
 /// [`views`] with the gazetteer's token features already read (one per token).
@@ -285,6 +308,7 @@ pub(crate) fn views_with(
     tokens: &[Token],
     sentences: &[(usize, usize)],
     gazetteer: &[u16],
+    lang: Option<&str>,
 ) -> Vec<TokenView> {
     let mut scratch = String::new();
     let mut out: Vec<TokenView> = tokens
@@ -298,6 +322,11 @@ pub(crate) fn views_with(
     }
     for (v, &g) in out.iter_mut().zip(gazetteer) {
         v.gazetteer = u32::from(g);
+    }
+    if lang == Some("en") {
+        for v in &mut out {
+            v.common = v.flags & (CAP | ALLCAPS) != 0 && is_common_word(v.lower);
+        }
     }
     for (k, pair) in tokens.windows(2).enumerate() {
         let gap = text.get(pair[0].span.end..pair[1].span.start).unwrap_or("");
@@ -361,6 +390,7 @@ mod t {
     pub(super) const PREV_GAZ: u64 = 24;
     pub(super) const NEXT_GAZ: u64 = 25;
     pub(super) const HEADLINE_SHAPE: u64 = 26;
+    pub(super) const COMMON_AROUND: u64 = 27;
     pub(super) const TAG1: u64 = 40;
     pub(super) const TAG1_LOWER: u64 = 41;
     pub(super) const TAG1_SHAPE: u64 = 42;
@@ -390,7 +420,8 @@ pub(crate) fn static_features(
     let lower = |x: Option<&TokenView>| x.map_or(EDGE, |x| x.lower);
     let shape = |x: Option<&TokenView>| x.map_or(EDGE, |x| x.shape);
     let flag_bits =
-        u64::from(me.flags & (CAP | ALLCAPS | FIRST | LOWER_SEEN | CAP_MID | LINE_START));
+        u64::from(me.flags & (CAP | ALLCAPS | FIRST | LOWER_SEEN | CAP_MID | LINE_START))
+            | u64::from(me.common) << 8;
     let (p1, n1) = (at(-1), at(1));
     out.extend_from_slice(&[
         mix(t::BIAS, 0),
@@ -417,6 +448,14 @@ pub(crate) fn static_features(
     ]);
     if headline {
         out.push(mix(t::HEADLINE_SHAPE, me.shape));
+    }
+    let common = |x: Option<&TokenView>| x.map_or(2, |x| u64::from(x.common));
+    if me.common || common(p1) == 1 || common(n1) == 1 {
+        // common words set in capitals around: a title or a shouted line, not a name
+        out.push(mix(
+            t::COMMON_AROUND,
+            u64::from(me.common) | common(p1) << 2 | common(n1) << 4,
+        ));
     }
     let gazetteer_bits = |x: Option<&TokenView>| x.map_or(0, |x| x.gazetteer);
     let mut bits = me.gazetteer;
@@ -496,6 +535,21 @@ mod tests {
         assert_eq!(v[2].flags & (CAP | ALLCAPS), 0);
         let w = views_of("Xy NASAX");
         assert_eq!(w[1].shape, v[1].shape, "runs are cut at two");
+    }
+
+    #[test]
+    fn common_words_are_marked_in_english_only() {
+        let text = "Phone FREE Obama phone";
+        let tokens = tokenize(text);
+        let v = views(text, &tokens, &[(0, tokens.len())], Some("en"));
+        assert!(v[0].common && v[1].common, "capitalised common words");
+        assert!(!v[2].common, "a name");
+        assert!(!v[3].common, "lower-case words are no candidates to mark");
+        let de = views(text, &tokens, &[(0, tokens.len())], Some("de"));
+        assert!(
+            de.iter().all(|x| !x.common),
+            "English words, English documents"
+        );
     }
 
     #[test]

@@ -25,6 +25,8 @@
 mod features;
 pub mod gazetteer;
 mod labels;
+mod lists;
+mod lowercase;
 mod model;
 mod rules;
 #[cfg(feature = "train")]
@@ -154,7 +156,7 @@ impl Recognizer {
         lang: Option<&str>,
     ) -> (Vec<Entity>, Vec<GazetteerMatch>) {
         let reading = Gazetteer::builtin().read(text, tokens, lang);
-        let v = views_with(text, tokens, sentences, &reading.features);
+        let v = views_with(text, tokens, sentences, &reading.features, lang);
         let mut tags = Vec::new();
         tag_document(
             &self.weights,
@@ -164,7 +166,11 @@ impl Recognizer {
             &mut tags,
         );
         repeat_names(&v, &mut tags);
+        if lang == Some("en") {
+            lowercase::tag_places(text, tokens, &v, &mut tags);
+        }
         let entities = rules::refine(text, tokens, &v, lang, spans(tokens, &tags));
+        let entities = lists::split_name_lists(text, tokens, &v, entities);
         (entities, reading.matches)
     }
 

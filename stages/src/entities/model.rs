@@ -193,6 +193,10 @@ pub(crate) fn tag_document(
 /// The feature space of English documents: see [`space_of`].
 const SPACE_EN: u64 = 0xE17A_5D3C_9B01_4F27;
 
+/// The hash bit that picks the half of the weight table a feature lives in: set in the
+/// English space, clear in the shared one (see [`in_space`]).
+const HALF: u64 = 1 << 63;
+
 /// Every feature space: gold training data is learned in each (all languages help
 /// tag English), silver data only in its language's own.
 #[cfg(feature = "train")]
@@ -210,12 +214,22 @@ pub(crate) fn space_of(lang: Option<&str>) -> u64 {
     }
 }
 
-/// Moves the feature hashes `feats` into the feature space `space`.
+/// Moves the feature hashes `feats` into the feature space `space`: English features
+/// into the upper half of the weight table ([`HALF`] set), the shared ones into the
+/// lower half. Each space has rows of its own, so no English feature shares a row with
+/// a feature the other languages are tagged with: a change to English features or data
+/// cannot move those languages' weights through hash collisions (before the halves, a
+/// retraining that changed English features alone moved the own German set from 0.90
+/// to 0.79).
 #[inline]
 pub(crate) fn in_space(feats: &mut [u64], space: u64) {
     if space != 0 {
         for f in feats {
-            *f ^= space;
+            *f = (*f ^ space) | HALF;
+        }
+    } else {
+        for f in feats {
+            *f &= !HALF;
         }
     }
 }
@@ -248,6 +262,26 @@ mod tests {
             Weights::from_bytes(&b[..b.len() - 3]),
             Err(ModelError::Corrupt(_))
         ));
+    }
+
+    #[test]
+    fn the_spaces_never_share_a_row() {
+        for bits in [8, 18, 24] {
+            for h in [
+                0u64,
+                1,
+                u64::MAX,
+                0x8000_0000_0000_0000,
+                0x1234_5678_9ABC_DEF0,
+            ] {
+                let (mut en, mut shared) = ([h], [h]);
+                in_space(&mut en, space_of(Some("en")));
+                in_space(&mut shared, space_of(Some("de")));
+                let half = 1usize << (bits - 1);
+                assert!(Weights::row(bits, en[0]) >= half, "English: upper half");
+                assert!(Weights::row(bits, shared[0]) < half, "shared: lower half");
+            }
+        }
     }
 
     #[test]

@@ -564,6 +564,19 @@ impl Gazetteer {
             .is_some_and(|w| self.word_flags[w as usize] & W_GIVEN != 0)
     }
 
+    /// True when `word` (any case) is a word of some form or a given name: a cheap test
+    /// before [`find`](Self::find) on a word that is most likely none.
+    ///
+    /// ```
+    /// let g = stages::entities::gazetteer::Gazetteer::builtin();
+    /// assert!(g.has_word("kerala"));
+    /// assert!(!g.has_word("zxqv"));
+    /// ```
+    pub fn has_word(&self, word: &str) -> bool {
+        let mut buf = String::new();
+        self.vocab.get(words::key(&mut buf, word)).is_some()
+    }
+
     /// Index of language `lang` among the forms' languages.
     fn lang_index(&self, lang: &str) -> Option<u16> {
         self.langs
