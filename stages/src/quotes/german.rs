@@ -78,6 +78,35 @@ impl Analyzer<'_> {
             || p < k && self.in_list(p, list::OBJECT_ARTICLE)
     }
 
+    /// `Der Minister zeigte zuvörderst an, daß …`, `Wir machen darauf aufmerksam, daß
+    /// …`, `Er gab zu bedenken, daß …`: a particle or predicative of the `split_cue` list
+    /// at `c`, right before the comma of a `that` clause, closes a verb of saying split
+    /// around its object and is its cue, when a verb of the `separable_verb` list stands
+    /// before it in its clause (not `es kommt darauf an, daß …`, `trägt dazu bei, daß
+    /// …`).
+    pub(super) fn separable_cue(&self, c: usize, lo: usize) -> bool {
+        if !self.in_list(c, list::SPLIT_CUE)
+            || self.in_quote(c)
+            || self.cue_used[c]
+            || self.punct(c + 1) != ','
+            || !self.has_class(c + 2, class::THAT)
+        {
+            return false;
+        }
+        let b = self.clause_start(c, lo);
+        (b..c).any(|k| self.in_list_lower(k, list::SEPARABLE_VERB))
+    }
+
+    /// In German (`capitalised_nouns`), whether the full stop at `k` ends a sentence
+    /// that the splitter left open because a dash follows it (`… verbrennen würden. --
+    /// Gegen Mittag …`): reported content ends there.
+    pub(super) fn dash_break(&self, k: usize) -> bool {
+        self.lex.capitalised_nouns
+            && self.punct(k) == '.'
+            && self.tokens.get(k + 1).is_some_and(|t| !t.word)
+            && self.word(k + 1).starts_with(['-', '—', '–'])
+    }
+
     /// German `meine`, `meinen` (the `possessive_homograph` list) before a noun or an
     /// adjective are possessives: they lose their word classes, so no rule takes them
     /// for a cue (`meine Begleiter untersuchten …`); before punctuation or a function

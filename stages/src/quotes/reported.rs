@@ -65,6 +65,8 @@ impl Analyzer<'_> {
                     self.reported_at(c, lo, hi)
                 } else if self.in_list(c, list::SPEECH_NOUN) {
                     self.speech_noun_clause(c, lo, hi)
+                } else if self.separable_cue(c, lo) {
+                    self.reported_at(c, lo, hi)
                 } else {
                     None
                 };
@@ -609,7 +611,7 @@ impl Analyzer<'_> {
 
     /// The first token of the clause holding cue `c`: after the last comma, colon,
     /// dash, bracket or quotation mark before it.
-    fn clause_start(&self, c: usize, lo: usize) -> usize {
+    pub(super) fn clause_start(&self, c: usize, lo: usize) -> usize {
         let mut b = c;
         while b > lo {
             let p = self.punct(b - 1);
@@ -640,6 +642,7 @@ impl Analyzer<'_> {
         (a + 1..hi)
             .find(|&k| {
                 self.punct(k) == ';'
+                    || self.dash_break(k)
                     || self.punct(k) == ','
                         && (fronted
                             || self.in_list(k + 1, list::SUBORDINATE_AFTER_COMMA)
@@ -660,8 +663,9 @@ impl Analyzer<'_> {
         let end = (k + 1..hi.min(k + 9))
             .find(|&j| !self.tokens[j].word)
             .unwrap_or(hi.min(k + 9));
-        (k + 1..end).any(|j| self.has_class(j, class::PRON) || self.reported_cue(j, k))
-            && !self.has_class(k + 1, class::THAT)
+        (k + 1..end).any(|j| {
+            self.has_class(j, class::PRON) || self.reported_cue(j, k) || self.separable_cue(j, k)
+        }) && !self.has_class(k + 1, class::THAT)
             && !self.subjunctive_clause(k + 1, hi)
     }
 
@@ -832,7 +836,7 @@ impl Analyzer<'_> {
             return Some(np);
         }
         if let Some(np) = (b..e).find_map(|s| self.mention_at(s, e)) {
-            return Some(np);
+            return Some(self.noun_phrase_end(np));
         }
         let last = self.tokens[e - 1];
         if !last.word
