@@ -107,6 +107,57 @@ impl Analyzer<'_> {
             && self.word(k + 1).starts_with(['-', '—', '–'])
     }
 
+    /// `Nach dem Bericht hat der Ausschuß …`, `Nach den amtlichen Berichten der Russen
+    /// verloren …`, `Nach dem „Anzeiger“ steht …`: a sentence that opens with a word of
+    /// the `source_preposition` list, an article, a noun of saying (`speech_noun`) or a
+    /// paper named in marks, and then its verb (verb second): the rest of the sentence
+    /// is the source's, spoken by the genitive after the noun (`der Russen`), else by
+    /// the noun or the paper; the token to go on from.
+    pub(super) fn nach_source(&mut self, lo: usize, hi: usize) -> Option<usize> {
+        if !self.in_list(lo, list::SOURCE_PREPOSITION) || !self.has_class(lo + 1, class::DET) {
+            return None;
+        }
+        let mut k = lo + 2;
+        while k < hi.min(lo + 5) && self.tokens[k].word && !self.tokens[k].cap {
+            k += 1;
+        }
+        let (np, after) = if let Some(m) = self.quoted_name(k, hi).filter(|m| m.start == k + 1) {
+            (m, m.end + 1)
+        } else if self.in_list(k, list::SPEECH_NOUN) && !self.in_quote(k) {
+            let noun = Mention {
+                start: k,
+                end: k + 1,
+                kind: MentionKind::Desc,
+            };
+            // (`der Russen`, `des Ministers`: the genitive after the noun speaks)
+            let owner = self
+                .in_list(k + 1, list::DEFINITE_ARTICLE)
+                .then(|| self.mention_at(k + 2, hi))
+                .flatten()
+                .map(|m| self.noun_phrase_end(m))
+                .filter(|m| matches!(m.kind, MentionKind::Name | MentionKind::Desc));
+            match owner {
+                Some(m) => (m, m.end),
+                None => (noun, k + 1),
+            }
+        } else {
+            return None;
+        };
+        let verb = self
+            .tokens
+            .get(after)
+            .is_some_and(|t| t.word && !t.cap && t.classes & class::STOP == 0);
+        let end = self.trim_end(after, hi);
+        let words = (after..end).filter(|&j| self.tokens[j].word).count();
+        if !verb || words < 3 || (after..end).any(|j| self.in_quote(j)) {
+            return None;
+        }
+        let content = self.byte_range(after, end)?;
+        self.push_reported_plain(content, np, Some((lo, lo + 1)), 0.55);
+        self.cue_used[lo] = true;
+        Some(end)
+    }
+
     /// German `meine`, `meinen` (the `possessive_homograph` list) before a noun or an
     /// adjective are possessives: they lose their word classes, so no rule takes them
     /// for a cue (`meine Begleiter untersuchten …`); before punctuation or a function

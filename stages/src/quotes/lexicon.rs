@@ -294,6 +294,9 @@ pub(crate) mod list {
     /// The finite verbs of the verbs of saying split around their object (German
     /// `zeigte`, `drückte`, `machte`): one must stand before a [`SPLIT_CUE`] word.
     pub const SEPARABLE_VERB: u128 = 1 << 106;
+    /// Prepositions that open a sentence with its source (German `Nach dem Bericht hat
+    /// …`), matched as written.
+    pub const SOURCE_PREPOSITION: u128 = 1 << 107;
 }
 
 /// A map with a fast non-cryptographic hasher (FxHash): keys are short words we wrote,
@@ -720,6 +723,7 @@ fn list_bit(name: &str) -> u128 {
         "possessive_homograph" => list::POSSESSIVE_HOMOGRAPH,
         "split_cue" => list::SPLIT_CUE,
         "separable_verb" => list::SEPARABLE_VERB,
+        "source_preposition" => list::SOURCE_PREPOSITION,
         _ => 0,
     }
 }

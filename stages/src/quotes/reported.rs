@@ -54,7 +54,11 @@ impl Analyzer<'_> {
             let before = self.attrs.len();
             let mut ends_reported = None;
             let mut c = lo;
-            if let Some(k) = self.fronted_source(lo, hi) {
+            let fronted = match self.fronted_source(lo, hi) {
+                Some(k) => Some(k),
+                None => self.nach_source(lo, hi),
+            };
+            if let Some(k) = fronted {
                 ends_reported = self.attrs.last().and_then(|a| a.speaker);
                 c = k;
             }
@@ -670,7 +674,7 @@ impl Analyzer<'_> {
     }
 
     /// The end of the sentence `a..hi` without its closing punctuation.
-    fn trim_end(&self, a: usize, hi: usize) -> usize {
+    pub(super) fn trim_end(&self, a: usize, hi: usize) -> usize {
         let mut e = hi.min(self.tokens.len());
         while e > a && !self.tokens[e - 1].word && !is_paired_quote_mark(self.punct(e - 1)) {
             e -= 1;
@@ -960,7 +964,7 @@ impl Analyzer<'_> {
     }
 
     /// Records indirect content with its speaker and (optional) cue.
-    fn push_reported_plain(
+    pub(super) fn push_reported_plain(
         &mut self,
         (cs, ce): (usize, usize),
         np: Mention,

@@ -405,4 +405,32 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn nach_with_a_noun_of_saying_opens_a_sentence_with_its_source() {
+        check(
+            "Nach dem Bericht hat die Kommission den Antrag der Bauern abgelehnt.",
+            "de",
+            &[(
+                Indirect,
+                "hat die Kommission den Antrag der Bauern abgelehnt",
+                Some("Bericht"),
+            )],
+        );
+        check(
+            "Nach den amtlichen Meldungen der Polizei verloren die Diebe ihre ganze Beute.",
+            "de",
+            &[(
+                Indirect,
+                "verloren die Diebe ihre ganze Beute",
+                Some("Polizei"),
+            )],
+        );
+        // (`nach` before a noun that says nothing is time or place)
+        check(
+            "Nach dem Essen gingen die Gäste in den Garten hinaus.",
+            "de",
+            &[],
+        );
+    }
 }
