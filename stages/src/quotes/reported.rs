@@ -24,10 +24,6 @@ use pipeline_core::QuoteKind;
 /// How far after an inverted cue its speaker may be (`řekl včera v Berlíně … Boris Jelcin`).
 const SPEAKER_REACH: usize = 14;
 
-/// How far before the colon that opens a quote its cue may be (`X bemerkt dazu in seiner
-/// Ausgabe vom Montag: „…“`).
-const COLON_REACH: usize = 12;
-
 impl Analyzer<'_> {
     /// The pass: every sentence, cue by cue, then the subjunctive continuations.
     pub(super) fn reported(&mut self) {
@@ -233,42 +229,6 @@ impl Analyzer<'_> {
             && (w.chars().count() == 1 || self.has_class(prev, class::TITLE) || ordinal)
     }
 
-    /// `X bemerkt dagegen: „…“`, `schließt mit den Worten: „…“`: a speech word (verb or
-    /// noun of the `speech_noun` list) in the words before the colon that opens quote
-    /// `qi`; its speaker the inverted one, else the clause's subject, else none.
-    fn colon_quote(&mut self, qi: usize) -> bool {
-        let colon = self.quotes[qi].open - 1;
-        let lo = self.joined_start(colon);
-        let reach = colon.saturating_sub(COLON_REACH).max(lo);
-        let found = (reach..colon).rev().find(|&k| {
-            self.reported_cue(k, lo) || self.in_list(k, list::SPEECH_NOUN) && !self.in_quote(k)
-        });
-        let Some(k) = found else {
-            return false;
-        };
-        let b = self.clause_start(k, lo);
-        let np = if self.in_list(k, list::SPEECH_NOUN) {
-            self.noun_cue_subject(b, k)
-        } else {
-            self.inverted_speaker(k, b, colon)
-                .or_else(|| self.v2_coordinated_subject(k, b, lo))
-                .or_else(|| self.subject_before(k, b))
-                .or_else(|| self.dropped(k, b))
-        };
-        // (`Der „Anzeiger“ bemerkt dagegen:`, `sagt die „Zeitung“:`: a paper named in
-        // quotation marks)
-        let np = np.or_else(|| self.quoted_name(b, colon)).or_else(|| {
-            // (the paper's name closes right before the clause of its verb)
-            (b > lo)
-                .then(|| self.quoted_name(lo, b + 1))
-                .flatten()
-                .filter(|m| m.end + 1 == b)
-        });
-        let conf = np.map_or(0.5, |np| conf_of(np.kind, 0.65));
-        self.push_quote(qi, QuoteKind::Direct, np, Some((k, k + 1)), conf);
-        true
-    }
-
     /// A short quotation of one to four words, the first capitalised, closed within
     /// `from..to`: a paper or another work named as the speaker (`Der „Anzeiger“
     /// bemerkt`), its words without the marks.
@@ -313,7 +273,7 @@ impl Analyzer<'_> {
 
     /// The subject of a clause `b..c` whose cue is a noun: a pronoun in it, else a
     /// name or a description that opens it.
-    fn noun_cue_subject(&self, b: usize, c: usize) -> Option<Mention> {
+    pub(super) fn noun_cue_subject(&self, b: usize, c: usize) -> Option<Mention> {
         if let Some(np) = (b..c)
             .find(|&s| self.has_class(s, class::PRON))
             .and_then(|s| self.mention_at(s, c))
@@ -409,7 +369,7 @@ impl Analyzer<'_> {
 
     /// Whether token `c` may be the cue of a reported clause: a speech (or belief) word
     /// outside quotes, not used yet, lowercase or opening its sentence.
-    fn reported_cue(&self, c: usize, lo: usize) -> bool {
+    pub(super) fn reported_cue(&self, c: usize, lo: usize) -> bool {
         let Some(t) = self.tokens.get(c) else {
             return false;
         };
@@ -510,7 +470,7 @@ impl Analyzer<'_> {
     /// (`Die Ministerin forderte die Gewerkschaften auf, …`, `Die „Zeitung“ schreibt über
     /// die Lage:`); a pronoun right after the cue is its subject all the same (`Gestern
     /// bedauerte er, …`).
-    fn inverted_speaker(&self, c: usize, b: usize, hi: usize) -> Option<Mention> {
+    pub(super) fn inverted_speaker(&self, c: usize, b: usize, hi: usize) -> Option<Mention> {
         let mut e = c;
         while e > b && self.has_class(e - 1, class::FILLER | class::TIME) {
             e -= 1;
@@ -821,7 +781,7 @@ impl Analyzer<'_> {
     /// The subject of cue `c` within its clause `b..c`: the mention that ends right
     /// before it (past fillers), else the first mention of the clause, else a short
     /// description of lowercase words (`Британские журналисты`).
-    fn subject_before(&self, c: usize, b: usize) -> Option<Mention> {
+    pub(super) fn subject_before(&self, c: usize, b: usize) -> Option<Mention> {
         let mut e = c;
         while e > b && self.has_class(e - 1, class::FILLER | class::TIME) {
             e -= 1;
@@ -870,13 +830,14 @@ impl Analyzer<'_> {
         if b <= lo {
             return None;
         }
+        let lo = self.subject_opening(lo, b);
         let np = self.mention_at(lo, b)?;
         (self.punct(np.end) == ',').then_some(np)
     }
 
     /// No subject: the cue itself stands for the current speaker, in a language that
     /// drops its subjects, when nothing but fillers comes before it in its clause.
-    fn dropped(&self, c: usize, b: usize) -> Option<Mention> {
+    pub(super) fn dropped(&self, c: usize, b: usize) -> Option<Mention> {
         (self.lex.pro_drop && (b..c).all(|k| self.has_class(k, class::FILLER))).then_some(Mention {
             start: c,
             end: c + 1,

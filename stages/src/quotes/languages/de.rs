@@ -433,4 +433,35 @@ mod tests {
             &[],
         );
     }
+
+    #[test]
+    fn a_subject_after_an_opening_adverb_and_before_its_relative_clause_speaks() {
+        check(
+            "Auch Graf Anton Huber, der das Theater leitete, verfügte, daß die Kasse geprüft werde.",
+            "de",
+            &[(Indirect, "daß die Kasse geprüft werde", Some("Anton Huber"))],
+        );
+    }
+
+    #[test]
+    fn the_genitive_after_a_noun_of_saying_speaks_its_colon_quote() {
+        check(
+            "Im Vertrauen auf die Worte Lessings: „Der Zweifel ist der Anfang der Weisheit.“",
+            "de",
+            &[(
+                Direct,
+                "Der Zweifel ist der Anfang der Weisheit.",
+                Some("Lessings"),
+            )],
+        );
+    }
+
+    #[test]
+    fn a_colon_quote_takes_a_cue_further_back_when_the_nearest_has_no_speaker() {
+        check(
+            "Darauf sagte der Förster Paul Vogt, ohne lange zu erzählen: „Der Wald ist krank.“",
+            "de",
+            &[(Direct, "Der Wald ist krank.", Some("Paul Vogt"))],
+        );
+    }
 }
