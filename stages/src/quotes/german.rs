@@ -153,6 +153,18 @@ impl Analyzer<'_> {
         (b..c).any(|k| self.in_list_lower(k, list::SEPARABLE_VERB))
     }
 
+    /// Whether the cue word at `i` is reflexive with an impersonal `es`: `es sich` right
+    /// after it (`erklärt es sich`), or `es` right before and `sich` right after it
+    /// (`es fragt sich`).
+    fn impersonal_reflexive(&self, i: usize) -> bool {
+        let is = |k: usize, w: &str| {
+            self.tokens.get(k).is_some_and(|t| t.word) && self.word(k).eq_ignore_ascii_case(w)
+        };
+        self.has_class(i, class::CUE)
+            && (is(i + 1, "es") && is(i + 2, "sich")
+                || i > 0 && is(i - 1, "es") && is(i + 1, "sich"))
+    }
+
     /// In German (`capitalised_nouns`), whether the full stop at `k` ends a sentence
     /// that the splitter left open because a dash follows it (`… verbrennen würden. --
     /// Gegen Mittag …`): reported content ends there.
@@ -247,6 +259,12 @@ impl Analyzer<'_> {
     /// word they stay verbs (`Ich meine, …`).
     pub(super) fn possessive_homographs(&mut self) {
         for i in 0..self.tokens.len() {
+            // (`So erklärt es sich, daß …`, `Es fragt sich, ob …`: a verb of saying with
+            // an impersonal `es` and `sich` says nothing)
+            if self.lex.capitalised_nouns && self.impersonal_reflexive(i) {
+                self.tokens[i].classes = 0;
+                continue;
+            }
             if self.tokens[i].lists_lower & list::POSSESSIVE_HOMOGRAPH == 0 {
                 continue;
             }

@@ -464,4 +464,19 @@ mod tests {
             &[(Direct, "Der Wald ist krank.", Some("Paul Vogt"))],
         );
     }
+
+    #[test]
+    fn a_verb_of_saying_with_an_impersonal_es_sich_says_nothing() {
+        check(
+            "Daraus erklärt es sich, daß die Preise im Winter steigen.",
+            "de",
+            &[],
+        );
+        check("Es fragt sich, ob der Plan gelingt.", "de", &[]);
+        check(
+            "Der Minister Paul Vogt erklärte, daß die Preise steigen.",
+            "de",
+            &[(Indirect, "daß die Preise steigen", Some("Paul Vogt"))],
+        );
+    }
 }
