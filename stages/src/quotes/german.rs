@@ -1,13 +1,69 @@
 //! German word order for the reported-speech rules of `reported.rs` (nouns
 //! capitalised, the finite verb second): which capitalised word after a cue is no
 //! inverted subject, the subject of a verb coordinated with the sentence's first one,
-//! and sentences the splitter broke after an abbreviation.
+//! and sentences the splitter broke after an abbreviation; and the German rules that
+//! `reported.rs` calls: quotes after a colon with the cue before it, verbs of saying split
+//! around their object (`zeigte … an, daß`), `Nach dem Bericht …` sources, the genitive
+//! that speaks a noun of saying, reported content ending at `. --`.
 
-use super::analysis::{Analyzer, Mention, MentionKind, WINDOW};
+use super::analysis::{conf_of, Analyzer, Mention, MentionKind, WINDOW};
 use super::lexicon::{class, list};
 use crate::text::is_paired_quote_mark;
+use pipeline_core::QuoteKind;
+
+/// How far before the colon that opens a quote its cue may be (`X bemerkt dazu in seiner
+/// Ausgabe vom Montag: „…“`).
+const COLON_REACH: usize = 12;
 
 impl Analyzer<'_> {
+    /// `X bemerkt dagegen: „…“`, `schließt mit den Worten: „…“`: a speech word (verb or
+    /// noun of the `speech_noun` list) in the words before the colon that opens quote
+    /// `qi`; its speaker the inverted one, else the clause's subject, else none.
+    pub(super) fn colon_quote(&mut self, qi: usize) -> bool {
+        let colon = self.quotes[qi].open - 1;
+        let lo = self.joined_start(colon);
+        let reach = colon.saturating_sub(COLON_REACH).max(lo);
+        let mut found = (reach..colon).rev().filter(|&k| {
+            self.reported_cue(k, lo) || self.in_list(k, list::SPEECH_NOUN) && !self.in_quote(k)
+        });
+        let Some(first) = found.next() else {
+            return false;
+        };
+        let speaker_of = |k: usize| {
+            let b = self.clause_start(k, lo);
+            let np = if self.in_list(k, list::SPEECH_NOUN) {
+                self.genitive_after(k, colon)
+                    .or_else(|| self.noun_cue_subject(b, k))
+            } else {
+                self.inverted_speaker(k, b, colon)
+                    .or_else(|| self.v2_coordinated_subject(k, b, lo))
+                    .or_else(|| self.subject_before(k, b))
+                    .or_else(|| self.dropped(k, b))
+            };
+            (np, b)
+        };
+        // (German: a cue further back that has a speaker, when the nearest has none:
+        // `sage ich nach Allem, was ich gesehen und erfahren habe: „…“`)
+        let (mut k, (mut np, mut b)) = (first, speaker_of(first));
+        if np.is_none() && self.lex.capitalised_nouns {
+            if let Some(j) = found.find(|&j| speaker_of(j).0.is_some()) {
+                (k, (np, b)) = (j, speaker_of(j));
+            }
+        }
+        // (`Der „Anzeiger“ bemerkt dagegen:`, `sagt die „Zeitung“:`: a paper named in
+        // quotation marks)
+        let np = np.or_else(|| self.quoted_name(b, colon)).or_else(|| {
+            // (the paper's name closes right before the clause of its verb)
+            (b > lo)
+                .then(|| self.quoted_name(lo, b + 1))
+                .flatten()
+                .filter(|m| m.end + 1 == b)
+        });
+        let conf = np.map_or(0.5, |np| conf_of(np.kind, 0.65));
+        self.push_quote(qi, QuoteKind::Direct, np, Some((k, k + 1)), conf);
+        true
+    }
+
     /// The start of the sentence holding token `i`, joined to the sentences before it
     /// that the splitter broke off after an abbreviation or a quoted name (`Die
     /// „Saarztg.“ schreibt`, `heißt es u. a.:`), within [`crate::quotes`]' search window.
@@ -78,12 +134,137 @@ impl Analyzer<'_> {
             || p < k && self.in_list(p, list::OBJECT_ARTICLE)
     }
 
+    /// `Der Minister zeigte zuvörderst an, daß …`, `Wir machen darauf aufmerksam, daß
+    /// …`, `Er gab zu bedenken, daß …`: a particle or predicative of the `split_cue` list
+    /// at `c`, right before the comma of a `that` clause, closes a verb of saying split
+    /// around its object and is its cue, when a verb of the `separable_verb` list stands
+    /// before it in its clause (not `es kommt darauf an, daß …`, `trägt dazu bei, daß
+    /// …`).
+    pub(super) fn separable_cue(&self, c: usize, lo: usize) -> bool {
+        if !self.in_list(c, list::SPLIT_CUE)
+            || self.in_quote(c)
+            || self.cue_used[c]
+            || self.punct(c + 1) != ','
+            || !self.has_class(c + 2, class::THAT)
+        {
+            return false;
+        }
+        let b = self.clause_start(c, lo);
+        (b..c).any(|k| self.in_list_lower(k, list::SEPARABLE_VERB))
+    }
+
+    /// Whether the cue word at `i` is reflexive with an impersonal `es`: `es sich` right
+    /// after it (`erklärt es sich`), or `es` right before and `sich` right after it
+    /// (`es fragt sich`).
+    fn impersonal_reflexive(&self, i: usize) -> bool {
+        let is = |k: usize, w: &str| {
+            self.tokens.get(k).is_some_and(|t| t.word) && self.word(k).eq_ignore_ascii_case(w)
+        };
+        self.has_class(i, class::CUE)
+            && (is(i + 1, "es") && is(i + 2, "sich")
+                || i > 0 && is(i - 1, "es") && is(i + 1, "sich"))
+    }
+
+    /// In German (`capitalised_nouns`), whether the full stop at `k` ends a sentence
+    /// that the splitter left open because a dash follows it (`… verbrennen würden. --
+    /// Gegen Mittag …`): reported content ends there.
+    pub(super) fn dash_break(&self, k: usize) -> bool {
+        self.lex.capitalised_nouns
+            && self.punct(k) == '.'
+            && self.tokens.get(k + 1).is_some_and(|t| !t.word)
+            && self.word(k + 1).starts_with(['-', '—', '–'])
+    }
+
+    /// `Nach dem Bericht hat der Ausschuß …`, `Nach den amtlichen Berichten der Russen
+    /// verloren …`, `Nach dem „Anzeiger“ steht …`: a sentence that opens with a word of
+    /// the `source_preposition` list, an article, a noun of saying (`speech_noun`) or a
+    /// paper named in marks, and then its verb (verb second): the rest of the sentence
+    /// is the source's, spoken by the genitive after the noun (`der Russen`), else by
+    /// the noun or the paper; the token to go on from.
+    pub(super) fn nach_source(&mut self, lo: usize, hi: usize) -> Option<usize> {
+        if !self.in_list(lo, list::SOURCE_PREPOSITION) || !self.has_class(lo + 1, class::DET) {
+            return None;
+        }
+        let mut k = lo + 2;
+        while k < hi.min(lo + 5) && self.tokens[k].word && !self.tokens[k].cap {
+            k += 1;
+        }
+        let (np, after) = if let Some(m) = self.quoted_name(k, hi).filter(|m| m.start == k + 1) {
+            (m, m.end + 1)
+        } else if self.in_list(k, list::SPEECH_NOUN) && !self.in_quote(k) {
+            let noun = Mention {
+                start: k,
+                end: k + 1,
+                kind: MentionKind::Desc,
+            };
+            // (`der Russen`, `des Ministers`: the genitive after the noun speaks)
+            match self.genitive_after(k, hi) {
+                Some(m) => (m, m.end),
+                None => (noun, k + 1),
+            }
+        } else {
+            return None;
+        };
+        let verb = self
+            .tokens
+            .get(after)
+            .is_some_and(|t| t.word && !t.cap && t.classes & class::STOP == 0);
+        let end = self.trim_end(after, hi);
+        let words = (after..end).filter(|&j| self.tokens[j].word).count();
+        if !verb || words < 3 || (after..end).any(|j| self.in_quote(j)) {
+            return None;
+        }
+        let content = self.byte_range(after, end)?;
+        self.push_reported_plain(content, np, Some((lo, lo + 1)), 0.55);
+        self.cue_used[lo] = true;
+        Some(end)
+    }
+
+    /// In German (`capitalised_nouns`), where the subject of a sentence (or of a `daß`
+    /// clause) from `lo` to `b` opens: past an adverb and a `that` word (`Auch Graf
+    /// Pálffy, der …, verfügte, …`, `…, daß der Vertreter der Bank, an die …, erklärte,
+    /// …`); `lo` itself in other languages.
+    pub(super) fn subject_opening(&self, lo: usize, b: usize) -> usize {
+        if !self.lex.capitalised_nouns {
+            return lo;
+        }
+        let mut k = lo;
+        while k < b && k < lo + 2 && self.has_class(k, class::STOP | class::FILLER | class::THAT) {
+            k += 1;
+        }
+        k
+    }
+
+    /// In German (`capitalised_nouns`), the genitive right after the noun at `k`, before
+    /// `hi`: a name (`die Worte Zimmermanns`) or an article `der`/`des` and its noun
+    /// phrase (`die Berichte der Russen`, `die Worte des Ministers`).
+    pub(super) fn genitive_after(&self, k: usize, hi: usize) -> Option<Mention> {
+        if !self.lex.capitalised_nouns {
+            return None;
+        }
+        let article = matches!(self.word(k + 1), "der" | "des");
+        let s = k + 1 + usize::from(article);
+        let m = self.mention_at(s, hi).map(|m| self.noun_phrase_end(m))?;
+        let ok = match m.kind {
+            MentionKind::Name => true,
+            MentionKind::Desc => article,
+            _ => false,
+        };
+        ok.then_some(m)
+    }
+
     /// German `meine`, `meinen` (the `possessive_homograph` list) before a noun or an
     /// adjective are possessives: they lose their word classes, so no rule takes them
     /// for a cue (`meine Begleiter untersuchten …`); before punctuation or a function
     /// word they stay verbs (`Ich meine, …`).
     pub(super) fn possessive_homographs(&mut self) {
         for i in 0..self.tokens.len() {
+            // (`So erklärt es sich, daß …`, `Es fragt sich, ob …`: a verb of saying with
+            // an impersonal `es` and `sich` says nothing)
+            if self.lex.capitalised_nouns && self.impersonal_reflexive(i) {
+                self.tokens[i].classes = 0;
+                continue;
+            }
             if self.tokens[i].lists_lower & list::POSSESSIVE_HOMOGRAPH == 0 {
                 continue;
             }

@@ -287,6 +287,16 @@ pub(crate) mod list {
     /// Verb forms that are also possessives (German `meine`, `meinen`): a cue only
     /// before punctuation or a function word (`Ich meine, …`, not `meine Begleiter`).
     pub const POSSESSIVE_HOMOGRAPH: u128 = 1 << 104;
+    /// The words that close a verb of saying split around its object (German particles
+    /// and predicatives: `zeigte … an, daß`, `machen darauf aufmerksam, daß`, `gab zu
+    /// bedenken, daß`): one right before the comma of a `that` clause is its cue.
+    pub const SPLIT_CUE: u128 = 1 << 105;
+    /// The finite verbs of the verbs of saying split around their object (German
+    /// `zeigte`, `drückte`, `machte`): one must stand before a [`SPLIT_CUE`] word.
+    pub const SEPARABLE_VERB: u128 = 1 << 106;
+    /// Prepositions that open a sentence with its source (German `Nach dem Bericht hat
+    /// …`), matched as written.
+    pub const SOURCE_PREPOSITION: u128 = 1 << 107;
 }
 
 /// A map with a fast non-cryptographic hasher (FxHash): keys are short words we wrote,
@@ -711,6 +721,9 @@ fn list_bit(name: &str) -> u128 {
         "object_article" => list::OBJECT_ARTICLE,
         "addressee" => list::ADDRESSEE,
         "possessive_homograph" => list::POSSESSIVE_HOMOGRAPH,
+        "split_cue" => list::SPLIT_CUE,
+        "separable_verb" => list::SEPARABLE_VERB,
+        "source_preposition" => list::SOURCE_PREPOSITION,
         _ => 0,
     }
 }

@@ -24,6 +24,7 @@ impl Analyzer<'_> {
         for i in 0..n {
             let tk = self.tokens[i];
             if i > 0 && tk.paragraph != self.tokens[i - 1].paragraph {
+                self.open_to_paragraph_end(open_d.map(|o| o.start), i);
                 // a quote left open by a paragraph that ends a sentence may continue
                 let ends = matches!(self.tokens[i - 1].punct, '.' | '?' | '!' | '…' | ':' | ',')
                     || self.word(i - 1).ends_with("...");
@@ -148,11 +149,37 @@ impl Analyzer<'_> {
                 open_s = Some(Open { c, start: i });
             }
         }
+        self.open_to_paragraph_end(open_d.map(|o| o.start), n);
         self.quotes.sort_by_key(|q| q.open);
         for (qi, q) in self.quotes.iter().enumerate() {
             for k in q.open + 1..q.close.min(n) {
                 self.quote_of_token[k] = qi as u32;
             }
+        }
+    }
+
+    /// In a language that quotes whole documents without a cue
+    /// ([`super::languages::QuoteLanguage::uncued_quotations`], German), a double mark
+    /// at `open` right after a colon and never closed (`Es heißt da u. a.: „Die Stellung
+    /// … war unanfechtbare.` to the end of the text, the excerpt of a newspaper that
+    /// cut the quotation off) is a quotation up to the last token of its paragraph, the
+    /// one before token `next`, unless the paragraph that `next` opens reopens it.
+    fn open_to_paragraph_end(&mut self, open: Option<usize>, next: usize) {
+        let Some(open) = open else {
+            return;
+        };
+        let c = self.punct(next);
+        let reopens = is_paired_quote_mark(c) && self.can_open_quote(c);
+        let last = next - 1;
+        let words = (open + 1..last).filter(|&k| self.tokens[k].word).count();
+        let colon = open > 0 && self.punct(open - 1) == ':';
+        if self.lex.uncued_quotations && colon && words >= 3 && !reopens {
+            self.quotes.push(QuotePair {
+                open,
+                close: last,
+                double: true,
+                dash: false,
+            });
         }
     }
 

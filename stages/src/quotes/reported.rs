@@ -24,10 +24,6 @@ use pipeline_core::QuoteKind;
 /// How far after an inverted cue its speaker may be (`řekl včera v Berlíně … Boris Jelcin`).
 const SPEAKER_REACH: usize = 14;
 
-/// How far before the colon that opens a quote its cue may be (`X bemerkt dazu in seiner
-/// Ausgabe vom Montag: „…“`).
-const COLON_REACH: usize = 12;
-
 impl Analyzer<'_> {
     /// The pass: every sentence, cue by cue, then the subjunctive continuations.
     pub(super) fn reported(&mut self) {
@@ -54,7 +50,11 @@ impl Analyzer<'_> {
             let before = self.attrs.len();
             let mut ends_reported = None;
             let mut c = lo;
-            if let Some(k) = self.fronted_source(lo, hi) {
+            let fronted = match self.fronted_source(lo, hi) {
+                Some(k) => Some(k),
+                None => self.nach_source(lo, hi),
+            };
+            if let Some(k) = fronted {
                 ends_reported = self.attrs.last().and_then(|a| a.speaker);
                 c = k;
             }
@@ -65,6 +65,8 @@ impl Analyzer<'_> {
                     self.reported_at(c, lo, hi)
                 } else if self.in_list(c, list::SPEECH_NOUN) {
                     self.speech_noun_clause(c, lo, hi)
+                } else if self.separable_cue(c, lo) {
+                    self.reported_at(c, lo, hi)
                 } else {
                     None
                 };
@@ -227,42 +229,6 @@ impl Analyzer<'_> {
             && (w.chars().count() == 1 || self.has_class(prev, class::TITLE) || ordinal)
     }
 
-    /// `X bemerkt dagegen: „…“`, `schließt mit den Worten: „…“`: a speech word (verb or
-    /// noun of the `speech_noun` list) in the words before the colon that opens quote
-    /// `qi`; its speaker the inverted one, else the clause's subject, else none.
-    fn colon_quote(&mut self, qi: usize) -> bool {
-        let colon = self.quotes[qi].open - 1;
-        let lo = self.joined_start(colon);
-        let reach = colon.saturating_sub(COLON_REACH).max(lo);
-        let found = (reach..colon).rev().find(|&k| {
-            self.reported_cue(k, lo) || self.in_list(k, list::SPEECH_NOUN) && !self.in_quote(k)
-        });
-        let Some(k) = found else {
-            return false;
-        };
-        let b = self.clause_start(k, lo);
-        let np = if self.in_list(k, list::SPEECH_NOUN) {
-            self.noun_cue_subject(b, k)
-        } else {
-            self.inverted_speaker(k, b, colon)
-                .or_else(|| self.v2_coordinated_subject(k, b, lo))
-                .or_else(|| self.subject_before(k, b))
-                .or_else(|| self.dropped(k, b))
-        };
-        // (`Der „Anzeiger“ bemerkt dagegen:`, `sagt die „Zeitung“:`: a paper named in
-        // quotation marks)
-        let np = np.or_else(|| self.quoted_name(b, colon)).or_else(|| {
-            // (the paper's name closes right before the clause of its verb)
-            (b > lo)
-                .then(|| self.quoted_name(lo, b + 1))
-                .flatten()
-                .filter(|m| m.end + 1 == b)
-        });
-        let conf = np.map_or(0.5, |np| conf_of(np.kind, 0.65));
-        self.push_quote(qi, QuoteKind::Direct, np, Some((k, k + 1)), conf);
-        true
-    }
-
     /// A short quotation of one to four words, the first capitalised, closed within
     /// `from..to`: a paper or another work named as the speaker (`Der „Anzeiger“
     /// bemerkt`), its words without the marks.
@@ -307,7 +273,7 @@ impl Analyzer<'_> {
 
     /// The subject of a clause `b..c` whose cue is a noun: a pronoun in it, else a
     /// name or a description that opens it.
-    fn noun_cue_subject(&self, b: usize, c: usize) -> Option<Mention> {
+    pub(super) fn noun_cue_subject(&self, b: usize, c: usize) -> Option<Mention> {
         if let Some(np) = (b..c)
             .find(|&s| self.has_class(s, class::PRON))
             .and_then(|s| self.mention_at(s, c))
@@ -403,7 +369,7 @@ impl Analyzer<'_> {
 
     /// Whether token `c` may be the cue of a reported clause: a speech (or belief) word
     /// outside quotes, not used yet, lowercase or opening its sentence.
-    fn reported_cue(&self, c: usize, lo: usize) -> bool {
+    pub(super) fn reported_cue(&self, c: usize, lo: usize) -> bool {
         let Some(t) = self.tokens.get(c) else {
             return false;
         };
@@ -504,7 +470,7 @@ impl Analyzer<'_> {
     /// (`Die Ministerin forderte die Gewerkschaften auf, …`, `Die „Zeitung“ schreibt über
     /// die Lage:`); a pronoun right after the cue is its subject all the same (`Gestern
     /// bedauerte er, …`).
-    fn inverted_speaker(&self, c: usize, b: usize, hi: usize) -> Option<Mention> {
+    pub(super) fn inverted_speaker(&self, c: usize, b: usize, hi: usize) -> Option<Mention> {
         let mut e = c;
         while e > b && self.has_class(e - 1, class::FILLER | class::TIME) {
             e -= 1;
@@ -609,7 +575,7 @@ impl Analyzer<'_> {
 
     /// The first token of the clause holding cue `c`: after the last comma, colon,
     /// dash, bracket or quotation mark before it.
-    fn clause_start(&self, c: usize, lo: usize) -> usize {
+    pub(super) fn clause_start(&self, c: usize, lo: usize) -> usize {
         let mut b = c;
         while b > lo {
             let p = self.punct(b - 1);
@@ -640,6 +606,7 @@ impl Analyzer<'_> {
         (a + 1..hi)
             .find(|&k| {
                 self.punct(k) == ';'
+                    || self.dash_break(k)
                     || self.punct(k) == ','
                         && (fronted
                             || self.in_list(k + 1, list::SUBORDINATE_AFTER_COMMA)
@@ -660,13 +627,14 @@ impl Analyzer<'_> {
         let end = (k + 1..hi.min(k + 9))
             .find(|&j| !self.tokens[j].word)
             .unwrap_or(hi.min(k + 9));
-        (k + 1..end).any(|j| self.has_class(j, class::PRON) || self.reported_cue(j, k))
-            && !self.has_class(k + 1, class::THAT)
+        (k + 1..end).any(|j| {
+            self.has_class(j, class::PRON) || self.reported_cue(j, k) || self.separable_cue(j, k)
+        }) && !self.has_class(k + 1, class::THAT)
             && !self.subjunctive_clause(k + 1, hi)
     }
 
     /// The end of the sentence `a..hi` without its closing punctuation.
-    fn trim_end(&self, a: usize, hi: usize) -> usize {
+    pub(super) fn trim_end(&self, a: usize, hi: usize) -> usize {
         let mut e = hi.min(self.tokens.len());
         while e > a && !self.tokens[e - 1].word && !is_paired_quote_mark(self.punct(e - 1)) {
             e -= 1;
@@ -813,7 +781,7 @@ impl Analyzer<'_> {
     /// The subject of cue `c` within its clause `b..c`: the mention that ends right
     /// before it (past fillers), else the first mention of the clause, else a short
     /// description of lowercase words (`Британские журналисты`).
-    fn subject_before(&self, c: usize, b: usize) -> Option<Mention> {
+    pub(super) fn subject_before(&self, c: usize, b: usize) -> Option<Mention> {
         let mut e = c;
         while e > b && self.has_class(e - 1, class::FILLER | class::TIME) {
             e -= 1;
@@ -832,7 +800,7 @@ impl Analyzer<'_> {
             return Some(np);
         }
         if let Some(np) = (b..e).find_map(|s| self.mention_at(s, e)) {
-            return Some(np);
+            return Some(self.noun_phrase_end(np));
         }
         let last = self.tokens[e - 1];
         if !last.word
@@ -862,13 +830,14 @@ impl Analyzer<'_> {
         if b <= lo {
             return None;
         }
+        let lo = self.subject_opening(lo, b);
         let np = self.mention_at(lo, b)?;
         (self.punct(np.end) == ',').then_some(np)
     }
 
     /// No subject: the cue itself stands for the current speaker, in a language that
     /// drops its subjects, when nothing but fillers comes before it in its clause.
-    fn dropped(&self, c: usize, b: usize) -> Option<Mention> {
+    pub(super) fn dropped(&self, c: usize, b: usize) -> Option<Mention> {
         (self.lex.pro_drop && (b..c).all(|k| self.has_class(k, class::FILLER))).then_some(Mention {
             start: c,
             end: c + 1,
@@ -956,7 +925,7 @@ impl Analyzer<'_> {
     }
 
     /// Records indirect content with its speaker and (optional) cue.
-    fn push_reported_plain(
+    pub(super) fn push_reported_plain(
         &mut self,
         (cs, ce): (usize, usize),
         np: Mention,

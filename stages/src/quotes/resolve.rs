@@ -310,9 +310,21 @@ pub(crate) fn resolve(a: &Analyzer) -> Vec<Quote> {
     let mut last_person: Option<(String, usize)> = None;
     let mut last_other: Option<String> = None;
     let mut out = Vec::with_capacity(attrs.len());
+    // (German: a pronoun that speaks several turns of a dialogue, `sagte er: „A?“ „B.“
+    // „C?“`, is one person, whoever spoke the turns between)
+    let mut pronouns: FastMap<usize, String> = Default::default();
     for at in &attrs {
         let speaker = at.speaker.and_then(|np| {
-            let entity = entity(a, &idx, np, &mut last_person, &mut last_other)?;
+            let same = (a.lex.capitalised_nouns && np.kind == MentionKind::Pron)
+                .then(|| pronouns.get(&np.start))
+                .flatten();
+            let entity = match same {
+                Some(e) => e.clone(),
+                None => entity(a, &idx, np, &mut last_person, &mut last_other)?,
+            };
+            if a.lex.capitalised_nouns && np.kind == MentionKind::Pron && same.is_none() {
+                pronouns.insert(np.start, entity.clone());
+            }
             let s = a.tokens.get(np.start)?.start;
             let e = a.tokens.get(np.end.checked_sub(1)?)?.end;
             Some(Speaker {

@@ -34,6 +34,13 @@ impl Analyzer<'_> {
         if let Some(m) = src.cue.and_then(|cue| self.addressee(cue, asker)) {
             return Some(m);
         }
+        // (an exchange that already alternates goes on alternating)
+        if let Some(m) = self.alternating(p, qi) {
+            return Some(m);
+        }
+        if asker.kind == MentionKind::Pron {
+            return src.cue.and_then(|cue| self.other_party(cue, asker));
+        }
         if !matches!(asker.kind, MentionKind::Name | MentionKind::Desc) {
             return None;
         }
@@ -66,6 +73,22 @@ impl Analyzer<'_> {
         let head = (at + 1..stop).find(|&j| self.tokens[j].cap)?;
         let m = self.mention_at(head, stop)?;
         matches!(m.kind, MentionKind::Name | MentionKind::Desc).then_some(m)
+    }
+
+    /// In German (`capitalised_nouns`), the other party of a question asked by a
+    /// pronoun: the first name or description before the cue `cue` in its sentence, in
+    /// a clause of its own before the cue's comma (`Als ihn ein Arzt zur Rede stellte,
+    /// sagte er: „…?“ „…“`: the reply is the doctor's).
+    fn other_party(&self, cue: (usize, usize), asker: Mention) -> Option<Mention> {
+        if !self.lex.capitalised_nouns || asker.start < cue.1 {
+            return None;
+        }
+        let (lo, _) = self.sentence_range(cue.0);
+        let comma = (lo..cue.0).rev().find(|&k| self.punct(k) == ',')?;
+        (lo..comma)
+            .filter(|&k| k == lo || !self.tokens[k - 1].word || !self.tokens[k - 1].cap)
+            .find_map(|k| self.mention_at(k, comma))
+            .filter(|m| matches!(m.kind, MentionKind::Name | MentionKind::Desc))
     }
 
     /// In an exchange that already alternates (quote `p` a reply to quote `p - 1`: the

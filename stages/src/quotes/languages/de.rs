@@ -324,4 +324,159 @@ mod tests {
             &[(Direct, "Soldaten, ihr habt eure Pflicht getan.", Some("Anton Huber"))],
         );
     }
+
+    #[test]
+    fn the_particle_of_a_split_verb_of_saying_is_the_cue_of_its_clause() {
+        check(
+            "Der Minister Paul Vogt zeigte am Montag an, daß die Truppen morgen abziehen.",
+            "de",
+            &[(
+                Indirect,
+                "daß die Truppen morgen abziehen",
+                Some("Paul Vogt"),
+            )],
+        );
+        check(
+            "Die Ärztin Anna Berger machte die Eltern darauf aufmerksam, dass die Impfung fehlt.",
+            "de",
+            &[(Indirect, "dass die Impfung fehlt", Some("Anna Berger"))],
+        );
+        // (a particle of a verb that does not say anything)
+        check(
+            "Bei der Ernte kommt es darauf an, daß das Wetter hält.",
+            "de",
+            &[],
+        );
+        check(
+            "Das kalte Wetter trägt dazu bei, daß die Preise steigen.",
+            "de",
+            &[],
+        );
+    }
+
+    #[test]
+    fn reported_content_ends_at_a_full_stop_before_a_dash() {
+        check(
+            "Der Wirt Paul Vogt sagte, daß die Gäste spät kämen. -- Am Abend regnete es stark.",
+            "de",
+            &[(Indirect, "daß die Gäste spät kämen", Some("Paul Vogt"))],
+        );
+    }
+
+    #[test]
+    fn a_quotation_opened_after_a_colon_and_never_closed_runs_to_the_paragraph_end() {
+        check(
+            "Der Bürgermeister Paul Vogt schrieb an den Rath: „Die Brücke über den Fluß ist seit gestern gesperrt, und die Fähre fährt nicht.",
+            "de",
+            &[(
+                Direct,
+                "Die Brücke über den Fluß ist seit gestern gesperrt, und die Fähre fährt nicht",
+                Some("Paul Vogt"),
+            )],
+        );
+        // (an opening mark without a colon before it stays out)
+        check(
+            "Der Bürgermeister sprach von der „Brücke über den Fluß, die seit gestern gesperrt ist.",
+            "de",
+            &[],
+        );
+    }
+
+    #[test]
+    fn a_reply_to_a_pronoun_s_question_is_the_other_party_s_and_turns_alternate() {
+        check(
+            "„Ich bin müde“, sagte der Händler Karl Brandt. \
+             Als ihn der Wirt Paul Vogt am Abend fragte, sagte er: „Wie viele Gäste kommen heute?“ \
+             „Etwa zwanzig.“ „Und wie viele Betten haben wir?“ „Nur zwölf.“ \
+             „Sind das genug?“ „Nein.“",
+            "de",
+            &[
+                (Direct, "Ich bin müde", Some("Karl Brandt")),
+                (Direct, "Wie viele Gäste kommen heute?", Some("Karl Brandt")),
+                (Direct, "Etwa zwanzig.", Some("Paul Vogt")),
+                (
+                    Direct,
+                    "Und wie viele Betten haben wir?",
+                    Some("Karl Brandt"),
+                ),
+                (Direct, "Nur zwölf.", Some("Paul Vogt")),
+                (Direct, "Sind das genug?", Some("Karl Brandt")),
+                (Direct, "Nein.", Some("Paul Vogt")),
+            ],
+        );
+    }
+
+    #[test]
+    fn nach_with_a_noun_of_saying_opens_a_sentence_with_its_source() {
+        check(
+            "Nach dem Bericht hat die Kommission den Antrag der Bauern abgelehnt.",
+            "de",
+            &[(
+                Indirect,
+                "hat die Kommission den Antrag der Bauern abgelehnt",
+                Some("Bericht"),
+            )],
+        );
+        check(
+            "Nach den amtlichen Meldungen der Polizei verloren die Diebe ihre ganze Beute.",
+            "de",
+            &[(
+                Indirect,
+                "verloren die Diebe ihre ganze Beute",
+                Some("Polizei"),
+            )],
+        );
+        // (`nach` before a noun that says nothing is time or place)
+        check(
+            "Nach dem Essen gingen die Gäste in den Garten hinaus.",
+            "de",
+            &[],
+        );
+    }
+
+    #[test]
+    fn a_subject_after_an_opening_adverb_and_before_its_relative_clause_speaks() {
+        check(
+            "Auch Graf Anton Huber, der das Theater leitete, verfügte, daß die Kasse geprüft werde.",
+            "de",
+            &[(Indirect, "daß die Kasse geprüft werde", Some("Anton Huber"))],
+        );
+    }
+
+    #[test]
+    fn the_genitive_after_a_noun_of_saying_speaks_its_colon_quote() {
+        check(
+            "Im Vertrauen auf die Worte Lessings: „Der Zweifel ist der Anfang der Weisheit.“",
+            "de",
+            &[(
+                Direct,
+                "Der Zweifel ist der Anfang der Weisheit.",
+                Some("Lessings"),
+            )],
+        );
+    }
+
+    #[test]
+    fn a_colon_quote_takes_a_cue_further_back_when_the_nearest_has_no_speaker() {
+        check(
+            "Darauf sagte der Förster Paul Vogt, ohne lange zu erzählen: „Der Wald ist krank.“",
+            "de",
+            &[(Direct, "Der Wald ist krank.", Some("Paul Vogt"))],
+        );
+    }
+
+    #[test]
+    fn a_verb_of_saying_with_an_impersonal_es_sich_says_nothing() {
+        check(
+            "Daraus erklärt es sich, daß die Preise im Winter steigen.",
+            "de",
+            &[],
+        );
+        check("Es fragt sich, ob der Plan gelingt.", "de", &[]);
+        check(
+            "Der Minister Paul Vogt erklärte, daß die Preise steigen.",
+            "de",
+            &[(Indirect, "daß die Preise steigen", Some("Paul Vogt"))],
+        );
+    }
 }
