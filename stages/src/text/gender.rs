@@ -41,24 +41,24 @@ pub fn agrees(a: Option<Gender>, b: Option<Gender>) -> bool {
     }
 }
 
-/// The given names, sorted within each gender, as (name, gender) sorted by name.
-fn names() -> &'static [(&'static str, Gender)] {
-    static NAMES: OnceLock<Vec<(&'static str, Gender)>> = OnceLock::new();
+/// The given names: `[female, male]`, each sorted as the file lists them (no sort at
+/// start-up: a unit test checks the order).
+fn names() -> &'static [Vec<&'static str>; 2] {
+    static NAMES: OnceLock<[Vec<&'static str>; 2]> = OnceLock::new();
     NAMES.get_or_init(|| {
-        let mut out = Vec::with_capacity(26_000);
+        let mut out = [Vec::with_capacity(16_100), Vec::with_capacity(9_600)];
         let mut g = None;
         for line in data_lines(include_str!("data/given_names.txt")) {
             match line.trim() {
-                "[f]" => g = Some(Gender::Female),
-                "[m]" => g = Some(Gender::Male),
+                "[f]" => g = Some(0),
+                "[m]" => g = Some(1),
                 w => {
                     if let Some(g) = g {
-                        out.push((w, g));
+                        out[g].push(w);
                     }
                 }
             }
         }
-        out.sort_unstable_by_key(|&(w, _)| w);
         out
     })
 }
@@ -136,15 +136,19 @@ fn unaccent(c: char) -> char {
 
 /// The gender of a given name (`Ayesha`, `Mehmet`, `François`), any case; `None` for a
 /// name the table lacks or that is given to both (`Andrea`, `Jean`, `Kim`). A
-/// hyphenated name goes by its first part (`Jean-Luc` → `Luc`'s when `Jean` says
-/// nothing).
+/// hyphenated name the table lacks goes by its first part that says something
+/// (`Jean-Pierre` → `Pierre`).
 pub fn given_name(w: &str) -> Option<Gender> {
     let key = lowered(w, true);
     let look = |k: &str| {
-        let t = names();
-        t.binary_search_by(|(x, _)| (*x).cmp(k))
-            .ok()
-            .map(|i| t[i].1)
+        let [f, m] = names();
+        if f.binary_search_by(|x| (*x).cmp(k)).is_ok() {
+            Some(Gender::Female)
+        } else if m.binary_search_by(|x| (*x).cmp(k)).is_ok() {
+            Some(Gender::Male)
+        } else {
+            None
+        }
     };
     look(&key).or_else(|| key.split('-').find_map(look))
 }
@@ -239,11 +243,13 @@ mod tests {
 
     #[test]
     fn the_table_is_sorted_and_has_both_genders() {
-        let t = names();
-        assert!(t.len() > 20_000);
-        assert!(t.windows(2).all(|p| p[0].0 < p[1].0));
-        assert!(t.iter().any(|x| x.1 == Gender::Male));
-        assert!(t.iter().any(|x| x.1 == Gender::Female));
+        let [f, m] = names();
+        assert!(f.len() > 15_000 && m.len() > 9_000);
+        for t in [f, m] {
+            assert!(t.windows(2).all(|p| p[0] < p[1]), "sorted, no repeats");
+        }
+        // a name is of one gender only
+        assert!(f.iter().all(|w| m.binary_search(w).is_err()));
     }
 
     #[test]
