@@ -330,6 +330,7 @@ pub(crate) fn resolve(a: &Analyzer) -> Vec<Quote> {
     let mut ctx = Context::default();
     let mut out = Vec::with_capacity(attrs.len());
     for at in &attrs {
+        ctx.cue = at.cue;
         let speaker = at.speaker.and_then(|np| {
             let entity = entity(a, &idx, np, &mut ctx)?;
             let s = a.tokens.get(np.start)?.start;
@@ -366,6 +367,16 @@ fn gender_of(a: &Analyzer, titles: &[usize], name: &[usize]) -> Option<Gender> {
         .or_else(|| by(gender::role))
 }
 
+/// German `sie` is *she* with a verb in the singular (`sagte sie`, `sagt sie`), *they*
+/// with one in the plural (`sagten sie`, `sagen sie`): a cue whose first word does not end
+/// in `-n` makes it a woman. `None` for any other word or language.
+fn german_she(a: &Analyzer, w: &str, cue: Option<(usize, usize)>) -> Option<Gender> {
+    let (c0, c1) = cue?;
+    let verb = a.word(c0);
+    (a.lex.capitalised_nouns && w == "sie" && c1 > c0 && !verb.ends_with('n'))
+        .then_some(Gender::Female)
+}
+
 /// What speaker resolution remembers while it walks the quotes in text order.
 #[derive(Default)]
 struct Context {
@@ -378,6 +389,8 @@ struct Context {
     /// Genders learnt from titles of speaker mentions and from pronouns linked to a
     /// person the index knew no gender of, by entity.
     learnt: FastMap<String, Gender>,
+    /// The cue of the attribution being resolved, as a token range.
+    cue: Option<(usize, usize)>,
 }
 
 impl Context {
@@ -500,7 +513,8 @@ fn entity(a: &Analyzer, idx: &Index, np: Mention, ctx: &mut Context) -> Option<S
                 && a.lex.classes(&w) & class::PRON != 0
                 && !a.lex.in_list(&w, list::PERSON_PRONOUN);
             if !own && a.lexicons.in_any_list(&w, list::PERSON_PRONOUN) {
-                if let Some(p) = ctx.agreeing(a, idx, np.start, gender::pronoun(&w)) {
+                let g = gender::pronoun(&w).or_else(|| german_she(a, &w, ctx.cue));
+                if let Some(p) = ctx.agreeing(a, idx, np.start, g) {
                     return Some(p);
                 }
                 if let Some((p, _)) = &ctx.last_person {
