@@ -436,6 +436,11 @@ fn the_readme_commands_need_nothing_beside_the_repository() {
     assert!(by("direct", "Ayesha Rahman"), "{quotes:?}");
     assert!(by("indirect", "Ayesha Rahman"), "{quotes:?}");
     assert!(by("partial", "Mehmet Kaya"), "{quotes:?}");
+    // `“We are not worried about the cost,” she added`: her, not the last speaker (him)
+    let she = quotes
+        .iter()
+        .any(|q| q["speaker"]["text"] == "she" && q["speaker"]["entity"] == "Ayesha Rahman");
+    assert!(she, "{quotes:?}");
     assert!(record.get("tokens").is_none(), "--layers left tokens in");
     // and the report of the tour, on the example folder
     let dir = scratch("readme-report");

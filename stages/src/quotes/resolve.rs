@@ -5,7 +5,10 @@
 //! two or more words resolves to the longest indexed name ending with it; a single word
 //! (a surname) to an indexed full name ending with it, preferring one that carried the
 //! same title (`Gen.`), then the most recently mentioned. Pronouns (`he`, `she`) and role
-//! descriptions (`the officer`) resolve to the most recent person speaker.
+//! descriptions (`the officer`) resolve to the most recent person speaker, unless their
+//! gender disagrees with that person's ([`crate::text::gender`]: given name, title,
+//! surname ending, or a pronoun already linked to them): then to the nearest person
+//! before them who agrees (see [`Context::agreeing`]).
 
 use std::borrow::Cow;
 
@@ -13,6 +16,7 @@ use pipeline_core::{Quote, QuoteKind, Span, Speaker};
 
 use super::analysis::{Analyzer, Mention, MentionKind};
 use super::lexicon::{class, list, FastMap};
+use crate::text::gender::{self, Gender};
 use crate::text::{latest_before, NameIndex};
 
 /// A full name seen in the document.
@@ -20,6 +24,8 @@ use crate::text::{latest_before, NameIndex};
 struct Person {
     display: String,
     titles: Vec<String>,
+    /// What its titles or name say of its gender.
+    gender: Option<Gender>,
     /// Token positions of its mentions, increasing.
     mentions: Vec<usize>,
 }
@@ -30,8 +36,13 @@ struct Index {
     /// The lowercased words of each person's name (same ids as `people`).
     names: NameIndex<String>,
     by_key: FastMap<String, usize>,
+    /// Each person by its display name (the entity a speaker resolves to).
+    by_display: FastMap<String, usize>,
     /// Every mention of a full name, as (token position, person), in text order.
     timeline: Vec<(usize, usize)>,
+    /// Every surname after an honorific that marks a gender (`Mrs. Clinton`), as (token
+    /// position, gender, lowercased surname), in text order.
+    titled: Vec<(usize, Gender, String)>,
 }
 
 /// The key a title is compared by: its first three letters, lowercased, without dots
@@ -197,6 +208,10 @@ impl Index {
                     })
                 {
                     idx.add(a, &titles, &name);
+                } else if let ([.., t], [k]) = (titles.as_slice(), name.as_slice()) {
+                    if let Some(g) = gender::honorific(a.word(*t)) {
+                        idx.titled.push((*k, g, lower(a, *k).into_owned()));
+                    }
                 }
             }
             i = j;
@@ -217,15 +232,20 @@ impl Index {
                 self.people.push(Person {
                     display: join(a, name),
                     titles: Vec::new(),
+                    gender: None,
                     mentions: Vec::new(),
                 });
                 self.by_key.insert(key, id);
+                self.by_display.insert(self.people[id].display.clone(), id);
                 id
             }
         };
         let org = name.iter().any(|&k| a.tokens[k].classes & class::ORG != 0);
         let p = &mut self.people[id];
         p.mentions.push(pos);
+        if p.gender.is_none() {
+            p.gender = gender_of(a, titles, name);
+        }
         // organisations stay out of the timeline pronouns fall back on
         if !org {
             self.timeline.push((pos, id));
@@ -307,20 +327,20 @@ pub(crate) fn resolve(a: &Analyzer) -> Vec<Quote> {
         merged.push(at);
     }
     let attrs = merged;
-    let mut last_person: Option<(String, usize)> = None;
-    let mut last_other: Option<String> = None;
+    let mut ctx = Context::default();
     let mut out = Vec::with_capacity(attrs.len());
     // (German: a pronoun that speaks several turns of a dialogue, `sagte er: „A?“ „B.“
     // „C?“`, is one person, whoever spoke the turns between)
     let mut pronouns: FastMap<usize, String> = Default::default();
     for at in &attrs {
+        ctx.cue = at.cue;
         let speaker = at.speaker.and_then(|np| {
             let same = (a.lex.capitalised_nouns && np.kind == MentionKind::Pron)
                 .then(|| pronouns.get(&np.start))
                 .flatten();
             let entity = match same {
                 Some(e) => e.clone(),
-                None => entity(a, &idx, np, &mut last_person, &mut last_other)?,
+                None => entity(a, &idx, np, &mut ctx)?,
             };
             if a.lex.capitalised_nouns && np.kind == MentionKind::Pron && same.is_none() {
                 pronouns.insert(np.start, entity.clone());
@@ -348,27 +368,150 @@ pub(crate) fn resolve(a: &Analyzer) -> Vec<Quote> {
     out
 }
 
+/// The gender that titles (honorifics first, then role nouns) or a name's words say.
+fn gender_of(a: &Analyzer, titles: &[usize], name: &[usize]) -> Option<Gender> {
+    let by = |f: fn(&str) -> Option<Gender>| titles.iter().find_map(|&t| f(a.word(t)));
+    by(gender::honorific)
+        .or_else(|| {
+            let words: Vec<&str> = name.iter().map(|&k| a.word(k)).collect();
+            gender::of_name(&words)
+        })
+        .or_else(|| by(gender::role))
+}
+
+/// German `sie` is *she* with a verb in the singular (`sagte sie`, `sagt sie`), *they*
+/// with one in the plural (`sagten sie`, `sagen sie`): a cue whose first word does not end
+/// in `-n` makes it a woman. `None` for any other word or language.
+fn german_she(a: &Analyzer, w: &str, cue: Option<(usize, usize)>) -> Option<Gender> {
+    let (c0, c1) = cue?;
+    let verb = a.word(c0);
+    (a.lex.capitalised_nouns && w == "sie" && c1 > c0 && !verb.ends_with('n'))
+        .then_some(Gender::Female)
+}
+
+/// What speaker resolution remembers while it walks the quotes in text order.
+#[derive(Default)]
+struct Context {
+    /// The last person speaker named, with the token it was named at.
+    last_person: Option<(String, usize)>,
+    /// The last speaker that is no person (an organisation, `officials`).
+    last_other: Option<String>,
+    /// Every person speaker named, as (token, entity), in text order.
+    speakers: Vec<(usize, String)>,
+    /// Genders learnt from titles of speaker mentions and from pronouns linked to a
+    /// person the index knew no gender of, by entity.
+    learnt: FastMap<String, Gender>,
+    /// The cue of the attribution being resolved, as a token range.
+    cue: Option<(usize, usize)>,
+}
+
+impl Context {
+    /// The gender known of the person `entity` (indexed as `id`, when it is).
+    fn gender(&self, idx: &Index, entity: &str, id: Option<usize>) -> Option<Gender> {
+        self.learnt
+            .get(entity)
+            .copied()
+            .or_else(|| id.and_then(|id| idx.people[id].gender))
+            .or_else(|| {
+                idx.by_display
+                    .get(entity)
+                    .and_then(|&id| idx.people[id].gender)
+            })
+    }
+
+    /// The person a pronoun or role of gender `g` at token `pos` stands for: the last
+    /// person speaker unless their known gender differs; else the nearest person before
+    /// `pos` known to be of gender `g` (a full name, a speaker, or a surname after an
+    /// honorific, `Mrs. Clinton`); else the nearest speaker whose gender is unknown (who
+    /// is of gender `g` from then on). `None` when `g` is unknown or no one agrees: the
+    /// caller keeps its gender-blind choice.
+    fn agreeing(
+        &mut self,
+        a: &Analyzer,
+        idx: &Index,
+        pos: usize,
+        g: Option<Gender>,
+    ) -> Option<String> {
+        g?;
+        if let Some((p, _)) = &self.last_person {
+            // (an unknown gender agrees, but learns nothing: that would turn the
+            // gender-blind choice's mistakes into knowledge)
+            if gender::agrees(self.gender(idx, p, None), g) {
+                return Some(p.clone());
+            }
+        }
+        let before = |k: usize| k < pos;
+        let named = idx.timeline[..idx.timeline.partition_point(|&(k, _)| before(k))]
+            .iter()
+            .rev()
+            .find(|&&(_, id)| self.gender(idx, &idx.people[id].display, Some(id)) == g)
+            .map(|&(k, id)| (k, idx.people[id].display.clone()));
+        let spoke = &self.speakers[..self.speakers.partition_point(|(k, _)| before(*k))];
+        let spoken = spoke
+            .iter()
+            .rev()
+            .find(|(_, e)| self.gender(idx, e, None) == g)
+            .cloned();
+        let titled = idx.titled[..idx.titled.partition_point(|t| before(t.0))]
+            .iter()
+            .rev()
+            .filter(|t| Some(t.1) == g)
+            // (only a surname of a full name the text gives: `a former Miss Universe`
+            // is no one's)
+            .map(|(k, _, key)| {
+                // of the full names with that surname, the latest one of that gender
+                // (`Mrs. Clinton` is not Bill Clinton), else the surname alone
+                let id = idx
+                    .names
+                    .ending_with::<_, str>(std::slice::from_ref(key), None)
+                    .filter(|&id| idx.people[id].gender == g)
+                    .max_by_key(|&id| idx.last_before(id, *k).map_or(0, |p| p + 1));
+                let name = id.map(|id| idx.people[id].display.clone());
+                (*k, name.unwrap_or_else(|| a.word(*k).to_owned()))
+            })
+            .next();
+        let best = [named, spoken, titled]
+            .into_iter()
+            .flatten()
+            .max_by_key(|(k, _)| *k)
+            .map(|(_, e)| e)
+            .or_else(|| {
+                spoke
+                    .iter()
+                    .rev()
+                    .find(|(_, e)| self.gender(idx, e, None).is_none())
+                    .map(|(_, e)| e.clone())
+            })?;
+        self.learn(idx, &best, g);
+        Some(best)
+    }
+
+    /// Remembers that `entity` is of gender `g` when nothing said so before.
+    fn learn(&mut self, idx: &Index, entity: &str, g: Option<Gender>) {
+        if let Some(g) = g {
+            if self.gender(idx, entity, None).is_none() {
+                self.learnt.insert(entity.to_owned(), g);
+            }
+        }
+    }
+}
+
 /// The entity a speaker mention resolves to: a name to the fullest indexed name (and it
 /// becomes the last person, or the last other speaker for an organisation); `he`/`she`
-/// to the last person speaker, `they`/`it` to the last other one; a relative to its
+/// to the last person speaker, `they`/`it` to the last other one (a gendered pronoun to
+/// the nearest person it agrees with, [`Context::agreeing`]); a relative to its
 /// antecedent; a description ending in a name to that name, else [`desc_entity`].
-fn entity(
-    a: &Analyzer,
-    idx: &Index,
-    np: Mention,
-    last_person: &mut Option<(String, usize)>,
-    last_other: &mut Option<String>,
-) -> Option<String> {
+fn entity(a: &Analyzer, idx: &Index, np: Mention, ctx: &mut Context) -> Option<String> {
     let text_of = |s: usize, e: usize| -> String { join(a, &(s..e).collect::<Vec<_>>()) };
     match np.kind {
         MentionKind::Rel => {
             let ante = a.antecedent(np.start, 0)?;
-            entity(a, idx, ante, last_person, last_other)
+            entity(a, idx, ante, ctx)
         }
         MentionKind::Dropped => {
             // the current speaker, else the latest full name before: none at all in a
             // text that has named no one
-            if let Some((p, _)) = last_person {
+            if let Some((p, _)) = &ctx.last_person {
                 return Some(p.clone());
             }
             latest_before(&idx.timeline, np.start, |&(pos, _)| pos)
@@ -382,7 +525,11 @@ fn entity(
                 && a.lex.classes(&w) & class::PRON != 0
                 && !a.lex.in_list(&w, list::PERSON_PRONOUN);
             if !own && a.lexicons.in_any_list(&w, list::PERSON_PRONOUN) {
-                if let Some((p, _)) = last_person {
+                let g = gender::pronoun(&w).or_else(|| german_she(a, &w, ctx.cue));
+                if let Some(p) = ctx.agreeing(a, idx, np.start, g) {
+                    return Some(p);
+                }
+                if let Some((p, _)) = &ctx.last_person {
                     return Some(p.clone());
                 }
                 // the latest full name mentioned before
@@ -391,7 +538,7 @@ fn entity(
                 return Some(best.unwrap_or_else(|| a.word(np.start).to_owned()));
             }
             if a.lexicons.in_any_list(&w, list::PLURAL_PRONOUN) {
-                if let Some(o) = last_other {
+                if let Some(o) = &ctx.last_other {
                     return Some(o.clone());
                 }
             }
@@ -400,7 +547,7 @@ fn entity(
         MentionKind::Name => {
             let (titles, name) = split_name(a, np.start, np.end);
             if name.is_empty() {
-                return desc_entity(a, np, last_person, last_other, &text_of);
+                return desc_entity(a, idx, np, ctx, &text_of);
             }
             let ltitles: Vec<String> = titles.iter().map(|&k| title_key(a.word(k))).collect();
             let found = idx.lookup(a, &name, &ltitles, np.start);
@@ -409,9 +556,14 @@ fn entity(
             let org = name.iter().any(|&k| a.tokens[k].classes & class::ORG != 0);
             let person = (found.is_some() || !titles.is_empty()) && !org;
             if person {
-                *last_person = Some((display.clone(), np.start));
+                let g = found.and_then(|id| idx.people[id].gender);
+                if g.is_none() {
+                    ctx.learn(idx, &display, gender_of(a, &titles, &name));
+                }
+                ctx.last_person = Some((display.clone(), np.start));
+                ctx.speakers.push((np.start, display.clone()));
             } else {
-                *last_other = Some(display.clone());
+                ctx.last_other = Some(display.clone());
             }
             Some(display)
         }
@@ -438,28 +590,33 @@ fn entity(
                     end: np.end,
                     kind: MentionKind::Name,
                 };
-                return entity(a, idx, name, last_person, last_other);
+                return entity(a, idx, name, ctx);
             }
-            desc_entity(a, np, last_person, last_other, &text_of)
+            desc_entity(a, idx, np, ctx, &text_of)
         }
     }
 }
 
 /// The entity of a description: `the officer` (a singular role after `the`) resolves to
-/// the last person speaker; otherwise the description's own words without a leading
-/// `the` (`the Foreign Office` → `Foreign Office`), which become the last other speaker.
+/// the last person speaker (`the spokeswoman`, `la ministra`: the nearest person of that
+/// gender, [`Context::agreeing`]); otherwise the description's own words without a
+/// leading `the` (`the Foreign Office` → `Foreign Office`), which become the last other
+/// speaker.
 fn desc_entity(
     a: &Analyzer,
+    idx: &Index,
     np: Mention,
-    last_person: &mut Option<(String, usize)>,
-    last_other: &mut Option<String>,
+    ctx: &mut Context,
     text_of: &dyn Fn(usize, usize) -> String,
 ) -> Option<String> {
     let head = np.end.checked_sub(1)?;
     let singular_role = a.tokens[head].classes & class::ROLE != 0 && !a.word(head).ends_with('s');
     let det_the = a.in_list_lower(np.start, list::DEFINITE_ARTICLE);
     if singular_role && det_the {
-        if let Some((p, _)) = last_person {
+        if let Some(p) = ctx.agreeing(a, idx, np.start, gender::role(a.word(head))) {
+            return Some(p);
+        }
+        if let Some((p, _)) = &ctx.last_person {
             return Some(p.clone());
         }
     }
@@ -473,6 +630,6 @@ fn desc_entity(
     if d.is_empty() {
         return None;
     }
-    *last_other = Some(d.clone());
+    ctx.last_other = Some(d.clone());
     Some(d)
 }

@@ -741,6 +741,50 @@ mod tests {
         assert!(an.toks[2].negated, "trust is negated");
     }
 
+    /// Issue 19: `he`/`she` linked to the person mentioned last, whatever their gender,
+    /// turned the sentence's sentiment onto someone else.
+    #[test]
+    fn a_pronoun_of_the_other_gender_does_not_turn_sentiment_onto_the_last_person() {
+        let text = "Mary Jones met Tom Brown in Geneva on Monday. She was accused of \
+                    corruption, fraud and shameful lies by the court.";
+        let a = actors_of(text);
+        let find = |name: &str| a.iter().find(|x| x.entity == name).unwrap();
+        let (mary, tom) = (find("Mary Jones"), find("Tom Brown"));
+        let words =
+            |x: &Actor| -> Vec<&str> { x.mentions.iter().map(|m| m.span.slice(text)).collect() };
+        assert_eq!(words(mary), ["Mary Jones", "She"], "{a:?}");
+        assert_eq!(words(tom), ["Tom Brown"], "{a:?}");
+        assert!(mary.sentiment.score < tom.sentiment.score, "{a:?}");
+        // the same with the genders swapped: `he` still finds the man
+        let text = "Tom Brown met Mary Jones in Geneva on Monday. He was accused of \
+                    corruption, fraud and shameful lies by the court.";
+        let a = actors_of(text);
+        let find = |name: &str| a.iter().find(|x| x.entity == name).unwrap();
+        let words =
+            |x: &Actor| -> Vec<&str> { x.mentions.iter().map(|m| m.span.slice(text)).collect() };
+        assert_eq!(words(find("Tom Brown")), ["Tom Brown", "He"], "{a:?}");
+        assert!(find("Tom Brown").sentiment.score < find("Mary Jones").sentiment.score);
+    }
+
+    /// No one of the pronoun's gender: it stays with the person mentioned last.
+    #[test]
+    fn a_pronoun_no_one_agrees_with_stays_with_the_last_person() {
+        let text = "Tom Brown met Kim Lee in Geneva. She praised the talks.";
+        let a = actors_of(text);
+        let lee = a.iter().find(|x| x.entity == "Kim Lee").unwrap();
+        assert!(
+            lee.mentions.iter().any(|m| m.span.slice(text) == "She"),
+            "{a:?}"
+        );
+        let text = "Tom Brown met Paul Smith in Geneva. She praised the talks.";
+        let a = actors_of(text);
+        let smith = a.iter().find(|x| x.entity == "Paul Smith").unwrap();
+        assert!(
+            smith.mentions.iter().any(|m| m.span.slice(text) == "She"),
+            "{a:?}"
+        );
+    }
+
     #[test]
     fn no_tokens_is_a_missing_layer_error() {
         let mut doc = Document::new("t", "Russia");

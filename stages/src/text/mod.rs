@@ -13,11 +13,13 @@
 //! | reads a word list or table under `stages/src/*/data` | [`data_lines`] / [`entries`] / [`class_lines`] |
 //! | tells quotation marks apart | [`is_quote_mark`], [`is_paired_quote_mark`], [`quote_pairs`] |
 //! | resolves a person's name (fullest name, latest mention) | [`NameIndex`], [`latest_before`] |
+//! | tells a person's gender (given names, titles, pronouns) | [`gender`] |
 //! | maps a language code | [`crate::lang::iso639_1`], [`crate::lang::language_name`] |
 //! | is used by one stage only | that stage's module |
 //! | is used by two stages or more | a module here, one concept a file |
 
 mod data_lines;
+pub mod gender;
 mod lowercase;
 pub mod names;
 mod packed;
