@@ -63,6 +63,20 @@ fn names() -> &'static [Vec<&'static str>; 2] {
     })
 }
 
+/// The given names of [`names`] hashed, for the look-ups of every name mention (a binary
+/// search over 25,000 strings cost about 3 % of a run's CPU time).
+fn by_name() -> &'static rustc_hash::FxHashMap<&'static str, Gender> {
+    static BY_NAME: OnceLock<rustc_hash::FxHashMap<&'static str, Gender>> = OnceLock::new();
+    BY_NAME.get_or_init(|| {
+        let [f, m] = names();
+        let mut map = rustc_hash::FxHashMap::default();
+        map.reserve(f.len() + m.len());
+        map.extend(f.iter().map(|&w| (w, Gender::Female)));
+        map.extend(m.iter().map(|&w| (w, Gender::Male)));
+        map
+    })
+}
+
 /// The words of `data/gender_words.txt` by kind.
 struct Words {
     honorific: Vec<(String, Gender)>,
@@ -140,16 +154,7 @@ fn unaccent(c: char) -> char {
 /// (`Jean-Pierre` → `Pierre`).
 pub fn given_name(w: &str) -> Option<Gender> {
     let key = lowered(w, true);
-    let look = |k: &str| {
-        let [f, m] = names();
-        if f.binary_search_by(|x| (*x).cmp(k)).is_ok() {
-            Some(Gender::Female)
-        } else if m.binary_search_by(|x| (*x).cmp(k)).is_ok() {
-            Some(Gender::Male)
-        } else {
-            None
-        }
-    };
+    let look = |k: &str| by_name().get(k).copied();
     look(&key).or_else(|| key.split('-').find_map(look))
 }
 
