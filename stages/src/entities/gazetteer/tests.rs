@@ -166,6 +166,26 @@ fn german() {
 }
 
 #[test]
+fn native_names_of_cities_under_a_million() {
+    // GeoNames names them `Nuremberg`, `Frankfurt am Main`, `Turin`, `Naples`: the
+    // forms their own language writes come from the native-name rule of the generator
+    assert_eq!(
+        ids(
+            "Die Reise ging von Nürnberg nach Frankfurt und weiter nach Torino.",
+            Some("de")
+        ),
+        ["Nuremberg", "Frankfurt am Main", "Turin"]
+    );
+    assert_eq!(
+        ids("Il sindaco di Napoli e quello di Firenze.", Some("it")),
+        ["Naples", "Florence"]
+    );
+    let m = one("Sie wohnt in Nürnberg.", Some("de"));
+    assert!(!m.ambiguous && !m.inflected);
+    assert_eq!(m.kind.actor_kind(), pipeline_core::ActorKind::Place);
+}
+
+#[test]
 fn french_spanish_portuguese() {
     assert_eq!(
         ids("La Russie, Moscou, Pékin et l’ONU.", Some("fr")),
