@@ -444,6 +444,15 @@ mod tests {
     }
 
     #[test]
+    fn a_subject_with_a_genitive_before_its_relative_clause_speaks_inside_a_dass_clause() {
+        check(
+            "Es stellte sich heraus, daß der Kassierer der städtischen Sparkasse, bei der die Gelder lagen, erklärte, daß die Konten leer seien.",
+            "de",
+            &[(Indirect, "daß die Konten leer seien", Some("Kassierer"))],
+        );
+    }
+
+    #[test]
     fn the_genitive_after_a_noun_of_saying_speaks_its_colon_quote() {
         check(
             "Im Vertrauen auf die Worte Lessings: „Der Zweifel ist der Anfang der Weisheit.“",
