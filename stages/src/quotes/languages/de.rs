@@ -453,6 +453,19 @@ mod tests {
     }
 
     #[test]
+    fn a_low_mark_quotation_inside_another_keeps_the_outer_one_whole() {
+        check(
+            "Der Bürgermeister Paul Vogt sagte am Abend: „Bei einer Abstimmung würde man ein klares „Nein“ hören, fürchte ich.“ Dann ging er.",
+            "de",
+            &[(
+                Direct,
+                "Bei einer Abstimmung würde man ein klares „Nein“ hören, fürchte ich.",
+                Some("Paul Vogt"),
+            )],
+        );
+    }
+
+    #[test]
     fn the_genitive_after_a_noun_of_saying_speaks_its_colon_quote() {
         check(
             "Im Vertrauen auf die Worte Lessings: „Der Zweifel ist der Anfang der Weisheit.“",
