@@ -475,8 +475,19 @@ impl Analyzer<'_> {
         while e > b && self.has_class(e - 1, class::FILLER | class::TIME) {
             e -= 1;
         }
-        let subject_first = (b..e).any(|s| self.mention_at(s, e).is_some_and(|m| m.end == e))
-            || self.quoted_name(b, e).is_some_and(|m| m.end + 1 == e);
+        // (German: a noun phrase after a preposition is no subject: `In der Sitzung sagte
+        // der Bürgermeister`; but it is the source of an impersonal `es`: `In dem Bericht
+        // heißt es`)
+        let first = (b..e).find(|&s| self.mention_at(s, e).is_some_and(|m| m.end == e));
+        let subject_first = first.is_some_and(|s| {
+            !(self.lex.capitalised_nouns
+                && s > b
+                && self.in_list_lower(s - 1, list::FRONTED_PREPOSITION)
+                && self.word(c + 1) != "es"
+                && !self
+                    .mention_before(s - 1, b)
+                    .is_some_and(|m| m.end + 1 == s))
+        }) || self.quoted_name(b, e).is_some_and(|m| m.end + 1 == e);
         self.speaker_after(c, hi).filter(|np| {
             !subject_first
                 || np.kind == MentionKind::Pron && np.start == self.skip_adjuncts(c + 1, hi)

@@ -466,6 +466,29 @@ mod tests {
     }
 
     #[test]
+    fn a_noun_phrase_after_a_preposition_before_the_cue_is_no_speaker() {
+        check(
+            "In der Sitzung sagte der Bürgermeister, daß die Kasse leer sei.",
+            "de",
+            &[(Indirect, "daß die Kasse leer sei", Some("Bürgermeister"))],
+        );
+        check(
+            "Über die Wahl schreibt der Bürgermeister: „Die Lage ist ernst.“",
+            "de",
+            &[(Direct, "Die Lage ist ernst.", Some("Bürgermeister"))],
+        );
+        check(
+            "Dr. Paul Vogt aus Bern stellt den Antrag, die Direktion möge die Frage prüfen.",
+            "de",
+            &[(
+                Indirect,
+                "die Direktion möge die Frage prüfen",
+                Some("Paul Vogt"),
+            )],
+        );
+    }
+
+    #[test]
     fn the_genitive_after_a_noun_of_saying_speaks_its_colon_quote() {
         check(
             "Im Vertrauen auf die Worte Lessings: „Der Zweifel ist der Anfang der Weisheit.“",
