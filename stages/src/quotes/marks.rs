@@ -85,14 +85,13 @@ impl Analyzer<'_> {
                         continue;
                     }
                     let straight_open = c == '"' && space_before && alnum_after && o.c != '"';
-                    // `“… even when “our side” errs …”`: the same curly mark nested, closed
-                    // twice later in the paragraph
-                    if c == '“' && o.c == '“' && space_before && alnum_after && self.nested_curly(i)
-                    {
+                    // `“… even when “our side” errs …”`, `„… ein „Nein“ …“`: the same
+                    // opening mark nested, closed twice later in the paragraph
+                    if c == o.c && space_before && alnum_after && self.nested_same(i, c) {
                         nested += 1;
                         continue;
                     }
-                    if nested > 0 && closes && c == '”' {
+                    if nested > 0 && closes && (c == '”' || o.c == '„') {
                         nested -= 1;
                         continue;
                     }
@@ -181,6 +180,36 @@ impl Analyzer<'_> {
                 dash: false,
             });
         }
+    }
+
+    /// Whether the opening mark `c` at token `i`, inside a quotation that the same mark
+    /// opened, opens a quotation within it (`“` and `„` only).
+    fn nested_same(&self, i: usize, c: char) -> bool {
+        match c {
+            '“' => self.nested_curly(i),
+            '„' => self.nested_low(i),
+            _ => false,
+        }
+    }
+
+    /// Whether the low mark `„` at `i`, inside a quotation that `„` opened, opens a
+    /// quotation within it: two closing marks (`“` or `"`) follow in its paragraph before
+    /// the next `„` (`„Man würde ein „Nein“ hören.“`).
+    fn nested_low(&self, i: usize) -> bool {
+        let para = self.tokens[i].paragraph;
+        let mut closers = 0;
+        for tk in self.tokens[i + 1..].iter().take(WINDOW * 4) {
+            if tk.paragraph != para || tk.punct == '„' {
+                return false;
+            }
+            if matches!(tk.punct, '“' | '"') {
+                closers += 1;
+                if closers >= 2 {
+                    return true;
+                }
+            }
+        }
+        false
     }
 
     /// An opening `“` at token `i`, inside an open `“`, that is closed and then closes

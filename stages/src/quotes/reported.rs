@@ -475,8 +475,19 @@ impl Analyzer<'_> {
         while e > b && self.has_class(e - 1, class::FILLER | class::TIME) {
             e -= 1;
         }
-        let subject_first = (b..e).any(|s| self.mention_at(s, e).is_some_and(|m| m.end == e))
-            || self.quoted_name(b, e).is_some_and(|m| m.end + 1 == e);
+        // (German: a noun phrase after a preposition is no subject: `In der Sitzung sagte
+        // der Bürgermeister`; but it is the source of an impersonal `es`: `In dem Bericht
+        // heißt es`)
+        let first = (b..e).find(|&s| self.mention_at(s, e).is_some_and(|m| m.end == e));
+        let subject_first = first.is_some_and(|s| {
+            !(self.lex.capitalised_nouns
+                && s > b
+                && self.in_list_lower(s - 1, list::FRONTED_PREPOSITION)
+                && self.word(c + 1) != "es"
+                && !self
+                    .mention_before(s - 1, b)
+                    .is_some_and(|m| m.end + 1 == s))
+        }) || self.quoted_name(b, e).is_some_and(|m| m.end + 1 == e);
         self.speaker_after(c, hi).filter(|np| {
             !subject_first
                 || np.kind == MentionKind::Pron && np.start == self.skip_adjuncts(c + 1, hi)
@@ -830,9 +841,29 @@ impl Analyzer<'_> {
         if b <= lo {
             return None;
         }
-        let lo = self.subject_opening(lo, b);
-        let np = self.mention_at(lo, b)?;
-        (self.punct(np.end) == ',').then_some(np)
+        // (German: `Es zeigte sich, daß der Vertreter …, erklärte, …`: the subject of the
+        // `daß` clause the cue stands in, else that of the sentence)
+        let inner = (lo + 1..b).rev().find(|&k| {
+            self.lex.capitalised_nouns && self.has_class(k, class::THAT) && self.punct(k - 1) == ','
+        });
+        inner
+            .and_then(|k| self.subject_to_comma(k + 1, b))
+            .or_else(|| self.subject_to_comma(self.subject_opening(lo, b), b))
+    }
+
+    /// The mention at `s` when a comma closes it, or closes the genitive after it (`Der
+    /// Vertreter der Bank, an die …, erklärte`).
+    fn subject_to_comma(&self, s: usize, b: usize) -> Option<Mention> {
+        let np = self.mention_at(s, b)?;
+        if self.punct(np.end) == ',' {
+            return Some(np);
+        }
+        // (a genitive: `der`/`des`, up to three adjectives, a capitalised noun)
+        let genitive = self.lex.capitalised_nouns && matches!(self.word(np.end), "der" | "des");
+        let comma = (np.end + 2..b.min(np.end + 6)).find(|&k| self.punct(k) == ',')?;
+        let words =
+            (np.end + 1..comma).all(|k| self.tokens[k].word && !self.has_class(k, class::STOP));
+        (genitive && words && self.tokens[comma - 1].cap).then_some(np)
     }
 
     /// No subject: the cue itself stands for the current speaker, in a language that

@@ -239,6 +239,18 @@ impl Analyzer<'_> {
             }
             _ => {
                 let np = self.mention_before(j, lo)?;
+                // (German: `Über die Wahl schreibt …`: a preposition's noun phrase is no
+                // subject, unless it follows one: `Dr. Vogt aus Bern stellt …`, or an
+                // impersonal `es` follows the cue: `In dem Bericht heißt es`)
+                if self.lex.capitalised_nouns
+                    && self.word(cue + 1) != "es"
+                    && np.start > lo
+                    && self.in_list_lower(np.start - 1, list::FRONTED_PREPOSITION)
+                {
+                    return self
+                        .mention_before(np.start - 1, lo)
+                        .filter(|m| m.end + 1 == np.start);
+                }
                 // `…, DFA spokesman Neil Sroka said`: the job and its modifiers before the name
                 if np.kind == MentionKind::Name {
                     if let Some(s) = self.job_before(np.start, lo) {

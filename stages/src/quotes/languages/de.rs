@@ -444,6 +444,51 @@ mod tests {
     }
 
     #[test]
+    fn a_subject_with_a_genitive_before_its_relative_clause_speaks_inside_a_dass_clause() {
+        check(
+            "Es stellte sich heraus, daß der Kassierer der städtischen Sparkasse, bei der die Gelder lagen, erklärte, daß die Konten leer seien.",
+            "de",
+            &[(Indirect, "daß die Konten leer seien", Some("Kassierer"))],
+        );
+    }
+
+    #[test]
+    fn a_low_mark_quotation_inside_another_keeps_the_outer_one_whole() {
+        check(
+            "Der Bürgermeister Paul Vogt sagte am Abend: „Bei einer Abstimmung würde man ein klares „Nein“ hören, fürchte ich.“ Dann ging er.",
+            "de",
+            &[(
+                Direct,
+                "Bei einer Abstimmung würde man ein klares „Nein“ hören, fürchte ich.",
+                Some("Paul Vogt"),
+            )],
+        );
+    }
+
+    #[test]
+    fn a_noun_phrase_after_a_preposition_before_the_cue_is_no_speaker() {
+        check(
+            "In der Sitzung sagte der Bürgermeister, daß die Kasse leer sei.",
+            "de",
+            &[(Indirect, "daß die Kasse leer sei", Some("Bürgermeister"))],
+        );
+        check(
+            "Über die Wahl schreibt der Bürgermeister: „Die Lage ist ernst.“",
+            "de",
+            &[(Direct, "Die Lage ist ernst.", Some("Bürgermeister"))],
+        );
+        check(
+            "Dr. Paul Vogt aus Bern stellt den Antrag, die Direktion möge die Frage prüfen.",
+            "de",
+            &[(
+                Indirect,
+                "die Direktion möge die Frage prüfen",
+                Some("Paul Vogt"),
+            )],
+        );
+    }
+
+    #[test]
     fn the_genitive_after_a_noun_of_saying_speaks_its_colon_quote() {
         check(
             "Im Vertrauen auf die Worte Lessings: „Der Zweifel ist der Anfang der Weisheit.“",
