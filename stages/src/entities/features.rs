@@ -42,6 +42,15 @@ pub(crate) struct TokenView {
     pub(crate) common: bool,
 }
 
+/// The hashes ([`hash_str`]) of the words of a word list, one a line (empty lines and
+/// `#` comments left out).
+pub(crate) fn word_hashes(list: &str) -> rustc_hash::FxHashSet<u64> {
+    list.lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(hash_str)
+        .collect()
+}
+
 /// The common English words (`data/common_words.txt`, made by `tools/common_words.py`).
 const COMMON_WORDS: &str = include_str!("data/common_words.txt");
 
@@ -50,14 +59,8 @@ const COMMON_WORDS: &str = include_str!("data/common_words.txt");
 /// write in lower case at least twice.
 pub(crate) fn is_common_word(lower: u64) -> bool {
     static SET: std::sync::OnceLock<rustc_hash::FxHashSet<u64>> = std::sync::OnceLock::new();
-    SET.get_or_init(|| {
-        COMMON_WORDS
-            .lines()
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(hash_str)
-            .collect()
-    })
-    .contains(&lower)
+    SET.get_or_init(|| word_hashes(COMMON_WORDS))
+        .contains(&lower)
 }
 
 /// Hash of a value under a feature template (a splitmix64 finaliser of both).

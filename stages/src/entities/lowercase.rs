@@ -11,7 +11,7 @@
 
 use pipeline_core::Token;
 
-use super::features::{hash_str, is_common_word, TokenView, ALLCAPS, CAP, UNCASED, WORD};
+use super::features::{is_common_word, word_hashes, TokenView, ALLCAPS, CAP, UNCASED, WORD};
 use super::gazetteer::{Form, Gazetteer, Kind};
 use super::labels::{begin, inside, EntityType, O};
 use crate::tokens::tokenize;
@@ -22,14 +22,8 @@ const PLACE_WORDS: &str = include_str!("data/place_words.txt");
 /// Whether the lowercased word of hash `lower` is one of [`PLACE_WORDS`].
 fn is_place_word(lower: u64) -> bool {
     static SET: std::sync::OnceLock<rustc_hash::FxHashSet<u64>> = std::sync::OnceLock::new();
-    SET.get_or_init(|| {
-        PLACE_WORDS
-            .lines()
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(hash_str)
-            .collect()
-    })
-    .contains(&lower)
+    SET.get_or_init(|| word_hashes(PLACE_WORDS))
+        .contains(&lower)
 }
 
 /// The longest run of words tried.
