@@ -49,8 +49,8 @@ pub(crate) const DENSE: &[&str] = &[
     "speaker_neg",
 ];
 
-/// Templates of the position features, by distance bucket: left 1, 2–3, 4–7, 8+,
-/// then right.
+/// Templates of the position features, by distance bucket: left 1, 2–3, 4+ in the
+/// target's clause (no boundary between), 4+ beyond a clause boundary, then right.
 pub(crate) const POSITIONS: [&str; 8] = ["L1", "L2", "L3", "L4", "R1", "R2", "R3", "R4"];
 /// Template of the sentence bag words `S|w`.
 pub(crate) const TPL_S: u64 = fnv("S");
@@ -143,6 +143,15 @@ impl Analysis {
         } else {
             b
         };
+        // the target's clause: the tokens between the nearest boundaries either side
+        let mut clause_start = a;
+        while clause_start > s && !self.toks[clause_start - 1].boundary {
+            clause_start -= 1;
+        }
+        let mut clause_end = b;
+        while clause_end < e && !self.toks[clause_end].boundary {
+            clause_end += 1;
+        }
         // the context left of the target, then right of it: one loop that jumps over the
         // target (cheaper per step than a `chain` of the two ranges)
         let mut next = if s < a { s } else { b };
@@ -152,11 +161,12 @@ impl Analysis {
             let t = &self.toks[i];
             negators += t.negator as u32;
             let (side, d) = if i < a { (0, a - i) } else { (4, i + 1 - b) };
+            // 1, 2–3, 4–7 inside the target's clause, then 8+ or beyond a boundary
             let bucket = side
                 + match d {
                     1 => 0,
                     2..=3 => 1,
-                    4..=7 => 2,
+                    4..=7 if i >= clause_start && i < clause_end => 2,
                     _ => 3,
                 };
             sink.position(bucket, t.feat);

@@ -61,6 +61,8 @@ fn flag_bit(name: &str) -> Option<u8> {
 }
 
 const LEXICON: &str = include_str!("data/lexicon.tsv");
+/// VADER's words that `lexicon.tsv` does not cover (MIT licence; `tools/vader_lexicon.py`).
+const LEXICON_VADER: &str = include_str!("data/lexicon_vader.tsv");
 const MODIFIERS: &str = include_str!("data/modifiers.tsv");
 const FLAGS: &str = include_str!("data/flags.txt");
 
@@ -70,6 +72,7 @@ impl Lexicon {
         static LEX: OnceLock<Lexicon> = OnceLock::new();
         LEX.get_or_init(|| {
             Lexicon::parse(LEXICON, MODIFIERS)
+                .with_extra_scores(LEXICON_VADER)
                 .with_flag_lists(FLAGS)
                 .with_classes(Gazetteer::builtin().vocabulary())
                 .freeze()
@@ -117,6 +120,23 @@ impl Lexicon {
             lex.entries.entry(word_hash(w.trim())).or_default().modifier = Some(m);
         }
         lex
+    }
+
+    /// Adds the `word<TAB>score` lines of `src` to the words that have no score yet (the
+    /// project's own words and their inflections win); malformed lines are skipped.
+    fn with_extra_scores(mut self, src: &str) -> Lexicon {
+        for line in data_lines(src) {
+            let mut cols = line.split('\t');
+            if let (Some(w), Some(Ok(v))) =
+                (cols.next(), cols.next().map(|v| v.trim().parse::<f32>()))
+            {
+                let e = self.entries.entry(word_hash(w.trim())).or_default();
+                if e.score == 0.0 {
+                    e.score = v.clamp(-3.0, 3.0);
+                }
+            }
+        }
+        self
     }
 
     /// Builds the flat table of [`Lexicon::entry`] from the entries; call it once the
@@ -187,6 +207,9 @@ mod tests {
         assert!(lex.entry(word_hash("praised")).score > 0.0);
         assert!(lex.entry(word_hash("Threats")).score < 0.0);
         assert!(lex.entry(word_hash("slammed")).score < 0.0);
+        // from VADER's list, which the project's own list lacks
+        assert!(lex.entry(word_hash("sinister")).score < 0.0);
+        assert!(lex.entry(word_hash("boredom")).score < 0.0);
         assert!(matches!(
             lex.entry(word_hash("never")).modifier,
             Some(Modifier::Negator(_))
