@@ -367,12 +367,12 @@ pub(crate) fn views_with(
         }
     }
     for (k, pair) in tokens.windows(2).enumerate() {
-        // the gap's bytes (mostly none or one space), read inline: `\n` is ASCII
+        // the gap as bytes (no char boundaries to check): `\n` is ASCII
         let gap = text
             .as_bytes()
             .get(pair[0].span.end..pair[1].span.start)
             .unwrap_or(&[]);
-        if gap.iter().any(|&b| b == b'\n') {
+        if gap.contains(&b'\n') {
             out[k + 1].flags |= LINE_START;
         }
     }

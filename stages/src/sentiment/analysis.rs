@@ -262,7 +262,7 @@ fn token_properties(text: &str, tokens: &[Token], lex: &Lexicon, toks: &mut [Tok
         if text
             .as_bytes()
             .get(prev_end..tok.span.start)
-            .is_some_and(|g| g.iter().any(|&b| b == b'\n'))
+            .is_some_and(|g| g.contains(&b'\n'))
         {
             quote_open = None;
         }
