@@ -11,6 +11,8 @@
 //! ```
 #![forbid(unsafe_code)]
 
+pub mod wire;
+
 /// A tiny deterministic generator (64-bit LCG): enough to vary templates.
 #[derive(Debug, Clone)]
 pub struct Rng(u64);

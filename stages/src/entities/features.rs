@@ -227,9 +227,44 @@ fn view_ascii(word: &str, kind: TokenKind) -> TokenView {
     }
 }
 
+/// The shape hash of a word of one lower-case letter, and of two or more (runs of a
+/// class are cut at two): what [`view_ascii`] computes for `a`, `ab`, `abc`…
+const SHAPE_LOWER: [u64; 2] = {
+    let one = (SHAPE_SEED ^ 2).wrapping_mul(0x0100_0000_01b3);
+    [one, (one ^ 2).wrapping_mul(0x0100_0000_01b3)]
+};
+
+/// [`view_ascii`] of a word of lower-case ASCII letters only (most words of a text),
+/// in one cheap pass: its shape is one of two ([`SHAPE_LOWER`]), it has no flags but
+/// [`WORD`] and no affixes. `None` for any other word.
+#[inline]
+fn view_lower(word: &str, kind: TokenKind) -> Option<TokenView> {
+    let bytes = word.as_bytes();
+    let mut lower: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut other = false;
+    for &c in bytes {
+        other |= !c.is_ascii_lowercase();
+        lower = (lower ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3);
+    }
+    if other || bytes.is_empty() {
+        return None;
+    }
+    Some(TokenView {
+        lower,
+        shape: SHAPE_LOWER[usize::from(bytes.len() > 1)],
+        affixes: [0; 4],
+        flags: if kind == TokenKind::Word { WORD } else { 0 },
+        gazetteer: 0,
+        common: false,
+    })
+}
+
 /// Digests one token; `scratch` is reused for the lowercased word.
 fn view(word: &str, kind: TokenKind, scratch: &mut String) -> TokenView {
     let word = base(word);
+    if let Some(v) = view_lower(word, kind) {
+        return v;
+    }
     if word.is_ascii() {
         return view_ascii(word, kind);
     }
@@ -332,14 +367,20 @@ pub(crate) fn views_with(
         }
     }
     for (k, pair) in tokens.windows(2).enumerate() {
-        let gap = text.get(pair[0].span.end..pair[1].span.start).unwrap_or("");
-        if gap.contains('\n') {
+        // the gap as bytes (no char boundaries to check): `\n` is ASCII
+        let gap = text
+            .as_bytes()
+            .get(pair[0].span.end..pair[1].span.start)
+            .unwrap_or(&[]);
+        if gap.contains(&b'\n') {
             out[k + 1].flags |= LINE_START;
         }
     }
     // the capitalised words, then which of them also appear in lowercase or inside a
     // sentence: two small sets, and one lookup per lowercase word
-    let mut capitalised: rustc_hash::FxHashMap<u64, u8> = rustc_hash::FxHashMap::default();
+    // sized once: news text capitalises about one token in six, each distinct word once
+    let mut capitalised: rustc_hash::FxHashMap<u64, u8> =
+        rustc_hash::FxHashMap::with_capacity_and_hasher(out.len() / 8, Default::default());
     for v in &out {
         if v.flags & WORD != 0 && v.flags & (CAP | ALLCAPS) != 0 {
             let seen = capitalised.entry(v.lower).or_insert(0);
@@ -574,6 +615,19 @@ mod tests {
                 let head: String = lower.chars().take(3).collect();
                 assert_eq!(a.affixes[3], hash_str(&head), "{w}");
             }
+        }
+        for w in ["a", "ab", "abc", "talks", "x"] {
+            let fast = view_lower(w, TokenKind::Word).unwrap();
+            let slow = view_ascii(w, TokenKind::Word);
+            assert_eq!(
+                (fast.lower, fast.shape, fast.affixes),
+                (slow.lower, slow.shape, slow.affixes),
+                "{w}"
+            );
+            assert_eq!(fast.flags, slow.flags, "{w}");
+        }
+        for w in ["", "Ab", "a1", "a-b", "a\u{e9}"] {
+            assert!(view_lower(w, TokenKind::Word).is_none(), "{w}");
         }
         let v = view("Élysée", TokenKind::Word, &mut s);
         assert_eq!(v.lower, hash_str("élysée"));

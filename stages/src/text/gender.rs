@@ -120,6 +120,23 @@ fn find(list: &[(String, Gender)], w: &str) -> Option<Gender> {
         .map(|i| list[i].1)
 }
 
+/// `f` of [`lowered`]`(w, fold)`: a short ASCII word (most words the callers ask about)
+/// is lowercased on the stack, without allocating; any other goes through [`lowered`].
+fn with_lowered<R>(w: &str, fold: bool, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 24];
+    if w.len() <= buf.len() && w.is_ascii() {
+        let out = &mut buf[..w.len()];
+        for (d, s) in out.iter_mut().zip(w.bytes()) {
+            *d = s.to_ascii_lowercase();
+        }
+        // ASCII bytes are always UTF-8; unaccenting changes no ASCII letter
+        if let Ok(l) = std::str::from_utf8(out) {
+            return f(l);
+        }
+    }
+    f(&lowered(w, fold))
+}
+
 /// `w` lowercased, with the accents of Latin letters dropped when `fold` (`François` →
 /// `francois`).
 fn lowered(w: &str, fold: bool) -> String {
@@ -153,9 +170,10 @@ fn unaccent(c: char) -> char {
 /// hyphenated name the table lacks goes by its first part that says something
 /// (`Jean-Pierre` → `Pierre`).
 pub fn given_name(w: &str) -> Option<Gender> {
-    let key = lowered(w, true);
     let look = |k: &str| by_name().get(k).copied();
-    look(&key).or_else(|| key.split('-').find_map(look))
+    with_lowered(w, true, |key| {
+        look(key).or_else(|| key.split('-').find_map(look))
+    })
 }
 
 /// The gender an honorific or a role noun marks (`Mrs.`, `Herr`, `Mme`, `Sra.`, `г-н`,
@@ -166,7 +184,7 @@ pub fn title(w: &str) -> Option<Gender> {
 
 /// The gender an honorific marks (`Mrs.`, `Herr`, `Mme`, `Sra.`, `г-н`), any case.
 pub fn honorific(w: &str) -> Option<Gender> {
-    find(&words().honorific, &lowered(w, false))
+    with_lowered(w, false, |l| find(&words().honorific, l))
 }
 
 /// The gender a role noun marks (`spokeswoman`, `presidenta`, `Ministerin`,
@@ -209,7 +227,7 @@ pub fn surname(w: &str) -> Option<Gender> {
 /// `ela`, `она`, `ona`, and their other cases), any case. The caller knows the word is
 /// a pronoun of the document's language: the table mixes the languages.
 pub fn pronoun(w: &str) -> Option<Gender> {
-    find(&words().pronoun, &lowered(w, false))
+    with_lowered(w, false, |l| find(&words().pronoun, l))
 }
 
 /// The gender of a person's full name, as its words: the first given name among all but

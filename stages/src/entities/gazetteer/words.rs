@@ -53,6 +53,18 @@ pub(super) fn key<'a>(buf: &'a mut String, word: &'a str) -> &'a str {
         return word;
     }
     buf.clear();
+    if word.is_ascii() {
+        // the loop below, byte by byte: the only ASCII apostrophes are `'` and `` ` ``
+        buf.reserve(word.len());
+        for b in word.bytes() {
+            match b {
+                b'.' => {}
+                b'\'' | b'`' => buf.push('\''),
+                b => buf.push(char::from(b.to_ascii_lowercase())),
+            }
+        }
+        return buf;
+    }
     for c in word.chars() {
         match c {
             '.' => {}

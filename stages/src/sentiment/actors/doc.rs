@@ -50,13 +50,13 @@ impl<'a> Doc<'a> {
                 .text
                 .get(self.tokens[start - 1].span.end..self.tokens[start].span.start)
                 .is_some_and(|gap| gap.contains('\n'));
-        let capitals = (start..end).all(|i| {
-            let w = self.word(i);
-            w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
-        });
+        // the cheap tests first: most names do not start a line
         line_start
-            && capitals
             && end < self.tokens.len()
+            && (start..end).all(|i| {
+                let w = self.word(i);
+                w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
+            })
             && matches!(self.word(end), "—" | "–" | "-" | "(" | "," | ":")
     }
 

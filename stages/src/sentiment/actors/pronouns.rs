@@ -75,16 +75,17 @@ fn actor_genders(doc: &Doc, timeline: &[(usize, usize)], out: &FoundActors) -> V
         })
         .collect();
     for &(tok, a) in timeline {
-        let title = [tok.checked_sub(1), Some(tok)]
+        // only where the name says nothing: a surname linked to the wrong full name
+        // would carry its honorific over, `Mr. Obama` onto Michelle Obama (and a known
+        // gender needs no look at the words before the mention)
+        let Some(slot @ None) = genders.get_mut(a) else {
+            continue;
+        };
+        *slot = [tok.checked_sub(1), Some(tok)]
             .into_iter()
             .flatten()
             .filter(|&t| t < doc.tokens.len())
             .find_map(|t| gender::honorific(doc.word(t)));
-        // (only where the name says nothing: a surname linked to the wrong full name
-        // would carry its honorific over, `Mr. Obama` onto Michelle Obama)
-        if let (Some(g), Some(slot @ None)) = (title, genders.get_mut(a)) {
-            *slot = Some(g);
-        }
     }
     genders
 }
