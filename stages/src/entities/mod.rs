@@ -22,6 +22,7 @@
 //! assert!(found.contains(&("Islamabad", EntityType::Place)));
 //! ```
 
+mod email;
 mod features;
 pub mod gazetteer;
 mod labels;
@@ -171,6 +172,7 @@ impl Recognizer {
         }
         let entities = rules::refine(text, tokens, &v, lang, spans(tokens, &tags));
         let entities = lists::split_name_lists(text, tokens, &v, entities);
+        let entities = email::header_names(text, tokens, &v, entities);
         (entities, reading.matches)
     }
 
