@@ -1,0 +1,207 @@
+//! Rules after the tagger for English documents, on the people it finds (word lists in
+//! `data/rules.txt`):
+//! - Arabic name particles belong to the name: `al-Sadr`, `bin Laden`, and the given
+//!   name before them (`Muqtada al-Sadr`);
+//! - a storm is no person: `Hurricane Rita`, and `Rita` alone in the same document;
+//! - a planet or star alone is no person (`Venus`, `Saturn`);
+//! - a name ending in a word for a shop, restaurant or firm is a place (`Britt's Pizza`,
+//!   `Hayes Street Grill`: `venue_en`) or an organisation (`Malcolm Smith Motorsports`:
+//!   `business_en`).
+
+use pipeline_core::{Span, Token};
+use rustc_hash::FxHashSet;
+
+use super::features::{TokenView, CAP, WORD};
+use super::rules::list;
+use super::{Entity, EntityType};
+
+/// The lowercased word of token `i`, without a possessive `'s`.
+fn word(text: &str, tokens: &[Token], i: usize) -> String {
+    let w = tokens[i].span.slice(text);
+    let w = w
+        .strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .unwrap_or(w);
+    w.to_lowercase()
+}
+
+/// Whether token `i`'s word is in the English list `class`.
+fn listed(text: &str, tokens: &[Token], i: usize, class: &str) -> bool {
+    list(class, "en").is_some_and(|l| l.contains(word(text, tokens, i).as_str()))
+}
+
+/// Applies the rules to the entities of an English document.
+pub(super) fn refine(
+    text: &str,
+    tokens: &[Token],
+    v: &[TokenView],
+    mut entities: Vec<Entity>,
+) -> Vec<Entity> {
+    // which tokens a name other than a person's holds
+    let mut taken = vec![false; tokens.len()];
+    for e in entities.iter().filter(|e| e.kind != EntityType::Person) {
+        taken[e.tokens.clone()].iter_mut().for_each(|t| *t = true);
+    }
+    // storms: the names after `Hurricane`, dropped wherever they stand alone
+    let mut storms: FxHashSet<u64> = FxHashSet::default();
+    for e in &entities {
+        let r = &e.tokens;
+        if e.kind == EntityType::Person && r.start > 0 && listed(text, tokens, r.start - 1, "storm")
+        {
+            storms.insert(v[r.start].lower);
+        } else if e.kind == EntityType::Person
+            && r.len() == 2
+            && listed(text, tokens, r.start, "storm")
+        {
+            storms.insert(v[r.end - 1].lower);
+        }
+    }
+    entities.retain(|e| {
+        let r = &e.tokens;
+        let storm =
+            e.kind == EntityType::Person && (storms.contains(&v[r.end - 1].lower) && r.len() <= 2);
+        let sky =
+            e.kind == EntityType::Person && r.len() == 1 && listed(text, tokens, r.start, "sky");
+        !storm && !sky
+    });
+    for e in &mut entities {
+        if e.kind != EntityType::Person {
+            continue;
+        }
+        if e.tokens.len() >= 2 {
+            if listed(text, tokens, e.tokens.end - 1, "venue") {
+                e.kind = EntityType::Place;
+            } else if listed(text, tokens, e.tokens.end - 1, "business") {
+                e.kind = EntityType::Organisation;
+            }
+        }
+        with_particle(text, tokens, v, &taken, e);
+    }
+    // a one-word person the particle's name took in (`Muqtada` of `Muqtada al-Sadr`)
+    let wide: Vec<std::ops::Range<usize>> = entities
+        .iter()
+        .filter(|e| e.tokens.len() > 1)
+        .map(|e| e.tokens.clone())
+        .collect();
+    entities.retain(|e| {
+        !wide
+            .iter()
+            .any(|w| *w != e.tokens && w.start <= e.tokens.start && e.tokens.end <= w.end)
+    });
+    entities
+}
+
+/// Extends a person over an Arabic name particle before it (`al-`, `bin`), and over a
+/// capitalised given name before the particle.
+fn with_particle(text: &str, tokens: &[Token], v: &[TokenView], taken: &[bool], e: &mut Entity) {
+    let s = e.tokens.start;
+    let glued = |a: usize, b: usize| tokens[a].span.end == tokens[b].span.start;
+    let spaced = |a: usize| text.get(tokens[a].span.end..tokens[a + 1].span.start) == Some(" ");
+    let lower = |i: usize| v[i].flags & (WORD | CAP) == WORD;
+    let start = if s >= 2
+        && tokens[s - 1].span.slice(text) == "-"
+        && glued(s - 2, s - 1)
+        && glued(s - 1, s)
+        && lower(s - 2)
+        && listed(text, tokens, s - 2, "particle")
+    {
+        s - 2
+    } else if s >= 1
+        && spaced(s - 1)
+        && lower(s - 1)
+        && listed(text, tokens, s - 1, "particle_spaced")
+    {
+        s - 1
+    } else {
+        return;
+    };
+    let start = if start >= 1
+        && spaced(start - 1)
+        && !taken[start - 1]
+        && v[start - 1].flags & (WORD | CAP) == WORD | CAP
+        && !v[start - 1].common
+    {
+        start - 1
+    } else {
+        start
+    };
+    e.tokens = start..e.tokens.end;
+    e.span = Span::unchecked(tokens[start].span.start, e.span.end);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::features::views;
+    use super::*;
+    use crate::tokens::tokenize;
+
+    /// The entities of `text` after the rules, given the tagger's people.
+    fn mend(text: &str, people: &[&str]) -> Vec<(String, EntityType)> {
+        let tokens = tokenize(text);
+        let v = views(text, &tokens, &[(0, tokens.len())], Some("en"));
+        let mut entities = Vec::new();
+        let mut from = 0;
+        for p in people {
+            let start = from + text[from..].find(p).expect("the name is in the text");
+            from = start + p.len();
+            let a = tokens.iter().position(|t| t.span.start == start).unwrap();
+            let b = tokens.iter().position(|t| t.span.end == from).unwrap();
+            entities.push(Entity {
+                span: Span::unchecked(start, from),
+                kind: EntityType::Person,
+                tokens: a..b + 1,
+            });
+        }
+        refine(text, &tokens, &v, entities)
+            .iter()
+            .map(|e| (e.span.slice(text).to_string(), e.kind))
+            .collect()
+    }
+
+    fn names(found: &[(String, EntityType)]) -> Vec<&str> {
+        found.iter().map(|(n, _)| n.as_str()).collect()
+    }
+
+    #[test]
+    fn arabic_particles_belong_to_the_name() {
+        let found = mend(
+            "The cleric Yusuf al-Hamdani spoke, and al-Hamdani left.",
+            &["Hamdani", "Hamdani"],
+        );
+        assert_eq!(names(&found), ["Yusuf al-Hamdani", "al-Hamdani"]);
+        let found = mend("The cleric Yusuf al-Hamdani spoke.", &["Yusuf", "Hamdani"]);
+        assert_eq!(names(&found), ["Yusuf al-Hamdani"]);
+        let found = mend("They still look to bin Rashid for advice.", &["Rashid"]);
+        assert_eq!(names(&found), ["bin Rashid"]);
+    }
+
+    #[test]
+    fn storms_and_planets_are_no_people() {
+        let found = mend(
+            "Hurricane Dolores hit the coast. Dolores weakened, and Marta Ruiz left.",
+            &["Dolores", "Dolores", "Marta Ruiz"],
+        );
+        assert_eq!(names(&found), ["Marta Ruiz"]);
+        let found = mend(
+            "Tonight Jupiter stands close to the house of Ellen Park.",
+            &["Jupiter", "Ellen Park"],
+        );
+        assert_eq!(names(&found), ["Ellen Park"]);
+    }
+
+    #[test]
+    fn shops_and_firms_are_no_people() {
+        let found = mend(
+            "We ate at Tony's Pizza, then went to Carl Webb Motorsports with Carl Webb.",
+            &["Tony's Pizza", "Carl Webb Motorsports", "Carl Webb"],
+        );
+        assert_eq!(
+            found.iter().map(|(_, k)| *k).collect::<Vec<_>>(),
+            [
+                EntityType::Place,
+                EntityType::Organisation,
+                EntityType::Person
+            ]
+        );
+    }
+}
