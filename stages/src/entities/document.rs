@@ -5,8 +5,8 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::features::{is_common_word, TokenView, ALLCAPS, CAP, LOWER_SEEN, WORD};
-use super::labels::{self, is_inside, EntityType, O};
+use super::features::{is_common_word, TokenView, ALLCAPS, CAP, LINE_START, LOWER_SEEN, WORD};
+use super::labels::{self, is_inside, type_of, EntityType, O};
 use super::spans_of_tags;
 
 /// A capitalised word the tagger left out that is elsewhere a name of one word, or the
@@ -51,7 +51,19 @@ pub(super) fn repeat_names(v: &[TokenView], lang: Option<&str>, tags: &mut [u8])
     let english = lang == Some("en");
     for i in 0..tags.len() {
         let next_free = tags.get(i + 1).map_or(true, |&t| !is_inside(t));
-        if tags[i] != O || !next_free || (i > 0 && tags[i - 1] != O) {
+        if tags[i] != O || !next_free {
+            continue;
+        }
+        if i > 0 && tags[i - 1] != O {
+            // `Vince Kaminski` after `Vince` and `Vincent Kaminski`: a surname of the
+            // document right after a person's name goes on with it
+            let after_person = type_of(tags[i - 1]) == Some(EntityType::Person);
+            if after_person
+                && surnames.contains(&v[i].lower)
+                && v[i].flags & (CAP | WORD | LINE_START) == CAP | WORD
+            {
+                tags[i] = labels::inside(EntityType::Person);
+            }
             continue;
         }
         let Some(&tag) = known.get(&v[i].lower) else {
@@ -110,6 +122,22 @@ mod tests {
         );
         assert!(found.contains(&"Darlene".to_string()), "{found:?}");
         assert!(found.contains(&"darlene".to_string()), "{found:?}");
+    }
+
+    #[test]
+    fn a_surname_after_a_first_name_goes_on_with_it() {
+        // tags as a tagger might leave them: the second `Koss` left out
+        let text = "Vera Koss wrote . Vera Koss came";
+        let tokens = tokenize(text);
+        let v = views(text, &tokens, &[(0, tokens.len())], Some("en"));
+        let (b, i) = (person_begin(), labels::inside(EntityType::Person));
+        let mut tags = vec![b, i, O, O, b, O, O];
+        repeat_names(&v, Some("en"), &mut tags);
+        assert_eq!(tags, [b, i, O, O, b, i, O]);
+    }
+
+    fn person_begin() -> u8 {
+        labels::begin(EntityType::Person)
     }
 
     #[test]

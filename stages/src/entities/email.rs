@@ -1,7 +1,7 @@
 //! People as e-mail headers and signatures write them, where the tagger, which reads
 //! running text, cuts or runs on:
 //! - `"Lenhart, Matthew" <addr>`: a surname, a comma and a given name between quotation
-//!   marks is one name;
+//!   marks is one name (any capitalised word when an address follows);
 //! - `Robert Bryngelson@AZURIX`: a given name before a `Name@ORG` address of a mail
 //!   system is one name, the address included;
 //! - a person that runs on past the end of a name: into words in capitals (`Travis
@@ -83,7 +83,8 @@ fn last_first(
         && capitalised(&v[i + 1])
         && tokens[i + 2].span.slice(text) == ","
         && capitalised(&v[i + 3])
-        && v[i + 3].gazetteer & given != 0
+        && (v[i + 3].gazetteer & given != 0
+            || tokens.get(i + 5).is_some_and(|t| t.span.slice(text) == "<"))
         && is_quote(text, tokens, i + 4);
     ok.then_some(i + 1..i + 4)
 }
@@ -200,6 +201,8 @@ mod tests {
     fn surname_comma_given_name_in_quotes_is_one_name() {
         let text = "\"Hollis, Margaret\" <mh@example.org> 04/02/2003 wrote:";
         assert_eq!(mend(text, &["Hollis", "Margaret"]), ["Hollis, Margaret"]);
+        let text = "\"Hollis, Zandria\" <zh@example.org> wrote:";
+        assert_eq!(mend(text, &["Hollis"]), ["Hollis, Zandria"]);
         // not without the quotation marks, nor with a word that is no given name
         let text = "Hollis, Margaret and the others came.";
         assert_eq!(mend(text, &["Hollis", "Margaret"]), ["Hollis", "Margaret"]);

@@ -3,7 +3,12 @@
 //! - Arabic name particles belong to the name: `al-Sadr`, `bin Laden`, and the given
 //!   name before them (`Muqtada al-Sadr`);
 //! - a storm is no person: `Hurricane Rita`, and `Rita` alone in the same document;
-//! - a planet or star alone is no person (`Venus`, `Saturn`);
+//! - a planet or star alone is no person (`Venus`, `Saturn`), nor are letters alone
+//!   (`Z`); a group of faith or people is no name (`Shiite`, `Sunni Arab`), nor a
+//!   common word set in capitals (`FREE`);
+//! - a company's legal form after a comma is part of its name (`Acme, Inc.`);
+//! - a file's name is no name (`Stocks.pdf`), a postscript no part of one (`P.S. Tom`),
+//!   and a name after `St.` a place (`St. Thomas`);
 //! - a name ending in a word for a shop, restaurant or firm is a place (`Britt's Pizza`,
 //!   `Hayes Street Grill`: `venue_en`) or an organisation (`Malcolm Smith Motorsports`:
 //!   `business_en`).
@@ -11,7 +16,7 @@
 use pipeline_core::{Span, Token};
 use rustc_hash::FxHashSet;
 
-use super::features::{TokenView, CAP, WORD};
+use super::features::{TokenView, ALLCAPS, CAP, WORD};
 use super::rules::list;
 use super::{Entity, EntityType};
 
@@ -62,8 +67,31 @@ pub(super) fn refine(
             e.kind == EntityType::Person && (storms.contains(&v[r.end - 1].lower) && r.len() <= 2);
         let sky =
             e.kind == EntityType::Person && r.len() == 1 && listed(text, tokens, r.start, "sky");
-        !storm && !sky
+        // `Shiite`, `Sunni Arab`: groups of faith or people, no one name
+        let group =
+            e.kind != EntityType::Place && r.clone().all(|j| listed(text, tokens, j, "group"));
+        // `P D`, `Z`: letters alone
+        let letters = e.kind == EntityType::Person
+            && r.clone()
+                .all(|j| tokens[j].span.slice(text).chars().count() == 1);
+        // `FREE`, `NEED`: a common word set in capitals (not `WHO`, `UN`)
+        let shouted = r.len() == 1
+            && v[r.start].flags & ALLCAPS != 0
+            && v[r.start].common
+            && tokens[r.start].span.len() > 3;
+        // `CrudeStocks.pdf`: a file's name
+        let file = r.clone().any(|j| {
+            tokens[j]
+                .span
+                .slice(text)
+                .rsplit_once('.')
+                .is_some_and(|(_, ext)| {
+                    list("file_extension", "en").is_some_and(|l| l.contains(ext))
+                })
+        });
+        !storm && !sky && !group && !letters && !shouted && !file
     });
+    company_suffixes(text, tokens, &mut entities);
     for e in &mut entities {
         if e.kind != EntityType::Person {
             continue;
@@ -76,6 +104,22 @@ pub(super) fn refine(
             }
         }
         with_particle(text, tokens, v, &taken, e);
+        // `P.S. Tom`: the postscript is no part of the name
+        let first = tokens[e.tokens.start].span.slice(text);
+        if e.tokens.len() >= 2 && matches!(first, "P.S." | "PS") {
+            e.tokens.start += 1;
+            e.span = Span::unchecked(tokens[e.tokens.start].span.start, e.span.end);
+        }
+        // `St. Thomas`: a saint's name after the abbreviation is a place
+        let s = e.tokens.start;
+        if s >= 1
+            && matches!(tokens[s - 1].span.slice(text), "St." | "St")
+            && tokens[s - 1].span.end < tokens[s].span.start
+        {
+            e.tokens.start = s - 1;
+            e.span = Span::unchecked(tokens[s - 1].span.start, e.span.end);
+            e.kind = EntityType::Place;
+        }
     }
     // a one-word person the particle's name took in (`Muqtada` of `Muqtada al-Sadr`)
     let wide: Vec<std::ops::Range<usize>> = entities
@@ -91,6 +135,30 @@ pub(super) fn refine(
     entities
 }
 
+/// A company's legal form after a comma belongs to its name (`Acme, Inc.`): the name
+/// before it becomes an organisation through the suffix.
+fn company_suffixes(text: &str, tokens: &[Token], entities: &mut Vec<Entity>) {
+    let mut k = 1;
+    while k < entities.len() {
+        let (a, b) = (&entities[k - 1], &entities[k]);
+        let joined = b.tokens.len() == 1
+            && b.tokens.start == a.tokens.end + 1
+            && tokens[a.tokens.end].span.slice(text) == ","
+            && listed(text, tokens, b.tokens.start, "company_suffix");
+        if joined {
+            let end = b.tokens.end;
+            let span_end = b.span.end;
+            let a = &mut entities[k - 1];
+            a.tokens = a.tokens.start..end;
+            a.span = Span::unchecked(a.span.start, span_end);
+            a.kind = EntityType::Organisation;
+            entities.remove(k);
+        } else {
+            k += 1;
+        }
+    }
+}
+
 /// Extends a person over an Arabic name particle before it (`al-`, `bin`), and over a
 /// capitalised given name before the particle.
 fn with_particle(text: &str, tokens: &[Token], v: &[TokenView], taken: &[bool], e: &mut Entity) {
@@ -102,7 +170,7 @@ fn with_particle(text: &str, tokens: &[Token], v: &[TokenView], taken: &[bool], 
         && tokens[s - 1].span.slice(text) == "-"
         && glued(s - 2, s - 1)
         && glued(s - 1, s)
-        && lower(s - 2)
+        && (lower(s - 2) || v[s - 2].flags & (WORD | CAP | ALLCAPS) == WORD | CAP)
         && listed(text, tokens, s - 2, "particle")
     {
         s - 2
@@ -187,6 +255,47 @@ mod tests {
             &["Jupiter", "Ellen Park"],
         );
         assert_eq!(names(&found), ["Ellen Park"]);
+    }
+
+    #[test]
+    fn letters_groups_and_shouted_words_are_no_names() {
+        let found = mend(
+            "If Q follows R, Shiite leaders and Sunni Arab clans say FREE things to Omar Haddad.",
+            &["Q", "Shiite", "Sunni Arab", "FREE", "Omar Haddad"],
+        );
+        assert_eq!(names(&found), ["Omar Haddad"]);
+    }
+
+    #[test]
+    fn legal_forms_after_a_comma_belong_to_the_company() {
+        let tokens_of = |t: &str| tokenize(t);
+        let text = "Talk to Brightwater, Inc. about it.";
+        let tokens = tokens_of(text);
+        let e = |a: usize, kind| Entity {
+            span: Span::unchecked(tokens[a].span.start, tokens[a].span.end),
+            kind,
+            tokens: a..a + 1,
+        };
+        let v = views(text, &tokens, &[(0, tokens.len())], Some("en"));
+        let found = refine(
+            text,
+            &tokens,
+            &v,
+            vec![e(2, EntityType::Person), e(4, EntityType::Organisation)],
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].span.slice(text), "Brightwater, Inc.");
+        assert_eq!(found[0].kind, EntityType::Organisation);
+    }
+
+    #[test]
+    fn files_postscripts_and_saints() {
+        let found = mend(
+            "See Prices.pdf. P.S. Irma, we met at St. Ignatius yesterday.",
+            &["Prices.pdf", "P.S. Irma", "Ignatius"],
+        );
+        assert_eq!(names(&found), ["Irma", "St. Ignatius"]);
+        assert_eq!(found[1].1, EntityType::Place);
     }
 
     #[test]
