@@ -12,7 +12,7 @@
 use pipeline_core::{Span, Token};
 use rustc_hash::FxHashSet;
 
-use super::features::{TokenView, ALLCAPS, CAP, WORD};
+use super::features::{TokenView, ALLCAPS, CAP, LINE_START, WORD};
 use super::gazetteer::feature;
 use super::{Entity, EntityType};
 
@@ -128,7 +128,12 @@ fn cut_run_on_people(text: &str, tokens: &[Token], v: &[TokenView], entities: &m
         let r = e.tokens.clone();
         // words in capitals after a name in ordinary case
         let mut end = r.end;
-        while end > r.start + 2 && v[end - 1].flags & ALLCAPS != 0 {
+        let roman = |j: usize| {
+            let w = tokens[j].span.slice(text);
+            w.chars()
+                .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
+        };
+        while end > r.start + 2 && v[end - 1].flags & ALLCAPS != 0 && !roman(end - 1) {
             end -= 1;
         }
         if end < r.end && !r.clone().take(end - r.start).all(|j| capitalised(&v[j])) {
@@ -153,19 +158,31 @@ fn cut_run_on_people(text: &str, tokens: &[Token], v: &[TokenView], entities: &m
             )
         });
         match head {
-            Some(n) => {
+            Some(n) if next_name(text, tokens, v, r.start + n..end) => {
                 out.push(person(tokens, r.start..r.start + n));
-                let rest = r.start + n..end;
-                if capitalised(&v[rest.start])
-                    && v[rest.start].gazetteer & u32::from(feature::GIVEN_NAME) != 0
-                {
-                    out.push(person(tokens, rest));
-                }
+                out.push(person(tokens, r.start + n..end));
             }
-            None => out.push(person(tokens, r.start..end)),
+            _ => out.push(person(tokens, r.start..end)),
         }
     }
     *entities = out;
+}
+
+/// Whether the words `rest` after a full name are the next name of a header: a given
+/// name and a surname (`Jeffrey T Hodge`), or a given name alone addressed at the end
+/// of its line (`Kathleen,⏎`), not the end of a longer name (`Nancy Davis Reagan`).
+fn next_name(text: &str, tokens: &[Token], v: &[TokenView], rest: std::ops::Range<usize>) -> bool {
+    let given = capitalised(&v[rest.start])
+        && v[rest.start].gazetteer & u32::from(feature::GIVEN_NAME) != 0;
+    let addressed = || {
+        tokens
+            .get(rest.end)
+            .is_some_and(|t| t.span.slice(text) == ",")
+            && tokens
+                .get(rest.end + 1)
+                .map_or(true, |_| v[rest.end + 1].flags & LINE_START != 0)
+    };
+    given && (rest.len() >= 2 || addressed())
 }
 
 #[cfg(test)]
@@ -229,6 +246,17 @@ mod tests {
         assert_eq!(
             mend(text, &["Nora Quill", "Nora Quill Peter Hale"]),
             ["Nora Quill", "Nora Quill", "Peter Hale"]
+        );
+        let text = "Nora Quill wrote. Nora Quill Martha,\nthanks.";
+        assert_eq!(
+            mend(text, &["Nora Quill", "Nora Quill Martha"]),
+            ["Nora Quill", "Nora Quill", "Martha"]
+        );
+        // a surname after a shorter name of the same person stays with it
+        let text = "Nancy Davis came. Nancy Davis Reagan left.";
+        assert_eq!(
+            mend(text, &["Nancy Davis", "Nancy Davis Reagan"]),
+            ["Nancy Davis", "Nancy Davis Reagan"]
         );
         // a long name the document never writes shorter stays whole
         let text = "Nora Quill Peter Hale came.";
