@@ -24,10 +24,19 @@ pub(super) fn header_names(
     entities: Vec<Entity>,
 ) -> Vec<Entity> {
     let mut names = Vec::new();
-    for i in 0..tokens.len() {
-        if let Some(r) = last_first(text, tokens, v, i).or_else(|| mail_system(text, tokens, v, i))
-        {
-            names.push(r);
+    // most texts hold neither an address nor a quotation mark: one scan of the text each
+    let bytes = text.as_bytes();
+    let (at, quotes) = (
+        bytes.contains(&b'@'),
+        bytes.contains(&b'"') || text.contains('“'),
+    );
+    if at || quotes {
+        for i in 0..tokens.len() {
+            let found = quotes.then(|| last_first(text, tokens, v, i)).flatten();
+            if let Some(r) = found.or_else(|| at.then(|| mail_system(text, tokens, v, i)).flatten())
+            {
+                names.push(r);
+            }
         }
     }
     let mut out: Vec<Entity> = if names.is_empty() {
@@ -79,6 +88,7 @@ fn last_first(
 ) -> Option<std::ops::Range<usize>> {
     let given = u32::from(feature::GIVEN_NAME);
     let ok = i + 4 < tokens.len()
+        && matches!(text.as_bytes()[tokens[i].span.start], b'"' | 0xE2)
         && is_quote(text, tokens, i)
         && capitalised(&v[i + 1])
         && tokens[i + 2].span.slice(text) == ","
@@ -97,6 +107,9 @@ fn mail_system(
     i: usize,
 ) -> Option<std::ops::Range<usize>> {
     let given = u32::from(feature::GIVEN_NAME);
+    if i == 0 || tokens[i].span.len() < 4 || !capitalised(&v[i - 1]) {
+        return None;
+    }
     let (name, system) = tokens[i].span.slice(text).split_once('@')?;
     let name_ok = name.chars().next().is_some_and(char::is_uppercase)
         && name.chars().skip(1).all(char::is_lowercase)

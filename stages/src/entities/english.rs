@@ -14,25 +14,48 @@
 //!   `business_en`).
 
 use pipeline_core::{Span, Token};
-use rustc_hash::FxHashSet;
+use std::sync::OnceLock;
 
-use super::features::{TokenView, ALLCAPS, CAP, WORD};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::features::{hash_str, TokenView, ALLCAPS, CAP, WORD};
 use super::rules::list;
 use super::{Entity, EntityType};
 
-/// The lowercased word of token `i`, without a possessive `'s`.
-fn word(text: &str, tokens: &[Token], i: usize) -> String {
-    let w = tokens[i].span.slice(text);
-    let w = w
-        .strip_suffix("'s")
-        .or_else(|| w.strip_suffix("’s"))
-        .unwrap_or(w);
-    w.to_lowercase()
+/// The classes of `data/rules.txt` the English rules read, one bit each.
+const CLASSES: [&str; 8] = [
+    "particle",
+    "particle_spaced",
+    "storm",
+    "sky",
+    "venue",
+    "business",
+    "group",
+    "company_suffix",
+];
+
+/// The English lists as one map from a word's hash ([`TokenView::lower`]) to the bits
+/// of its classes ([`CLASSES`]): one lookup a question, no lowercasing.
+fn classes() -> &'static FxHashMap<u64, u8> {
+    static MAP: OnceLock<FxHashMap<u64, u8>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut m: FxHashMap<u64, u8> = FxHashMap::default();
+        for (bit, class) in CLASSES.iter().enumerate() {
+            for w in list(class, "en").into_iter().flatten() {
+                *m.entry(hash_str(w)).or_insert(0) |= 1 << bit;
+            }
+        }
+        m
+    })
 }
 
-/// Whether token `i`'s word is in the English list `class`.
-fn listed(text: &str, tokens: &[Token], i: usize, class: &str) -> bool {
-    list(class, "en").is_some_and(|l| l.contains(word(text, tokens, i).as_str()))
+/// Whether token `i`'s word is in the English list `class` (one of [`CLASSES`]).
+fn listed(v: &[TokenView], i: usize, class: &str) -> bool {
+    let bit = CLASSES
+        .iter()
+        .position(|c| *c == class)
+        .map_or(0, |b| 1u8 << b);
+    classes().get(&v[i].lower).is_some_and(|&m| m & bit != 0)
 }
 
 /// Applies the rules to the entities of an English document.
@@ -51,13 +74,9 @@ pub(super) fn refine(
     let mut storms: FxHashSet<u64> = FxHashSet::default();
     for e in &entities {
         let r = &e.tokens;
-        if e.kind == EntityType::Person && r.start > 0 && listed(text, tokens, r.start - 1, "storm")
-        {
+        if e.kind == EntityType::Person && r.start > 0 && listed(v, r.start - 1, "storm") {
             storms.insert(v[r.start].lower);
-        } else if e.kind == EntityType::Person
-            && r.len() == 2
-            && listed(text, tokens, r.start, "storm")
-        {
+        } else if e.kind == EntityType::Person && r.len() == 2 && listed(v, r.start, "storm") {
             storms.insert(v[r.end - 1].lower);
         }
     }
@@ -65,11 +84,9 @@ pub(super) fn refine(
         let r = &e.tokens;
         let storm =
             e.kind == EntityType::Person && (storms.contains(&v[r.end - 1].lower) && r.len() <= 2);
-        let sky =
-            e.kind == EntityType::Person && r.len() == 1 && listed(text, tokens, r.start, "sky");
+        let sky = e.kind == EntityType::Person && r.len() == 1 && listed(v, r.start, "sky");
         // `Shiite`, `Sunni Arab`: groups of faith or people, no one name
-        let group =
-            e.kind != EntityType::Place && r.clone().all(|j| listed(text, tokens, j, "group"));
+        let group = e.kind != EntityType::Place && r.clone().all(|j| listed(v, j, "group"));
         // `P D`, `Z`: letters alone
         let letters = e.kind == EntityType::Person
             && r.clone()
@@ -91,15 +108,15 @@ pub(super) fn refine(
         });
         !storm && !sky && !group && !letters && !shouted && !file
     });
-    company_suffixes(text, tokens, &mut entities);
+    company_suffixes(text, tokens, v, &mut entities);
     for e in &mut entities {
         if e.kind != EntityType::Person {
             continue;
         }
         if e.tokens.len() >= 2 {
-            if listed(text, tokens, e.tokens.end - 1, "venue") {
+            if listed(v, e.tokens.end - 1, "venue") {
                 e.kind = EntityType::Place;
-            } else if listed(text, tokens, e.tokens.end - 1, "business") {
+            } else if listed(v, e.tokens.end - 1, "business") {
                 e.kind = EntityType::Organisation;
             }
         }
@@ -137,14 +154,14 @@ pub(super) fn refine(
 
 /// A company's legal form after a comma belongs to its name (`Acme, Inc.`): the name
 /// before it becomes an organisation through the suffix.
-fn company_suffixes(text: &str, tokens: &[Token], entities: &mut Vec<Entity>) {
+fn company_suffixes(text: &str, tokens: &[Token], v: &[TokenView], entities: &mut Vec<Entity>) {
     let mut k = 1;
     while k < entities.len() {
         let (a, b) = (&entities[k - 1], &entities[k]);
         let joined = b.tokens.len() == 1
             && b.tokens.start == a.tokens.end + 1
             && tokens[a.tokens.end].span.slice(text) == ","
-            && listed(text, tokens, b.tokens.start, "company_suffix");
+            && listed(v, b.tokens.start, "company_suffix");
         if joined {
             let end = b.tokens.end;
             let span_end = b.span.end;
@@ -171,14 +188,10 @@ fn with_particle(text: &str, tokens: &[Token], v: &[TokenView], taken: &[bool], 
         && glued(s - 2, s - 1)
         && glued(s - 1, s)
         && (lower(s - 2) || v[s - 2].flags & (WORD | CAP | ALLCAPS) == WORD | CAP)
-        && listed(text, tokens, s - 2, "particle")
+        && listed(v, s - 2, "particle")
     {
         s - 2
-    } else if s >= 1
-        && spaced(s - 1)
-        && lower(s - 1)
-        && listed(text, tokens, s - 1, "particle_spaced")
-    {
+    } else if s >= 1 && spaced(s - 1) && lower(s - 1) && listed(v, s - 1, "particle_spaced") {
         s - 1
     } else {
         return;
