@@ -22,6 +22,9 @@
 //! assert!(found.contains(&("Islamabad", EntityType::Place)));
 //! ```
 
+mod document;
+mod email;
+mod english;
 mod features;
 pub mod gazetteer;
 mod labels;
@@ -42,7 +45,7 @@ pub use model::ModelError;
 
 use features::views_with;
 use gazetteer::{Gazetteer, GazetteerMatch};
-use labels::{is_inside, type_of, O};
+use labels::{is_inside, type_of};
 use model::{lang_hash, space_of, tag_document, Weights};
 
 /// The embedded model (see `data/MODEL.md`).
@@ -165,12 +168,16 @@ impl Recognizer {
             (lang_hash(lang), space_of(lang)),
             &mut tags,
         );
-        repeat_names(&v, &mut tags);
+        document::repeat_names(&v, lang, &mut tags);
         if lang == Some("en") {
             lowercase::tag_places(text, tokens, &v, &mut tags);
         }
         let entities = rules::refine(text, tokens, &v, lang, spans(tokens, &tags));
         let entities = lists::split_name_lists(text, tokens, &v, entities);
+        let mut entities = email::header_names(text, tokens, &v, entities);
+        if lang == Some("en") {
+            entities = english::refine(text, tokens, &v, entities);
+        }
         (entities, reading.matches)
     }
 
@@ -212,52 +219,8 @@ pub fn sentence_ranges(
     out
 }
 
-/// One sense per document: a capitalised word the tagger left out that is elsewhere a
-/// name of one word, or the surname of a person's full name (`Qadri` after `Amir Latif
-/// Qadri`), gets that name's type; a one-word name typed otherwise that is such a
-/// surname becomes a person.
-fn repeat_names(v: &[features::TokenView], tags: &mut [u8]) {
-    use features::{CAP, LOWER_SEEN, WORD};
-    let mut known: rustc_hash::FxHashMap<u64, u8> = rustc_hash::FxHashMap::default();
-    for e in spans_of_tags(tags) {
-        let (kind, range) = e;
-        if range.len() == 1 || kind == EntityType::Person {
-            known
-                .entry(v[range.end - 1].lower)
-                .or_insert(labels::begin(kind));
-        }
-    }
-    if known.is_empty() {
-        return;
-    }
-    // a one-word name typed otherwise that is the surname of a person's full name
-    // (`Herrera` after `Tomas Herrera`) is that person
-    let surnames: rustc_hash::FxHashSet<u64> = spans_of_tags(tags)
-        .into_iter()
-        .filter(|(kind, r)| *kind == EntityType::Person && r.len() > 1)
-        .map(|(_, r)| v[r.end - 1].lower)
-        .collect();
-    for (kind, r) in spans_of_tags(tags) {
-        if kind != EntityType::Person && r.len() == 1 && surnames.contains(&v[r.start].lower) {
-            tags[r.start] = labels::begin(EntityType::Person);
-        }
-    }
-    for i in 0..tags.len() {
-        let next_free = tags.get(i + 1).map_or(true, |&t| !is_inside(t));
-        if tags[i] == O
-            && next_free
-            && v[i].flags & (CAP | WORD | LOWER_SEEN) == CAP | WORD
-            && (i == 0 || tags[i - 1] == O)
-        {
-            if let Some(&tag) = known.get(&v[i].lower) {
-                tags[i] = tag;
-            }
-        }
-    }
-}
-
 /// The `(type, token range)` of each entity of a tag sequence.
-fn spans_of_tags(tags: &[u8]) -> Vec<(EntityType, Range<usize>)> {
+pub(crate) fn spans_of_tags(tags: &[u8]) -> Vec<(EntityType, Range<usize>)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tags.len() {
@@ -300,7 +263,7 @@ mod tests {
     fn spans_follow_the_tags() {
         let text = "a b c d";
         let tokens = crate::tokens::tokenize(text);
-        let e = spans(&tokens, &[1, 2, O, 5]);
+        let e = spans(&tokens, &[1, 2, labels::O, 5]);
         assert_eq!(e.len(), 2);
         assert_eq!(e[0].span.slice(text), "a b");
         assert_eq!(e[0].kind, EntityType::Person);

@@ -39,7 +39,7 @@ fn lists() -> &'static FxHashMap<(&'static str, &'static str), FxHashSet<String>
 
 /// The list `class` of language `lang` (looked up without building a key: the rules ask
 /// for lists once per entity).
-fn list<'a>(class: &'a str, lang: &'a str) -> Option<&'a FxHashSet<String>> {
+pub(super) fn list<'a>(class: &'a str, lang: &'a str) -> Option<&'a FxHashSet<String>> {
     let lists: &'a FxHashMap<(&'a str, &'a str), FxHashSet<String>> = lists();
     lists.get(&(class, lang))
 }
