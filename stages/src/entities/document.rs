@@ -1,6 +1,6 @@
 //! One sense per document: a name keeps its type through the document, as the
 //! document-level label consistency of Stanford NER and spaCy users' entity rulers has
-//! it. Once `Debra Perlingiere` is a person, `Perlingiere` and `Debra` alone are that
+//! it. Once `Nora Quill` is a person, `Quill` and `Nora` alone are that
 //! person, and in English also `debra` written in lower case (web text often is).
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -13,7 +13,7 @@ use super::spans_of_tags;
 /// surname or first name of a person's full name (`Qadri`, `Amir` after `Amir Latif
 /// Qadri`), gets that name's type; a one-word name typed otherwise that is such a
 /// surname becomes a person. In English, a lower-case word that is not a common word
-/// and is elsewhere a person's name (`darin` after `Darin Fisher`) is that person.
+/// and is elsewhere a person's name (`marek` after `Marek Novak`) is that person.
 pub(super) fn repeat_names(v: &[TokenView], lang: Option<&str>, tags: &mut [u8]) {
     let mut known: FxHashMap<u64, u8> = FxHashMap::default();
     let entities = spans_of_tags(tags);

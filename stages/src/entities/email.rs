@@ -1,13 +1,13 @@
 //! People as e-mail headers and signatures write them, where the tagger, which reads
 //! running text, cuts or runs on:
-//! - `"Lenhart, Matthew" <addr>`: a surname, a comma and a given name between quotation
+//! - `"Hollis, Margaret" <addr>`: a surname, a comma and a given name between quotation
 //!   marks is one name (any capitalised word when an address follows);
-//! - `Robert Bryngelson@AZURIX`: a given name before a `Name@ORG` address of a mail
+//! - `Helen Marsh@ACME`: a given name before a `Name@ORG` address of a mail
 //!   system is one name, the address included;
-//! - a person that runs on past the end of a name: into words in capitals (`Travis
-//!   Hanson WHO WANTS`), over a dash set between spaces (`Debra Perlingiere - ENRON`), or
-//!   into the next name of a header (`Debra Perlingiere Jeffrey T Hodge`, when the
-//!   document names `Debra Perlingiere` alone elsewhere) is cut there.
+//! - a person that runs on past the end of a name: into words in capitals (`Oliver
+//!   Brandt WHO CAME EARLY`), over a dash set between spaces (`Nora Quill - ACME-EAST`), or
+//!   into the next name of a header (`Nora Quill Peter Hale`, when the
+//!   document names `Nora Quill` alone elsewhere) is cut there.
 
 use pipeline_core::{Span, Token};
 use rustc_hash::FxHashSet;
@@ -74,7 +74,7 @@ fn is_quote(text: &str, tokens: &[Token], i: usize) -> bool {
         .is_some_and(|t| matches!(t.span.slice(text), "\"" | "“" | "”"))
 }
 
-/// A plain capitalised word (`Lenhart`, not `LENHART` nor `lenhart`).
+/// A plain capitalised word (`Hollis`, not `HOLLIS` nor `hollis`).
 fn capitalised(v: &TokenView) -> bool {
     v.flags & (WORD | CAP | ALLCAPS) == WORD | CAP
 }
@@ -182,7 +182,7 @@ fn cut_run_on_people(text: &str, tokens: &[Token], v: &[TokenView], entities: &m
 }
 
 /// Whether the words `rest` after a full name are the next name of a header: a given
-/// name and a surname (`Jeffrey T Hodge`), or a given name alone addressed at the end
+/// name and a surname (`Peter K Hale`), or a given name alone addressed at the end
 /// of its line (`Kathleen,⏎`), not the end of a longer name (`Nancy Davis Reagan`).
 fn next_name(text: &str, tokens: &[Token], v: &[TokenView], rest: std::ops::Range<usize>) -> bool {
     let given = capitalised(&v[rest.start])

@@ -1,16 +1,16 @@
 //! Rules after the tagger for English documents, on the people it finds (word lists in
 //! `data/rules.txt`):
-//! - Arabic name particles belong to the name: `al-Sadr`, `bin Laden`, and the given
-//!   name before them (`Muqtada al-Sadr`);
-//! - a storm is no person: `Hurricane Rita`, and `Rita` alone in the same document;
+//! - Arabic name particles belong to the name: `al-Hamdani`, `bin Laden`, and the given
+//!   name before them (`Yusuf al-Hamdani`);
+//! - a storm is no person: `Hurricane Dolores`, and `Dolores` alone in the same document;
 //! - a planet or star alone is no person (`Venus`, `Saturn`), nor are letters alone
 //!   (`Z`); a group of faith or people is no name (`Shiite`, `Sunni Arab`), nor a
 //!   common word set in capitals (`FREE`);
 //! - a company's legal form after a comma is part of its name (`Acme, Inc.`);
-//! - a file's name is no name (`Stocks.pdf`), a postscript no part of one (`P.S. Tom`),
+//! - a file's name is no name (`Report.pdf`), a postscript no part of one (`P.S. Tom`),
 //!   and a name after `St.` a place (`St. Thomas`);
 //! - a name ending in a word for a shop, restaurant or firm is a place (`Britt's Pizza`,
-//!   `Hayes Street Grill`: `venue_en`) or an organisation (`Malcolm Smith Motorsports`:
+//!   `Harbor Street Grill`: `venue_en`) or an organisation (`Carl Webb Motorsports`:
 //!   `business_en`).
 
 use pipeline_core::{Span, Token};
@@ -96,7 +96,7 @@ pub(super) fn refine(
             && v[r.start].flags & ALLCAPS != 0
             && v[r.start].common
             && tokens[r.start].span.len() > 3;
-        // `CrudeStocks.pdf`: a file's name
+        // `QuarterlyReport.pdf`: a file's name
         let file = r.clone().any(|j| {
             tokens[j]
                 .span
@@ -138,7 +138,7 @@ pub(super) fn refine(
             e.kind = EntityType::Place;
         }
     }
-    // a one-word person the particle's name took in (`Muqtada` of `Muqtada al-Sadr`)
+    // a one-word person the particle's name took in (`Yusuf` of `Yusuf al-Hamdani`)
     let wide: Vec<std::ops::Range<usize>> = entities
         .iter()
         .filter(|e| e.tokens.len() > 1)
