@@ -4,7 +4,9 @@
 //! and sentences the splitter broke after an abbreviation; and the German rules that
 //! `reported.rs` calls: quotes after a colon with the cue before it, verbs of saying split
 //! around their object (`zeigte … an, daß`), `Nach dem Bericht …` sources, the genitive
-//! that speaks a noun of saying, reported content ending at `. --`.
+//! that speaks a noun of saying, reported content ending at `. --`; and the German clause tests it
+//! uses: where a noun phrase ends, a coordinated main clause of the writer's own, the
+//! subjunctive and infinitive clauses.
 
 use super::analysis::{conf_of, Analyzer, Mention, MentionKind, WINDOW};
 use super::lexicon::{class, list};
@@ -275,5 +277,93 @@ impl Analyzer<'_> {
                 self.tokens[i].classes = 0;
             }
         }
+    }
+
+    /// In German (`capitalised_nouns`), `np` without the lowercase words at its end: a
+    /// noun phrase ends with its noun or name (`dem Minister`, not `dem Minister kommt`).
+    pub(super) fn noun_phrase_end(&self, mut np: Mention) -> Mention {
+        if self.lex.capitalised_nouns {
+            while np.end > np.start + 1 && !self.tokens[np.end - 1].cap {
+                np.end -= 1;
+            }
+        }
+        np
+    }
+
+    /// In German (`capitalised_nouns`), whether a coordinating conjunction at `k` opens
+    /// a main clause of the writer's own after reported content: a pronoun subject or a
+    /// cue of its own before the next comma, and not in the subjunctive (`…, und sie
+    /// stimmen der Empfehlung bei`, `…, und er antwortete, …`; not `…, und daß …`, `…,
+    /// und er sei bereit`).
+    pub(super) fn new_main_clause(&self, k: usize, hi: usize) -> bool {
+        if !self.lex.capitalised_nouns || !self.in_list(k, list::COORDINATING) {
+            return false;
+        }
+        let end = (k + 1..hi.min(k + 9))
+            .find(|&j| !self.tokens[j].word)
+            .unwrap_or(hi.min(k + 9));
+        (k + 1..end).any(|j| {
+            self.has_class(j, class::PRON) || self.reported_cue(j, k) || self.separable_cue(j, k)
+        }) && !self.has_class(k + 1, class::THAT)
+            && !self.subjunctive_clause(k + 1, hi)
+    }
+
+    /// The parts of a sentence from `a` to `hi`, each up to the next semicolon, that are
+    /// in the subjunctive: reported speech of `np` carried on (`…; es müsse also …`),
+    /// until the first that is not; the end of the last one (or `a`).
+    pub(super) fn subjunctive_parts(&mut self, mut a: usize, hi: usize, np: Mention) -> usize {
+        let mut last = a;
+        while a < hi {
+            let e = (a..hi).find(|&k| self.punct(k) == ';').unwrap_or(hi);
+            let end = self.trim_end(a, e);
+            if end < a + 3 || !self.subjunctive_sentence(a, e) {
+                break;
+            }
+            if let Some(content) = self.byte_range(a, end) {
+                self.push_reported_plain(content, np, None, 0.5);
+                last = end;
+            }
+            a = e + 1;
+        }
+        last
+    }
+
+    /// Whether the words `a..hi` hold a subjunctive form of the `subjunctive` list and
+    /// no quotation mark.
+    pub(super) fn subjunctive_sentence(&self, a: usize, hi: usize) -> bool {
+        let hi = hi.min(self.tokens.len());
+        (a..hi).any(|k| self.in_list(k, list::SUBJUNCTIVE))
+            && !(a..hi).any(|k| is_paired_quote_mark(self.punct(k)))
+    }
+
+    /// Whether the clause from `a` (to its next comma or the end `hi`) holds a
+    /// subjunctive form (`…, England werde …`).
+    pub(super) fn subjunctive_clause(&self, a: usize, hi: usize) -> bool {
+        let end = (a..hi.min(self.tokens.len()))
+            .find(|&k| self.punct(k) == ',')
+            .unwrap_or(hi);
+        self.subjunctive_sentence(a, end)
+    }
+
+    /// In German (`capitalised_nouns`), whether the words from `a` to the next comma or
+    /// sentence end are an infinitive clause of three words or more: `zu` before its
+    /// last word, or `zu` inside it (`…, die Hunde ruhig zu erhalten`, `…, sich
+    /// zusammenzuschließen`, `…, anzustellen`).
+    pub(super) fn infinitive_clause(&self, a: usize, hi: usize) -> bool {
+        if !self.lex.capitalised_nouns || !self.tokens.get(a).is_some_and(|t| t.word) {
+            return false;
+        }
+        let hi = hi.min(self.tokens.len());
+        let end = (a..hi)
+            .find(|&k| !self.tokens[k].word || self.in_quote(k))
+            .unwrap_or(hi);
+        if end < a + 3 || end < hi && !matches!(self.punct(end), ',' | '.' | ';' | '!') {
+            return false;
+        }
+        let last = self.word(end - 1);
+        let inner = last
+            .rfind("zu")
+            .is_some_and(|i| i >= 2 && last.len() >= i + 5 && last.ends_with("en"));
+        self.word(end - 2) == "zu" || inner && !last.starts_with(char::is_uppercase)
     }
 }
