@@ -8,7 +8,7 @@
 //! uses: where a noun phrase ends, a coordinated main clause of the writer's own, the
 //! subjunctive and infinitive clauses.
 
-use super::analysis::{conf_of, Analyzer, Mention, MentionKind, WINDOW};
+use super::analysis::{conf_of, Analyzer, Mention, MentionKind, TokenInfo, WINDOW};
 use super::lexicon::{class, list};
 use crate::text::is_paired_quote_mark;
 use pipeline_core::QuoteKind;
@@ -83,7 +83,7 @@ impl Analyzer<'_> {
 
     /// A cue right after a coordinating conjunction that opens its clause `b..c` (`Die
     /// „Zeitung“ mißt dem eine Bedeutung bei und sagt, daß …`, `Nun näherte der König
-    /// sich und sagte:`): in a language whose nouns are capitalised (German, verb second),
+    /// sich und sagte:`), or right after a comma: in a language whose nouns are capitalised (German, verb second),
     /// the subject of the sentence's first verb: the mention that opens the sentence
     /// right before a lowercase word, else the one right after a sentence-opening adverb
     /// and its verb.
@@ -92,7 +92,16 @@ impl Analyzer<'_> {
         while e > b && self.has_class(e - 1, class::FILLER | class::TIME) {
             e -= 1;
         }
-        if !self.lex.capitalised_nouns || e == lo || !self.in_list(e - 1, list::COORDINATING) {
+        // (or a comma alone after a first clause of words only, the cue opening its
+        // clause: `Das Blatt schüttelt den Vorwurf ab, führt den Lesern zu Gemüte, daß …`)
+        let joined = |e: usize| {
+            self.in_list(e - 1, list::COORDINATING)
+                || e == b
+                    && self.punct(e - 1) == ','
+                    && !self.tokens[c].cap
+                    && (lo..e - 1).all(|k| self.tokens[k].word)
+        };
+        if !self.lex.capitalised_nouns || e == lo || !joined(e) {
             return None;
         }
         let verb_at = |k: usize| {
@@ -366,4 +375,38 @@ impl Analyzer<'_> {
             .is_some_and(|i| i >= 2 && last.len() >= i + 5 && last.ends_with("en"));
         self.word(end - 2) == "zu" || inner && !last.starts_with(char::is_uppercase)
     }
+}
+
+/// German: the sentence splitter leaves `… würden. -- Gegen Mittag …` (or `. — Der`)
+/// in one sentence; `sents` (token ranges) is split there, the dash left at the end of
+/// the first, when a capitalised word follows it.
+pub(super) fn split_at_dashes(sents: &mut Vec<(usize, usize)>, t: &[TokenInfo], text: &str) {
+    let dash = |k: usize| {
+        t.get(k)
+            .and_then(|tk| text.get(tk.start..tk.end))
+            .is_some_and(|w| w.starts_with("--") || w == "—")
+    };
+    let breaks = |k: usize| {
+        matches!(t[k].punct, '.' | '!' | '?')
+            && dash(k + 1)
+            && t.get(k + 2).is_some_and(|n| n.word && n.cap)
+    };
+    if !sents
+        .iter()
+        .any(|&(a, b)| (a..b.saturating_sub(2)).any(breaks))
+    {
+        return;
+    }
+    let mut out = Vec::with_capacity(sents.len() + 8);
+    for &(a, b) in sents.iter() {
+        let mut s = a;
+        for k in a..b.saturating_sub(2) {
+            if k > s && breaks(k) {
+                out.push((s, k + 2));
+                s = k + 2;
+            }
+        }
+        out.push((s, b));
+    }
+    *sents = out;
 }

@@ -223,6 +223,17 @@ fn abbreviations_and_titles_keep_their_period() {
 }
 
 #[test]
+fn german_title_and_month_abbreviations_do_not_end_the_sentence() {
+    assert_eq!(
+        sents("Der Vertrag des Hrn. Weber gilt seit Febr. 1851 in Bonn. Er endet bald."),
+        [
+            "Der Vertrag des Hrn. Weber gilt seit Febr. 1851 in Bonn.",
+            "Er endet bald."
+        ]
+    );
+}
+
+#[test]
 fn title_glued_to_a_name_is_split() {
     assert_eq!(toks("Mr.Yusuf spoke"), ["Mr.", "Yusuf", "spoke"]);
 }

@@ -524,4 +524,35 @@ mod tests {
             &[(Indirect, "daß die Preise steigen", Some("Paul Vogt"))],
         );
     }
+
+    #[test]
+    fn a_full_stop_and_a_dash_end_the_sentence_of_the_next_speaker() {
+        check(
+            "Es regnete den ganzen Tag. -- Der Bauer Paul Vogt bekannte dem Arzt, daß er krank sei.",
+            "de",
+            &[(Indirect, "daß er krank sei", Some("Paul Vogt"))],
+        );
+    }
+
+    #[test]
+    fn a_cue_after_a_comma_shares_the_subject_of_the_first_verb() {
+        check(
+            "Das Tagblatt weist den Vorwurf zurück, führt den Lesern vor Augen, daß die Partei treu blieb.",
+            "de",
+            &[(Indirect, "daß die Partei treu blieb", Some("Tagblatt"))],
+        );
+    }
+
+    #[test]
+    fn an_abbreviated_title_does_not_end_the_reported_clause() {
+        check(
+            "Der Minister Paul Vogt erklärte, daß der Vertrag des Hrn. Weber gelte.",
+            "de",
+            &[(
+                Indirect,
+                "daß der Vertrag des Hrn. Weber gelte",
+                Some("Paul Vogt"),
+            )],
+        );
+    }
 }
