@@ -54,16 +54,21 @@ impl Analyzer<'_> {
         }
         // (`Der „Anzeiger“ bemerkt dagegen:`, `sagt die „Zeitung“:`: a paper named in
         // quotation marks)
-        let np = np.or_else(|| self.quoted_name(b, colon)).or_else(|| {
-            // (the paper's name closes right before the clause of its verb)
-            (b > lo)
-                .then(|| self.quoted_name(lo, b + 1))
-                .flatten()
-                .filter(|m| m.end + 1 == b)
-        });
+        let np = np
+            .or_else(|| self.quoted_name(b, colon))
+            .or_else(|| self.quoted_name_before(b, lo));
         let conf = np.map_or(0.5, |np| conf_of(np.kind, 0.65));
         self.push_quote(qi, QuoteKind::Direct, np, Some((k, k + 1)), conf);
         true
+    }
+
+    /// A paper named in quotation marks that close right before the clause `b..` of its
+    /// verb (`Der „Globe“ meint, …`).
+    pub(super) fn quoted_name_before(&self, b: usize, lo: usize) -> Option<Mention> {
+        (b > lo)
+            .then(|| self.quoted_name(lo, b + 1))
+            .flatten()
+            .filter(|m| m.end + 1 == b)
     }
 
     /// The start of the sentence holding token `i`, joined to the sentences before it

@@ -90,7 +90,12 @@ impl Analyzer<'_> {
                     self.subjunctive_sentence(lo, first) && self.subjunctive_sentence(lo, hi)
                 });
                 if let Some(np) = carried {
-                    if let Some(content) = self.byte_range(lo, self.trim_end(lo, hi)) {
+                    // (German: up to a main clause of the writer's own, `…, und als
+                    // Gentleman eröffnete er …`)
+                    let end = (lo..hi)
+                        .find(|&k| self.punct(k) == ',' && self.new_main_clause(k + 1, hi))
+                        .unwrap_or(hi);
+                    if let Some(content) = self.byte_range(lo, self.trim_end(lo, end)) {
                         self.push_reported_plain(content, np, None, 0.5);
                     }
                 }
@@ -407,6 +412,11 @@ impl Analyzer<'_> {
                     .or_else(|| self.subject_before(c, b))
                     .or_else(|| self.fronted_subject(b, lo))
                     .or_else(|| self.quoted_name(b, (c + 4).min(hi)))
+                    // (German: `Der „Globe“ meint, …`)
+                    .or_else(|| {
+                        let de = self.lex.capitalised_nouns;
+                        de.then(|| self.quoted_name_before(b, lo)).flatten()
+                    })
                     .or_else(|| self.dropped(c, b));
                 let stop = self.reported_end(a, lo, hi);
                 let end = self.trim_end(a, stop);
@@ -597,12 +607,15 @@ impl Analyzer<'_> {
     }
 
     /// Where reported content from `a` ends: at a comma before a subordinator that
-    /// leaves it (`…, хотя …`, `…, obwohl …`), at the comma that closes a fronted
-    /// subordinate clause holding it (`Když také on tvrdil, že …, bili ho …`), else at
-    /// the sentence end `hi`.
+    /// leaves it (`…, хотя …`, `…, obwohl …`), at the comma after a German infinitive
+    /// clause, at the comma that closes a fronted subordinate clause holding it (`Když
+    /// také on tvrdil, že …, bili ho …`), else at the sentence end `hi`.
     fn reported_end(&self, a: usize, lo: usize, hi: usize) -> usize {
         let fronted = self.in_list_lower(lo, list::FRONTED_SUBORDINATOR)
             && !(lo..a).any(|k| self.punct(k) == ',' && !self.has_class(k + 1, class::THAT));
+        // (German: an infinitive clause ends at the comma after its last infinitive,
+        // `…, ein gutes Wort einzulegen, der …`, `…, zu bleiben, dann … zu lassen, welche …`)
+        let infinitive = !self.has_class(a, class::THAT) && self.infinitive_clause(a, hi);
         (a + 1..hi)
             .find(|&k| {
                 self.punct(k) == ';'
@@ -610,7 +623,8 @@ impl Analyzer<'_> {
                     || self.punct(k) == ','
                         && (fronted
                             || self.in_list(k + 1, list::SUBORDINATE_AFTER_COMMA)
-                            || self.new_main_clause(k + 1, hi))
+                            || self.new_main_clause(k + 1, hi)
+                            || infinitive && !self.infinitive_clause(k + 1, hi))
             })
             .unwrap_or(hi)
     }
@@ -781,7 +795,12 @@ impl Analyzer<'_> {
         } else if let Some(np) = (b..e).find_map(|s| self.mention_at(s, e).filter(|m| m.end == e)) {
             return Some(np);
         }
-        if let Some(np) = (b..e).find_map(|s| self.mention_at(s, e)) {
+        // (German: not a time, `Hier hat letzten Sonntag die Versammlung beschlossen`)
+        let timeless = |np: &Mention| {
+            let np = self.noun_phrase_end(*np);
+            !self.lex.capitalised_nouns || !self.has_class(np.end - 1, class::FILLER | class::TIME)
+        };
+        if let Some(np) = (b..e).find_map(|s| self.mention_at(s, e).filter(timeless)) {
             return Some(self.noun_phrase_end(np));
         }
         let last = self.tokens[e - 1];

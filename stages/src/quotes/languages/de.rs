@@ -555,4 +555,47 @@ mod tests {
             )],
         );
     }
+
+    #[test]
+    fn a_paper_named_in_marks_before_its_cue_speaks() {
+        check(
+            "Der „Landbote“ meint, in den Erklärungen des Ministers liege ein Fortschritt.",
+            "de",
+            &[(
+                Indirect,
+                "in den Erklärungen des Ministers liege ein Fortschritt",
+                Some("Landbote"),
+            )],
+        );
+    }
+
+    #[test]
+    fn reported_infinitive_clauses_end_after_their_last_infinitive() {
+        check(
+            "Der Minister Paul Vogt bat den Wirt, ein gutes Wort für ihn einzulegen, der aber schwieg.",
+            "de",
+            &[(Indirect, "ein gutes Wort für ihn einzulegen", Some("Paul Vogt"))],
+        );
+        check(
+            "Der Minister Paul Vogt bat den Wirt, im Haus zu bleiben, dann die Pferde zu holen, die draußen standen.",
+            "de",
+            &[(
+                Indirect,
+                "im Haus zu bleiben, dann die Pferde zu holen",
+                Some("Paul Vogt"),
+            )],
+        );
+    }
+
+    #[test]
+    fn carried_subjunctive_speech_ends_before_a_main_clause_of_the_writer() {
+        check(
+            "Der Minister Paul Vogt erklärte, er sei krank. Er sei aber bereit, zu helfen, und am Abend eröffnete er die Sitzung.",
+            "de",
+            &[
+                (Indirect, "er sei krank", Some("Paul Vogt")),
+                (Indirect, "Er sei aber bereit, zu helfen", Some("Paul Vogt")),
+            ],
+        );
+    }
 }
