@@ -608,8 +608,9 @@ impl Analyzer<'_> {
 
     /// Where reported content from `a` ends: at a comma before a subordinator that
     /// leaves it (`…, хотя …`, `…, obwohl …`), at the comma after a German infinitive
-    /// clause, at the comma that closes a fronted subordinate clause holding it (`Když
-    /// také on tvrdil, že …, bili ho …`), else at the sentence end `hi`.
+    /// clause or before a German auxiliary (`…, war …`), at the comma that closes a
+    /// fronted subordinate clause holding it (`Když také on tvrdil, že …, bili ho …`),
+    /// else at the sentence end `hi`.
     fn reported_end(&self, a: usize, lo: usize, hi: usize) -> usize {
         let fronted = self.in_list_lower(lo, list::FRONTED_SUBORDINATOR)
             && !(lo..a).any(|k| self.punct(k) == ',' && !self.has_class(k + 1, class::THAT));
@@ -624,7 +625,9 @@ impl Analyzer<'_> {
                         && (fronted
                             || self.in_list(k + 1, list::SUBORDINATE_AFTER_COMMA)
                             || self.new_main_clause(k + 1, hi)
-                            || infinitive && !self.infinitive_clause(k + 1, hi))
+                            || infinitive && !self.infinitive_clause(k + 1, hi)
+                            || self.lex.capitalised_nouns
+                                && self.in_list_lower(k + 1, list::MAIN_AUXILIARY))
             })
             .unwrap_or(hi)
     }

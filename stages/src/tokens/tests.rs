@@ -231,6 +231,10 @@ fn german_title_and_month_abbreviations_do_not_end_the_sentence() {
             "Er endet bald."
         ]
     );
+    assert_eq!(
+        sents("Er meldete, daß Se. Majestät abgereist sei. Gut."),
+        ["Er meldete, daß Se. Majestät abgereist sei.", "Gut."]
+    );
 }
 
 #[test]

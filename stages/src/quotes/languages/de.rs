@@ -598,4 +598,13 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn reported_content_ends_before_an_auxiliary_after_a_comma() {
+        check(
+            "Der Brief, von dem der Minister Paul Vogt sagte, daß er gefälscht sei, war verschwunden.",
+            "de",
+            &[(Indirect, "daß er gefälscht sei", Some("Paul Vogt"))],
+        );
+    }
 }
