@@ -407,8 +407,14 @@ impl Analyzer<'_> {
         let after_speaker = inverted.map_or(c + 1, |np| np.end);
         {
             if let Some(a) = self.clause_after(after_speaker, hi) {
+                // (a split cue's clause is coordinated at its finite verb: `…, und gaben
+                // die Besorgnis zu erkennen, daß`)
+                let v = (b..c)
+                    .find(|&k| self.in_list_lower(k, list::SEPARABLE_VERB))
+                    .filter(|_| self.separable_cue(c, lo))
+                    .unwrap_or(c);
                 let np = inverted
-                    .or_else(|| self.v2_coordinated_subject(c, b, lo))
+                    .or_else(|| self.v2_coordinated_subject(v, b, lo))
                     .or_else(|| self.subject_before(c, b))
                     .or_else(|| self.fronted_subject(b, lo))
                     .or_else(|| self.quoted_name(b, (c + 4).min(hi)))
@@ -657,6 +663,12 @@ impl Analyzer<'_> {
                 return None;
             }
             let after_stop = k > c + 1 && self.has_class(k - 1, class::STOP);
+            // (German `bemerkte Seiner Majestät, daß`: a capitalised object's article)
+            let object = self.lex.capitalised_nouns && t.lists_lower & list::OBJECT_ARTICLE != 0;
+            if object && k == self.skip_adjuncts(c + 1, hi) {
+                k = self.mention_at(k, hi).map_or(k + 1, |np| np.end);
+                continue;
+            }
             if t.classes & class::PRON != 0 && k == self.skip_adjuncts(c + 1, hi) {
                 return self.mention_at(k, hi);
             }

@@ -607,4 +607,22 @@ mod tests {
             &[(Indirect, "daß er gefälscht sei", Some("Paul Vogt"))],
         );
     }
+
+    #[test]
+    fn a_possessive_in_an_object_case_after_the_cue_is_no_speaker() {
+        check(
+            "Der Kammerdiener Paul Vogt sah auf und bemerkte Seiner Hoheit, daß es spät sei.",
+            "de",
+            &[(Indirect, "daß es spät sei", Some("Paul Vogt"))],
+        );
+    }
+
+    #[test]
+    fn a_split_cue_after_und_shares_the_subject_of_the_first_verb() {
+        check(
+            "Der Bauer Karl Vogt stand lange auf dem Feld, und gab die Sorge zu erkennen, daß die Ernte verderbe.",
+            "de",
+            &[(Indirect, "daß die Ernte verderbe", Some("Karl Vogt"))],
+        );
+    }
 }
