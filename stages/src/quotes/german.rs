@@ -4,9 +4,10 @@
 //! and sentences the splitter broke after an abbreviation; and the German rules that
 //! `reported.rs` calls: quotes after a colon with the cue before it, verbs of saying split
 //! around their object (`zeigte … an, daß`), `Nach dem Bericht …` sources, the genitive
-//! that speaks a noun of saying, reported content ending at `. --`; and the German clause tests it
-//! uses: where a noun phrase ends, a coordinated main clause of the writer's own, the
-//! subjunctive and infinitive clauses.
+//! that speaks a noun of saying, reported content ending at `. --`; and the German
+//! clause tests it uses: where a noun phrase ends, a coordinated main clause of the
+//! writer's own, the subjunctive and infinitive clauses; sentences split at `. --`
+//! (`split_at_dashes`) and a paper named in marks before its verb (`quoted_name_before`).
 
 use super::analysis::{conf_of, Analyzer, Mention, MentionKind, TokenInfo, WINDOW};
 use super::lexicon::{class, list};
