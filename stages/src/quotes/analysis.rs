@@ -257,6 +257,9 @@ impl<'a> Analyzer<'a> {
                 sents[i].0 -= 1;
             }
         }
+        if lex.capitalised_nouns {
+            super::german::split_at_dashes(&mut sents, &t, text);
+        }
         for (i, &(a, b)) in sents.iter().enumerate() {
             for tk in &mut t[a..b] {
                 tk.sentence = i as u32;

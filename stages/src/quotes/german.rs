@@ -4,9 +4,12 @@
 //! and sentences the splitter broke after an abbreviation; and the German rules that
 //! `reported.rs` calls: quotes after a colon with the cue before it, verbs of saying split
 //! around their object (`zeigte … an, daß`), `Nach dem Bericht …` sources, the genitive
-//! that speaks a noun of saying, reported content ending at `. --`.
+//! that speaks a noun of saying, reported content ending at `. --`; and the German
+//! clause tests it uses: where a noun phrase ends, a coordinated main clause of the
+//! writer's own, the subjunctive and infinitive clauses; sentences split at `. --`
+//! (`split_at_dashes`) and a paper named in marks before its verb (`quoted_name_before`).
 
-use super::analysis::{conf_of, Analyzer, Mention, MentionKind, WINDOW};
+use super::analysis::{conf_of, Analyzer, Mention, MentionKind, TokenInfo, WINDOW};
 use super::lexicon::{class, list};
 use crate::text::is_paired_quote_mark;
 use pipeline_core::QuoteKind;
@@ -52,16 +55,21 @@ impl Analyzer<'_> {
         }
         // (`Der „Anzeiger“ bemerkt dagegen:`, `sagt die „Zeitung“:`: a paper named in
         // quotation marks)
-        let np = np.or_else(|| self.quoted_name(b, colon)).or_else(|| {
-            // (the paper's name closes right before the clause of its verb)
-            (b > lo)
-                .then(|| self.quoted_name(lo, b + 1))
-                .flatten()
-                .filter(|m| m.end + 1 == b)
-        });
+        let np = np
+            .or_else(|| self.quoted_name(b, colon))
+            .or_else(|| self.quoted_name_before(b, lo));
         let conf = np.map_or(0.5, |np| conf_of(np.kind, 0.65));
         self.push_quote(qi, QuoteKind::Direct, np, Some((k, k + 1)), conf);
         true
+    }
+
+    /// A paper named in quotation marks that close right before the clause `b..` of its
+    /// verb (`Der „Globe“ meint, …`).
+    pub(super) fn quoted_name_before(&self, b: usize, lo: usize) -> Option<Mention> {
+        (b > lo)
+            .then(|| self.quoted_name(lo, b + 1))
+            .flatten()
+            .filter(|m| m.end + 1 == b)
     }
 
     /// The start of the sentence holding token `i`, joined to the sentences before it
@@ -81,7 +89,7 @@ impl Analyzer<'_> {
 
     /// A cue right after a coordinating conjunction that opens its clause `b..c` (`Die
     /// „Zeitung“ mißt dem eine Bedeutung bei und sagt, daß …`, `Nun näherte der König
-    /// sich und sagte:`): in a language whose nouns are capitalised (German, verb second),
+    /// sich und sagte:`), or right after a comma: in a language whose nouns are capitalised (German, verb second),
     /// the subject of the sentence's first verb: the mention that opens the sentence
     /// right before a lowercase word, else the one right after a sentence-opening adverb
     /// and its verb.
@@ -90,7 +98,16 @@ impl Analyzer<'_> {
         while e > b && self.has_class(e - 1, class::FILLER | class::TIME) {
             e -= 1;
         }
-        if !self.lex.capitalised_nouns || e == lo || !self.in_list(e - 1, list::COORDINATING) {
+        // (or a comma alone after a first clause of words only, the cue opening its
+        // clause: `Das Blatt schüttelt den Vorwurf ab, führt den Lesern zu Gemüte, daß …`)
+        let joined = |e: usize| {
+            self.in_list(e - 1, list::COORDINATING)
+                || e == b
+                    && self.punct(e - 1) == ','
+                    && !self.tokens[c].cap
+                    && (lo..e - 1).all(|k| self.tokens[k].word)
+        };
+        if !self.lex.capitalised_nouns || e == lo || !joined(e) {
             return None;
         }
         let verb_at = |k: usize| {
@@ -276,4 +293,126 @@ impl Analyzer<'_> {
             }
         }
     }
+
+    /// In German (`capitalised_nouns`), `np` without the lowercase words at its end: a
+    /// noun phrase ends with its noun or name (`dem Minister`, not `dem Minister kommt`).
+    pub(super) fn noun_phrase_end(&self, mut np: Mention) -> Mention {
+        if self.lex.capitalised_nouns {
+            while np.end > np.start + 1 && !self.tokens[np.end - 1].cap {
+                np.end -= 1;
+            }
+        }
+        np
+    }
+
+    /// In German (`capitalised_nouns`), whether a coordinating conjunction at `k` opens
+    /// a main clause of the writer's own after reported content: a pronoun subject or a
+    /// cue of its own before the next comma, and not in the subjunctive (`…, und sie
+    /// stimmen der Empfehlung bei`, `…, und er antwortete, …`; not `…, und daß …`, `…,
+    /// und er sei bereit`).
+    pub(super) fn new_main_clause(&self, k: usize, hi: usize) -> bool {
+        if !self.lex.capitalised_nouns || !self.in_list(k, list::COORDINATING) {
+            return false;
+        }
+        let end = (k + 1..hi.min(k + 9))
+            .find(|&j| !self.tokens[j].word)
+            .unwrap_or(hi.min(k + 9));
+        (k + 1..end).any(|j| {
+            self.has_class(j, class::PRON) || self.reported_cue(j, k) || self.separable_cue(j, k)
+        }) && !self.has_class(k + 1, class::THAT)
+            && !self.subjunctive_clause(k + 1, hi)
+    }
+
+    /// The parts of a sentence from `a` to `hi`, each up to the next semicolon, that are
+    /// in the subjunctive: reported speech of `np` carried on (`…; es müsse also …`),
+    /// until the first that is not; the end of the last one (or `a`).
+    pub(super) fn subjunctive_parts(&mut self, mut a: usize, hi: usize, np: Mention) -> usize {
+        let mut last = a;
+        while a < hi {
+            let e = (a..hi).find(|&k| self.punct(k) == ';').unwrap_or(hi);
+            let end = self.trim_end(a, e);
+            if end < a + 3 || !self.subjunctive_sentence(a, e) {
+                break;
+            }
+            if let Some(content) = self.byte_range(a, end) {
+                self.push_reported_plain(content, np, None, 0.5);
+                last = end;
+            }
+            a = e + 1;
+        }
+        last
+    }
+
+    /// Whether the words `a..hi` hold a subjunctive form of the `subjunctive` list and
+    /// no quotation mark.
+    pub(super) fn subjunctive_sentence(&self, a: usize, hi: usize) -> bool {
+        let hi = hi.min(self.tokens.len());
+        (a..hi).any(|k| self.in_list(k, list::SUBJUNCTIVE))
+            && !(a..hi).any(|k| is_paired_quote_mark(self.punct(k)))
+    }
+
+    /// Whether the clause from `a` (to its next comma or the end `hi`) holds a
+    /// subjunctive form (`…, England werde …`).
+    pub(super) fn subjunctive_clause(&self, a: usize, hi: usize) -> bool {
+        let end = (a..hi.min(self.tokens.len()))
+            .find(|&k| self.punct(k) == ',')
+            .unwrap_or(hi);
+        self.subjunctive_sentence(a, end)
+    }
+
+    /// In German (`capitalised_nouns`), whether the words from `a` to the next comma or
+    /// sentence end are an infinitive clause of three words or more: `zu` before its
+    /// last word, or `zu` inside it (`…, die Hunde ruhig zu erhalten`, `…, sich
+    /// zusammenzuschließen`, `…, anzustellen`).
+    pub(super) fn infinitive_clause(&self, a: usize, hi: usize) -> bool {
+        if !self.lex.capitalised_nouns || !self.tokens.get(a).is_some_and(|t| t.word) {
+            return false;
+        }
+        let hi = hi.min(self.tokens.len());
+        let end = (a..hi)
+            .find(|&k| !self.tokens[k].word || self.in_quote(k))
+            .unwrap_or(hi);
+        if end < a + 3 || end < hi && !matches!(self.punct(end), ',' | '.' | ';' | '!') {
+            return false;
+        }
+        let last = self.word(end - 1);
+        let inner = last
+            .rfind("zu")
+            .is_some_and(|i| i >= 2 && last.len() >= i + 5 && last.ends_with("en"));
+        self.word(end - 2) == "zu" || inner && !last.starts_with(char::is_uppercase)
+    }
+}
+
+/// German: the sentence splitter leaves `… würden. -- Gegen Mittag …` (or `. — Der`)
+/// in one sentence; `sents` (token ranges) is split there, the dash left at the end of
+/// the first, when a capitalised word follows it.
+pub(super) fn split_at_dashes(sents: &mut Vec<(usize, usize)>, t: &[TokenInfo], text: &str) {
+    let dash = |k: usize| {
+        t.get(k)
+            .and_then(|tk| text.get(tk.start..tk.end))
+            .is_some_and(|w| w.starts_with("--") || w == "—")
+    };
+    let breaks = |k: usize| {
+        matches!(t[k].punct, '.' | '!' | '?')
+            && dash(k + 1)
+            && t.get(k + 2).is_some_and(|n| n.word && n.cap)
+    };
+    if !sents
+        .iter()
+        .any(|&(a, b)| (a..b.saturating_sub(2)).any(breaks))
+    {
+        return;
+    }
+    let mut out = Vec::with_capacity(sents.len() + 8);
+    for &(a, b) in sents.iter() {
+        let mut s = a;
+        for k in a..b.saturating_sub(2) {
+            if k > s && breaks(k) {
+                out.push((s, k + 2));
+                s = k + 2;
+            }
+        }
+        out.push((s, b));
+    }
+    *sents = out;
 }

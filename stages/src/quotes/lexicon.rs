@@ -297,6 +297,9 @@ pub(crate) mod list {
     /// Prepositions that open a sentence with its source (German `Nach dem Bericht hat
     /// …`), matched as written.
     pub const SOURCE_PREPOSITION: u128 = 1 << 107;
+    /// Finite auxiliaries that open a main clause right after a comma: German reported
+    /// content ends before one (`…, daß er Tadel enthielt, war die Krisis da`).
+    pub const MAIN_AUXILIARY: u128 = 1 << 108;
 }
 
 /// A map with a fast non-cryptographic hasher (FxHash): keys are short words we wrote,
@@ -724,6 +727,7 @@ fn list_bit(name: &str) -> u128 {
         "split_cue" => list::SPLIT_CUE,
         "separable_verb" => list::SEPARABLE_VERB,
         "source_preposition" => list::SOURCE_PREPOSITION,
+        "main_auxiliary" => list::MAIN_AUXILIARY,
         _ => 0,
     }
 }

@@ -143,7 +143,7 @@
 //! | `cues.rs` | word-level tests on cue words and verbs |
 //! | `direct.rs` | direct quotes and their attribution |
 //! | `headlines.rs` | speaker labels and headlines |
-//! | `german.rs` | German word order for `reported.rs`: nouns in a phrase or an object's case, V2 coordinated subjects, sentences broken after abbreviations; colon quotes, split verbs of saying, `Nach` sources, genitive speakers |
+//! | `german.rs` | German word order for `reported.rs`: nouns in a phrase or an object's case, V2 coordinated subjects, sentences broken after abbreviations; colon quotes, split verbs of saying, `Nach` sources, genitive speakers; the German clause tests (noun-phrase end, coordinated main clause, subjunctive and infinitive clauses); sentences split at `. --`; papers named in marks before their verb |
 //! | `reported.rs` | reported speech in the languages other than English (inverted and subject-less cues, sources after their speaker, subjunctive continuations) |
 //! | `clauses/` | reported clauses: `subject`, `ends`, `source`, `verb`, `special` |
 //! | `fragments.rs` | quotations embedded in a sentence whose cue comes earlier |

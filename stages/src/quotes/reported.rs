@@ -90,7 +90,12 @@ impl Analyzer<'_> {
                     self.subjunctive_sentence(lo, first) && self.subjunctive_sentence(lo, hi)
                 });
                 if let Some(np) = carried {
-                    if let Some(content) = self.byte_range(lo, self.trim_end(lo, hi)) {
+                    // (German: up to a main clause of the writer's own, `…, und als
+                    // Gentleman eröffnete er …`)
+                    let end = (lo..hi)
+                        .find(|&k| self.punct(k) == ',' && self.new_main_clause(k + 1, hi))
+                        .unwrap_or(hi);
+                    if let Some(content) = self.byte_range(lo, self.trim_end(lo, end)) {
                         self.push_reported_plain(content, np, None, 0.5);
                     }
                 }
@@ -285,17 +290,6 @@ impl Analyzer<'_> {
             .filter(|np| np.end <= c && matches!(np.kind, MentionKind::Name | MentionKind::Desc))
     }
 
-    /// In German (`capitalised_nouns`), `np` without the lowercase words at its end: a
-    /// noun phrase ends with its noun or name (`dem Minister`, not `dem Minister kommt`).
-    pub(super) fn noun_phrase_end(&self, mut np: Mention) -> Mention {
-        if self.lex.capitalised_nouns {
-            while np.end > np.start + 1 && !self.tokens[np.end - 1].cap {
-                np.end -= 1;
-            }
-        }
-        np
-    }
-
     /// Reported content `a..end` (tokens) with its cue but no written speaker; none when
     /// it holds a quotation mark.
     fn push_unspoken(&mut self, a: usize, end: usize, cue: (usize, usize)) -> Option<()> {
@@ -413,11 +407,22 @@ impl Analyzer<'_> {
         let after_speaker = inverted.map_or(c + 1, |np| np.end);
         {
             if let Some(a) = self.clause_after(after_speaker, hi) {
+                // (a split cue's clause is coordinated at its finite verb: `…, und gaben
+                // die Besorgnis zu erkennen, daß`)
+                let v = (b..c)
+                    .find(|&k| self.in_list_lower(k, list::SEPARABLE_VERB))
+                    .filter(|_| self.separable_cue(c, lo))
+                    .unwrap_or(c);
                 let np = inverted
-                    .or_else(|| self.v2_coordinated_subject(c, b, lo))
+                    .or_else(|| self.v2_coordinated_subject(v, b, lo))
                     .or_else(|| self.subject_before(c, b))
                     .or_else(|| self.fronted_subject(b, lo))
                     .or_else(|| self.quoted_name(b, (c + 4).min(hi)))
+                    // (German: `Der „Globe“ meint, …`)
+                    .or_else(|| {
+                        let de = self.lex.capitalised_nouns;
+                        de.then(|| self.quoted_name_before(b, lo)).flatten()
+                    })
                     .or_else(|| self.dropped(c, b));
                 let stop = self.reported_end(a, lo, hi);
                 let end = self.trim_end(a, stop);
@@ -608,12 +613,16 @@ impl Analyzer<'_> {
     }
 
     /// Where reported content from `a` ends: at a comma before a subordinator that
-    /// leaves it (`…, хотя …`, `…, obwohl …`), at the comma that closes a fronted
-    /// subordinate clause holding it (`Když také on tvrdil, že …, bili ho …`), else at
-    /// the sentence end `hi`.
+    /// leaves it (`…, хотя …`, `…, obwohl …`), at the comma after a German infinitive
+    /// clause or before a German auxiliary (`…, war …`), at the comma that closes a
+    /// fronted subordinate clause holding it (`Když také on tvrdil, že …, bili ho …`),
+    /// else at the sentence end `hi`.
     fn reported_end(&self, a: usize, lo: usize, hi: usize) -> usize {
         let fronted = self.in_list_lower(lo, list::FRONTED_SUBORDINATOR)
             && !(lo..a).any(|k| self.punct(k) == ',' && !self.has_class(k + 1, class::THAT));
+        // (German: an infinitive clause ends at the comma after its last infinitive,
+        // `…, ein gutes Wort einzulegen, der …`, `…, zu bleiben, dann … zu lassen, welche …`)
+        let infinitive = !self.has_class(a, class::THAT) && self.infinitive_clause(a, hi);
         (a + 1..hi)
             .find(|&k| {
                 self.punct(k) == ';'
@@ -621,27 +630,12 @@ impl Analyzer<'_> {
                     || self.punct(k) == ','
                         && (fronted
                             || self.in_list(k + 1, list::SUBORDINATE_AFTER_COMMA)
-                            || self.new_main_clause(k + 1, hi))
+                            || self.new_main_clause(k + 1, hi)
+                            || infinitive && !self.infinitive_clause(k + 1, hi)
+                            || self.lex.capitalised_nouns
+                                && self.in_list_lower(k + 1, list::MAIN_AUXILIARY))
             })
             .unwrap_or(hi)
-    }
-
-    /// In German (`capitalised_nouns`), whether a coordinating conjunction at `k` opens
-    /// a main clause of the writer's own after reported content: a pronoun subject or a
-    /// cue of its own before the next comma, and not in the subjunctive (`…, und sie
-    /// stimmen der Empfehlung bei`, `…, und er antwortete, …`; not `…, und daß …`, `…,
-    /// und er sei bereit`).
-    fn new_main_clause(&self, k: usize, hi: usize) -> bool {
-        if !self.lex.capitalised_nouns || !self.in_list(k, list::COORDINATING) {
-            return false;
-        }
-        let end = (k + 1..hi.min(k + 9))
-            .find(|&j| !self.tokens[j].word)
-            .unwrap_or(hi.min(k + 9));
-        (k + 1..end).any(|j| {
-            self.has_class(j, class::PRON) || self.reported_cue(j, k) || self.separable_cue(j, k)
-        }) && !self.has_class(k + 1, class::THAT)
-            && !self.subjunctive_clause(k + 1, hi)
     }
 
     /// The end of the sentence `a..hi` without its closing punctuation.
@@ -669,6 +663,12 @@ impl Analyzer<'_> {
                 return None;
             }
             let after_stop = k > c + 1 && self.has_class(k - 1, class::STOP);
+            // (German `bemerkte Seiner Majestät, daß`: a capitalised object's article)
+            let object = self.lex.capitalised_nouns && t.lists_lower & list::OBJECT_ARTICLE != 0;
+            if object && k == self.skip_adjuncts(c + 1, hi) {
+                k = self.mention_at(k, hi).map_or(k + 1, |np| np.end);
+                continue;
+            }
             if t.classes & class::PRON != 0 && k == self.skip_adjuncts(c + 1, hi) {
                 return self.mention_at(k, hi);
             }
@@ -810,7 +810,12 @@ impl Analyzer<'_> {
         } else if let Some(np) = (b..e).find_map(|s| self.mention_at(s, e).filter(|m| m.end == e)) {
             return Some(np);
         }
-        if let Some(np) = (b..e).find_map(|s| self.mention_at(s, e)) {
+        // (German: not a time, `Hier hat letzten Sonntag die Versammlung beschlossen`)
+        let timeless = |np: &Mention| {
+            let np = self.noun_phrase_end(*np);
+            !self.lex.capitalised_nouns || !self.has_class(np.end - 1, class::FILLER | class::TIME)
+        };
+        if let Some(np) = (b..e).find_map(|s| self.mention_at(s, e).filter(timeless)) {
             return Some(self.noun_phrase_end(np));
         }
         let last = self.tokens[e - 1];
@@ -894,65 +899,6 @@ impl Analyzer<'_> {
         self.push_reported_plain(content, np, Some((z, z + 1)), conf_of(np.kind, 0.7));
         self.cue_used[z] = true;
         Some((end.max(z + 1), reaches))
-    }
-
-    /// The parts of a sentence from `a` to `hi`, each up to the next semicolon, that are
-    /// in the subjunctive: reported speech of `np` carried on (`…; es müsse also …`),
-    /// until the first that is not; the end of the last one (or `a`).
-    fn subjunctive_parts(&mut self, mut a: usize, hi: usize, np: Mention) -> usize {
-        let mut last = a;
-        while a < hi {
-            let e = (a..hi).find(|&k| self.punct(k) == ';').unwrap_or(hi);
-            let end = self.trim_end(a, e);
-            if end < a + 3 || !self.subjunctive_sentence(a, e) {
-                break;
-            }
-            if let Some(content) = self.byte_range(a, end) {
-                self.push_reported_plain(content, np, None, 0.5);
-                last = end;
-            }
-            a = e + 1;
-        }
-        last
-    }
-
-    /// Whether the words `a..hi` hold a subjunctive form of the `subjunctive` list and
-    /// no quotation mark.
-    fn subjunctive_sentence(&self, a: usize, hi: usize) -> bool {
-        let hi = hi.min(self.tokens.len());
-        (a..hi).any(|k| self.in_list(k, list::SUBJUNCTIVE))
-            && !(a..hi).any(|k| is_paired_quote_mark(self.punct(k)))
-    }
-
-    /// Whether the clause from `a` (to its next comma or the end `hi`) holds a
-    /// subjunctive form (`…, England werde …`).
-    fn subjunctive_clause(&self, a: usize, hi: usize) -> bool {
-        let end = (a..hi.min(self.tokens.len()))
-            .find(|&k| self.punct(k) == ',')
-            .unwrap_or(hi);
-        self.subjunctive_sentence(a, end)
-    }
-
-    /// In German (`capitalised_nouns`), whether the words from `a` to the next comma or
-    /// sentence end are an infinitive clause of three words or more: `zu` before its
-    /// last word, or `zu` inside it (`…, die Hunde ruhig zu erhalten`, `…, sich
-    /// zusammenzuschließen`, `…, anzustellen`).
-    fn infinitive_clause(&self, a: usize, hi: usize) -> bool {
-        if !self.lex.capitalised_nouns || !self.tokens.get(a).is_some_and(|t| t.word) {
-            return false;
-        }
-        let hi = hi.min(self.tokens.len());
-        let end = (a..hi)
-            .find(|&k| !self.tokens[k].word || self.in_quote(k))
-            .unwrap_or(hi);
-        if end < a + 3 || end < hi && !matches!(self.punct(end), ',' | '.' | ';' | '!') {
-            return false;
-        }
-        let last = self.word(end - 1);
-        let inner = last
-            .rfind("zu")
-            .is_some_and(|i| i >= 2 && last.len() >= i + 5 && last.ends_with("en"));
-        self.word(end - 2) == "zu" || inner && !last.starts_with(char::is_uppercase)
     }
 
     /// Records indirect content with its speaker and (optional) cue.

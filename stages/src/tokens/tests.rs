@@ -223,6 +223,21 @@ fn abbreviations_and_titles_keep_their_period() {
 }
 
 #[test]
+fn german_title_and_month_abbreviations_do_not_end_the_sentence() {
+    assert_eq!(
+        sents("Der Vertrag des Hrn. Weber gilt seit Febr. 1851 in Bonn. Er endet bald."),
+        [
+            "Der Vertrag des Hrn. Weber gilt seit Febr. 1851 in Bonn.",
+            "Er endet bald."
+        ]
+    );
+    assert_eq!(
+        sents("Er meldete, daß Se. Majestät abgereist sei. Gut."),
+        ["Er meldete, daß Se. Majestät abgereist sei.", "Gut."]
+    );
+}
+
+#[test]
 fn title_glued_to_a_name_is_split() {
     assert_eq!(toks("Mr.Yusuf spoke"), ["Mr.", "Yusuf", "spoke"]);
 }

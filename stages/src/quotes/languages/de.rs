@@ -524,4 +524,105 @@ mod tests {
             &[(Indirect, "daß die Preise steigen", Some("Paul Vogt"))],
         );
     }
+
+    #[test]
+    fn a_full_stop_and_a_dash_end_the_sentence_of_the_next_speaker() {
+        check(
+            "Es regnete den ganzen Tag. -- Der Bauer Paul Vogt bekannte dem Arzt, daß er krank sei.",
+            "de",
+            &[(Indirect, "daß er krank sei", Some("Paul Vogt"))],
+        );
+    }
+
+    #[test]
+    fn a_cue_after_a_comma_shares_the_subject_of_the_first_verb() {
+        check(
+            "Das Tagblatt weist den Vorwurf zurück, führt den Lesern vor Augen, daß die Partei treu blieb.",
+            "de",
+            &[(Indirect, "daß die Partei treu blieb", Some("Tagblatt"))],
+        );
+    }
+
+    #[test]
+    fn an_abbreviated_title_does_not_end_the_reported_clause() {
+        check(
+            "Der Minister Paul Vogt erklärte, daß der Vertrag des Hrn. Weber gelte.",
+            "de",
+            &[(
+                Indirect,
+                "daß der Vertrag des Hrn. Weber gelte",
+                Some("Paul Vogt"),
+            )],
+        );
+    }
+
+    #[test]
+    fn a_paper_named_in_marks_before_its_cue_speaks() {
+        check(
+            "Der „Landbote“ meint, in den Erklärungen des Ministers liege ein Fortschritt.",
+            "de",
+            &[(
+                Indirect,
+                "in den Erklärungen des Ministers liege ein Fortschritt",
+                Some("Landbote"),
+            )],
+        );
+    }
+
+    #[test]
+    fn reported_infinitive_clauses_end_after_their_last_infinitive() {
+        check(
+            "Der Minister Paul Vogt bat den Wirt, ein gutes Wort für ihn einzulegen, der aber schwieg.",
+            "de",
+            &[(Indirect, "ein gutes Wort für ihn einzulegen", Some("Paul Vogt"))],
+        );
+        check(
+            "Der Minister Paul Vogt bat den Wirt, im Haus zu bleiben, dann die Pferde zu holen, die draußen standen.",
+            "de",
+            &[(
+                Indirect,
+                "im Haus zu bleiben, dann die Pferde zu holen",
+                Some("Paul Vogt"),
+            )],
+        );
+    }
+
+    #[test]
+    fn carried_subjunctive_speech_ends_before_a_main_clause_of_the_writer() {
+        check(
+            "Der Minister Paul Vogt erklärte, er sei krank. Er sei aber bereit, zu helfen, und am Abend eröffnete er die Sitzung.",
+            "de",
+            &[
+                (Indirect, "er sei krank", Some("Paul Vogt")),
+                (Indirect, "Er sei aber bereit, zu helfen", Some("Paul Vogt")),
+            ],
+        );
+    }
+
+    #[test]
+    fn reported_content_ends_before_an_auxiliary_after_a_comma() {
+        check(
+            "Der Brief, von dem der Minister Paul Vogt sagte, daß er gefälscht sei, war verschwunden.",
+            "de",
+            &[(Indirect, "daß er gefälscht sei", Some("Paul Vogt"))],
+        );
+    }
+
+    #[test]
+    fn a_possessive_in_an_object_case_after_the_cue_is_no_speaker() {
+        check(
+            "Der Kammerdiener Paul Vogt sah auf und bemerkte Seiner Hoheit, daß es spät sei.",
+            "de",
+            &[(Indirect, "daß es spät sei", Some("Paul Vogt"))],
+        );
+    }
+
+    #[test]
+    fn a_split_cue_after_und_shares_the_subject_of_the_first_verb() {
+        check(
+            "Der Bauer Karl Vogt stand lange auf dem Feld, und gab die Sorge zu erkennen, daß die Ernte verderbe.",
+            "de",
+            &[(Indirect, "daß die Ernte verderbe", Some("Karl Vogt"))],
+        );
+    }
 }
