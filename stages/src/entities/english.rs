@@ -139,15 +139,28 @@ pub(super) fn refine(
         }
     }
     // a one-word person the particle's name took in (`Yusuf` of `Yusuf al-Hamdani`)
-    let wide: Vec<std::ops::Range<usize>> = entities
+    // (a sort and binary searches, not a scan of every wide name per entity: a long
+    // document holds thousands)
+    let mut wide: Vec<(usize, usize)> = entities
         .iter()
         .filter(|e| e.tokens.len() > 1)
-        .map(|e| e.tokens.clone())
+        .map(|e| (e.tokens.start, e.tokens.end))
         .collect();
+    wide.sort_unstable();
+    let mut furthest = Vec::with_capacity(wide.len());
+    let mut end = 0;
+    for &(_, e) in &wide {
+        end = end.max(e);
+        furthest.push(end);
+    }
     entities.retain(|e| {
-        !wide
-            .iter()
-            .any(|w| *w != e.tokens && w.start <= e.tokens.start && e.tokens.end <= w.end)
+        let (start, end) = (e.tokens.start, e.tokens.end);
+        let before = wide.partition_point(|w| w.0 < start);
+        let upto = wide.partition_point(|w| w.0 <= start);
+        // a wide name that starts earlier and reaches as far, or starts here and is longer
+        let inside = (before > 0 && furthest[before - 1] >= end)
+            || (upto > before && wide[upto - 1].1 > end);
+        !inside
     });
     entities
 }
