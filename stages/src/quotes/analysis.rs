@@ -258,7 +258,7 @@ impl<'a> Analyzer<'a> {
             }
         }
         if lex.capitalised_nouns {
-            super::german::split_at_dashes(&mut sents, &t, text);
+            split_at_dashes(&mut sents, &t, text);
         }
         for (i, &(a, b)) in sents.iter().enumerate() {
             for tk in &mut t[a..b] {
@@ -421,4 +421,38 @@ pub(super) fn conf_of(kind: MentionKind, base: f32) -> f32 {
         MentionKind::Desc | MentionKind::Rel => base - 0.05,
         MentionKind::Dropped => base - 0.1,
     }
+}
+
+/// German: the sentence splitter leaves `… würden. -- Gegen Mittag …` (or `. — Der`)
+/// in one sentence; `sents` (token ranges) is split there, the dash left at the end of
+/// the first, when a capitalised word follows it.
+fn split_at_dashes(sents: &mut Vec<(usize, usize)>, t: &[TokenInfo], text: &str) {
+    let dash = |k: usize| {
+        t.get(k)
+            .and_then(|tk| text.get(tk.start..tk.end))
+            .is_some_and(|w| w.starts_with("--") || w == "—")
+    };
+    let breaks = |k: usize| {
+        matches!(t[k].punct, '.' | '!' | '?')
+            && dash(k + 1)
+            && t.get(k + 2).is_some_and(|n| n.word && n.cap)
+    };
+    if !sents
+        .iter()
+        .any(|&(a, b)| (a..b.saturating_sub(2)).any(breaks))
+    {
+        return;
+    }
+    let mut out = Vec::with_capacity(sents.len() + 8);
+    for &(a, b) in sents.iter() {
+        let mut s = a;
+        for k in a..b.saturating_sub(2) {
+            if k > s && breaks(k) {
+                out.push((s, k + 2));
+                s = k + 2;
+            }
+        }
+        out.push((s, b));
+    }
+    *sents = out;
 }

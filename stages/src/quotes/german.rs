@@ -7,9 +7,9 @@
 //! that speaks a noun of saying, reported content ending at `. --`; and the German
 //! clause tests it uses: where a noun phrase ends, a coordinated main clause of the
 //! writer's own, the subjunctive and infinitive clauses; sentences split at `. --`
-//! (`split_at_dashes`) and a paper named in marks before its verb (`quoted_name_before`).
+//! (`analysis::split_at_dashes`) and a paper named in marks before its verb (`quoted_name_before`).
 
-use super::analysis::{conf_of, Analyzer, Mention, MentionKind, TokenInfo, WINDOW};
+use super::analysis::{conf_of, Analyzer, Mention, MentionKind, WINDOW};
 use super::lexicon::{class, list};
 use crate::text::is_paired_quote_mark;
 use pipeline_core::QuoteKind;
@@ -381,38 +381,4 @@ impl Analyzer<'_> {
             .is_some_and(|i| i >= 2 && last.len() >= i + 5 && last.ends_with("en"));
         self.word(end - 2) == "zu" || inner && !last.starts_with(char::is_uppercase)
     }
-}
-
-/// German: the sentence splitter leaves `… würden. -- Gegen Mittag …` (or `. — Der`)
-/// in one sentence; `sents` (token ranges) is split there, the dash left at the end of
-/// the first, when a capitalised word follows it.
-pub(super) fn split_at_dashes(sents: &mut Vec<(usize, usize)>, t: &[TokenInfo], text: &str) {
-    let dash = |k: usize| {
-        t.get(k)
-            .and_then(|tk| text.get(tk.start..tk.end))
-            .is_some_and(|w| w.starts_with("--") || w == "—")
-    };
-    let breaks = |k: usize| {
-        matches!(t[k].punct, '.' | '!' | '?')
-            && dash(k + 1)
-            && t.get(k + 2).is_some_and(|n| n.word && n.cap)
-    };
-    if !sents
-        .iter()
-        .any(|&(a, b)| (a..b.saturating_sub(2)).any(breaks))
-    {
-        return;
-    }
-    let mut out = Vec::with_capacity(sents.len() + 8);
-    for &(a, b) in sents.iter() {
-        let mut s = a;
-        for k in a..b.saturating_sub(2) {
-            if k > s && breaks(k) {
-                out.push((s, k + 2));
-                s = k + 2;
-            }
-        }
-        out.push((s, b));
-    }
-    *sents = out;
 }
