@@ -17,28 +17,20 @@ use std::time::Duration;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use pipeline_core::{Document, SyncStage};
 use stages::sentiment::SentimentStage;
+#[cfg(feature = "transformer")]
 use stages::tokens::TokenStage;
 
-use benches::wire::article;
+use benches::wire::tokenized_articles;
 
 fn bench(c: &mut Criterion) {
     let stage = SentimentStage::default();
-    let tokens = TokenStage::default();
     let mut group = c.benchmark_group("sentiment");
     group
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(4));
     for (name, size, count) in [("article_4k", 4_000, 64), ("long_64k", 64_000, 4)] {
-        let mut docs: Vec<Document> = (0..count)
-            .map(|i| {
-                let mut d = Document::new(format!("d{i}"), article(i, size));
-                // documents arrive with tokens and sentences; only the stage is timed
-                if let Err(e) = tokens.apply(&mut d) {
-                    panic!("tokens: {e}");
-                }
-                d
-            })
-            .collect();
+        // documents arrive with tokens and sentences; only the stage is timed
+        let mut docs: Vec<Document> = tokenized_articles(size, count);
         // parse the lexicon, gazetteers and model before timing
         for d in &mut docs {
             if let Err(e) = stage.apply(d) {

@@ -15,10 +15,9 @@
 
 use std::hint::black_box;
 
-use benches::wire::article;
+use benches::wire::tokenized_articles;
 use pipeline_core::{Document, SyncStage};
 use stages::sentiment::SentimentStage;
-use stages::tokens::TokenStage;
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -28,17 +27,8 @@ fn main() {
         "long_64k" => (64_000, 4),
         _ => (4_000, 64),
     };
-    let tokens = TokenStage::default();
     let stage = SentimentStage::default();
-    let mut docs: Vec<Document> = (0..count)
-        .map(|i| {
-            let mut d = Document::new(format!("d{i}"), article(i, size));
-            if let Err(e) = tokens.apply(&mut d) {
-                panic!("tokens: {e}");
-            }
-            d
-        })
-        .collect();
+    let mut docs: Vec<Document> = tokenized_articles(size, count);
     for _ in 0..=passes {
         for d in docs.iter_mut() {
             if let Err(e) = stage.apply(black_box(d)) {

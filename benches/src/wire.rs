@@ -71,3 +71,22 @@ pub fn article(seed: usize, bytes: usize) -> String {
     }
     out
 }
+
+/// `count` documents `article(i, bytes)`, tokenised, as the sentiment stage receives them
+/// in the chain (the benchmark's `article_4k` group is `tokenized_articles(4_000, 64)`).
+///
+/// # Panics
+/// If the tokens stage fails on the generated text (a bug of the generator or the stage).
+pub fn tokenized_articles(bytes: usize, count: usize) -> Vec<pipeline_core::Document> {
+    use pipeline_core::SyncStage;
+    let tokens = stages::tokens::TokenStage::default();
+    (0..count)
+        .map(|i| {
+            let mut d = pipeline_core::Document::new(format!("d{i}"), article(i, bytes));
+            if let Err(e) = tokens.apply(&mut d) {
+                panic!("tokens: {e}");
+            }
+            d
+        })
+        .collect()
+}
