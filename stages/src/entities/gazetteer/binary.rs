@@ -241,7 +241,7 @@ pub(super) fn from_bytes(bytes: &'static [u8]) -> Option<Gazetteer> {
     }
     g.vocab = read_index(&mut r)?;
     g.lower_first = read_index(&mut r)?;
-    g.lower_sketch = Sketch::of(&g.lower_first);
+    g.lower_sketch = Sketch::of_lower(&g.lower_first);
     let n = r.len(1)?;
     g.word_flags = r.take(n)?.to_vec();
     let n_words = g.word_flags.len();

@@ -3,7 +3,7 @@
 
 use pipeline_core::{Span, Token, TokenKind};
 
-use super::words::{core, key};
+use super::words::{ascii_key, core, key, ASCII_KEY_MAX};
 use super::{
     pair_key, Gazetteer, GazetteerMatch, Kind, Phrase, W_BEGINS, W_BEGINS_MULTI, W_FIRST_ANY_CASE,
     W_GIVEN,
@@ -67,6 +67,16 @@ impl Lookup {
     }
 }
 
+/// The buffers one look-up reuses from token to token.
+struct Scratch {
+    /// An ASCII word's key ([`ascii_key`]).
+    stack: [u8; ASCII_KEY_MAX],
+    /// Any other word's key ([`key`]).
+    key: String,
+    /// A word rewritten through a case ending or without a proclitic.
+    rewrite: String,
+}
+
 /// Which forms a document's language admits, and which endings apply.
 struct LangCtx<'g> {
     /// Index of the document's language among the forms' languages, if it has forms.
@@ -99,8 +109,20 @@ impl Gazetteer {
     /// assert!(found.iter().all(|m| m.inflected));
     /// ```
     pub fn find(&self, text: &str, tokens: &[Token], lang: Option<&str>) -> Vec<GazetteerMatch> {
-        let look = self.look_up(text, tokens, lang);
-        self.matches(text, &look, lang)
+        self.look_up_and_match(text, tokens, lang).1
+    }
+
+    /// Every token's candidate words ([`Lookup`]) and the matches made of them.
+    pub(super) fn look_up_and_match(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        lang: Option<&str>,
+    ) -> (Lookup, Vec<GazetteerMatch>) {
+        let ctx = self.lang_ctx(lang);
+        let look = self.look_up(text, tokens, &ctx);
+        let matches = self.matches(text, &look, &ctx);
+        (look, matches)
     }
 
     fn lang_ctx(&self, lang: Option<&str>) -> LangCtx<'_> {
@@ -123,13 +145,16 @@ impl Gazetteer {
     }
 
     /// Every token's candidate words.
-    pub(super) fn look_up(&self, text: &str, tokens: &[Token], lang: Option<&str>) -> Lookup {
-        let ctx = self.lang_ctx(lang);
+    fn look_up(&self, text: &str, tokens: &[Token], ctx: &LangCtx<'_>) -> Lookup {
         let mut look = Lookup {
             slots: Vec::with_capacity(tokens.len()),
             cands: Vec::with_capacity(tokens.len() / 4),
         };
-        let (mut buf, mut buf2) = (String::new(), String::new());
+        let mut scratch = Scratch {
+            stack: [0; ASCII_KEY_MAX],
+            key: String::new(),
+            rewrite: String::new(),
+        };
         let mut after_cand = false;
         for tok in tokens {
             let from = look.cands.len() as u32;
@@ -137,9 +162,8 @@ impl Gazetteer {
                 Some(word) if may_name(tok.kind, word) => self.token_cands(
                     word,
                     tok.span.start,
-                    (&ctx, after_cand),
-                    &mut buf,
-                    &mut buf2,
+                    (ctx, after_cand),
+                    &mut scratch,
                     &mut look.cands,
                 ),
                 _ => 0,
@@ -158,13 +182,27 @@ impl Gazetteer {
         word: &str,
         at: usize,
         (ctx, after_cand): (&LangCtx<'_>, bool),
-        buf: &mut String,
-        buf2: &mut String,
+        scratch: &mut Scratch,
         out: &mut Vec<Cand>,
     ) -> u8 {
-        let (cs, ce) = core(word);
+        // most words: ASCII without an apostrophe, their own core, keyed in one pass
+        let (cs, ce, k, first) = match ascii_key(word.as_bytes(), &mut scratch.stack) {
+            Some(k) => {
+                let first = word.as_bytes().first().map_or(' ', |&b| char::from(b));
+                (0, word.len(), k, first)
+            }
+            None => {
+                let (cs, ce) = core(word);
+                let first = word[cs..ce].chars().next().unwrap_or(' ');
+                (
+                    cs,
+                    ce,
+                    key(&mut scratch.key, &word[cs..ce]).as_bytes(),
+                    first,
+                )
+            }
+        };
         let core_word = &word[cs..ce];
-        let first = core_word.chars().next().unwrap_or(' ');
         let mut flags = if first.is_uppercase() {
             T_CAPITAL
         } else if first.is_lowercase() {
@@ -173,7 +211,6 @@ impl Gazetteer {
             0
         };
         let (start, end) = ((at + cs) as u32, (at + ce) as u32);
-        let k = key(buf, core_word);
         let from = out.len();
         // a lower-case word can only begin the few forms that start in lower case (`mer
         // Noire`) unless it follows a candidate: a small map, most words of a text
@@ -182,10 +219,10 @@ impl Gazetteer {
             // most lower-case words begin no form: the sketch says so without a lookup
             self.lower_sketch
                 .may_hold(k)
-                .then(|| self.lower_first.get(k))
+                .then(|| self.lower_first.get_bytes(k))
                 .flatten()
         } else {
-            self.vocab.get(k)
+            self.vocab.get_bytes(k)
         };
         if let Some(w) = found {
             flags |= if self.word_flags[w as usize] & W_GIVEN != 0 {
@@ -209,11 +246,31 @@ impl Gazetteer {
             return flags;
         }
         let cyrillic = ('\u{0400}'..='\u{04FF}').contains(&first);
-        for (lang, rules) in ctx.rules.iter().map(|r| (r.0, &r.1)) {
-            if !ctx.given && !cyrillic {
-                break;
-            }
-            rules.candidates(k, buf2, |c| {
+        if (ctx.given || cyrillic) && !ctx.rules.is_empty() {
+            let buf = &mut scratch.rewrite;
+            self.inflected_cands(k, (start, end), &ctx.rules, buf, (out, from));
+        }
+        if let (Some(ar), true) = (ctx.ar, ('\u{0600}'..='\u{06FF}').contains(&first)) {
+            self.arabic_cands(core_word, start, end, ar, &mut scratch.rewrite, out);
+        }
+        flags
+    }
+
+    /// The words the case endings of `rules` rewrite key `k` (of the text's bytes `start..
+    /// end`) into, pushed onto `out` unless the token's candidates (`out[from..]`) have
+    /// them already.
+    fn inflected_cands(
+        &self,
+        k: &[u8],
+        (start, end): (u32, u32),
+        rules: &[&(u16, super::inflect::Rules)],
+        buf: &mut String,
+        (out, from): (&mut Vec<Cand>, usize),
+    ) {
+        // the key is valid UTF-8: the word's own bytes or its lowercased form
+        let k = std::str::from_utf8(k).unwrap_or_default();
+        for (lang, rules) in rules.iter().map(|r| (r.0, &r.1)) {
+            rules.candidates(k, buf, |c| {
                 if let Some(w) = self.vocab.get(c) {
                     if !out[from..].iter().any(|x| x.word == w) {
                         out.push(Cand {
@@ -227,10 +284,6 @@ impl Gazetteer {
                 false
             });
         }
-        if let (Some(ar), true) = (ctx.ar, ('\u{0600}'..='\u{06FF}').contains(&first)) {
-            self.arabic_cands(core_word, start, end, ar, buf2, out);
-        }
-        flags
     }
 
     /// A word without its Arabic proclitic: `وروسيا` → `روسيا`, `للكرملين` → `الكرملين`.
@@ -280,18 +333,17 @@ impl Gazetteer {
     }
 
     /// The longest, best form at each position, left to right.
-    pub(super) fn matches(
-        &self,
-        text: &str,
-        look: &Lookup,
-        lang: Option<&str>,
-    ) -> Vec<GazetteerMatch> {
-        let ctx = self.lang_ctx(lang);
+    fn matches(&self, text: &str, look: &Lookup, ctx: &LangCtx<'_>) -> Vec<GazetteerMatch> {
         let n = look.slots.len();
         let mut out = Vec::new();
         let mut i = 0;
         while i < n {
-            match self.best_at(text, look, i, &ctx) {
+            // most tokens have no candidate, hence no match
+            if look.slots[i].0 == look.slots[i].1 {
+                i += 1;
+                continue;
+            }
+            match self.best_at(text, look, i, ctx) {
                 Some(mut m) => {
                     i = m.tokens.end;
                     if m.tokens.len() == 1 && !m.ambiguous {
