@@ -104,23 +104,30 @@ const BYTE_CLASSES: [u8; 256] = {
     t
 };
 
-/// The key of a word of ASCII characters without an apostrophe or grave, in one pass:
-/// such a word is its own core ([`core`]), and its key ([`key`]) is the word lowercased
-/// without dots, written into `buf` when that differs from the word. `None` for any other
-/// word, and for one longer than `buf`: those take [`core`] and [`key`].
+/// The class of a word of at most [`ASCII_KEY_MAX`] ASCII characters without an
+/// apostrophe or grave, for [`ascii_lower`] (such a word is its own core, [`core`]): 0 when
+/// the word is its own key. `None` for any other word: those take [`core`] and [`key`].
 #[inline]
-pub(super) fn ascii_key<'a>(word: &'a [u8], buf: &'a mut [u8; ASCII_KEY_MAX]) -> Option<&'a [u8]> {
+pub(super) fn ascii_class(word: &[u8]) -> Option<u8> {
     if word.len() > ASCII_KEY_MAX {
         return None;
     }
     let class = word
         .iter()
         .fold(0, |c, &b| c | BYTE_CLASSES[usize::from(b)]);
-    if class & B_OTHER != 0 {
-        return None;
-    }
+    (class & B_OTHER == 0).then_some(class)
+}
+
+/// The key ([`key`]) of a word of class `class` ([`ascii_class`]): the word itself, or
+/// the word lowercased without dots, written into `buf`.
+#[inline]
+pub(super) fn ascii_lower<'a>(
+    word: &'a [u8],
+    class: u8,
+    buf: &'a mut [u8; ASCII_KEY_MAX],
+) -> &'a [u8] {
     if class == 0 {
-        return Some(word);
+        return word;
     }
     let mut n = 0;
     for &b in word {
@@ -129,7 +136,14 @@ pub(super) fn ascii_key<'a>(word: &'a [u8], buf: &'a mut [u8; ASCII_KEY_MAX]) ->
             n += 1;
         }
     }
-    Some(&buf[..n])
+    &buf[..n]
+}
+
+/// The key of a word of ASCII characters without an apostrophe or grave ([`ascii_class`]
+/// and [`ascii_lower`]); `None` for any other word.
+#[inline]
+pub(super) fn ascii_key<'a>(word: &'a [u8], buf: &'a mut [u8; ASCII_KEY_MAX]) -> Option<&'a [u8]> {
+    ascii_class(word).map(|class| ascii_lower(word, class, buf))
 }
 
 /// What case a word of a form asks of the text.
