@@ -131,6 +131,20 @@ pub(super) fn to_bytes(g: &Gazetteer) -> Vec<u8> {
     out
 }
 
+/// The `u32` at the start of `b` (at least four bytes).
+#[inline]
+fn le32(b: &[u8]) -> u32 {
+    u32::from_le_bytes([b[0], b[1], b[2], b[3]])
+}
+
+/// The `u64` at the start of `b` (at least eight bytes).
+#[inline]
+fn le64(b: &[u8]) -> u64 {
+    let mut a = [0; 8];
+    a.copy_from_slice(&b[..8]);
+    u64::from_le_bytes(a)
+}
+
 /// A cursor over the bytes being read.
 struct Reader<'a> {
     bytes: &'a [u8],
@@ -152,24 +166,10 @@ impl<'a> Reader<'a> {
         Some(self.take(1)?[0])
     }
 
-    /// The next `u16`.
-    fn u16(&mut self) -> Option<u16> {
-        let b = self.take(2)?;
-        Some(u16::from_le_bytes([b[0], b[1]]))
-    }
-
     /// The next `u32`.
     fn u32(&mut self) -> Option<u32> {
         let b = self.take(4)?;
         Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-    }
-
-    /// The next `u64`.
-    fn u64(&mut self) -> Option<u64> {
-        let b = self.take(8)?;
-        let mut a = [0; 8];
-        a.copy_from_slice(b);
-        Some(u64::from_le_bytes(a))
     }
 
     /// A sequence length, refused when fewer than `item` bytes remain per item.
@@ -188,11 +188,7 @@ impl<'a> Reader<'a> {
     fn u32s(&mut self) -> Option<Vec<u32>> {
         let n = self.len(4)?;
         let b = self.take(4 * n)?;
-        Some(
-            b.chunks_exact(4)
-                .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
-                .collect(),
-        )
+        Some(b.chunks_exact(4).map(le32).collect())
     }
 }
 
@@ -241,43 +237,46 @@ pub(super) fn from_bytes(bytes: &'static [u8]) -> Option<Gazetteer> {
     }
     g.vocab = read_index(&mut r)?;
     g.lower_first = read_index(&mut r)?;
-    g.lower_sketch = Sketch::of(&g.lower_first);
+    g.lower_sketch = Sketch::of_lower(&g.lower_first);
     let n = r.len(1)?;
     g.word_flags = r.take(n)?.to_vec();
     let n_words = g.word_flags.len();
     let singles = r.u32s()?;
     g.singles = singles.chunks_exact(2).map(|c| (c[0], c[1])).collect();
+    // the fixed-size items: each sequence taken whole, then cut
     let n = r.len(16)?;
     g.pairs = FxHashMap::default();
     g.pairs.reserve(n);
-    for _ in 0..n {
-        let (k, s, e) = (r.u64()?, r.u32()?, r.u32()?);
-        g.pairs.insert(k, (s, e));
+    for b in r.take(16 * n)?.chunks_exact(16) {
+        g.pairs.insert(le64(b), (le32(&b[8..]), le32(&b[12..])));
     }
     g.starts = r.u32s()?;
     let n = r.len(15)?;
-    g.phrases.reserve(n);
-    for _ in 0..n {
-        let (start, len, lang, entity) = (r.u32()?, r.u16()?, r.u16()?, r.u32()?);
-        let (form, rank, ambiguous) = (r.u8()?, r.u8()?, r.u8()?);
-        g.phrases.push(Phrase {
-            start,
-            len,
-            lang,
-            entity: EntityId(entity),
-            form: *[Form::Name, Form::Capital, Form::Demonym, Form::Metonym]
-                .get(usize::from(form))?,
-            rank,
-            ambiguous: ambiguous != 0,
-        });
-    }
+    g.phrases = r
+        .take(15 * n)?
+        .chunks_exact(15)
+        .map(|b| {
+            Some(Phrase {
+                start: le32(b),
+                len: u16::from_le_bytes([b[4], b[5]]),
+                lang: u16::from_le_bytes([b[6], b[7]]),
+                entity: EntityId(le32(&b[8..])),
+                form: *[Form::Name, Form::Capital, Form::Demonym, Form::Metonym]
+                    .get(usize::from(b[12]))?,
+                rank: b[13],
+                ambiguous: b[14] != 0,
+            })
+        })
+        .collect::<Option<_>>()?;
     let n = r.len(5)?;
-    g.words.reserve(n);
-    for _ in 0..n {
-        let w = r.u32()?;
-        let case = *[Case::Any, Case::Upper, Case::Acronym].get(usize::from(r.u8()?))?;
-        g.words.push((w, case));
-    }
+    g.words = r
+        .take(5 * n)?
+        .chunks_exact(5)
+        .map(|b| {
+            let case = *[Case::Any, Case::Upper, Case::Acronym].get(usize::from(b[4]))?;
+            Some((le32(b), case))
+        })
+        .collect::<Option<_>>()?;
     if !r.bytes.is_empty() {
         return None;
     }

@@ -83,8 +83,7 @@ impl Gazetteer {
 
     /// The matches and the token features of a text in one pass ([`GazetteerReading`]).
     pub fn read(&self, text: &str, tokens: &[Token], lang: Option<&str>) -> GazetteerReading {
-        let look = self.look_up(text, tokens, lang);
-        let matches = self.matches(text, &look, lang);
+        let (look, matches) = self.look_up_and_match(text, tokens, lang);
         let mut out: Vec<u16> = (0..tokens.len())
             .map(|i| {
                 if look.flags(i) & (T_GIVEN | T_CAPITAL) == T_GIVEN | T_CAPITAL {

@@ -3,7 +3,7 @@
 
 use pipeline_core::{Span, Token, TokenKind};
 
-use super::words::{core, key};
+use super::words::{ascii_class, ascii_lower, core, key, ASCII_KEY_MAX};
 use super::{
     pair_key, Gazetteer, GazetteerMatch, Kind, Phrase, W_BEGINS, W_BEGINS_MULTI, W_FIRST_ANY_CASE,
     W_GIVEN,
@@ -13,13 +13,13 @@ use super::{
 /// for, `ف` so, `ك` like).
 const ARABIC_PROCLITICS: &[char] = &['و', 'ب', 'ل', 'ف', 'ك'];
 
-/// True for a token that may be (part of) a name: words, and the hyphens and ampersands
-/// inside names; never numbers, links, emoji or other punctuation.
+/// True for a token (its kind and bytes) that may be (part of) a name: words, and the
+/// hyphens and ampersands inside names; never numbers, links, emoji or other punctuation.
 #[inline]
-fn may_name(kind: TokenKind, word: &str) -> bool {
+fn may_name(kind: TokenKind, word: &[u8]) -> bool {
     match kind {
         TokenKind::Word | TokenKind::Other | TokenKind::Symbol => !word.is_empty(),
-        TokenKind::Punct => word == "-" || word == "&",
+        TokenKind::Punct => word == b"-" || word == b"&",
         _ => false,
     }
 }
@@ -67,6 +67,16 @@ impl Lookup {
     }
 }
 
+/// The buffers one look-up reuses from token to token.
+struct Scratch {
+    /// An ASCII word's key ([`ascii_key`]).
+    stack: [u8; ASCII_KEY_MAX],
+    /// Any other word's key ([`key`]).
+    key: String,
+    /// A word rewritten through a case ending or without a proclitic.
+    rewrite: String,
+}
+
 /// Which forms a document's language admits, and which endings apply.
 struct LangCtx<'g> {
     /// Index of the document's language among the forms' languages, if it has forms.
@@ -99,8 +109,20 @@ impl Gazetteer {
     /// assert!(found.iter().all(|m| m.inflected));
     /// ```
     pub fn find(&self, text: &str, tokens: &[Token], lang: Option<&str>) -> Vec<GazetteerMatch> {
-        let look = self.look_up(text, tokens, lang);
-        self.matches(text, &look, lang)
+        self.look_up_and_match(text, tokens, lang).1
+    }
+
+    /// Every token's candidate words ([`Lookup`]) and the matches made of them.
+    pub(super) fn look_up_and_match(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        lang: Option<&str>,
+    ) -> (Lookup, Vec<GazetteerMatch>) {
+        let ctx = self.lang_ctx(lang);
+        let look = self.look_up(text, tokens, &ctx);
+        let matches = self.matches(text, &look, &ctx);
+        (look, matches)
     }
 
     fn lang_ctx(&self, lang: Option<&str>) -> LangCtx<'_> {
@@ -123,31 +145,92 @@ impl Gazetteer {
     }
 
     /// Every token's candidate words.
-    pub(super) fn look_up(&self, text: &str, tokens: &[Token], lang: Option<&str>) -> Lookup {
-        let ctx = self.lang_ctx(lang);
+    fn look_up(&self, text: &str, tokens: &[Token], ctx: &LangCtx<'_>) -> Lookup {
         let mut look = Lookup {
             slots: Vec::with_capacity(tokens.len()),
             cands: Vec::with_capacity(tokens.len() / 4),
         };
-        let (mut buf, mut buf2) = (String::new(), String::new());
+        let mut scratch = Scratch {
+            stack: [0; ASCII_KEY_MAX],
+            key: String::new(),
+            rewrite: String::new(),
+        };
         let mut after_cand = false;
         for tok in tokens {
             let from = look.cands.len() as u32;
-            let flags = match text.get(tok.span.start..tok.span.end) {
-                Some(word) if may_name(tok.kind, word) => self.token_cands(
-                    word,
-                    tok.span.start,
-                    (&ctx, after_cand),
-                    &mut buf,
-                    &mut buf2,
-                    &mut look.cands,
-                ),
+            let (s, e) = (tok.span.start, tok.span.end);
+            let flags = match text.as_bytes().get(s..e) {
+                Some(word) if may_name(tok.kind, word) => match ascii_class(word) {
+                    // most words: ASCII without an apostrophe (so `s..e` lies on char
+                    // boundaries), their own core
+                    Some(class) => self.ascii_cands(
+                        (word, class),
+                        s,
+                        (ctx, after_cand),
+                        &mut scratch,
+                        &mut look.cands,
+                    ),
+                    None => match text.get(s..e) {
+                        Some(word) => self.token_cands(
+                            word,
+                            s,
+                            (ctx, after_cand),
+                            &mut scratch,
+                            &mut look.cands,
+                        ),
+                        None => 0,
+                    },
+                },
                 _ => 0,
             };
             after_cand = look.cands.len() as u32 > from;
             look.slots.push((from, look.cands.len() as u32, flags));
         }
         look
+    }
+
+    /// [`Gazetteer::token_cands`] for a word of ASCII characters without an apostrophe
+    /// (`word` at byte `at`, of class `class`: [`ascii_class`]), its own core.
+    #[inline]
+    fn ascii_cands(
+        &self,
+        (word, class): (&[u8], u8),
+        at: usize,
+        (ctx, after_cand): (&LangCtx<'_>, bool),
+        scratch: &mut Scratch,
+        out: &mut Vec<Cand>,
+    ) -> u8 {
+        let first = word.first().copied().unwrap_or(b' ');
+        let mut flags = if first.is_ascii_uppercase() {
+            T_CAPITAL
+        } else if first.is_ascii_lowercase() {
+            T_LOWER
+        } else {
+            0
+        };
+        let lone_lower = flags & T_LOWER != 0 && !after_cand;
+        // most words of a text: a lower-case word that begins no form, which the sketch
+        // tells without a look-up
+        if lone_lower && class == 0 && !self.lower_sketch.may_hold(word) {
+            return flags;
+        }
+        let k = ascii_lower(word, class, &mut scratch.stack);
+        let (start, end) = (at as u32, (at + word.len()) as u32);
+        let from = out.len();
+        if let Some((given, begins)) = self.push_known(k, lone_lower, (start, end), out) {
+            flags |= given;
+            if begins {
+                return flags;
+            }
+        }
+        if lone_lower || first.is_ascii_punctuation() || first.is_ascii_digit() {
+            return flags;
+        }
+        if ctx.given && !ctx.rules.is_empty() {
+            let buf = &mut scratch.rewrite;
+            self.inflected_cands(k, (start, end), &ctx.rules, buf, (out, from));
+        }
+        flags
     }
 
     /// The candidates of one token (`word` at byte `at`), pushed onto `out`; returns its
@@ -158,12 +241,12 @@ impl Gazetteer {
         word: &str,
         at: usize,
         (ctx, after_cand): (&LangCtx<'_>, bool),
-        buf: &mut String,
-        buf2: &mut String,
+        scratch: &mut Scratch,
         out: &mut Vec<Cand>,
     ) -> u8 {
         let (cs, ce) = core(word);
         let core_word = &word[cs..ce];
+        let k = key(&mut scratch.key, core_word).as_bytes();
         let first = core_word.chars().next().unwrap_or(' ');
         let mut flags = if first.is_uppercase() {
             T_CAPITAL
@@ -173,35 +256,15 @@ impl Gazetteer {
             0
         };
         let (start, end) = ((at + cs) as u32, (at + ce) as u32);
-        let k = key(buf, core_word);
         let from = out.len();
         // a lower-case word can only begin the few forms that start in lower case (`mer
         // Noire`) unless it follows a candidate: a small map, most words of a text
         let lone_lower = flags & T_LOWER != 0 && !after_cand;
-        let found = if lone_lower {
-            // most lower-case words begin no form: the sketch says so without a lookup
-            self.lower_sketch
-                .may_hold(k)
-                .then(|| self.lower_first.get(k))
-                .flatten()
-        } else {
-            self.vocab.get(k)
-        };
-        if let Some(w) = found {
-            flags |= if self.word_flags[w as usize] & W_GIVEN != 0 {
-                T_GIVEN
-            } else {
-                0
-            };
-            out.push(Cand {
-                word: w,
-                start,
-                end,
-                via: None,
-            });
+        if let Some((given, begins)) = self.push_known(k, lone_lower, (start, end), out) {
+            flags |= given;
             // a word that begins a form needs no ending undone; one found only inside
             // forms (`Китая` of `САР Китая`) may still be an inflected name
-            if self.word_flags[w as usize] & W_BEGINS != 0 {
+            if begins {
                 return flags;
             }
         }
@@ -209,11 +272,63 @@ impl Gazetteer {
             return flags;
         }
         let cyrillic = ('\u{0400}'..='\u{04FF}').contains(&first);
-        for (lang, rules) in ctx.rules.iter().map(|r| (r.0, &r.1)) {
-            if !ctx.given && !cyrillic {
-                break;
+        if (ctx.given || cyrillic) && !ctx.rules.is_empty() {
+            let buf = &mut scratch.rewrite;
+            self.inflected_cands(k, (start, end), &ctx.rules, buf, (out, from));
+        }
+        if let (Some(ar), true) = (ctx.ar, ('\u{0600}'..='\u{06FF}').contains(&first)) {
+            self.arabic_cands(core_word, start, end, ar, &mut scratch.rewrite, out);
+        }
+        flags
+    }
+
+    /// The word of key `k` (the text's bytes `start..end`), pushed onto `out` as a
+    /// candidate when the gazetteer knows it: among the words that begin a form in lower
+    /// case for a `lone_lower` word (one not after a candidate), else among all. Returns
+    /// the token flag it adds (`T_GIVEN` for a given name) and whether it begins a form.
+    #[inline]
+    fn push_known(
+        &self,
+        k: &[u8],
+        lone_lower: bool,
+        (start, end): (u32, u32),
+        out: &mut Vec<Cand>,
+    ) -> Option<(u8, bool)> {
+        let w = if lone_lower {
+            // most lower-case words begin no form: the sketch says so without a lookup
+            if !self.lower_sketch.may_hold(k) {
+                return None;
             }
-            rules.candidates(k, buf2, |c| {
+            self.lower_first.get_bytes(k)?
+        } else {
+            self.vocab.get_bytes(k)?
+        };
+        out.push(Cand {
+            word: w,
+            start,
+            end,
+            via: None,
+        });
+        let wf = self.word_flags[w as usize];
+        let given = if wf & W_GIVEN != 0 { T_GIVEN } else { 0 };
+        Some((given, wf & W_BEGINS != 0))
+    }
+
+    /// The words the case endings of `rules` rewrite key `k` (of the text's bytes `start..
+    /// end`) into, pushed onto `out` unless the token's candidates (`out[from..]`) have
+    /// them already.
+    fn inflected_cands(
+        &self,
+        k: &[u8],
+        (start, end): (u32, u32),
+        rules: &[&(u16, super::inflect::Rules)],
+        buf: &mut String,
+        (out, from): (&mut Vec<Cand>, usize),
+    ) {
+        // the key is valid UTF-8: the word's own bytes or its lowercased form
+        let k = std::str::from_utf8(k).unwrap_or_default();
+        for (lang, rules) in rules.iter().map(|r| (r.0, &r.1)) {
+            rules.candidates(k, buf, |c| {
                 if let Some(w) = self.vocab.get(c) {
                     if !out[from..].iter().any(|x| x.word == w) {
                         out.push(Cand {
@@ -227,10 +342,6 @@ impl Gazetteer {
                 false
             });
         }
-        if let (Some(ar), true) = (ctx.ar, ('\u{0600}'..='\u{06FF}').contains(&first)) {
-            self.arabic_cands(core_word, start, end, ar, buf2, out);
-        }
-        flags
     }
 
     /// A word without its Arabic proclitic: `وروسيا` → `روسيا`, `للكرملين` → `الكرملين`.
@@ -280,18 +391,17 @@ impl Gazetteer {
     }
 
     /// The longest, best form at each position, left to right.
-    pub(super) fn matches(
-        &self,
-        text: &str,
-        look: &Lookup,
-        lang: Option<&str>,
-    ) -> Vec<GazetteerMatch> {
-        let ctx = self.lang_ctx(lang);
+    fn matches(&self, text: &str, look: &Lookup, ctx: &LangCtx<'_>) -> Vec<GazetteerMatch> {
         let n = look.slots.len();
         let mut out = Vec::new();
         let mut i = 0;
         while i < n {
-            match self.best_at(text, look, i, &ctx) {
+            // most tokens have no candidate, hence no match
+            if look.slots[i].0 == look.slots[i].1 {
+                i += 1;
+                continue;
+            }
+            match self.best_at(text, look, i, ctx) {
                 Some(mut m) => {
                     i = m.tokens.end;
                     if m.tokens.len() == 1 && !m.ambiguous {

@@ -166,7 +166,7 @@ impl Builder {
             .filter(|&(_, w)| g.word_flags[w as usize] & W_FIRST_ANY_CASE != 0)
             .collect();
         g.lower_first = WordIndex::build(lower.into_iter());
-        g.lower_sketch = Sketch::of(&g.lower_first);
+        g.lower_sketch = Sketch::of_lower(&g.lower_first);
         let mut by_name: Vec<EntityId> = (0..g.entities.len() as u32).map(EntityId).collect();
         by_name.sort_unstable_by(|a, b| {
             let (a, b) = (&g.entities[a.0 as usize], &g.entities[b.0 as usize]);

@@ -557,10 +557,7 @@ impl Gazetteer {
     /// assert!(!g.is_given_name("Moscow"));
     /// ```
     pub fn is_given_name(&self, word: &str) -> bool {
-        let mut buf = String::new();
-        let k = words::key(&mut buf, word);
-        self.vocab
-            .get(k)
+        self.word_id(word)
             .is_some_and(|w| self.word_flags[w as usize] & W_GIVEN != 0)
     }
 
@@ -573,8 +570,17 @@ impl Gazetteer {
     /// assert!(!g.has_word("zxqv"));
     /// ```
     pub fn has_word(&self, word: &str) -> bool {
+        self.word_id(word).is_some()
+    }
+
+    /// The id of the word whose key is `word`'s, if any.
+    fn word_id(&self, word: &str) -> Option<u32> {
+        let mut stack = [0; words::ASCII_KEY_MAX];
+        if let Some(k) = words::ascii_key(word.as_bytes(), &mut stack) {
+            return self.vocab.get_bytes(k);
+        }
         let mut buf = String::new();
-        self.vocab.get(words::key(&mut buf, word)).is_some()
+        self.vocab.get(words::key(&mut buf, word))
     }
 
     /// Index of language `lang` among the forms' languages.

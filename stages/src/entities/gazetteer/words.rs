@@ -77,6 +77,75 @@ pub(super) fn key<'a>(buf: &'a mut String, word: &'a str) -> &'a str {
     buf
 }
 
+/// The longest word [`ascii_key`] keys on the stack.
+pub(super) const ASCII_KEY_MAX: usize = 64;
+
+/// Byte class of [`ascii_key`]: an upper-case letter.
+const B_UPPER: u8 = 1;
+/// Byte class: a dot.
+const B_DOT: u8 = 2;
+/// Byte class: an apostrophe or grave (the word may have an elision or possessive to cut)
+/// or a byte of a non-ASCII character.
+const B_OTHER: u8 = 4;
+
+/// The class of every byte value.
+const BYTE_CLASSES: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = match b as u8 {
+            b'A'..=b'Z' => B_UPPER,
+            b'.' => B_DOT,
+            b'\'' | b'`' | 0x80..=0xFF => B_OTHER,
+            _ => 0,
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The class of a word of at most [`ASCII_KEY_MAX`] ASCII characters without an
+/// apostrophe or grave, for [`ascii_lower`] (such a word is its own core, [`core`]): 0 when
+/// the word is its own key. `None` for any other word: those take [`core`] and [`key`].
+#[inline]
+pub(super) fn ascii_class(word: &[u8]) -> Option<u8> {
+    if word.len() > ASCII_KEY_MAX {
+        return None;
+    }
+    let class = word
+        .iter()
+        .fold(0, |c, &b| c | BYTE_CLASSES[usize::from(b)]);
+    (class & B_OTHER == 0).then_some(class)
+}
+
+/// The key ([`key`]) of a word of class `class` ([`ascii_class`]): the word itself, or
+/// the word lowercased without dots, written into `buf`.
+#[inline]
+pub(super) fn ascii_lower<'a>(
+    word: &'a [u8],
+    class: u8,
+    buf: &'a mut [u8; ASCII_KEY_MAX],
+) -> &'a [u8] {
+    if class == 0 {
+        return word;
+    }
+    let mut n = 0;
+    for &b in word {
+        if b != b'.' {
+            buf[n] = b.to_ascii_lowercase();
+            n += 1;
+        }
+    }
+    &buf[..n]
+}
+
+/// The key of a word of ASCII characters without an apostrophe or grave ([`ascii_class`]
+/// and [`ascii_lower`]); `None` for any other word.
+#[inline]
+pub(super) fn ascii_key<'a>(word: &'a [u8], buf: &'a mut [u8; ASCII_KEY_MAX]) -> Option<&'a [u8]> {
+    ascii_class(word).map(|class| ascii_lower(word, class, buf))
+}
+
 /// What case a word of a form asks of the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Case {
@@ -218,6 +287,44 @@ mod tests {
         assert_eq!(key(&mut buf, "moscow"), "moscow");
         assert_eq!(key(&mut buf, "Quai d’Orsay"), "quai d'orsay");
         assert_eq!(key(&mut buf, "Соединённые"), "соединенные");
+    }
+
+    #[test]
+    fn ascii_keys_are_the_keys_of_their_words() {
+        let mut stack = [0; ASCII_KEY_MAX];
+        let mut buf = String::new();
+        for w in [
+            "moscow", "Moscow", "U.N.", "NATO", "a", "-", "&", "...", "x.Y", "A-B",
+        ] {
+            let fast = ascii_key(w.as_bytes(), &mut stack).map(<[u8]>::to_vec);
+            assert_eq!(fast.as_deref(), Some(key(&mut buf, w).as_bytes()), "{w}");
+            assert_eq!(core(w), (0, w.len()), "{w}");
+        }
+        for w in ["Russia’s", "d'Italie", "Россия", "o`neil", "Zürich"] {
+            assert_eq!(ascii_key(w.as_bytes(), &mut stack), None, "{w}");
+        }
+        let long = "A".repeat(ASCII_KEY_MAX + 1);
+        assert_eq!(ascii_key(long.as_bytes(), &mut stack), None);
+        let longest = "A".repeat(ASCII_KEY_MAX);
+        assert_eq!(
+            ascii_key(longest.as_bytes(), &mut stack),
+            Some(key(&mut buf, &longest).as_bytes())
+        );
+    }
+
+    #[test]
+    fn a_lower_case_word_keys_to_a_lower_case_letter() {
+        // the sketch of lower-case first words holds only the keys that begin with a
+        // lower-case letter: the key of every word that begins with one must, too
+        let mut buf = String::new();
+        for c in (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_lowercase())
+        {
+            let w = c.to_string();
+            let k = key(&mut buf, &w);
+            assert!(k.chars().next().is_some_and(char::is_lowercase), "{c:?}");
+        }
     }
 
     #[test]
