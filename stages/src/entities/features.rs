@@ -584,7 +584,7 @@ const EDGE: u64 = 0x5EED_0000_0000_0001;
 /// The static features of token `i` of the sentence `[s, e)`, given to `out`.
 /// `lang` is the hash of the document's language code, `headline` marks a sentence in
 /// capitals.
-#[inline]
+#[inline(always)]
 pub(crate) fn static_features<S: FeatureSink>(
     v: &[TokenView],
     i: usize,
@@ -613,31 +613,28 @@ pub(crate) fn static_features<S: FeatureSink>(
     let flag_bits =
         u64::from(me.flags & (CAP | ALLCAPS | FIRST | LOWER_SEEN | CAP_MID | LINE_START))
             | u64::from(me.common) << 8;
-    for h in [
-        mix(t::BIAS, 0),
-        mix(t::LOWER, me.lower),
-        mix(t::SHAPE, me.shape),
-        mix(t::SUF2, me.affixes[0]),
-        mix(t::SUF3, me.affixes[1]),
-        mix(t::SUF4, me.affixes[2]),
-        mix(t::PRE3, me.affixes[3]),
-        mix(t::PREV, p1),
-        mix(t::NEXT, n1),
-        mix(t::PREV2, p2),
-        mix(t::NEXT2, n2),
-        mix(t::PREV_SHAPE, ps1),
-        mix(t::NEXT_SHAPE, ns1),
-        mix(t::SHAPES_LEFT, ps1 ^ me.shape.rotate_left(17)),
-        mix(t::SHAPES_RIGHT, me.shape ^ ns1.rotate_left(17)),
-        mix(t::BIGRAM_LEFT, p1 ^ me.lower.rotate_left(17)),
-        mix(t::BIGRAM_RIGHT, me.lower ^ n1.rotate_left(17)),
-        mix(t::FLAGS, flag_bits ^ me.shape.rotate_left(8)),
-        mix(t::FLAGS_LOWER, flag_bits ^ me.lower.rotate_left(8)),
-        mix(t::LANG_SHAPE, lang ^ me.shape.rotate_left(8)),
-        mix(t::LANG_FLAGS, lang ^ flag_bits.rotate_left(8)),
-    ] {
-        out.push(h);
-    }
+    // one push a feature, written out: no array of hashes to store and read back
+    out.push(mix(t::BIAS, 0));
+    out.push(mix(t::LOWER, me.lower));
+    out.push(mix(t::SHAPE, me.shape));
+    out.push(mix(t::SUF2, me.affixes[0]));
+    out.push(mix(t::SUF3, me.affixes[1]));
+    out.push(mix(t::SUF4, me.affixes[2]));
+    out.push(mix(t::PRE3, me.affixes[3]));
+    out.push(mix(t::PREV, p1));
+    out.push(mix(t::NEXT, n1));
+    out.push(mix(t::PREV2, p2));
+    out.push(mix(t::NEXT2, n2));
+    out.push(mix(t::PREV_SHAPE, ps1));
+    out.push(mix(t::NEXT_SHAPE, ns1));
+    out.push(mix(t::SHAPES_LEFT, ps1 ^ me.shape.rotate_left(17)));
+    out.push(mix(t::SHAPES_RIGHT, me.shape ^ ns1.rotate_left(17)));
+    out.push(mix(t::BIGRAM_LEFT, p1 ^ me.lower.rotate_left(17)));
+    out.push(mix(t::BIGRAM_RIGHT, me.lower ^ n1.rotate_left(17)));
+    out.push(mix(t::FLAGS, flag_bits ^ me.shape.rotate_left(8)));
+    out.push(mix(t::FLAGS_LOWER, flag_bits ^ me.lower.rotate_left(8)));
+    out.push(mix(t::LANG_SHAPE, lang ^ me.shape.rotate_left(8)));
+    out.push(mix(t::LANG_FLAGS, lang ^ flag_bits.rotate_left(8)));
     if headline {
         out.push(mix(t::HEADLINE_SHAPE, me.shape));
     }
