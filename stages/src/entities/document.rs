@@ -5,7 +5,9 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::features::{is_common_word, TokenView, ALLCAPS, CAP, LINE_START, LOWER_SEEN, WORD};
+use super::features::{
+    is_common_word, HashFilter, TokenView, ALLCAPS, CAP, LINE_START, LOWER_SEEN, WORD,
+};
 use super::labels::{self, is_inside, type_of, EntityType, O};
 use super::spans_of_tags;
 
@@ -34,6 +36,10 @@ pub(super) fn repeat_names(v: &[TokenView], lang: Option<&str>, tags: &mut [u8])
     }
     if known.is_empty() {
         return;
+    }
+    let mut maybe_known = HashFilter::new();
+    for &h in known.keys() {
+        maybe_known.insert(h);
     }
     // a one-word name typed otherwise that is the surname of a person's full name
     // (`Herrera` after `Tomas Herrera`) is that person
@@ -64,6 +70,9 @@ pub(super) fn repeat_names(v: &[TokenView], lang: Option<&str>, tags: &mut [u8])
             {
                 tags[i] = labels::inside(EntityType::Person);
             }
+            continue;
+        }
+        if !maybe_known.may_contain(v[i].lower) {
             continue;
         }
         let Some(&tag) = known.get(&v[i].lower) else {

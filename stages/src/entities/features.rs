@@ -58,14 +58,18 @@ const COMMON_WORDS: &str = include_str!("data/common_words.txt");
 /// English word: one of `data/common_words.txt`, the words the English training texts
 /// write in lower case at least twice.
 pub(crate) fn is_common_word(lower: u64) -> bool {
+    common_words().contains(&lower)
+}
+
+/// The hashes of the common English words ([`is_common_word`]).
+fn common_words() -> &'static rustc_hash::FxHashSet<u64> {
     static SET: std::sync::OnceLock<rustc_hash::FxHashSet<u64>> = std::sync::OnceLock::new();
     SET.get_or_init(|| word_hashes(COMMON_WORDS))
-        .contains(&lower)
 }
 
 /// Hash of a value under a feature template (a splitmix64 finaliser of both).
 #[inline]
-pub(crate) fn mix(template: u64, value: u64) -> u64 {
+pub(crate) const fn mix(template: u64, value: u64) -> u64 {
     let mut z = value ^ template.wrapping_mul(0x9E37_79B9_7F4A_7C15);
     z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
@@ -104,6 +108,16 @@ fn base(word: &str) -> &str {
     word
 }
 
+/// [`base`] of a word as bytes, for the possessives of ASCII: the word without an
+/// `'s` or `'S` (a word with a `’s` is not ASCII, and [`view`] reads it as a `str`).
+#[inline]
+fn base_ascii(word: &[u8]) -> &[u8] {
+    match word {
+        [b @ .., b'\'', b's' | b'S'] if !b.is_empty() => b,
+        _ => word,
+    }
+}
+
 /// The class of a character for shapes.
 fn shape_class(c: char) -> char {
     if c.is_uppercase() {
@@ -140,7 +154,7 @@ fn tail_hash(s: &str, n: usize) -> u64 {
 
 /// An ASCII byte as the word digests write it: lowercased, digits as `0`.
 #[inline]
-fn norm_ascii(c: u8) -> u8 {
+const fn norm_ascii(c: u8) -> u8 {
     if c.is_ascii_digit() {
         b'0'
     } else {
@@ -154,7 +168,7 @@ fn norm_ascii(c: u8) -> u8 {
 fn tail_hash_ascii(b: &[u8], n: usize) -> u64 {
     fnv(b[b.len().saturating_sub(n)..]
         .iter()
-        .map(|&c| norm_ascii(c)))
+        .map(|&c| BYTE_NORM[usize::from(c)]))
         ^ (n as u64)
 }
 
@@ -175,26 +189,73 @@ fn shape_step(shape: &mut u64, last: &mut u64, run: &mut u32, k: u64) {
 /// The seed of shape hashes.
 const SHAPE_SEED: u64 = 0x84_2222_3251;
 
-/// Digests one ASCII token (the lowercased word is hashed as it is read, never written).
-fn view_ascii(word: &str, kind: TokenKind) -> TokenView {
-    let bytes = word.as_bytes();
+/// The classes of a byte for the one-pass digest ([`view`]): bit sets.
+mod byte {
+    /// An ASCII uppercase letter.
+    pub(super) const UPPER: u8 = 1;
+    /// An ASCII lowercase letter.
+    pub(super) const LOWER: u8 = 2;
+    /// An ASCII digit.
+    pub(super) const DIGIT: u8 = 4;
+    /// Any other ASCII byte.
+    pub(super) const OTHER: u8 = 8;
+    /// A byte of a non-ASCII character.
+    pub(super) const NON_ASCII: u8 = 16;
+}
+
+/// The class of every byte ([`byte`]).
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = if b.is_ascii_uppercase() {
+            byte::UPPER
+        } else if b.is_ascii_lowercase() {
+            byte::LOWER
+        } else if b.is_ascii_digit() {
+            byte::DIGIT
+        } else if b.is_ascii() {
+            byte::OTHER
+        } else {
+            byte::NON_ASCII
+        };
+        c += 1;
+    }
+    t
+};
+
+/// Every byte as the lowercased word hash reads it ([`norm_ascii`]; non-ASCII bytes as
+/// they are, though the words that have them are hashed another way).
+static BYTE_NORM: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        t[c] = norm_ascii(c as u8);
+        c += 1;
+    }
+    t
+};
+
+/// The rest of the digest of an ASCII word that is not all lowercase letters, whose
+/// lowercased hash is `lower`: its shape, flags and affixes.
+fn view_ascii(bytes: &[u8], kind: TokenKind, lower: u64) -> TokenView {
     let (mut shape, mut last, mut run) = (SHAPE_SEED, 0, 0);
     let (mut letters, mut uppers) = (0usize, 0usize);
-    let mut lower: u64 = 0xcbf2_9ce4_8422_2325;
     for &c in bytes {
-        let (k, l) = if c.is_ascii_uppercase() {
-            letters += 1;
-            uppers += 1;
-            (1, c.to_ascii_lowercase())
-        } else if c.is_ascii_lowercase() {
-            letters += 1;
-            (2, c)
-        } else if c.is_ascii_digit() {
-            (3, b'0')
-        } else {
-            (5 + u64::from(c), c)
+        let k = match BYTE_CLASS[usize::from(c)] {
+            byte::UPPER => {
+                letters += 1;
+                uppers += 1;
+                1
+            }
+            byte::LOWER => {
+                letters += 1;
+                2
+            }
+            byte::DIGIT => 3,
+            _ => 5 + u64::from(c),
         };
-        lower = (lower ^ u64::from(l)).wrapping_mul(0x0100_0000_01b3);
         shape_step(&mut shape, &mut last, &mut run, k);
     }
     let mut flags = 0;
@@ -212,7 +273,9 @@ fn view_ascii(word: &str, kind: TokenKind) -> TokenView {
             tail_hash_ascii(bytes, 2),
             tail_hash_ascii(bytes, 3),
             tail_hash_ascii(bytes, 4),
-            fnv(bytes[..bytes.len().min(3)].iter().map(|&c| norm_ascii(c))),
+            fnv(bytes[..bytes.len().min(3)]
+                .iter()
+                .map(|&c| BYTE_NORM[usize::from(c)])),
         ]
     } else {
         [0; 4]
@@ -228,46 +291,53 @@ fn view_ascii(word: &str, kind: TokenKind) -> TokenView {
 }
 
 /// The shape hash of a word of one lower-case letter, and of two or more (runs of a
-/// class are cut at two): what [`view_ascii`] computes for `a`, `ab`, `abc`…
+/// class are cut at two): what [`view_unicode`] computes for `a`, `ab`, `abc`…
 const SHAPE_LOWER: [u64; 2] = {
     let one = (SHAPE_SEED ^ 2).wrapping_mul(0x0100_0000_01b3);
     [one, (one ^ 2).wrapping_mul(0x0100_0000_01b3)]
 };
 
-/// [`view_ascii`] of a word of lower-case ASCII letters only (most words of a text),
-/// in one cheap pass: its shape is one of two ([`SHAPE_LOWER`]), it has no flags but
-/// [`WORD`] and no affixes. `None` for any other word.
+/// Digests one token; `scratch` is reused for the lowercased word of non-ASCII words.
+///
+/// One pass over the bytes hashes the lowercased word and notes which classes of byte
+/// it has: a word of lower-case ASCII letters (most words of a text) is then done (its
+/// shape is one of two, [`SHAPE_LOWER`], it has no flags but [`WORD`] and no affixes),
+/// another ASCII word takes a second pass for its shape ([`view_ascii`]), and a word
+/// with other letters is digested by [`view_unicode`]. All three give what
+/// [`view_unicode`] gives.
+///
+/// `raw` is the token's bytes (a word is read as bytes, so no char boundaries are
+/// checked for the ASCII words): bytes that are no whole UTF-8 text digest as the
+/// empty word, as [`pipeline_core::Span::slice`] reads them.
 #[inline]
-fn view_lower(word: &str, kind: TokenKind) -> Option<TokenView> {
-    let bytes = word.as_bytes();
+fn view(raw: &[u8], kind: TokenKind, scratch: &mut String) -> TokenView {
+    let bytes = base_ascii(raw);
     let mut lower: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut other = false;
+    let mut seen = 0u8;
     for &c in bytes {
-        other |= !c.is_ascii_lowercase();
-        lower = (lower ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3);
+        seen |= BYTE_CLASS[usize::from(c)];
+        lower = (lower ^ u64::from(BYTE_NORM[usize::from(c)])).wrapping_mul(0x0100_0000_01b3);
     }
-    if other || bytes.is_empty() {
-        return None;
+    if seen == byte::LOWER {
+        return TokenView {
+            lower,
+            shape: SHAPE_LOWER[usize::from(bytes.len() > 1)],
+            affixes: [0; 4],
+            flags: if kind == TokenKind::Word { WORD } else { 0 },
+            gazetteer: 0,
+            common: false,
+        };
     }
-    Some(TokenView {
-        lower,
-        shape: SHAPE_LOWER[usize::from(bytes.len() > 1)],
-        affixes: [0; 4],
-        flags: if kind == TokenKind::Word { WORD } else { 0 },
-        gazetteer: 0,
-        common: false,
-    })
+    if seen & byte::NON_ASCII == 0 {
+        return view_ascii(bytes, kind, lower);
+    }
+    let word = std::str::from_utf8(raw).unwrap_or("");
+    view_unicode(base(word), kind, scratch)
 }
 
-/// Digests one token; `scratch` is reused for the lowercased word.
-fn view(word: &str, kind: TokenKind, scratch: &mut String) -> TokenView {
-    let word = base(word);
-    if let Some(v) = view_lower(word, kind) {
-        return v;
-    }
-    if word.is_ascii() {
-        return view_ascii(word, kind);
-    }
+/// Digests one token (without its possessive, [`base`]) of any script; `scratch` is
+/// reused for the lowercased word.
+fn view_unicode(word: &str, kind: TokenKind, scratch: &mut String) -> TokenView {
     scratch.clear();
     for c in word.chars() {
         if c.is_numeric() {
@@ -349,61 +419,113 @@ pub(crate) fn views_with(
     lang: Option<&str>,
 ) -> Vec<TokenView> {
     let mut scratch = String::new();
-    let mut out: Vec<TokenView> = tokens
-        .iter()
-        .map(|t| view(t.span.slice(text), t.kind, &mut scratch))
-        .collect();
+    let common_words = (lang == Some("en")).then(common_words);
+    let bytes = text.as_bytes();
+    // one pass digests each token with what it alone decides: its gazetteer classes,
+    // whether it is a common word set in capitals, whether a line break comes before it
+    let mut out: Vec<TokenView> = Vec::with_capacity(tokens.len());
+    let mut prev_end = None;
+    for (k, t) in tokens.iter().enumerate() {
+        let raw = bytes.get(t.span.start..t.span.end).unwrap_or(&[]);
+        let mut v = view(raw, t.kind, &mut scratch);
+        if let Some(&g) = gazetteer.get(k) {
+            v.gazetteer = u32::from(g);
+        }
+        if let Some(set) = common_words {
+            v.common = v.flags & (CAP | ALLCAPS) != 0 && set.contains(&v.lower);
+        }
+        if let Some(end) = prev_end {
+            // the gap as bytes (no char boundaries to check): `\n` is ASCII; most gaps
+            // are a space or nothing, too short to call `memchr` for
+            let line_break = match bytes.get(end..t.span.start).unwrap_or(&[]) {
+                [] => false,
+                [b] => *b == b'\n',
+                gap => gap.contains(&b'\n'),
+            };
+            if line_break {
+                v.flags |= LINE_START;
+            }
+        }
+        prev_end = Some(t.span.end);
+        out.push(v);
+    }
     for &(s, _) in sentences {
         if let Some(v) = out.get_mut(s) {
             v.flags |= FIRST;
         }
     }
-    for (v, &g) in out.iter_mut().zip(gazetteer) {
-        v.gazetteer = u32::from(g);
+    mark_seen(&mut out);
+    out
+}
+
+/// A bit set of word hashes ([`TokenView::lower`]) in front of a hash map of them: 4,096
+/// bits indexed by the top bits of the hash, so that most words that are not in the
+/// map are turned away with one load instead of a map look-up.
+pub(crate) struct HashFilter([u64; 64]);
+
+impl HashFilter {
+    /// An empty filter.
+    pub(crate) fn new() -> HashFilter {
+        HashFilter([0; 64])
     }
-    if lang == Some("en") {
-        for v in &mut out {
-            v.common = v.flags & (CAP | ALLCAPS) != 0 && is_common_word(v.lower);
-        }
+
+    /// The word and bit of a hash.
+    #[inline]
+    fn bit(h: u64) -> (usize, u64) {
+        ((h >> 58) as usize, 1u64 << ((h >> 52) & 63))
     }
-    for (k, pair) in tokens.windows(2).enumerate() {
-        // the gap as bytes (no char boundaries to check): `\n` is ASCII
-        let gap = text
-            .as_bytes()
-            .get(pair[0].span.end..pair[1].span.start)
-            .unwrap_or(&[]);
-        if gap.contains(&b'\n') {
-            out[k + 1].flags |= LINE_START;
-        }
+
+    /// Lets `h` through from now on.
+    #[inline]
+    pub(crate) fn insert(&mut self, h: u64) {
+        let (w, b) = Self::bit(h);
+        self.0[w] |= b;
     }
-    // the capitalised words, then which of them also appear in lowercase or inside a
-    // sentence: two small sets, and one lookup per lowercase word
+
+    /// Whether `h` may have been inserted (false: it surely was not).
+    #[inline]
+    pub(crate) fn may_contain(&self, h: u64) -> bool {
+        let (w, b) = Self::bit(h);
+        self.0[w] & b != 0
+    }
+}
+
+/// Sets [`LOWER_SEEN`] and [`CAP_MID`] on the capitalised words of a document: the
+/// capitalised words, then which of them also appear in lowercase or inside a
+/// sentence: two small sets, and one lookup per lowercase word that a bit set of the
+/// capitalised words lets through.
+fn mark_seen(out: &mut [TokenView]) {
     // sized once: news text capitalises about one token in six, each distinct word once
     let mut capitalised: rustc_hash::FxHashMap<u64, u8> =
         rustc_hash::FxHashMap::with_capacity_and_hasher(out.len() / 8, Default::default());
-    for v in &out {
+    let mut maybe = HashFilter::new();
+    for v in out.iter() {
         if v.flags & WORD != 0 && v.flags & (CAP | ALLCAPS) != 0 {
             let seen = capitalised.entry(v.lower).or_insert(0);
             if v.flags & (CAP | FIRST) == CAP {
                 *seen |= CAP_MID;
             }
+            maybe.insert(v.lower);
         }
     }
-    if !capitalised.is_empty() {
-        for v in &out {
-            if v.flags & WORD != 0 && v.flags & (CAP | ALLCAPS | UNCASED) == 0 {
-                if let Some(seen) = capitalised.get_mut(&v.lower) {
-                    *seen |= LOWER_SEEN;
-                }
-            }
-        }
-        for v in &mut out {
-            if v.flags & (CAP | ALLCAPS) != 0 {
-                v.flags |= capitalised.get(&v.lower).copied().unwrap_or(0);
+    if capitalised.is_empty() {
+        return;
+    }
+    for v in out.iter() {
+        if v.flags & WORD != 0
+            && v.flags & (CAP | ALLCAPS | UNCASED) == 0
+            && maybe.may_contain(v.lower)
+        {
+            if let Some(seen) = capitalised.get_mut(&v.lower) {
+                *seen |= LOWER_SEEN;
             }
         }
     }
-    out
+    for v in out.iter_mut() {
+        if v.flags & (CAP | ALLCAPS) != 0 {
+            v.flags |= capitalised.get(&v.lower).copied().unwrap_or(0);
+        }
+    }
 }
 
 /// Template numbers of the static features.
@@ -442,66 +564,87 @@ mod t {
     pub(super) const TAG1_PREV: u64 = 44;
 }
 
+/// Where feature hashes go: a list of them (training) or the running sum of their
+/// weight rows (tagging: [`super::model::RowSum`]).
+pub(crate) trait FeatureSink {
+    /// Takes one feature hash.
+    fn push(&mut self, h: u64);
+}
+
+impl FeatureSink for Vec<u64> {
+    #[inline]
+    fn push(&mut self, h: u64) {
+        Vec::push(self, h);
+    }
+}
+
 /// Hash of "no token here" (before the start or after the end of a sentence).
 const EDGE: u64 = 0x5EED_0000_0000_0001;
 
-/// The static features of token `i` of the sentence `[s, e)`, appended to `out`.
+/// The static features of token `i` of the sentence `[s, e)`, given to `out`.
 /// `lang` is the hash of the document's language code, `headline` marks a sentence in
 /// capitals.
-pub(crate) fn static_features(
+#[inline(always)]
+pub(crate) fn static_features<S: FeatureSink>(
     v: &[TokenView],
     i: usize,
     (s, e): (usize, usize),
     lang: u64,
     headline: bool,
-    out: &mut Vec<u64>,
+    out: &mut S,
 ) {
-    let at = |j: isize| -> Option<&TokenView> {
-        let j = i as isize + j;
-        (j >= s as isize && j < e as isize).then(|| &v[j as usize])
-    };
     let me = &v[i];
-    let lower = |x: Option<&TokenView>| x.map_or(EDGE, |x| x.lower);
-    let shape = |x: Option<&TokenView>| x.map_or(EDGE, |x| x.shape);
+    // the neighbours' words, shapes, common-word marks and gazetteer classes, written
+    // out once: `EDGE`, 2 and 0 before the start or after the end of the sentence
+    let (p1, ps1, pc1, pg) = if i > s {
+        let x = &v[i - 1];
+        (x.lower, x.shape, u64::from(x.common), x.gazetteer)
+    } else {
+        (EDGE, EDGE, 2, 0)
+    };
+    let (n1, ns1, nc1, ng) = if i + 1 < e {
+        let x = &v[i + 1];
+        (x.lower, x.shape, u64::from(x.common), x.gazetteer)
+    } else {
+        (EDGE, EDGE, 2, 0)
+    };
+    let p2 = if i >= s + 2 { v[i - 2].lower } else { EDGE };
+    let n2 = if i + 2 < e { v[i + 2].lower } else { EDGE };
     let flag_bits =
         u64::from(me.flags & (CAP | ALLCAPS | FIRST | LOWER_SEEN | CAP_MID | LINE_START))
             | u64::from(me.common) << 8;
-    let (p1, n1) = (at(-1), at(1));
-    out.extend_from_slice(&[
-        mix(t::BIAS, 0),
-        mix(t::LOWER, me.lower),
-        mix(t::SHAPE, me.shape),
-        mix(t::SUF2, me.affixes[0]),
-        mix(t::SUF3, me.affixes[1]),
-        mix(t::SUF4, me.affixes[2]),
-        mix(t::PRE3, me.affixes[3]),
-        mix(t::PREV, lower(p1)),
-        mix(t::NEXT, lower(n1)),
-        mix(t::PREV2, lower(at(-2))),
-        mix(t::NEXT2, lower(at(2))),
-        mix(t::PREV_SHAPE, shape(p1)),
-        mix(t::NEXT_SHAPE, shape(n1)),
-        mix(t::SHAPES_LEFT, shape(p1) ^ me.shape.rotate_left(17)),
-        mix(t::SHAPES_RIGHT, me.shape ^ shape(n1).rotate_left(17)),
-        mix(t::BIGRAM_LEFT, lower(p1) ^ me.lower.rotate_left(17)),
-        mix(t::BIGRAM_RIGHT, me.lower ^ lower(n1).rotate_left(17)),
-        mix(t::FLAGS, flag_bits ^ me.shape.rotate_left(8)),
-        mix(t::FLAGS_LOWER, flag_bits ^ me.lower.rotate_left(8)),
-        mix(t::LANG_SHAPE, lang ^ me.shape.rotate_left(8)),
-        mix(t::LANG_FLAGS, lang ^ flag_bits.rotate_left(8)),
-    ]);
+    // one push a feature, written out: no array of hashes to store and read back
+    out.push(mix(t::BIAS, 0));
+    out.push(mix(t::LOWER, me.lower));
+    out.push(mix(t::SHAPE, me.shape));
+    out.push(mix(t::SUF2, me.affixes[0]));
+    out.push(mix(t::SUF3, me.affixes[1]));
+    out.push(mix(t::SUF4, me.affixes[2]));
+    out.push(mix(t::PRE3, me.affixes[3]));
+    out.push(mix(t::PREV, p1));
+    out.push(mix(t::NEXT, n1));
+    out.push(mix(t::PREV2, p2));
+    out.push(mix(t::NEXT2, n2));
+    out.push(mix(t::PREV_SHAPE, ps1));
+    out.push(mix(t::NEXT_SHAPE, ns1));
+    out.push(mix(t::SHAPES_LEFT, ps1 ^ me.shape.rotate_left(17)));
+    out.push(mix(t::SHAPES_RIGHT, me.shape ^ ns1.rotate_left(17)));
+    out.push(mix(t::BIGRAM_LEFT, p1 ^ me.lower.rotate_left(17)));
+    out.push(mix(t::BIGRAM_RIGHT, me.lower ^ n1.rotate_left(17)));
+    out.push(mix(t::FLAGS, flag_bits ^ me.shape.rotate_left(8)));
+    out.push(mix(t::FLAGS_LOWER, flag_bits ^ me.lower.rotate_left(8)));
+    out.push(mix(t::LANG_SHAPE, lang ^ me.shape.rotate_left(8)));
+    out.push(mix(t::LANG_FLAGS, lang ^ flag_bits.rotate_left(8)));
     if headline {
         out.push(mix(t::HEADLINE_SHAPE, me.shape));
     }
-    let common = |x: Option<&TokenView>| x.map_or(2, |x| u64::from(x.common));
-    if me.common || common(p1) == 1 || common(n1) == 1 {
+    if me.common || pc1 == 1 || nc1 == 1 {
         // common words set in capitals around: a title or a shouted line, not a name
         out.push(mix(
             t::COMMON_AROUND,
-            u64::from(me.common) | common(p1) << 2 | common(n1) << 4,
+            u64::from(me.common) | pc1 << 2 | nc1 << 4,
         ));
     }
-    let gazetteer_bits = |x: Option<&TokenView>| x.map_or(0, |x| x.gazetteer);
     let mut bits = me.gazetteer;
     while bits != 0 {
         let b = u64::from(bits.trailing_zeros());
@@ -509,7 +652,6 @@ pub(crate) fn static_features(
         out.push(mix(t::GAZ, b));
         out.push(mix(t::GAZ_FLAGS, b ^ (flag_bits << 8)));
     }
-    let (pg, ng) = (gazetteer_bits(p1), gazetteer_bits(n1));
     if pg != 0 {
         out.push(mix(t::PREV_GAZ, u64::from(pg)));
     }
@@ -518,17 +660,51 @@ pub(crate) fn static_features(
     }
 }
 
+/// The number of tags, as the tables of tag features count them.
+const TAGS: usize = super::labels::N_TAGS;
+
+/// [`t::TAG1`] of each previous tag, hashed once.
+const TAG1_OF: [u64; TAGS] = {
+    let mut out = [0; TAGS];
+    let mut p = 0;
+    while p < TAGS {
+        out[p] = mix(t::TAG1, p as u64);
+        p += 1;
+    }
+    out
+};
+
+/// [`t::TAG12`] of each pair of previous tags (`[prev][prev2]`), hashed once.
+const TAG12_OF: [[u64; TAGS]; TAGS] = {
+    let mut out = [[0; TAGS]; TAGS];
+    let mut p = 0;
+    while p < TAGS {
+        let mut q = 0;
+        while q < TAGS {
+            out[p][q] = mix(t::TAG12, p as u64 ^ ((q as u64) << 8));
+            q += 1;
+        }
+        p += 1;
+    }
+    out
+};
+
 /// The features that depend on the tags chosen for the two tokens before `i`.
 #[inline]
 pub(crate) fn tag_features(v: &[TokenView], i: usize, s: usize, prev: u8, prev2: u8) -> [u64; 5] {
     let me = &v[i];
     let p = u64::from(prev);
     let prev_lower = if i > s { v[i - 1].lower } else { EDGE };
+    let (pi, qi) = (usize::from(prev), usize::from(prev2));
     [
-        mix(t::TAG1, p),
+        TAG1_OF.get(pi).copied().unwrap_or_else(|| mix(t::TAG1, p)),
         mix(t::TAG1_LOWER, p ^ me.lower.rotate_left(8)),
         mix(t::TAG1_SHAPE, p ^ me.shape.rotate_left(8)),
-        mix(t::TAG12, p ^ (u64::from(prev2) << 8)),
+        TAG12_OF
+            .get(pi)
+            .and_then(|r| r.get(qi))
+            .copied()
+            .unwrap_or_else(|| mix(t::TAG12, p ^ (u64::from(prev2) << 8))),
         mix(t::TAG1_PREV, p ^ prev_lower.rotate_left(8)),
     ]
 }
@@ -596,40 +772,61 @@ mod tests {
         );
     }
 
+    /// The fields of a view, to compare two.
+    fn fields(v: &TokenView) -> (u64, u64, [u64; 4], u8) {
+        (v.lower, v.shape, v.affixes, v.flags)
+    }
+
     #[test]
     fn ascii_and_unicode_paths_agree() {
         let mut s = String::new();
         for w in [
-            "Obama", "NASA", "X1-B", "U.S.", "McDonald", "A4", "G20", "x", "",
+            "Obama", "NASA", "X1-B", "U.S.", "McDonald", "A4", "G20", "x", "", "a", "ab", "abc",
+            "talks", "a1", "a-b", ",", "--", "2024", "3.5", "ABC's", "Xy", "NASAX", "iPhone",
+            "e-mail", "O'Neill", "#tag", "@user", "B", "MiXeD", "aB", "'s", "x's", "Bush'S",
         ] {
-            let a = view_ascii(w, TokenKind::Word);
-            let lower = w.to_lowercase().replace(|c: char| c.is_ascii_digit(), "0");
-            assert_eq!(a.lower, hash_str(&lower), "{w}");
-            // the same word with a non-ASCII letter takes the other path
-            let u = view(&format!("{w}\u{e9}"), TokenKind::Word, &mut s);
-            assert_eq!(u.lower, hash_str(&format!("{lower}\u{e9}")), "{w}");
-            if a.flags & (CAP | ALLCAPS) != 0 {
-                assert_eq!(a.affixes[0], tail_hash(&lower, 2), "{w}");
-                assert_eq!(a.affixes[1], tail_hash(&lower, 3), "{w}");
-                assert_eq!(a.affixes[2], tail_hash(&lower, 4), "{w}");
-                let head: String = lower.chars().take(3).collect();
-                assert_eq!(a.affixes[3], hash_str(&head), "{w}");
+            for kind in [TokenKind::Word, TokenKind::Punct] {
+                let fast = view(w.as_bytes(), kind, &mut s);
+                let slow = view_unicode(base(w), kind, &mut s);
+                assert_eq!(fields(&fast), fields(&slow), "{w}");
             }
+            let lower = w.to_lowercase().replace(|c: char| c.is_ascii_digit(), "0");
+            let fast = view(w.as_bytes(), TokenKind::Word, &mut s);
+            assert_eq!(fast.lower, hash_str(base(&lower)), "{w}");
+            if fast.flags & (CAP | ALLCAPS) != 0 {
+                let lower = base(&lower);
+                assert_eq!(fast.affixes[0], tail_hash(lower, 2), "{w}");
+                assert_eq!(
+                    fast.affixes[3],
+                    hash_str(&lower[..lower.len().min(3)]),
+                    "{w}"
+                );
+            }
+            // the same word with a non-ASCII letter takes the other path
+            let u = view(format!("{w}\u{e9}").as_bytes(), TokenKind::Word, &mut s);
+            assert_eq!(u.lower, hash_str(&format!("{lower}\u{e9}")), "{w}");
         }
-        for w in ["a", "ab", "abc", "talks", "x"] {
-            let fast = view_lower(w, TokenKind::Word).unwrap();
-            let slow = view_ascii(w, TokenKind::Word);
-            assert_eq!(
-                (fast.lower, fast.shape, fast.affixes),
-                (slow.lower, slow.shape, slow.affixes),
-                "{w}"
-            );
-            assert_eq!(fast.flags, slow.flags, "{w}");
+        for w in ["a", "ab", "abc", "talks"] {
+            let v = view(w.as_bytes(), TokenKind::Word, &mut s);
+            assert_eq!(v.flags, WORD, "{w}");
+            assert_eq!(v.affixes, [0; 4], "{w}");
         }
-        for w in ["", "Ab", "a1", "a-b", "a\u{e9}"] {
-            assert!(view_lower(w, TokenKind::Word).is_none(), "{w}");
+        for (a, b) in [
+            ("Obama’s", "Obama"),
+            ("Obama's", "Obama"),
+            ("Élysée’s", "Élysée"),
+        ] {
+            let (a, b) = (a.as_bytes(), b.as_bytes());
+            let (kind, s) = (TokenKind::Word, &mut s);
+            assert_eq!(fields(&view(a, kind, s)), fields(&view(b, kind, s)));
         }
-        let v = view("Élysée", TokenKind::Word, &mut s);
+        // bytes cut inside a character read as the empty word, as `Span::slice` does
+        let cut = &"é".as_bytes()[..1];
+        assert_eq!(
+            fields(&view(cut, TokenKind::Word, &mut s)),
+            fields(&view(b"", TokenKind::Word, &mut s))
+        );
+        let v = view("Élysée".as_bytes(), TokenKind::Word, &mut s);
         assert_eq!(v.lower, hash_str("élysée"));
         assert_eq!(v.affixes[0], tail_hash("élysée", 2));
         assert_ne!(v.flags & CAP, 0);
@@ -643,6 +840,32 @@ mod tests {
         assert!(!is_candidate(&v[2], 0));
         assert!(is_candidate(&v[2], 3));
         assert!(is_candidate(&v[4], 0), "uncased script");
+    }
+
+    #[test]
+    fn the_hash_filter_lets_every_inserted_hash_through() {
+        let mut f = HashFilter::new();
+        let hs: Vec<u64> = (0..300u64).map(|k| mix(99, k)).collect();
+        assert!(hs.iter().all(|&h| !f.may_contain(h)), "empty");
+        for &h in &hs[..100] {
+            f.insert(h);
+        }
+        assert!(hs[..100].iter().all(|&h| f.may_contain(h)));
+        let passed = hs[100..].iter().filter(|&&h| f.may_contain(h)).count();
+        assert!(passed < 50, "most others turned away: {passed}");
+    }
+
+    #[test]
+    fn tag_feature_tables_are_the_hashes() {
+        let v = views_of("Paris Hilton said");
+        for prev in 0..=TAGS as u8 {
+            for prev2 in 0..=TAGS as u8 {
+                let f = tag_features(&v, 1, 0, prev, prev2);
+                let (p, q) = (u64::from(prev), u64::from(prev2));
+                assert_eq!(f[0], mix(t::TAG1, p), "{prev}");
+                assert_eq!(f[3], mix(t::TAG12, p ^ (q << 8)), "{prev} {prev2}");
+            }
+        }
     }
 
     #[test]

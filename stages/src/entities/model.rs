@@ -6,7 +6,8 @@
 //! non-zero rows (u32), then each row as its index (u32) and seven i16, little-endian.
 
 use super::features::{
-    self, is_candidate, is_headline, static_features, tag_features, TokenView, LINE_START,
+    self, is_candidate, is_headline, static_features, tag_features, FeatureSink, TokenView,
+    LINE_START,
 };
 use super::labels::{allowed, N_TAGS, O};
 
@@ -37,6 +38,7 @@ pub(crate) type Scores = [i32; N_TAGS];
 
 impl Weights {
     /// The row index of a feature hash.
+    #[cfg(any(test, feature = "train"))]
     #[inline]
     pub(crate) fn row(bits: u32, h: u64) -> usize {
         (h >> (64 - bits)) as usize
@@ -108,19 +110,23 @@ impl Weights {
         Ok(Weights { bits, scale, rows })
     }
 
-    /// Adds the rows of `feats` to `scores`.
+    /// A running sum of rows in the feature space `space` (see [`in_space`]), for the
+    /// features of one token as [`static_features`] and [`tag_features`] make them.
     #[inline]
-    pub(crate) fn add(&self, feats: &[u64], scores: &mut Scores) {
-        // all eight lanes of a row summed at once (the eighth is padding, dropped)
-        let mut sum = [0i32; 8];
-        for &h in feats {
-            let r = &self.rows[Self::row(self.bits, h)];
-            for (s, &w) in sum.iter_mut().zip(r) {
-                *s += i32::from(w);
-            }
-        }
-        for (s, x) in scores.iter_mut().zip(sum) {
-            *s += x;
+    pub(crate) fn sum(&self, space: u64) -> RowSum<'_> {
+        // `in_space` as one mask for both spaces: `((h ^ xor) & and) | or`
+        let (xor, and, or) = if space != 0 {
+            (space, u64::MAX, HALF)
+        } else {
+            (0, !HALF, 0)
+        };
+        RowSum {
+            rows: &self.rows,
+            shift: 64 - self.bits,
+            xor,
+            and,
+            or,
+            sum: [0; 8],
         }
     }
 
@@ -133,6 +139,43 @@ impl Weights {
     #[cfg_attr(not(test), allow(dead_code))]
     pub(crate) fn scale(&self) -> f32 {
         self.scale
+    }
+}
+
+/// The rows of a token's features summed as they are made ([`Weights::sum`]): no list
+/// of hashes is written, each hash is moved into its space and its row added at once.
+pub(crate) struct RowSum<'a> {
+    rows: &'a [[i16; 8]],
+    shift: u32,
+    xor: u64,
+    and: u64,
+    or: u64,
+    /// All eight lanes of the rows (the eighth is padding): eight lanes add as two
+    /// vectors where seven add one by one.
+    sum: [i32; 8],
+}
+
+impl RowSum<'_> {
+    /// The scores of the seven tags.
+    #[inline]
+    pub(crate) fn scores(&self) -> Scores {
+        // all eight lanes kept alive, so that the compiler adds them as two vectors
+        // (with the eighth dead it adds four as a vector and three one by one)
+        let sum = std::hint::black_box(self.sum);
+        let mut out = [0; N_TAGS];
+        out.copy_from_slice(&sum[..N_TAGS]);
+        out
+    }
+}
+
+impl FeatureSink for RowSum<'_> {
+    #[inline]
+    fn push(&mut self, h: u64) {
+        let h = ((h ^ self.xor) & self.and) | self.or;
+        let r = &self.rows[(h >> self.shift) as usize];
+        for (s, &w) in self.sum.iter_mut().zip(r) {
+            *s += i32::from(w);
+        }
     }
 }
 
@@ -159,7 +202,6 @@ pub(crate) fn tag_document(
 ) {
     tags.clear();
     tags.resize(v.len(), O);
-    let mut feats = Vec::with_capacity(48);
     for &(s, e) in sentences {
         let e = e.min(v.len());
         if s >= e {
@@ -173,13 +215,12 @@ pub(crate) fn tag_document(
                 prev = O;
             }
             let tag = if is_candidate(&v[i], prev) {
-                feats.clear();
-                static_features(v, i, (s, e), lang, headline, &mut feats);
-                feats.extend_from_slice(&tag_features(v, i, s, prev, prev2));
-                in_space(&mut feats, space);
-                let mut scores = [0i32; N_TAGS];
-                w.add(&feats, &mut scores);
-                best_tag(&scores, prev)
+                let mut sum = w.sum(space);
+                static_features(v, i, (s, e), lang, headline, &mut sum);
+                for h in tag_features(v, i, s, prev, prev2) {
+                    sum.push(h);
+                }
+                best_tag(&sum.scores(), prev)
             } else {
                 O
             };
@@ -221,6 +262,7 @@ pub(crate) fn space_of(lang: Option<&str>) -> u64 {
 /// cannot move those languages' weights through hash collisions (before the halves, a
 /// retraining that changed English features alone moved the own German set from 0.90
 /// to 0.79).
+#[cfg(any(test, feature = "train"))]
 #[inline]
 pub(crate) fn in_space(feats: &mut [u64], space: u64) {
     if space != 0 {
@@ -281,6 +323,36 @@ mod tests {
                 assert!(Weights::row(bits, en[0]) >= half, "English: upper half");
                 assert!(Weights::row(bits, shared[0]) < half, "shared: lower half");
             }
+        }
+    }
+
+    #[test]
+    fn row_sums_equal_the_rows_of_the_moved_hashes() {
+        let mut rows = vec![[0f32; 8]; 1 << 10];
+        for (i, r) in rows.iter_mut().enumerate() {
+            for (t, x) in r.iter_mut().enumerate().take(N_TAGS) {
+                *x = ((i * 7 + t * 13) % 23) as f32 - 11.0;
+            }
+        }
+        let w = Weights::quantise(10, &rows);
+        let feats: Vec<u64> = (1..40u64)
+            .map(|k| features::mix(k, k * 0x1234_5678))
+            .collect();
+        for lang in [Some("en"), Some("de"), None] {
+            let space = space_of(lang);
+            let mut moved = feats.clone();
+            in_space(&mut moved, space);
+            let mut want = [0i32; N_TAGS];
+            for &h in &moved {
+                for (s, &x) in want.iter_mut().zip(&w.rows[Weights::row(10, h)]) {
+                    *s += i32::from(x);
+                }
+            }
+            let mut sum = w.sum(space);
+            for &h in &feats {
+                sum.push(h);
+            }
+            assert_eq!(sum.scores(), want, "{lang:?}");
         }
     }
 
