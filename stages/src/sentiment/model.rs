@@ -8,7 +8,9 @@
 //! `to_bytes` beside the `.tsv`; a test checks that the two agree): the magic
 //! `NLPSM1\0\0`, the number of dense features (u32) and their weights (3 f32 each), the
 //! number of sparse entries (u32), then each as its key (u64) and 3 f32, little-endian,
-//! sorted by key. Reading it is a loop of table inserts, no text parsing.
+//! sorted by key. Reading it fills the weight table front to back in one pass (the
+//! table homes a key by its top bits, so sorted keys are in slot order): no text parsing
+//! and no random writes.
 
 // Index loops over parallel arrays (tokens, analysis, weights) read better here.
 #![allow(clippy::needless_range_loop)]
