@@ -8,7 +8,9 @@
 //! `to_bytes` beside the `.tsv`; a test checks that the two agree): the magic
 //! `NLPSM1\0\0`, the number of dense features (u32) and their weights (3 f32 each), the
 //! number of sparse entries (u32), then each as its key (u64) and 3 f32, little-endian,
-//! sorted by key. Reading it is a loop of table inserts, no text parsing.
+//! sorted by key. Reading it fills the weight table front to back in one pass (the
+//! table homes a key by its top bits, so sorted keys are in slot order): no text parsing
+//! and no random writes.
 
 // Index loops over parallel arrays (tokens, analysis, weights) read better here.
 #![allow(clippy::needless_range_loop)]
@@ -79,19 +81,41 @@ fn part_hash(p: &str) -> u64 {
 }
 
 /// Sparse weights by feature key: open addressing with linear probing over a table at
-/// most half full; keys are already well mixed, so their low bits are the slot. A slot
-/// holds its key and its weights side by side (24 bytes), so a hit touches one cache line
-/// (rarely two) instead of one in a key array and another in a weight array: the table is
-/// far bigger than the caches. There is no filter in front of the table: about five in six
-/// lookups are of features the model has (measured on the PolNeAR dev texts, see
-/// docs/performance.md), so a filter of absent keys cost most lookups one more cache miss
-/// to spare the few others theirs.
-#[derive(Debug, Default)]
+/// most half full; keys are already well mixed, so their high bits are the home slot. A
+/// slot holds its key and its weights side by side (24 bytes), so a hit touches one cache
+/// line (rarely two) instead of one in a key array and another in a weight array: the
+/// table is far bigger than the caches. There is no filter in front of the table: about
+/// five in six lookups are of features the model has (measured on the PolNeAR dev texts,
+/// see docs/performance.md), so a filter of absent keys cost most lookups one more cache
+/// miss to spare the few others theirs.
+///
+/// The home slot is the key's top bits, so slots ascend with keys: a probe never wraps
+/// (the slots past the last home slot are an overflow tail), and the keys of the binary
+/// model, stored sorted, fill the table in one pass from front to back
+/// ([`Weights::from_sorted`]) instead of half a million random writes.
+#[derive(Debug)]
 struct Weights {
-    /// The slots; key 0 marks an empty slot (the weights of key 0 are `zero`).
+    /// The slots: `1 << (64 - shift)` home slots, then the overflow tail; key 0 marks an
+    /// empty slot (the weights of key 0 are `zero`).
     slots: Vec<Slot>,
+    /// The home slot of `key` is `key >> shift`.
+    shift: u32,
     zero: Option<[f32; 3]>,
+    /// The number of keys in `slots` (read when the text form is parsed and by tests).
+    #[cfg_attr(not(any(test, feature = "train")), allow(dead_code))]
     len: usize,
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Weights {
+            slots: Vec::new(),
+            // no home slots: `key >> 63` is 0 or 1, past the end of no slots
+            shift: 63,
+            zero: None,
+            len: 0,
+        }
+    }
 }
 
 /// One slot of [`Weights`]: a key and its weights, 32-byte aligned (20 bytes of data):
@@ -104,6 +128,12 @@ struct Slot {
     w: [f32; 3],
 }
 
+/// The empty slot.
+const EMPTY: Slot = Slot {
+    key: 0,
+    w: [0.0; 3],
+};
+
 impl Weights {
     /// The weights of `key`, if the model has it.
     #[inline]
@@ -111,8 +141,7 @@ impl Weights {
         if key == 0 {
             return self.zero.as_ref();
         }
-        let mask = self.slots.len().wrapping_sub(1);
-        let mut i = key as usize & mask;
+        let mut i = (key >> self.shift) as usize;
         loop {
             let slot = self.slots.get(i)?;
             if slot.key == key {
@@ -121,15 +150,34 @@ impl Weights {
             if slot.key == 0 {
                 return None;
             }
-            i = (i + 1) & mask;
+            i += 1;
         }
     }
 
+    #[cfg(any(test, feature = "train"))]
+    /// The number of home slots.
+    fn homes(&self) -> usize {
+        if self.slots.is_empty() {
+            0
+        } else {
+            1 << (64 - self.shift)
+        }
+    }
+
+    /// The home slot count (a power of two, at least 64) for `n` keys at most half full,
+    /// and its shift.
+    fn size_for(n: usize) -> (usize, u32) {
+        let homes = n.saturating_mul(2).next_power_of_two().max(64);
+        (homes, 64 - homes.trailing_zeros())
+    }
+
+    #[cfg(any(test, feature = "train"))]
     /// Makes room for `n` keys without growing.
     fn reserve(&mut self, n: usize) {
-        let want = (self.len + n).saturating_mul(2).next_power_of_two().max(64);
-        if want > self.slots.len() {
-            let old = std::mem::replace(&mut self.slots, vec![Slot::default(); want]);
+        let (homes, shift) = Self::size_for(self.len + n);
+        if homes > self.homes() {
+            let old = std::mem::replace(&mut self.slots, vec![EMPTY; homes]);
+            self.shift = shift;
             self.len = 0;
             for slot in old {
                 if slot.key != 0 {
@@ -139,18 +187,21 @@ impl Weights {
         }
     }
 
+    #[cfg(any(test, feature = "train"))]
     /// Sets the weights of `key` (replacing earlier ones).
     fn insert(&mut self, key: u64, w: [f32; 3]) {
         if key == 0 {
             self.zero = Some(w);
             return;
         }
-        if (self.len + 1) * 2 > self.slots.len() {
+        if (self.len + 1) * 2 > self.homes() {
             self.reserve(self.len + 1);
         }
-        let mask = self.slots.len() - 1;
-        let mut i = key as usize & mask;
+        let mut i = (key >> self.shift) as usize;
         loop {
+            if i == self.slots.len() {
+                self.slots.push(EMPTY);
+            }
             let slot = &mut self.slots[i];
             if slot.key == key {
                 slot.w = w;
@@ -161,8 +212,49 @@ impl Weights {
                 self.len += 1;
                 return;
             }
-            i = (i + 1) & mask;
+            i += 1;
         }
+    }
+
+    /// The table of the entries given in ascending key order (a later equal key replaces
+    /// an earlier one); `None` when an entry is `None` or a key is smaller than the one
+    /// before it. Each key goes to its home slot or, when that is taken, right after the
+    /// last key placed: the same table of keys as inserting them one by one, written
+    /// front to back.
+    fn from_sorted(
+        entries: impl ExactSizeIterator<Item = Option<(u64, [f32; 3])>>,
+    ) -> Option<Weights> {
+        let (homes, shift) = Self::size_for(entries.len());
+        let mut slots = vec![EMPTY; homes];
+        let (mut zero, mut len, mut prev) = (None, 0, 0u64);
+        // the slot after the last key placed
+        let mut next: usize = 0;
+        for entry in entries {
+            let (key, w) = entry?;
+            if key <= prev {
+                match key {
+                    0 => zero = Some(w),
+                    // the slot before `next` holds `prev`
+                    _ if key == prev => slots.get_mut(next.wrapping_sub(1))?.w = w,
+                    _ => return None,
+                }
+                continue;
+            }
+            prev = key;
+            let at = ((key >> shift) as usize).max(next);
+            if at == slots.len() {
+                slots.push(EMPTY);
+            }
+            *slots.get_mut(at)? = Slot { key, w };
+            next = at + 1;
+            len += 1;
+        }
+        Some(Weights {
+            slots,
+            shift,
+            zero,
+            len,
+        })
     }
 }
 
@@ -251,12 +343,12 @@ fn from_bytes(bytes: &[u8]) -> Option<Model> {
     }
     let n = u32_of(take(4)?)? as usize;
     model.trained = n_dense > 0 || n > 0;
-    model.sparse.reserve(n);
-    for _ in 0..n {
-        let e = take(20)?;
+    // `to_bytes` writes the keys sorted
+    let entries = take(n.checked_mul(20)?)?.chunks_exact(20).map(|e| {
         let key = u64::from_le_bytes(e.get(..8)?.try_into().ok()?);
-        model.sparse.insert(key, w_of(e.get(8..)?)?);
-    }
+        Some((key, w_of(e.get(8..)?)?))
+    });
+    model.sparse = Weights::from_sorted(entries)?;
     (at == rest.len()).then_some(model)
 }
 
@@ -616,6 +708,39 @@ mod tests {
                 (a, b) => panic!("{s}: {a:?} vs {b:?}"),
             }
         }
+    }
+
+    #[test]
+    fn a_table_from_sorted_keys_is_the_table_of_inserts() {
+        // keys crowding the last home slots (the overflow tail), a duplicate, key 0
+        let mut keys: Vec<u64> = (0..40u64).map(|i| u64::MAX - i).collect();
+        let mut x: u64 = 3;
+        for _ in 0..300 {
+            x = mix(x.wrapping_add(1));
+            keys.push(x);
+        }
+        keys.extend([0, 17, 17]);
+        keys.sort_unstable();
+        let w = |i: usize| [i as f32, -(i as f32), 0.5];
+        let entries = keys.iter().enumerate().map(|(i, &k)| Some((k, w(i))));
+        let sorted = Weights::from_sorted(entries).unwrap();
+        let mut one_by_one = Weights::default();
+        for (i, &k) in keys.iter().enumerate() {
+            one_by_one.insert(k, w(i));
+        }
+        assert_eq!(sorted.len, one_by_one.len);
+        assert!(
+            sorted.slots.len() > sorted.homes(),
+            "no overflow tail tested"
+        );
+        for &k in &keys {
+            assert_eq!(sorted.get(k), one_by_one.get(k), "{k}");
+        }
+        let last17 = keys.iter().rposition(|&k| k == 17).unwrap();
+        assert_eq!(sorted.get(17), Some(&w(last17)));
+        assert!(sorted.get(18).is_none() && sorted.get(u64::MAX - 40).is_none());
+        let unsorted = [Some((5, w(0))), Some((4, w(1)))];
+        assert!(Weights::from_sorted(unsorted.into_iter()).is_none());
     }
 
     #[test]
