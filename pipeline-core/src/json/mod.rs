@@ -10,12 +10,12 @@
 //! the record reader all go through that table; a new built-in layer is one entry there.
 //!
 //! Layout (each file imports only the ones above it): `primitives.rs` (JSON pieces);
-//! `record_in.rs` (the `*In` types as read) and `record_out.rs` (the writer's context and
-//! each layer's writer); `layers.rs` (the table, which points at both); `selection.rs` (a
-//! [`LayerSelection`] of the table's layers); `write.rs` (a whole
-//! record, [`OutputOptions`]), `view.rs` (a whole record as a serde value, [`RecordView`],
-//! for serialisers other than the JSON line's), `read.rs` ([`RecordIn::read`]) and `input.rs`
-//! ([`InputOptions`]).
+//! `token_out.rs` (the tokens as written); `record_in.rs` (the `*In` types as read) and
+//! `record_out.rs` (the writer's context and each layer's writer); `layers.rs` (the table,
+//! which points at both); `selection.rs` (a [`LayerSelection`] of the table's layers);
+//! `write.rs` (a whole record, [`OutputOptions`]), `view.rs` (a whole record as a serde
+//! value, [`RecordView`], for serialisers other than the JSON line's), `read.rs`
+//! ([`RecordIn::read`]) and `input.rs` ([`InputOptions`]).
 //!
 //! ```
 //! use pipeline_core::json::{RecordIn, BUILTIN_LAYERS};
@@ -41,6 +41,7 @@ mod read;
 mod record_in;
 mod record_out;
 mod selection;
+mod token_out;
 mod view;
 mod write;
 

@@ -7,10 +7,11 @@
 use serde::{Serialize, Serializer};
 use serde_json::{Map, Value};
 
-use super::primitives::{write_str, write_str_body, write_uint, Seq};
+use super::primitives::{write_str, write_uint, Seq};
+use super::token_out::write_tokens;
 use crate::{
-    Actor, ActorKind, Document, OffsetMap, Quote, QuoteKind, Sentence, Sentiment, SourceSentiment,
-    Span, Target, TargetSentiment, Token, TokenKind,
+    Actor, ActorKind, Document, OffsetMap, Polarity, Quote, QuoteKind, Sentence, Sentiment,
+    SourceSentiment, Span, Target, TargetSentiment, Token,
 };
 
 /// How a built-in layer with a field of its own is written: by hand into JSON
@@ -37,7 +38,11 @@ impl LayerOut {
         match self {
             LayerOut::Lang => write_lang(w, out),
             LayerOut::Sentences => write_sentences(w, out),
-            LayerOut::Tokens => write_tokens(w, out),
+            LayerOut::Tokens => {
+                let tokens = w.doc.tokens().unwrap_or_default();
+                write_tokens(w.doc.text(), tokens, w.stems, w.map, out);
+                Ok(())
+            }
             LayerOut::Quotes => write_quotes(w, out),
             LayerOut::Actors => write_actors(w, out),
             LayerOut::Targets => write_targets(w, out),
@@ -185,58 +190,6 @@ fn write_sentences(w: &RecordWriter<'_>, out: &mut Vec<u8>) -> serde_json::Resul
     Ok(())
 }
 
-/// `[{"start":…,"end":…,"text":…,"kind":…,"stem":…},…]`, by hand.
-/// Writes the `tokens` layer's value.
-fn write_tokens(w: &RecordWriter<'_>, out: &mut Vec<u8>) -> serde_json::Result<()> {
-    let text = w.doc.text();
-    out.push(b'[');
-    for (i, t) in w.doc.tokens().unwrap_or_default().iter().enumerate() {
-        out.extend_from_slice(if i > 0 {
-            b",{\"start\":"
-        } else {
-            b"{\"start\":"
-        });
-        write_uint(out, w.off(t.span.start));
-        out.extend_from_slice(b",\"end\":");
-        write_uint(out, w.off(t.span.end));
-        out.extend_from_slice(b",\"text\":\"");
-        let word = t.span.slice(text);
-        let escaped = out.len();
-        write_str_body(out, word);
-        let escaped = escaped..out.len();
-        out.extend_from_slice(kind_field(t.kind));
-        if let Some(stem) = t.stem.as_ref().filter(|_| w.stems) {
-            out.extend_from_slice(b",\"stem\":\"");
-            if **stem == *word {
-                // most stems of punctuation, numbers and short words: the word, escaped already
-                out.extend_from_within(escaped);
-            } else {
-                write_str_body(out, stem);
-            }
-            out.push(b'"');
-        }
-        out.push(b'}');
-    }
-    out.push(b']');
-    Ok(())
-}
-
-/// `","kind":"…"` for a token kind: the end of the token's text and its kind, in one piece.
-fn kind_field(kind: TokenKind) -> &'static [u8] {
-    match kind {
-        TokenKind::Word => b"\",\"kind\":\"word\"",
-        TokenKind::Number => b"\",\"kind\":\"number\"",
-        TokenKind::Punct => b"\",\"kind\":\"punct\"",
-        TokenKind::Symbol => b"\",\"kind\":\"symbol\"",
-        TokenKind::Url => b"\",\"kind\":\"url\"",
-        TokenKind::Email => b"\",\"kind\":\"email\"",
-        TokenKind::Emoji => b"\",\"kind\":\"emoji\"",
-        TokenKind::Handle => b"\",\"kind\":\"handle\"",
-        TokenKind::Hashtag => b"\",\"kind\":\"hashtag\"",
-        TokenKind::Other => b"\",\"kind\":\"other\"",
-    }
-}
-
 /// Writes `{"start":…,"end":…,"text":…` of a span (no closing brace), offsets in the
 /// output unit.
 fn write_span_fields(w: &RecordWriter<'_>, span: Span, out: &mut Vec<u8>) {
@@ -291,7 +244,8 @@ pub(super) fn write_quotes(w: &RecordWriter<'_>, out: &mut Vec<u8>) -> serde_jso
 
 /// Writes the `actors` layer's value: the mentions by hand, as serde_json wrote the
 /// derived `ActorOut` (`{"entity","type","mentions":[{"start","end","text"[,"score"]}],
-/// "sentiment","by_source"}`), the type and sentiments through serde_json.
+/// "sentiment","by_source"}`), the type through serde_json, the sentiments by hand with
+/// their scores through serde_json.
 pub(super) fn write_actors(w: &RecordWriter<'_>, out: &mut Vec<u8>) -> serde_json::Result<()> {
     out.push(b'[');
     for (i, a) in w.doc.actors().unwrap_or_default().iter().enumerate() {
@@ -316,13 +270,51 @@ pub(super) fn write_actors(w: &RecordWriter<'_>, out: &mut Vec<u8>) -> serde_jso
             out.push(b'}');
         }
         out.extend_from_slice(b"],\"sentiment\":");
-        serde_json::to_writer(&mut *out, &a.sentiment)?;
-        out.extend_from_slice(b",\"by_source\":");
-        serde_json::to_writer(&mut *out, &a.by_source)?;
-        out.push(b'}');
+        write_sentiment(out, &a.sentiment)?;
+        out.extend_from_slice(b",\"by_source\":[");
+        for (j, s) in a.by_source.iter().enumerate() {
+            if j > 0 {
+                out.push(b',');
+            }
+            out.extend_from_slice(b"{\"source\":");
+            write_str(out, &s.source);
+            out.extend_from_slice(b",\"score\":");
+            serde_json::to_writer(&mut *out, &s.score)?;
+            out.extend_from_slice(label_field(s.label));
+            out.extend_from_slice(b",\"mentions\":");
+            write_uint(out, s.mentions as usize);
+            out.push(b'}');
+        }
+        out.extend_from_slice(b"]}");
     }
     out.push(b']');
     Ok(())
+}
+
+/// Writes a [`Sentiment`] by hand, as serde_json writes the derived form
+/// (`{"score","label","positive","negative","neutral"}`); the score through serde_json,
+/// so a float is written byte for byte as before.
+fn write_sentiment(out: &mut Vec<u8>, s: &Sentiment) -> serde_json::Result<()> {
+    out.extend_from_slice(b"{\"score\":");
+    serde_json::to_writer(&mut *out, &s.score)?;
+    out.extend_from_slice(label_field(s.label));
+    out.extend_from_slice(b",\"positive\":");
+    write_uint(out, s.positive as usize);
+    out.extend_from_slice(b",\"negative\":");
+    write_uint(out, s.negative as usize);
+    out.extend_from_slice(b",\"neutral\":");
+    write_uint(out, s.neutral as usize);
+    out.push(b'}');
+    Ok(())
+}
+
+/// `,"label":"…"` for a polarity.
+fn label_field(label: Polarity) -> &'static [u8] {
+    match label {
+        Polarity::Positive => b",\"label\":\"positive\"",
+        Polarity::Negative => b",\"label\":\"negative\"",
+        Polarity::Neutral => b",\"label\":\"neutral\"",
+    }
 }
 
 /// Writes the `targets` layer's value.
@@ -429,4 +421,49 @@ struct TargetOut<'a> {
     #[serde(flatten)]
     span: SpanOut<'a>,
     sentiment: Option<&'a TargetSentiment>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// Sentiments by hand are what serde_json writes of the derived form, for any
+        /// score (non-finite ones too) and count.
+        #[test]
+        fn sentiments_are_what_serde_json_writes(
+            score in proptest::num::f32::ANY,
+            counts in proptest::array::uniform3(proptest::num::u32::ANY),
+            label in 0usize..3,
+            source in "\\PC{0,8}",
+        ) {
+            let label = [Polarity::Positive, Polarity::Negative, Polarity::Neutral][label];
+            let [positive, negative, neutral] = counts;
+            let s = Sentiment { score, label, positive, negative, neutral };
+            let mut out = Vec::new();
+            write_sentiment(&mut out, &s).unwrap();
+            proptest::prop_assert_eq!(out, serde_json::to_vec(&s).unwrap());
+            let by = SourceSentiment { source, score, label, mentions: positive };
+            let doc = {
+                let mut d = Document::new("a", "Zoë");
+                d.set_actors(vec![Actor {
+                    entity: "Zoë".to_owned(),
+                    kind: ActorKind::Person,
+                    mentions: Vec::new(),
+                    sentiment: s.clone(),
+                    by_source: vec![by.clone(), by.clone()],
+                }]).unwrap();
+                d
+            };
+            let w = RecordWriter { doc: &doc, no_text: true, stems: true, map: None };
+            let mut out = Vec::new();
+            write_actors(&w, &mut out).unwrap();
+            let expected = format!(
+                "[{{\"entity\":\"Zoë\",\"type\":\"person\",\"mentions\":[],\"sentiment\":{},\"by_source\":{}}}]",
+                serde_json::to_string(&s).unwrap(),
+                serde_json::to_string(&[&by, &by]).unwrap(),
+            );
+            proptest::prop_assert_eq!(String::from_utf8(out).unwrap(), expected);
+        }
+    }
 }

@@ -42,8 +42,13 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         let tok = &tokens[k];
         if let (Some(s), Some(prev)) = (start, k.checked_sub(1).and_then(|p| tokens.get(p))) {
             let gap = bytes.get(prev.span.end..tok.span.start).unwrap_or_default();
-            if gap.iter().any(|&b| b == b'\n' || b >= 0x80) && line_break_ends(text, lex, prev, tok)
-            {
+            // most gaps are one space: tested without a loop
+            let breaks = match gap {
+                [] => false,
+                [b] => *b == b'\n' || *b >= 0x80,
+                _ => gap.iter().any(|&b| b == b'\n' || b >= 0x80),
+            };
+            if breaks && line_break_ends(text, lex, prev, tok) {
                 push(&mut out, s, k - 1);
                 start = None;
             }

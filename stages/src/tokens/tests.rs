@@ -813,4 +813,12 @@ proptest! {
         let doc = crate::annotate(&text, &[&TokenStage::default()]);
         prop_assert!(doc.is_ok());
     }
+
+    #[test]
+    fn ascii_runs_eight_at_a_time_end_where_byte_by_byte(bytes in prop::collection::vec(any::<u8>(), 0..40), alnum in "[a-zA-Z0-9]{0,20}") {
+        let mut b = alnum.into_bytes();
+        b.extend_from_slice(&bytes);
+        let slow = b.iter().position(|c| !c.is_ascii_alphanumeric()).unwrap_or(b.len());
+        prop_assert_eq!(super::tokenizer::ascii_alnum_len(&b), slow);
+    }
 }

@@ -70,6 +70,35 @@ fn run_class(b: u8) -> Option<u8> {
     }
 }
 
+/// The length of the run of ASCII letters and digits that `b` starts with, tested eight
+/// bytes at a time.
+pub(super) fn ascii_alnum_len(b: &[u8]) -> usize {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGH: u64 = ONES << 7;
+    // the high bit of each byte of `v` (bytes below 0x80) that lies in `lo..=hi`
+    let in_range = |v: u64, lo: u8, hi: u8| {
+        v.wrapping_add(ONES * u64::from(0x80 - lo)) & !v.wrapping_add(ONES * u64::from(0x7f - hi))
+    };
+    let mut n = 0;
+    while let Some(chunk) = b.get(n..n + 8) {
+        let Ok(word) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let x = u64::from_le_bytes(word);
+        let low = x & !HIGH;
+        let alnum = (in_range(low, b'0', b'9') | in_range(low | (ONES * 0x20), b'a', b'z')) & !x;
+        let stop = !alnum & HIGH;
+        if stop != 0 {
+            return n + (stop.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    n + b[n..]
+        .iter()
+        .position(|c| !c.is_ascii_alphanumeric())
+        .unwrap_or(b.len() - n)
+}
+
 /// Emoticons recognised at the start of a whitespace-delimited chunk.
 const EMOTICONS: &[&str] = &[
     ":-)", ":-(", ";-)", ":-D", ":-P", ":-p", ":'(", ":)", ":(", ";)", ":D", ":P", ":p", ":/",
@@ -148,13 +177,10 @@ impl<'t> Tokenizer<'t> {
 
     /// Length of the run of word characters starting at `i` (letters, digits, marks,
     /// inner ZWJ/ZWNJ), stopping at whitespace-free scripts.
+    #[inline]
     fn alnum_run(&self, mut i: usize) -> usize {
         let n = self.b.len();
-        let ascii = self.b[i.min(n)..]
-            .iter()
-            .position(|c| !c.is_ascii_alphanumeric())
-            .unwrap_or(n - i.min(n));
-        i += ascii;
+        i += ascii_alnum_len(&self.b[i.min(n)..]);
         if self.b.get(i).map_or(true, |&c| c < 0x80) {
             return i;
         }
