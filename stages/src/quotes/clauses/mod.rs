@@ -55,7 +55,9 @@ impl Analyzer<'_> {
                 i += 1;
                 continue;
             }
-            if self.word(i) == "in" && i > lo + 2 && self.trailing_poll(i, lo, hi) {
+            // (the length first: most tokens are not `in`, and slicing costs more)
+            let in_word = tk.end - tk.start == 2 && self.word(i) == "in";
+            if in_word && i > lo + 2 && self.trailing_poll(i, lo, hi) {
                 i += 1;
                 continue;
             }

@@ -2,7 +2,8 @@
 //! with their author and a `that` clause (`the charge by X that …`).
 
 use crate::quotes::analysis::{conf_of, Analyzer, Mention, MentionKind};
-use crate::quotes::lexicon::{class, list, lower_eq};
+use crate::quotes::lexicon::{class, list};
+use crate::quotes::wordmap::lower_eq;
 
 impl Analyzer<'_> {
     /// A source phrase (`according to X`) starting at token `i`: its speaker and the
