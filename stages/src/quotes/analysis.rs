@@ -194,7 +194,9 @@ impl<'a> Analyzer<'a> {
                 let (lists, lists_lower) = lex.lists_of(word);
                 (0, lists, lists_lower)
             };
-            let p = if !is_word && word.chars().count() == 1 {
+            // (one character: the second `next` finds none)
+            let mut chars = word.chars();
+            let p = if !is_word && chars.next().is_some() && chars.next().is_none() {
                 first
             } else {
                 '\0'
