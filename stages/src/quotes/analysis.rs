@@ -164,7 +164,10 @@ impl<'a> Analyzer<'a> {
             }
             // (a byte scan: the gap is short, and `\n` is one byte in UTF-8)
             let gap = text.as_bytes().get(prev_end..s).unwrap_or_default();
-            if gap.contains(&b'\n') && !t.is_empty() && !hard_wrap(gap, t.last(), word) {
+            // (an inline loop: `contains` calls memchr, costly for a gap of a byte or two)
+            #[allow(clippy::manual_contains)]
+            let line_break = gap.iter().any(|&b| b == b'\n');
+            if line_break && !t.is_empty() && !hard_wrap(gap, t.last(), word) {
                 para += 1;
             }
             prev_end = e;
@@ -194,7 +197,9 @@ impl<'a> Analyzer<'a> {
                 let (lists, lists_lower) = lex.lists_of(word);
                 (0, lists, lists_lower)
             };
-            let p = if !is_word && word.chars().count() == 1 {
+            // (one character: the second `next` finds none)
+            let mut chars = word.chars();
+            let p = if !is_word && chars.next().is_some() && chars.next().is_none() {
                 first
             } else {
                 '\0'

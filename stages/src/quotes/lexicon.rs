@@ -403,24 +403,37 @@ impl Lexicon {
     }
 
     /// A token's classes (as [`Self::classes_any`]) and its lists as written and
-    /// lowercased (as [`Self::lists_of`]), in one lookup for most words.
+    /// lowercased (as [`Self::lists_of`]), in one lookup for most words (inline: short
+    /// ASCII words, nearly all; the others out of line).
+    #[inline]
     pub fn lookup_any(&self, word: &str, buf: &mut String) -> (u32, u128, u128) {
-        if word
-            .bytes()
-            .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
-        {
-            let (classes, lists) = self.words.get(word.as_bytes()).copied().unwrap_or((0, 0));
+        let Some((written, lower)) = super::wordmap::pack_ascii_lower(word.as_bytes()) else {
+            return self.lookup_other(word, buf);
+        };
+        let (classes, lists) = self.words.get_packed(lower).copied().unwrap_or((0, 0));
+        if written == lower {
             return (classes, lists, lists);
         }
-        if word.is_ascii() {
-            let mut stack = [0u8; 32];
-            if let Some(lower) = stack.get_mut(..word.len()) {
-                lower.copy_from_slice(word.as_bytes());
-                lower.make_ascii_lowercase();
-                let (classes, lists) = self.words.get(&*lower).copied().unwrap_or((0, 0));
-                let written = self.cased_lists.get(word.as_bytes()).map_or(0, |e| e.1);
-                return (classes, written, lists);
+        (
+            classes,
+            self.cased_lists.get_packed(written).map_or(0, |e| e.1),
+            lists,
+        )
+    }
+
+    /// [`Self::lookup_any`] for a word longer than a packed key or not ASCII.
+    #[inline(never)]
+    fn lookup_other(&self, word: &str, buf: &mut String) -> (u32, u128, u128) {
+        let mut stack = [0u8; 32];
+        if let Some(lower) = stack.get_mut(..word.len()).filter(|_| word.is_ascii()) {
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            let (classes, lists) = self.words.get(&*lower).copied().unwrap_or((0, 0));
+            if *lower == *word.as_bytes() {
+                return (classes, lists, lists);
             }
+            let written = self.cased_lists.get(word.as_bytes()).map_or(0, |e| e.1);
+            return (classes, written, lists);
         }
         let (written, lowered) = self.lists_of(word);
         (self.classes_any(word, buf), written, lowered)
@@ -739,20 +752,6 @@ static EMPTY: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(Lexicon::d
 fn lowercases_to_itself(c: char) -> bool {
     let mut lower = c.to_lowercase();
     lower.next() == Some(c) && lower.next().is_none()
-}
-
-/// Whether `word` lowercased (character by character, as [`char::to_lowercase`] does)
-/// equals `lower`, without building the lowercased string.
-pub(crate) fn lower_eq(word: &str, lower: &str) -> bool {
-    if word.is_ascii() {
-        word.len() == lower.len()
-            && word
-                .bytes()
-                .zip(lower.bytes())
-                .all(|(a, b)| a.to_ascii_lowercase() == b)
-    } else {
-        word.chars().flat_map(char::to_lowercase).eq(lower.chars())
-    }
 }
 
 #[cfg(test)]

@@ -28,6 +28,9 @@ struct Person {
     gender: Option<Gender>,
     /// Token positions of its mentions, increasing.
     mentions: Vec<usize>,
+    /// Its name's words were asked for a gender already (they are the same, lowercased,
+    /// in every mention: only new titles can say more).
+    name_asked: bool,
 }
 
 #[derive(Default)]
@@ -43,6 +46,8 @@ struct Index {
     /// Every surname after an honorific that marks a gender (`Mrs. Clinton`), as (token
     /// position, gender, lowercased surname), in text order.
     titled: Vec<(usize, Gender, String)>,
+    /// The buffer [`Index::add`] builds its keys in.
+    key: String,
 }
 
 /// The key a title is compared by: its first three letters, lowercased, without dots
@@ -154,9 +159,9 @@ fn lower<'t>(a: &Analyzer<'t>, k: usize) -> Cow<'t, str> {
     Cow::Owned(w.chars().flat_map(char::to_lowercase).collect())
 }
 
-/// The lowercased words of tokens joined by spaces, built in one string.
-fn lower_key(a: &Analyzer, toks: &[usize]) -> String {
-    let mut key = String::with_capacity(toks.iter().map(|&k| a.word(k).len() + 1).sum());
+/// The lowercased words of tokens joined by spaces, built into `key` (cleared first).
+fn lower_key(a: &Analyzer, toks: &[usize], key: &mut String) {
+    key.clear();
     for (n, &k) in toks.iter().enumerate() {
         if n > 0 {
             key.push(' ');
@@ -170,7 +175,6 @@ fn lower_key(a: &Analyzer, toks: &[usize]) -> String {
             key.extend(w.chars().flat_map(char::to_lowercase));
         }
     }
-    key
 }
 
 impl Index {
@@ -221,7 +225,9 @@ impl Index {
 
     /// Adds one mention of a name (with the titles before it) to the index.
     fn add(&mut self, a: &Analyzer, titles: &[usize], name: &[usize]) {
-        let key = lower_key(a, name);
+        // (the key built in a buffer kept for the document: a copy only for a new name)
+        let mut key = std::mem::take(&mut self.key);
+        lower_key(a, name, &mut key);
         let pos = name.last().copied().unwrap_or(0);
         let id = match self.by_key.get(&key) {
             Some(&id) => id,
@@ -234,17 +240,23 @@ impl Index {
                     titles: Vec::new(),
                     gender: None,
                     mentions: Vec::new(),
+                    name_asked: false,
                 });
-                self.by_key.insert(key, id);
+                self.by_key.insert(key.clone(), id);
                 self.by_display.insert(self.people[id].display.clone(), id);
                 id
             }
         };
+        self.key = key;
         let org = name.iter().any(|&k| a.tokens[k].classes & class::ORG != 0);
         let p = &mut self.people[id];
         p.mentions.push(pos);
-        if p.gender.is_none() {
+        if p.gender.is_none() && !p.name_asked {
             p.gender = gender_of(a, titles, name);
+            p.name_asked = true;
+        } else if p.gender.is_none() && !titles.is_empty() {
+            // (what the name says is known: nothing)
+            p.gender = gender_of(a, titles, &[]);
         }
         // organisations stay out of the timeline pronouns fall back on
         if !org {

@@ -32,6 +32,10 @@ impl Default for QuoteStage {
 impl QuoteStage {
     /// Builds the stage.
     pub fn new(config: QuoteConfig) -> QuoteStage {
+        // the gender tables that speaker resolution reads, built now rather than inside
+        // the first document's `find`
+        crate::text::gender::given_name("a");
+        crate::text::gender::title("a");
         QuoteStage {
             config,
             lex: Arc::new(Lexicons::load()),

@@ -16,6 +16,24 @@ mod verb;
 use crate::quotes::analysis::Analyzer;
 use crate::quotes::lexicon::{class, list};
 
+/// The word classes of a token that may open a rule of [`Analyzer::indirect`] (a source
+/// phrase, a statement noun, an appearance, a cue verb of any kind).
+const OPENS: u32 = class::PHRASE
+    | class::NOUN
+    | class::APPEAR
+    | class::SPEECH
+    | class::TELL
+    | class::ACT
+    | class::LABEL
+    | class::TOPIC
+    | class::BELIEF
+    | class::STANCE
+    | class::INTENT;
+
+/// The word lists of a token that may open a rule of [`Analyzer::indirect`] (a headline's
+/// verb, an `Asked` form).
+const OPENS_LIST: u128 = list::HEADLINE_VERB | list::ASKED_FORM;
+
 impl Analyzer<'_> {
     /// The reported-clause pass: every unused token outside quotes that opens a source
     /// phrase, a statement noun, a headline's verb, a poll, an `Asked …` question, a fronted
@@ -30,6 +48,14 @@ impl Analyzer<'_> {
                 continue;
             }
             let (lo, hi) = self.sentence_range(i);
+            let tk = self.tokens[i];
+            // (the length first: most tokens are not `in`, and slicing costs more)
+            let in_word = tk.end - tk.start == 2 && self.word(i) == "in";
+            // most tokens open nothing: no rule below starts without one of these
+            if tk.classes & OPENS == 0 && tk.lists & OPENS_LIST == 0 && i != lo && !in_word {
+                i += 1;
+                continue;
+            }
             if let Some((np, cue)) = self.phrase_at(i, hi) {
                 self.phrase_clause(np, cue, lo, hi);
                 i = cue.1;
@@ -39,7 +65,6 @@ impl Analyzer<'_> {
                 i += 1;
                 continue;
             }
-            let tk = self.tokens[i];
             if tk.classes & class::NOUN != 0 && tk.word && !tk.cap && self.noun_clause(i, hi) {
                 i += 1;
                 continue;
@@ -55,7 +80,7 @@ impl Analyzer<'_> {
                 i += 1;
                 continue;
             }
-            if self.word(i) == "in" && i > lo + 2 && self.trailing_poll(i, lo, hi) {
+            if in_word && i > lo + 2 && self.trailing_poll(i, lo, hi) {
                 i += 1;
                 continue;
             }

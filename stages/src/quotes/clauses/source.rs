@@ -2,7 +2,8 @@
 //! with their author and a `that` clause (`the charge by X that …`).
 
 use crate::quotes::analysis::{conf_of, Analyzer, Mention, MentionKind};
-use crate::quotes::lexicon::{class, list, lower_eq};
+use crate::quotes::lexicon::{class, list};
+use crate::quotes::wordmap::lower_eq;
 
 impl Analyzer<'_> {
     /// A source phrase (`according to X`) starting at token `i`: its speaker and the
@@ -29,10 +30,23 @@ impl Analyzer<'_> {
         if i >= hi {
             return None;
         }
-        // (the first word, lowercased once for every phrase)
-        let mut first = String::new();
-        crate::text::lowercase_into(&mut first, self.word(i));
-        let starts = self.lex.phrase_starts.get(&first)?;
+        // (the first word, lowercased once for every phrase: on the stack when it is
+        // short ASCII, as nearly all are)
+        let word = self.word(i);
+        let mut stack = [0u8; 32];
+        let mut heap = String::new();
+        let first = match stack.get_mut(..word.len()).filter(|_| word.is_ascii()) {
+            Some(buf) => {
+                buf.copy_from_slice(word.as_bytes());
+                buf.make_ascii_lowercase();
+                std::str::from_utf8(buf).ok()?
+            }
+            None => {
+                crate::text::lowercase_into(&mut heap, word);
+                heap.as_str()
+            }
+        };
+        let starts = self.lex.phrase_starts.get(first)?;
         'phrases: for ph in starts.iter().filter_map(|&k| self.lex.phrases.get(k)) {
             for (k, w) in ph.iter().enumerate().skip(1) {
                 if i + k >= hi || !lower_eq(self.word(i + k), w) {
