@@ -50,6 +50,8 @@ pub(super) struct Lookup {
     /// Per token: the range of `cands` holding its candidates, and its `T_*` flags.
     pub(super) slots: Vec<(u32, u32, u8)>,
     pub(super) cands: Vec<Cand>,
+    /// The tokens that have a candidate, in order: the only ones a match may begin at.
+    pub(super) with_cands: Vec<u32>,
 }
 
 impl Lookup {
@@ -149,6 +151,7 @@ impl Gazetteer {
         let mut look = Lookup {
             slots: Vec::with_capacity(tokens.len()),
             cands: Vec::with_capacity(tokens.len() / 4),
+            with_cands: Vec::with_capacity(tokens.len() / 4),
         };
         let mut scratch = Scratch {
             stack: [0; ASCII_KEY_MAX],
@@ -156,7 +159,7 @@ impl Gazetteer {
             rewrite: String::new(),
         };
         let mut after_cand = false;
-        for tok in tokens {
+        for (i, tok) in tokens.iter().enumerate() {
             let from = look.cands.len() as u32;
             let (s, e) = (tok.span.start, tok.span.end);
             let flags = match text.as_bytes().get(s..e) {
@@ -184,6 +187,9 @@ impl Gazetteer {
                 _ => 0,
             };
             after_cand = look.cands.len() as u32 > from;
+            if after_cand {
+                look.with_cands.push(i as u32);
+            }
             look.slots.push((from, look.cands.len() as u32, flags));
         }
         look
@@ -392,16 +398,16 @@ impl Gazetteer {
 
     /// The longest, best form at each position, left to right.
     fn matches(&self, text: &str, look: &Lookup, ctx: &LangCtx<'_>) -> Vec<GazetteerMatch> {
-        let n = look.slots.len();
         let mut out = Vec::new();
+        // the first token a match may begin at; most tokens have no candidate, hence no
+        // match, and only those with one are visited
         let mut i = 0;
-        while i < n {
-            // most tokens have no candidate, hence no match
-            if look.slots[i].0 == look.slots[i].1 {
-                i += 1;
-                continue;
+        for &t in &look.with_cands {
+            let t = t as usize;
+            if t < i {
+                continue; // inside the last match
             }
-            match self.best_at(text, look, i, ctx) {
+            match self.best_at(text, look, t, ctx) {
                 Some(mut m) => {
                     i = m.tokens.end;
                     if m.tokens.len() == 1 && !m.ambiguous {
@@ -409,7 +415,7 @@ impl Gazetteer {
                     }
                     out.push(m);
                 }
-                None => i += 1,
+                None => i = t + 1,
             }
         }
         out
