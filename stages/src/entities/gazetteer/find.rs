@@ -75,8 +75,10 @@ struct Scratch {
     stack: [u8; ASCII_KEY_MAX],
     /// Any other word's key ([`key`]).
     key: String,
-    /// A word rewritten through a case ending or without a proclitic.
+    /// A word without a proclitic.
     rewrite: String,
+    /// A key rewritten through a case ending.
+    inflected: Vec<u8>,
 }
 
 /// Which forms a document's language admits, and which endings apply.
@@ -157,6 +159,7 @@ impl Gazetteer {
             stack: [0; ASCII_KEY_MAX],
             key: String::new(),
             rewrite: String::new(),
+            inflected: Vec::new(),
         };
         let mut after_cand = false;
         for (i, tok) in tokens.iter().enumerate() {
@@ -233,7 +236,7 @@ impl Gazetteer {
             return flags;
         }
         if ctx.given && !ctx.rules.is_empty() {
-            let buf = &mut scratch.rewrite;
+            let buf = &mut scratch.inflected;
             self.inflected_cands(k, (start, end), &ctx.rules, buf, (out, from));
         }
         flags
@@ -279,7 +282,7 @@ impl Gazetteer {
         }
         let cyrillic = ('\u{0400}'..='\u{04FF}').contains(&first);
         if (ctx.given || cyrillic) && !ctx.rules.is_empty() {
-            let buf = &mut scratch.rewrite;
+            let buf = &mut scratch.inflected;
             self.inflected_cands(k, (start, end), &ctx.rules, buf, (out, from));
         }
         if let (Some(ar), true) = (ctx.ar, ('\u{0600}'..='\u{06FF}').contains(&first)) {
@@ -328,14 +331,13 @@ impl Gazetteer {
         k: &[u8],
         (start, end): (u32, u32),
         rules: &[&(u16, super::inflect::Rules)],
-        buf: &mut String,
+        buf: &mut Vec<u8>,
         (out, from): (&mut Vec<Cand>, usize),
     ) {
-        // the key is valid UTF-8: the word's own bytes or its lowercased form
-        let k = std::str::from_utf8(k).unwrap_or_default();
+        // the key is UTF-8: the word's own bytes or its lowercased form
         for (lang, rules) in rules.iter().map(|r| (r.0, &r.1)) {
             rules.candidates(k, buf, |c| {
-                if let Some(w) = self.vocab.get(c) {
+                if let Some(w) = self.vocab.get_bytes(c) {
                     if !out[from..].iter().any(|x| x.word == w) {
                         out.push(Cand {
                             word: w,
