@@ -235,7 +235,7 @@ impl Gazetteer {
         if lone_lower || first.is_ascii_punctuation() || first.is_ascii_digit() {
             return flags;
         }
-        if ctx.given && !ctx.rules.is_empty() {
+        if ctx.given && ctx.rules.iter().any(|r| r.1.may_rewrite(k)) {
             let buf = &mut scratch.inflected;
             self.inflected_cands(k, (start, end), &ctx.rules, buf, (out, from));
         }
@@ -281,7 +281,7 @@ impl Gazetteer {
             return flags;
         }
         let cyrillic = ('\u{0400}'..='\u{04FF}').contains(&first);
-        if (ctx.given || cyrillic) && !ctx.rules.is_empty() {
+        if (ctx.given || cyrillic) && ctx.rules.iter().any(|r| r.1.may_rewrite(k)) {
             let buf = &mut scratch.inflected;
             self.inflected_cands(k, (start, end), &ctx.rules, buf, (out, from));
         }

@@ -18,6 +18,10 @@ pub(super) struct Rules {
     pub(super) lang: String,
     /// The rules, longest text ending first.
     rules: Vec<Rule>,
+    /// The last bytes of the rules' text endings, as 256 bits.
+    last_bytes: [u64; 4],
+    /// Whether a rule has an empty text ending (it applies to every word).
+    any_ending: bool,
 }
 
 /// One rule: a text ending and the name ending that replaces it, with their lengths in
@@ -42,6 +46,16 @@ fn ends_with(key: &[u8], suffix: &[u8]) -> bool {
 }
 
 impl Rules {
+    /// False when no rule can rewrite `key` (no text ending ends it): most words, told by
+    /// their last byte.
+    #[inline]
+    pub(super) fn may_rewrite(&self, key: &[u8]) -> bool {
+        self.any_ending
+            || key
+                .last()
+                .is_some_and(|&b| self.last_bytes[usize::from(b / 64)] >> (b % 64) & 1 != 0)
+    }
+
     /// Calls `found` with each rewrite of `key` (the UTF-8 bytes of a lowercased word)
     /// under the rules, using `buf` for the candidate (UTF-8 too: a stem ending on a char
     /// boundary and a name ending); stops early when `found` returns true.
@@ -87,7 +101,7 @@ pub(super) fn load() -> Vec<Rules> {
                 .collect();
             rules.sort_by_key(|(from, _)| std::cmp::Reverse(from.chars().count()));
             rules.dedup();
-            let rules = rules
+            let rules: Vec<Rule> = rules
                 .into_iter()
                 .map(|(from, to)| Rule {
                     from_chars: from.chars().count(),
@@ -96,9 +110,15 @@ pub(super) fn load() -> Vec<Rules> {
                     to,
                 })
                 .collect();
+            let mut last_bytes = [0u64; 4];
+            for b in rules.iter().filter_map(|r| r.from.as_bytes().last()) {
+                last_bytes[usize::from(b / 64)] |= 1 << (b % 64);
+            }
             Rules {
                 lang: lang.to_string(),
+                any_ending: rules.iter().any(|r| r.from.is_empty()),
                 rules,
+                last_bytes,
             }
         })
         .collect()
@@ -140,6 +160,27 @@ mod tests {
         assert!(rewrites("cs", "česku").contains(&"česko".to_string()));
         assert!(rewrites("de", "deutschlands").contains(&"deutschland".to_string()));
         assert!(rewrites("uk", "україні").contains(&"україна".to_string()));
+    }
+
+    #[test]
+    fn words_no_ending_ends_are_never_rewritten() {
+        for rules in load() {
+            for word in ["deutschland", "россия", "polsce", "abc", "x", "", "ü"] {
+                let mut n = 0;
+                let mut buf = Vec::new();
+                rules.candidates(word.as_bytes(), &mut buf, |_| {
+                    n += 1;
+                    false
+                });
+                assert!(n == 0 || rules.may_rewrite(word.as_bytes()), "{word}");
+            }
+        }
+        let de = load()
+            .into_iter()
+            .find(|r| r.lang == "de")
+            .expect("German rules");
+        assert!(de.may_rewrite(b"deutschlands"));
+        assert!(!de.may_rewrite(b"deutschland"));
     }
 
     #[test]
