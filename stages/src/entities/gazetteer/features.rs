@@ -84,9 +84,12 @@ impl Gazetteer {
     /// The matches and the token features of a text in one pass ([`GazetteerReading`]).
     pub fn read(&self, text: &str, tokens: &[Token], lang: Option<&str>) -> GazetteerReading {
         let (look, matches) = self.look_up_and_match(text, tokens, lang);
-        let mut out: Vec<u16> = (0..tokens.len())
-            .map(|i| {
-                if look.flags(i) & (T_GIVEN | T_CAPITAL) == T_GIVEN | T_CAPITAL {
+        // one slot a token: straight over the slots, no index checks
+        let mut out: Vec<u16> = look
+            .slots
+            .iter()
+            .map(|&(_, _, flags)| {
+                if flags & (T_GIVEN | T_CAPITAL) == T_GIVEN | T_CAPITAL {
                     feature::GIVEN_NAME
                 } else {
                     0

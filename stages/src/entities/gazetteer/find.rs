@@ -50,6 +50,8 @@ pub(super) struct Lookup {
     /// Per token: the range of `cands` holding its candidates, and its `T_*` flags.
     pub(super) slots: Vec<(u32, u32, u8)>,
     pub(super) cands: Vec<Cand>,
+    /// The tokens that have a candidate, in order: the only ones a match may begin at.
+    pub(super) with_cands: Vec<u32>,
 }
 
 impl Lookup {
@@ -73,8 +75,10 @@ struct Scratch {
     stack: [u8; ASCII_KEY_MAX],
     /// Any other word's key ([`key`]).
     key: String,
-    /// A word rewritten through a case ending or without a proclitic.
+    /// A word without a proclitic.
     rewrite: String,
+    /// A key rewritten through a case ending.
+    inflected: Vec<u8>,
 }
 
 /// Which forms a document's language admits, and which endings apply.
@@ -149,14 +153,16 @@ impl Gazetteer {
         let mut look = Lookup {
             slots: Vec::with_capacity(tokens.len()),
             cands: Vec::with_capacity(tokens.len() / 4),
+            with_cands: Vec::with_capacity(tokens.len() / 4),
         };
         let mut scratch = Scratch {
             stack: [0; ASCII_KEY_MAX],
             key: String::new(),
             rewrite: String::new(),
+            inflected: Vec::new(),
         };
         let mut after_cand = false;
-        for tok in tokens {
+        for (i, tok) in tokens.iter().enumerate() {
             let from = look.cands.len() as u32;
             let (s, e) = (tok.span.start, tok.span.end);
             let flags = match text.as_bytes().get(s..e) {
@@ -184,6 +190,9 @@ impl Gazetteer {
                 _ => 0,
             };
             after_cand = look.cands.len() as u32 > from;
+            if after_cand {
+                look.with_cands.push(i as u32);
+            }
             look.slots.push((from, look.cands.len() as u32, flags));
         }
         look
@@ -226,8 +235,8 @@ impl Gazetteer {
         if lone_lower || first.is_ascii_punctuation() || first.is_ascii_digit() {
             return flags;
         }
-        if ctx.given && !ctx.rules.is_empty() {
-            let buf = &mut scratch.rewrite;
+        if ctx.given && ctx.rules.iter().any(|r| r.1.may_rewrite(k)) {
+            let buf = &mut scratch.inflected;
             self.inflected_cands(k, (start, end), &ctx.rules, buf, (out, from));
         }
         flags
@@ -272,8 +281,8 @@ impl Gazetteer {
             return flags;
         }
         let cyrillic = ('\u{0400}'..='\u{04FF}').contains(&first);
-        if (ctx.given || cyrillic) && !ctx.rules.is_empty() {
-            let buf = &mut scratch.rewrite;
+        if (ctx.given || cyrillic) && ctx.rules.iter().any(|r| r.1.may_rewrite(k)) {
+            let buf = &mut scratch.inflected;
             self.inflected_cands(k, (start, end), &ctx.rules, buf, (out, from));
         }
         if let (Some(ar), true) = (ctx.ar, ('\u{0600}'..='\u{06FF}').contains(&first)) {
@@ -322,14 +331,13 @@ impl Gazetteer {
         k: &[u8],
         (start, end): (u32, u32),
         rules: &[&(u16, super::inflect::Rules)],
-        buf: &mut String,
+        buf: &mut Vec<u8>,
         (out, from): (&mut Vec<Cand>, usize),
     ) {
-        // the key is valid UTF-8: the word's own bytes or its lowercased form
-        let k = std::str::from_utf8(k).unwrap_or_default();
+        // the key is UTF-8: the word's own bytes or its lowercased form
         for (lang, rules) in rules.iter().map(|r| (r.0, &r.1)) {
             rules.candidates(k, buf, |c| {
-                if let Some(w) = self.vocab.get(c) {
+                if let Some(w) = self.vocab.get_bytes(c) {
                     if !out[from..].iter().any(|x| x.word == w) {
                         out.push(Cand {
                             word: w,
@@ -392,16 +400,16 @@ impl Gazetteer {
 
     /// The longest, best form at each position, left to right.
     fn matches(&self, text: &str, look: &Lookup, ctx: &LangCtx<'_>) -> Vec<GazetteerMatch> {
-        let n = look.slots.len();
         let mut out = Vec::new();
+        // the first token a match may begin at; most tokens have no candidate, hence no
+        // match, and only those with one are visited
         let mut i = 0;
-        while i < n {
-            // most tokens have no candidate, hence no match
-            if look.slots[i].0 == look.slots[i].1 {
-                i += 1;
-                continue;
+        for &t in &look.with_cands {
+            let t = t as usize;
+            if t < i {
+                continue; // inside the last match
             }
-            match self.best_at(text, look, i, ctx) {
+            match self.best_at(text, look, t, ctx) {
                 Some(mut m) => {
                     i = m.tokens.end;
                     if m.tokens.len() == 1 && !m.ambiguous {
@@ -409,7 +417,7 @@ impl Gazetteer {
                     }
                     out.push(m);
                 }
-                None => i += 1,
+                None => i = t + 1,
             }
         }
         out

@@ -70,11 +70,24 @@ pub(super) fn key<'a>(buf: &'a mut String, word: &'a str) -> &'a str {
             '.' => {}
             c if is_apostrophe(c) => buf.push('\''),
             c if c.is_ascii() => buf.push(c.to_ascii_lowercase()),
+            // Latin-1 (`Ü`, `ß`, `é`) without the Unicode tables: the capitals `À`..`Þ`
+            // but `×` lowercase 32 code points on, the rest are their own lower case
+            '\u{80}'..='\u{FF}' => buf.push(latin1_lower(c)),
             'ё' | 'Ё' => buf.push('е'),
             c => buf.extend(c.to_lowercase()),
         }
     }
     buf
+}
+
+/// The lower case of a Latin-1 char (`U+0080`..`U+00FF`), as [`char::to_lowercase`] gives
+/// it (a test checks every one).
+#[inline]
+fn latin1_lower(c: char) -> char {
+    match c {
+        '\u{C0}'..='\u{DE}' if c != '×' => char::from_u32(u32::from(c) + 32).unwrap_or(c),
+        c => c,
+    }
 }
 
 /// The longest word [`ascii_key`] keys on the stack.
@@ -325,6 +338,15 @@ mod tests {
             let k = key(&mut buf, &w);
             assert!(k.chars().next().is_some_and(char::is_lowercase), "{c:?}");
         }
+    }
+
+    #[test]
+    fn latin1_lower_case_is_unicode_lower_case() {
+        for c in ('\u{80}'..='\u{FF}').chain(['Ü', 'ß', 'É']) {
+            let unicode: Vec<char> = c.to_lowercase().collect();
+            assert_eq!(unicode, [latin1_lower(c)], "{c:?}");
+        }
+        assert_eq!(key(&mut String::new(), "MÜNCHEN"), "münchen");
     }
 
     #[test]
