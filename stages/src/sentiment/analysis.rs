@@ -100,8 +100,9 @@ pub(crate) struct Analysis {
     pub(crate) sents: Vec<(usize, usize)>,
     /// Nearest entity token at or left of `i` in its sentence.
     pub(crate) left_ent: Vec<u32>,
-    /// The model's sentence bag logits, per sentence (filled on first use).
-    pub(crate) bag_cache: std::cell::RefCell<Vec<Option<[f32; 3]>>>,
+    /// The model's sentence bag sums, in units of its scale, per sentence (filled on
+    /// first use).
+    pub(crate) bag_cache: std::cell::RefCell<Vec<Option<[i32; 3]>>>,
     /// Nearest entity token that is not a pronoun, at or left of `i` in its sentence.
     pub(crate) left_name: Vec<u32>,
     /// Nearest entity token that is not a pronoun, at or right of `i`.

@@ -5,21 +5,32 @@
 //! is used.
 //!
 //! The binary embeds `data/model.bin`, the same weights pre-parsed and folded (written by
-//! `to_bytes` beside the `.tsv`; a test checks that the two agree): the magic
-//! `NLPSM1\0\0`, the number of dense features (u32) and their weights (3 f32 each), the
-//! number of sparse entries (u32), then each as its key (u64) and 3 f32, little-endian,
-//! sorted by key. Reading it fills the weight table front to back in one pass (the
-//! table homes a key by its top bits, so sorted keys are in slot order): no text parsing
-//! and no random writes.
+//! `to_bytes` beside the `.tsv`; a test checks that the two agree), little-endian: the
+//! magic `NLPSM2\0\0`; the number of dense features (u32) and their weights (3 f32
+//! each); the unit of the sparse weights (f32: 0.001 when the model file writes them
+//! with three decimals, as the trainer does, so the weights are exact); the number `n` of
+//! sparse entries (u32), then each as its home slot in a table for `n` keys (u32) and the
+//! slot itself (u64: a fingerprint of the key and the 3 weights in units, see
+//! [`weights`]), sorted by key. Reading it fills the weight table front to back in one
+//! pass (the table homes a key by its top bits, so sorted keys are in slot order): no
+//! text parsing, no hashing and no random writes.
+//!
+//! Scoring sums the sparse weights as integers (exact, in any order) and scales the sum
+//! once; the dense features stay `f32`.
 
 // Index loops over parallel arrays (tokens, analysis, weights) read better here.
 #![allow(clippy::needless_range_loop)]
 
 use std::sync::OnceLock;
 
+mod weights;
+
 use super::analysis::Analysis;
 use super::features::{key1, key2, FeatureName, Sink, DENSE, H_TARGET, TPL_B};
 use super::hashing::fnv;
+use weights::Weights;
+#[cfg(any(test, feature = "train"))]
+use weights::W_MAX;
 // the text form is parsed only by the trainer and the tests (the stage reads `model.bin`)
 #[cfg(any(test, feature = "train"))]
 use super::{
@@ -80,188 +91,13 @@ fn part_hash(p: &str) -> u64 {
     }
 }
 
-/// Sparse weights by feature key: open addressing with linear probing over a table at
-/// most half full; keys are already well mixed, so their high bits are the home slot. A
-/// slot holds its key and its weights side by side (24 bytes), so a hit touches one cache
-/// line (rarely two) instead of one in a key array and another in a weight array: the
-/// table is far bigger than the caches. There is no filter in front of the table: about
-/// five in six lookups are of features the model has (measured on the PolNeAR dev texts,
-/// see docs/performance.md), so a filter of absent keys cost most lookups one more cache
-/// miss to spare the few others theirs.
-///
-/// The home slot is the key's top bits, so slots ascend with keys: a probe never wraps
-/// (the slots past the last home slot are an overflow tail), and the keys of the binary
-/// model, stored sorted, fill the table in one pass from front to back
-/// ([`Weights::from_sorted`]) instead of half a million random writes.
-#[derive(Debug)]
-struct Weights {
-    /// The slots: `1 << (64 - shift)` home slots, then the overflow tail; key 0 marks an
-    /// empty slot (the weights of key 0 are `zero`).
-    slots: Vec<Slot>,
-    /// The home slot of `key` is `key >> shift`.
-    shift: u32,
-    zero: Option<[f32; 3]>,
-    /// The number of keys in `slots` (read when the text form is parsed and by tests).
-    #[cfg_attr(not(any(test, feature = "train")), allow(dead_code))]
-    len: usize,
-}
-
-impl Default for Weights {
-    fn default() -> Self {
-        Weights {
-            slots: Vec::new(),
-            // no home slots: `key >> 63` is 0 or 1, past the end of no slots
-            shift: 63,
-            zero: None,
-            len: 0,
-        }
-    }
-}
-
-/// One slot of [`Weights`]: a key and its weights, 32-byte aligned (20 bytes of data):
-/// two slots a cache line and none across two lines (at 24 bytes, one slot in four
-/// straddled two lines, and a hit there missed twice).
-#[derive(Debug, Default, Clone, Copy)]
-#[repr(align(32))]
-struct Slot {
-    key: u64,
-    w: [f32; 3],
-}
-
-/// The empty slot.
-const EMPTY: Slot = Slot {
-    key: 0,
-    w: [0.0; 3],
-};
-
-impl Weights {
-    /// The weights of `key`, if the model has it.
-    #[inline]
-    fn get(&self, key: u64) -> Option<&[f32; 3]> {
-        if key == 0 {
-            return self.zero.as_ref();
-        }
-        let mut i = (key >> self.shift) as usize;
-        loop {
-            let slot = self.slots.get(i)?;
-            if slot.key == key {
-                return Some(&slot.w);
-            }
-            if slot.key == 0 {
-                return None;
-            }
-            i += 1;
-        }
-    }
-
-    #[cfg(any(test, feature = "train"))]
-    /// The number of home slots.
-    fn homes(&self) -> usize {
-        if self.slots.is_empty() {
-            0
-        } else {
-            1 << (64 - self.shift)
-        }
-    }
-
-    /// The home slot count (a power of two, at least 64) for `n` keys at most half full,
-    /// and its shift.
-    fn size_for(n: usize) -> (usize, u32) {
-        let homes = n.saturating_mul(2).next_power_of_two().max(64);
-        (homes, 64 - homes.trailing_zeros())
-    }
-
-    #[cfg(any(test, feature = "train"))]
-    /// Makes room for `n` keys without growing.
-    fn reserve(&mut self, n: usize) {
-        let (homes, shift) = Self::size_for(self.len + n);
-        if homes > self.homes() {
-            let old = std::mem::replace(&mut self.slots, vec![EMPTY; homes]);
-            self.shift = shift;
-            self.len = 0;
-            for slot in old {
-                if slot.key != 0 {
-                    self.insert(slot.key, slot.w);
-                }
-            }
-        }
-    }
-
-    #[cfg(any(test, feature = "train"))]
-    /// Sets the weights of `key` (replacing earlier ones).
-    fn insert(&mut self, key: u64, w: [f32; 3]) {
-        if key == 0 {
-            self.zero = Some(w);
-            return;
-        }
-        if (self.len + 1) * 2 > self.homes() {
-            self.reserve(self.len + 1);
-        }
-        let mut i = (key >> self.shift) as usize;
-        loop {
-            if i == self.slots.len() {
-                self.slots.push(EMPTY);
-            }
-            let slot = &mut self.slots[i];
-            if slot.key == key {
-                slot.w = w;
-                return;
-            }
-            if slot.key == 0 {
-                *slot = Slot { key, w };
-                self.len += 1;
-                return;
-            }
-            i += 1;
-        }
-    }
-
-    /// The table of the entries given in ascending key order (a later equal key replaces
-    /// an earlier one); `None` when an entry is `None` or a key is smaller than the one
-    /// before it. Each key goes to its home slot or, when that is taken, right after the
-    /// last key placed: the same table of keys as inserting them one by one, written
-    /// front to back.
-    fn from_sorted(
-        entries: impl ExactSizeIterator<Item = Option<(u64, [f32; 3])>>,
-    ) -> Option<Weights> {
-        let (homes, shift) = Self::size_for(entries.len());
-        let mut slots = vec![EMPTY; homes];
-        let (mut zero, mut len, mut prev) = (None, 0, 0u64);
-        // the slot after the last key placed
-        let mut next: usize = 0;
-        for entry in entries {
-            let (key, w) = entry?;
-            if key <= prev {
-                match key {
-                    0 => zero = Some(w),
-                    // the slot before `next` holds `prev`
-                    _ if key == prev => slots.get_mut(next.wrapping_sub(1))?.w = w,
-                    _ => return None,
-                }
-                continue;
-            }
-            prev = key;
-            let at = ((key >> shift) as usize).max(next);
-            if at == slots.len() {
-                slots.push(EMPTY);
-            }
-            *slots.get_mut(at)? = Slot { key, w };
-            next = at + 1;
-            len += 1;
-        }
-        Some(Weights {
-            slots,
-            shift,
-            zero,
-            len,
-        })
-    }
-}
-
 /// The weights of the linear model, one per class (negative, neutral, positive).
 #[derive(Debug)]
 pub(crate) struct Model {
+    /// The sparse weights, as integers in units of `scale`.
     sparse: Weights,
+    /// The value of one unit of a sparse weight.
+    scale: f32,
     dense: [[f32; 3]; DENSE.len()],
     trained: bool,
 }
@@ -270,6 +106,7 @@ impl Default for Model {
     fn default() -> Self {
         Model {
             sparse: Weights::default(),
+            scale: SCALE_EXACT,
             dense: [[0.0; 3]; DENSE.len()],
             trained: false,
         }
@@ -280,36 +117,58 @@ impl Default for Model {
 const MODEL_BIN: &[u8] = include_bytes!("data/model.bin");
 
 /// The first eight bytes of a binary model.
-const MAGIC: &[u8; 8] = b"NLPSM1\0\0";
+const MAGIC: &[u8; 8] = b"NLPSM2\0\0";
+
+/// The unit of the sparse weights when the model file writes them with three decimals
+/// (as the trainer does) and none exceeds `W_MAX / 1000`: the integers are then exact.
+const SCALE_EXACT: f32 = 0.001;
+
+#[cfg(any(test, feature = "train"))]
+/// The unit of sparse weights `w`: [`SCALE_EXACT`] when every weight is a whole number of
+/// thousandths within `±W_MAX` of them; otherwise the largest magnitude over `W_MAX` (the
+/// weights rounded to the nearest unit).
+fn scale_for<'a>(w: impl Iterator<Item = &'a [f32; 3]> + Clone) -> f32 {
+    let exact = w.clone().flatten().all(|&x| {
+        let q = f64::from(x) / f64::from(SCALE_EXACT);
+        (q - q.round()).abs() < 1e-3 && q.round().abs() <= f64::from(W_MAX)
+    });
+    let max = w.flatten().fold(0.0f32, |m, x| m.max(x.abs()));
+    if exact || max == 0.0 {
+        SCALE_EXACT
+    } else {
+        max / W_MAX as f32
+    }
+}
+
+#[cfg(any(test, feature = "train"))]
+/// Weights `w` in units of `scale`, rounded.
+fn quantize(w: &[f32; 3], scale: f32) -> [i32; 3] {
+    w.map(|x| (f64::from(x) / f64::from(scale)).round() as i32)
+}
 
 #[cfg(any(test, feature = "train"))]
 /// The binary form of a model file (see the module docs).
 pub(crate) fn to_bytes(src: &str) -> Vec<u8> {
-    let m = Model::parse(src);
+    let (m, mut entries) = Model::parse_entries(src);
     let mut out = MAGIC.to_vec();
-    let put = |out: &mut Vec<u8>, w: &[f32; 3]| {
-        for x in w {
-            out.extend_from_slice(&x.to_le_bytes());
-        }
-    };
     let n_dense = if m.trained { DENSE.len() } else { 0 };
     out.extend_from_slice(&(n_dense as u32).to_le_bytes());
     for w in &m.dense[..n_dense] {
-        put(&mut out, w);
+        for x in w {
+            out.extend_from_slice(&x.to_le_bytes());
+        }
     }
-    let mut entries: Vec<(u64, [f32; 3])> = m
-        .sparse
-        .slots
-        .iter()
-        .filter(|slot| slot.key != 0)
-        .map(|slot| (slot.key, slot.w))
-        .chain(m.sparse.zero.map(|w| (0, w)))
-        .collect();
+    let scale = scale_for(entries.iter().map(|e| &e.1));
+    out.extend_from_slice(&scale.to_le_bytes());
     entries.sort_unstable_by_key(|e| e.0);
     out.extend_from_slice(&(entries.len() as u32).to_le_bytes());
+    let shift = Weights::shift_for(entries.len());
     for (k, w) in &entries {
-        out.extend_from_slice(&k.to_le_bytes());
-        put(&mut out, w);
+        // `scale_for` keeps every weight within the range of a slot
+        let (home, slot) =
+            Weights::encode(*k, quantize(w, scale), shift).expect("weights scaled to fit a slot");
+        out.extend_from_slice(&home.to_le_bytes());
+        out.extend_from_slice(&slot.to_le_bytes());
     }
     out
 }
@@ -325,31 +184,28 @@ fn from_bytes(bytes: &[u8]) -> Option<Model> {
         Some(s)
     };
     let u32_of = |b: &[u8]| b.try_into().ok().map(u32::from_le_bytes);
-    let w_of = |b: &[u8]| -> Option<[f32; 3]> {
-        let f = |i: usize| {
-            Some(f32::from_le_bytes(
-                b.get(4 * i..4 * i + 4)?.try_into().ok()?,
-            ))
-        };
-        Some([f(0)?, f(1)?, f(2)?])
-    };
+    let f32_of = |b: &[u8]| b.try_into().ok().map(f32::from_le_bytes);
     let mut model = Model::default();
     let n_dense = u32_of(take(4)?)? as usize;
     if n_dense != 0 && n_dense != DENSE.len() {
         return None;
     }
     for w in &mut model.dense[..n_dense] {
-        *w = w_of(take(12)?)?;
+        let b = take(12)?;
+        *w = [f32_of(&b[..4])?, f32_of(&b[4..8])?, f32_of(&b[8..])?];
     }
+    model.scale = f32_of(take(4)?)?;
     let n = u32_of(take(4)?)? as usize;
     model.trained = n_dense > 0 || n > 0;
-    // `to_bytes` writes the keys sorted
-    let entries = take(n.checked_mul(20)?)?.chunks_exact(20).map(|e| {
-        let key = u64::from_le_bytes(e.get(..8)?.try_into().ok()?);
-        Some((key, w_of(e.get(8..)?)?))
+    // `to_bytes` writes the keys sorted, so their homes ascend
+    let entries = take(n.checked_mul(12)?)?.chunks_exact(12).map(|e| {
+        let e: &[u8; 12] = e.try_into().ok()?;
+        let home = u32::from_le_bytes([e[0], e[1], e[2], e[3]]);
+        let slot = u64::from_le_bytes([e[4], e[5], e[6], e[7], e[8], e[9], e[10], e[11]]);
+        Some((home, slot))
     });
-    model.sparse = Weights::from_sorted(entries)?;
-    (at == rest.len()).then_some(model)
+    model.sparse = Weights::from_homes(n, entries)?;
+    (at == rest.len() && model.scale.is_finite()).then_some(model)
 }
 
 impl Model {
@@ -361,14 +217,32 @@ impl Model {
 
     #[cfg(any(test, feature = "train"))]
     /// Parses a model file: `name<TAB>w_neg<TAB>w_neu<TAB>w_pos` per line; dense features
-    /// are named `D|name`. Malformed lines are skipped.
+    /// are named `D|name`. Malformed lines are skipped. The sparse weights are stored in
+    /// units of [`scale_for`] them.
     ///
     /// Every context token of a target fires both its bag feature `S|w` and one position
     /// feature `POS|w`, so the two are folded into one weight per `(POS, w)`: one lookup
     /// per context token instead of two.
     pub(crate) fn parse(src: &str) -> Model {
+        let (mut model, mut entries) = Model::parse_entries(src);
+        model.scale = scale_for(entries.iter().map(|e| &e.1));
+        entries.sort_unstable_by_key(|e| e.0);
+        let quantized: Vec<_> = entries
+            .iter()
+            .map(|(k, w)| (*k, quantize(w, model.scale)))
+            .collect();
+        // distinct keys, sorted, weights scaled to fit
+        model.sparse = Weights::from_sorted(&quantized).unwrap_or_default();
+        model
+    }
+
+    #[cfg(any(test, feature = "train"))]
+    /// The dense weights of a model file and its sparse entries, folded (see
+    /// [`Model::parse`]), one per key, in no particular order.
+    fn parse_entries(src: &str) -> (Model, Vec<(u64, [f32; 3])>) {
         let mut model = Model::default();
-        model.sparse.reserve(src.len() / 32);
+        // later lines replace earlier ones
+        let mut sparse: IdMap<[f32; 3]> = IdMap::default();
         // `S|w` by word hash, `POS|w` by (bucket, word hash); folded after the loop
         let mut bag: IdMap<[f32; 3]> = IdMap::default();
         let mut pos: Vec<(usize, u64, [f32; 3])> = Vec::new();
@@ -397,15 +271,14 @@ impl Model {
                 } else if let Some(b) = POSITIONS.iter().position(|p| *p == tpl) {
                     pos.push((b, part_hash(word), w));
                 } else if let Some(k) = key_of_name(name) {
-                    model.sparse.insert(k, w);
+                    sparse.insert(k, w);
                 }
                 model.trained = true;
             } else if let Some(k) = key_of_name(name) {
-                model.sparse.insert(k, w);
+                sparse.insert(k, w);
                 model.trained = true;
             }
         }
-        // later lines replace earlier ones, as in the table
         let mut folded: IdMap<[f32; 3]> = IdMap::default();
         for (&h, w) in &bag {
             for tpl in TPL_POS_S {
@@ -422,12 +295,9 @@ impl Model {
                 f[c] += w[c];
             }
         }
-        model.sparse.reserve(folded.len());
-        // insertion order decides nothing: keys are distinct
-        for (k, w) in folded {
-            model.sparse.insert(k, w);
-        }
-        model
+        // the folded keys replace a plain key equal to one (as later lines would)
+        sparse.extend(folded);
+        (model, sparse.into_iter().collect())
     }
 
     /// Scores target tokens `[a, b)`: a score in `[-1, 1]` (P(positive) − P(negative))
@@ -435,6 +305,7 @@ impl Model {
     pub(crate) fn score(&self, an: &Analysis, a: usize, b: usize) -> (f32, i8) {
         let mut sink = Logits {
             model: self,
+            q: [0; 3],
             z: [0.0; 3],
         };
         let rule = an.features(a, b, &mut sink);
@@ -448,7 +319,7 @@ impl Model {
             };
             return (rule.clamp(-1.0, 1.0), label);
         }
-        let p = softmax(sink.z);
+        let p = softmax(sink.logits());
         let label = if p[2] > p[1] && p[2] > p[0] {
             1
         } else if p[0] > p[1] && p[0] >= p[2] {
@@ -532,30 +403,39 @@ fn softmax(z: [f32; 3]) -> [f32; 3] {
 /// The logits of one target: a [`Sink`] that adds up the model's weights.
 struct Logits<'m> {
     model: &'m Model,
+    /// The sum of the sparse weights, in units of the model's scale (exact).
+    q: [i32; 3],
+    /// The sum of the dense features times their weights.
     z: [f32; 3],
 }
 
 impl Logits<'_> {
     #[inline]
-    fn add(&mut self, key: u64, sign: f32) {
+    fn add(&mut self, key: u64, sign: i32) {
         if let Some(w) = self.model.sparse.get(key) {
             for c in 0..3 {
-                self.z[c] += sign * w[c];
+                self.q[c] += sign * w[c];
             }
         }
+    }
+
+    /// The logits: the sparse sum scaled, plus the dense part.
+    fn logits(&self) -> [f32; 3] {
+        let s = self.model.scale;
+        [0, 1, 2].map(|c| self.q[c] as f32 * s + self.z[c])
     }
 }
 
 impl Sink for Logits<'_> {
     fn sparse(&mut self, key: u64, _name: FeatureName) {
-        self.add(key, 1.0);
+        self.add(key, 1);
     }
 
     /// The folded weight of `POS|w` and the token's bag feature `S|w` (which
     /// [`Logits::bag`] therefore leaves out).
     #[inline]
     fn position(&mut self, bucket: usize, feat: u64) {
-        self.add(key1(TPL_POS_S[bucket], feat), 1.0);
+        self.add(key1(TPL_POS_S[bucket], feat), 1);
     }
 
     /// The bigrams of the bag (its words `S|w` come with their position features, see
@@ -568,7 +448,7 @@ impl Sink for Logits<'_> {
         if !cached {
             an.walk_bag(s, e, a, b, |_, prev, h| {
                 if let Some(p) = prev {
-                    self.add(key2(TPL_B, p, h), 1.0);
+                    self.add(key2(TPL_B, p, h), 1);
                 }
             });
             return;
@@ -583,27 +463,28 @@ impl Sink for Logits<'_> {
                 None => {
                     let mut z = Logits {
                         model: self.model,
+                        q: [0; 3],
                         z: [0.0; 3],
                     };
                     for pair in an.toks[s..e].windows(2) {
-                        z.add(key2(TPL_B, pair[0].feat, pair[1].feat), 1.0);
+                        z.add(key2(TPL_B, pair[0].feat, pair[1].feat), 1);
                     }
-                    cache[sent as usize] = Some(z.z);
-                    z.z
+                    cache[sent as usize] = Some(z.q);
+                    z.q
                 }
             }
         };
         for c in 0..3 {
-            self.z[c] += total[c];
+            self.q[c] += total[c];
         }
         for i in a.saturating_sub(1).max(s)..b.min(e - 1) {
-            self.add(key2(TPL_B, an.toks[i].feat, an.toks[i + 1].feat), -1.0);
+            self.add(key2(TPL_B, an.toks[i].feat, an.toks[i + 1].feat), -1);
         }
         if a > s {
-            self.add(key2(TPL_B, an.toks[a - 1].feat, H_TARGET), 1.0);
+            self.add(key2(TPL_B, an.toks[a - 1].feat, H_TARGET), 1);
         }
         if b < e {
-            self.add(key2(TPL_B, H_TARGET, an.toks[b].feat), 1.0);
+            self.add(key2(TPL_B, H_TARGET, an.toks[b].feat), 1);
         }
     }
     fn dense(&mut self, values: &[f32; DENSE.len()]) {
@@ -634,24 +515,53 @@ mod tests {
 
     #[test]
     fn the_binary_model_is_the_text_model() {
-        assert_eq!(
-            to_bytes(MODEL),
-            MODEL_BIN,
+        assert!(
+            to_bytes(MODEL) == MODEL_BIN,
             "data/model.bin is stale: rewrite it from data/model.tsv (train_sentiment writes both)"
         );
         let (a, b) = (Model::parse(MODEL), Model::builtin());
         assert!(b.trained);
         assert_eq!(a.dense, b.dense);
         assert_eq!(a.sparse.len, b.sparse.len);
-        for slot in &a.sparse.slots {
-            if slot.key != 0 {
-                assert_eq!(b.sparse.get(slot.key), Some(&slot.w));
+        // the trainer writes three decimals: every weight is a whole number of units
+        assert_eq!(b.scale, SCALE_EXACT);
+        // every key reads its own weights back: no two keys of the model share a
+        // fingerprint in a probe run
+        let (_, entries) = Model::parse_entries(MODEL);
+        assert_eq!(entries.len(), b.sparse.len);
+        for (k, w) in &entries {
+            let q = b.sparse.get(*k).unwrap();
+            assert_eq!(q, quantize(w, b.scale), "{k}");
+            for c in 0..3 {
+                assert!((q[c] as f32 * b.scale - w[c]).abs() < 1e-6, "{k}");
             }
         }
         assert!(from_bytes(&MODEL_BIN[..MODEL_BIN.len() - 1]).is_none());
-        assert!(from_bytes(b"NLPSM1").is_none());
+        assert!(from_bytes(b"NLPSM2").is_none());
         let empty = from_bytes(&to_bytes("")).unwrap();
         assert!(!empty.trained);
+    }
+
+    #[test]
+    fn weights_beyond_the_exact_range_are_scaled_to_fit() {
+        let exact = Model::parse("S|a\t1.250\t0\t-2.047\nT|b\t0.001\t0\t0\n");
+        assert_eq!(exact.scale, SCALE_EXACT);
+        assert_eq!(
+            exact.sparse.get(key_of_name("T|b").unwrap()),
+            Some([1, 0, 0])
+        );
+        // too large for thousandths: the largest magnitude becomes the largest unit
+        let src = "T|a\t3.5\t0\t-1\nT|b\t0.0004\t0\t0\n";
+        let wide = Model::parse(src);
+        assert_eq!(wide.scale, 3.5 / W_MAX as f32);
+        let ka = key_of_name("T|a").unwrap();
+        assert_eq!(wide.sparse.get(ka), Some([W_MAX, 0, -585]));
+        assert_eq!(
+            from_bytes(&to_bytes(src)).unwrap().sparse.get(ka),
+            Some([W_MAX, 0, -585])
+        );
+        // more than three decimals: not exact either
+        assert_ne!(Model::parse("T|a\t0.0004\t0\t0\n").scale, SCALE_EXACT);
     }
 
     #[test]
@@ -708,39 +618,6 @@ mod tests {
                 (a, b) => panic!("{s}: {a:?} vs {b:?}"),
             }
         }
-    }
-
-    #[test]
-    fn a_table_from_sorted_keys_is_the_table_of_inserts() {
-        // keys crowding the last home slots (the overflow tail), a duplicate, key 0
-        let mut keys: Vec<u64> = (0..40u64).map(|i| u64::MAX - i).collect();
-        let mut x: u64 = 3;
-        for _ in 0..300 {
-            x = mix(x.wrapping_add(1));
-            keys.push(x);
-        }
-        keys.extend([0, 17, 17]);
-        keys.sort_unstable();
-        let w = |i: usize| [i as f32, -(i as f32), 0.5];
-        let entries = keys.iter().enumerate().map(|(i, &k)| Some((k, w(i))));
-        let sorted = Weights::from_sorted(entries).unwrap();
-        let mut one_by_one = Weights::default();
-        for (i, &k) in keys.iter().enumerate() {
-            one_by_one.insert(k, w(i));
-        }
-        assert_eq!(sorted.len, one_by_one.len);
-        assert!(
-            sorted.slots.len() > sorted.homes(),
-            "no overflow tail tested"
-        );
-        for &k in &keys {
-            assert_eq!(sorted.get(k), one_by_one.get(k), "{k}");
-        }
-        let last17 = keys.iter().rposition(|&k| k == 17).unwrap();
-        assert_eq!(sorted.get(17), Some(&w(last17)));
-        assert!(sorted.get(18).is_none() && sorted.get(u64::MAX - 40).is_none());
-        let unsorted = [Some((5, w(0))), Some((4, w(1)))];
-        assert!(Weights::from_sorted(unsorted.into_iter()).is_none());
     }
 
     #[test]
@@ -812,7 +689,8 @@ mod tests {
                 pos.insert((b, part_hash(word)), w);
             } else {
                 let k = key_of_name(name).unwrap();
-                assert_eq!(model.sparse.get(k).unwrap(), &w, "{name}");
+                let q = quantize(&w, model.scale);
+                assert_eq!(model.sparse.get(k).unwrap(), q, "{name}");
                 n += 1;
             }
         }
@@ -830,7 +708,8 @@ mod tests {
             }
         }
         for (&(b, h), w) in &folded {
-            assert_eq!(model.sparse.get(key1(TPL_POS_S[b], h)).unwrap(), w);
+            let q = quantize(w, model.scale);
+            assert_eq!(model.sparse.get(key1(TPL_POS_S[b], h)).unwrap(), q);
             assert!(model.sparse.get(key1(TPL_POS[b], h)).is_none());
             assert!(model.sparse.get(key1(TPL_S, h)).is_none());
         }
@@ -892,14 +771,18 @@ mod tests {
                     z: [0.0; 3],
                 };
                 an.features(a, b, &mut plain);
-                let mut fast = Logits { model, z: [0.0; 3] };
+                let mut fast = Logits {
+                    model,
+                    q: [0; 3],
+                    z: [0.0; 3],
+                };
                 an.features(a, b, &mut fast);
+                let fast = fast.logits();
                 for c in 0..3 {
                     assert!(
-                        (plain.z[c] - fast.z[c]).abs() < 1e-3,
+                        (plain.z[c] - fast[c]).abs() < 1e-3,
                         "{a}..{b}: {plain:?} {fast:?}",
                         plain = plain.z,
-                        fast = fast.z
                     );
                 }
                 scored += 1;
