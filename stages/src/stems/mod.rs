@@ -129,8 +129,10 @@ fn pack_ascii_lowercase_at(text: &[u8], start: usize, len: usize) -> Option<u128
         return None;
     }
     let window: [u8; 16] = text.get(start..start.checked_add(16)?)?.try_into().ok()?;
-    let word = u128::from_le_bytes(window) & ((1u128 << (8 * len)) - 1);
-    let (lo, hi) = (word as u64, (word >> 64) as u64);
+    let [a, b, c, d, e, f, g, h, rest @ ..] = window;
+    let (keep_lo, keep_hi) = KEEP[len];
+    let lo = u64::from_le_bytes([a, b, c, d, e, f, g, h]) & keep_lo;
+    let hi = u64::from_le_bytes(rest) & keep_hi;
     if (lo | hi) & HIGH != 0 {
         return None;
     }
@@ -143,6 +145,23 @@ fn pack_ascii_lowercase_at(text: &[u8], start: usize, len: usize) -> Option<u128
     };
     Some(u128::from(lower(lo)) | (u128::from(lower(hi)) << 64) | ((len as u128) << 120))
 }
+
+/// For `len` up to [`PACKED`]: the masks of the first `len` bytes of a 16-byte window, as
+/// its low and high words (a table: a `u128` shift by a variable count is a dozen
+/// instructions).
+static KEEP: [(u64, u64); PACKED + 1] = {
+    let mut masks = [(0, 0); PACKED + 1];
+    let mut len = 1;
+    while len <= PACKED {
+        masks[len] = if len <= 8 {
+            (u64::MAX >> (64 - 8 * len), 0)
+        } else {
+            (u64::MAX, u64::MAX >> (64 - 8 * (len - 8)))
+        };
+        len += 1;
+    }
+    masks
+};
 
 thread_local! {
     static CACHE: RefCell<Vec<Cache>> =
