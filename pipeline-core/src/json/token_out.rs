@@ -4,12 +4,15 @@
 //!
 //! The pieces of a token are written with a fixed size into a zeroed stretch of the
 //! buffer beyond what is written ([`Cursor`]): no capacity check and no `memcpy` call per
-//! piece. The offsets are made eight digits at once; a word of up to 16 bytes is read in
+//! piece. An offset is made from the last one's digits, the difference added in every
+//! digit at once ([`Digits`]); a word of up to 16 bytes is read in
 //! place from the text (and its stem in two loads) when no byte of it needs an escape;
 //! the end of the text, the kind and the start of the stem are one piece. Longer words
 //! and words with a byte to escape take the general path ([`write_str_body`]).
 
-use super::primitives::{decimal, escape_in, load16, window_clean, write_str_body, write_uint};
+use super::primitives::{
+    escape_in, first_bytes, load16, window_clean, write_str_body, write_uint, Digits,
+};
 use crate::{OffsetMap, Token, TokenKind};
 
 /// The most bytes the fixed-size pieces of one token write (10 + 8 + 7 + 8 + 9 + 16 + 32
@@ -65,10 +68,10 @@ impl<'o> Cursor<'o> {
         self.room();
     }
 
-    /// A non-negative integer.
+    /// A non-negative integer, its digits made from those of the last (`digits`).
     #[inline(always)]
-    fn uint(&mut self, n: usize) {
-        match decimal(n) {
+    fn uint(&mut self, n: usize, digits: &mut Digits) {
+        match digits.of(n) {
             Some((digits, len)) => self.put(&digits, len),
             None => self.with_vec(|out| write_uint(out, n)),
         }
@@ -157,6 +160,7 @@ pub(super) fn write_tokens(
     let bytes = text.as_bytes();
     out.push(b'[');
     let mut c = Cursor::new(out);
+    let mut digits = Digits::default();
     for (i, t) in tokens.iter().enumerate() {
         c.room();
         let first = usize::from(i == 0);
@@ -166,9 +170,9 @@ pub(super) fn write_tokens(
             b",{\"start\":"
         };
         c.put(lead, 10 - first);
-        c.uint(off(t.span.start));
+        c.uint(off(t.span.start), &mut digits);
         c.put(b",\"end\":", 7);
-        c.uint(off(t.span.end));
+        c.uint(off(t.span.end), &mut digits);
         c.put(b",\"text\":\"", 9);
         let word = t.span.slice(text);
         let in_place = (word.len() == t.span.end.wrapping_sub(t.span.start))
@@ -187,7 +191,7 @@ pub(super) fn write_tokens(
         let stem_bytes = stem.as_bytes();
         match (load16(stem_bytes), in_place) {
             // the stem is the word (most punctuation, numbers and short words)
-            (Some(s), Some(w)) if s == masked(&w, word.len()) && stem.len() == word.len() => {
+            (Some(s), Some(w)) if s == first_bytes(&w, word.len()) && stem.len() == word.len() => {
                 c.put(&w, word.len())
             }
             (Some(s), _) if !escape_in(&s, stem.len()) => c.put(&s, stem.len()),
@@ -199,17 +203,6 @@ pub(super) fn write_tokens(
     }
     c.finish();
     out.push(b']');
-}
-
-/// The first `len` bytes of `chunk` (`len <= 16`), the others zero.
-#[inline]
-fn masked(chunk: &[u8; 16], len: usize) -> [u8; 16] {
-    let keep = if len >= 16 {
-        u128::MAX
-    } else {
-        (1u128 << (8 * len)) - 1
-    };
-    (u128::from_le_bytes(*chunk) & keep).to_le_bytes()
 }
 
 #[cfg(test)]

@@ -177,7 +177,7 @@ impl<'t> Tokenizer<'t> {
 
     /// Length of the run of word characters starting at `i` (letters, digits, marks,
     /// inner ZWJ/ZWNJ), stopping at whitespace-free scripts.
-    #[inline]
+    #[inline(always)]
     fn alnum_run(&self, mut i: usize) -> usize {
         let n = self.b.len();
         i += ascii_alnum_len(&self.b[i.min(n)..]);
