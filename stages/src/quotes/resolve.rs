@@ -258,7 +258,14 @@ fn lower<'t>(a: &Analyzer<'t>, k: usize) -> Cow<'t, str> {
 impl<'t> Index<'t> {
     /// Indexes every run of name words in the document, with its titles.
     fn build(a: &Analyzer<'t>) -> Index<'t> {
-        let mut idx = Index::default();
+        // (room for the names of most documents: no growing a few times each)
+        const ROOM: usize = 32;
+        let mut idx = Index {
+            people: Vec::with_capacity(ROOM),
+            names: NameIndex::with_capacity(ROOM),
+            timeline: Vec::with_capacity(ROOM),
+            ..Index::default()
+        };
         let mut s = std::mem::take(&mut idx.scratch);
         let n = a.tokens.len();
         let mut i = 0;
