@@ -276,7 +276,7 @@ impl<'t> Index<'t> {
             }
             let mut j = i + 1;
             while j < n {
-                let t = a.tokens[j];
+                let t = &a.tokens[j];
                 if t.cap && t.word {
                     j += 1;
                 } else if (t.classes & class::CONN != 0
