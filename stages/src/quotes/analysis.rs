@@ -282,24 +282,7 @@ impl<'a> Analyzer<'a> {
         if let Some((_, start)) = cur_sent {
             sents.push((start, t.len()));
         }
-        // `… dit-il. « Nous …`: an opening guillemet or low mark that the sentence
-        // splitter left at the end of a sentence opens the next one
-        for i in 1..sents.len() {
-            let (a, b) = sents[i - 1];
-            let last = b.checked_sub(1).and_then(|k| t.get(k));
-            let moved = b >= a + 2
-                && sents[i].0 == b
-                && last.is_some_and(|m| {
-                    matches!(m.punct, '«' | '„')
-                        && text[..m.start].ends_with(char::is_whitespace)
-                        && t.get(b).is_some_and(|n| n.paragraph == m.paragraph)
-                })
-                && matches!(t[b - 2].punct, '.' | '!' | '?' | '…');
-            if moved {
-                sents[i - 1].1 -= 1;
-                sents[i].0 -= 1;
-            }
-        }
+        move_openers(&mut sents, &t, text);
         if lex.capitalised_nouns {
             split_at_dashes(&mut sents, &t, text);
         }
@@ -484,6 +467,27 @@ pub(super) fn conf_of(kind: MentionKind, base: f32) -> f32 {
         MentionKind::Pron => base - 0.07,
         MentionKind::Desc | MentionKind::Rel => base - 0.05,
         MentionKind::Dropped => base - 0.1,
+    }
+}
+
+/// `… dit-il. « Nous …`: an opening guillemet or low mark that the sentence splitter left
+/// at the end of a sentence (`sents`, token ranges) opens the next one.
+fn move_openers(sents: &mut [(usize, usize)], t: &[TokenInfo], text: &str) {
+    for i in 1..sents.len() {
+        let (a, b) = sents[i - 1];
+        let last = b.checked_sub(1).and_then(|k| t.get(k));
+        let moved = b >= a + 2
+            && sents[i].0 == b
+            && last.is_some_and(|m| {
+                matches!(m.punct, '«' | '„')
+                    && text[..m.start].ends_with(char::is_whitespace)
+                    && t.get(b).is_some_and(|n| n.paragraph == m.paragraph)
+            })
+            && matches!(t[b - 2].punct, '.' | '!' | '?' | '…');
+        if moved {
+            sents[i - 1].1 -= 1;
+            sents[i].0 -= 1;
+        }
     }
 }
 
