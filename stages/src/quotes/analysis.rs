@@ -104,6 +104,35 @@ pub(super) const NONE: u32 = u32::MAX;
 /// The longest stretch of tokens any search looks at, on either side of its start.
 pub(super) const WINDOW: usize = 160;
 
+/// The per-document tables an [`Analyzer`] fills, kept between documents (cleared, with
+/// their capacity) so that a document does not allocate and free them again.
+#[derive(Debug, Default)]
+pub(crate) struct Buffers {
+    tokens: Vec<TokenInfo>,
+    sentences: Vec<(usize, usize)>,
+    quote_of_token: Vec<u32>,
+    cue_used: Vec<bool>,
+    quotes: Vec<QuotePair>,
+    attrs: Vec<Attribution>,
+}
+
+impl Buffers {
+    /// The most tokens whose tables are kept for the next document (about 6 MB): a huge
+    /// document's are freed.
+    const MAX_KEPT_TOKENS: usize = 1 << 16;
+}
+
+/// `v` emptied, with room for `n` items: a vector too small is replaced by a new one
+/// rather than grown (growing would copy its old, unused items).
+fn emptied<T>(mut v: Vec<T>, n: usize) -> Vec<T> {
+    v.clear();
+    if v.capacity() < n {
+        drop(v);
+        return Vec::with_capacity(n);
+    }
+    v
+}
+
 /// The analysis of one document: its token table, the quotation marks paired so far and
 /// the attributions found so far. Each pass is an `impl Analyzer` block in its own
 /// module; [`Analyzer::run`] calls them in order.
@@ -148,13 +177,22 @@ impl<'a> Analyzer<'a> {
         lex: &'a Lexicon,
         lexicons: &'a Lexicons,
         config: &'a QuoteConfig,
+        buffers: Buffers,
     ) -> Analyzer<'a> {
-        let mut t: Vec<TokenInfo> = Vec::with_capacity(tokens.len());
+        let Buffers {
+            tokens: mut t,
+            sentences: mut sents,
+            mut quote_of_token,
+            mut cue_used,
+            mut quotes,
+            mut attrs,
+        } = buffers;
+        t = emptied(t, tokens.len());
+        sents = emptied(sents, sentences.len());
         let mut lower = String::new();
         let mut para = 0u32;
         let mut prev_end = 0usize;
         let mut si = 0usize;
-        let mut sents = Vec::with_capacity(sentences.len());
         let mut cur_sent: Option<(u32, usize)> = None;
         for tok in tokens {
             let (s, e) = (tok.span.start, tok.span.end);
@@ -244,24 +282,7 @@ impl<'a> Analyzer<'a> {
         if let Some((_, start)) = cur_sent {
             sents.push((start, t.len()));
         }
-        // `… dit-il. « Nous …`: an opening guillemet or low mark that the sentence
-        // splitter left at the end of a sentence opens the next one
-        for i in 1..sents.len() {
-            let (a, b) = sents[i - 1];
-            let last = b.checked_sub(1).and_then(|k| t.get(k));
-            let moved = b >= a + 2
-                && sents[i].0 == b
-                && last.is_some_and(|m| {
-                    matches!(m.punct, '«' | '„')
-                        && text[..m.start].ends_with(char::is_whitespace)
-                        && t.get(b).is_some_and(|n| n.paragraph == m.paragraph)
-                })
-                && matches!(t[b - 2].punct, '.' | '!' | '?' | '…');
-            if moved {
-                sents[i - 1].1 -= 1;
-                sents[i].0 -= 1;
-            }
-        }
+        move_openers(&mut sents, &t, text);
         if lex.capitalised_nouns {
             split_at_dashes(&mut sents, &t, text);
         }
@@ -271,6 +292,12 @@ impl<'a> Analyzer<'a> {
             }
         }
         let n = t.len();
+        quote_of_token = emptied(quote_of_token, n);
+        quote_of_token.resize(n, NONE);
+        cue_used = emptied(cue_used, n);
+        cue_used.resize(n, false);
+        quotes.clear();
+        attrs.clear();
         Analyzer {
             text,
             tokens: t,
@@ -278,13 +305,28 @@ impl<'a> Analyzer<'a> {
             lexicons,
             config,
             sentences: sents,
-            quotes: Vec::new(),
-            quote_of_token: vec![NONE; n],
+            quotes,
+            quote_of_token,
             quote_done: Vec::new(),
-            cue_used: vec![false; n],
-            attrs: Vec::new(),
+            cue_used,
+            attrs,
             quote_attr: Vec::new(),
             sentence_speakers: Vec::new(),
+        }
+    }
+
+    /// The tables to give the next document's analyzer (none for a huge document).
+    pub(super) fn into_buffers(self) -> Buffers {
+        if self.tokens.capacity() > Buffers::MAX_KEPT_TOKENS {
+            return Buffers::default();
+        }
+        Buffers {
+            tokens: self.tokens,
+            sentences: self.sentences,
+            quote_of_token: self.quote_of_token,
+            cue_used: self.cue_used,
+            quotes: self.quotes,
+            attrs: self.attrs,
         }
     }
 
@@ -425,6 +467,27 @@ pub(super) fn conf_of(kind: MentionKind, base: f32) -> f32 {
         MentionKind::Pron => base - 0.07,
         MentionKind::Desc | MentionKind::Rel => base - 0.05,
         MentionKind::Dropped => base - 0.1,
+    }
+}
+
+/// `… dit-il. « Nous …`: an opening guillemet or low mark that the sentence splitter left
+/// at the end of a sentence (`sents`, token ranges) opens the next one.
+fn move_openers(sents: &mut [(usize, usize)], t: &[TokenInfo], text: &str) {
+    for i in 1..sents.len() {
+        let (a, b) = sents[i - 1];
+        let last = b.checked_sub(1).and_then(|k| t.get(k));
+        let moved = b >= a + 2
+            && sents[i].0 == b
+            && last.is_some_and(|m| {
+                matches!(m.punct, '«' | '„')
+                    && text[..m.start].ends_with(char::is_whitespace)
+                    && t.get(b).is_some_and(|n| n.paragraph == m.paragraph)
+            })
+            && matches!(t[b - 2].punct, '.' | '!' | '?' | '…');
+        if moved {
+            sents[i - 1].1 -= 1;
+            sents[i].0 -= 1;
+        }
     }
 }
 

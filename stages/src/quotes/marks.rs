@@ -22,8 +22,9 @@ impl Analyzer<'_> {
         // the opener of a quote inside an open guillemet quote (`« … “…” … »`, `« … „…“ … »`)
         let mut inner: Option<char> = None;
         for i in 0..n {
-            let tk = self.tokens[i];
-            if i > 0 && tk.paragraph != self.tokens[i - 1].paragraph {
+            // (the whole token copied only for a quotation mark)
+            let (paragraph, c) = (self.tokens[i].paragraph, self.tokens[i].punct);
+            if i > 0 && paragraph != self.tokens[i - 1].paragraph {
                 self.open_to_paragraph_end(open_d.map(|o| o.start), i);
                 // a quote left open by a paragraph that ends a sentence may continue
                 let ends = matches!(self.tokens[i - 1].punct, '.' | '?' | '!' | '…' | ':' | ',')
@@ -33,11 +34,11 @@ impl Analyzer<'_> {
                 nested = 0;
                 inner = None;
             }
-            let c = tk.punct;
             if c == '\0' || !is_paired_quote_mark(c) {
                 carried = None;
                 continue;
             }
+            let tk = self.tokens[i];
             let before = self.text[..tk.start].chars().next_back();
             let after = self.text[tk.end..].chars().next();
             let space_before = before.map_or(true, |b| b.is_whitespace() || "([{—–-".contains(b));

@@ -16,14 +16,17 @@ use pipeline_core::{Quote, QuoteKind, Span, Speaker};
 
 use super::analysis::{Analyzer, Mention, MentionKind};
 use super::lexicon::{class, list, FastMap};
+use super::wordmap::pack_ascii_lower;
 use crate::text::gender::{self, Gender};
-use crate::text::{latest_before, NameIndex};
+use crate::text::{latest_before, pack_word, NameIndex};
 
 /// A full name seen in the document.
 #[derive(Debug)]
-struct Person {
-    display: String,
-    titles: Vec<String>,
+struct Person<'t> {
+    /// Its words as the text spaces them (a slice of the text when it has single spaces).
+    display: Cow<'t, str>,
+    /// Its titles' keys ([`title_key`]).
+    titles: Vec<u128>,
     /// What its titles or name say of its gender.
     gender: Option<Gender>,
     /// Token positions of its mentions, increasing.
@@ -33,79 +36,155 @@ struct Person {
     name_asked: bool,
 }
 
+/// The top byte of the key of a lowercased word too long to pack: a packed key's top
+/// byte is its length, at most [`crate::text::PACKED_WORD_BYTES`].
+const LONG_KEY: u128 = 0xFF << 120;
+
+/// The key of a word no name of the document holds (no interned number reaches it).
+const NO_KEY: u128 = u128::MAX;
+
+/// The keys of a document's name words: two words have the same key exactly when their
+/// lowercased forms are equal. A lowercased word of up to 15 bytes (nearly all) is its
+/// packed bytes ([`pack_word`]); a longer one gets a number of the document's own.
 #[derive(Default)]
-struct Index {
-    people: Vec<Person>,
-    /// The lowercased words of each person's name (same ids as `people`).
-    names: NameIndex<String>,
-    by_key: FastMap<String, usize>,
-    /// Each person by its display name (the entity a speaker resolves to).
-    by_display: FastMap<String, usize>,
+struct WordKeys {
+    /// The longer lowercased words, each with its number.
+    long: FastMap<String, u32>,
+}
+
+/// `w` lowercased (as [`lower`] does): its packed key when that fits, else `None` with
+/// the lowercased word in `buf`.
+fn packed_lower(w: &str, buf: &mut String) -> Option<u128> {
+    if let Some((_, lower)) = pack_ascii_lower(w.as_bytes()) {
+        return Some(lower);
+    }
+    buf.clear();
+    if w.is_ascii() {
+        buf.push_str(w);
+        buf.make_ascii_lowercase();
+    } else {
+        buf.extend(w.chars().flat_map(char::to_lowercase));
+    }
+    pack_word(buf.as_bytes())
+}
+
+impl WordKeys {
+    /// The key of word `w`, numbering it when it is new and too long to pack.
+    fn key(&mut self, w: &str, buf: &mut String) -> u128 {
+        if let Some(k) = packed_lower(w, buf) {
+            return k;
+        }
+        let id = match self.long.get(buf.as_str()) {
+            Some(&id) => id,
+            None => {
+                let id = self.long.len() as u32;
+                self.long.insert(buf.clone(), id);
+                id
+            }
+        };
+        LONG_KEY | u128::from(id)
+    }
+
+    /// The key of word `w`, or [`NO_KEY`] for a long word no name holds.
+    fn find(&self, w: &str, buf: &mut String) -> u128 {
+        if let Some(k) = packed_lower(w, buf) {
+            return k;
+        }
+        self.long
+            .get(buf.as_str())
+            .map_or(NO_KEY, |&id| LONG_KEY | u128::from(id))
+    }
+}
+
+#[derive(Default)]
+struct Index<'t> {
+    people: Vec<Person<'t>>,
+    /// The keys of the lowercased words of each person's name (same ids as `people`).
+    names: NameIndex<u128>,
+    /// The keys of the name words.
+    keys: WordKeys,
     /// Every mention of a full name, as (token position, person), in text order.
     timeline: Vec<(usize, usize)>,
     /// Every surname after an honorific that marks a gender (`Mrs. Clinton`), as (token
-    /// position, gender, lowercased surname), in text order.
-    titled: Vec<(usize, Gender, String)>,
-    /// The buffer [`Index::add`] builds its keys in.
-    key: String,
+    /// position, gender, key of the lowercased surname), in text order.
+    titled: Vec<(usize, Gender, u128)>,
+    /// The buffers [`Index::build`] works in.
+    scratch: Scratch,
+}
+
+/// Buffers kept for a document, so that its names cost no allocation each.
+#[derive(Default)]
+struct Scratch {
+    /// A lowercased word.
+    buf: String,
+    /// The keys of a name's words.
+    key: Vec<u128>,
+    /// A name run's title tokens.
+    titles: Vec<usize>,
+    /// A name run's name tokens.
+    name: Vec<usize>,
 }
 
 /// The key a title is compared by: its first three letters, lowercased, without dots
-/// (`Gen.`, `General` → `gen`).
-fn title_key(w: &str) -> String {
+/// (`Gen.`, `General` → `gen`), packed ([`pack_word`]: three characters take at most 12
+/// bytes).
+fn title_key(w: &str) -> u128 {
     let w = w.trim_matches('.');
+    let mut bytes = [0u8; 12];
+    let mut n = 0;
     if w.is_ascii() {
-        return w[..w.len().min(3)].to_ascii_lowercase();
+        n = w.len().min(3);
+        bytes[..n].copy_from_slice(&w.as_bytes()[..n]);
+        bytes[..n].make_ascii_lowercase();
+    } else {
+        for c in w.chars().flat_map(char::to_lowercase).take(3) {
+            n += c.encode_utf8(&mut bytes[n..]).len();
+        }
     }
-    w.chars().flat_map(char::to_lowercase).take(3).collect()
+    pack_word(&bytes[..n]).expect("three characters fit a packed key")
 }
 
-/// Splits a name run into (titles, name tokens): the name is what follows the last title,
-/// without leading office words and connectors (`Adviser … on Foreign Affairs Sartaj
-/// Aziz` → `Sartaj Aziz`); a run without a title stays whole, minus a leading `the`.
-fn split_name(a: &Analyzer, s: usize, e: usize) -> (Vec<usize>, Vec<usize>) {
+/// Splits a name run into titles and name tokens (both cleared first): the name is what
+/// follows the last title, without leading office words and connectors (`Adviser … on
+/// Foreign Affairs Sartaj Aziz` → `Sartaj Aziz`); a run without a title stays whole,
+/// minus a leading `the`.
+fn split_name(a: &Analyzer, s: usize, e: usize, titles: &mut Vec<usize>, toks: &mut Vec<usize>) {
+    titles.clear();
+    toks.clear();
     // determiners go, capitalised or not (`The United Nations` → `United Nations`)
     // (an article that also joins names, lowercase inside one, stays: `Jan de Vries`,
     // `Jean de la Fontaine`)
     let joins =
         |k: usize| k > s && !a.tokens[k].cap && a.tokens[k].classes & class::CONN != 0 && k + 1 < e;
-    let toks: Vec<usize> = (s..e)
-        .filter(|&k| {
-            (a.tokens[k].classes & class::DET == 0 || joins(k))
-                && (a.tokens[k].word || name_hyphen(a, k))
-        })
-        .collect();
+    toks.extend((s..e).filter(|&k| {
+        (a.tokens[k].classes & class::DET == 0 || joins(k))
+            && (a.tokens[k].word || name_hyphen(a, k))
+    }));
     let last_title = toks.iter().rposition(|&k| {
         a.tokens[k].classes & class::TITLE != 0 && a.word(k) != "General"
             || is_abbrev_title(a, k)
             || a.title_ending(k)
     });
-    match last_title {
-        Some(p) => {
-            // the name starts past office words, connectors and lowercase words
-            let start = p
-                + 1
-                + toks[p + 1..]
-                    .iter()
-                    .take_while(|&&k| {
-                        a.tokens[k].classes & (class::OFFICE | class::CONN) != 0 || !a.tokens[k].cap
-                    })
-                    .count();
-            if start == toks.len() {
-                (Vec::new(), toks)
-            } else {
-                // titles: every title word before the name
-                let titles = toks[..=p]
+    if let Some(p) = last_title {
+        // the name starts past office words, connectors and lowercase words
+        let start = p
+            + 1
+            + toks[p + 1..]
+                .iter()
+                .take_while(|&&k| {
+                    a.tokens[k].classes & (class::OFFICE | class::CONN) != 0 || !a.tokens[k].cap
+                })
+                .count();
+        if start < toks.len() {
+            // titles: every title word before the name
+            titles.extend(
+                toks[..=p]
                     .iter()
                     .copied()
-                    .filter(|&k| a.tokens[k].classes & class::TITLE != 0 || a.title_ending(k))
-                    .collect();
-                let mut tail = toks;
-                tail.drain(..start);
-                (titles, tail)
-            }
+                    .filter(|&k| a.tokens[k].classes & class::TITLE != 0 || a.title_ending(k)),
+            );
+            toks.drain(..start);
         }
-        None => (Vec::new(), toks),
     }
 }
 
@@ -147,6 +226,23 @@ fn join(a: &Analyzer, toks: &[usize]) -> String {
     s
 }
 
+/// [`join`] of tokens, borrowed from the text when it spaces them as `join` does (each
+/// next to the one before or one space after it).
+fn join_cow<'t>(a: &Analyzer<'t>, toks: &[usize]) -> Cow<'t, str> {
+    let spaced_as_joined = toks.windows(2).all(|p| {
+        let (x, y) = (&a.tokens[p[0]], &a.tokens[p[1]]);
+        x.end == y.start || a.text.get(x.end..y.start) == Some(" ")
+    });
+    let range = match (toks.first(), toks.last()) {
+        (Some(&f), Some(&l)) => a.text.get(a.tokens[f].start..a.tokens[l].end),
+        _ => None,
+    };
+    match range {
+        Some(r) if spaced_as_joined => Cow::Borrowed(r),
+        _ => Cow::Owned(join(a, toks)),
+    }
+}
+
 /// Token `k` lowercased, borrowed when it is lowercase ASCII already.
 fn lower<'t>(a: &Analyzer<'t>, k: usize) -> Cow<'t, str> {
     let w = a.word(k);
@@ -159,28 +255,18 @@ fn lower<'t>(a: &Analyzer<'t>, k: usize) -> Cow<'t, str> {
     Cow::Owned(w.chars().flat_map(char::to_lowercase).collect())
 }
 
-/// The lowercased words of tokens joined by spaces, built into `key` (cleared first).
-fn lower_key(a: &Analyzer, toks: &[usize], key: &mut String) {
-    key.clear();
-    for (n, &k) in toks.iter().enumerate() {
-        if n > 0 {
-            key.push(' ');
-        }
-        let w = a.word(k);
-        if w.is_ascii() {
-            let from = key.len();
-            key.push_str(w);
-            key[from..].make_ascii_lowercase();
-        } else {
-            key.extend(w.chars().flat_map(char::to_lowercase));
-        }
-    }
-}
-
-impl Index {
+impl<'t> Index<'t> {
     /// Indexes every run of name words in the document, with its titles.
-    fn build(a: &Analyzer) -> Index {
-        let mut idx = Index::default();
+    fn build(a: &Analyzer<'t>) -> Index<'t> {
+        // (room for the names of most documents: no growing a few times each)
+        const ROOM: usize = 32;
+        let mut idx = Index {
+            people: Vec::with_capacity(ROOM),
+            names: NameIndex::with_capacity(ROOM),
+            timeline: Vec::with_capacity(ROOM),
+            ..Index::default()
+        };
+        let mut s = std::mem::take(&mut idx.scratch);
         let n = a.tokens.len();
         let mut i = 0;
         while i < n {
@@ -190,7 +276,7 @@ impl Index {
             }
             let mut j = i + 1;
             while j < n {
-                let t = a.tokens[j];
+                let t = &a.tokens[j];
                 if t.cap && t.word {
                     j += 1;
                 } else if (t.classes & class::CONN != 0
@@ -205,49 +291,58 @@ impl Index {
                 }
             }
             if j - i >= 2 {
-                let (titles, name) = split_name(a, i, j);
+                split_name(a, i, j, &mut s.titles, &mut s.name);
+                let (titles, name) = (&s.titles, &s.name);
                 if name.len() >= 2
                     && name.iter().all(|&k| {
                         a.tokens[k].classes & (class::STOP | class::PRON | class::CUE) == 0
                     })
                 {
-                    idx.add(a, &titles, &name);
+                    idx.add(a, titles, name, &mut s.key, &mut s.buf);
                 } else if let ([.., t], [k]) = (titles.as_slice(), name.as_slice()) {
                     if let Some(g) = gender::honorific(a.word(*t)) {
-                        idx.titled.push((*k, g, lower(a, *k).into_owned()));
+                        let key = idx.keys.key(a.word(*k), &mut s.buf);
+                        idx.titled.push((*k, g, key));
                     }
                 }
             }
             i = j;
         }
+        idx.scratch = s;
         idx
     }
 
-    /// Adds one mention of a name (with the titles before it) to the index.
-    fn add(&mut self, a: &Analyzer, titles: &[usize], name: &[usize]) {
-        // (the key built in a buffer kept for the document: a copy only for a new name)
-        let mut key = std::mem::take(&mut self.key);
-        lower_key(a, name, &mut key);
+    /// Adds one mention of a name (with the titles before it) to the index; `key` and
+    /// `buf` are buffers.
+    fn add(
+        &mut self,
+        a: &Analyzer<'t>,
+        titles: &[usize],
+        name: &[usize],
+        key: &mut Vec<u128>,
+        buf: &mut String,
+    ) {
+        key.clear();
+        for &k in name {
+            key.push(self.keys.key(a.word(k), buf));
+        }
         let pos = name.last().copied().unwrap_or(0);
-        let id = match self.by_key.get(&key) {
-            Some(&id) => id,
+        // (the names are distinct: the one with exactly these words, if any)
+        let known = self.names.ending_with::<_, u128>(key, Some(0)).next();
+        let id = match known {
+            Some(id) => id,
             None => {
-                let id = self
-                    .names
-                    .push(name.iter().map(|&k| lower(a, k).into_owned()).collect());
+                let id = self.names.push(key.clone());
                 self.people.push(Person {
-                    display: join(a, name),
+                    display: join_cow(a, name),
                     titles: Vec::new(),
                     gender: None,
                     mentions: Vec::new(),
                     name_asked: false,
                 });
-                self.by_key.insert(key.clone(), id);
-                self.by_display.insert(self.people[id].display.clone(), id);
                 id
             }
         };
-        self.key = key;
         let org = name.iter().any(|&k| a.tokens[k].classes & class::ORG != 0);
         let p = &mut self.people[id];
         p.mentions.push(pos);
@@ -270,6 +365,16 @@ impl Index {
         }
     }
 
+    /// The person whose display name is `entity` (the last added, if several).
+    fn by_display(&self, entity: &str) -> Option<usize> {
+        self.people.iter().rposition(|p| p.display == entity)
+    }
+
+    /// The display name of person `id`, as a new string.
+    fn display(&self, id: usize) -> String {
+        String::from(&*self.people[id].display)
+    }
+
     /// The most recent mention of person `id` before token `pos`.
     fn last_before(&self, id: usize, pos: usize) -> Option<usize> {
         latest_before(&self.people[id].mentions, pos, |&x| x).copied()
@@ -278,10 +383,20 @@ impl Index {
     /// The canonical person for name tokens with titles, at `pos`: of the names ending
     /// with these words (those that carried one of the titles first, if any), the
     /// fullest for two words or more; for a surname the one mentioned last before `pos`,
-    /// else the longest, ties to the latest.
-    fn lookup(&self, a: &Analyzer, name: &[usize], titles: &[String], pos: usize) -> Option<usize> {
-        let key: Vec<Cow<str>> = name.iter().map(|&k| lower(a, k)).collect();
-        let fits = || self.names.ending_with::<_, str>(&key, None);
+    /// else the longest, ties to the latest. `key` and `buf` are buffers.
+    fn lookup(
+        &self,
+        a: &Analyzer,
+        name: &[usize],
+        titles: &[u128],
+        pos: usize,
+        key: &mut Vec<u128>,
+        buf: &mut String,
+    ) -> Option<usize> {
+        key.clear();
+        key.extend(name.iter().map(|&k| self.keys.find(a.word(k), buf)));
+        let key = &*key;
+        let fits = || self.names.ending_with::<_, u128>(key, None);
         // two people named alike: a shared title decides, then the latest mention
         let titled = |id: usize| titles.iter().any(|t| self.people[id].titles.contains(t));
         let any_titled = fits().any(titled);
@@ -300,7 +415,7 @@ impl Index {
 
 /// Resolves every attribution's speaker and builds the quote layer.
 pub(crate) fn resolve(a: &Analyzer) -> Vec<Quote> {
-    let idx = Index::build(a);
+    let mut idx = Index::build(a);
     let mut attrs = a.attrs.clone();
     attrs.sort_by_key(|x| (x.content_start, x.content_end));
     attrs.dedup_by_key(|x| (x.content_start, x.content_end));
@@ -339,7 +454,10 @@ pub(crate) fn resolve(a: &Analyzer) -> Vec<Quote> {
         merged.push(at);
     }
     let attrs = merged;
-    let mut ctx = Context::default();
+    let mut ctx = Context {
+        scratch: std::mem::take(&mut idx.scratch),
+        ..Context::default()
+    };
     let mut out = Vec::with_capacity(attrs.len());
     // (German: a pronoun that speaks several turns of a dialogue, `sagte er: „A?“ „B.“
     // „C?“`, is one person, whoever spoke the turns between)
@@ -385,8 +503,17 @@ fn gender_of(a: &Analyzer, titles: &[usize], name: &[usize]) -> Option<Gender> {
     let by = |f: fn(&str) -> Option<Gender>| titles.iter().find_map(|&t| f(a.word(t)));
     by(gender::honorific)
         .or_else(|| {
-            let words: Vec<&str> = name.iter().map(|&k| a.word(k)).collect();
-            gender::of_name(&words)
+            // (the words on the stack for a name of up to eight)
+            let mut stack = [""; 8];
+            match stack.get_mut(..name.len()) {
+                Some(words) => {
+                    for (w, &k) in words.iter_mut().zip(name) {
+                        *w = a.word(k);
+                    }
+                    gender::of_name(words)
+                }
+                None => gender::of_name(&name.iter().map(|&k| a.word(k)).collect::<Vec<_>>()),
+            }
         })
         .or_else(|| by(gender::role))
 }
@@ -415,6 +542,8 @@ struct Context {
     learnt: FastMap<String, Gender>,
     /// The cue of the attribution being resolved, as a token range.
     cue: Option<(usize, usize)>,
+    /// The buffers a name mention is looked up with.
+    scratch: Scratch,
 }
 
 impl Context {
@@ -424,11 +553,7 @@ impl Context {
             .get(entity)
             .copied()
             .or_else(|| id.and_then(|id| idx.people[id].gender))
-            .or_else(|| {
-                idx.by_display
-                    .get(entity)
-                    .and_then(|&id| idx.people[id].gender)
-            })
+            .or_else(|| idx.by_display(entity).and_then(|id| idx.people[id].gender))
     }
 
     /// The person a pronoun or role of gender `g` at token `pos` stands for: the last
@@ -457,7 +582,7 @@ impl Context {
             .iter()
             .rev()
             .find(|&&(_, id)| self.gender(idx, &idx.people[id].display, Some(id)) == g)
-            .map(|&(k, id)| (k, idx.people[id].display.clone()));
+            .map(|&(k, id)| (k, idx.display(id)));
         let spoke = &self.speakers[..self.speakers.partition_point(|(k, _)| before(*k))];
         let spoken = spoke
             .iter()
@@ -475,10 +600,10 @@ impl Context {
                 // (`Mrs. Clinton` is not Bill Clinton), else the surname alone
                 let id = idx
                     .names
-                    .ending_with::<_, str>(std::slice::from_ref(key), None)
+                    .ending_with::<_, u128>(std::slice::from_ref(key), None)
                     .filter(|&id| idx.people[id].gender == g)
                     .max_by_key(|&id| idx.last_before(id, *k).map_or(0, |p| p + 1));
-                let name = id.map(|id| idx.people[id].display.clone());
+                let name = id.map(|id| idx.display(id));
                 (*k, name.unwrap_or_else(|| a.word(*k).to_owned()))
             })
             .next();
@@ -526,8 +651,7 @@ fn entity(a: &Analyzer, idx: &Index, np: Mention, ctx: &mut Context) -> Option<S
             if let Some((p, _)) = &ctx.last_person {
                 return Some(p.clone());
             }
-            latest_before(&idx.timeline, np.start, |&(pos, _)| pos)
-                .map(|&(_, id)| idx.people[id].display.clone())
+            latest_before(&idx.timeline, np.start, |&(pos, _)| pos).map(|&(_, id)| idx.display(id))
         }
         MentionKind::Pron => {
             let w = lower(a, np.start);
@@ -546,7 +670,7 @@ fn entity(a: &Analyzer, idx: &Index, np: Mention, ctx: &mut Context) -> Option<S
                 }
                 // the latest full name mentioned before
                 let best = latest_before(&idx.timeline, np.start, |&(pos, _)| pos)
-                    .map(|&(_, id)| idx.people[id].display.clone());
+                    .map(|&(_, id)| idx.display(id));
                 return Some(best.unwrap_or_else(|| a.word(np.start).to_owned()));
             }
             if a.lexicons.in_any_list(&w, list::PLURAL_PRONOUN) {
@@ -557,27 +681,10 @@ fn entity(a: &Analyzer, idx: &Index, np: Mention, ctx: &mut Context) -> Option<S
             Some(a.word(np.start).to_owned())
         }
         MentionKind::Name => {
-            let (titles, name) = split_name(a, np.start, np.end);
-            if name.is_empty() {
-                return desc_entity(a, idx, np, ctx, &text_of);
-            }
-            let ltitles: Vec<String> = titles.iter().map(|&k| title_key(a.word(k))).collect();
-            let found = idx.lookup(a, &name, &ltitles, np.start);
-            let display = found.map_or_else(|| join(a, &name), |id| idx.people[id].display.clone());
-            // an organisation (`Foreign Office`, `Washington Post`) is no person
-            let org = name.iter().any(|&k| a.tokens[k].classes & class::ORG != 0);
-            let person = (found.is_some() || !titles.is_empty()) && !org;
-            if person {
-                let g = found.and_then(|id| idx.people[id].gender);
-                if g.is_none() {
-                    ctx.learn(idx, &display, gender_of(a, &titles, &name));
-                }
-                ctx.last_person = Some((display.clone(), np.start));
-                ctx.speakers.push((np.start, display.clone()));
-            } else {
-                ctx.last_other = Some(display.clone());
-            }
-            Some(display)
+            let mut s = std::mem::take(&mut ctx.scratch);
+            let found = name_entity(a, idx, np, ctx, &mut s);
+            ctx.scratch = s;
+            found.or_else(|| desc_entity(a, idx, np, ctx, &text_of))
         }
         MentionKind::Desc => {
             // `le ministre Jean Dupont`, `the Foreign Office`: the name at its end
@@ -607,6 +714,40 @@ fn entity(a: &Analyzer, idx: &Index, np: Mention, ctx: &mut Context) -> Option<S
             desc_entity(a, idx, np, ctx, &text_of)
         }
     }
+}
+
+/// [`entity`] of a name mention, `None` when it holds no name (only titles): the fullest
+/// indexed name ending with it, else its own words. `s` holds the buffers.
+fn name_entity(
+    a: &Analyzer,
+    idx: &Index,
+    np: Mention,
+    ctx: &mut Context,
+    s: &mut Scratch,
+) -> Option<String> {
+    split_name(a, np.start, np.end, &mut s.titles, &mut s.name);
+    let (titles, name) = (&s.titles, &s.name);
+    if name.is_empty() {
+        return None;
+    }
+    // (a titled mention is rare: the keys vector is made only then)
+    let ltitles: Vec<u128> = titles.iter().map(|&k| title_key(a.word(k))).collect();
+    let found = idx.lookup(a, name, &ltitles, np.start, &mut s.key, &mut s.buf);
+    let display = found.map_or_else(|| join(a, name), |id| idx.display(id));
+    // an organisation (`Foreign Office`, `Washington Post`) is no person
+    let org = name.iter().any(|&k| a.tokens[k].classes & class::ORG != 0);
+    let person = (found.is_some() || !titles.is_empty()) && !org;
+    if person {
+        let g = found.and_then(|id| idx.people[id].gender);
+        if g.is_none() {
+            ctx.learn(idx, &display, gender_of(a, titles, name));
+        }
+        ctx.last_person = Some((display.clone(), np.start));
+        ctx.speakers.push((np.start, display.clone()));
+    } else {
+        ctx.last_other = Some(display.clone());
+    }
+    Some(display)
 }
 
 /// The entity of a description: `the officer` (a singular role after `the`) resolves to

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use pipeline_core::{Document, LayerName, Quote, StageError, SyncStage, Token};
 
-use super::analysis::Analyzer;
+use super::analysis::{Analyzer, Buffers};
 use super::config::QuoteConfig;
 use super::lexicon::Lexicons;
 use super::resolve;
@@ -60,10 +60,24 @@ impl QuoteStage {
         sentences: &[pipeline_core::Sentence],
         lang: Option<&str>,
     ) -> Vec<Quote> {
+        // (each thread keeps the last document's tables for the next)
+        thread_local! {
+            static BUFFERS: std::cell::Cell<Buffers> = std::cell::Cell::default();
+        }
         let lex = self.lex.get(lang);
-        let mut a = Analyzer::new(text, tokens, sentences, lex, &self.lex, &self.config);
+        let buffers = BUFFERS.with(std::cell::Cell::take);
+        let mut a = Analyzer::new(
+            text,
+            tokens,
+            sentences,
+            lex,
+            &self.lex,
+            &self.config,
+            buffers,
+        );
         a.run();
         let mut out = resolve::resolve(&a);
+        BUFFERS.with(|b| b.set(a.into_buffers()));
         out.retain(|q| q.confidence >= self.config.min_confidence);
         out
     }

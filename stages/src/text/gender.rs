@@ -172,7 +172,12 @@ fn unaccent(c: char) -> char {
 pub fn given_name(w: &str) -> Option<Gender> {
     let look = |k: &str| by_name().get(k).copied();
     with_lowered(w, true, |key| {
-        look(key).or_else(|| key.split('-').find_map(look))
+        // (a word without a hyphen is its only part: not looked up twice)
+        look(key).or_else(|| {
+            key.contains('-')
+                .then(|| key.split('-').find_map(look))
+                .flatten()
+        })
     })
 }
 
@@ -206,7 +211,11 @@ pub fn role(w: &str) -> Option<Gender> {
 /// Latin spellings `-ova`, `-eva`) and Czech `-ová` are women; Russian `-ов`/`-ев`/`-ин`/
 /// `-ский` men.
 pub fn surname(w: &str) -> Option<Gender> {
-    let l = lowered(w, false);
+    with_lowered(w, false, surname_lowered)
+}
+
+/// [`surname`] of a lowercased word.
+fn surname_lowered(l: &str) -> Option<Gender> {
     if l.chars().count() < 5 {
         return None;
     }

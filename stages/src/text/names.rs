@@ -82,6 +82,14 @@ impl<K> Default for NameIndex<K> {
 }
 
 impl<K: Eq + Hash + Clone> NameIndex<K> {
+    /// An empty index with room for `n` names.
+    pub fn with_capacity(n: usize) -> Self {
+        NameIndex {
+            names: Vec::with_capacity(n),
+            by_last: FxHashMap::with_capacity_and_hasher(n, Default::default()),
+        }
+    }
+
     /// Adds a name and returns its id (the number of names before it). Names are not
     /// deduplicated: the caller keeps them distinct.
     pub fn push(&mut self, words: Vec<K>) -> usize {

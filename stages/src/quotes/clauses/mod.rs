@@ -48,14 +48,16 @@ impl Analyzer<'_> {
                 continue;
             }
             let (lo, hi) = self.sentence_range(i);
-            let tk = self.tokens[i];
+            let t = &self.tokens[i];
             // (the length first: most tokens are not `in`, and slicing costs more)
-            let in_word = tk.end - tk.start == 2 && self.word(i) == "in";
+            let in_word = t.end - t.start == 2 && self.word(i) == "in";
             // most tokens open nothing: no rule below starts without one of these
-            if tk.classes & OPENS == 0 && tk.lists & OPENS_LIST == 0 && i != lo && !in_word {
+            if t.classes & OPENS == 0 && t.lists & OPENS_LIST == 0 && i != lo && !in_word {
                 i += 1;
                 continue;
             }
+            // (copied only for a token that may open a rule)
+            let tk = *t;
             if let Some((np, cue)) = self.phrase_at(i, hi) {
                 self.phrase_clause(np, cue, lo, hi);
                 i = cue.1;
