@@ -21,6 +21,7 @@ use pipeline_core::{Document, Registry, StageError, SyncStage};
 
 pub mod entities;
 pub mod fault;
+mod huge;
 pub mod lang;
 pub mod quotes;
 pub mod sentiment;

@@ -10,6 +10,7 @@ use super::features::{
     LINE_START,
 };
 use super::labels::{allowed, N_TAGS, O};
+use crate::huge::Table;
 
 /// The file's first eight bytes.
 const MAGIC: &[u8; 8] = b"NLPNER1\0";
@@ -30,7 +31,8 @@ pub enum ModelError {
 pub(crate) struct Weights {
     bits: u32,
     scale: f32,
-    rows: Vec<[i16; 8]>,
+    /// On huge pages where the system offers them ([`Table`]): megabytes read at random.
+    rows: Table<[i16; 8]>,
 }
 
 /// Scores of the seven tags.
@@ -51,11 +53,15 @@ impl Weights {
             .flat_map(|r| r.iter())
             .fold(0f32, |m, w| m.max(w.abs()));
         let scale = if max > 0.0 { 32_000.0 / max } else { 1.0 };
-        let rows = rows
+        let rows: Vec<[i16; 8]> = rows
             .iter()
             .map(|r| r.map(|w| (w * scale).round() as i16))
             .collect();
-        Weights { bits, scale, rows }
+        Weights {
+            bits,
+            scale,
+            rows: Table::from_slice(&rows),
+        }
     }
 
     /// The model file's bytes.
@@ -65,6 +71,7 @@ impl Weights {
         out.extend_from_slice(&self.scale.to_le_bytes());
         let nonzero: Vec<(usize, &[i16; 8])> = self
             .rows
+            .as_slice()
             .iter()
             .enumerate()
             .filter(|(_, r)| r.iter().any(|&w| w != 0))
@@ -96,7 +103,8 @@ impl Weights {
         }
         let scale = f32::from_bits(u32_at(12)?);
         let n = u32_at(16)? as usize;
-        let mut rows = vec![[0i16; 8]; 1 << bits];
+        let mut table: Table<[i16; 8]> = Table::zeroed(1 << bits);
+        let rows = table.as_mut_slice();
         let row_len = 4 + 2 * N_TAGS;
         for k in 0..n {
             let at = 20 + k * row_len;
@@ -107,7 +115,11 @@ impl Weights {
                 row[t] = i16::from_le_bytes([w[0], w[1]]);
             }
         }
-        Ok(Weights { bits, scale, rows })
+        Ok(Weights {
+            bits,
+            scale,
+            rows: table,
+        })
     }
 
     /// A running sum of rows in the feature space `space` (see [`in_space`]), for the
@@ -121,7 +133,7 @@ impl Weights {
             (0, !HALF, 0)
         };
         RowSum {
-            rows: &self.rows,
+            rows: self.rows.as_slice(),
             shift: 64 - self.bits,
             xor,
             and,
@@ -344,7 +356,7 @@ mod tests {
             in_space(&mut moved, space);
             let mut want = [0i32; N_TAGS];
             for &h in &moved {
-                for (s, &x) in want.iter_mut().zip(&w.rows[Weights::row(10, h)]) {
+                for (s, &x) in want.iter_mut().zip(&w.rows.as_slice()[Weights::row(10, h)]) {
                     *s += i32::from(x);
                 }
             }
