@@ -1,6 +1,8 @@
 //! The sparse weight table of the model: 8-byte slots, a 28-bit fingerprint of the key
 //! and the three class weights as 12-bit integers (in units of the model's `scale`).
 
+use crate::huge::Table;
+
 /// Bits of a slot's fingerprint; the weights take the 36 bits below it.
 const FP_BITS: u32 = 28;
 /// Bits of each of the three weights.
@@ -13,8 +15,8 @@ pub(crate) const W_MAX: i32 = (1 << (W_BITS - 1)) - 1;
 const LINE: usize = 8;
 
 /// One cache line of slots, 64-byte aligned so that a slot never straddles two lines.
-#[derive(Debug, Clone, Copy, Default)]
-#[repr(align(64))]
+#[derive(Debug, Clone, Copy, Default, bytemuck::Pod, bytemuck::Zeroable)]
+#[repr(C, align(64))]
 struct Line([u64; LINE]);
 
 /// The fingerprint a slot keeps of `key`: its low 28 bits (the home slot is read from
@@ -72,7 +74,8 @@ fn unpack(slot: u64) -> [i32; 3] {
 pub(crate) struct Weights {
     /// The slots, a line at a time: `1 << (64 - shift)` home slots, then the overflow
     /// tail (whole lines); a slot of 0 is empty.
-    lines: Vec<Line>,
+    /// On huge pages where the system offers them ([`Table`]): 8 MiB read at random.
+    lines: Table<Line>,
     /// The home slot of `key` is `key >> shift`.
     shift: u32,
     /// The number of keys in the table (read by the tests).
@@ -83,7 +86,7 @@ pub(crate) struct Weights {
 impl Default for Weights {
     fn default() -> Self {
         Weights {
-            lines: Vec::new(),
+            lines: Table::default(),
             // no home slots: `key >> 63` is 0 or 1, past the end of no slots
             shift: 63,
             len: 0,
@@ -95,7 +98,7 @@ impl Weights {
     /// The slot at index `i`, if the table has one.
     #[inline]
     fn slot(&self, i: usize) -> Option<u64> {
-        self.lines.get(i / LINE).map(|l| l.0[i % LINE])
+        self.lines.as_slice().get(i / LINE).map(|l| l.0[i % LINE])
     }
 
     /// The weights of `key`, if the model has it (or, rarely, a key with the same home
@@ -126,7 +129,7 @@ impl Weights {
     /// The number of home slots (for the tests).
     #[cfg(test)]
     pub(crate) fn homes(&self) -> usize {
-        if self.lines.is_empty() {
+        if self.lines.as_slice().is_empty() {
             0
         } else {
             1 << (64 - self.shift)
@@ -136,7 +139,7 @@ impl Weights {
     /// The number of slots, the overflow tail included (for the tests).
     #[cfg(test)]
     pub(crate) fn slots(&self) -> usize {
-        self.lines.len() * LINE
+        self.lines.as_slice().len() * LINE
     }
 
     #[cfg(any(test, feature = "train"))]
@@ -187,7 +190,12 @@ impl Weights {
             next = at + 1;
             len += 1;
         }
-        (len == n).then_some(Weights { lines, shift, len })
+        // built as a vector (the overflow tail grows it), then copied once onto huge pages
+        (len == n).then(|| Weights {
+            lines: Table::from_slice(&lines),
+            shift,
+            len,
+        })
     }
 
     #[cfg(any(test, feature = "train"))]
