@@ -212,7 +212,11 @@ impl Model {
     /// The committed model, read on first use.
     pub(crate) fn builtin() -> &'static Model {
         static MODEL_CELL: OnceLock<Model> = OnceLock::new();
-        MODEL_CELL.get_or_init(|| from_bytes(MODEL_BIN).unwrap_or_default())
+        MODEL_CELL.get_or_init(|| {
+            let mut model = from_bytes(MODEL_BIN).unwrap_or_default();
+            model.sparse = std::mem::take(&mut model.sparse).pinned();
+            model
+        })
     }
 
     #[cfg(any(test, feature = "train"))]

@@ -74,8 +74,9 @@ fn unpack(slot: u64) -> [i32; 3] {
 pub(crate) struct Weights {
     /// The slots, a line at a time: `1 << (64 - shift)` home slots, then the overflow
     /// tail (whole lines); a slot of 0 is empty.
-    /// On huge pages where the system offers them ([`Table`]): 8 MiB read at random.
-    lines: Table<Line>,
+    /// The lines: a vector, or, for the built-in model, a copy on huge pages
+    /// ([`Weights::pinned`]).
+    lines: Lines,
     /// The home slot of `key` is `key >> shift`.
     shift: u32,
     /// The number of keys in the table (read by the tests).
@@ -86,7 +87,7 @@ pub(crate) struct Weights {
 impl Default for Weights {
     fn default() -> Self {
         Weights {
-            lines: Table::default(),
+            lines: Lines::Owned(Vec::new()),
             // no home slots: `key >> 63` is 0 or 1, past the end of no slots
             shift: 63,
             len: 0,
@@ -94,11 +95,44 @@ impl Default for Weights {
     }
 }
 
+/// Where the lines of a [`Weights`] live.
+#[derive(Debug)]
+enum Lines {
+    /// A vector (while built, and for the models of the tests and the trainer).
+    Owned(Vec<Line>),
+    /// A copy on huge pages that lives as long as the process ([`Weights::pinned`]).
+    Pinned(&'static [Line]),
+}
+
 impl Weights {
-    /// The slot at index `i`, if the table has one.
+    /// The table's lines.
     #[inline]
+    fn lines(&self) -> &[Line] {
+        match &self.lines {
+            Lines::Owned(v) => v,
+            Lines::Pinned(s) => s,
+        }
+    }
+
+    /// The same table, its lines copied once onto huge pages ([`Table`]) where the system
+    /// offers them, for as long as the process lives: for the built-in model only, which
+    /// is made once and read at random (8 MiB) for every document. A slice kept from the
+    /// copy costs a lookup nothing more than a vector's.
+    pub(crate) fn pinned(self) -> Weights {
+        let Lines::Owned(v) = &self.lines else {
+            return self;
+        };
+        let table: &'static Table<Line> = Box::leak(Box::new(Table::from_slice(v)));
+        Weights {
+            lines: Lines::Pinned(table.as_slice()),
+            ..self
+        }
+    }
+
+    /// The slot at index `i`, if the table has one (for the tests).
+    #[cfg(test)]
     fn slot(&self, i: usize) -> Option<u64> {
-        self.lines.as_slice().get(i / LINE).map(|l| l.0[i % LINE])
+        self.lines().get(i / LINE).map(|l| l.0[i % LINE])
     }
 
     /// The weights of `key`, if the model has it (or, rarely, a key with the same home
@@ -106,9 +140,10 @@ impl Weights {
     #[inline]
     pub(crate) fn get(&self, key: u64) -> Option<[i32; 3]> {
         let fp = fingerprint(key);
+        let lines = self.lines();
         let mut i = (key >> self.shift) as usize;
         loop {
-            let slot = self.slot(i)?;
+            let slot = lines.get(i / LINE).map(|l| l.0[i % LINE])?;
             if slot >> (3 * W_BITS) == fp {
                 return Some(unpack(slot));
             }
@@ -129,7 +164,7 @@ impl Weights {
     /// The number of home slots (for the tests).
     #[cfg(test)]
     pub(crate) fn homes(&self) -> usize {
-        if self.lines.as_slice().is_empty() {
+        if self.lines().is_empty() {
             0
         } else {
             1 << (64 - self.shift)
@@ -139,7 +174,7 @@ impl Weights {
     /// The number of slots, the overflow tail included (for the tests).
     #[cfg(test)]
     pub(crate) fn slots(&self) -> usize {
-        self.lines.as_slice().len() * LINE
+        self.lines().len() * LINE
     }
 
     #[cfg(any(test, feature = "train"))]
@@ -190,9 +225,8 @@ impl Weights {
             next = at + 1;
             len += 1;
         }
-        // built as a vector (the overflow tail grows it), then copied once onto huge pages
-        (len == n).then(|| Weights {
-            lines: Table::from_slice(&lines),
+        (len == n).then_some(Weights {
+            lines: Lines::Owned(lines),
             shift,
             len,
         })
