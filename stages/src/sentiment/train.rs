@@ -621,7 +621,7 @@ mod tests {
         assert_eq!(with_neg.confusion[2][0], 1, "{with_neg:?}");
         // the binary form reads back as the same model
         let model = train(&pos, &opts);
-        assert!(to_binary(&model).starts_with(b"NLPSM1"));
+        assert!(to_binary(&model).starts_with(b"NLPSM2"));
     }
 
     #[test]
